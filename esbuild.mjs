@@ -1,0 +1,33 @@
+// Bundles the extension (client), the language server and the CLI into dist/.
+// --watch rebuilds on change; --production minifies and drops source maps.
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const builds = [
+  // The client is the only bundle that may import `vscode`.
+  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  // Server and CLI must not import `vscode`: it is not external here, so a stray import fails the build.
+  { ...common, entryPoints: { server: 'server/src/main.ts', cli: 'shared/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+];
+
+const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+}

@@ -1,0 +1,45 @@
+import type { RuleMeta } from './types';
+
+/** Reported when a rule throws: the other rules still run. */
+export const INTERNAL_ERROR: RuleMeta = {
+  id: 'bollwerk/internal-error',
+  kind: 'dockerfile',
+  title: { en: 'A rule failed on this file', de: 'Eine Regel ist an dieser Datei gescheitert' },
+  severity: 'warning',
+  levels: ['L1', 'L2', 'L3'],
+  references: [],
+  messages: {
+    default: {
+      en: 'Rule {rule} failed on this file ({detail}); its findings are missing. Please report this.',
+      de: 'Regel {rule} ist an dieser Datei gescheitert ({detail}); ihre Befunde fehlen. Bitte melden.',
+    },
+  },
+  docs: {
+    rationale: { en: 'A rule threw an exception. The other rules ran; this one did not.', de: 'Eine Regel hat eine Ausnahme ausgelöst. Die anderen Regeln liefen, diese nicht.' },
+    fix: { en: 'Report the file and the message to the Bollwerk maintainers.', de: 'Die Datei und die Meldung an die Bollwerk-Maintainer melden.' },
+    bad: '',
+    good: '',
+  },
+  fixable: false,
+};
+
+/** Reported for YAML syntax errors in a recognised Compose file or manifest. */
+export const PARSE_ERROR: RuleMeta = {
+  id: 'bollwerk/parse-error',
+  kind: 'kubernetes',
+  title: { en: 'The file is not valid YAML', de: 'Die Datei ist kein gültiges YAML' },
+  severity: 'warning',
+  levels: ['L1', 'L2', 'L3'],
+  references: [],
+  messages: { default: { en: 'YAML syntax error: {detail}', de: 'YAML-Syntaxfehler: {detail}' } },
+  docs: {
+    rationale: { en: 'Parts of a file that do not parse cannot be checked.', de: 'Teile einer Datei, die sich nicht parsen lassen, können nicht geprüft werden.' },
+    fix: { en: 'Correct the YAML syntax.', de: 'Die YAML-Syntax korrigieren.' },
+    bad: 'key: [unclosed',
+    good: 'key: [closed]',
+  },
+  fixable: false,
+};
+
+/** The engine's own pseudo-rules, listed beside the catalogue in SARIF and `bollwerk rules`. */
+export const ENGINE_RULES: readonly RuleMeta[] = [INTERNAL_ERROR, PARSE_ERROR];

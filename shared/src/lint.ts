@@ -1,0 +1,182 @@
+import type { Config } from './config';
+import { DEFAULT_CONFIG } from './config';
+import { parseDockerfile } from './parse/dockerfile';
+import { detectKind, isTemplated } from './parse/kind';
+import { parseYaml, type ParsedChunk } from './parse/yaml';
+import { buildSuppressions, type Suppressions } from './suppress';
+import { format, lineIndex } from './text';
+import type { FileKind, FileRule, Localized, ParsedFile, RawFinding, Result, Rule, RuleContext, RuleMeta, Severity, WorkspaceRule } from './types';
+import { ENGINE_RULES, INTERNAL_ERROR, PARSE_ERROR } from './engine-rules';
+import { RULES } from './rules';
+
+/** Why a file was not (fully) checked. */
+export interface Note {
+  readonly code: 'templated' | 'too-large' | 'binary' | 'invalid-utf8' | 'unreadable' | 'not-checked';
+  readonly message: Localized;
+}
+
+/** The outcome of linting one file. */
+export interface FileReport {
+  readonly uri: string;
+  readonly kind: FileKind | undefined;
+  readonly results: readonly Result[];
+  readonly notes: readonly Note[];
+  /** The parsed file, for workspace rules; undefined when it was skipped. */
+  readonly parsed?: ParsedFile;
+}
+
+/** Options of a lint run. */
+export interface LintOptions {
+  readonly config?: Config;
+  /** The rules to run (defaults to the whole catalogue). */
+  readonly rules?: readonly Rule[];
+  /** Whether a `.dockerignore` sits beside a Dockerfile. */
+  readonly hasDockerignore?: boolean;
+  /** Overrides kind detection (the editor knows the language id). */
+  readonly kind?: FileKind;
+  /** Cache of parsed YAML chunks by text, kept by the caller across edits. */
+  readonly yamlCache?: Map<string, ParsedChunk>;
+  /** Receives internal errors (rule crashes) for logging. */
+  readonly log?: (message: string) => void;
+}
+
+/** Whether a rule runs under a configuration: enabled and at the configured level. */
+export function isEnabled(rule: RuleMeta, config: Config): boolean {
+  const setting = config.rules[rule.id];
+  if (setting === 'off') return false;
+  if (setting !== undefined) return true; // an explicit severity enables a rule at any level
+  return rule.levels.includes(config.level);
+}
+
+/** The effective severity of a rule. */
+export function severityOf(rule: RuleMeta, config: Config): Severity {
+  const setting = config.rules[rule.id];
+  return setting && setting !== 'off' ? setting : rule.severity;
+}
+
+const note = (code: Note['code'], en: string, de: string): Note => ({ code, message: { en, de } });
+
+/** Parses a file of a known kind. Never throws. */
+export function parseFile(uri: string, text: string, kind: FileKind, options: LintOptions = {}): ParsedFile {
+  return kind === 'dockerfile'
+    ? parseDockerfile(uri, text, options.hasDockerignore === undefined ? {} : { hasDockerignore: options.hasDockerignore })
+    : parseYaml(uri, text, kind, options.yamlCache ? { cache: options.yamlCache } : {});
+}
+
+/** The whole rule catalogue. */
+export function allRules(): readonly Rule[] {
+  return RULES;
+}
+
+/** Lints one file's text: detects the kind, parses, runs the file rules, applies config and suppressions. */
+export function lintText(uri: string, text: string, options: LintOptions = {}): FileReport {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const kind = options.kind ?? detectKind(uri, text);
+  if (!kind) return { uri, kind, results: [], notes: [] };
+  if (text.length > config.maxFileBytes) {
+    return { uri, kind, results: [], notes: [note('too-large', `skipped: larger than ${config.maxFileBytes} bytes`, `übersprungen: größer als ${config.maxFileBytes} Bytes`)] };
+  }
+  if (text.includes('\u0000')) {
+    return { uri, kind, results: [], notes: [note('binary', 'skipped: binary content (NUL bytes)', 'übersprungen: binärer Inhalt (NUL-Bytes)')] };
+  }
+  if (kind !== 'dockerfile' && isTemplated(uri, text)) {
+    return { uri, kind, results: [], notes: [note('templated', 'skipped: a Go/Helm template, not plain YAML; lint the rendered manifests (helm template …)', 'übersprungen: eine Go-/Helm-Vorlage, kein reines YAML; die gerenderten Manifeste prüfen (helm template …)')] };
+  }
+  const parsed = parseFile(uri, text, kind, options);
+  const rules = (options.rules ?? allRules()).filter((r): r is FileRule<ParsedFile> => r.kind === kind && r.scope !== 'workspace' && isEnabled(r, config));
+  const context: RuleContext = { trustedRegistries: config.trustedRegistries };
+  const suppressions = buildSuppressions(parsed.lines, kind);
+  const results: Result[] = [];
+  for (const rule of rules) results.push(...runRule(rule, () => rule.check(parsed, context), uri, config, suppressions, options.log));
+  if (parsed.kind !== 'dockerfile') results.push(...parseErrors(parsed, config));
+  return { uri, kind, results: sortResults(results), notes: [], parsed };
+}
+
+/** Runs the workspace rules over files parsed together; results carry each finding's own file. */
+export function lintWorkspace(files: readonly ParsedFile[], options: LintOptions = {}): Result[] {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const rules = (options.rules ?? allRules()).filter((r): r is WorkspaceRule => r.scope === 'workspace' && isEnabled(r, config));
+  if (rules.length === 0) return [];
+  const context: RuleContext = { trustedRegistries: config.trustedRegistries };
+  const byUri = new Map(files.map((f) => [f.uri, f]));
+  const suppressionCache = new Map<string, Suppressions>();
+  const suppressionsFor = (uri: string): Suppressions | undefined => {
+    const file = byUri.get(uri);
+    if (!file) return undefined;
+    let s = suppressionCache.get(uri);
+    if (!s) suppressionCache.set(uri, (s = buildSuppressions(file.lines, file.kind)));
+    return s;
+  };
+  const results: Result[] = [];
+  for (const rule of rules) {
+    let findings: RawFinding[];
+    try {
+      findings = rule.check(files, context);
+    } catch (e) {
+      options.log?.(`rule ${rule.id} failed: ${(e as Error).stack ?? String(e)}`);
+      const uri = files[0]?.uri ?? '';
+      results.push(internalError(rule, e, uri, config));
+      continue;
+    }
+    for (const f of findings) {
+      const uri = f.uri ?? files[0]?.uri ?? '';
+      if (suppressionsFor(uri)?.isSuppressed(rule, f)) continue;
+      results.push(toResult(rule, f, uri, config));
+    }
+  }
+  return sortResults(results);
+}
+
+function runRule(rule: RuleMeta, check: () => RawFinding[], uri: string, config: Config, suppressions: Suppressions, log?: (m: string) => void): Result[] {
+  let findings: RawFinding[];
+  try {
+    findings = check();
+  } catch (e) {
+    log?.(`rule ${rule.id} failed on ${uri}: ${(e as Error).stack ?? String(e)}`);
+    return [internalError(rule, e, uri, config)];
+  }
+  const out: Result[] = [];
+  for (const f of findings) if (!suppressions.isSuppressed(rule, f)) out.push(toResult(rule, f, uri, config));
+  return out;
+}
+
+function internalError(rule: RuleMeta, e: unknown, uri: string, config: Config): Result {
+  const detail = (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 200);
+  return toResult(INTERNAL_ERROR, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, args: { rule: rule.id, detail } }, uri, config);
+}
+
+/** Turns a raw finding into a result: severity from config, message formatted in both languages. */
+export function toResult(rule: RuleMeta, f: RawFinding, uri: string, config: Config): Result {
+  const messages = Object.entries(rule.messages);
+  const template = (f.messageId !== undefined ? rule.messages[f.messageId] : undefined) ?? messages[0]?.[1] ?? rule.title;
+  return {
+    ruleId: rule.id,
+    uri: f.uri ?? uri,
+    severity: severityOf(rule, config),
+    range: f.range,
+    message: { en: format(template.en, f.args), de: format(template.de, f.args) },
+    ...(f.fix ? { fix: f.fix } : {}),
+    ...(f.data ? { data: f.data } : {}),
+  };
+}
+
+const MAX_PARSE_ERRORS = 5;
+
+function parseErrors(file: ParsedFile & { kind: 'compose' | 'kubernetes' }, config: Config): Result[] {
+  if (config.rules[PARSE_ERROR.id] === 'off') return [];
+  const errors = file.documents.flatMap((d) => d.errors).slice(0, MAX_PARSE_ERRORS);
+  return errors.map((e) => toResult(PARSE_ERROR, { range: e.range, args: { detail: e.message } }, file.uri, config));
+}
+
+/** Orders results by position, then rule id, for stable output. */
+export function sortResults(results: Result[]): Result[] {
+  return results.sort(
+    (a, b) =>
+      (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0) ||
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
+}
+
+export { ENGINE_RULES, lineIndex };

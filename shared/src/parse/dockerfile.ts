@@ -1,0 +1,82 @@
+import { DockerfileParser, type Dockerfile, type From, type Instruction } from 'dockerfile-ast';
+import type { Range } from 'vscode-languageserver-types';
+import { lineIndex, type LineIndex } from '../text';
+
+/** One build stage: its FROM and the instructions up to the next FROM. */
+export interface Stage {
+  readonly index: number;
+  readonly from: From;
+  /** The image as written (`node:20-alpine`, `${BASE}`, `builder`), or null when FROM has no argument. */
+  readonly image: string | null;
+  /** The `AS name` of the stage, lower-cased, or null. */
+  readonly name: string | null;
+  /** True when the image is an earlier stage's name (`FROM builder`). */
+  readonly fromStage: boolean;
+  readonly instructions: readonly Instruction[];
+  /** From the FROM keyword to the end of the stage's last instruction. */
+  readonly range: Range;
+}
+
+/** A parsed Dockerfile. */
+export interface DockerfileFile {
+  readonly kind: 'dockerfile';
+  readonly uri: string;
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly ast: Dockerfile;
+  /** Every instruction, in order (instructions before the first FROM included). */
+  readonly instructions: readonly Instruction[];
+  readonly stages: readonly Stage[];
+  /** The last stage, which the image runs as; undefined when there is no FROM. */
+  readonly finalStage: Stage | undefined;
+  /** Whether a `.dockerignore` sits beside the Dockerfile (or `<name>.dockerignore`); undefined when unknown (editor buffer without a folder). */
+  readonly hasDockerignore: boolean | undefined;
+}
+
+/** Options the caller knows about the file's surroundings. */
+export interface DockerfileContext {
+  readonly hasDockerignore?: boolean;
+}
+
+/** Parses a Dockerfile. dockerfile-ast is tolerant: it never throws on malformed input. */
+export function parseDockerfile(uri: string, text: string, context: DockerfileContext = {}): DockerfileFile {
+  const ast = DockerfileParser.parse(text);
+  const instructions = ast.getInstructions();
+  const froms = ast.getFROMs();
+  const stageNames = new Set<string>();
+  const lines = lineIndex(text);
+  const stages: Stage[] = froms.map((from, index) => {
+    const start = from.getRange().start.line;
+    const next = froms[index + 1];
+    const endLine = next ? next.getRange().start.line : Number.MAX_SAFE_INTEGER;
+    const own = instructions.filter((i) => {
+      const line = i.getRange().start.line;
+      return line >= start && line < endLine;
+    });
+    const last = own[own.length - 1] ?? from;
+    const image = from.getImage();
+    const name = from.getBuildStage()?.toLowerCase() ?? null;
+    const fromStage = image !== null && stageNames.has(image.toLowerCase());
+    if (name) stageNames.add(name);
+    return {
+      index,
+      from,
+      image,
+      name,
+      fromStage,
+      instructions: own,
+      range: { start: from.getRange().start, end: last.getRange().end },
+    };
+  });
+  return {
+    kind: 'dockerfile',
+    uri,
+    text,
+    lines,
+    ast,
+    instructions,
+    stages,
+    finalStage: stages[stages.length - 1],
+    hasDockerignore: context.hasDockerignore,
+  };
+}

@@ -1,0 +1,237 @@
+import { parseAllDocuments, isMap, isPair, isScalar, isSeq, isAlias, type Document, type Node, type Pair, YAMLMap, YAMLSeq, Scalar } from 'yaml';
+import type { Range } from 'vscode-languageserver-types';
+import { lineIndex, type LineIndex } from '../text';
+
+/** A syntax problem in a YAML document, with its absolute range. */
+export interface YamlProblem {
+  readonly message: string;
+  readonly range: Range;
+}
+
+/** One YAML document of a (multi-document) file. Node offsets are relative to `offset`. */
+export interface YamlDocument {
+  readonly index: number;
+  /** Offset of this document's text in the file. */
+  readonly offset: number;
+  readonly doc: Document.Parsed;
+  readonly errors: readonly YamlProblem[];
+  /** Range of a node or pair (key start to value end) in the file. */
+  rangeOf(node: Node | Pair | null | undefined): Range;
+  /** Range of a pair's key, or of the node itself. */
+  keyRange(pair: Pair): Range;
+  /** Absolute start and end offsets of a node in the file. */
+  offsets(node: Node | Pair): { start: number; end: number };
+}
+
+/** A Kubernetes object: a document's root map (or an item of a `List`) with `apiVersion` and `kind`. */
+export interface K8sObject {
+  readonly document: YamlDocument;
+  readonly node: YAMLMap;
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly name: string | undefined;
+  readonly namespace: string | undefined;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly annotations: Readonly<Record<string, string>>;
+  /** The whole object. */
+  readonly range: Range;
+}
+
+/** A parsed Compose file or Kubernetes manifest. */
+export interface YamlFile {
+  readonly kind: 'compose' | 'kubernetes';
+  readonly uri: string;
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly documents: readonly YamlDocument[];
+  /** Kubernetes objects of every document (empty for Compose). */
+  readonly objects: readonly K8sObject[];
+}
+
+/** Parses a chunk once; shared by callers that keep a cache keyed by chunk text. */
+export interface ParsedChunk {
+  readonly docs: readonly Document.Parsed[];
+}
+
+/** Bounds that keep hostile input (alias bombs, huge nesting) from hanging the process. */
+export const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, maxAliasCount: 100, keepSourceTokens: false, strict: false } as const;
+
+const MARKER = /^---(?=[ \t]|\r?$)/;
+
+/**
+ * Splits a YAML stream at its column-0 `---` markers. A document marker cannot occur inside a
+ * scalar, so each chunk holds whole documents and can be parsed (and cached) on its own.
+ */
+export function splitDocuments(text: string): { start: number; end: number }[] {
+  const chunks: { start: number; end: number }[] = [];
+  let start = 0;
+  let pos = 0;
+  let onlyDirectives = true;
+  while (pos <= text.length) {
+    const nl = text.indexOf('\n', pos);
+    const lineEnd = nl === -1 ? text.length : nl;
+    const line = text.slice(pos, lineEnd);
+    if (MARKER.test(line) && pos > start && !onlyDirectives) {
+      chunks.push({ start, end: pos });
+      start = pos;
+      onlyDirectives = true;
+    } else if (!/^\s*(#.*)?\r?$/.test(line) && !line.startsWith('%')) {
+      onlyDirectives = false;
+    }
+    if (MARKER.test(line)) onlyDirectives = false;
+    if (nl === -1) break;
+    pos = nl + 1;
+  }
+  chunks.push({ start, end: text.length });
+  return chunks;
+}
+
+/** Parses one chunk of YAML text. Never throws. */
+export function parseChunk(text: string): ParsedChunk {
+  try {
+    return { docs: parseAllDocuments(text, YAML_OPTIONS) as unknown as Document.Parsed[] };
+  } catch {
+    return { docs: [] };
+  }
+}
+
+/** Options for {@link parseYaml}. */
+export interface ParseYamlOptions {
+  /** Cache of parsed chunks by their text: unchanged documents are not parsed again. */
+  readonly cache?: Map<string, ParsedChunk>;
+}
+
+/** Parses a YAML file into documents and (for Kubernetes) objects. Never throws. */
+export function parseYaml(uri: string, text: string, kind: 'compose' | 'kubernetes', options: ParseYamlOptions = {}): YamlFile {
+  const lines = lineIndex(text);
+  const documents: YamlDocument[] = [];
+  for (const chunk of splitDocuments(text)) {
+    const chunkText = text.slice(chunk.start, chunk.end);
+    let parsed = options.cache?.get(chunkText);
+    if (!parsed) {
+      parsed = parseChunk(chunkText);
+      options.cache?.set(chunkText, parsed);
+    }
+    for (const doc of parsed.docs) documents.push(makeDocument(documents.length, chunk.start, doc, lines));
+  }
+  const objects = kind === 'kubernetes' ? documents.flatMap(k8sObjects) : [];
+  return { kind, uri, text, lines, documents, objects };
+}
+
+function makeDocument(index: number, offset: number, doc: Document.Parsed, lines: LineIndex): YamlDocument {
+  const offsets = (node: Node | Pair): { start: number; end: number } => {
+    if (isPair(node)) {
+      const k = node.key as Node | null;
+      const v = node.value as Node | null;
+      const start = k?.range?.[0] ?? v?.range?.[0] ?? 0;
+      const end = v?.range?.[1] ?? k?.range?.[1] ?? start;
+      return { start: offset + start, end: offset + end };
+    }
+    const r = node.range;
+    return r ? { start: offset + r[0], end: offset + r[1] } : { start: offset, end: offset };
+  };
+  const rangeOf = (node: Node | Pair | null | undefined): Range => {
+    if (!node) return lines.rangeOf(offset, offset);
+    const o = offsets(node);
+    return lines.rangeOf(o.start, o.end);
+  };
+  const errors = [...doc.errors].map((e) => ({
+    message: e.message.split('\n')[0] ?? e.message,
+    range: lines.rangeOf(offset + e.pos[0], offset + Math.max(e.pos[0], e.pos[1])),
+  }));
+  return {
+    index,
+    offset,
+    doc,
+    errors,
+    rangeOf,
+    keyRange: (pair) => rangeOf((pair.key as Node | null) ?? pair),
+    offsets,
+  };
+}
+
+function k8sObjects(document: YamlDocument): K8sObject[] {
+  const root = document.doc.contents;
+  if (!isMap(root)) return [];
+  const top = toObject(document, root);
+  if (!top) return [];
+  const items = top.kind.endsWith('List') ? mapGet(root, 'items') : undefined;
+  if (isSeq(items)) {
+    return items.items.flatMap((item) => (isMap(item) ? [toObject(document, item)].filter((o): o is K8sObject => !!o) : []));
+  }
+  return [top];
+}
+
+function toObject(document: YamlDocument, node: YAMLMap): K8sObject | undefined {
+  const apiVersion = scalarString(mapGet(node, 'apiVersion'));
+  const kind = scalarString(mapGet(node, 'kind'));
+  if (apiVersion === undefined || kind === undefined) return undefined;
+  const metadata = mapGet(node, 'metadata');
+  return {
+    document,
+    node,
+    apiVersion,
+    kind,
+    name: scalarString(mapGet(metadata, 'name')),
+    namespace: scalarString(mapGet(metadata, 'namespace')),
+    labels: stringMap(mapGet(metadata, 'labels')),
+    annotations: stringMap(mapGet(metadata, 'annotations')),
+    range: document.rangeOf(node),
+  };
+}
+
+/** The value node of `key` in a map (aliases resolved one level), or undefined. Tolerates any input. */
+export function mapGet(node: unknown, key: string): Node | undefined {
+  const pair = mapPair(node, key);
+  return pair ? deref(pair.value as Node | null) : undefined;
+}
+
+/** The pair of `key` in a map, or undefined. */
+export function mapPair(node: unknown, key: string): Pair<Node, Node | null> | undefined {
+  if (!isMap(node)) return undefined;
+  for (const p of node.items) {
+    const k = p.key;
+    if (isScalar(k) ? String(k.value) === key : k === key) return p as Pair<Node, Node | null>;
+  }
+  return undefined;
+}
+
+/** Follows an alias to its anchor (one level; alias bombs are never expanded). */
+export function deref(node: Node | null | undefined): Node | undefined {
+  if (!node) return undefined;
+  if (isAlias(node)) return undefined;
+  return node;
+}
+
+/** A scalar's value as a string (numbers and booleans included), or undefined. */
+export function scalarString(node: unknown): string | undefined {
+  if (!isScalar(node)) return undefined;
+  const v = node.value;
+  if (v === null || v === undefined) return undefined;
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : undefined;
+}
+
+/** A scalar's value if it is a boolean (YAML 1.2 `true`/`false`), else undefined. */
+export function scalarBool(node: unknown): boolean | undefined {
+  return isScalar(node) && typeof node.value === 'boolean' ? node.value : undefined;
+}
+
+/** A map of scalars as a plain record (non-scalar entries skipped). */
+export function stringMap(node: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isMap(node)) return out;
+  for (const p of node.items) {
+    const k = scalarString(p.key);
+    const v = scalarString(p.value);
+    if (k !== undefined && v !== undefined) out[k] = v;
+  }
+  return out;
+}
+
+/** Items of a sequence (empty for anything else). */
+export function seqItems(node: unknown): Node[] {
+  return isSeq(node) ? (node.items as Node[]) : [];
+}
+
+export { isMap, isSeq, isScalar, isPair, YAMLMap, YAMLSeq, Scalar };
+export type { Node, Pair, Document };

@@ -1,0 +1,139 @@
+import type { LineIndex } from './text';
+import type { RawFinding, RuleMeta } from './types';
+
+/**
+ * Suppression comments and annotations, ours and the peers' (PRODUCT.md §2):
+ *  - `# bollwerk-ignore <id>[,<id>] [-- reason]` on the finding's line, or in the comment block
+ *    directly above the finding or above its object;
+ *  - `# bollwerk-ignore-file <id>[,<id>]` anywhere;
+ *  - hadolint `# hadolint ignore=DL3002,DL3008` (line above) and `# hadolint global ignore=…`;
+ *  - Checkov `# checkov:skip=CKV_DOCKER_2: reason` (line above; in Dockerfiles also file-wide,
+ *    as Checkov applies them), K8s annotations `checkov.io/skip1: CKV_K8S_20=reason`;
+ *  - kube-linter annotations `ignore-check.kube-linter.io/<check>`;
+ *  - Trivy `# trivy:ignore:KSV001` / `#trivy:ignore:AVD-KSV-0001` (line above).
+ * A peer's suppression applies only to rules whose `equivalents` name that peer's check.
+ */
+export interface Suppressions {
+  /** True when the finding of `rule` is suppressed. */
+  isSuppressed(rule: RuleMeta, finding: RawFinding): boolean;
+}
+
+interface LineDirectives {
+  /** Tokens that suppress: `bollwerk:<rule-id>`, `hadolint:DL3002`, `checkov:CKV_…`, `trivy:KSV001`. */
+  readonly tokens: ReadonlySet<string>;
+}
+
+const SPLIT = /[\s,]+/;
+
+/** Normalises Trivy's ids: `AVD-KSV-0001` and `KSV001` are the same check. */
+export function normalizeTrivyId(id: string): string {
+  const m = /^(?:AVD-)?([A-Z]+)-?0*(\d+)$/i.exec(id.trim());
+  return m ? `${m[1]!.toUpperCase()}${m[2]!.padStart(3, '0')}` : id.trim().toUpperCase();
+}
+
+function equivalentTokens(rule: RuleMeta): string[] {
+  const tokens = [`bollwerk:${rule.id}`];
+  for (const eq of rule.equivalents ?? []) {
+    const i = eq.indexOf(':');
+    if (i < 0) continue;
+    const tool = eq.slice(0, i);
+    const id = eq.slice(i + 1);
+    tokens.push(tool === 'trivy' ? `trivy:${normalizeTrivyId(id)}` : `${tool}:${id.toUpperCase()}`);
+  }
+  return tokens;
+}
+
+function parseComment(comment: string, fileWide: Set<string>): Set<string> {
+  const tokens = new Set<string>();
+  const body = comment.replace(/^#\s*/, '');
+  let m: RegExpExecArray | null;
+  if ((m = /^bollwerk-ignore-file\s+([^\s].*?)(?:\s+--.*)?$/.exec(body))) {
+    for (const id of m[1]!.split(SPLIT)) if (id) fileWide.add(`bollwerk:${id}`);
+  } else if ((m = /^bollwerk-ignore\s+([^\s].*?)(?:\s+--.*)?$/.exec(body))) {
+    for (const id of m[1]!.split(SPLIT)) if (id) tokens.add(`bollwerk:${id}`);
+  } else if ((m = /^hadolint\s+global\s+ignore\s*=\s*(\S+)/.exec(body))) {
+    for (const id of m[1]!.split(',')) if (id) fileWide.add(`hadolint:${id.toUpperCase()}`);
+  } else if ((m = /^hadolint\s+ignore\s*=\s*(\S+)/.exec(body))) {
+    for (const id of m[1]!.split(',')) if (id) tokens.add(`hadolint:${id.toUpperCase()}`);
+  } else if ((m = /^checkov:skip=([A-Z0-9_]+)/i.exec(body))) {
+    tokens.add(`checkov:${m[1]!.toUpperCase()}`);
+  } else if ((m = /^trivy:ignore:(\S+)/i.exec(body))) {
+    tokens.add(`trivy:${normalizeTrivyId(m[1]!)}`);
+  }
+  return tokens;
+}
+
+/** Finds the comment part of a line (`#` at line start or after whitespace, outside quotes). */
+function commentOf(line: string): string | undefined {
+  let quote = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") {
+      if (i === 0 || /[\s:\[{,-]/.test(line[i - 1] ?? ' ')) quote = c;
+    } else if (c === '#' && (i === 0 || /\s/.test(line[i - 1] ?? ''))) {
+      return line.slice(i);
+    }
+  }
+  return undefined;
+}
+
+/** Builds the suppression index of a file once; lookups are per finding. */
+export function buildSuppressions(lines: LineIndex, kind: 'dockerfile' | 'compose' | 'kubernetes'): Suppressions {
+  const fileWide = new Set<string>();
+  const byLine = new Map<number, LineDirectives>();
+  const isCommentLine: boolean[] = [];
+  const text = lines.text;
+  // Fast path: most files have no suppression at all.
+  const hasAny = /bollwerk-ignore|hadolint|checkov:|trivy:/i.test(text);
+  for (let n = 0; hasAny && n < lines.lineCount; n++) {
+    const line = lines.lineText(n);
+    if (!line.includes('#')) continue;
+    const comment = commentOf(line);
+    if (!comment) continue;
+    isCommentLine[n] = /^\s*#/.test(line);
+    const tokens = parseComment(comment, fileWide);
+    if (kind === 'dockerfile') for (const t of tokens) if (t.startsWith('checkov:')) fileWide.add(t);
+    if (tokens.size) byLine.set(n, { tokens });
+  }
+  const lineCommentFlag = (n: number): boolean => {
+    if (isCommentLine[n] !== undefined) return isCommentLine[n]!;
+    return /^\s*#/.test(lines.lineText(n));
+  };
+
+  /** Tokens on `line` and in the block of comment lines directly above it. */
+  const tokensAround = (line: number): Set<string> => {
+    const out = new Set<string>(byLine.get(line)?.tokens ?? []);
+    for (let n = line - 1; n >= 0 && lineCommentFlag(n); n--) for (const t of byLine.get(n)?.tokens ?? []) out.add(t);
+    return out;
+  };
+
+  return {
+    isSuppressed(rule, finding) {
+      const tokens = equivalentTokens(rule);
+      if (tokens.some((t) => fileWide.has(t))) return true;
+      if (finding.annotations && annotationSuppresses(rule, finding.annotations)) return true;
+      if (!hasAny) return false;
+      const near = tokensAround(finding.range.start.line);
+      if (finding.objectRange) for (const t of tokensAround(finding.objectRange.start.line)) near.add(t);
+      return tokens.some((t) => near.has(t));
+    },
+  };
+}
+
+function annotationSuppresses(rule: RuleMeta, annotations: Readonly<Record<string, string>>): boolean {
+  const eqs = rule.equivalents ?? [];
+  for (const [key, value] of Object.entries(annotations)) {
+    if (key === `bollwerk.dev/ignore`) {
+      if (value.split(SPLIT).includes(rule.id)) return true;
+    }
+    const kl = /^ignore-check\.kube-linter\.io\/(.+)$/.exec(key);
+    if (kl && eqs.includes(`kube-linter:${kl[1]}`)) return true;
+    if (/^checkov\.io\/skip\d*$/.test(key)) {
+      const id = value.split('=')[0]!.trim().toUpperCase();
+      if (eqs.some((e) => e.toUpperCase() === `CHECKOV:${id}`)) return true;
+    }
+  }
+  return false;
+}

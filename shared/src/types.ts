@@ -1,0 +1,123 @@
+import type { Range, TextEdit } from 'vscode-languageserver-types';
+
+export type { Range, Position, TextEdit } from 'vscode-languageserver-types';
+
+/** The two display languages of every user-visible string. */
+export type Lang = 'en' | 'de';
+
+/** A string in both display languages. */
+export interface Localized {
+  readonly en: string;
+  readonly de: string;
+}
+
+/** Severity of a finding; `off` in configuration disables a rule. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** OWASP CSVS verification level. */
+export type Level = 'L1' | 'L2' | 'L3';
+
+/** The file kinds Bollwerk checks. */
+export type FileKind = 'dockerfile' | 'compose' | 'kubernetes';
+
+/** A reference outside the seed checklists (CIS Docker Benchmark, PSS control, NIST SP 800-190). */
+export interface ExternalReference {
+  readonly source: 'CIS Docker Benchmark' | 'CIS Kubernetes Benchmark' | 'Pod Security Standards' | 'NIST SP 800-190' | 'OWASP Docker Security Cheat Sheet';
+  readonly id: string;
+  readonly url?: string;
+}
+
+/** Documentation of a rule, shown in hovers, `bollwerk rules` and SARIF help. */
+export interface RuleDocs {
+  readonly rationale: Localized;
+  readonly fix: Localized;
+  /** A short snippet that violates the rule. */
+  readonly bad: string;
+  /** The same snippet, fixed. */
+  readonly good: string;
+}
+
+/** A finding as a rule reports it, before the engine applies severity, suppressions and i18n. */
+export interface RawFinding {
+  /** Exact range of the offending key, value or instruction. */
+  readonly range: Range;
+  /** Key of `meta.messages`; defaults to the first message. */
+  readonly messageId?: string;
+  /** Values for `{placeholders}` in the message. Never put a secret here. */
+  readonly args?: Readonly<Record<string, string | number>>;
+  /** Range of the object the finding belongs to (K8s object, compose service, Dockerfile stage): a suppression comment above it applies. */
+  readonly objectRange?: Range;
+  /** Annotations of the Kubernetes object, for kube-linter/Checkov suppression annotations. */
+  readonly annotations?: Readonly<Record<string, string>>;
+  /** A certain, minimal fix as text edits; omit when the remedy is not mechanical or not certain. */
+  readonly fix?: Fix;
+  /** Extra data carried to the editor (e.g. the image reference for digest pinning). JSON only. */
+  readonly data?: Readonly<Record<string, unknown>>;
+  /** For workspace rules: the file the finding is in (defaults to the file being checked). */
+  readonly uri?: string;
+}
+
+/** A fix: a title and the text edits that apply it. */
+export interface Fix {
+  readonly title: Localized;
+  readonly edits: readonly TextEdit[];
+}
+
+/** Rule metadata: plain data, shown by `bollwerk rules`, hovers, SARIF and the tree view. */
+export interface RuleMeta {
+  /** `dockerfile/…`, `compose/…` or `k8s/…`; equals the file path below `rules/`. */
+  readonly id: string;
+  readonly kind: FileKind;
+  readonly title: Localized;
+  readonly severity: Severity;
+  /** The CSVS levels the rule belongs to: it runs when the configured level is among them. */
+  readonly levels: readonly Level[];
+  /** Checklist item ids (see checklist/items.json) that this rule checks. */
+  readonly references: readonly string[];
+  readonly external?: readonly ExternalReference[];
+  /** The same check in other tools: `hadolint:DL3002`, `checkov:CKV_K8S_20`, `kube-linter:privilege-escalation-container`, `trivy:KSV001`, `pss:baseline/privileged`. */
+  readonly equivalents?: readonly string[];
+  /** Message templates with `{placeholders}`; the first is the default. */
+  readonly messages: Readonly<Record<string, Localized>>;
+  readonly docs: RuleDocs;
+  /** True when findings of this rule (at least sometimes) carry a fix. */
+  readonly fixable: boolean;
+}
+
+/** What every check receives besides the file. */
+export interface RuleContext {
+  /** Registries the configuration trusts (for trusted-registry rules). */
+  readonly trustedRegistries: readonly string[];
+}
+
+/** A rule that checks one file at a time. */
+export interface FileRule<F extends ParsedFile = ParsedFile> extends RuleMeta {
+  readonly scope?: 'file';
+  check(file: F, context: RuleContext): RawFinding[];
+}
+
+/** A rule that needs every file scanned together (NetworkPolicy coverage, Dockerfile↔manifest). Findings must set `uri`. */
+export interface WorkspaceRule extends RuleMeta {
+  readonly scope: 'workspace';
+  check(files: readonly ParsedFile[], context: RuleContext): RawFinding[];
+}
+
+export type Rule = FileRule<DockerfileFile> | FileRule<YamlFile> | WorkspaceRule;
+
+/** A lint result: a finding with severity, rule and message resolved. */
+export interface Result {
+  readonly ruleId: string;
+  readonly uri: string;
+  readonly severity: Severity;
+  readonly range: Range;
+  readonly message: Localized;
+  readonly fix?: Fix;
+  readonly data?: Readonly<Record<string, unknown>>;
+}
+
+import type { DockerfileFile } from './parse/dockerfile';
+import type { YamlFile } from './parse/yaml';
+export type { DockerfileFile, YamlFile };
+
+/** A file after parsing, ready for the rules. */
+export type ParsedFile = DockerfileFile | YamlFile;
