@@ -3,7 +3,7 @@
 // different vscode-jsonrpc versions, share them without type clashes.
 import type { Range } from 'vscode-languageserver-types';
 import type { ChecklistDocument, ChecklistItem } from './checklist/index';
-import type { Attestation } from './config';
+import type { ItemStatus } from './checklist/status';
 import type { Lang, Level, Localized, Severity } from './types';
 
 /** `initializationOptions` the server understands. */
@@ -47,7 +47,7 @@ export function ruleDocsUrl(ruleId: string): string {
 }
 
 /** Status of one checklist item over the workspace. */
-export type ItemState = 'passed' | 'failed' | 'not-applicable' | 'manual' | 'attested';
+export type { ItemState } from './checklist/status';
 
 /** A finding as sent to the client (no fix edits, no rule data). */
 export interface ChecklistFinding {
@@ -58,16 +58,11 @@ export interface ChecklistFinding {
   readonly message: Localized;
 }
 
-/** One checklist item with its status (ItemStatus of checklist/status.ts, findings trimmed for the wire). */
-export interface ChecklistItemStatus {
-  readonly id: string;
-  readonly state: ItemState;
+/** One checklist item with its status: ItemStatus of checklist/status.ts, findings trimmed for the wire, plus the item. */
+export type ChecklistItemStatus = Omit<ItemStatus, 'findings'> & {
   readonly findings: readonly ChecklistFinding[];
-  /** Ids of the enabled rules that check this item. */
-  readonly rules: readonly string[];
-  readonly attestation?: Attestation;
   readonly item: ChecklistItem;
-}
+};
 
 /** Request `bollwerk/checklist`: the checklist with status over the workspace (scans it first if it never was). */
 export const CHECKLIST_REQUEST = 'bollwerk/checklist';
