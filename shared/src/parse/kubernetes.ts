@@ -1,0 +1,185 @@
+import type { Node, Pair } from 'yaml';
+import type { Range, RawFinding } from '../types';
+import { isMap, mapGet, mapPair, scalarBool, scalarString, seqItems, stringMap, type K8sObject, type YAMLMap, type YamlDocument, type YamlFile } from './yaml';
+
+/**
+ * Pod specs and containers of every pod-carrying kind (kube-linter's PerContainerCheck idea):
+ * rules ask for containers and read pod-level settings through the inheritance helpers, so a
+ * container that inherits `runAsNonRoot: true` from its pod is never reported.
+ */
+
+/** The three container lists of a pod spec. */
+export type ContainerGroup = 'containers' | 'initContainers' | 'ephemeralContainers';
+
+/** A pod spec inside a Kubernetes object. */
+export interface PodSpecRef {
+  readonly object: K8sObject;
+  readonly document: YamlDocument;
+  /** The pod spec map (`spec`, `spec.template.spec`, `spec.jobTemplate.spec.template.spec`, `template.spec`). */
+  readonly spec: YAMLMap;
+  /** Path of the pod spec from the object root. */
+  readonly path: readonly string[];
+  /** The pod's own metadata annotations (template metadata for workloads). */
+  readonly annotations: Readonly<Record<string, string>>;
+  /** The pod's labels (template labels for workloads). */
+  readonly labels: Readonly<Record<string, string>>;
+  /** The pair holding the pod spec (`spec: …`), for pod-level findings without a key of their own. */
+  readonly specPair: Pair | undefined;
+  /** The pod metadata map, when present. */
+  readonly metadata: YAMLMap | undefined;
+  /** `spec.securityContext`, when it is a map. */
+  readonly securityContext: YAMLMap | undefined;
+  readonly containers: readonly ContainerRef[];
+}
+
+/** One container (init, app or ephemeral) of a pod spec. */
+export interface ContainerRef {
+  readonly pod: PodSpecRef;
+  readonly node: YAMLMap;
+  readonly group: ContainerGroup;
+  readonly index: number;
+  readonly name: string | undefined;
+  /** `securityContext`, when it is a map. */
+  readonly securityContext: YAMLMap | undefined;
+}
+
+const CORE = /^v1$/;
+const APPS = /^(?:apps|extensions)\/v\w+$/;
+const BATCH = /^batch\/v\w+$/;
+
+/** Where each pod-carrying kind keeps its pod template, with the API groups it belongs to. */
+const POD_PATHS: Readonly<Record<string, { api: RegExp; path: readonly string[]; meta: readonly string[] }>> = {
+  Pod: { api: CORE, path: ['spec'], meta: ['metadata'] },
+  PodTemplate: { api: CORE, path: ['template', 'spec'], meta: ['template', 'metadata'] },
+  ReplicationController: { api: CORE, path: ['spec', 'template', 'spec'], meta: ['spec', 'template', 'metadata'] },
+  Deployment: { api: APPS, path: ['spec', 'template', 'spec'], meta: ['spec', 'template', 'metadata'] },
+  StatefulSet: { api: APPS, path: ['spec', 'template', 'spec'], meta: ['spec', 'template', 'metadata'] },
+  DaemonSet: { api: APPS, path: ['spec', 'template', 'spec'], meta: ['spec', 'template', 'metadata'] },
+  ReplicaSet: { api: APPS, path: ['spec', 'template', 'spec'], meta: ['spec', 'template', 'metadata'] },
+  Job: { api: BATCH, path: ['spec', 'template', 'spec'], meta: ['spec', 'template', 'metadata'] },
+  CronJob: { api: BATCH, path: ['spec', 'jobTemplate', 'spec', 'template', 'spec'], meta: ['spec', 'jobTemplate', 'spec', 'template', 'metadata'] },
+};
+
+/** The pod-carrying kinds (PRODUCT.md §1). */
+export const POD_KINDS: readonly string[] = Object.keys(POD_PATHS);
+
+const GROUPS: readonly ContainerGroup[] = ['initContainers', 'containers', 'ephemeralContainers'];
+
+/** The node at `path` below `node`, or undefined. */
+export function getIn(node: unknown, path: readonly string[]): Node | undefined {
+  let current: unknown = node;
+  for (const key of path) {
+    current = mapGet(current, key);
+    if (current === undefined) return undefined;
+  }
+  return current as Node;
+}
+
+/** True when the object is of one of these kinds in the core or a well-known API group. */
+export function isKind(object: K8sObject, kind: string, api: RegExp): boolean {
+  return object.kind === kind && api.test(object.apiVersion);
+}
+
+/** The pod spec of an object of a pod-carrying kind, or undefined. */
+export function podSpecOf(object: K8sObject): PodSpecRef | undefined {
+  const where = POD_PATHS[object.kind];
+  if (!where || !where.api.test(object.apiVersion)) return undefined;
+  const spec = getIn(object.node, where.path);
+  if (!isMap(spec)) return undefined;
+  const metadata = getIn(object.node, where.meta);
+  const sc = mapGet(spec, 'securityContext');
+  const containers: ContainerRef[] = [];
+  const pod: PodSpecRef = {
+    object,
+    document: object.document,
+    spec,
+    path: where.path,
+    annotations: stringMap(mapGet(metadata, 'annotations')),
+    labels: stringMap(mapGet(metadata, 'labels')),
+    specPair: pairIn(object.node, where.path),
+    metadata: isMap(metadata) ? metadata : undefined,
+    securityContext: isMap(sc) ? sc : undefined,
+    containers,
+  };
+  containers.push(...GROUPS.flatMap((group) =>
+    seqItems(mapGet(spec, group)).flatMap((node, index) => {
+      if (!isMap(node)) return [];
+      const csc = mapGet(node, 'securityContext');
+      return [{ pod, node, group, index, name: scalarString(mapGet(node, 'name')), securityContext: isMap(csc) ? csc : undefined }];
+    }),
+  ));
+  return pod;
+}
+
+/** Every pod spec of a file. */
+export function podSpecs(file: YamlFile): PodSpecRef[] {
+  if (file.kind !== 'kubernetes') return [];
+  return file.objects.flatMap((o) => {
+    const p = podSpecOf(o);
+    return p ? [p] : [];
+  });
+}
+
+/** Every container of a file, with its pod. */
+export function containersOf(file: YamlFile): ContainerRef[] {
+  return podSpecs(file).flatMap((p) => p.containers);
+}
+
+/** A container security-context value and where it comes from: the container or (inherited) the pod. */
+export interface Effective {
+  readonly node: Node;
+  readonly pair: Pair;
+  readonly from: 'container' | 'pod';
+}
+
+/** The pair of a nested key path, or undefined. */
+export function pairIn(node: unknown, path: readonly string[]): Pair<Node, Node | null> | undefined {
+  const parent = path.length > 1 ? getIn(node, path.slice(0, -1)) : node;
+  return mapPair(parent, path[path.length - 1]!);
+}
+
+/**
+ * The effective value of a security-context key for a container: its own setting, else the
+ * pod's (for keys the pod-level securityContext also has: runAsNonRoot, runAsUser, seccompProfile …).
+ */
+export function effective(c: ContainerRef, path: readonly string[]): Effective | undefined {
+  const own = pairIn(c.securityContext, path);
+  if (own?.value) return { node: own.value, pair: own, from: 'container' };
+  const pod = pairIn(c.pod.securityContext, path);
+  if (pod?.value) return { node: pod.value, pair: pod, from: 'pod' };
+  return undefined;
+}
+
+/** A boolean security-context setting of a container, honouring the pod-level value. */
+export function effectiveBool(c: ContainerRef, path: readonly string[]): boolean | undefined {
+  const own = scalarBool(getIn(c.securityContext, path));
+  if (own !== undefined) return own;
+  return scalarBool(getIn(c.pod.securityContext, path));
+}
+
+/** True when the pod declares `spec.os.name: windows` (PSA exempts it from Linux-only checks). */
+export function isWindowsPod(pod: PodSpecRef): boolean {
+  return scalarString(getIn(pod.spec, ['os', 'name'])) === 'windows';
+}
+
+/** Where a finding about a whole container goes: its `name` value, else its first key. */
+export function containerAnchor(c: ContainerRef): Range {
+  const name = mapPair(c.node, 'name');
+  const target = (name?.value as Node | null) ?? (c.node.items[0]?.key as Node | undefined) ?? c.node;
+  return c.pod.document.rangeOf(target);
+}
+
+/** The container's name for messages (language-neutral), or its position. */
+export function containerName(c: ContainerRef): string {
+  return c.name ?? `${c.group}[${c.index}]`;
+}
+
+/** The suppression context every finding on an object carries (object range and annotations). */
+export function objectContext(object: K8sObject): Pick<RawFinding, 'objectRange' | 'annotations'> {
+  return { objectRange: object.range, annotations: object.annotations };
+}
+
+/** The range of a node or pair in its document. */
+export function rangeIn(doc: YamlDocument, node: Node | Pair | null | undefined): Range {
+  return doc.rangeOf(node);
+}

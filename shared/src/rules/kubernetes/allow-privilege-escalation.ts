@@ -1,0 +1,55 @@
+import { defineYamlRule } from '../../define';
+import { containerName, containersOf, isWindowsPod, pairIn } from '../../parse/kubernetes';
+import { scalarBool } from '../../parse/yaml';
+import type { RawFinding } from '../../types';
+import { containerFinding, setFix, withFix } from './support/findings';
+
+/**
+ * allowPrivilegeEscalation must be explicitly false on every container
+ * (PSS restricted `allowPrivilegeEscalation`; Windows pods are exempt).
+ */
+export const allowPrivilegeEscalation = defineYamlRule({
+  id: 'k8s/allow-privilege-escalation',
+  kind: 'kubernetes',
+  title: { en: 'Containers must not allow privilege escalation', de: 'Container dürfen keine Rechteausweitung erlauben' },
+  severity: 'warning',
+  levels: ['L1', 'L2', 'L3'],
+  references: ['CSVS-3.5', 'CL-2.1.4', 'ART-3.4', 'POL-2.2.1'],
+  external: [{ source: 'Pod Security Standards', id: 'restricted/allowPrivilegeEscalation' }],
+  equivalents: ['pss:restricted/allowPrivilegeEscalation', 'kube-linter:privilege-escalation-container', 'checkov:CKV_K8S_20', 'trivy:KSV001'],
+  messages: {
+    default: {
+      en: 'Container "{container}" does not set allowPrivilegeEscalation: false; setuid binaries could gain privileges.',
+      de: 'Container "{container}" setzt allowPrivilegeEscalation: false nicht; setuid-Programme könnten Rechte erlangen.',
+    },
+    true: {
+      en: 'allowPrivilegeEscalation: true lets processes gain more privileges than their parent; set it to false.',
+      de: 'allowPrivilegeEscalation: true lässt Prozesse mehr Rechte erlangen als ihr Elternprozess; auf false setzen.',
+    },
+  },
+  docs: {
+    rationale: {
+      en: 'allowPrivilegeEscalation: false sets no_new_privs, so setuid binaries and file capabilities cannot raise a process\'s privileges (docker --no-new-privileges).',
+      de: 'allowPrivilegeEscalation: false setzt no_new_privs, sodass setuid-Programme und Datei-Capabilities die Rechte eines Prozesses nicht erhöhen können (docker --no-new-privileges).',
+    },
+    fix: { en: 'Set securityContext.allowPrivilegeEscalation: false on each container.', de: 'securityContext.allowPrivilegeEscalation: false an jedem Container setzen.' },
+    bad: 'containers:\n- name: app\n  image: app:1.0',
+    good: 'containers:\n- name: app\n  image: app:1.0\n  securityContext:\n    allowPrivilegeEscalation: false',
+  },
+  fixable: true,
+  check(file) {
+    const out: RawFinding[] = [];
+    for (const c of containersOf(file)) {
+      if (isWindowsPod(c.pod)) continue;
+      const pair = pairIn(c.securityContext, ['allowPrivilegeEscalation']);
+      const value = scalarBool(pair?.value);
+      if (value === false) continue;
+      // The API rejects allowPrivilegeEscalation: false together with privileged: true.
+      const privileged = scalarBool(pairIn(c.securityContext, ['privileged'])?.value) === true;
+      const fix = privileged ? undefined : setFix(file, c.pod.document, c.node, ['securityContext', 'allowPrivilegeEscalation'], 'false', { en: 'Set allowPrivilegeEscalation: false', de: 'allowPrivilegeEscalation: false setzen' });
+      const f = value === true ? containerFinding(c, pair, { messageId: 'true' }) : containerFinding(c, undefined, { args: { container: containerName(c) } });
+      out.push(withFix(f, fix));
+    }
+    return out;
+  },
+});

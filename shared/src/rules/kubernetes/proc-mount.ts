@@ -1,0 +1,56 @@
+import { defineYamlRule } from '../../define';
+import { containerName, getIn, pairIn, podSpecs, type PodSpecRef } from '../../parse/kubernetes';
+import { scalarBool, scalarString, type Pair } from '../../parse/yaml';
+import type { ContainerRef } from '../../parse/kubernetes';
+import type { RawFinding } from '../../types';
+import { BASELINE_LEVELS, baselineControl, findingOn, valueRange } from './support/findings';
+
+/** True when the pod runs in a user namespace (`hostUsers: false`). */
+export const inUserNamespace = (pod: PodSpecRef): boolean => scalarBool(getIn(pod.spec, ['hostUsers'])) === false;
+
+/** Containers whose procMount is set to anything but Default, with the offending pair. */
+export function unmaskedProcMounts(pod: PodSpecRef): { c: ContainerRef; pair: Pair }[] {
+  return pod.containers.flatMap((c) => {
+    const pair = pairIn(c.securityContext, ['procMount']);
+    const v = scalarString(pair?.value);
+    return pair && v !== undefined && v !== 'Default' ? [{ c, pair }] : [];
+  });
+}
+
+/** Unmasked /proc (PSS baseline `procMount`; allowed in a user namespace since policy v1.35). */
+export const procMount = defineYamlRule({
+  id: 'k8s/proc-mount',
+  kind: 'kubernetes',
+  title: { en: 'The default /proc masks must stay in place', de: 'Die Standard-Masken von /proc müssen bleiben' },
+  severity: 'error',
+  levels: BASELINE_LEVELS,
+  references: ['CL-2.2.4'],
+  external: [{ source: 'Pod Security Standards', id: 'baseline/procMount' }],
+  equivalents: [...baselineControl('procMount'), 'trivy:KSV027'],
+  messages: {
+    default: {
+      en: 'Container "{container}" sets procMount {value}, which unmasks /proc of the node; use Default (or run the pod with hostUsers: false).',
+      de: 'Container "{container}" setzt procMount {value} und legt /proc des Knotens offen; Default verwenden (oder den Pod mit hostUsers: false betreiben).',
+    },
+  },
+  docs: {
+    rationale: {
+      en: 'The masked /proc paths hide kernel interfaces that leak host information or allow changes to the node.',
+      de: 'Die maskierten /proc-Pfade verbergen Kernel-Schnittstellen, die Host-Informationen preisgeben oder Änderungen am Knoten erlauben.',
+    },
+    fix: { en: 'Remove procMount or set it to Default.', de: 'procMount entfernen oder auf Default setzen.' },
+    bad: 'securityContext:\n  procMount: Unmasked',
+    good: 'securityContext:\n  procMount: Default',
+  },
+  fixable: false,
+  check(file) {
+    const out: RawFinding[] = [];
+    for (const pod of podSpecs(file)) {
+      if (inUserNamespace(pod)) continue;
+      for (const { c, pair } of unmaskedProcMounts(pod)) {
+        out.push(findingOn(pod.object, valueRange(pod.document, pair), { args: { container: containerName(c), value: scalarString(pair.value) ?? '' } }));
+      }
+    }
+    return out;
+  },
+});

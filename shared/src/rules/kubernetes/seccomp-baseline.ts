@@ -1,0 +1,66 @@
+import type { Pair } from 'yaml';
+import { defineYamlRule } from '../../define';
+import { podSpecs, type PodSpecRef } from '../../parse/kubernetes';
+import { isMap, mapGet, mapPair, scalarString, type YAMLMap } from '../../parse/yaml';
+import type { RawFinding } from '../../types';
+import { BASELINE_LEVELS, baselineControl, findingOn, valueRange } from './support/findings';
+
+const POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
+const CONTAINER_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
+
+/** Seccomp profile types PSA accepts. */
+export const validSeccompType = (t: string | undefined): boolean => t === 'RuntimeDefault' || t === 'Localhost';
+
+/** Legacy annotation values PSA accepts: `runtime/default`, `docker/default`, `localhost/*`. */
+const validAnnotation = (v: string): boolean => v === 'runtime/default' || v === 'docker/default' || v.startsWith('localhost/');
+
+/** The pair to report for a seccompProfile map with a bad type (the type, else the profile key). */
+export function badSeccompPair(sc: YAMLMap | undefined): Pair | undefined {
+  const profilePair = mapPair(sc, 'seccompProfile');
+  if (!profilePair || !isMap(profilePair.value)) return undefined;
+  const typePair = mapPair(profilePair.value, 'type');
+  return validSeccompType(scalarString(typePair?.value)) ? undefined : (typePair ?? profilePair);
+}
+
+function badAnnotationPairs(pod: PodSpecRef): Pair[] {
+  const annotations = mapGet(pod.metadata, 'annotations');
+  if (!isMap(annotations)) return [];
+  const keys = new Set([POD_ANNOTATION, ...pod.containers.flatMap((c) => (c.name ? [CONTAINER_PREFIX + c.name] : []))]);
+  return (annotations.items as Pair[]).filter((p) => keys.has(scalarString(p.key) ?? '') && !validAnnotation(scalarString(p.value) ?? ''));
+}
+
+/** Seccomp explicitly disabled (PSS baseline `seccompProfile_baseline`), by field and legacy annotation. */
+export const seccompBaseline = defineYamlRule({
+  id: 'k8s/seccomp-baseline',
+  kind: 'kubernetes',
+  title: { en: 'Seccomp must not be disabled', de: 'Seccomp darf nicht abgeschaltet werden' },
+  severity: 'error',
+  levels: BASELINE_LEVELS,
+  references: ['CL-2.2.1', 'POL-3.1.1'],
+  external: [{ source: 'Pod Security Standards', id: 'baseline/seccompProfile_baseline' }],
+  equivalents: [...baselineControl('seccompProfile_baseline'), 'trivy:KSV104'],
+  messages: {
+    default: {
+      en: 'Seccomp profile "{profile}" disables system-call filtering; use RuntimeDefault or a Localhost profile.',
+      de: 'Seccomp-Profil "{profile}" schaltet die Systemaufruf-Filterung ab; RuntimeDefault oder ein Localhost-Profil verwenden.',
+    },
+  },
+  docs: {
+    rationale: {
+      en: 'Without seccomp a container may call every system call of the host kernel, including those used in kernel exploits.',
+      de: 'Ohne Seccomp darf ein Container jeden Systemaufruf des Host-Kernels nutzen, auch die für Kernel-Exploits.',
+    },
+    fix: { en: 'Set seccompProfile.type to RuntimeDefault.', de: 'seccompProfile.type auf RuntimeDefault setzen.' },
+    bad: 'seccompProfile:\n  type: Unconfined',
+    good: 'seccompProfile:\n  type: RuntimeDefault',
+  },
+  fixable: false,
+  check(file) {
+    const out: RawFinding[] = [];
+    for (const pod of podSpecs(file)) {
+      const pairs = [...badAnnotationPairs(pod), ...[pod.securityContext, ...pod.containers.map((c) => c.securityContext)].flatMap((sc) => badSeccompPair(sc) ?? [])];
+      for (const pair of pairs) out.push(findingOn(pod.object, valueRange(pod.document, pair), { args: { profile: scalarString(pair.value) ?? '' } }));
+    }
+    return out;
+  },
+});

@@ -1,0 +1,61 @@
+import type { Pair } from 'yaml';
+import { defineYamlRule } from '../../define';
+import { podSpecs } from '../../parse/kubernetes';
+import { isMap, mapGet, mapPair, scalarString, type YAMLMap } from '../../parse/yaml';
+import type { RawFinding } from '../../types';
+import { BASELINE_LEVELS, baselineControl, findingOn, valueRange } from './support/findings';
+
+/** SELinux types PSA allows (the empty type included). */
+export const SELINUX_TYPES: ReadonlySet<string> = new Set(['', 'container_t', 'container_init_t', 'container_kvm_t']);
+
+function badOptionPairs(sc: YAMLMap | undefined): Pair[] {
+  const opts = mapGet(sc, 'seLinuxOptions');
+  if (!isMap(opts)) return [];
+  const out: Pair[] = [];
+  const type = mapPair(opts, 'type');
+  if (type && !SELINUX_TYPES.has(scalarString(type.value) ?? '')) out.push(type);
+  for (const key of ['user', 'role']) {
+    const p = mapPair(opts, key);
+    if (p && (scalarString(p.value) ?? '') !== '') out.push(p);
+  }
+  return out;
+}
+
+/** Custom SELinux type, user or role (PSS baseline `seLinuxOptions`). */
+export const selinux = defineYamlRule({
+  id: 'k8s/selinux',
+  kind: 'kubernetes',
+  title: { en: 'SELinux options must stay within the allowed set', de: 'SELinux-Optionen müssen im erlaubten Bereich bleiben' },
+  severity: 'error',
+  levels: BASELINE_LEVELS,
+  references: ['CL-2.2.2', 'POL-4.1.1'],
+  external: [{ source: 'Pod Security Standards', id: 'baseline/seLinuxOptions' }],
+  equivalents: [...baselineControl('seLinuxOptions'), 'trivy:KSV025'],
+  messages: {
+    default: {
+      en: 'seLinuxOptions.{key} "{value}" is not allowed: the type must be container_t, container_init_t or container_kvm_t, user and role must stay unset.',
+      de: 'seLinuxOptions.{key} "{value}" ist nicht erlaubt: der Typ muss container_t, container_init_t oder container_kvm_t sein, user und role bleiben ungesetzt.',
+    },
+  },
+  docs: {
+    rationale: {
+      en: 'A custom SELinux type, user or role can lift the confinement the container runtime applies.',
+      de: 'Ein eigener SELinux-Typ, -Benutzer oder eine eigene Rolle kann die Einschränkung der Container-Laufzeit aufheben.',
+    },
+    fix: { en: 'Remove seLinuxOptions.user and .role and use an allowed type.', de: 'seLinuxOptions.user und .role entfernen und einen erlaubten Typ verwenden.' },
+    bad: 'seLinuxOptions:\n  type: spc_t',
+    good: 'seLinuxOptions:\n  type: container_t',
+  },
+  fixable: false,
+  check(file) {
+    const out: RawFinding[] = [];
+    for (const pod of podSpecs(file)) {
+      for (const sc of [pod.securityContext, ...pod.containers.map((c) => c.securityContext)]) {
+        for (const pair of badOptionPairs(sc)) {
+          out.push(findingOn(pod.object, valueRange(pod.document, pair), { args: { key: scalarString(pair.key) ?? '', value: scalarString(pair.value) ?? '' } }));
+        }
+      }
+    }
+    return out;
+  },
+});

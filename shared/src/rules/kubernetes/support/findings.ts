@@ -1,0 +1,60 @@
+import type { Node, Pair } from 'yaml';
+import { containerAnchor, type ContainerRef, type PodSpecRef } from '../../../parse/kubernetes';
+import type { K8sObject, YAMLMap, YamlDocument, YamlFile } from '../../../parse/yaml';
+import { appendIn, setIn } from '../../../yaml-edit';
+import type { Fix, Level, Localized, Range, RawFinding } from '../../../types';
+
+/** Levels of a Pod Security Standards baseline control. */
+export const BASELINE_LEVELS: readonly Level[] = ['L1', 'L2', 'L3'];
+/** Levels of a restricted control (unless a CSVS item says otherwise). */
+export const RESTRICTED_LEVELS: readonly Level[] = ['L2', 'L3'];
+
+/** The PSA check ids of a baseline control: restricted includes every baseline check. */
+export const baselineControl = (id: string): string[] => [`pss:baseline/${id}`, `pss:restricted/${id}`];
+
+/** A finding on a Kubernetes object with the suppression context of that object. */
+export function findingOn(object: K8sObject, range: Range, extra: Omit<RawFinding, 'range'> = {}): RawFinding {
+  return { range, objectRange: object.range, annotations: object.annotations, ...extra };
+}
+
+/** The range of a node or pair. */
+export const rangeOf = (doc: YamlDocument, node: Node | Pair | null | undefined): Range => doc.rangeOf(node);
+
+/** Range of a pair's value, or of its key when the value is empty. */
+export function valueRange(doc: YamlDocument, pair: Pair): Range {
+  const v = pair.value as Node | null;
+  return v?.range && v.range[1] > v.range[0] ? doc.rangeOf(v) : doc.keyRange(pair);
+}
+
+/** Where a pod-level finding without a key of its own goes: the `spec` key of the pod template. */
+export function podAnchor(pod: PodSpecRef): Range {
+  return pod.specPair ? pod.document.keyRange(pod.specPair) : pod.object.range;
+}
+
+/** A fix that sets `path` below `map`, or undefined when no certain edit exists. */
+export function setFix(file: YamlFile, doc: YamlDocument, map: YAMLMap, path: readonly string[], valueYaml: string, title: Localized): Fix | undefined {
+  const edits = setIn(doc, file.lines, map, path, valueYaml);
+  return edits && edits.length > 0 ? { title, edits } : undefined;
+}
+
+/** A fix that appends an item to the sequence at `path` below `map`. */
+export function appendFix(file: YamlFile, doc: YamlDocument, map: YAMLMap, path: readonly string[], itemYaml: string, title: Localized): Fix | undefined {
+  const edits = appendIn(doc, file.lines, map, path, itemYaml);
+  return edits && edits.length > 0 ? { title, edits } : undefined;
+}
+
+/** A fix setting `securityContext.<path>` of a container (creating `securityContext` when missing). */
+export function containerFix(file: YamlFile, c: ContainerRef, path: readonly string[], valueYaml: string, title: Localized): Fix | undefined {
+  return setFix(file, c.pod.document, c.node, ['securityContext', ...path], valueYaml, title);
+}
+
+/** A container finding: on the offending pair's value when it exists, else on the container's name. */
+export function containerFinding(c: ContainerRef, pair: Pair | undefined, extra: Omit<RawFinding, 'range'> = {}): RawFinding {
+  const range = pair ? valueRange(c.pod.document, pair) : containerAnchor(c);
+  return findingOn(c.pod.object, range, extra);
+}
+
+/** Drops undefined `fix` so findings stay plain JSON. */
+export function withFix(f: RawFinding, fix: Fix | undefined): RawFinding {
+  return fix ? { ...f, fix } : f;
+}
