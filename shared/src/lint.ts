@@ -157,6 +157,7 @@ export function toResult(rule: RuleMeta, f: RawFinding, uri: string, config: Con
     message: { en: format(template.en, f.args), de: format(template.de, f.args) },
     ...(f.fix ? { fix: f.fix } : {}),
     ...(f.data ? { data: f.data } : {}),
+    ...(f.objectRange ? { objectRange: f.objectRange } : {}),
   };
 }
 

@@ -113,6 +113,8 @@ export interface Result {
   readonly message: Localized;
   readonly fix?: Fix;
   readonly data?: Readonly<Record<string, unknown>>;
+  /** Range of the object the finding belongs to (for "suppress for this object"). */
+  readonly objectRange?: Range;
 }
 
 import type { DockerfileFile } from './parse/dockerfile';
