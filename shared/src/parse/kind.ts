@@ -30,7 +30,8 @@ export function isYamlName(path: string): boolean {
 /** True when a YAML text looks like a Go/Helm template rather than plain YAML. */
 export function isTemplated(path: string, text: string): boolean {
   if (!text.includes('{{')) return false;
-  return /(^|\/)templates\//.test(path) || /^\s*\{\{[-\s]/m.test(text) || /:\s*\{\{[^}]*\}\}\s*$/m.test(text);
+  // `*.tmpl.yaml` names a template; `- {{ … }}` would be a nested flow map in plain YAML.
+  return /(^|\/)templates\//.test(path) || /\.(?:tmpl|tpl|gotmpl)\.ya?ml$/i.test(path) || /^\s*(?:-\s+)?\{\{[-\s]/m.test(text) || /:\s*\{\{[^}]*\}\}\s*$/m.test(text);
 }
 
 /**

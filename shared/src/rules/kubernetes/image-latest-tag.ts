@@ -1,0 +1,50 @@
+import { defineYamlRule } from '../../define';
+import { containerName, containersOf } from '../../parse/kubernetes';
+import { mapPair, scalarString } from '../../parse/yaml';
+import type { RawFinding } from '../../types';
+import { findingOn, valueRange } from './support/findings';
+import { isTemplatedImage, parseImage } from './support/image';
+
+/** Images referenced by `latest` or without any tag. */
+export const imageLatestTag = defineYamlRule({
+  id: 'k8s/image-latest-tag',
+  kind: 'kubernetes',
+  title: { en: 'Do not use the latest tag or untagged images', de: 'Kein latest-Tag und keine Images ohne Tag verwenden' },
+  severity: 'warning',
+  levels: ['L1', 'L2', 'L3'],
+  references: ['CL-1.2.2', 'ART-2.4'],
+  equivalents: ['kube-linter:latest-tag', 'checkov:CKV_K8S_14', 'trivy:KSV013'],
+  messages: {
+    default: {
+      en: 'Image "{image}" of container "{container}" uses the latest tag; pin a version (and a digest).',
+      de: 'Image "{image}" des Containers "{container}" nutzt das Tag latest; eine Version (und einen Digest) festlegen.',
+    },
+    untagged: {
+      en: 'Image "{image}" of container "{container}" has no tag, which means latest; pin a version (and a digest).',
+      de: 'Image "{image}" des Containers "{container}" hat kein Tag, also latest; eine Version (und einen Digest) festlegen.',
+    },
+  },
+  docs: {
+    rationale: {
+      en: 'latest changes under the same name: deployments stop being reproducible and a rollback may pull different code.',
+      de: 'latest ändert sich unter demselben Namen: Deployments sind nicht mehr reproduzierbar, und ein Rollback kann anderen Code laden.',
+    },
+    fix: { en: 'Reference a fixed version tag, ideally with its digest.', de: 'Ein festes Versions-Tag referenzieren, am besten mit Digest.' },
+    bad: 'image: nginx:latest',
+    good: 'image: nginx:1.27.3',
+  },
+  fixable: false,
+  check(file) {
+    const out: RawFinding[] = [];
+    for (const c of containersOf(file)) {
+      const pair = mapPair(c.node, 'image');
+      const image = scalarString(pair?.value);
+      if (!pair || image === undefined || isTemplatedImage(image)) continue;
+      const ref = parseImage(image);
+      if (ref.digest) continue;
+      if (ref.tag !== null && ref.tag !== 'latest') continue;
+      out.push(findingOn(c.pod.object, valueRange(c.pod.document, pair), { messageId: ref.tag ? 'default' : 'untagged', args: { image, container: containerName(c) } }));
+    }
+    return out;
+  },
+});

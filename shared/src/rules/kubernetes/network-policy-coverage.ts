@@ -1,0 +1,72 @@
+import { defineWorkspaceRule } from '../../define';
+import { getIn, isKind, pairIn, podSpecOf } from '../../parse/kubernetes';
+import { scalarBool, type K8sObject } from '../../parse/yaml';
+import type { ParsedFile, RawFinding, YamlFile } from '../../types';
+import { findingOn, valueRange } from './support/findings';
+import { selectorMatches } from './support/selectors';
+
+const NETWORKING = /^(?:networking\.k8s\.io|extensions)\/v\w+$/;
+
+const namespaceOf = (o: K8sObject): string => o.namespace ?? 'default';
+
+const kubernetesFiles = (files: readonly ParsedFile[]): YamlFile[] => files.filter((f): f is YamlFile => f.kind === 'kubernetes');
+
+/**
+ * Workloads that no NetworkPolicy of their namespace selects, over all files scanned together.
+ *
+ * Decision: the rule reports also when the scan holds no NetworkPolicy at all (with its own
+ * message). A repository that defines workloads but no policy is the gap CL-2.3.1 describes;
+ * teams whose policies live elsewhere (a platform repository, a cluster baseline) switch the
+ * rule off in `.bollwerk.yaml` or suppress it per workload with a reason.
+ */
+export const networkPolicyCoverage = defineWorkspaceRule({
+  id: 'k8s/network-policy-coverage',
+  kind: 'kubernetes',
+  scope: 'workspace',
+  title: { en: 'Every workload is selected by a NetworkPolicy', de: 'Jeder Workload wird von einer NetworkPolicy erfasst' },
+  severity: 'warning',
+  levels: ['L2', 'L3'],
+  references: ['CL-2.3.1', 'POL-1.1.1', 'POL-1.1.3', 'CSC-2.3.1', 'CSC-2.3.2', 'ART-3.8', 'OTC-C4'],
+  messages: {
+    default: {
+      en: '{kind} "{name}" in namespace "{namespace}" is selected by no NetworkPolicy; its pods accept traffic from everywhere. Add a policy that selects its labels.',
+      de: '{kind} "{name}" im Namespace "{namespace}" wird von keiner NetworkPolicy erfasst; seine Pods nehmen Verkehr von überall an. Eine Policy für seine Labels ergänzen.',
+    },
+    none: {
+      en: '{kind} "{name}" in namespace "{namespace}" is selected by no NetworkPolicy, and the scanned files define none; start with a default-deny policy per namespace.',
+      de: '{kind} "{name}" im Namespace "{namespace}" wird von keiner NetworkPolicy erfasst, und die geprüften Dateien definieren keine; mit einer Default-Deny-Policy je Namespace beginnen.',
+    },
+  },
+  docs: {
+    rationale: {
+      en: 'Without a NetworkPolicy selecting a pod, Kubernetes allows all traffic to and from it; one compromised pod can reach every other. Coverage is judged over all files scanned together; pods on the host network are skipped, since policies do not apply to them.',
+      de: 'Ohne NetworkPolicy, die einen Pod erfasst, erlaubt Kubernetes jeden Verkehr von und zu ihm; ein übernommener Pod erreicht alle anderen. Die Abdeckung wird über alle gemeinsam geprüften Dateien beurteilt; Pods im Host-Netz werden übergangen, da Policies für sie nicht gelten.',
+    },
+    fix: { en: 'Add a default-deny NetworkPolicy per namespace and policies that allow the needed traffic by label.', de: 'Je Namespace eine Default-Deny-NetworkPolicy und Policies für den nötigen Verkehr nach Labels anlegen.' },
+    bad: 'kind: Deployment\nmetadata: {name: api}\n# no NetworkPolicy',
+    good: 'kind: NetworkPolicy\nmetadata: {name: default-deny}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]',
+  },
+  fixable: false,
+  check(files) {
+    const k8s = kubernetesFiles(files);
+    const policies = k8s.flatMap((f) => f.objects.filter((o) => isKind(o, 'NetworkPolicy', NETWORKING)));
+    const out: RawFinding[] = [];
+    for (const file of k8s) {
+      for (const o of file.objects) {
+        if (o.kind === 'PodTemplate') continue;
+        const pod = podSpecOf(o);
+        if (!pod || scalarBool(getIn(pod.spec, ['hostNetwork'])) === true) continue;
+        const namespace = namespaceOf(o);
+        const covered = policies.some((p) => namespaceOf(p) === namespace && selectorMatches(getIn(p.node, ['spec', 'podSelector']), pod.labels));
+        if (covered) continue;
+        const name = pairIn(o.node, ['metadata', 'name']);
+        out.push(findingOn(o, name ? valueRange(o.document, name) : o.range, {
+          uri: file.uri,
+          messageId: policies.length === 0 ? 'none' : 'default',
+          args: { kind: o.kind, name: o.name ?? '?', namespace },
+        }));
+      }
+    }
+    return out;
+  },
+});

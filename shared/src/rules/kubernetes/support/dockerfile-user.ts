@@ -1,0 +1,58 @@
+import { Label } from 'dockerfile-ast';
+import type { DockerfileFile, Stage } from '../../../parse/dockerfile';
+import { runsAsNonRootByDefault, parseImageReference } from '../../../parse/images';
+
+/** The user an image built from a Dockerfile runs as. */
+export type ImageUser =
+  | { readonly kind: 'root'; readonly explicit: boolean }
+  | { readonly kind: 'numeric'; readonly uid: string }
+  | { readonly kind: 'named'; readonly name: string }
+  | { readonly kind: 'unknown' };
+
+const NAME_LABELS = new Set(['org.opencontainers.image.title', 'name', 'image', 'app']);
+
+function userOfStage(file: DockerfileFile, stage: Stage, depth = 0): ImageUser {
+  const users = stage.instructions.filter((i) => i.getKeyword() === 'USER');
+  const last = users[users.length - 1];
+  if (!last) {
+    if (stage.fromStage && depth < 20) {
+      const parent = file.stages.find((s) => s.name !== null && s.name === stage.image?.toLowerCase() && s.index < stage.index);
+      if (parent) return userOfStage(file, parent, depth + 1);
+    }
+    if (stage.image === null || stage.image.includes('$')) return { kind: 'unknown' };
+    return runsAsNonRootByDefault(parseImageReference(stage.image)) ? { kind: 'unknown' } : { kind: 'root', explicit: false };
+  }
+  const spec = last.getArguments().map((a) => a.getValue()).join(' ').trim();
+  if (spec === '' || spec.includes('$')) return { kind: 'unknown' };
+  const user = spec.split(':')[0]!;
+  if (user === 'root' || user === '0') return { kind: 'root', explicit: true };
+  return /^\d+$/.test(user) ? { kind: 'numeric', uid: user } : { kind: 'named', name: user };
+}
+
+/** The user of the final stage, following `FROM <stage>` chains; absent USER means root unless the base image says otherwise. */
+export function finalUser(file: DockerfileFile): ImageUser {
+  return file.finalStage ? userOfStage(file, file.finalStage) : { kind: 'unknown' };
+}
+
+/** The names an image built from this Dockerfile is likely published under, lower-cased. */
+export function dockerfileImageNames(file: DockerfileFile): Set<string> {
+  const path = decodeURIComponent(file.uri.replace(/^file:\/\//, '').replace(/[?#].*$/, ''));
+  const parts = path.split('/');
+  const base = parts[parts.length - 1] ?? '';
+  const dir = parts[parts.length - 2] ?? '';
+  const names = new Set<string>();
+  if (dir) names.add(dir.toLowerCase());
+  const m = /^(?:dockerfile|containerfile)[._-](.+)$/i.exec(base) ?? /^(.+)\.(?:dockerfile|containerfile)$/i.exec(base);
+  if (m?.[1]) names.add(m[1].toLowerCase());
+  for (const i of file.instructions) {
+    if (!(i instanceof Label)) continue;
+    for (const p of i.getProperties()) {
+      const value = p.getValue();
+      if (NAME_LABELS.has(p.getName().toLowerCase()) && value) {
+        const v = value.toLowerCase();
+        names.add(v.slice(v.lastIndexOf('/') + 1).replace(/[:@].*$/, ''));
+      }
+    }
+  }
+  return names;
+}

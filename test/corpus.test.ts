@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import { DEFAULT_CONFIG, type Config } from '../shared/src/config';
+import { lintText, lintWorkspace, type FileReport } from '../shared/src/lint';
+import type { ParsedFile } from '../shared/src/types';
+
+/**
+ * The whole catalogue over the real-world corpus: no internal error, no finding on tool
+ * configurations that only look like Kubernetes objects, Helm templates skipped as templated.
+ */
+
+const corpus = resolve(process.env.BOLLWERK_CORPUS ?? join(__dirname, '..', '..', 'shared', 'corpus'));
+const dir = join(corpus, 'realworld');
+const indexPath = join(dir, 'index.tsv');
+const config: Config = { ...DEFAULT_CONFIG, level: 'L3' };
+
+/** Kubernetes-shaped tool configurations: kustomize, skaffold, kind, gatekeeper. */
+const TOOL_CONFIG: readonly RegExp[] = [
+  /^kustomize\.config\.k8s\.io\/\S+ (?:Kustomization|Component)$/,
+  /^skaffold\/\S+ Config$/,
+  /^kind\.x-k8s\.io\/\S+ Cluster$/,
+  /^config\.gatekeeper\.sh\/\S+ Config$/,
+  /^\S+ Kustomization$/,
+];
+
+const isToolConfig = (report: FileReport): boolean => {
+  const parsed = report.parsed;
+  if (!parsed || parsed.kind !== 'kubernetes' || parsed.objects.length === 0) return false;
+  return parsed.objects.every((o) => TOOL_CONFIG.some((re) => re.test(`${o.apiVersion} ${o.kind}`)));
+};
+
+const repoOf = (path: string): string => path.split('/').slice(0, 2).join('/');
+
+describe('real-world corpus', () => {
+  it('the corpus is present', () => {
+    assert.ok(existsSync(indexPath), `corpus index not found at ${indexPath}: set BOLLWERK_CORPUS to the corpus directory`);
+  });
+  if (!existsSync(indexPath)) return;
+  const rows = readFileSync(indexPath, 'utf8').split('\n').slice(1).filter(Boolean).map((l) => {
+    const [kind, path] = l.split('\t') as [string, string];
+    return { kind, path };
+  });
+
+  it('lints every Kubernetes, Compose and Dockerfile file without an internal error', () => {
+    const perRule = new Map<string, number>();
+    const internal: string[] = [];
+    const toolFindings: string[] = [];
+    const byRepo = new Map<string, ParsedFile[]>();
+    let files = 0;
+    let toolConfigs = 0;
+    let parseErrors = 0;
+    for (const { kind, path } of rows.filter((r) => r.kind === 'k8s' || r.kind === 'compose' || r.kind === 'dockerfile')) {
+      const text = readFileSync(join(dir, path), 'utf8');
+      const report = lintText(`file:///corpus/${path}`, text, { config });
+      files++;
+      for (const r of report.results) {
+        perRule.set(r.ruleId, (perRule.get(r.ruleId) ?? 0) + 1);
+        if (r.ruleId === 'bollwerk/internal-error') internal.push(`${path}: ${r.message.en}`);
+        if (r.ruleId === 'bollwerk/parse-error') parseErrors++;
+      }
+      if (kind === 'k8s' && isToolConfig(report)) {
+        toolConfigs++;
+        if (report.results.length > 0) toolFindings.push(`${path}: ${report.results.map((r) => r.ruleId).join(', ')}`);
+      }
+      if (report.parsed) byRepo.set(repoOf(path), [...(byRepo.get(repoOf(path)) ?? []), report.parsed]);
+    }
+    let workspaceFindings = 0;
+    for (const parsed of byRepo.values()) {
+      for (const r of lintWorkspace(parsed, { config, log: (m) => internal.push(m) })) {
+        perRule.set(r.ruleId, (perRule.get(r.ruleId) ?? 0) + 1);
+        workspaceFindings++;
+        if (r.ruleId === 'bollwerk/internal-error') internal.push(`${r.uri}: ${r.message.en}`);
+      }
+    }
+    console.log(`corpus: ${files} files linted, ${toolConfigs} tool configurations, ${parseErrors} YAML syntax findings, ${workspaceFindings} workspace findings over ${byRepo.size} repositories`);
+    for (const [id, n] of [...perRule].sort()) console.log(`  ${id}: ${n}`);
+    assert.deepEqual(internal, []);
+    assert.ok(toolConfigs > 100, `tool configurations recognised (${toolConfigs})`);
+    assert.deepEqual(toolFindings, [], 'no finding at all on kustomize, skaffold, kind and gatekeeper configurations');
+  });
+
+  it('skips every Helm template with the templated note instead of findings', () => {
+    const helm = rows.filter((r) => r.kind === 'helm-template');
+    const wrong: string[] = [];
+    for (const { path } of helm) {
+      const report = lintText(`file:///corpus/${path}`, readFileSync(join(dir, path), 'utf8'), { config });
+      if (report.kind === undefined) continue;
+      if (report.results.length > 0 || !report.notes.some((n) => n.code === 'templated')) wrong.push(`${path}: ${report.results.length} finding(s), notes ${report.notes.map((n) => n.code).join(',') || 'none'}`);
+    }
+    console.log(`helm templates: ${helm.length} files, ${helm.length - wrong.length} skipped as templated or not linted`);
+    assert.deepEqual(wrong, []);
+  });
+});
