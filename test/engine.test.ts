@@ -76,7 +76,7 @@ describe('engine', () => {
     assert.deepEqual(f.message, { en: 'found FROM', de: 'gefunden: FROM' });
   });
   it('applies levels and severity overrides from the configuration', () => {
-    const l3only = defineDockerfileRule({ ...everyInstruction, id: 'dockerfile/l3', levels: ['L3'] });
+    const l3only = defineDockerfileRule({ ...everyInstruction, kind: 'dockerfile', id: 'dockerfile/l3', levels: ['L3'] });
     const at = (level: 'L1' | 'L3', rules: Config['rules'] = {}) => lintText('file:///w/Dockerfile', 'FROM a\n', { rules: [l3only], config: { ...DEFAULT_CONFIG, level, rules } }).results;
     assert.equal(at('L1').length, 0);
     assert.equal(at('L3').length, 1);
