@@ -1,0 +1,77 @@
+import type { Node } from 'yaml';
+import { composeServices, type ComposeService } from '../../parse/compose';
+import type { ExternalReference, Fix, Localized, RawFinding, TextEdit, YamlFile } from '../../types';
+import { appendIn, setIn } from '../../yaml-edit';
+
+/** CIS Docker Benchmark v1.6.0, section 5 (container runtime) and 4 (images). */
+export const cis = (id: string): ExternalReference => ({ source: 'CIS Docker Benchmark', id });
+
+/** OWASP Docker Security Cheat Sheet, by rule number. */
+export const owasp = (rule: number): ExternalReference => ({
+  source: 'OWASP Docker Security Cheat Sheet',
+  id: `RULE #${rule}`,
+  url: 'https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html',
+});
+
+/** Runs `check` over every service of a Compose file and sets each finding's object range. */
+export function eachService(file: YamlFile, check: (service: ComposeService) => RawFinding[]): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const service of composeServices(file)) {
+    for (const f of check(service)) out.push({ objectRange: service.range, ...f });
+  }
+  return out;
+}
+
+/** Range of a node of the service's document. */
+export const rangeOf = (service: ComposeService, node: Node): RawFinding['range'] => service.document.rangeOf(node);
+
+/** A fix from edits, or undefined when there are none. */
+export function fixOf(title: Localized, edits: readonly TextEdit[] | undefined): Fix | undefined {
+  return edits && edits.length > 0 ? { title, edits } : undefined;
+}
+
+/** Sets `path` in the service's own map (undefined when the service is not editable). */
+export function setInService(service: ComposeService, path: readonly string[], valueYaml: string): TextEdit[] | undefined {
+  if (!service.editable) return undefined;
+  return setIn(service.document, service.file.lines, service.node, path, valueYaml);
+}
+
+/** Appends to a list of the service's own map, creating it (undefined when not certain). */
+export function appendInService(service: ComposeService, path: readonly string[], itemYaml: string): TextEdit[] | undefined {
+  if (!service.editable) return undefined;
+  return appendIn(service.document, service.file.lines, service.node, path, itemYaml);
+}
+
+/** Replaces a scalar's text, keeping its quotes. */
+export function replaceScalar(service: ComposeService, node: Node, text: string): TextEdit[] | undefined {
+  if (!node.range) return undefined;
+  const o = service.document.offsets(node);
+  const source = service.file.text.slice(o.start, o.end);
+  const quote = source[0] === '"' || source[0] === "'" ? source[0] : '';
+  if (quote && source[source.length - 1] !== quote) return undefined;
+  return [{ range: service.file.lines.rangeOf(o.start, o.end), newText: `${quote}${text}${quote}` }];
+}
+
+/** Adds the finding's fix only when there is one. */
+export const withFix = (finding: RawFinding, fix: Fix | undefined): RawFinding => (fix ? { ...finding, fix } : finding);
+
+/**
+ * A bind mount's host path as written, with a `${VAR:-default}` source reduced to its default and
+ * trailing slashes removed; undefined when it cannot be known statically.
+ */
+export function hostPath(source: string | undefined): string | undefined {
+  if (source === undefined) return undefined;
+  const m = /^\$\{[A-Za-z_]\w*:?-([^}]*)\}(.*)$/.exec(source.trim());
+  const path = m ? m[1]! + m[2]! : source.trim();
+  if (path.includes('$')) return undefined;
+  return path.length > 1 ? path.replace(/\/+$/, '') : path;
+}
+
+/** Range of a scalar's text without its quotes (the whole node for anything else). */
+export function innerRange(service: ComposeService, node: Node): RawFinding['range'] {
+  const o = service.document.offsets(node);
+  const text = service.file.text;
+  const q = text[o.start];
+  if ((q === '"' || q === "'") && o.end - o.start >= 2 && text[o.end - 1] === q) return service.file.lines.rangeOf(o.start + 1, o.end - 1);
+  return service.file.lines.rangeOf(o.start, o.end);
+}

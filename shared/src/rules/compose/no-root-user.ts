@@ -1,0 +1,48 @@
+import { defineYamlRule } from '../../define';
+import { hasVariable, lookup } from '../../parse/compose';
+import { scalarString } from '../../parse/yaml';
+import { eachService, owasp } from './common';
+
+/** True for a `user:` value that names root: `root`, `0`, `root:…`, `0:…`. */
+export function isRootUser(user: string): boolean {
+  const name = user.trim().split(':')[0]!.trim();
+  return name === 'root' || /^0+$/.test(name);
+}
+
+/** An explicit `user: root` / `0` / `0:0`. */
+export const noRootUser = defineYamlRule({
+  id: 'compose/no-root-user',
+  kind: 'compose',
+  title: { en: 'Do not run the service as root', de: 'Den Service nicht als root ausführen' },
+  severity: 'warning',
+  levels: ['L2', 'L3'],
+  references: ['CSVS-3.1', 'CL-2.1.1', 'CSC-2.1.1'],
+  external: [owasp(2)],
+  messages: {
+    default: {
+      en: 'Service "{service}" runs as root (user: {user}); set a non-root user, e.g. user: "10001:10001".',
+      de: 'Service "{service}" läuft als root (user: {user}); einen Benutzer ohne root-Rechte setzen, z. B. user: "10001:10001".',
+    },
+  },
+  docs: {
+    rationale: {
+      en: 'A process running as root inside the container is root for the kernel too (unless user namespaces remap it); any escape or writable host mount then acts as root on the host. CSVS 3.1 allows root only during initialisation.',
+      de: 'Ein Prozess, der im Container als root läuft, ist auch für den Kernel root (sofern keine User-Namespaces umsetzen); jeder Ausbruch oder beschreibbare Host-Mount wirkt dann als root auf dem Host. CSVS 3.1 erlaubt root nur während der Initialisierung.',
+    },
+    fix: {
+      en: 'Set `user:` to an unprivileged UID:GID that owns the files the service writes (no quick-fix: the right UID depends on the image).',
+      de: '`user:` auf eine unprivilegierte UID:GID setzen, der die Dateien gehören, in die der Service schreibt (keine Schnellkorrektur: die richtige UID hängt vom Image ab).',
+    },
+    bad: 'services:\n  app:\n    image: erp/app:1.4.2\n    user: root',
+    good: 'services:\n  app:\n    image: erp/app:1.4.2\n    user: "10001:10001"',
+  },
+  fixable: false,
+  check(file) {
+    return eachService(file, (service) => {
+      const entry = lookup(service, 'user');
+      const user = scalarString(entry?.value);
+      if (!entry || user === undefined || hasVariable(user) || !isRootUser(user)) return [];
+      return [{ range: service.document.rangeOf(entry.value), args: { service: service.name, user } }];
+    });
+  },
+});

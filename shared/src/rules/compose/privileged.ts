@@ -1,0 +1,39 @@
+import { defineYamlRule } from '../../define';
+import { lookup, truthy } from '../../parse/compose';
+import { cis, eachService, owasp } from './common';
+
+/** `privileged: true` gives the container every capability and all host devices. */
+export const privileged = defineYamlRule({
+  id: 'compose/privileged',
+  kind: 'compose',
+  title: { en: 'Do not run privileged containers', de: 'Keine privilegierten Container betreiben' },
+  severity: 'error',
+  levels: ['L1', 'L2', 'L3'],
+  references: ['CL-2.2.4', 'OTC-C3'],
+  external: [cis('5.5'), owasp(3)],
+  messages: {
+    default: {
+      en: 'Service "{service}" runs privileged: it gets every capability and all host devices; remove privileged and grant only the capabilities or devices it needs.',
+      de: 'Service "{service}" läuft privilegiert: er erhält alle Capabilities und alle Host-Geräte; privileged entfernen und nur die nötigen Capabilities oder Geräte gewähren.',
+    },
+  },
+  docs: {
+    rationale: {
+      en: 'A privileged container has all capabilities, no seccomp or AppArmor confinement and access to every host device; root in it is root on the host.',
+      de: 'Ein privilegierter Container hat alle Capabilities, keine seccomp- oder AppArmor-Beschränkung und Zugriff auf jedes Host-Gerät; root darin ist root auf dem Host.',
+    },
+    fix: {
+      en: 'Remove `privileged: true`. Grant what the service really needs with `cap_add:` and `devices:`. No quick-fix: removing it can stop a service that relies on it (e.g. Docker-in-Docker), so the change needs a decision.',
+      de: '`privileged: true` entfernen. Was der Service wirklich braucht, mit `cap_add:` und `devices:` gewähren. Keine Schnellkorrektur: das Entfernen kann einen darauf angewiesenen Service (z. B. Docker-in-Docker) stoppen, die Änderung braucht eine Entscheidung.',
+    },
+    bad: 'services:\n  app:\n    image: erp/app:1.4.2\n    privileged: true',
+    good: 'services:\n  app:\n    image: erp/app:1.4.2\n    cap_drop: [ALL]',
+  },
+  fixable: false,
+  check(file) {
+    return eachService(file, (service) => {
+      const entry = lookup(service, 'privileged');
+      return entry && truthy(entry.value) === true ? [{ range: service.document.rangeOf(entry.pair), args: { service: service.name } }] : [];
+    });
+  },
+});
