@@ -1,0 +1,209 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { basicAuth, parseChallenges, pullScope, tokenFrom, type Challenge } from './auth';
+import type { CredentialLookup, Credentials } from './credentials';
+import { header, send, type HttpRequest, type HttpResponse, type HttpResult } from './http';
+import type { ProxyEnv } from './proxy';
+import { isLoopback, registryHost, type ImageReference } from './reference';
+
+/** Media types a pin accepts, best first: multi-platform indexes, then single manifests. */
+export const MANIFEST_TYPES = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+] as const;
+
+const INDEX_TYPES: readonly string[] = MANIFEST_TYPES.slice(0, 2);
+const DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+
+/** Why a tag could not be resolved. */
+export type ResolveFailure = 'not-found' | 'unauthorized' | 'denied' | 'timeout' | 'refused' | 'network' | 'tls' | 'proxy' | 'too-large' | 'digest-mismatch' | 'registry-error';
+
+/** The digest a tag points at, or why it is unknown. */
+export type Resolution =
+  | { readonly ok: true; readonly digest: string; readonly mediaType: string; readonly multiPlatform: boolean }
+  | { readonly ok: false; readonly failure: ResolveFailure; readonly detail: string };
+
+/** Settings of a registry client. */
+export interface ClientOptions {
+  readonly timeoutMs: number;
+  /** Registries (`host:port`) reached over plain HTTP when HTTPS fails, besides loopback ones. */
+  readonly insecureRegistries: readonly string[];
+  readonly env: ProxyEnv;
+  readonly credentials?: CredentialLookup;
+  /** Docker's per-registry CA folder (`<dir>/<host:port>/*.crt`); default `/etc/docker/certs.d`. */
+  readonly certsDir?: string;
+}
+
+/** Asks registries for manifest digests. */
+export interface RegistryClient {
+  resolve(ref: ImageReference): Promise<Resolution>;
+}
+
+type Failure = Extract<Resolution, { ok: false }>;
+const fail = (failure: ResolveFailure, detail: string): Failure => ({ ok: false, failure, detail });
+
+/** Creates a client; it remembers tokens and each insecure host's scheme for its lifetime. */
+export function createRegistryClient(options: ClientOptions): RegistryClient {
+  const tokens = new Map<string, { value: string; expires: number }>();
+  const schemes = new Map<string, 'https' | 'http'>();
+  const certsDir = options.certsDir ?? '/etc/docker/certs.d';
+
+  const caFor = async (host: string): Promise<string[]> => {
+    try {
+      const dir = join(certsDir, host.replace(/[/\\]/g, '_'));
+      const names = (await readdir(dir)).filter((n) => n.endsWith('.crt'));
+      return Promise.all(names.map((n) => readFile(join(dir, n), 'utf8')));
+    } catch {
+      return [];
+    }
+  };
+
+  const insecure = (domain: string, host: string): boolean =>
+    isLoopback(host) || options.insecureRegistries.some((r) => r === host || r === domain);
+
+  /** One request, following redirects; the Authorization header never leaves its host. */
+  const request = async (base: Omit<HttpRequest, 'deadline' | 'env' | 'ca'>, deadline: number): Promise<HttpResult> => {
+    let r = base;
+    for (let hop = 0; hop < 5; hop++) {
+      const res = await send({ ...r, deadline, env: options.env, ca: await caFor(r.url.host) });
+      if (!res.ok || ![301, 302, 303, 307, 308].includes(res.response.status)) return res;
+      const location = header(res.response, 'location');
+      if (!location) return res;
+      const next = new URL(location, r.url);
+      const headers = { ...r.headers };
+      if (next.host !== r.url.host) delete headers.Authorization;
+      r = { ...r, url: next, headers, method: res.response.status === 303 ? 'GET' : r.method };
+    }
+    return { ok: false, failure: 'network', detail: 'too many redirects' };
+  };
+
+  const fetchToken = async (c: Challenge, scope: string, creds: Credentials | undefined, allowPlain: boolean, deadline: number): Promise<string | Failure> => {
+    const realm = c.params.realm;
+    if (!realm) return fail('registry-error', 'bearer challenge without realm');
+    let url: URL;
+    try {
+      url = new URL(realm);
+    } catch {
+      return fail('registry-error', 'bearer realm is not a URL');
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (allowPlain || isLoopback(url.host)))) return fail('tls', `token service ${url.host} is not HTTPS`);
+    const service = c.params.service;
+    const key = `${realm}|${service ?? ''}|${scope}|${creds ? 'auth' : 'anon'}`;
+    const cached = tokens.get(key);
+    if (cached && cached.expires > Date.now()) return cached.value;
+    let res: HttpResult;
+    if (creds && 'identityToken' in creds) {
+      const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: creds.identityToken, client_id: 'bollwerk', scope, ...(service ? { service } : {}) });
+      res = await request({ method: 'POST', url, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form.toString() }, deadline);
+    } else {
+      if (service) url.searchParams.set('service', service);
+      url.searchParams.set('scope', scope);
+      const headers: Record<string, string> = creds ? { Authorization: basicAuth(creds.username, creds.password) } : {};
+      res = await request({ method: 'GET', url, headers }, deadline);
+    }
+    if (!res.ok) return fail(res.failure, `token service: ${res.detail}`);
+    const status = res.response.status;
+    if (status === 401) return fail('unauthorized', 'the token service refused the credentials');
+    if (status === 403) return fail('denied', 'the token service denied access');
+    if (status !== 200) return fail('registry-error', `token service answered ${status}`);
+    const token = tokenFrom(res.response.body);
+    if (!token) return fail('registry-error', 'token service answered without a token');
+    tokens.set(key, { value: token, expires: Date.now() + 50_000 });
+    return token;
+  };
+
+  /** A manifest request with the auth dance: anonymous first, then Bearer or Basic as challenged. */
+  const manifest = async (ref: ImageReference, scheme: string, host: string, method: 'GET' | 'HEAD', tag: string, deadline: number, allowPlain: boolean): Promise<HttpResult | Failure> => {
+    const url = new URL(`${scheme}://${host}/v2/${ref.path}/manifests/${encodeURIComponent(tag)}`);
+    const headers: Record<string, string> = { Accept: MANIFEST_TYPES.join(', ') };
+    const first = await request({ method, url, headers }, deadline);
+    if (!first.ok || first.response.status !== 401) return first;
+    const challenges = parseChallenges(header(first.response, 'www-authenticate') ?? '');
+    const creds = await options.credentials?.(ref.domain);
+    const bearer = challenges.find((c) => c.scheme === 'bearer');
+    if (bearer) {
+      const token = await fetchToken(bearer, pullScope(ref.path), creds, allowPlain, deadline);
+      if (typeof token !== 'string') return token;
+      return request({ method, url, headers: { ...headers, Authorization: `Bearer ${token}` } }, deadline);
+    }
+    if (challenges.some((c) => c.scheme === 'basic') && creds && 'username' in creds) {
+      if (scheme === 'http' && !isLoopback(host) && !allowPlain) return fail('tls', 'refusing to send credentials over plain HTTP');
+      return request({ method, url, headers: { ...headers, Authorization: basicAuth(creds.username, creds.password) } }, deadline);
+    }
+    return first;
+  };
+
+  const fromResponse = (res: HttpResponse, method: 'GET' | 'HEAD'): Resolution | undefined => {
+    const { status } = res;
+    if (status === 401) return fail('unauthorized', 'the registry requires credentials (docker login)');
+    if (status === 403) return fail('denied', 'the registry denied access');
+    if (status === 404) return method === 'HEAD' ? undefined : fail('not-found', errorCode(res.body) ?? 'manifest unknown');
+    if (status !== 200) return method === 'HEAD' ? undefined : fail('registry-error', `registry answered ${status}${errorCode(res.body) ? ` (${errorCode(res.body)})` : ''}`);
+    const mediaType = (header(res, 'content-type') ?? '').split(';')[0]!.trim();
+    const claimed = header(res, 'docker-content-digest');
+    if (method === 'HEAD') {
+      if (!claimed || !DIGEST.test(claimed)) return undefined; // no usable digest: GET the body
+      return { ok: true, digest: claimed, mediaType, multiPlatform: INDEX_TYPES.includes(mediaType) };
+    }
+    const algorithm = claimed && DIGEST.test(claimed) ? (claimed.split(':')[0] as 'sha256' | 'sha512') : 'sha256';
+    const actual = `${algorithm}:${createHash(algorithm).update(res.body).digest('hex')}`;
+    if (claimed && claimed !== actual) return fail('digest-mismatch', `the registry claimed ${claimed} but the manifest hashes to ${actual}`);
+    const type = mediaType || bodyMediaType(res.body) || '';
+    return { ok: true, digest: claimed ?? actual, mediaType: type, multiPlatform: INDEX_TYPES.includes(type) };
+  };
+
+  const attempt = async (ref: ImageReference, scheme: 'https' | 'http', host: string, tag: string, allowPlain: boolean): Promise<Resolution | 'retry'> => {
+    const deadline = Date.now() + options.timeoutMs;
+    for (const method of ['HEAD', 'GET'] as const) {
+      const res = await manifest(ref, scheme, host, method, tag, deadline, allowPlain);
+      if (!res.ok) {
+        const fallback = method === 'HEAD' && scheme === 'https' && allowPlain && !schemes.has(host);
+        return fallback && (res.failure === 'tls' || res.failure === 'network') ? 'retry' : res;
+      }
+      const out = fromResponse(res.response, method);
+      if (out) return out;
+    }
+    return fail('registry-error', 'no manifest');
+  };
+
+  return {
+    async resolve(ref) {
+      const host = registryHost(ref.domain);
+      const tag = ref.tag ?? 'latest';
+      const allowPlain = insecure(ref.domain, host);
+      const known = schemes.get(host);
+      const first = await attempt(ref, known ?? 'https', host, tag, allowPlain);
+      if (first !== 'retry') {
+        if (!known && first.ok) schemes.set(host, 'https');
+        return first;
+      }
+      // As Docker does for insecure registries: HTTPS first, plain HTTP when TLS fails.
+      const second = await attempt(ref, 'http', host, tag, allowPlain);
+      if (second === 'retry') return fail('network', 'no answer over HTTPS or HTTP');
+      if (second.ok || second.failure !== 'network') schemes.set(host, 'http');
+      return second;
+    },
+  };
+}
+
+function errorCode(body: Buffer): string | undefined {
+  try {
+    const json = JSON.parse(body.toString('utf8')) as { errors?: { code?: unknown }[] };
+    const code = json.errors?.[0]?.code;
+    return typeof code === 'string' ? code : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function bodyMediaType(body: Buffer): string | undefined {
+  try {
+    const json = JSON.parse(body.toString('utf8')) as { mediaType?: unknown };
+    return typeof json.mediaType === 'string' ? json.mediaType : undefined;
+  } catch {
+    return undefined;
+  }
+}
