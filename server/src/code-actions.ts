@@ -1,0 +1,126 @@
+import { CodeActionKind, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../../shared/src/protocol';
+import { eol } from '../../shared/src/text';
+import type { FileKind, Lang, Result, TextEdit } from '../../shared/src/types';
+import { sameFinding } from './diagnostics';
+import { fixAllText, minimalEdit } from './fix-all';
+import { t, tf, UI } from './i18n';
+
+/** What the code actions of one request need. */
+export interface CodeActionInput {
+  readonly document: TextDocument;
+  readonly kind: FileKind | undefined;
+  /** Results of the document's current version. */
+  readonly results: readonly Result[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly only: readonly string[] | undefined;
+  readonly lang: Lang;
+  readonly documentChanges: boolean;
+  /** Return fix-all without its edit (filled in by `codeAction/resolve`) unless explicitly asked for. */
+  readonly lazyFixAll: boolean;
+  /** Lints a text of this document under its settings (for fix-all passes). */
+  lintText(text: string): readonly Result[];
+}
+
+/** True when an action of `kind` is wanted by a request's `only` filter (kinds are hierarchical). */
+export function wanted(only: readonly string[] | undefined, kind: string): boolean {
+  return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+/** A workspace edit of one document, versioned when the client supports it. */
+export function documentEdit(document: TextDocument, edits: readonly TextEdit[], documentChanges: boolean): WorkspaceEdit {
+  return documentChanges
+    ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: [...edits] }] }
+    : { changes: { [document.uri]: [...edits] } };
+}
+
+const KEY_OR_ITEM = /^\s*(?:-\s+|-$|[^\s#-][^#]*:(?:\s|$)|"[^"]*"\s*:|'[^']*'\s*:)/;
+
+/** The line above which a suppression comment can go for `line`, or undefined (e.g. inside a YAML block scalar). */
+export function suppressionLine(document: TextDocument, kind: FileKind | undefined, line: number): number | undefined {
+  const text = lineText(document, line);
+  if (kind === 'dockerfile') return line;
+  return KEY_OR_ITEM.test(text) ? line : undefined;
+}
+
+function lineText(document: TextDocument, line: number): string {
+  return document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+}
+
+/** The edit inserting `# bollwerk-ignore <id> -- <reason>` above `line`, with that line's indentation. */
+export function suppressEdit(document: TextDocument, line: number, ruleId: string, lang: Lang): TextEdit {
+  const indent = /^[ \t]*/.exec(lineText(document, line))?.[0] ?? '';
+  const nl = eol(document.getText());
+  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}# bollwerk-ignore ${ruleId} -- ${t(UI.reason, lang)}${nl}` };
+}
+
+function quickFixes(input: CodeActionInput): CodeAction[] {
+  const { document, lang } = input;
+  const out: CodeAction[] = [];
+  const suppressed = new Set<string>();
+  for (const d of input.diagnostics) {
+    if (d.source !== DIAGNOSTIC_SOURCE || typeof d.code !== 'string') continue;
+    const result = input.results.find((r) => sameFinding(d, r));
+    if (!result) continue;
+    if (result.fix && result.fix.edits.length) {
+      out.push({ title: t(result.fix.title, lang), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: documentEdit(document, result.fix.edits, input.documentChanges) });
+    }
+    if (result.ruleId.startsWith('bollwerk/')) continue;
+    const line = suppressionLine(document, input.kind, result.range.start.line);
+    const add = (title: string, at: number): void => {
+      const k = `${result.ruleId}@${at}`;
+      if (suppressed.has(k)) return;
+      suppressed.add(k);
+      out.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: documentEdit(document, [suppressEdit(document, at, result.ruleId, lang)], input.documentChanges) });
+    };
+    if (line !== undefined) add(tf(UI.suppressLine, lang, { rule: result.ruleId }), line);
+    const objectLine = result.objectRange?.start.line;
+    if (objectLine !== undefined && objectLine !== line && suppressionLine(document, input.kind, objectLine) !== undefined) {
+      add(tf(UI.suppressObject, lang, { rule: result.ruleId }), objectLine);
+    }
+  }
+  return out;
+}
+
+/** The "fix all Bollwerk problems in this file" action, or undefined when nothing is fixable. */
+export function fixAllAction(input: CodeActionInput): CodeAction | undefined {
+  if (!input.results.some((r) => r.fix && r.fix.edits.length)) return undefined;
+  const before = input.document.getText();
+  const after = fixAllText(before, input.lintText);
+  const edits = minimalEdit(before, after, (o) => input.document.positionAt(o));
+  if (edits.length === 0) return undefined;
+  return { title: t(UI.fixAll, input.lang), kind: FIX_ALL_KIND, edit: documentEdit(input.document, edits, input.documentChanges) };
+}
+
+/** Data of a fix-all action whose edit is computed on `codeAction/resolve`. */
+export interface FixAllData {
+  readonly bollwerkFixAll: { readonly uri: string; readonly version: number };
+}
+
+/** True for the data of an unresolved fix-all action. */
+export function isFixAllData(data: unknown): data is FixAllData {
+  const v = (data as Partial<FixAllData> | null | undefined)?.bollwerkFixAll;
+  return typeof v === 'object' && v !== null && typeof v.uri === 'string' && typeof v.version === 'number';
+}
+
+function unresolvedFixAll(input: CodeActionInput): CodeAction {
+  const data: FixAllData = { bollwerkFixAll: { uri: input.document.uri, version: input.document.version } };
+  return { title: t(UI.fixAll, input.lang), kind: FIX_ALL_KIND, data };
+}
+
+/** Quick-fixes and suppressions for the diagnostics in range, and fix-all when asked for (or unfiltered). */
+export function codeActions(input: CodeActionInput): CodeAction[] {
+  const out: CodeAction[] = [];
+  if (wanted(input.only, CodeActionKind.QuickFix)) out.push(...quickFixes(input));
+  if (wanted(input.only, FIX_ALL_KIND)) {
+    const explicit = input.only !== undefined;
+    if (!explicit && input.lazyFixAll) {
+      if (input.results.some((r) => r.fix && r.fix.edits.length)) out.push(unresolvedFixAll(input));
+    } else {
+      const all = fixAllAction(input);
+      if (all) out.push(all);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { lintText, type FileReport } from '../../shared/src/lint';
+import { detectKind } from '../../shared/src/parse/kind';
+import { splitDocuments, type ParsedChunk } from '../../shared/src/parse/yaml';
+import type { FileKind } from '../../shared/src/types';
+import type { ResolvedSettings } from './settings';
+
+/** A lint report of one document version under one settings generation. */
+export interface DocumentReport {
+  readonly version: number;
+  readonly generation: number;
+  readonly report: FileReport;
+}
+
+/** Lints open documents, caching per (uri, version, settings generation) and keeping per-document YAML chunk caches. */
+export interface DocumentLinter {
+  lint(document: TextDocument, settings: ResolvedSettings, generation: number): DocumentReport;
+  /** The last report of a document, whatever its version. */
+  last(uri: string): DocumentReport | undefined;
+  forget(uri: string): void;
+}
+
+/** The kind of an open document: by name and content, else by the editor's language id. */
+export function documentKind(uri: string, languageId: string, text: string): FileKind | undefined {
+  const detected = detectKind(uri, text);
+  if (detected) return detected;
+  if (languageId === 'dockerfile') return 'dockerfile';
+  if (languageId === 'dockercompose') return 'compose';
+  return undefined;
+}
+
+/** Whether a `.dockerignore` (or `<name>.dockerignore`) sits beside a Dockerfile on disk; undefined when unknown. */
+export function hasDockerignore(uri: string): boolean | undefined {
+  const u = URI.parse(uri);
+  if (u.scheme !== 'file') return undefined;
+  const dir = dirname(u.fsPath);
+  return existsSync(join(dir, '.dockerignore')) || existsSync(join(dir, `${basename(u.fsPath)}.dockerignore`));
+}
+
+/** Drops cached chunks that the current text no longer contains, so the cache never outgrows the document. */
+export function pruneChunkCache(cache: Map<string, ParsedChunk>, text: string): void {
+  if (cache.size === 0) return;
+  const current = new Set(splitDocuments(text).map((c) => text.slice(c.start, c.end)));
+  for (const key of cache.keys()) if (!current.has(key)) cache.delete(key);
+}
+
+/** Creates the document linter of one server. */
+export function createDocumentLinter(log: (message: string) => void): DocumentLinter {
+  const reports = new Map<string, DocumentReport>();
+  const chunkCaches = new Map<string, Map<string, ParsedChunk>>();
+  return {
+    lint(document, settings, generation) {
+      const uri = document.uri;
+      const hit = reports.get(uri);
+      if (hit && hit.version === document.version && hit.generation === generation) return hit;
+      const text = document.getText();
+      const kind = documentKind(uri, document.languageId, text);
+      let yamlCache = chunkCaches.get(uri);
+      if (!yamlCache) chunkCaches.set(uri, (yamlCache = new Map()));
+      let report: FileReport;
+      if (!kind) report = { uri, kind, results: [], notes: [] };
+      else {
+        const dockerignore = kind === 'dockerfile' ? hasDockerignore(uri) : undefined;
+        report = lintText(uri, text, { config: settings.config, kind, yamlCache, log, ...(dockerignore === undefined ? {} : { hasDockerignore: dockerignore }) });
+      }
+      if (report.parsed && report.parsed.kind !== 'dockerfile') pruneChunkCache(yamlCache, text);
+      else yamlCache.clear();
+      const entry = { version: document.version, generation, report };
+      reports.set(uri, entry);
+      return entry;
+    },
+    last: (uri) => reports.get(uri),
+    forget(uri) {
+      reports.delete(uri);
+      chunkCaches.delete(uri);
+    },
+  };
+}

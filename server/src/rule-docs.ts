@@ -1,0 +1,66 @@
+import { documentById, itemById } from '../../shared/src/checklist/index';
+import { allRules, ENGINE_RULES } from '../../shared/src/lint';
+import { ruleDocsUrl } from '../../shared/src/protocol';
+import type { Lang, RuleMeta } from '../../shared/src/types';
+import { t, UI } from './i18n';
+
+const byId = new Map<string, RuleMeta>([...allRules(), ...ENGINE_RULES].map((r) => [r.id, r]));
+
+/** The rule (or engine pseudo-rule) with this id. */
+export function ruleById(id: string): RuleMeta | undefined {
+  return byId.get(id);
+}
+
+/** Markdown text is inserted literally: escape what Markdown would interpret. */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/([\\`*_[\]<>|])/g, '\\$1');
+}
+
+/** One line per checklist item a rule cites: document, id, text, CSVS levels. */
+export function checklistLines(rule: RuleMeta, lang: Lang): string[] {
+  return rule.references.map((id) => {
+    const item = itemById(id);
+    if (!item) return `- \`${id}\``;
+    const doc = documentById(item.document);
+    const levels = item.levels?.length ? ` (${t(UI.levels, lang)}: ${item.levels.join(', ')})` : '';
+    return `- ${escapeMarkdown(doc ? t(doc.title, lang) : item.document)} · \`${id}\`: ${escapeMarkdown(t(item.text, lang))}${levels}`;
+  });
+}
+
+/** Hover text of one finding: message, why, how to fix, the checklist items it serves. */
+export function findingMarkdown(rule: RuleMeta, message: string, lang: Lang): string {
+  const parts = [
+    `**${escapeMarkdown(t(rule.title, lang))}** — [\`${rule.id}\`](${ruleDocsUrl(rule.id)})`,
+    escapeMarkdown(message),
+    `**${t(UI.why, lang)}:** ${escapeMarkdown(t(rule.docs.rationale, lang))}`,
+    `**${t(UI.howToFix, lang)}:** ${escapeMarkdown(t(rule.docs.fix, lang))}`,
+    `**${t(UI.checklist, lang)}** (${t(UI.levels, lang)}: ${rule.levels.join(', ')}):`,
+    (rule.references.length ? checklistLines(rule, lang) : [t(UI.noItems, lang)]).join('\n'),
+  ];
+  return parts.join('\n\n');
+}
+
+const fence = (lang: string, code: string): string => `\`\`\`${lang}\n${code}\n\`\`\``;
+
+/** The full documentation of a rule as Markdown (the `bollwerk/ruleDocs` request); empty for an unknown id. */
+export function ruleDocsMarkdown(ruleId: string, lang: Lang): string {
+  const rule = byId.get(ruleId);
+  if (!rule) return '';
+  const code = rule.kind === 'dockerfile' ? 'dockerfile' : 'yaml';
+  const parts = [
+    `# ${escapeMarkdown(t(rule.title, lang))}`,
+    `\`${rule.id}\` · ${t(UI.severity, lang)}: ${t(UI.severities[rule.severity], lang)} · ${t(UI.levels, lang)}: ${rule.levels.join(', ')}`,
+    `## ${t(UI.why, lang)}\n\n${escapeMarkdown(t(rule.docs.rationale, lang))}`,
+    `## ${t(UI.howToFix, lang)}\n\n${escapeMarkdown(t(rule.docs.fix, lang))}`,
+  ];
+  if (rule.docs.bad) parts.push(`### ${t(UI.bad, lang)}\n\n${fence(code, rule.docs.bad)}`);
+  if (rule.docs.good) parts.push(`### ${t(UI.good, lang)}\n\n${fence(code, rule.docs.good)}`);
+  parts.push(`## ${t(UI.checklist, lang)}\n\n${(rule.references.length ? checklistLines(rule, lang) : [t(UI.noItems, lang)]).join('\n')}`);
+  if (rule.equivalents?.length) parts.push(`## ${t(UI.equivalents, lang)}\n\n${rule.equivalents.map((e) => `- \`${e}\``).join('\n')}`);
+  if (rule.external?.length) {
+    const refs = rule.external.map((r) => `- ${escapeMarkdown(r.source)} ${r.url ? `[${escapeMarkdown(r.id)}](${r.url})` : escapeMarkdown(r.id)}`);
+    parts.push(`## ${t(UI.external, lang)}\n\n${refs.join('\n')}`);
+  }
+  parts.push(`[${t(UI.docs, lang)}](${ruleDocsUrl(rule.id)})`);
+  return parts.join('\n\n');
+}

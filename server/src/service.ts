@@ -1,0 +1,190 @@
+import { readFile } from 'node:fs/promises';
+import type { Diagnostic, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { DEFAULT_CONFIG } from '../../shared/src/config';
+import { lintText, sortResults } from '../../shared/src/lint';
+import type { ChecklistResponse, ScanWorkspaceResult } from '../../shared/src/protocol';
+import type { FileKind, Result } from '../../shared/src/types';
+import { buildChecklist } from './checklist';
+import { createDocumentLinter, documentKind } from './document-linter';
+import { toDiagnostic } from './diagnostics';
+import type { ResolvedSettings, SettingsCache } from './settings';
+import { createWorkspaceIndex, sameResults } from './workspace-index';
+import { scanFolder } from './workspace-scan';
+
+/** The diagnostics of an open document's version, with everything code actions and hovers need. */
+export interface DocumentState {
+  readonly document: TextDocument;
+  readonly settings: ResolvedSettings;
+  readonly kind: FileKind | undefined;
+  /** File and workspace results of this version. */
+  readonly results: readonly Result[];
+  readonly diagnostics: Diagnostic[];
+  /** Changes whenever the diagnostics may have changed (pull `resultId`). */
+  readonly resultId: string;
+}
+
+/** What the service needs from the connection. */
+export interface ServiceDeps {
+  readonly documents: TextDocuments<TextDocument>;
+  readonly settings: SettingsCache;
+  folders(): readonly string[];
+  log(message: string): void;
+  /** Other files' diagnostics changed (workspace rules, scan, settings): push or ask the client to pull. */
+  filesChanged(uris: readonly string[]): void;
+  checklistChanged(): void;
+}
+
+/** The lint state of one server: open documents, the workspace scan and the settings generation. */
+export function createService(deps: ServiceDeps) {
+  const linter = createDocumentLinter(deps.log);
+  const index = createWorkspaceIndex();
+  const stamps = new Map<string, number>();
+  const lastResults = new Map<string, readonly Result[]>();
+  const wsRunFor = new Map<string, string>();
+  let generation = 0;
+  let scanning: Promise<ScanWorkspaceResult> | undefined;
+
+  const bump = (uris: Iterable<string>): void => {
+    for (const uri of uris) stamps.set(uri, (stamps.get(uri) ?? 0) + 1);
+  };
+  const noteResults = (uri: string, results: readonly Result[]): void => {
+    const before = lastResults.get(uri);
+    lastResults.set(uri, results);
+    if (!before || !sameResults(before, results)) deps.checklistChanged();
+  };
+
+  /** Runs the workspace rules again when a scanned folder's file changed; tells about other files that changed. */
+  const refreshWorkspaceRules = (folderUri: string, settings: ResolvedSettings, exceptUri?: string): void => {
+    const changed = index.runWorkspaceRules(folderUri, settings.config, deps.log);
+    bump(changed);
+    const others = [...changed].filter((u) => u !== exceptUri);
+    if (others.length) deps.filesChanged(others);
+  };
+
+  const stateOf = (document: TextDocument, settings: ResolvedSettings): DocumentState => {
+    const entry = linter.lint(document, settings, generation);
+    const uri = document.uri;
+    const folder = settings.folderUri;
+    const runKey = `${document.version}:${generation}`;
+    if (folder && index.scanned && wsRunFor.get(uri) !== runKey) {
+      wsRunFor.set(uri, runKey);
+      if (index.updateFile(folder, entry.report)) refreshWorkspaceRules(folder, settings, uri);
+    }
+    const ws = index.workspaceResults(uri);
+    const results = ws.length ? sortResults([...entry.report.results, ...ws]) : entry.report.results;
+    noteResults(uri, results);
+    return {
+      document,
+      settings,
+      kind: entry.report.kind,
+      results,
+      diagnostics: results.map((r) => toDiagnostic(r, document.version, settings.lang)),
+      resultId: `${document.version}:${generation}:${stamps.get(uri) ?? 0}`,
+    };
+  };
+
+  /** Diagnostics of a scanned file that is not open. */
+  const closedState = async (uri: string): Promise<{ diagnostics: Diagnostic[]; resultId: string } | undefined> => {
+    const file = index.fileResults(uri);
+    if (!file) return undefined;
+    const settings = await deps.settings.forUri(uri);
+    const results = sortResults([...file, ...index.workspaceResults(uri)]);
+    noteResults(uri, results);
+    return { diagnostics: results.map((r) => toDiagnostic(r, 0, settings.lang)), resultId: `disk:${generation}:${stamps.get(uri) ?? 0}` };
+  };
+
+  const scanAll = async (): Promise<ScanWorkspaceResult> => {
+    let files = 0;
+    let findings = 0;
+    const touched: string[] = [];
+    for (const folder of deps.folders()) {
+      const settings = await deps.settings.forUri(folder);
+      const reports = await scanFolder(folder, settings.config, deps.log);
+      const before = new Set(index.reports(folder).map((r) => r.uri));
+      index.setFolder(folder, reports);
+      for (const doc of deps.documents.all()) {
+        if (deps.settings.folderOf(doc.uri) !== folder) continue;
+        const live = linter.lint(doc, await deps.settings.forUri(doc.uri), generation);
+        index.updateFile(folder, live.report);
+      }
+      refreshWorkspaceRules(folder, settings);
+      const now = index.reports(folder);
+      bump(now.map((r) => r.uri));
+      touched.push(...before, ...now.map((r) => r.uri));
+      files += now.length;
+      findings += now.reduce((n, r) => n + r.results.length + index.workspaceResults(r.uri).length, 0);
+    }
+    deps.filesChanged([...new Set(touched)]);
+    deps.checklistChanged();
+    return { files, findings };
+  };
+
+  return {
+    /** The current state of an open document (cached per version and settings generation). */
+    async documentState(document: TextDocument): Promise<DocumentState> {
+      const settings = await deps.settings.forUri(document.uri);
+      const current = deps.documents.get(document.uri) ?? document;
+      return stateOf(current, settings);
+    },
+    closedState,
+    /** Lints every file of the workspace folders (one scan at a time). */
+    scanWorkspace(): Promise<ScanWorkspaceResult> {
+      scanning ??= scanAll().finally(() => (scanning = undefined));
+      return scanning;
+    },
+    get scanned() {
+      return index.scanned;
+    },
+    /** Uris of every scanned file. */
+    scannedUris: (): string[] => index.reports().map((r) => r.uri),
+    /** Settings or configuration files changed: everything is linted again. */
+    invalidate(): void {
+      generation++;
+      deps.settings.clear();
+    },
+    /** A file changed on disk: re-lint it if it is part of a scan and not open. */
+    async fileChangedOnDisk(uri: string): Promise<void> {
+      if (deps.documents.get(uri)) return;
+      const settings = await deps.settings.forUri(uri);
+      const folder = settings.folderUri;
+      if (!folder || !index.scanned || !index.folders().includes(folder)) return;
+      let text: string | undefined;
+      try {
+        text = await readFile(URI.parse(uri).fsPath, 'utf8');
+      } catch {
+        text = undefined;
+      }
+      const kind = text === undefined ? undefined : documentKind(uri, '', text);
+      const report = text === undefined || !kind ? { uri, kind: undefined, results: [], notes: [] } : lintText(uri, text, { config: settings.config, log: deps.log });
+      index.updateFile(folder, report);
+      bump([uri]);
+      refreshWorkspaceRules(folder, settings);
+      deps.filesChanged([uri]);
+    },
+    /** The checklist over the scanned files (scanning first if needed), open documents taking their live results. */
+    async checklist(folderUri: string | undefined): Promise<ChecklistResponse> {
+      if (!index.scanned) await this.scanWorkspace();
+      const reports = index.reports(folderUri);
+      const results: Result[] = [];
+      const kinds = new Set<FileKind>();
+      for (const r of reports) {
+        if (r.kind) kinds.add(r.kind);
+        const open = deps.documents.get(r.uri);
+        if (open) results.push(...(await this.documentState(open)).results);
+        else results.push(...r.results, ...index.workspaceResults(r.uri));
+      }
+      const folder = folderUri ?? deps.folders()[0];
+      const config = folder ? (await deps.settings.forUri(folder)).config : DEFAULT_CONFIG;
+      return buildChecklist(results, kinds, config, reports.length);
+    },
+    forget(uri: string): void {
+      linter.forget(uri);
+      wsRunFor.delete(uri);
+    },
+  };
+}
+
+/** The lint service of one server. */
+export type Service = ReturnType<typeof createService>;

@@ -1,0 +1,79 @@
+import type { Config } from '../../shared/src/config';
+import { lintWorkspace, type FileReport } from '../../shared/src/lint';
+import type { Result } from '../../shared/src/types';
+
+/** Results of the last workspace scan, per folder, with the workspace rules' results per file. */
+export interface WorkspaceIndex {
+  /** True once a scan of at least one folder finished. */
+  readonly scanned: boolean;
+  /** Replaces a folder's files with a fresh scan. */
+  setFolder(folderUri: string, reports: readonly FileReport[]): void;
+  /** Replaces one file's report (an open document's live lint, or a re-read from disk); false when the file is not part of a scan. */
+  updateFile(folderUri: string | undefined, report: FileReport): boolean;
+  /** Runs the workspace rules of a folder; returns the uris whose workspace results changed. */
+  runWorkspaceRules(folderUri: string, config: Config, log: (m: string) => void): Set<string>;
+  fileResults(uri: string): readonly Result[] | undefined;
+  workspaceResults(uri: string): readonly Result[];
+  reports(folderUri?: string): FileReport[];
+  folders(): string[];
+}
+
+const key = (r: Result): string => `${r.ruleId}@${r.range.start.line}:${r.range.start.character}-${r.range.end.line}:${r.range.end.character}:${r.severity}:${r.message.en}`;
+
+/** True when two result lists report the same findings. */
+export function sameResults(a: readonly Result[], b: readonly Result[]): boolean {
+  return a.length === b.length && a.every((r, i) => key(r) === key(b[i]!));
+}
+
+/** Creates an empty workspace index. */
+export function createWorkspaceIndex(): WorkspaceIndex {
+  const folders = new Map<string, Map<string, FileReport>>();
+  const wsResults = new Map<string, Map<string, Result[]>>();
+  const folderFiles = (f: string): Map<string, FileReport> => folders.get(f) ?? new Map();
+  return {
+    get scanned() {
+      return folders.size > 0;
+    },
+    setFolder(folderUri, reports) {
+      folders.set(folderUri, new Map(reports.map((r) => [r.uri, r])));
+    },
+    updateFile(folderUri, report) {
+      if (!folderUri) return false;
+      const files = folders.get(folderUri);
+      if (!files) return false;
+      if (!report.kind) return files.delete(report.uri);
+      files.set(report.uri, report);
+      return true;
+    },
+    runWorkspaceRules(folderUri, config, log) {
+      const parsed = [...folderFiles(folderUri).values()].flatMap((r) => (r.parsed ? [r.parsed] : []));
+      const next = new Map<string, Result[]>();
+      for (const r of lintWorkspace(parsed, { config, log })) {
+        const list = next.get(r.uri) ?? [];
+        list.push(r);
+        next.set(r.uri, list);
+      }
+      const previous = wsResults.get(folderUri) ?? new Map<string, Result[]>();
+      const changed = new Set<string>();
+      for (const uri of new Set([...previous.keys(), ...next.keys()])) if (!sameResults(previous.get(uri) ?? [], next.get(uri) ?? [])) changed.add(uri);
+      wsResults.set(folderUri, next);
+      return changed;
+    },
+    fileResults(uri) {
+      for (const files of folders.values()) {
+        const r = files.get(uri);
+        if (r) return r.results;
+      }
+      return undefined;
+    },
+    workspaceResults(uri) {
+      for (const byUri of wsResults.values()) {
+        const r = byUri.get(uri);
+        if (r) return r;
+      }
+      return [];
+    },
+    reports: (folderUri) => (folderUri ? [...folderFiles(folderUri).values()] : [...folders.values()].flatMap((m) => [...m.values()])),
+    folders: () => [...folders.keys()],
+  };
+}
