@@ -1,0 +1,15 @@
+import { selinux } from '../../../shared/src/rules/kubernetes/selinux';
+import { ruleTester } from '../../rule-tester';
+
+ruleTester(selinux, {
+  valid: [
+    'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  securityContext:\n    seLinuxOptions: {type: container_t, level: "s0:c123,c456"}\n  containers: [{name: a, image: a:1, securityContext: {seLinuxOptions: {}}}]\n',
+    { name: 'dont-fire: empty user and role', code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    securityContext:\n      seLinuxOptions:\n        user: ""\n        role: ""\n' },
+  ],
+  invalid: [
+    {
+      code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  securityContext:\n    seLinuxOptions:\n      type: spc_t\n  containers:\n  - name: a\n    securityContext:\n      seLinuxOptions: {user: system_u, role: sysadm_r}\n',
+      findings: [{ range: [6, 12, 6, 17], message: /seLinuxOptions.type "spc_t"/ }, { range: [10, 29, 10, 37] }, { range: [10, 45, 10, 53] }],
+    },
+  ],
+});
