@@ -1,0 +1,121 @@
+/** A container image reference split into its parts, with Docker's defaults applied. */
+export interface ImageReference {
+  /** The text as written. */
+  readonly raw: string;
+  /** Registry host (`docker.io` when none is written). */
+  readonly registry: string;
+  /** Repository path as resolved (`library/python` for `python`). */
+  readonly repository: string;
+  /** Repository as written, without registry (`python`, `bitnami/redis`). */
+  readonly name: string;
+  /** Tag as written, or null. */
+  readonly tag: string | null;
+  /** Digest (`sha256:…`) as written, or null. */
+  readonly digest: string | null;
+  /** True when the text contains a `$` variable and cannot be resolved statically. */
+  readonly variable: boolean;
+}
+
+/** Docker Hub's canonical registry name. */
+export const DOCKER_HUB = 'docker.io';
+
+const HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
+
+/** Whether a registry name is Docker Hub under any of its aliases. */
+export function isDockerHub(registry: string): boolean {
+  return HUB_ALIASES.has(registry.toLowerCase());
+}
+
+/** Parses an image reference (`[registry/]repo[:tag][@digest]`) the way Docker resolves it. Never throws. */
+export function parseImageReference(raw: string): ImageReference {
+  const text = raw.trim();
+  const at = text.indexOf('@');
+  const digest = at >= 0 ? text.slice(at + 1) : null;
+  const rest = at >= 0 ? text.slice(0, at) : text;
+  const slash = rest.lastIndexOf('/');
+  const colon = rest.lastIndexOf(':');
+  const tag = colon > slash ? rest.slice(colon + 1) : null;
+  const path = colon > slash ? rest.slice(0, colon) : rest;
+  const first = path.split('/')[0] ?? '';
+  const hasRegistry = path.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
+  const registry = hasRegistry ? first.toLowerCase() : DOCKER_HUB;
+  const name = hasRegistry ? path.slice(first.length + 1) : path;
+  const repository = isDockerHub(registry) && !name.includes('/') ? `library/${name}` : name;
+  return { raw, registry: isDockerHub(registry) ? DOCKER_HUB : registry, repository, name, tag, digest, variable: text.includes('$') };
+}
+
+/** The distribution family an image is built on. */
+export type DistroFamily = 'debian' | 'ubuntu' | 'alpine' | 'distroless' | 'scratch' | 'windows' | 'other';
+
+/** Docker Hub official images built on Debian unless the tag names another variant. */
+const DEBIAN_BASED = new Set([
+  'debian', 'python', 'node', 'golang', 'openjdk', 'ruby', 'php', 'nginx', 'httpd', 'postgres', 'perl', 'rust',
+  'buildpack-deps', 'redis', 'mongo', 'mariadb', 'rabbitmq', 'elixir', 'erlang', 'haskell', 'julia', 'r-base',
+  'gcc', 'maven', 'gradle', 'tomcat', 'wordpress', 'composer', 'clojure', 'swift', 'memcached', 'haproxy', 'traefik',
+]);
+const UBUNTU_BASED = new Set(['ubuntu', 'eclipse-temurin', 'ibm-semeru-runtimes', 'sapmachine']);
+
+/** The distribution family of an image reference, judged from its name and tag. */
+export function distroFamily(ref: ImageReference): DistroFamily {
+  const name = ref.repository.toLowerCase();
+  const tag = (ref.tag ?? '').toLowerCase();
+  const full = `${ref.registry}/${name}`;
+  if (name === 'library/scratch' || name === 'scratch') return 'scratch';
+  if (full.startsWith('gcr.io/distroless/') || full.startsWith('cgr.dev/chainguard/') || full.startsWith('cgr.dev/')) return 'distroless';
+  if (/windows|nanoserver|servercore|ltsc\d{4}/.test(`${name}:${tag}`)) return 'windows';
+  if (name === 'library/alpine' || /(^|[-_.])alpine/.test(tag)) return 'alpine';
+  if (!isDockerHub(ref.registry)) return 'other';
+  const short = name.replace(/^library\//, '');
+  if (name.startsWith('library/') && UBUNTU_BASED.has(short)) return /ubi\d|centos|oracle/.test(tag) ? 'other' : 'ubuntu';
+  if (name.startsWith('library/') && DEBIAN_BASED.has(short)) return /ubuntu|jammy|noble|focal|oracle|centos|rocky|ubi/.test(tag) ? 'other' : 'debian';
+  return 'other';
+}
+
+/** Whether the image runs as a non-root user by default (distroless `:nonroot`, Chainguard). */
+export function runsAsNonRootByDefault(ref: ImageReference): boolean {
+  const tag = (ref.tag ?? '').toLowerCase();
+  if (ref.registry === 'gcr.io' && ref.repository.startsWith('distroless/')) return tag.includes('nonroot');
+  if (ref.registry === 'cgr.dev') return !tag.includes('dev');
+  return false;
+}
+
+/** A smaller variant suggested for a full image. */
+export interface SlimSuggestion {
+  /** Human-readable suggestion, e.g. `python:3.12-slim`. */
+  readonly suggestion: string;
+}
+
+const VARIANT_MARKERS = /slim|alpine|distroless|minimal|nonroot|windows|nanoserver|servercore|\bjre\b|-jre|runtime/;
+
+/** Full official images and how their smaller variant is spelled (`{tag}` is the written tag without suffix). */
+const FAT_IMAGES: Readonly<Record<string, (tag: string) => string>> = {
+  'library/python': (t) => `python:${t}-slim`,
+  'library/node': (t) => `node:${t}-slim`,
+  'library/debian': (t) => `debian:${t}-slim`,
+  'library/ruby': (t) => `ruby:${t}-slim`,
+  'library/perl': (t) => `perl:${t}-slim`,
+  'library/rust': (t) => `rust:${t}-slim`,
+  'library/php': (t) => `php:${t}-alpine`,
+  'library/golang': () => 'gcr.io/distroless/static (build in an earlier stage)',
+  'library/ubuntu': () => 'debian:<version>-slim or a distroless image',
+  'library/openjdk': () => 'eclipse-temurin:<version>-jre',
+  'library/eclipse-temurin': (t) => `eclipse-temurin:${t.replace(/-?jdk/, '') || '<version>'}-jre`,
+  'library/maven': () => 'eclipse-temurin:<version>-jre (build in an earlier stage)',
+  'library/gradle': () => 'eclipse-temurin:<version>-jre (build in an earlier stage)',
+  'library/buildpack-deps': () => 'debian:<version>-slim',
+  'library/gcc': () => 'debian:<version>-slim (build in an earlier stage)',
+  'dotnet/sdk': () => 'mcr.microsoft.com/dotnet/aspnet or dotnet/runtime (build in an earlier stage)',
+};
+
+/** For a full image with a smaller variant, the suggestion; undefined for slim, unknown or variable images. */
+export function slimVariant(ref: ImageReference): SlimSuggestion | undefined {
+  if (ref.variable) return undefined;
+  const repo = ref.repository.toLowerCase();
+  const tag = (ref.tag ?? 'latest').toLowerCase();
+  const key = repo === 'dotnet/sdk' && ref.registry === 'mcr.microsoft.com' ? 'dotnet/sdk' : isDockerHub(ref.registry) ? repo : '';
+  const suggest = FAT_IMAGES[key];
+  if (!suggest || VARIANT_MARKERS.test(tag)) return undefined;
+  if (repo === 'library/eclipse-temurin' && !tag.includes('jdk') && tag !== 'latest' && !/^\d+(\.\d+)*$/.test(tag)) return undefined;
+  const base = tag === 'latest' ? '<version>' : tag.replace(/-(bookworm|bullseye|buster|trixie|stretch)$/, '');
+  return { suggestion: suggest(base) };
+}

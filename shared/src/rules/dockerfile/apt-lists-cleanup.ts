@@ -1,0 +1,52 @@
+import { defineDockerfileRule } from '../../define';
+import type { RawFinding } from '../../types';
+import { appendCommandFix } from './support/edits';
+import { isSub, packageCommand } from './support/packages';
+import { hasCacheMount, runsIn, runtimeStages, type RunInfo } from './support/stages';
+
+const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
+
+function cleansLists(run: RunInfo): boolean {
+  return run.commands.some(
+    (c) =>
+      ((c.name === 'rm' || c.name === 'find') && c.args.some((w) => w.value.startsWith('/var/lib/apt/lists'))) ||
+      ((c.name === 'apt-get' || c.name === 'apt') && c.args.some((w) => w.value === 'distclean' || w.value === 'dist-clean')),
+  );
+}
+
+/** A RUN that installs apt packages but leaves the package lists in the layer. */
+export const aptListsCleanup = defineDockerfileRule({
+  id: 'dockerfile/apt-lists-cleanup',
+  kind: 'dockerfile',
+  title: { en: 'Remove apt package lists in the same RUN', de: 'apt-Paketlisten im selben RUN entfernen' },
+  severity: 'warning',
+  levels: ['L2', 'L3'],
+  references: ['CL-1.1.5', 'CSC-1.3.1'],
+  equivalents: ['hadolint:DL3009'],
+  messages: {
+    default: {
+      en: 'This RUN installs apt packages but keeps /var/lib/apt/lists in the layer; end it with && rm -rf /var/lib/apt/lists/*.',
+      de: 'Dieses RUN installiert apt-Pakete, behält aber /var/lib/apt/lists in der Schicht; mit && rm -rf /var/lib/apt/lists/* abschließen.',
+    },
+  },
+  docs: {
+    rationale: {
+      en: 'apt-get update downloads package indexes (tens of MB) that are useless at run time. Removed in a later RUN they still ship in the earlier layer; they must go in the same RUN. A cache mount on /var/lib/apt also keeps them out. Only the final stage and the stages it builds on are checked.',
+      de: 'apt-get update lädt Paketindizes (zig MB), die zur Laufzeit nutzlos sind. In einem späteren RUN entfernt, werden sie in der früheren Schicht trotzdem ausgeliefert; sie müssen im selben RUN weg. Ein Cache-Mount auf /var/lib/apt hält sie ebenfalls heraus. Geprüft werden nur die letzte Stage und die Stages, auf denen sie aufbaut.',
+    },
+    fix: { en: 'Append `&& rm -rf /var/lib/apt/lists/*` to the RUN.', de: '`&& rm -rf /var/lib/apt/lists/*` an das RUN anhängen.' },
+    bad: 'RUN apt-get update && apt-get install -y --no-install-recommends curl',
+    good: 'RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*',
+  },
+  fixable: true,
+  check(file) {
+    const findings: RawFinding[] = [];
+    for (const run of runsIn(file, runtimeStages(file))) {
+      const install = run.commands.map(packageCommand).find((p) => isSub(p, 'install') && p.manager === 'apt');
+      if (!install?.sub || cleansLists(run) || hasCacheMount(run.instruction, ['/var/lib/apt', '/var/lib/apt/lists'])) continue;
+      const fix = appendCommandFix(file, run, CLEANUP, { en: 'Remove the apt lists in this RUN', de: 'apt-Listen in diesem RUN entfernen' });
+      findings.push({ range: file.lines.rangeOf(install.sub.start, install.sub.end), ...(fix ? { fix } : {}) });
+    }
+    return findings;
+  },
+});

@@ -1,0 +1,64 @@
+import { defineDockerfileRule } from '../../define';
+import type { RawFinding } from '../../types';
+import { copyArgs } from './support/args';
+
+const NAMES = new Set(['.env', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', '.npmrc', '.pypirc', '.netrc', '.git-credentials', '.aws', '.ssh', '.kube', 'kubeconfig', '.htpasswd', '.dockercfg', 'credentials']);
+const EXAMPLE = /\.(example|sample|template|dist|tpl|defaults?)$/i;
+const PUBLIC_PEM = /cert|(^|[^a-z])ca([^a-z]|$)|chain|bundle|pub|public|crt/i;
+
+/** Why a path names a sensitive file, or undefined. */
+export function sensitiveName(path: string): string | undefined {
+  const clean = path.replace(/\/+$/, '');
+  const segments = clean.split('/');
+  const base = (segments[segments.length - 1] ?? '').toLowerCase();
+  if (base.includes('$') || EXAMPLE.test(base)) return undefined;
+  if (NAMES.has(base) || /^\.env\.[a-z0-9_-]+$/.test(base) || /^id_(rsa|dsa|ecdsa|ed25519)$/.test(base)) return base;
+  if (segments.slice(0, -1).some((s) => s === '.aws' || s === '.ssh' || s === '.kube') && !base.endsWith('.pub')) return base;
+  if (base === 'config.json' && segments.includes('.docker')) return base;
+  if (/\.(key|p12|pfx|jks|keystore)$/.test(base)) return base;
+  if (base.endsWith('.pem') && (/key|priv/.test(base) || !PUBLIC_PEM.test(base))) return base;
+  return undefined;
+}
+
+/** COPY/ADD of files that usually hold credentials (.env, SSH keys, *.pem/*.key, .npmrc, cloud and cluster credentials). */
+export const copySensitiveFiles = defineDockerfileRule({
+  id: 'dockerfile/copy-sensitive-files',
+  kind: 'dockerfile',
+  title: { en: 'Do not copy credential files into the image', de: 'Keine Dateien mit Zugangsdaten ins Image kopieren' },
+  severity: 'error',
+  levels: ['L1', 'L2', 'L3'],
+  references: ['CL-3.1.1', 'CSC-2.4.2', 'OTC-C6'],
+  equivalents: ['trivy:DS031'],
+  messages: {
+    default: {
+      en: '{keyword} copies {file}, which usually holds credentials, into an image layer; mount it at build time with RUN --mount=type=secret or provide it at run time.',
+      de: '{keyword} kopiert {file}, das meist Zugangsdaten enthält, in eine Image-Schicht; beim Bauen mit RUN --mount=type=secret einbinden oder zur Laufzeit bereitstellen.',
+    },
+  },
+  docs: {
+    rationale: {
+      en: 'Every COPY creates a layer that ships with the image; deleting the file in a later step does not remove it from the earlier layer. Keys, tokens and .env files in an image reach everyone who can pull it.',
+      de: 'Jedes COPY erzeugt eine Schicht, die mit dem Image ausgeliefert wird; die Datei in einem späteren Schritt zu löschen, entfernt sie nicht aus der früheren Schicht. Schlüssel, Tokens und .env-Dateien im Image erreichen alle, die es ziehen können.',
+    },
+    fix: {
+      en: 'Use `RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci` for build-time credentials, runtime secrets for the rest, and list such files in .dockerignore.',
+      de: 'Für Zugangsdaten beim Bauen `RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci` verwenden, für den Rest Laufzeit-Secrets, und solche Dateien in .dockerignore eintragen.',
+    },
+    bad: 'COPY .npmrc package.json ./\nRUN npm ci',
+    good: 'COPY package.json ./\nRUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci',
+  },
+  fixable: false,
+  check(file) {
+    const findings: RawFinding[] = [];
+    for (const i of file.instructions) {
+      const keyword = i.getKeyword();
+      if (keyword !== 'COPY' && keyword !== 'ADD') continue;
+      for (const source of copyArgs(file, i)?.sources ?? []) {
+        if (/^[a-z]+:\/\//i.test(source.value)) continue;
+        const name = sensitiveName(source.value);
+        if (name) findings.push({ range: source.range, args: { keyword, file: source.value } });
+      }
+    }
+    return findings;
+  },
+});

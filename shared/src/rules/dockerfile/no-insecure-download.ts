@@ -1,0 +1,98 @@
+import type { Property } from 'dockerfile-ast';
+import { defineDockerfileRule } from '../../define';
+import type { ResolvedCommand, ShellWord } from '../../parse/shell';
+import type { RawFinding } from '../../types';
+import { packageCommand } from './support/packages';
+import { runs } from './support/stages';
+
+/** Curl short options that take a value: the rest of a combined group is that value. */
+const CURL_VALUE_FLAGS = new Set('oOHdDuXAewTFbcxmrCyYzEKPQtU'.split(''));
+const INSECURE_VARIABLE = /^(GIT_SSL_NO_VERIFY=(?!0$|false$|$)|NODE_TLS_REJECT_UNAUTHORIZED=0|PYTHONHTTPSVERIFY=0|NPM_CONFIG_STRICT_SSL=false|PIP_TRUSTED_HOST=)/i;
+const APT_FLAGS = new Set(['--allow-unauthenticated', '--force-yes', '--allow-insecure-repositories', '--allow-releaseinfo-change']);
+const APT_OPTION = /AllowUnauthenticated\s*=\s*"?(true|1|yes)|Verify-(Peer|Host)\s*=\s*"?(false|0)|AllowInsecureRepositories\s*=\s*"?(true|1)/i;
+
+function curlInsecure(w: ShellWord): boolean {
+  if (w.value === '--insecure' || w.value === '-k') return true;
+  if (!/^-[A-Za-z]+$/.test(w.value)) return false;
+  for (const ch of w.value.slice(1)) {
+    if (ch === 'k') return true;
+    if (CURL_VALUE_FLAGS.has(ch)) return false;
+  }
+  return false;
+}
+
+/** The words of a command that switch off TLS or signature verification. */
+function insecureWords(c: ResolvedCommand): ShellWord[] {
+  const a = c.args;
+  const hits = [...c.prefix, ...a].filter((w) => INSECURE_VARIABLE.test(w.value));
+  if (c.name === 'curl') hits.push(...a.filter(curlInsecure));
+  if (c.name === 'wget') hits.push(...a.filter((w) => w.value.startsWith('--no-check-certificate')));
+  if (c.name === 'rpm') hits.push(...a.filter((w) => w.value === '--nosignature' || w.value === '--nodigest'));
+  if (c.name === 'git') hits.push(...a.filter((w, k) => /^http\.sslverify=(false|0)$/i.test(w.value) || (/^http\.sslverify$/i.test(w.value) && /^(false|0)$/i.test(a[k + 1]?.value ?? ''))));
+  if (['npm', 'yarn', 'pnpm'].includes(c.name)) {
+    hits.push(...a.filter((w, k) => /^--?strict-ssl=false$/i.test(w.value) || (/^(--)?strict-ssl$/i.test(w.value) && /^false$/i.test(a[k + 1]?.value ?? ''))));
+  }
+  const p = packageCommand(c);
+  if (p?.manager === 'pip') hits.push(...a.filter((w) => /^(--trusted-host|global\.trusted-host|install\.trusted-host)(=|$)/.test(w.value)));
+  if (p?.manager === 'apt') hits.push(...a.filter((w) => APT_FLAGS.has(w.value) || APT_OPTION.test(w.value)));
+  if (p?.manager === 'apk') hits.push(...a.filter((w) => w.value === '--allow-untrusted'));
+  if (p?.manager === 'yum') hits.push(...a.filter((w) => w.value === '--nogpgcheck' || /sslverify\s*=\s*(0|false|no)/i.test(w.value)));
+  return hits;
+}
+
+interface PropertyHolder {
+  getProperties?(): Property[];
+  getProperty?(): Property | null;
+}
+
+/** Downloads and package installs with TLS or signature verification switched off. */
+export const noInsecureDownload = defineDockerfileRule({
+  id: 'dockerfile/no-insecure-download',
+  kind: 'dockerfile',
+  title: { en: 'Do not disable TLS or signature verification', de: 'TLS- oder Signaturprüfung nicht abschalten' },
+  severity: 'error',
+  levels: ['L1', 'L2', 'L3'],
+  references: ['OTC-C1'],
+  equivalents: [
+    'checkov:CKV2_DOCKER_2', 'checkov:CKV2_DOCKER_3', 'checkov:CKV2_DOCKER_4', 'checkov:CKV2_DOCKER_5', 'checkov:CKV2_DOCKER_6',
+    'checkov:CKV2_DOCKER_7', 'checkov:CKV2_DOCKER_8', 'checkov:CKV2_DOCKER_9', 'checkov:CKV2_DOCKER_10', 'checkov:CKV2_DOCKER_11',
+    'checkov:CKV2_DOCKER_12', 'checkov:CKV2_DOCKER_13', 'checkov:CKV2_DOCKER_14', 'checkov:CKV2_DOCKER_15', 'checkov:CKV2_DOCKER_16',
+  ],
+  messages: {
+    default: {
+      en: '{what} switches off certificate or signature verification, so anyone in the network path can substitute the download; remove it and install the needed CA certificate instead.',
+      de: '{what} schaltet die Zertifikats- oder Signaturprüfung ab, sodass jeder auf dem Netzweg den Download austauschen kann; entfernen und stattdessen das nötige CA-Zertifikat installieren.',
+    },
+  },
+  docs: {
+    rationale: {
+      en: 'TLS certificates and package signatures are what ties a download to its publisher. Switching them off (curl -k, wget --no-check-certificate, apt --allow-unauthenticated, apk --allow-untrusted, pip --trusted-host, strict-ssl false, GIT_SSL_NO_VERIFY …) lets a proxy, a compromised mirror or a DNS spoof put their code into the image.',
+      de: 'TLS-Zertifikate und Paketsignaturen binden einen Download an seinen Herausgeber. Sie abzuschalten (curl -k, wget --no-check-certificate, apt --allow-unauthenticated, apk --allow-untrusted, pip --trusted-host, strict-ssl false, GIT_SSL_NO_VERIFY …) lässt einen Proxy, einen kompromittierten Mirror oder gefälschtes DNS eigenen Code ins Image bringen.',
+    },
+    fix: {
+      en: 'Remove the option; for an internal CA copy its certificate into the image (`update-ca-certificates`) or point the tool at it (`curl --cacert`, `PIP_CERT`, `NODE_EXTRA_CA_CERTS`).',
+      de: 'Die Option entfernen; bei einer internen CA deren Zertifikat ins Image kopieren (`update-ca-certificates`) oder das Werkzeug darauf verweisen (`curl --cacert`, `PIP_CERT`, `NODE_EXTRA_CA_CERTS`).',
+    },
+    bad: 'RUN curl -kfsSLo tool.tgz https://example.com/tool.tgz',
+    good: 'RUN curl -fsSLo tool.tgz https://example.com/tool.tgz',
+  },
+  fixable: false,
+  check(file) {
+    const findings: RawFinding[] = [];
+    for (const run of runs(file)) {
+      for (const c of run.commands) {
+        for (const w of insecureWords(c)) findings.push({ range: file.lines.rangeOf(w.start, w.end), args: { what: w.value.split('=')[0]! } });
+      }
+    }
+    for (const i of file.instructions) {
+      if (i.getKeyword() !== 'ENV' && i.getKeyword() !== 'ARG') continue;
+      const holder = i as unknown as PropertyHolder;
+      const properties = holder.getProperties?.() ?? [holder.getProperty?.()].filter((p): p is Property => !!p);
+      for (const p of properties) {
+        const value = p.getValue();
+        if (value !== null && INSECURE_VARIABLE.test(`${p.getName()}=${value}`)) findings.push({ range: p.getNameRange(), args: { what: p.getName() } });
+      }
+    }
+    return findings;
+  },
+});

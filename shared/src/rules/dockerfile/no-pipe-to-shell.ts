@@ -1,0 +1,64 @@
+import { defineDockerfileRule } from '../../define';
+import { resolveCommand, type ResolvedCommand } from '../../parse/shell';
+import type { RawFinding } from '../../types';
+import { runs } from './support/stages';
+
+const DOWNLOADERS = new Set(['curl', 'wget', 'fetch']);
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
+const INTERPRETERS = /^(python[\d.]*|perl|ruby|node|php)$/;
+const SUBSTITUTED = /(\$\(|<\(|`)\s*(curl|wget)\b/;
+
+/** True when the command runs its standard input as a script (`sh`, `bash -s`, `python -`). */
+function runsStdin(c: ResolvedCommand): boolean {
+  if (SHELLS.has(c.name)) return !c.args.some((w) => /^-[a-z]*c[a-z]*$/.test(w.value) || (!w.value.startsWith('-') && w.value !== '-'));
+  if (INTERPRETERS.test(c.name)) return c.args.length === 0 || c.args.every((w) => w.value === '-' || (w.value.startsWith('-') && w.value !== '-c' && w.value !== '-e'));
+  return false;
+}
+
+/** `curl … | sh`: a downloaded script runs without being checked. */
+export const noPipeToShell = defineDockerfileRule({
+  id: 'dockerfile/no-pipe-to-shell',
+  kind: 'dockerfile',
+  title: { en: 'Do not pipe downloads into a shell', de: 'Downloads nicht in eine Shell leiten' },
+  severity: 'error',
+  levels: ['L1', 'L2', 'L3'],
+  references: ['OTC-C1'],
+  messages: {
+    default: {
+      en: 'A downloaded script runs directly in {shell} without any integrity check; download it to a file, verify its checksum or signature, then run it.',
+      de: 'Ein heruntergeladenes Skript läuft ohne Integritätsprüfung direkt in {shell}; in eine Datei laden, Prüfsumme oder Signatur prüfen, dann ausführen.',
+    },
+  },
+  docs: {
+    rationale: {
+      en: 'Whatever the server (or anyone in between) sends is executed as root during the build, and the next build may run something else. Nothing records what ran.',
+      de: 'Was der Server (oder jemand dazwischen) schickt, wird beim Bauen als root ausgeführt, und der nächste Build führt womöglich etwas anderes aus. Nichts hält fest, was lief.',
+    },
+    fix: {
+      en: 'Download to a file, check a pinned checksum (`echo "<sha256>  install.sh" | sha256sum -c -`), then run it; or use a package or ADD --checksum.',
+      de: 'In eine Datei laden, eine fixierte Prüfsumme prüfen (`echo "<sha256>  install.sh" | sha256sum -c -`), dann ausführen; oder ein Paket bzw. ADD --checksum verwenden.',
+    },
+    bad: 'RUN curl -fsSL https://example.com/install.sh | sh',
+    good: 'RUN curl -fsSLo install.sh https://example.com/install.sh \\\n && echo "<sha256>  install.sh" | sha256sum -c - \\\n && sh install.sh',
+  },
+  fixable: false,
+  check(file) {
+    const findings: RawFinding[] = [];
+    for (const run of runs(file)) {
+      const cmds = run.script.commands;
+      cmds.forEach((cmd, k) => {
+        const c = resolveCommand(cmd);
+        if (!c) return;
+        const report = (): void => void findings.push({ range: file.lines.rangeOf(c.nameWord.start, c.nameWord.end), args: { shell: c.name } });
+        if ((SHELLS.has(c.name) || INTERPRETERS.test(c.name)) && c.args.some((w) => SUBSTITUTED.test(w.value))) return report();
+        if (cmd.op !== '|' || !runsStdin(c)) return;
+        for (let j = k - 1; j >= 0; j--) {
+          const prev = resolveCommand(cmds[j]!);
+          if (prev && DOWNLOADERS.has(prev.name)) return report();
+          if (cmds[j]!.op !== '|') break;
+        }
+      });
+    }
+    return findings;
+  },
+});

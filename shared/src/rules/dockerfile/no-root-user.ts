@@ -1,0 +1,112 @@
+import type { Instruction } from 'dockerfile-ast';
+import { defineDockerfileRule } from '../../define';
+import type { DockerfileFile, Stage } from '../../parse/dockerfile';
+import { distroFamily, runsAsNonRootByDefault } from '../../parse/images';
+import type { Fix, RawFinding, TextEdit } from '../../types';
+import { baseImage, eolOf, stageChain } from './support/stages';
+import { createdUser, isRootUser, userLines } from './support/users';
+
+const FIX_TITLE = { en: 'Add a non-root USER', de: 'Nicht-Root-USER hinzufügen' };
+const PRIVILEGE_DROP = /\b(gosu|su-exec|setpriv|runuser|s6-setuidgid|chroot\s+--userspec)\b/;
+/** Instructions that may follow USER without needing root. */
+const AFTER_USER_OK = new Set(['CMD', 'ENTRYPOINT', 'EXPOSE', 'LABEL', 'HEALTHCHECK', 'STOPSIGNAL', 'ENV', 'ARG', 'USER', 'MAINTAINER', 'SHELL', 'ONBUILD']);
+
+function linesFor(file: DockerfileFile, chain: readonly Stage[]): string[] {
+  const created = createdUser(file, chain);
+  if (created) return [`USER ${created}`];
+  const base = baseImage(file, chain[chain.length - 1]!);
+  return userLines(base && !base.ref.variable ? distroFamily(base.ref) : 'unknown');
+}
+
+function indentOf(file: DockerfileFile, line: number): string {
+  return /^[ \t]*/.exec(file.lines.lineText(line))![0];
+}
+
+/** Inserts the user lines before the first CMD/ENTRYPOINT that only runtime settings follow, else after the stage. */
+function addUserFix(file: DockerfileFile, chain: readonly Stage[]): Fix {
+  const stage = chain[chain.length - 1]!;
+  const eol = eolOf(file);
+  const lines = linesFor(file, chain);
+  const list = stage.instructions;
+  const at = list.findIndex((i, k) => ['CMD', 'ENTRYPOINT'].includes(i.getKeyword()) && list.slice(k).every((j) => AFTER_USER_OK.has(j.getKeyword())));
+  let edit: TextEdit;
+  if (at >= 0) {
+    const line = list[at]!.getRange().start.line;
+    const indent = indentOf(file, line);
+    edit = { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: lines.map((l) => indent + l + eol).join('') };
+  } else {
+    const last = list[list.length - 1] ?? stage.from;
+    const end = last.getRange().end;
+    edit = { range: { start: end, end }, newText: lines.map((l) => eol + l).join('') };
+  }
+  return { title: FIX_TITLE, edits: [edit] };
+}
+
+/** Replaces `USER root` when nothing after it in the stage needs root. */
+function replaceRootFix(file: DockerfileFile, chain: readonly Stage[], user: Instruction, users: readonly Instruction[]): Fix | undefined {
+  const stage = chain[chain.length - 1]!;
+  const after = stage.instructions.filter((i) => i.getRange().start.line > user.getRange().start.line);
+  if (!after.every((i) => AFTER_USER_OK.has(i.getKeyword()))) return undefined;
+  const earlier = users.slice(0, users.indexOf(user)).map((u) => u.getArgumentsContent()?.trim() ?? '');
+  const previous = earlier.filter((v) => v !== '' && !isRootUser(v)).pop();
+  const lines = previous ? [`USER ${previous}`] : linesFor(file, chain);
+  const indent = indentOf(file, user.getRange().start.line);
+  return { title: FIX_TITLE, edits: [{ range: user.getRange(), newText: lines.join(eolOf(file) + indent) }] };
+}
+
+/** The image runs as root: no USER in the final stage, or the last USER is root. */
+export const noRootUser = defineDockerfileRule({
+  id: 'dockerfile/no-root-user',
+  kind: 'dockerfile',
+  title: { en: 'Run the container as a non-root user', de: 'Container als Nicht-Root-Benutzer ausführen' },
+  severity: 'error',
+  levels: ['L2', 'L3'],
+  references: ['CSVS-3.1', 'CSVS-3.3', 'CL-2.1.1', 'CSC-2.1.1', 'ART-1.1', 'ART-1.4'],
+  external: [{ source: 'CIS Docker Benchmark', id: '4.1' }, { source: 'NIST SP 800-190', id: '4.4.3' }],
+  equivalents: ['hadolint:DL3002', 'checkov:CKV_DOCKER_3', 'checkov:CKV_DOCKER_8', 'trivy:DS002'],
+  messages: {
+    missing: {
+      en: 'The final stage sets no USER, so the container runs as root; create a user and switch to it with USER.',
+      de: 'Die letzte Stage setzt kein USER, der Container läuft also als root; einen Benutzer anlegen und mit USER zu ihm wechseln.',
+    },
+    root: {
+      en: 'The last USER of the final stage is root, so the container runs as root; switch to a non-root user after the steps that need root.',
+      de: 'Der letzte USER der letzten Stage ist root, der Container läuft also als root; nach den Schritten, die root brauchen, zu einem Nicht-Root-Benutzer wechseln.',
+    },
+  },
+  docs: {
+    rationale: {
+      en: 'A process running as root inside a container is root on the host kernel: a breakout or a writable host mount gives an attacker full control. Root is needed only while building; the running container should use a dedicated unprivileged user. Images whose entrypoint drops privileges itself (gosu, su-exec, setpriv) and distroless nonroot images are not reported; Windows images are not checked.',
+      de: 'Ein Prozess, der im Container als root läuft, ist root auf dem Host-Kernel: ein Ausbruch oder ein beschreibbarer Host-Mount gibt Angreifern volle Kontrolle. Root wird nur beim Bauen gebraucht; der laufende Container sollte einen eigenen, unprivilegierten Benutzer verwenden. Images, deren Entrypoint die Rechte selbst abgibt (gosu, su-exec, setpriv), und distroless-nonroot-Images werden nicht gemeldet; Windows-Images werden nicht geprüft.',
+    },
+    fix: {
+      en: 'Create a system user (Debian/Ubuntu: groupadd/useradd, Alpine: addgroup/adduser) and add `USER 10001:10001` before CMD/ENTRYPOINT; distroless images use `USER 65532:65532`, scratch images a numeric `USER 10001:10001`.',
+      de: 'Einen Systembenutzer anlegen (Debian/Ubuntu: groupadd/useradd, Alpine: addgroup/adduser) und `USER 10001:10001` vor CMD/ENTRYPOINT setzen; distroless-Images verwenden `USER 65532:65532`, scratch-Images ein numerisches `USER 10001:10001`.',
+    },
+    bad: 'FROM python:3.12-slim\nCOPY app.py /app/\nCMD ["python", "/app/app.py"]',
+    good: 'FROM python:3.12-slim\nCOPY app.py /app/\nRUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home app\nUSER 10001:10001\nCMD ["python", "/app/app.py"]',
+  },
+  fixable: true,
+  check(file) {
+    const final = file.finalStage;
+    if (!final) return [];
+    const chain = stageChain(file, final);
+    const base = baseImage(file, final);
+    if (base && !base.ref.variable && distroFamily(base.ref) === 'windows') return [];
+    const users = chain.flatMap((s) => s.instructions.filter((i) => i.getKeyword() === 'USER'));
+    const last = users[users.length - 1];
+    const findings: RawFinding[] = [];
+    if (last) {
+      const value = last.getArgumentsContent()?.trim() ?? '';
+      const range = last.getArgumentsRange();
+      if (!range || value.includes('$') || !isRootUser(value)) return [];
+      const fix = replaceRootFix(file, chain, last, users);
+      findings.push({ range, messageId: 'root', objectRange: final.range, ...(fix ? { fix } : {}) });
+      return findings;
+    }
+    if (base && !base.ref.variable && runsAsNonRootByDefault(base.ref)) return [];
+    if (chain.some((s) => s.instructions.some((i) => ['RUN', 'ENTRYPOINT', 'CMD'].includes(i.getKeyword()) && PRIVILEGE_DROP.test(i.getTextContent())))) return [];
+    findings.push({ range: final.from.getRange(), messageId: 'missing', objectRange: final.range, fix: addUserFix(file, chain) });
+    return findings;
+  },
+});

@@ -1,0 +1,68 @@
+import type { Property } from 'dockerfile-ast';
+import { defineDockerfileRule } from '../../define';
+import type { RawFinding } from '../../types';
+import { credentialIn, isHarmlessValue, isSecretName } from './support/secrets';
+
+const ADVICE_EN = 'it stays readable in the image (docker history, docker inspect); pass it with RUN --mount=type=secret at build time or as a runtime secret.';
+const ADVICE_DE = 'er bleibt im Image lesbar (docker history, docker inspect); beim Bauen mit RUN --mount=type=secret oder zur Laufzeit als Secret übergeben.';
+const value = (en: string, de: string): { en: string; de: string } => ({ en: `The value of {name} looks like ${en}; ${ADVICE_EN}`, de: `Der Wert von {name} sieht aus wie ${de}; ${ADVICE_DE}` });
+
+interface PropertyHolder {
+  getProperties?(): Property[];
+  getProperty?(): Property | null;
+}
+
+/** ENV/ARG that carry a literal secret. The message never repeats the value. */
+export const noSecretsInEnv = defineDockerfileRule({
+  id: 'dockerfile/no-secrets-in-env',
+  kind: 'dockerfile',
+  title: { en: 'No secrets in ENV or ARG', de: 'Keine Secrets in ENV oder ARG' },
+  severity: 'error',
+  levels: ['L1', 'L2', 'L3'],
+  references: ['CL-3.1.1', 'CL-3.2.1', 'CSC-2.4.2', 'ART-2.5', 'OTC-C6'],
+  external: [{ source: 'CIS Docker Benchmark', id: '4.10' }],
+  equivalents: ['trivy:DS031'],
+  messages: {
+    name: {
+      en: `{keyword} {name} has a literal value and its name says it is a secret; ${ADVICE_EN}`,
+      de: `{keyword} {name} hat einen literalen Wert, und der Name sagt, dass er ein Secret ist; ${ADVICE_DE}`,
+    },
+    aws: value('an AWS access key', 'ein AWS-Zugriffsschlüssel'),
+    privateKey: value('a private key', 'ein privater Schlüssel'),
+    jwt: value('a JSON Web Token', 'ein JSON Web Token'),
+    connection: value('a connection string with a password', 'ein Verbindungs-String mit Passwort'),
+    token: value('an access token', 'ein Zugriffstoken'),
+  },
+  docs: {
+    rationale: {
+      en: 'ENV values and ARG defaults are stored in the image configuration and its history: anyone who can pull the image can read them, long after the secret was rotated in the repository.',
+      de: 'ENV-Werte und ARG-Vorgaben werden in der Image-Konfiguration und ihrer Historie gespeichert: wer das Image ziehen kann, kann sie lesen, lange nachdem das Secret im Repository rotiert wurde.',
+    },
+    fix: {
+      en: 'Remove the value. At build time use `RUN --mount=type=secret,id=token …` with `docker build --secret id=token,src=…`; at run time pass it from a secret store (Docker/Kubernetes secrets, a `*_FILE` variable pointing to a mounted file).',
+      de: 'Den Wert entfernen. Beim Bauen `RUN --mount=type=secret,id=token …` mit `docker build --secret id=token,src=…` verwenden; zur Laufzeit aus einem Secret-Speicher übergeben (Docker-/Kubernetes-Secrets, eine `*_FILE`-Variable, die auf eine gemountete Datei zeigt).',
+    },
+    bad: 'ENV DB_PASSWORD=s3cr3t',
+    good: 'ENV DB_PASSWORD_FILE=/run/secrets/db_password',
+  },
+  fixable: false,
+  check(file) {
+    const findings: RawFinding[] = [];
+    for (const i of file.instructions) {
+      const keyword = i.getKeyword();
+      if (keyword !== 'ENV' && keyword !== 'ARG') continue;
+      const holder = i as unknown as PropertyHolder;
+      const properties = holder.getProperties?.() ?? [holder.getProperty?.()].filter((p): p is Property => !!p);
+      for (const p of properties) {
+        const v = p.getValue();
+        const valueRange = p.getValueRange();
+        if (v === null || !valueRange) continue;
+        const name = p.getName();
+        const kind = credentialIn(v);
+        if (kind) findings.push({ range: valueRange, messageId: kind, args: { name, keyword } });
+        else if (isSecretName(name) && !isHarmlessValue(v)) findings.push({ range: p.getNameRange(), messageId: 'name', args: { name, keyword } });
+      }
+    }
+    return findings;
+  },
+});

@@ -1,0 +1,64 @@
+import type { Flag } from 'dockerfile-ast';
+import { defineDockerfileRule } from '../../define';
+import type { Range, RawFinding } from '../../types';
+import { runs } from './support/stages';
+
+/** True when a chmod mode grants write to others without the sticky bit (777, 666, o+w, a+rwx …). */
+export function isWorldWritable(mode: string): boolean {
+  if (/^[0-7]{3,4}$/.test(mode)) {
+    const digits = mode.padStart(4, '0');
+    return (Number(digits[3]) & 2) !== 0 && (Number(digits[0]) & 1) === 0;
+  }
+  return mode.split(',').some((clause) => {
+    const m = /^([ugoa]*)([-+=])([rwxXst]*)$/.exec(clause);
+    return !!m && (m[1]!.includes('o') || m[1]!.includes('a')) && m[2] !== '-' && m[3]!.includes('w') && !m[3]!.includes('t');
+  });
+}
+
+/** `chmod 777`, `chmod o+w`, `COPY --chmod=777`: files anyone in the container can change. */
+export const noWorldWritable = defineDockerfileRule({
+  id: 'dockerfile/no-world-writable',
+  kind: 'dockerfile',
+  title: { en: 'Do not make files world-writable', de: 'Dateien nicht für alle beschreibbar machen' },
+  severity: 'warning',
+  levels: ['L1', 'L2', 'L3'],
+  references: ['CSC-2.1.2'],
+  messages: {
+    default: {
+      en: 'Mode {mode} lets every user in the container write here; give ownership to the application user (chown/--chown) and use 755/644 or narrower.',
+      de: 'Modus {mode} lässt jeden Benutzer im Container hier schreiben; den Besitz dem Anwendungsbenutzer geben (chown/--chown) und 755/644 oder enger verwenden.',
+    },
+  },
+  docs: {
+    rationale: {
+      en: 'World-writable files and directories let any process in the container replace code or configuration that others execute. Directories with the sticky bit (chmod 1777, like /tmp) are accepted.',
+      de: 'Für alle beschreibbare Dateien und Verzeichnisse lassen jeden Prozess im Container Code oder Konfiguration ersetzen, die andere ausführen. Verzeichnisse mit Sticky-Bit (chmod 1777, wie /tmp) werden akzeptiert.',
+    },
+    fix: {
+      en: 'Change ownership to the user that needs to write (`chown -R app:app /data` or `COPY --chown=app:app`) and use mode 755 (directories) / 644 (files).',
+      de: 'Den Besitz dem Benutzer geben, der schreiben muss (`chown -R app:app /data` oder `COPY --chown=app:app`), und Modus 755 (Verzeichnisse) / 644 (Dateien) verwenden.',
+    },
+    bad: 'RUN chmod -R 777 /app',
+    good: 'RUN chown -R app:app /app && chmod -R 755 /app',
+  },
+  fixable: false,
+  check(file) {
+    const findings: RawFinding[] = [];
+    const report = (range: Range, mode: string): void => void findings.push({ range, args: { mode } });
+    for (const run of runs(file)) {
+      for (const c of run.commands) {
+        if (c.name !== 'chmod') continue;
+        const mode = c.args.find((w) => !/^-(R|v|c|f|-recursive|-verbose|-changes|-silent|-quiet)$/.test(w.value));
+        if (mode && isWorldWritable(mode.value)) report(file.lines.rangeOf(mode.start, mode.end), mode.value);
+      }
+    }
+    for (const i of file.instructions) {
+      if (i.getKeyword() !== 'COPY' && i.getKeyword() !== 'ADD') continue;
+      const flag = ((i as unknown as { getFlags?(): Flag[] }).getFlags?.() ?? []).find((f) => f.getName() === 'chmod');
+      const value = flag?.getValue();
+      const range = flag?.getValueRange();
+      if (value && range && isWorldWritable(value)) report(range, value);
+    }
+    return findings;
+  },
+});

@@ -1,0 +1,42 @@
+import type { Argument, Instruction } from 'dockerfile-ast';
+import type { DockerfileFile } from '../../../parse/dockerfile';
+import type { Range } from '../../../types';
+
+/** A source or destination of COPY/ADD with its range. */
+export interface PathArg {
+  readonly value: string;
+  readonly range: Range;
+}
+
+interface JsonStrings {
+  getJSONStrings?(): { getRange(): Range }[];
+}
+
+/** Sources and destination of a COPY/ADD (flags removed, exec form understood); undefined for heredoc forms. */
+export function copyArgs(file: DockerfileFile, instruction: Instruction): { sources: PathArg[]; destination: PathArg | undefined } | undefined {
+  const args: Argument[] = instruction.getArguments().filter((a) => !a.getValue().startsWith('--'));
+  if (args.some((a) => a.getValue().startsWith('<<'))) return undefined;
+  let list: PathArg[] = args.map((a) => ({ value: a.getValue(), range: a.getRange() }));
+  const first = args[0]?.getValue() ?? '';
+  if (first.startsWith('[')) {
+    const strings = (instruction as unknown as JsonStrings).getJSONStrings?.() ?? [];
+    list = strings.map((j) => {
+      const r = j.getRange();
+      const raw = file.text.slice(file.lines.offsetAt(r.start), file.lines.offsetAt(r.end));
+      let value = raw;
+      try {
+        value = String(JSON.parse(raw));
+      } catch {
+        value = raw.replace(/^"|"$/g, '');
+      }
+      return { value, range: r };
+    });
+  }
+  return { sources: list.slice(0, -1), destination: list[list.length - 1] };
+}
+
+/** True when an instruction has a flag `--name` (any value). */
+export function hasFlag(instruction: Instruction, name: string): boolean {
+  const flags = (instruction as unknown as { getFlags?(): { getName(): string }[] }).getFlags?.() ?? [];
+  return flags.some((f) => f.getName() === name);
+}

@@ -1,0 +1,38 @@
+import type { Flag, Instruction } from 'dockerfile-ast';
+import type { DockerfileFile, Stage } from '../../../parse/dockerfile';
+import type { Range } from '../../../types';
+
+/** An image named by a FROM or a `COPY --from=<image>`. */
+export interface ImageUse {
+  readonly text: string;
+  readonly range: Range;
+  readonly instruction: Instruction;
+  readonly stage: Stage;
+  readonly via: 'from' | 'copy';
+}
+
+interface Flagged {
+  getFlags?(): Flag[];
+}
+
+/** Every external image the Dockerfile names: FROM images (not stage names, not scratch) and `COPY --from=<image>`. */
+export function imageUses(file: DockerfileFile): ImageUse[] {
+  const uses: ImageUse[] = [];
+  const names = new Set<string>();
+  for (const stage of file.stages) {
+    const range = stage.from.getImageRange();
+    if (stage.image && range && !stage.fromStage && stage.image.toLowerCase() !== 'scratch') {
+      uses.push({ text: stage.image, range, instruction: stage.from, stage, via: 'from' });
+    }
+    for (const i of stage.instructions) {
+      if (i.getKeyword() !== 'COPY') continue;
+      const flag = ((i as unknown as Flagged).getFlags?.() ?? []).find((f) => f.getName() === 'from');
+      const value = flag?.getValue();
+      const valueRange = flag?.getValueRange();
+      if (!value || !valueRange || /^\d+$/.test(value) || names.has(value.toLowerCase())) continue;
+      uses.push({ text: value, range: valueRange, instruction: i, stage, via: 'copy' });
+    }
+    if (stage.name) names.add(stage.name);
+  }
+  return uses;
+}
