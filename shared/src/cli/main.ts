@@ -1,3 +1,87 @@
-// Placeholder entry; the CLI is built in shared/src/cli/.
-process.stderr.write('bollwerk: not built yet\n');
-process.exit(2);
+// The `bollwerk` command line (PRODUCT.md §3). `main` takes the arguments and an IO object and
+// returns the exit code, so that tests can call it without spawning a process.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { ToolInfo } from '../report/index';
+import { parseArgs, UsageError } from './args';
+import { runChecklist, runRules, runScan, type CliIo } from './commands';
+import { helpText, langFromEnv } from './help';
+import { runPin } from './pin';
+
+/** The package version, read from the package.json above this file (bundle or sources). */
+export function packageVersion(): string {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) {
+      try {
+        const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+        if (pkg.name === 'bollwerk' && pkg.version) return pkg.version;
+      } catch {
+        // not ours; keep looking
+      }
+    }
+    if (dirname(dir) === dir) return '0.0.0';
+  }
+}
+
+/** Tool identity in reports. */
+export function toolInfo(): ToolInfo {
+  return { name: 'bollwerk', version: packageVersion(), informationUri: 'https://github.com/bollwerk/bollwerk' };
+}
+
+/** Runs the command line; returns the exit code (0 clean, 1 findings, 2 usage or internal error). */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const cmd = parseArgs(argv);
+    switch (cmd.command) {
+      case 'help':
+        io.stdout.write(helpText(langFromEnv(io.env)));
+        return 0;
+      case 'version':
+        io.stdout.write(`${packageVersion()}\n`);
+        return 0;
+      case 'rules':
+        return runRules(cmd, io);
+      case 'checklist':
+        return runChecklist(cmd, io, toolInfo());
+      case 'pin':
+        return await runPin(cmd.args, io);
+      case 'scan':
+        return runScan(cmd, io, toolInfo());
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`bollwerk: ${e.message} (see bollwerk --help)\n`);
+      return 2;
+    }
+    const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    io.stderr.write(`bollwerk: internal error: ${detail}${io.env.BOLLWERK_DEBUG ? `\n${(e as Error).stack ?? ''}` : ''}\n`);
+    return 2;
+  }
+}
+
+/** The IO of the real process. */
+export function processIo(): CliIo {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+    env: process.env,
+    writeFile: (path, text) => {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, text);
+    },
+  };
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), processIo()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`bollwerk: internal error: ${String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,107 @@
+import type { Lang, Level } from '../types';
+
+/** Output formats of `scan`. */
+export type ScanFormat = 'text' | 'json' | 'sarif';
+/** Output formats of `checklist`. */
+export type ChecklistFormat = 'text' | 'json' | 'markdown' | 'html';
+/** Threshold of `--fail-on`. */
+export type FailOn = 'error' | 'warning' | 'info' | 'never';
+
+/** Options every command shares. */
+interface Common {
+  readonly output: string | undefined;
+  readonly lang: Lang | undefined;
+  readonly level: Level | undefined;
+  readonly config: string | undefined;
+}
+
+/** A parsed command line. */
+export type Command =
+  | { readonly command: 'help' }
+  | { readonly command: 'version' }
+  | (Common & { readonly command: 'scan'; readonly paths: string[]; readonly format: ScanFormat; readonly fix: boolean; readonly failOn: FailOn })
+  | (Common & { readonly command: 'rules'; readonly format: 'text' | 'json' })
+  | (Common & { readonly command: 'checklist'; readonly paths: string[]; readonly format: ChecklistFormat })
+  | { readonly command: 'pin'; readonly args: string[] };
+
+/** A usage error: one line for the user. */
+export class UsageError extends Error {}
+
+const VALUES: Record<string, readonly string[] | null> = {
+  '--format': null, // checked per command
+  '--output': null,
+  '--level': ['L1', 'L2', 'L3'],
+  '--fail-on': ['error', 'warning', 'info', 'never'],
+  '--config': null,
+  '--lang': ['en', 'de'],
+};
+const FORMATS: Record<'scan' | 'rules' | 'checklist', readonly string[]> = {
+  scan: ['text', 'json', 'sarif'],
+  rules: ['text', 'json'],
+  checklist: ['text', 'json', 'markdown', 'html'],
+};
+const FLAGS: Record<'scan' | 'rules' | 'checklist', readonly string[]> = {
+  scan: ['--format', '--output', '--fix', '--level', '--fail-on', '--config', '--lang'],
+  rules: ['--format', '--output', '--level', '--lang'],
+  checklist: ['--format', '--output', '--level', '--config', '--lang'],
+};
+
+const list = (values: readonly string[]): string => values.join('|');
+
+/** Parses the arguments after `bollwerk`; throws UsageError with a one-line message. */
+export function parseArgs(argv: readonly string[]): Command {
+  const first = argv[0];
+  if (first === 'pin') return { command: 'pin', args: argv.slice(1) };
+  const command = first === 'scan' || first === 'rules' || first === 'checklist' ? first : 'scan';
+  const rest = command === first ? argv.slice(1) : argv;
+  const values = new Map<string, string>();
+  const paths: string[] = [];
+  let fix = false;
+  let onlyPaths = false;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (onlyPaths || !arg.startsWith('-') || arg === '-') {
+      paths.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyPaths = true;
+      continue;
+    }
+    if (arg === '--help' || arg === '-h') return { command: 'help' };
+    if (arg === '--version' || arg === '-v') return { command: 'version' };
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (!FLAGS[command].includes(name)) {
+      throw new UsageError(FLAGS.scan.includes(name) || name === '--fix' ? `option ${name} does not apply to 'bollwerk ${command}'` : `unknown option ${name}`);
+    }
+    if (name === '--fix') {
+      if (eq > 0) throw new UsageError('option --fix takes no value');
+      fix = true;
+      continue;
+    }
+    let value: string | undefined;
+    if (eq > 0) value = arg.slice(eq + 1);
+    else {
+      value = rest[++i];
+      if (value === undefined || (value.startsWith('--') && value.length > 2)) throw new UsageError(`option ${name} needs a value`);
+    }
+    const allowed = name === '--format' ? FORMATS[command] : VALUES[name];
+    if (allowed && !allowed.includes(value)) throw new UsageError(`invalid value '${value}' for ${name} (expected ${list(allowed)})`);
+    if (value === '') throw new UsageError(`option ${name} needs a value`);
+    values.set(name, value);
+  }
+  const common: Common = {
+    output: values.get('--output'),
+    lang: values.get('--lang') as Lang | undefined,
+    level: values.get('--level') as Level | undefined,
+    config: values.get('--config'),
+  };
+  if (command === 'rules') {
+    if (paths.length) throw new UsageError(`'bollwerk rules' takes no paths (got '${paths[0]}')`);
+    return { ...common, command, format: (values.get('--format') ?? 'text') as 'text' | 'json' };
+  }
+  const scanPaths = paths.length ? paths : ['.'];
+  if (command === 'checklist') return { ...common, command, paths: scanPaths, format: (values.get('--format') ?? 'text') as ChecklistFormat };
+  return { ...common, command, paths: scanPaths, format: (values.get('--format') ?? 'text') as ScanFormat, fix, failOn: (values.get('--fail-on') ?? 'error') as FailOn };
+}

@@ -1,0 +1,158 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
+import { checklistStatus } from '../checklist/status';
+import type { Config } from '../config';
+import { ENGINE_RULES } from '../engine-rules';
+import { allRules } from '../lint';
+import { checklistHtml, checklistJson, checklistMarkdown, checklistText, flatten, jsonReport, sarifReport, textReport, type ToolInfo } from '../report/index';
+import type { Lang, Result, RuleMeta, Severity } from '../types';
+import { fileUri, loadConfig, scanWorkspace, type ScanResult } from '../workspace/index';
+import type { Command, FailOn } from './args';
+import { UsageError } from './args';
+import { fixWorkspace, type FixOutcome } from './fix';
+import { langFromEnv } from './help';
+
+/** Where a command reads and writes (process streams in the bin, buffers in tests). */
+export interface CliIo {
+  readonly stdout: { write(s: string): unknown; readonly isTTY?: boolean };
+  readonly stderr: { write(s: string): unknown };
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Writes `--output` files. */
+  writeFile(path: string, text: string): void;
+}
+
+type ScanLike = Extract<Command, { command: 'scan' | 'checklist' }>;
+
+/** The directory all paths have in common (a file counts by its directory). */
+export function commonRoot(paths: readonly string[]): string {
+  const dirs = paths.map((p) => (isDirectory(p) ? p : dirname(p)));
+  let root = dirs[0] ?? sep;
+  for (const d of dirs.slice(1)) while (!(d === root || d.startsWith(root.endsWith(sep) ? root : root + sep))) root = dirname(root);
+  return root;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves paths, configuration, level and language shared by scan and checklist. */
+function prepare(cmd: ScanLike, io: CliIo): { paths: string[]; root: string; config: Config; configRoot: string; lang: Lang } {
+  const paths = cmd.paths.map((p) => resolve(io.cwd, p));
+  for (const [i, p] of paths.entries()) if (!existsSync(p)) throw new UsageError(`path not found: ${cmd.paths[i]}`);
+  const root = commonRoot(paths);
+  const loaded = loadConfig(cmd.config, cmd.config !== undefined ? io.cwd : root);
+  if (loaded.problems.length) throw new UsageError(`invalid configuration: ${loaded.problems[0]}${loaded.problems.length > 1 ? ` (and ${loaded.problems.length - 1} more)` : ''}`);
+  const config: Config = cmd.level ? { ...loaded.config, level: cmd.level } : loaded.config;
+  const lang = cmd.lang ?? config.lang ?? langFromEnv(io.env);
+  return { paths, root, config, configRoot: loaded.root, lang };
+}
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+const THRESHOLD: Record<FailOn, number> = { info: 0, warning: 1, error: 2, never: 3 };
+
+/** True when a result is at or above the --fail-on threshold. */
+export function fails(results: readonly Result[], failOn: FailOn): boolean {
+  return results.some((r) => RANK[r.severity] >= THRESHOLD[failOn]);
+}
+
+/** Writes a report to --output or standard output. */
+function emit(text: string, output: string | undefined, io: CliIo): void {
+  if (output === undefined) io.stdout.write(text);
+  else {
+    try {
+      io.writeFile(resolve(io.cwd, output), text);
+    } catch (e) {
+      throw new UsageError(`cannot write ${output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  }
+}
+
+/** Collects rule crashes; tells the user once on stderr. */
+function crashLog(io: CliIo): { log: (m: string) => void; flush: () => void } {
+  const lines: string[] = [];
+  return {
+    log: (m) => lines.push(m),
+    flush: () => {
+      if (!lines.length) return;
+      if (io.env.BOLLWERK_DEBUG) for (const l of lines) io.stderr.write(`${l}\n`);
+      else io.stderr.write(`bollwerk: ${lines.length} internal rule error(s); findings are reported as bollwerk/internal-error (BOLLWERK_DEBUG=1 shows details)\n`);
+    },
+  };
+}
+
+/** `bollwerk [scan]`: lints, optionally fixes, reports; returns the exit code. */
+export function runScan(cmd: Extract<Command, { command: 'scan' }>, io: CliIo, tool: ToolInfo): number {
+  const { paths, root, config, configRoot, lang } = prepare(cmd, io);
+  const crashes = crashLog(io);
+  const options = { ignoreBase: configRoot, log: crashes.log };
+  let scan: ScanResult;
+  let outcome: FixOutcome | undefined;
+  if (cmd.fix) ({ scan, outcome } = fixWorkspace(paths, config, options));
+  else scan = scanWorkspace(paths, config, options);
+  const baseUri = fileUri(io.cwd);
+  const color = cmd.output === undefined && io.stdout.isTTY === true && !io.env.NO_COLOR;
+  let text: string;
+  if (cmd.format === 'json') text = jsonReport(scan, { lang, baseUri, tool, ...(outcome ? { fixed: outcome.fixed } : {}) });
+  else if (cmd.format === 'sarif') text = sarifReport(scan, { lang, rootUri: fileUri(root), tool, rules: [...allRules(), ...ENGINE_RULES] });
+  else text = textReport(scan, { lang, baseUri, color });
+  if (outcome) {
+    const de = lang === 'de';
+    const line = de ? `${outcome.fixed} Probleme in ${outcome.files} Dateien behoben` : `fixed ${outcome.fixed} problems in ${outcome.files} files`;
+    // keep machine-readable stdout clean: the fix count goes to stderr for json and sarif
+    if (cmd.format === 'text' && cmd.output === undefined) text = `${line}\n${text}`;
+    else io.stderr.write(`bollwerk: ${line}\n`);
+    for (const f of outcome.failed) io.stderr.write(`bollwerk: ${de ? 'Korrekturen nicht anwendbar' : 'could not apply fixes'}: ${f}\n`);
+  }
+  emit(text, cmd.output, io);
+  crashes.flush();
+  return fails(flatten(scan).results, cmd.failOn) ? 1 : 0;
+}
+
+/** `bollwerk checklist`: the checklist with each item's status over the scanned paths. */
+export function runChecklist(cmd: Extract<Command, { command: 'checklist' }>, io: CliIo, tool: ToolInfo): number {
+  const { paths, config, configRoot, lang } = prepare(cmd, io);
+  const crashes = crashLog(io);
+  const scan = scanWorkspace(paths, config, { ignoreBase: configRoot, log: crashes.log });
+  const flat = flatten(scan);
+  const statuses = checklistStatus({ results: flat.results, kinds: flat.kinds, config });
+  const options = { lang, baseUri: fileUri(io.cwd), level: config.level, tool, filesChecked: flat.checked, generated: new Date().toISOString() };
+  const render = { text: checklistText, json: checklistJson, markdown: checklistMarkdown, html: checklistHtml }[cmd.format];
+  emit(render(statuses, options), cmd.output, io);
+  crashes.flush();
+  return 0;
+}
+
+/** One rule as `bollwerk rules --format json` lists it. */
+export function ruleJson(rule: RuleMeta): Record<string, unknown> {
+  return {
+    id: rule.id,
+    kind: rule.kind,
+    severity: rule.severity,
+    levels: rule.levels,
+    title: rule.title,
+    references: rule.references,
+    external: rule.external ?? [],
+    equivalents: rule.equivalents ?? [],
+    fixable: rule.fixable,
+  };
+}
+
+/** `bollwerk rules`: the catalogue (and the engine's own checks). */
+export function runRules(cmd: Extract<Command, { command: 'rules' }>, io: CliIo): number {
+  const lang = cmd.lang ?? langFromEnv(io.env);
+  const rules = [...allRules(), ...ENGINE_RULES].filter((r) => !cmd.level || r.levels.includes(cmd.level));
+  if (cmd.format === 'json') {
+    emit(`${JSON.stringify(rules.map(ruleJson), null, 2)}\n`, cmd.output, io);
+    return 0;
+  }
+  const idWidth = Math.max(...rules.map((r) => r.id.length));
+  const lines = rules.map((r) => `${r.id.padEnd(idWidth)}  ${r.severity.padEnd(7)}  ${r.levels.join(',').padEnd(8)}  ${r.fixable ? 'fix' : '   '}  ${r.title[lang]}`);
+  const total = lang === 'de' ? `${rules.length} Regeln` : `${rules.length} rules`;
+  emit(`${lines.join('\n')}\n\n${total}\n`, cmd.output, io);
+  return 0;
+}

@@ -1,0 +1,116 @@
+import { writeFileSync } from 'node:fs';
+import type { Config } from '../config';
+import { lintText } from '../lint';
+import { isDockerfileName } from '../parse/kind';
+import { applyEdits, rangesOverlap } from '../text';
+import type { Result, TextEdit } from '../types';
+import { hasDockerignore, readSource } from '../workspace/source';
+import { fileUri, scanWorkspace, uriPath, type ScanOptions, type ScanResult } from '../workspace/scan';
+import { findFiles } from '../workspace/walk';
+
+/** Passes over a file before giving up on reaching a stable text. */
+export const MAX_FIX_PASSES = 10;
+
+/** The outcome of `--fix`. */
+export interface FixOutcome {
+  /** Findings removed by a fix. */
+  readonly fixed: number;
+  /** Files written. */
+  readonly files: number;
+  /** Files whose fixes could not be applied (overlapping or failing edits). */
+  readonly failed: readonly string[];
+}
+
+/** Picks the fixes of `results` whose edits overlap no fix picked before; returns their edits and count. */
+export function chooseFixes(results: readonly Result[]): { edits: TextEdit[]; count: number } {
+  const edits: TextEdit[] = [];
+  let count = 0;
+  for (const r of results) {
+    if (!r.fix || r.fix.edits.length === 0) continue;
+    if (r.fix.edits.some((e) => edits.some((c) => rangesOverlap(c.range, e.range)))) continue;
+    edits.push(...r.fix.edits);
+    count++;
+  }
+  return { edits, count };
+}
+
+/** Applies the file rules' fixes to one text until nothing changes (at most MAX_FIX_PASSES). */
+export function fixText(uri: string, text: string, config: Config, dockerignore?: boolean): { text: string; fixed: number; error?: string } {
+  let current = text;
+  let fixed = 0;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const report = lintText(uri, current, { config, ...(dockerignore === undefined ? {} : { hasDockerignore: dockerignore }) });
+    const { edits, count } = chooseFixes(report.results);
+    if (count === 0) break;
+    let next: string;
+    try {
+      next = applyEdits(current, edits);
+    } catch (e) {
+      return { text: current, fixed, error: (e as Error).message };
+    }
+    if (next === current) break;
+    current = next;
+    fixed += count;
+  }
+  return { text: current, fixed };
+}
+
+/**
+ * `--fix`: fixes every file on its own until stable, then applies the workspace rules' fixes,
+ * rescanning until none is left (at most MAX_FIX_PASSES). Writes only changed files and returns
+ * the final scan, so that the report shows what remains.
+ */
+export function fixWorkspace(roots: readonly string[], config: Config, options: ScanOptions): { outcome: FixOutcome; scan: ScanResult } {
+  const changed = new Set<string>();
+  const failed: string[] = [];
+  let fixed = 0;
+  const found = findFiles(roots, { ignorePaths: config.ignorePaths, ...(options.ignoreBase ? { ignoreBase: options.ignoreBase } : {}) });
+  for (const path of found.files) {
+    const source = readSource(path, config.maxFileBytes);
+    if ('note' in source) continue;
+    const result = fixText(fileUri(path), source.text, config, isDockerfileName(path) ? hasDockerignore(path) : undefined);
+    if (result.error) failed.push(path);
+    if (result.text !== source.text && write(path, result.text, source.bom, failed)) {
+      changed.add(path);
+      fixed += result.fixed;
+    }
+  }
+  let scan = scanWorkspace(roots, config, options);
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const byUri = new Map<string, Result[]>();
+    for (const r of scan.workspaceResults) if (r.fix?.edits.length) byUri.set(r.uri, [...(byUri.get(r.uri) ?? []), r]);
+    if (byUri.size === 0) break;
+    let any = false;
+    for (const [uri, results] of byUri) {
+      const path = uriPath(uri);
+      const source = readSource(path, config.maxFileBytes);
+      if ('note' in source) continue;
+      const { edits, count } = chooseFixes(results);
+      let next: string;
+      try {
+        next = applyEdits(source.text, edits);
+      } catch {
+        failed.push(path);
+        continue;
+      }
+      if (next !== source.text && write(path, next, source.bom, failed)) {
+        changed.add(path);
+        fixed += count;
+        any = true;
+      }
+    }
+    if (!any) break;
+    scan = scanWorkspace(roots, config, options);
+  }
+  return { outcome: { fixed, files: changed.size, failed }, scan };
+}
+
+function write(path: string, text: string, bom: boolean, failed: string[]): boolean {
+  try {
+    writeFileSync(path, bom ? `\ufeff${text}` : text);
+    return true;
+  } catch {
+    failed.push(path);
+    return false;
+  }
+}

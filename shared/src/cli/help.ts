@@ -1,0 +1,61 @@
+import type { Lang } from '../types';
+
+/** The display language from the environment: LC_ALL, then LC_MESSAGES, then LANG (`de…` → German). */
+export function langFromEnv(env: Readonly<Record<string, string | undefined>>): Lang {
+  const value = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '');
+  return value !== undefined && /^de(?:[_.@-]|$)/i.test(value) ? 'de' : 'en';
+}
+
+const HELP: Record<Lang, string> = {
+  en: `Usage: bollwerk [scan] [paths…] [options]
+       bollwerk rules [--format text|json]
+       bollwerk checklist [paths…] [--format text|json|markdown|html]
+       bollwerk pin [paths…] [--dry-run] [--update]
+
+Checks Dockerfiles, Compose files and Kubernetes manifests against container-security
+checklists. Directories are walked (honouring .gitignore and the configuration's ignorePaths);
+the default path is the current directory.
+
+Options:
+  --format text|json|sarif     report format (default text; checklist: text|json|markdown|html)
+  --output FILE                write the report to FILE instead of standard output
+  --fix                        apply every safe fix in place, then report what remains
+  --level L1|L2|L3             OWASP CSVS level of the rules to run (default: configuration, else L3)
+  --fail-on error|warning|info|never
+                               exit 1 when a finding at or above this severity remains (default error)
+  --config FILE                configuration file (default: .bollwerk.yaml at the root)
+  --lang en|de                 language of messages (default: LC_ALL, LC_MESSAGES, LANG)
+  -h, --help                   show this help
+  -v, --version                show the version
+
+Exit codes: 0 no finding at or above --fail-on, 1 such findings, 2 usage or internal error.
+`,
+  de: `Aufruf: bollwerk [scan] [Pfade…] [Optionen]
+        bollwerk rules [--format text|json]
+        bollwerk checklist [Pfade…] [--format text|json|markdown|html]
+        bollwerk pin [Pfade…] [--dry-run] [--update]
+
+Prüft Dockerfiles, Compose-Dateien und Kubernetes-Manifeste gegen Checklisten zur
+Container-Sicherheit. Verzeichnisse werden durchlaufen (unter Beachtung von .gitignore und den
+ignorePaths der Konfiguration); ohne Pfad wird das aktuelle Verzeichnis geprüft.
+
+Optionen:
+  --format text|json|sarif     Berichtsformat (Standard text; checklist: text|json|markdown|html)
+  --output DATEI               den Bericht in DATEI statt auf die Standardausgabe schreiben
+  --fix                        alle sicheren Korrekturen in den Dateien anwenden, dann den Rest melden
+  --level L1|L2|L3             OWASP-CSVS-Stufe der Regeln (Standard: Konfiguration, sonst L3)
+  --fail-on error|warning|info|never
+                               Exit-Code 1, wenn ein Befund ab diesem Schweregrad bleibt (Standard error)
+  --config DATEI               Konfigurationsdatei (Standard: .bollwerk.yaml im Wurzelverzeichnis)
+  --lang en|de                 Sprache der Meldungen (Standard: LC_ALL, LC_MESSAGES, LANG)
+  -h, --help                   diese Hilfe zeigen
+  -v, --version                die Version zeigen
+
+Exit-Codes: 0 kein Befund ab --fail-on, 1 solche Befunde, 2 Aufruf- oder interner Fehler.
+`,
+};
+
+/** The usage text in a language. */
+export function helpText(lang: Lang): string {
+  return HELP[lang];
+}

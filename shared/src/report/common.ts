@@ -1,0 +1,130 @@
+// What every report format shares: the flattened scan, counts, paths relative to a root URI and
+// the report's own strings. Pure code (no Node APIs), so that the editor can build reports too.
+import type { FileReport, Note } from '../lint';
+import type { FileKind, Lang, Localized, Result, Severity } from '../types';
+
+/** A note about a file or directory. */
+export interface FileNote {
+  readonly uri: string;
+  readonly note: Note;
+}
+
+/** The input of every findings report: what a scan produced. */
+export interface ScanData {
+  readonly reports: readonly FileReport[];
+  readonly workspaceResults: readonly Result[];
+  readonly notes: readonly FileNote[];
+}
+
+/** A scan flattened for reporting. */
+export interface Flat {
+  /** Every result, sorted by file, position and rule. */
+  readonly results: readonly Result[];
+  /** Every note (skipped files, walk problems). */
+  readonly notes: readonly FileNote[];
+  /** Files checked with rules. */
+  readonly checked: number;
+  /** Files skipped with a note. */
+  readonly skipped: number;
+  /** The kinds of the checked files. */
+  readonly kinds: ReadonlySet<FileKind>;
+}
+
+/** Tool identity for reports. */
+export interface ToolInfo {
+  readonly name: string;
+  readonly version: string;
+  readonly informationUri: string;
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Orders results by file, position and rule id. */
+export function compareResults(a: Result, b: Result): number {
+  return cmp(a.uri, b.uri) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || cmp(a.ruleId, b.ruleId);
+}
+
+/** Flattens a scan: all results (file and workspace rules) and all notes. */
+export function flatten(scan: ScanData): Flat {
+  const results: Result[] = [];
+  const notes: FileNote[] = [...scan.notes];
+  const kinds = new Set<FileKind>();
+  let checked = 0;
+  let skipped = 0;
+  for (const r of scan.reports) {
+    results.push(...r.results);
+    for (const note of r.notes) notes.push({ uri: r.uri, note });
+    if (r.notes.length > 0) skipped++;
+    else if (r.kind) {
+      checked++;
+      kinds.add(r.kind);
+    }
+  }
+  results.push(...scan.workspaceResults);
+  results.sort(compareResults);
+  return { results, notes, checked, skipped, kinds };
+}
+
+/** Counts results per severity. */
+export function countBySeverity(results: readonly Result[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const r of results) counts[r.severity]++;
+  return counts;
+}
+
+/** Splits a URI into its scheme+authority prefix and path segments. */
+function splitUri(uri: string): { prefix: string; segments: string[] } {
+  const m = /^([a-z][a-z0-9+.-]*:\/\/[^/]*)(\/.*)?$/i.exec(uri);
+  if (!m) return { prefix: '', segments: uri.split('/') };
+  return { prefix: m[1]!, segments: (m[2] ?? '/').split('/').slice(1).filter((s, i, a) => s !== '' || i < a.length - 1) };
+}
+
+/** The URI reference of `uri` relative to the directory `rootUri`, or undefined when it is not below it. */
+export function relativeUri(uri: string, rootUri: string): string | undefined {
+  const root = rootUri.endsWith('/') ? rootUri : `${rootUri}/`;
+  return uri.startsWith(root) ? uri.slice(root.length) : undefined;
+}
+
+/** A readable path of `uri` relative to the directory `baseUri` (with `../` where needed), decoded. */
+export function displayPath(uri: string, baseUri: string): string {
+  const a = splitUri(uri);
+  const b = splitUri(baseUri);
+  if (a.prefix !== b.prefix) return safeDecode(uri);
+  let i = 0;
+  while (i < a.segments.length && i < b.segments.length && a.segments[i] === b.segments[i]) i++;
+  const up = b.segments.slice(i).filter((s) => s !== '').map(() => '..');
+  const rel = [...up, ...a.segments.slice(i)].join('/');
+  return safeDecode(rel === '' ? '.' : rel);
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** Picks the display language of a localized string. */
+export const pick = (s: Localized, lang: Lang): string => s[lang];
+
+/** The reports' own strings. */
+export const STRINGS = {
+  error: { en: 'error', de: 'Fehler' },
+  warning: { en: 'warning', de: 'Warnung' },
+  info: { en: 'info', de: 'Hinweis' },
+  problems: { en: '{n} problems', de: '{n} Probleme' },
+  problem: { en: '1 problem', de: '1 Problem' },
+  noProblems: { en: 'no problems', de: 'keine Probleme' },
+  errors: { en: '{n} errors', de: '{n} Fehler' },
+  warnings: { en: '{n} warnings', de: '{n} Warnungen' },
+  infos: { en: '{n} info', de: '{n} Hinweise' },
+  files: { en: '{checked} files checked, {skipped} skipped', de: '{checked} Dateien geprüft, {skipped} übersprungen' },
+  fixable: { en: '{n} fixable with --fix', de: '{n} mit --fix behebbar' },
+  skippedHeader: { en: 'Skipped', de: 'Übersprungen' },
+} as const satisfies Record<string, Localized>;
+
+/** Fills `{name}` placeholders of a report string. */
+export function t(key: keyof typeof STRINGS, lang: Lang, args: Record<string, string | number> = {}): string {
+  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in args ? String(args[k]) : m));
+}

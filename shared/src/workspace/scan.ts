@@ -1,0 +1,83 @@
+import { URI } from 'vscode-uri';
+import type { Config } from '../config';
+import { lintText, lintWorkspace, type FileReport, type Note } from '../lint';
+import { isDockerfileName } from '../parse/kind';
+import type { ParsedFile, Result } from '../types';
+import { hasDockerignore, readSource } from './source';
+import { findFiles } from './walk';
+
+/** A note that concerns the walk itself rather than one file (an unreadable directory). */
+export interface ScanNote {
+  readonly uri: string;
+  readonly note: Note;
+}
+
+/** The outcome of scanning files and directories. */
+export interface ScanResult {
+  /** One report per file found, in path order; files of no checked kind have `kind` undefined. */
+  readonly reports: FileReport[];
+  /** Findings of the workspace rules over all parsed files. */
+  readonly workspaceResults: Result[];
+  /** Problems of the walk. */
+  readonly notes: ScanNote[];
+}
+
+/** Options of {@link scanWorkspace}. */
+export interface ScanOptions {
+  /** Directory the configuration's `ignorePaths` are relative to. */
+  readonly ignoreBase?: string;
+  /** Receives internal errors (rule crashes). */
+  readonly log?: (message: string) => void;
+}
+
+/** The `file:` URI of a path, encoded as VS Code encodes it. */
+export function fileUri(path: string): string {
+  return URI.file(path).toString();
+}
+
+/** The file system path of a `file:` URI. */
+export function uriPath(uri: string): string {
+  return URI.parse(uri).fsPath;
+}
+
+/** Reads and lints one file; a file that cannot be read becomes a report with a note. */
+export function lintFile(path: string, config: Config, log?: (message: string) => void): FileReport & { readonly bom?: boolean } {
+  const uri = fileUri(path);
+  const source = readSource(path, config.maxFileBytes);
+  if ('note' in source) return { uri, kind: undefined, results: [], notes: [source.note] };
+  const dockerignore = isDockerfileName(path) ? { hasDockerignore: hasDockerignore(path) } : {};
+  try {
+    return { ...lintText(uri, source.text, { config, ...dockerignore, ...(log ? { log } : {}) }), bom: source.bom };
+  } catch (e) {
+    // lintText isolates rules; this is the last guard so that no input file stops a scan
+    log?.(`linting ${path} failed: ${(e as Error).stack ?? String(e)}`);
+    const detail = (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 200);
+    return { uri, kind: undefined, results: [], notes: [{ code: 'not-checked', message: { en: `not checked: internal error (${detail})`, de: `nicht geprüft: interner Fehler (${detail})` } }] };
+  }
+}
+
+/**
+ * Finds the candidate files below `roots` (see findFiles), lints each with its file rules and
+ * runs the workspace rules over all parsed files together. Never throws on file content.
+ */
+export function scanWorkspace(roots: readonly string[], config: Config, options: ScanOptions = {}): ScanResult {
+  const found = findFiles(roots, { ignorePaths: config.ignorePaths, ...(options.ignoreBase ? { ignoreBase: options.ignoreBase } : {}) });
+  const reports: FileReport[] = [];
+  const parsed: ParsedFile[] = [];
+  for (const path of found.files) {
+    const report = lintFile(path, config, options.log);
+    reports.push(report);
+    if (report.parsed) parsed.push(report.parsed);
+  }
+  let workspaceResults: Result[] = [];
+  try {
+    workspaceResults = lintWorkspace(parsed, { config, ...(options.log ? { log: options.log } : {}) });
+  } catch (e) {
+    options.log?.(`workspace rules failed: ${(e as Error).stack ?? String(e)}`);
+  }
+  const notes = found.problems.map((p) => ({
+    uri: fileUri(p.path),
+    note: { code: 'unreadable' as const, message: { en: `skipped: ${p.message}`, de: `übersprungen: ${p.message}` } },
+  }));
+  return { reports, workspaceResults, notes };
+}

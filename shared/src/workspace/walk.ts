@@ -1,0 +1,141 @@
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { isComposeName, isDockerfileName, isYamlName } from '../parse/kind';
+import { isIgnored, parseIgnoreFile, type IgnoreFile } from './gitignore';
+
+/** Options of {@link findFiles}. */
+export interface FindOptions {
+  /** Gitignore-style patterns relative to `ignoreBase` (the configuration's `ignorePaths`). */
+  readonly ignorePaths?: readonly string[];
+  /** Directory the `ignorePaths` are relative to (the workspace root); defaults to each scan root. */
+  readonly ignoreBase?: string;
+  /** Whether `.gitignore` files are honoured (default true). */
+  readonly gitignore?: boolean;
+}
+
+/** A problem met while walking (an unreadable directory). */
+export interface WalkProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** The files found, sorted, absolute. */
+export interface FoundFiles {
+  readonly files: string[];
+  readonly problems: WalkProblem[];
+}
+
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
+
+/** True for names the scan picks: Dockerfiles, Compose files and YAML/JSON manifest candidates. */
+export function isCandidate(path: string): boolean {
+  return isDockerfileName(path) || isComposeName(path) || isYamlName(path);
+}
+
+const toPosix = (p: string): string => (sep === '/' ? p : p.split(sep).join('/'));
+
+/** The directory holding `.git` at or above `dir`, or undefined. */
+function gitRoot(dir: string): string | undefined {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, '.git'))) return d;
+    if (dirname(d) === d) return undefined;
+  }
+}
+
+function readIgnore(dir: string, base: string): IgnoreFile | undefined {
+  try {
+    return parseIgnoreFile(readFileSync(join(dir, '.gitignore'), 'utf8'), base);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The ignore files that apply at `root`: the repository's .gitignore files above it and the configured ignorePaths. */
+function initialIgnores(root: string, options: FindOptions): { files: IgnoreFile[]; top: string } {
+  const files: IgnoreFile[] = [];
+  const repo = options.gitignore === false ? undefined : gitRoot(root);
+  const top = repo ?? root;
+  if (options.ignorePaths?.length) {
+    const base = resolve(options.ignoreBase ?? root);
+    const rel = toPosix(relative(top, base));
+    if (!rel.startsWith('..')) files.push(parseIgnoreFile(options.ignorePaths.join('\n'), rel === '' ? '' : rel));
+    else files.push(parseIgnoreFile(options.ignorePaths.join('\n'), ''));
+  }
+  if (repo && options.gitignore !== false) {
+    // .gitignore files from the repository root down to (excluding) the scan root
+    const chain: string[] = [];
+    for (let d = dirname(root); d.startsWith(repo) && d !== root; d = dirname(d)) {
+      chain.unshift(d);
+      if (d === repo) break;
+    }
+    for (const d of chain) {
+      const f = readIgnore(d, toPosix(relative(top, d)));
+      if (f) files.push(f);
+    }
+  }
+  return { files, top };
+}
+
+/**
+ * Walks the given roots (files or directories) and returns the candidate files, honouring nested
+ * `.gitignore` files and the configured ignore paths and skipping node_modules and .git. A file
+ * named explicitly is always returned. Directory symlinks are not followed.
+ */
+export function findFiles(roots: readonly string[], options: FindOptions = {}): FoundFiles {
+  const out = new Set<string>();
+  const problems: WalkProblem[] = [];
+  for (const r of roots) {
+    const root = resolve(r);
+    let st;
+    try {
+      st = statSync(root);
+    } catch (e) {
+      problems.push({ path: root, message: (e as Error).message });
+      continue;
+    }
+    if (!st.isDirectory()) {
+      out.add(root);
+      continue;
+    }
+    const { files, top } = initialIgnores(root, options);
+    walk(root, top, files, options.gitignore !== false, out, problems);
+  }
+  return { files: [...out].sort(), problems };
+}
+
+function walk(dir: string, top: string, ignores: IgnoreFile[], gitignore: boolean, out: Set<string>, problems: WalkProblem[]): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    problems.push({ path: dir, message: (e as Error).message });
+    return;
+  }
+  const relDir = toPosix(relative(top, dir));
+  let here = ignores;
+  if (gitignore && entries.some((e) => e.name === '.gitignore' && !e.isDirectory())) {
+    const f = readIgnore(dir, relDir);
+    if (f) here = [...ignores, f];
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (ALWAYS_SKIPPED.has(entry.name)) continue;
+    const full = join(dir, entry.name);
+    const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const s = statSync(full);
+        isFile = s.isFile();
+        isDir = false; // never follow directory links (loops)
+      } catch {
+        continue; // dangling link
+      }
+    }
+    if (!isDir && !isFile) continue;
+    if (here.length && isIgnored(here, rel, isDir)) continue;
+    if (isDir) walk(full, top, here, gitignore, out, problems);
+    else if (isCandidate(basename(full))) out.add(full);
+  }
+}
