@@ -18,20 +18,23 @@ export interface VolumeMount {
 
 const HOST_PATH = /^(?:[./~]|\$|[A-Za-z]:[\\/]|\\\\)/;
 
-/** Splits `src:dst[:mode]`, keeping a Windows drive letter (`C:\x:/y`) with its path. */
-function splitShortVolume(text: string): string[] {
+/** Splits `src:dst[:mode]`, keeping a Windows drive letter (`C:\x:/y`) and `${VAR:-default}` whole. */
+export function splitShortVolume(text: string): string[] {
   const parts: string[] = [];
-  let rest = text;
-  while (rest.length > 0) {
-    const drive = /^[A-Za-z]:[\\/]/.test(rest) ? 2 : 0;
-    const i = rest.indexOf(':', drive);
-    if (i < 0) {
-      parts.push(rest);
-      break;
+  let start = 0;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '$' && text[i + 1] === '{') {
+      depth++;
+      i++;
+    } else if (c === '}' && depth > 0) depth--;
+    else if (c === ':' && depth === 0 && !(i === start + 1 && /^[A-Za-z]:[\\/]/.test(text.slice(start, start + 3)))) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
     }
-    parts.push(rest.slice(0, i));
-    rest = rest.slice(i + 1);
   }
+  parts.push(text.slice(start));
   return parts;
 }
 
@@ -105,7 +108,7 @@ export function parseShortPort(text: string): Omit<PortMapping, 'node'> {
     hostIp = v6[1];
     rest = v6[2]!;
   }
-  const parts = rest.split(':');
+  const parts = splitShortVolume(rest).map((p) => p.trim());
   if (!v6 && parts.length >= 3) {
     hostIp = parts.slice(0, parts.length - 2).join(':');
     parts.splice(0, parts.length - 2);

@@ -22,8 +22,13 @@ export function eachService(file: YamlFile, check: (service: ComposeService) => 
   return out;
 }
 
-/** Range of a node of the service's document. */
-export const rangeOf = (service: ComposeService, node: Node): RawFinding['range'] => service.document.rangeOf(node);
+/** Range of a node of the service's document, without the trailing line break a block collection ends with. */
+export function rangeOf(service: ComposeService, node: Node): RawFinding['range'] {
+  const o = service.document.offsets(node);
+  let end = o.end;
+  while (end > o.start && /\s/.test(service.file.text[end - 1] ?? '')) end--;
+  return service.file.lines.rangeOf(o.start, end);
+}
 
 /** A fix from edits, or undefined when there are none. */
 export function fixOf(title: Localized, edits: readonly TextEdit[] | undefined): Fix | undefined {

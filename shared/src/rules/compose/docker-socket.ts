@@ -1,6 +1,6 @@
 import { defineYamlRule } from '../../define';
 import { composeVolumes } from '../../parse/compose-settings';
-import { cis, eachService, hostPath, owasp } from './common';
+import { cis, eachService, rangeOf, hostPath, owasp } from './common';
 
 /** Host paths of container-engine API sockets. */
 export const ENGINE_SOCKET = /^\/\/\.\/pipe\/docker_engine$|(?:^|\/)(?:docker|podman|containerd|crio|cri-dockerd)\.sock$|^\/run\/containerd(?:\/|$)|^\/var\/run\/docker(?:\/|$)/;
@@ -42,7 +42,7 @@ export const dockerSocket = defineYamlRule({
       composeVolumes(service).flatMap((v) => {
         const path = hostPath(v.source);
         if (!path || (v.type !== 'bind' && v.type !== 'other') || !ENGINE_SOCKET.test(path)) return [];
-        return [{ range: service.document.rangeOf(v.node), messageId: v.readOnly ? 'readOnly' : 'default', args: { service: service.name, path } }];
+        return [{ range: rangeOf(service, v.node), messageId: v.readOnly ? 'readOnly' : 'default', args: { service: service.name, path } }];
       }),
     );
   },

@@ -1,7 +1,7 @@
 import { defineYamlRule } from '../../define';
 import { composeVolumes, type VolumeMount } from '../../parse/compose-settings';
 import type { ComposeService } from '../../parse/compose';
-import { cis, eachService, hostPath, owasp } from './common';
+import { cis, eachService, rangeOf, hostPath, owasp } from './common';
 import { ENGINE_SOCKET } from './docker-socket';
 
 /** Host directories that must not be mounted themselves. */
@@ -67,7 +67,7 @@ export const hostPathSensitive = defineYamlRule({
       composeVolumes(service).flatMap((v) => {
         const path = sensitiveHostPath(v);
         if (path === undefined) return [];
-        return [{ range: service.document.rangeOf(v.node), messageId: v.readOnly ? 'readOnly' : 'writable', args: { service: service.name, path } }];
+        return [{ range: rangeOf(service, v.node), messageId: v.readOnly ? 'readOnly' : 'writable', args: { service: service.name, path } }];
       }),
     );
   },

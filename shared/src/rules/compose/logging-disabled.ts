@@ -1,5 +1,5 @@
 import { defineYamlRule } from '../../define';
-import { lookupPath } from '../../parse/compose';
+import { lookup, lookupPath } from '../../parse/compose';
 import { scalarString } from '../../parse/yaml';
 import { eachService, owasp } from './common';
 
@@ -33,7 +33,7 @@ export const loggingDisabled = defineYamlRule({
   fixable: false,
   check(file) {
     return eachService(file, (service) => {
-      const entry = lookupPath(service, ['logging', 'driver']);
+      const entry = lookupPath(service, ['logging', 'driver']) ?? lookup(service, 'log_driver');
       return scalarString(entry?.value)?.trim().toLowerCase() === 'none' ? [{ range: service.document.rangeOf(entry!.value), args: { service: service.name } }] : [];
     });
   },

@@ -1,5 +1,5 @@
 import { defineYamlRule } from '../../define';
-import { cis, eachService, owasp } from './common';
+import { cis, eachService, rangeOf, owasp } from './common';
 import { openPorts } from './ports';
 
 /** Ports published on every host interface; databases and admin ports have compose/sensitive-port-exposed. */
@@ -34,7 +34,7 @@ export const portsAllInterfaces = defineYamlRule({
     return eachService(file, (service) =>
       openPorts(service)
         .filter((p) => p.sensitive === undefined)
-        .map((p) => ({ range: service.document.rangeOf(p.port.node), args: { service: service.name, port: p.label } })),
+        .map((p) => ({ range: rangeOf(service, p.port.node), args: { service: service.name, port: p.label } })),
     );
   },
 });

@@ -1,5 +1,5 @@
 import { defineYamlRule } from '../../define';
-import { cis, eachService, owasp } from './common';
+import { cis, eachService, rangeOf, owasp } from './common';
 import { openPorts } from './ports';
 
 /** Database, etcd, SSH and other administrative ports published on every host interface. */
@@ -33,7 +33,7 @@ export const sensitivePortExposed = defineYamlRule({
   check(file) {
     return eachService(file, (service) =>
       openPorts(service).flatMap((p) =>
-        p.sensitive === undefined ? [] : [{ range: service.document.rangeOf(p.port.node), args: { service: service.name, port: p.label, what: p.sensitive } }],
+        p.sensitive === undefined ? [] : [{ range: rangeOf(service, p.port.node), args: { service: service.name, port: p.label, what: p.sensitive } }],
       ),
     );
   },

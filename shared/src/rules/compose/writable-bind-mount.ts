@@ -1,6 +1,6 @@
 import { defineYamlRule } from '../../define';
 import { composeVolumes } from '../../parse/compose-settings';
-import { cis, eachService, hostPath, owasp } from './common';
+import { cis, eachService, rangeOf, hostPath, owasp } from './common';
 import { ENGINE_SOCKET } from './docker-socket';
 import { sensitiveHostPath } from './host-path-sensitive';
 
@@ -38,7 +38,7 @@ export const writableBindMount = defineYamlRule({
         if (v.type !== 'bind' || v.readOnly || v.source === undefined) return [];
         const path = hostPath(v.source);
         if (sensitiveHostPath(v) !== undefined || (path !== undefined && ENGINE_SOCKET.test(path))) return [];
-        return [{ range: service.document.rangeOf(v.node), args: { service: service.name, path: v.source.trim() } }];
+        return [{ range: rangeOf(service, v.node), args: { service: service.name, path: v.source.trim() } }];
       }),
     );
   },

@@ -1,0 +1,23 @@
+import { hostNamespaces } from '../../../shared/src/rules/compose/host-namespaces';
+import { usernsHost } from '../../../shared/src/rules/compose/userns-host';
+import { ruleTester } from '../../rule-tester';
+
+ruleTester(hostNamespaces, {
+  valid: ['services:\n  app:\n    image: a:1\n    network_mode: bridge\n    pid: "service:db"\n    ipc: shareable\n'],
+  invalid: [
+    {
+      code: 'services:\n  mon:\n    image: a:1\n    network_mode: host\n    pid: "host"\n    ipc: host\n    uts: host\n',
+      findings: [
+        { range: [3, 4, 3, 22], message: 'Service "mon" shares the host\'s network namespace (network_mode: host); remove it and publish ports or use networks instead.' },
+        { range: [4, 4, 4, 15], message: /process namespace \(pid: host\)/ },
+        { range: [5, 4, 5, 13] },
+        { range: [6, 4, 6, 13] },
+      ],
+    },
+  ],
+});
+
+ruleTester(usernsHost, {
+  valid: ['services:\n  app:\n    image: a:1\n'],
+  invalid: [{ code: 'services:\n  app:\n    image: a:1\n    userns_mode: "host"\n', findings: [{ range: [3, 4, 3, 23] }] }],
+});

@@ -1,0 +1,18 @@
+import { privileged } from '../../../shared/src/rules/compose/privileged';
+import { ruleTester } from '../../rule-tester';
+
+ruleTester(privileged, {
+  valid: ['services:\n  app:\n    image: a:1\n    privileged: false\n', 'services:\n  app:\n    image: a:1\n', 'services:\n  app:\n    image: a:1\n    privileged: ${PRIV}\n'],
+  invalid: [
+    {
+      code: 'services:\n  dind:\n    image: docker:27-dind\n    privileged: true # needed by dind\n',
+      findings: [{ range: [3, 4, 3, 20], message: /Service "dind" runs privileged/ }],
+      output: null,
+    },
+    {
+      name: 'string and flow forms, merged anchor',
+      code: 'x-p: &p\n  privileged: "yes"\nservices:\n  a: {image: a:1, privileged: True}\n  b:\n    <<: *p\n    image: b:1\n',
+      findings: [{ range: [1, 2, 1, 19] }, { range: [3, 18, 3, 34] }],
+    },
+  ],
+});
