@@ -1,7 +1,7 @@
 // Starts Debian's docker-registry (distribution 2.8) on 127.0.0.1 and pushes test images into it
 // through the distribution HTTP API; also a token server the registry trusts and small TCP/proxy
 // servers for failure cases.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes, sign } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
@@ -32,9 +32,18 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** A temporary folder removed by `cleanup`. */
+const temps: string[] = [];
+
+/** A temporary folder, removed by {@link removeTempDirs}. */
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `bollwerk-${prefix}-`));
+  const dir = mkdtempSync(join(tmpdir(), `bollwerk-${prefix}-`));
+  temps.push(dir);
+  return dir;
+}
+
+/** Removes every folder {@link tempDir} made. */
+export function removeTempDirs(): void {
+  for (const d of temps.splice(0)) rmSync(d, { recursive: true, force: true });
 }
 
 /** A running registry process. */
@@ -68,7 +77,7 @@ export async function startRegistry(storage: string, auth: RegistryAuth, tls?: {
   const child = spawn(REGISTRY_BIN, ['serve', join(dir, 'config.yml')], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
-  await waitUntilUp(child, port, tls !== undefined, () => stderr);
+  await waitUntilUp(child, port, () => stderr);
   return {
     port,
     host: `127.0.0.1:${port}`,
@@ -76,7 +85,7 @@ export async function startRegistry(storage: string, auth: RegistryAuth, tls?: {
   };
 }
 
-async function waitUntilUp(child: ChildProcess, port: number, tls: boolean, stderr: () => string): Promise<void> {
+async function waitUntilUp(child: ChildProcess, port: number, stderr: () => string): Promise<void> {
   for (let i = 0; i < 100; i++) {
     if (child.exitCode !== null) throw new Error(`docker-registry exited with ${child.exitCode}: ${stderr()}`);
     const up = await new Promise<boolean>((resolve) => {
@@ -86,7 +95,7 @@ async function waitUntilUp(child: ChildProcess, port: number, tls: boolean, stde
       });
       s.once('error', () => resolve(false));
     });
-    if (up) return void (tls ? undefined : undefined);
+    if (up) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill('SIGKILL');
@@ -268,4 +277,36 @@ export async function startProxy(hosts: Readonly<Record<string, string>>): Promi
       server.close(() => r());
     }),
   };
+}
+
+/** An htpasswd file (bcrypt, as the registry requires) made with apache2-utils' htpasswd. */
+export function makeHtpasswd(dir: string, users: Readonly<Record<string, string>>): string {
+  const bin = '/usr/bin/htpasswd';
+  if (!existsSync(bin)) throw new Error(`${bin} is missing: install Debian's package apache2-utils (apt-get install -y docker-registry apache2-utils)`);
+  const lines = Object.entries(users).map(([u, p]) => execFileSync(bin, ['-Bbn', u, p], { encoding: 'utf8' }).trim());
+  const path = join(dir, 'htpasswd');
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return path;
+}
+
+/**
+ * A reverse proxy in front of a registry that changes manifest answers: `strip` removes
+ * Docker-Content-Digest (a registry that sends none), `lie` replaces it with a wrong digest.
+ */
+export async function startRewriter(target: number, mode: 'strip' | 'lie'): Promise<{ port: number; stop(): Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const up = http.request({ host: '127.0.0.1', port: target, method: req.method, path: req.url, headers: req.headers }, (r) => {
+      const headers = { ...r.headers };
+      if (req.url?.includes('/manifests/')) {
+        if (mode === 'strip' || req.method === 'HEAD') delete headers['docker-content-digest'];
+        else headers['docker-content-digest'] = `sha256:${'e'.repeat(64)}`;
+      }
+      res.writeHead(r.statusCode ?? 502, headers);
+      r.pipe(res);
+    });
+    up.on('error', () => res.writeHead(502).end());
+    req.pipe(up);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { port: (server.address() as net.AddressInfo).port, stop: () => new Promise((r) => server.close(() => r())) };
 }
