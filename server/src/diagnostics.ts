@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { DIAGNOSTIC_SOURCE, ruleDocsUrl, type DiagnosticData } from '../../shared/src/protocol';
+import type { Note } from '../../shared/src/lint';
 import type { Lang, Result, Severity } from '../../shared/src/types';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -35,4 +36,17 @@ export function sameFinding(d: Diagnostic, r: Result): boolean {
     d.range.end.line === r.range.end.line &&
     d.range.end.character === r.range.end.character
   );
+}
+
+/** An information diagnostic on the first character for a note saying why a file was not (fully) checked; none for templates. */
+export function noteDiagnostics(notes: readonly Note[], lang: Lang): Diagnostic[] {
+  return notes
+    .filter((n) => n.code !== 'templated')
+    .map((n) => ({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      code: `bollwerk/${n.code}`,
+      source: DIAGNOSTIC_SOURCE,
+      message: n.message[lang],
+    }));
 }

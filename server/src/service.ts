@@ -8,7 +8,7 @@ import type { ChecklistResponse, ScanWorkspaceResult } from '../../shared/src/pr
 import type { FileKind, Result } from '../../shared/src/types';
 import { buildChecklist } from './checklist';
 import { createDocumentLinter, documentKind } from './document-linter';
-import { toDiagnostic } from './diagnostics';
+import { noteDiagnostics, toDiagnostic } from './diagnostics';
 import type { ResolvedSettings, SettingsCache } from './settings';
 import { createWorkspaceIndex, sameResults } from './workspace-index';
 import { scanFolder } from './workspace-scan';
@@ -80,7 +80,7 @@ export function createService(deps: ServiceDeps) {
       settings,
       kind: entry.report.kind,
       results,
-      diagnostics: results.map((r) => toDiagnostic(r, document.version, settings.lang)),
+      diagnostics: [...noteDiagnostics(entry.report.notes, settings.lang), ...results.map((r) => toDiagnostic(r, document.version, settings.lang))],
       resultId: `${document.version}:${generation}:${stamps.get(uri) ?? 0}`,
     };
   };
