@@ -262,10 +262,9 @@ export async function startProxy(hosts: Readonly<Record<string, string>>): Promi
       upstream.pipe(client);
       client.pipe(upstream);
     });
-    for (const s of [client, upstream]) {
-      sockets.add(s);
-      s.on('error', () => undefined);
-    }
+    upstream.on('error', () => client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n'));
+    client.on('error', () => undefined);
+    sockets.add(client).add(upstream);
   });
   server.on('connection', (s) => sockets.add(s));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

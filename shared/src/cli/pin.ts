@@ -88,14 +88,14 @@ function describe(o: SiteOutcome, lang: Lang): { line: string; failed: boolean }
 
 /** `bollwerk pin [paths…]`: resolves and writes digests; returns the exit code. */
 export async function runPin(args: string[], io: PinIo): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
   const parsed = parseArgs(args);
   if (typeof parsed === 'string') {
     io.stderr.write(`bollwerk pin: ${parsed}\n${USAGE}`);
     return 2;
-  }
-  if (args.includes('--help') || args.includes('-h')) {
-    io.stdout.write(USAGE);
-    return 0;
   }
   const loaded = loadConfig(parsed.config, io.cwd);
   if (loaded.problems.length > 0 && parsed.config !== undefined) {

@@ -3,8 +3,9 @@
  * and never adds or removes a line break), with three lines of context.
  */
 export function unifiedDiff(path: string, before: string, after: string, context = 3): string {
-  const a = before.split('\n');
-  const b = after.split('\n');
+  const lines = (t: string): string[] => (t.endsWith('\n') ? t.slice(0, -1) : t).split('\n');
+  const a = lines(before);
+  const b = lines(after);
   if (a.length !== b.length) return `--- a/${path}\n+++ b/${path}\n@@ whole file changed @@\n`;
   const changed = a.flatMap((line, i) => (line !== b[i] ? [i] : []));
   if (changed.length === 0) return '';
