@@ -81,11 +81,11 @@ export function createPinActions(deps: PinActionDeps): PinActions {
   };
 
   const clientFor = (pinning: PinningConfig): RegistryClient => {
-    if (deps.client) return deps.client;
     const key = JSON.stringify([pinning.timeoutMs, pinning.insecureRegistries, pinning.cacheSeconds]);
     let c = clients.get(key);
     if (!c) {
-      c = cachedClient(createRegistryClient({ timeoutMs: pinning.timeoutMs, insecureRegistries: pinning.insecureRegistries, env, credentials: dockerCredentials(env) }), memoryCache(pinning.cacheSeconds));
+      const base = deps.client ?? createRegistryClient({ timeoutMs: pinning.timeoutMs, insecureRegistries: pinning.insecureRegistries, env, credentials: dockerCredentials(env) });
+      c = cachedClient(base, memoryCache(pinning.cacheSeconds));
       clients.set(key, c);
     }
     return c;

@@ -58,7 +58,7 @@ describe('bollwerk pin (CLI) against docker-registry', () => {
     removeTempDirs();
   });
 
-  const project = (): { dir: string; files: Record<string, string> } => {
+  const project = (): { dir: string; files: { Dockerfile: string; 'compose.yaml': string; 'deployment.yaml': string } } => {
     const r = reg.host;
     const dir = join(tempDir('project'), 'repo');
     const files = {
