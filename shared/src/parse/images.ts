@@ -55,15 +55,27 @@ const DEBIAN_BASED = new Set([
 ]);
 const UBUNTU_BASED = new Set(['ubuntu', 'eclipse-temurin', 'ibm-semeru-runtimes', 'sapmachine']);
 
+const ARCH_PREFIX = /^(amd64|arm64v8|arm32v[5-7]|i386|ppc64le|s390x|riscv64|mips64le|windows-amd64)\//;
+
+/** The Docker Hub repository with an architecture prefix (`amd64/alpine`) read as the official image (`library/alpine`). */
+function officialName(ref: ImageReference): string {
+  const name = ref.repository.toLowerCase();
+  return isDockerHub(ref.registry) && ARCH_PREFIX.test(name) ? `library/${name.replace(ARCH_PREFIX, '')}` : name;
+}
+
 /** The distribution family of an image reference, judged from its name and tag. */
 export function distroFamily(ref: ImageReference): DistroFamily {
-  const name = ref.repository.toLowerCase();
+  const name = officialName(ref);
   const tag = (ref.tag ?? '').toLowerCase();
   const full = `${ref.registry}/${name}`;
   if (name === 'library/scratch' || name === 'scratch') return 'scratch';
   if (full.startsWith('gcr.io/distroless/') || full.startsWith('cgr.dev/chainguard/') || full.startsWith('cgr.dev/')) return 'distroless';
   if (/windows|nanoserver|servercore|ltsc\d{4}/.test(`${name}:${tag}`)) return 'windows';
   if (name === 'library/alpine' || /(^|[-_.])alpine/.test(tag)) return 'alpine';
+  if (/chiseled|distroless/.test(tag)) return 'distroless';
+  if (ref.registry === 'mcr.microsoft.com' && name.startsWith('dotnet/')) {
+    return /noble|jammy|focal/.test(tag) ? 'ubuntu' : /azurelinux|mariner/.test(tag) ? 'other' : 'debian';
+  }
   if (!isDockerHub(ref.registry)) return 'other';
   const short = name.replace(/^library\//, '');
   if (name.startsWith('library/') && UBUNTU_BASED.has(short)) return /ubi\d|centos|oracle/.test(tag) ? 'other' : 'ubuntu';
@@ -76,6 +88,7 @@ export function runsAsNonRootByDefault(ref: ImageReference): boolean {
   const tag = (ref.tag ?? '').toLowerCase();
   if (ref.registry === 'gcr.io' && ref.repository.startsWith('distroless/')) return tag.includes('nonroot');
   if (ref.registry === 'cgr.dev') return !tag.includes('dev');
+  if (ref.registry === 'mcr.microsoft.com' && ref.repository.startsWith('dotnet/')) return /chiseled|distroless/.test(tag);
   return false;
 }
 
@@ -110,7 +123,7 @@ const FAT_IMAGES: Readonly<Record<string, (tag: string) => string>> = {
 /** For a full image with a smaller variant, the suggestion; undefined for slim, unknown or variable images. */
 export function slimVariant(ref: ImageReference): SlimSuggestion | undefined {
   if (ref.variable) return undefined;
-  const repo = ref.repository.toLowerCase();
+  const repo = officialName(ref);
   const tag = (ref.tag ?? 'latest').toLowerCase();
   const key = repo === 'dotnet/sdk' && ref.registry === 'mcr.microsoft.com' ? 'dotnet/sdk' : isDockerHub(ref.registry) ? repo : '';
   const suggest = FAT_IMAGES[key];

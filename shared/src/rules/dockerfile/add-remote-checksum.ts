@@ -16,8 +16,8 @@ export const addRemoteChecksum = defineDockerfileRule({
   external: [{ source: 'CIS Docker Benchmark', id: '4.9' }],
   messages: {
     default: {
-      en: 'ADD downloads {url} without verifying its content; add --checksum=sha256:… so a changed or tampered file fails the build.',
-      de: 'ADD lädt {url} herunter, ohne den Inhalt zu prüfen; --checksum=sha256:… ergänzen, damit eine geänderte oder manipulierte Datei den Build abbricht.',
+      en: 'ADD downloads this URL without verifying its content; add --checksum=sha256:… so a changed or tampered file fails the build.',
+      de: 'ADD lädt diese URL herunter, ohne den Inhalt zu prüfen; --checksum=sha256:… ergänzen, damit eine geänderte oder manipulierte Datei den Build abbricht.',
     },
   },
   docs: {
@@ -38,7 +38,7 @@ export const addRemoteChecksum = defineDockerfileRule({
     for (const i of file.instructions) {
       if (i.getKeyword() !== 'ADD' || hasFlag(i, 'checksum')) continue;
       for (const source of copyArgs(file, i)?.sources ?? []) {
-        if (HTTP.test(source.value) && !GIT.test(source.value)) findings.push({ range: source.range, args: { url: source.value } });
+        if (HTTP.test(source.value) && !GIT.test(source.value)) findings.push({ range: source.range });
       }
     }
     return findings;

@@ -11,7 +11,7 @@ export function sensitiveName(path: string): string | undefined {
   const clean = path.replace(/\/+$/, '');
   const segments = clean.split('/');
   const base = (segments[segments.length - 1] ?? '').toLowerCase();
-  if (base.includes('$') || EXAMPLE.test(base)) return undefined;
+  if (base.includes('$') || EXAMPLE.test(base) || /dhparam|ffdhe|\.pub$|public/.test(base)) return undefined;
   if (NAMES.has(base) || /^\.env\.[a-z0-9_-]+$/.test(base) || /^id_(rsa|dsa|ecdsa|ed25519)$/.test(base)) return base;
   if (segments.slice(0, -1).some((s) => s === '.aws' || s === '.ssh' || s === '.kube') && !base.endsWith('.pub')) return base;
   if (base === 'config.json' && segments.includes('.docker')) return base;
@@ -53,7 +53,9 @@ export const copySensitiveFiles = defineDockerfileRule({
     for (const i of file.instructions) {
       const keyword = i.getKeyword();
       if (keyword !== 'COPY' && keyword !== 'ADD') continue;
-      for (const source of copyArgs(file, i)?.sources ?? []) {
+      const args = copyArgs(file, i);
+      if (!args || /\.pub$|\.crt$|cert/i.test(args.destination?.value ?? '')) continue;
+      for (const source of args.sources) {
         if (/^[a-z]+:\/\//i.test(source.value)) continue;
         const name = sensitiveName(source.value);
         if (name) findings.push({ range: source.range, args: { keyword, file: source.value } });

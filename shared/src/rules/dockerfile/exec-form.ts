@@ -55,7 +55,9 @@ export const execFormRule = defineDockerfileRule({
         const keyword = i.getKeyword();
         if (keyword !== 'CMD' && keyword !== 'ENTRYPOINT') continue;
         const range = i.getArgumentsRange();
-        if (!range || instructionScript(file, i).form === 'exec') continue;
+        const script = instructionScript(file, i);
+        // `exec prog …` already replaces the shell, so signals reach the program
+        if (!range || script.form === 'exec' || script.commands[0]?.words[0]?.value === 'exec') continue;
         const other = keyword === 'CMD' ? 'ENTRYPOINT' : 'CMD';
         const json = has(other) ? undefined : execForm(file, i);
         const fix: Fix | undefined = json ? { title: { en: 'Convert to exec form', de: 'In Exec-Form umwandeln' }, edits: [{ range, newText: json }] } : undefined;

@@ -8,6 +8,15 @@ const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
 const INTERPRETERS = /^(python[\d.]*|perl|ruby|node|php)$/;
 const SUBSTITUTED = /(\$\(|<\(|`)\s*(curl|wget)\b/;
 
+/** True when a downloader writes the download to standard output (curl by default, wget only with `-O -`). */
+function writesStdout(c: ResolvedCommand): boolean {
+  const a = c.args.map((w) => w.value);
+  const valueOf = (k: number): string => a[k + 1] ?? '';
+  if (c.name === 'wget') return a.some((v, k) => /^-[a-zA-Z]*O-$|^--output-document=-$/.test(v) || (/^-[a-zA-Z]*O$|^--output-document$/.test(v) && (valueOf(k) === '-' || valueOf(k) === '/dev/stdout')));
+  if (c.name !== 'curl') return true;
+  return !a.some((v, k) => /^-[a-zA-Z]*O$|^--remote-name(-all)?$/.test(v) || (/^-[a-zA-Z]*o$|^--output$/.test(v) && valueOf(k) !== '-' && valueOf(k) !== '/dev/stdout') || (/^-[a-zA-Z]*o.+/.test(v) && !/^-[a-zA-Z]*o-$/.test(v)));
+}
+
 /** True when the command runs its standard input as a script (`sh`, `bash -s`, `python -`). */
 function runsStdin(c: ResolvedCommand): boolean {
   if (SHELLS.has(c.name)) return !c.args.some((w) => /^-[a-z]*c[a-z]*$/.test(w.value) || (!w.value.startsWith('-') && w.value !== '-'));
@@ -54,7 +63,7 @@ export const noPipeToShell = defineDockerfileRule({
         if (cmd.op !== '|' || !runsStdin(c)) return;
         for (let j = k - 1; j >= 0; j--) {
           const prev = resolveCommand(cmds[j]!);
-          if (prev && DOWNLOADERS.has(prev.name)) return report();
+          if (prev && DOWNLOADERS.has(prev.name) && writesStdout(prev)) return report();
           if (cmds[j]!.op !== '|') break;
         }
       });

@@ -18,8 +18,8 @@ export const pinBaseImageDigest = defineDockerfileRule({
       de: 'Das Image {image} wird per Tag referenziert, der auf anderen Inhalt verschoben werden kann; per Digest fixieren (name:tag@sha256:…).',
     },
     variable: {
-      en: 'The image {image} comes from a build argument and cannot be pinned here; pin the digest in the value passed to it (ARG default or --build-arg).',
-      de: 'Das Image {image} kommt aus einem Build-Argument und kann hier nicht fixiert werden; den Digest im übergebenen Wert fixieren (ARG-Vorgabe oder --build-arg).',
+      en: 'This image comes from a build argument and cannot be pinned here; pin the digest in the value passed to it (ARG default or --build-arg).',
+      de: 'Dieses Image kommt aus einem Build-Argument und kann hier nicht fixiert werden; den Digest im übergebenen Wert fixieren (ARG-Vorgabe oder --build-arg).',
     },
   },
   docs: {
@@ -41,7 +41,7 @@ export const pinBaseImageDigest = defineDockerfileRule({
       const ref = parseImageReference(use.text);
       if (ref.digest) continue;
       if (ref.variable) {
-        findings.push({ range: use.range, messageId: 'variable', args: { image: use.text }, objectRange: use.stage.range });
+        findings.push({ range: use.range, messageId: 'variable', objectRange: use.stage.range });
       } else {
         findings.push({ range: use.range, args: { image: use.text }, objectRange: use.stage.range, data: { pin: { reference: use.text } } });
       }
