@@ -57,6 +57,21 @@ const referenceOf = (d: Diagnostic): string | undefined => {
   return isRecord(pin) && typeof pin.reference === 'string' && pin.reference !== '' ? pin.reference : undefined;
 };
 
+/**
+ * The range of exactly the reference text: the diagnostic's range, or its inside when the range
+ * covers a quoted YAML scalar, so that the edit keeps the quotes. Undefined when the text differs.
+ */
+function referenceRange(document: TextDocument, range: Range, reference: string): Range | undefined {
+  const text = document.getText(range);
+  if (text === reference) return range;
+  const quote = text[0];
+  if ((quote === '"' || quote === "'") && text === `${quote}${reference}${quote}`) {
+    const start = document.offsetAt(range.start) + 1;
+    return { start: document.positionAt(start), end: document.positionAt(start + reference.length) };
+  }
+  return undefined;
+}
+
 /** What is known about a document's settings, refreshed in the background. */
 interface Known {
   allowed: boolean | undefined;
@@ -116,13 +131,14 @@ export function createPinActions(deps: PinActionDeps): PinActions {
       const actions: CodeAction[] = [];
       for (const d of diagnostics) {
         const reference = referenceOf(d);
-        if (!reference || document.getText(d.range) !== reference) continue;
+        const range = reference ? referenceRange(document, d.range, reference) : undefined;
+        if (!reference || !range) continue;
         const key = `${d.range.start.line}:${d.range.start.character}`;
         if (seen.has(key)) continue;
         seen.add(key);
         const failure = failures.get(reference);
         const disabled = k?.allowed === false ? reason('disabled', {}) : failure && failure.until > Date.now() ? failure.reason : undefined;
-        const data: PinData = { bollwerkPin: { uri: document.uri, version: document.version, range: d.range, reference } };
+        const data: PinData = { bollwerkPin: { uri: document.uri, version: document.version, range, reference } };
         actions.push({ title: pinTitle(reference)[lang], kind: CodeActionKind.QuickFix, diagnostics: [d], data, ...(disabled ? { disabled: { reason: disabled[lang] } } : {}) });
       }
       return actions;

@@ -5,6 +5,9 @@ import { CodeActionKind, DiagnosticSeverity, type Diagnostic } from 'vscode-lang
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPinActions, type PinActionDeps } from '../../server/src/pin-actions';
 import { DEFAULT_CONFIG } from '../../shared/src/config';
+import { lintText } from '../../shared/src/lint';
+import { RULES } from '../../shared/src/rules';
+import { applyEdits } from '../../shared/src/text';
 import { pushIndex, removeTempDirs, requireRegistryBinary, startRegistry, tempDir, type RunningRegistry } from './harness';
 
 describe('pin quick-fix', () => {
@@ -120,5 +123,27 @@ describe('pin quick-fix', () => {
     const resolved = await actions.resolve(action!);
     assert.equal(resolved.edit?.changes?.[doc.uri]?.[0]?.newText, `${ref}@${digest}`);
     assert.equal(lookups, 1, 'resolve used the cached answer');
+  });
+
+  it('pins what the pin rules report, in Dockerfiles, Compose files and manifests, keeping quotes', async () => {
+    const rules = RULES.filter((r) => ['dockerfile/pin-base-image-digest', 'compose/pin-image-digest', 'k8s/pin-image-digest'].includes(r.id));
+    assert.equal(rules.length, 3, 'the three pin rules are registered');
+    const ref = `${reg.host}/team/app:1.0`;
+    const files: [string, string, string][] = [
+      ['file:///w/Dockerfile', 'dockerfile', `FROM ${ref} AS build\nCOPY --from=${ref} /a /a\n`],
+      ['file:///w/compose.yaml', 'yaml', `services:\n  a:\n    image: "${ref}"\n  b:\n    image: ${ref} # plain\n`],
+      ['file:///w/k8s.yaml', 'yaml', `apiVersion: v1\nkind: Pod\nspec:\n  initContainers:\n    - name: i\n      image: '${ref}'\n  containers:\n    - name: c\n      image: "${ref}"\n`],
+    ];
+    for (const [uri, language, text] of files) {
+      const doc = TextDocument.create(uri, language, 1, text);
+      const { actions } = setup(text, { document: () => doc });
+      const diagnostics: Diagnostic[] = lintText(uri, text, { rules }).results.map((r) => ({ range: r.range, message: r.message.en, code: r.ruleId, data: { version: 1, ...r.data } }));
+      assert.equal(diagnostics.length, 2, `${uri}: two findings`);
+      const listed = actions.codeActions(doc, diagnostics);
+      assert.equal(listed.length, 2, `${uri}: two actions`);
+      const edits = [];
+      for (const a of listed) edits.push(...((await actions.resolve(a)).edit?.changes?.[uri] ?? []));
+      assert.equal(applyEdits(text, edits), text.split(ref).join(`${ref}@${digest}`), uri);
+    }
   });
 });
