@@ -2,13 +2,14 @@
 // through the distribution HTTP API; also a token server the registry trusts and small TCP/proxy
 // servers for failure cases.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes, sign } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { selfSigned, type SelfSigned } from './x509';
+
+export { startTokenServer, type TokenServer } from './token-server';
 
 /** The registry binary of Debian's `docker-registry` package. */
 export const REGISTRY_BIN = process.env.BOLLWERK_REGISTRY_BIN ?? '/usr/bin/docker-registry';
@@ -171,52 +172,6 @@ export async function pushIndex(base: string, repo: string, tag: string, flavour
     }),
   );
   return { digest: await putManifest(base, repo, tag, mediaType, index), children: children.map((c) => c.digest) };
-}
-
-/** A token server the registry's `auth: token` trusts: anonymous pull for public repositories, Basic credentials for `private/…`. */
-export interface TokenServer {
-  readonly port: number;
-  readonly realm: string;
-  readonly service: string;
-  readonly issuer: string;
-  readonly certPath: string;
-  /** Requests seen: scope and whether credentials came with them. */
-  readonly requests: { scope: string; user: string | undefined }[];
-  stop(): Promise<void>;
-}
-
-const b64url = (b: Buffer | string): string => Buffer.from(b).toString('base64url');
-
-/** Starts the token server; its signing certificate is written for the registry's `rootcertbundle`. */
-export async function startTokenServer(dir: string, users: Readonly<Record<string, string>>): Promise<TokenServer> {
-  const cert: SelfSigned = selfSigned('bollwerk-test-token-issuer');
-  const certPath = join(dir, 'token-issuer.crt');
-  writeFileSync(certPath, cert.certPem);
-  const service = 'bollwerk-test-registry';
-  const issuer = 'bollwerk-test-issuer';
-  const requests: { scope: string; user: string | undefined }[] = [];
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const scope = url.searchParams.get('scope') ?? '';
-    const authz = req.headers.authorization ?? '';
-    let user: string | undefined;
-    if (authz.startsWith('Basic ')) {
-      const [u = '', p = ''] = Buffer.from(authz.slice(6), 'base64').toString().split(':');
-      if (users[u] !== p) return void res.writeHead(401).end('{"details":"bad credentials"}');
-      user = u;
-    }
-    requests.push({ scope, user });
-    const [, name = '', actions = ''] = scope.split(':');
-    const allowed = name.startsWith('private/') && !user ? [] : actions.split(',').filter((a) => a === 'pull');
-    const now = Math.floor(Date.now() / 1000);
-    const head = b64url(JSON.stringify({ typ: 'JWT', alg: 'RS256', x5c: [cert.certDer.toString('base64')] }));
-    const claims = b64url(JSON.stringify({ iss: issuer, sub: user ?? '', aud: service, exp: now + 300, nbf: now - 10, iat: now, jti: randomBytes(8).toString('hex'), access: [{ type: 'repository', name, actions: allowed }] }));
-    const signature = b64url(sign('sha256', Buffer.from(`${head}.${claims}`), cert.privateKey));
-    res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ token: `${head}.${claims}.${signature}`, expires_in: 300 }));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as net.AddressInfo).port;
-  return { port, realm: `http://127.0.0.1:${port}/token`, service, issuer, certPath, requests, stop: () => new Promise((r) => server.close(() => r())) };
 }
 
 /** A TCP server that accepts connections and never answers. */

@@ -2,7 +2,7 @@
 // 127.0.0.1: open, behind htpasswd (Basic) and behind token auth (Bearer) with a token server
 // the registry trusts; plus the failure cases every pin must survive.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createRegistryClient, type ClientOptions, type Resolution } from '../../shared/src/registry/client';
@@ -50,7 +50,7 @@ describe('registry client against docker-registry', () => {
     secret = await pushImage(base, 'private/secret', '1', 'oci');
     basic = await startRegistry(storage, { kind: 'htpasswd', path: makeHtpasswd(tempDir('htpasswd'), { alice: 'wonderland' }) });
     stops.push(basic.stop);
-    tokens = await startTokenServer(tempDir('token'), { bob: 'builder' });
+    tokens = await startTokenServer(tempDir('token'), { bob: 'builder' }, { 'refresh-for-bob': 'bob' });
     stops.push(tokens.stop);
     token = await startRegistry(storage, { kind: 'token', realm: tokens.realm, service: tokens.service, issuer: tokens.issuer, certPath: tokens.certPath });
     stops.push(token.stop);
@@ -116,6 +116,17 @@ describe('registry client against docker-registry', () => {
     assert.deepEqual(tokens.requests.at(-1), { scope: 'repository:private/secret:pull', user: 'bob' });
     const bad = await resolveWith(`${token.host}/private/secret:1`, { credentials: dockerCredentials(dockerConfig({ [token.host]: { auth: b64('bob:nope') } })) });
     assert.ok(!bad.ok && bad.failure === 'unauthorized' && /token service/.test(bad.detail));
+  });
+
+  it('Bearer tokens from an identity token a credential helper returns (OAuth2 refresh-token POST)', async () => {
+    const dir = tempDir('helper');
+    writeFileSync(join(dir, 'docker-credential-bwtoken'), '#!/bin/sh\nread url\nprintf \'{"ServerURL":"%s","Username":"<token>","Secret":"refresh-for-bob"}\' "$url"\n');
+    chmodSync(join(dir, 'docker-credential-bwtoken'), 0o755);
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ credHelpers: { [token.host]: 'bwtoken' } }));
+    const env = { DOCKER_CONFIG: dir, HOME: dir, PATH: `${dir}:${process.env.PATH ?? ''}` };
+    const r = await resolveWith(`${token.host}/private/secret:1`, { credentials: dockerCredentials(env) });
+    assert.ok(r.ok && r.digest === secret.digest, JSON.stringify(r));
+    assert.deepEqual(tokens.requests.at(-1), { scope: 'repository:private/secret:pull', user: 'bob' });
   });
 
   it('gives up after pinning.timeoutMs on a server that never answers', async () => {
