@@ -15,9 +15,9 @@ export { startTokenServer, type TokenServer } from './token-server';
 export const REGISTRY_BIN = process.env.BOLLWERK_REGISTRY_BIN ?? '/usr/bin/docker-registry';
 
 /** Fails with a message naming the package when the binary is missing. */
-export function requireRegistryBinary(): void {
-  if (!existsSync(REGISTRY_BIN)) {
-    throw new Error(`${REGISTRY_BIN} is missing: the digest-pinning tests need a real registry. Install Debian's packages: apt-get install -y docker-registry apache2-utils`);
+export function requireRegistryBinary(bin: string = REGISTRY_BIN): void {
+  if (!existsSync(bin)) {
+    throw new Error(`${bin} is missing: the digest-pinning tests need a real registry. Install Debian's packages: apt-get install -y docker-registry apache2-utils`);
   }
 }
 

@@ -27,6 +27,12 @@ const dockerConfig = (auths: Record<string, { auth: string }>): Record<string, s
 };
 const b64 = (s: string): string => Buffer.from(s).toString('base64');
 
+describe('test prerequisites', () => {
+  it('a missing docker-registry binary fails the tests with the apt package to install', () => {
+    assert.throws(() => requireRegistryBinary('/nonexistent/docker-registry'), /missing: .*apt-get install -y docker-registry apache2-utils/);
+  });
+});
+
 describe('registry client against docker-registry', () => {
   const stops: (() => Promise<void>)[] = [];
   let open: RunningRegistry;
