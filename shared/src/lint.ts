@@ -1,6 +1,7 @@
 import type { Config } from './config';
 import { DEFAULT_CONFIG } from './config';
 import { parseDockerfile } from './parse/dockerfile';
+import { checkLimits } from './limits';
 import { detectKind, isTemplated } from './parse/kind';
 import { parseYaml, type ParsedChunk } from './parse/yaml';
 import { buildSuppressions, type Suppressions } from './suppress';
@@ -11,7 +12,7 @@ import { RULES } from './rules';
 
 /** Why a file was not (fully) checked. */
 export interface Note {
-  readonly code: 'templated' | 'too-large' | 'binary' | 'invalid-utf8' | 'unreadable' | 'not-checked';
+  readonly code: 'templated' | 'too-large' | 'too-many-documents' | 'too-deep' | 'binary' | 'invalid-utf8' | 'unreadable' | 'not-checked';
   readonly message: Localized;
 }
 
@@ -73,23 +74,23 @@ export function lintText(uri: string, text: string, options: LintOptions = {}): 
   const config = options.config ?? DEFAULT_CONFIG;
   const kind = options.kind ?? detectKind(uri, text);
   if (!kind) return { uri, kind, results: [], notes: [] };
-  if (text.length > config.maxFileBytes) {
-    return { uri, kind, results: [], notes: [note('too-large', `skipped: larger than ${config.maxFileBytes} bytes`, `übersprungen: größer als ${config.maxFileBytes} Bytes`)] };
-  }
+  // Size, nesting and document-count limits (limits.ts): skip, or check only a prefix of the text.
+  const limited = checkLimits(text, kind, config.maxFileBytes);
+  if (limited.skip) return { uri, kind, results: [], notes: [limited.note] };
   if (text.includes('\u0000')) {
     return { uri, kind, results: [], notes: [note('binary', 'skipped: binary content (NUL bytes)', 'übersprungen: binärer Inhalt (NUL-Bytes)')] };
   }
   if (kind !== 'dockerfile' && isTemplated(uri, text)) {
     return { uri, kind, results: [], notes: [note('templated', 'skipped: a Go/Helm template, not plain YAML; lint the rendered manifests (helm template …)', 'übersprungen: eine Go-/Helm-Vorlage, kein reines YAML; die gerenderten Manifeste prüfen (helm template …)')] };
   }
-  const parsed = parseFile(uri, text, kind, options);
+  const parsed = parseFile(uri, limited.text, kind, options);
   const rules = (options.rules ?? allRules()).filter((r): r is FileRule<ParsedFile> => r.kind === kind && r.scope !== 'workspace' && isEnabled(r, config));
   const context: RuleContext = { trustedRegistries: config.trustedRegistries };
   const suppressions = buildSuppressions(parsed.lines, kind);
   const results: Result[] = [];
   for (const rule of rules) results.push(...runRule(rule, () => rule.check(parsed, context), uri, config, suppressions, options.log));
   if (parsed.kind !== 'dockerfile') results.push(...parseErrors(parsed, config));
-  return { uri, kind, results: sortResults(results), notes: [], parsed };
+  return { uri, kind, results: sortResults(results), notes: limited.notes, parsed };
 }
 
 /** Runs the workspace rules over files parsed together; results carry each finding's own file. */

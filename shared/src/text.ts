@@ -35,7 +35,8 @@ export function lineIndex(text: string): LineIndex {
       if ((starts[mid] ?? 0) <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - (starts[lo] ?? 0) };
+    // An offset between \r and \n (yaml reports errors there in CRLF files) is the line's end.
+    return { line: lo, character: Math.min(o, lineEnd(lo)) - (starts[lo] ?? 0) };
   };
   const lineEnd = (line: number): number => {
     const next = starts[line + 1];

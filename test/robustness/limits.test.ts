@@ -1,0 +1,167 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { DEFAULT_CONFIG } from '../../shared/src/config';
+import { defineYamlRule } from '../../shared/src/define';
+import { checkLimits, countDocuments, MAX_DEPTH, MAX_DOCUMENTS, nestingDepth, utf8Length } from '../../shared/src/limits';
+import { lintText } from '../../shared/src/lint';
+import { isMap } from '../../shared/src/parse/yaml';
+import { loadIndex, readEntry } from './corpus';
+import { aliasBomb, deepNesting } from './mutators';
+import { reportProblems } from './invariants';
+
+/** Reports the root map of every document, so tests can see which documents were checked. */
+const everyDocument = defineYamlRule({
+  id: 'k8s/every-document',
+  kind: 'kubernetes',
+  title: { en: 'every document', de: 'jedes Dokument' },
+  severity: 'info',
+  levels: ['L1', 'L2', 'L3'],
+  references: [],
+  messages: { default: { en: 'document {n}', de: 'Dokument {n}' } },
+  docs: { rationale: { en: '', de: '' }, fix: { en: '', de: '' }, bad: '', good: '' },
+  fixable: false,
+  check: (file) => file.documents.flatMap((d) => (isMap(d.doc.contents) ? [{ range: d.rangeOf(d.doc.contents), args: { n: d.index } }] : [])),
+});
+
+const K8S = 'file:///limits/manifest.yaml';
+const pod = (i: number): string => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p${i}\n`;
+const lintK8s = (text: string, rules = [everyDocument]) => lintText(K8S, text, { kind: 'kubernetes', rules, config: DEFAULT_CONFIG });
+const codes = (text: string): string[] => lintK8s(text).notes.map((n) => n.code);
+
+/** Block nesting: `depth` keys, each indented one more level. */
+const blockNesting = (depth: number): string => Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ' leaf\n';
+
+describe('limits: size', () => {
+  it('counts UTF-8 bytes like Buffer.byteLength, surrogate pairs and lone surrogates included', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => utf8Length(s) === Buffer.byteLength(s, 'utf8')), { seed: 42, numRuns: 2000 });
+    assert.equal(utf8Length('ä€😀'), 2 + 3 + 4);
+    assert.equal(utf8Length('x'.repeat(100), 10), 11, 'stops past the limit');
+  });
+
+  it('skips a file over maxFileBytes in bytes, also when it is under the limit in characters', () => {
+    const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${'ä'.repeat(50)}\n`;
+    const config = { ...DEFAULT_CONFIG, maxFileBytes: 100 };
+    assert.ok(text.length <= 100 && Buffer.byteLength(text) > 100);
+    const report = lintText(K8S, text, { kind: 'kubernetes', rules: [everyDocument], config });
+    assert.deepEqual(report.notes.map((n) => n.code), ['too-large']);
+    assert.deepEqual(report.results, []);
+    assert.match(report.notes[0]!.message.en, /larger than 100 bytes \(maxFileBytes\)/);
+    assert.match(report.notes[0]!.message.de, /größer als 100 Bytes/);
+    assert.equal(lintText(K8S, text, { kind: 'kubernetes', rules: [everyDocument], config: { ...config, maxFileBytes: 200 } }).notes.length, 0);
+  });
+
+  for (const [name, uri, unit] of [
+    ['a 50 MB YAML string', K8S, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n---\n'],
+    ['a 50 MB Dockerfile', 'file:///limits/Dockerfile', 'FROM alpine\nRUN echo hello world && apk add --no-cache curl\n'],
+  ] as const) {
+    it(`${name} returns a too-large note quickly, the process survives`, () => {
+      const text = unit.repeat(Math.ceil((50 * 1024 * 1024) / unit.length));
+      assert.ok(text.length >= 50 * 1024 * 1024);
+      const started = performance.now();
+      const report = lintText(uri, text); // default config (10 MB), whole catalogue, kind detected
+      const ms = performance.now() - started;
+      assert.deepEqual(report.notes.map((n) => n.code), ['too-large']);
+      assert.deepEqual(report.results, []);
+      assert.ok(ms < 1500, `took ${ms.toFixed(0)} ms`);
+    });
+  }
+});
+
+describe('limits: nesting depth', () => {
+  it(`checks ${MAX_DEPTH} levels and skips ${MAX_DEPTH + 1} (block maps)`, () => {
+    assert.deepEqual(codes(`${pod(0)}spec:\n${blockNesting(MAX_DEPTH - 2).replace(/^/gm, '  ')}`), []);
+    const deep = `${pod(0)}spec:\n${blockNesting(MAX_DEPTH).replace(/^/gm, '  ')}`;
+    const report = lintK8s(deep);
+    assert.deepEqual(report.notes.map((n) => n.code), ['too-deep']);
+    assert.deepEqual(report.results, [], 'a skipped file has no findings');
+    assert.match(report.notes[0]!.message.en, /nested deeper than 100 levels \(line \d+\)/);
+    assert.match(report.notes[0]!.message.de, /tiefer als 100 Ebenen/);
+  });
+
+  it('counts flow brackets, `- ` items and JSON', () => {
+    for (const shape of [0, 1, 2, 3]) {
+      assert.ok(nestingDepth(deepNesting(90, shape)).depth <= MAX_DEPTH, `shape ${shape} at 90`);
+      assert.ok(nestingDepth(deepNesting(MAX_DEPTH + 5, shape)).depth > MAX_DEPTH, `shape ${shape} at ${MAX_DEPTH + 5}`);
+    }
+    const json = `{"apiVersion": "v1", "kind": "Pod", "spec": ${'{"a": '.repeat(150)}1${'}'.repeat(150)}}`;
+    assert.deepEqual(codes(json), ['too-deep']);
+    assert.equal(nestingDepth('a:\n  - [1, {b: [2]}]\n').depth, 5);
+    assert.equal(nestingDepth('- - - x\n').depth, 3);
+  });
+
+  it('ignores brackets and indentation inside block scalars, quotes and comments', () => {
+    const literal = `${pod(0)}data:\n  script: |\n${Array.from({ length: 300 }, (_, i) => `    ${' '.repeat(i)}[{`).join('\n')}\n  other: 1\n`;
+    assert.equal(nestingDepth(literal).depth, 2);
+    const quoted = `${pod(0)}data:\n  a: "${'['.repeat(300)}"\n  b: '${'{'.repeat(300)}'\n  c: x # ${'['.repeat(300)}\n  d: [a, "]]]", '}}']\n`;
+    assert.equal(nestingDepth(quoted).depth, 3, 'data, d and one flow sequence');
+    assert.deepEqual(codes(literal), []);
+    assert.deepEqual(codes(quoted), []);
+  });
+
+  it('survives nesting far beyond the parser, without a stack overflow', () => {
+    for (const text of [`${pod(0)}spec: ${'['.repeat(200_000)}`, `${pod(0)}spec: ${'{a: '.repeat(100_000)}`, `${pod(0)}spec:\n${'- '.repeat(200_000)}x`]) {
+      const report = lintText(K8S, text, { kind: 'kubernetes' });
+      assert.deepEqual(report.notes.map((n) => n.code), ['too-deep']);
+    }
+  });
+
+  it('no file of the real-world corpus reaches a limit (the deepest is far below it)', () => {
+    let deepest = 0;
+    let mostDocs = 0;
+    for (const entry of loadIndex()) {
+      if (entry.kind === 'dockerfile') continue;
+      const text = readEntry(entry);
+      deepest = Math.max(deepest, nestingDepth(text).depth);
+      mostDocs = Math.max(mostDocs, countDocuments(text).count);
+      const limits = checkLimits(text, entry.kind, DEFAULT_CONFIG.maxFileBytes);
+      assert.ok(!limits.skip && limits.notes.length === 0, `${entry.path} hits a limit`);
+    }
+    console.log(`corpus: deepest nesting ${deepest} levels, most documents in a file ${mostDocs}`);
+    assert.ok(deepest > 10 && deepest < MAX_DEPTH / 2, `deepest ${deepest}`);
+  });
+});
+
+describe('limits: document count', () => {
+  it(`checks ${MAX_DOCUMENTS} documents fully; beyond that only the first ${MAX_DOCUMENTS}, with a note`, () => {
+    const exact = Array.from({ length: MAX_DOCUMENTS }, (_, i) => pod(i)).join('---\n');
+    const full = lintK8s(exact);
+    assert.deepEqual(full.notes, []);
+    assert.equal(full.results.length, MAX_DOCUMENTS);
+
+    const text = Array.from({ length: MAX_DOCUMENTS + 500 }, (_, i) => pod(i)).join('---\n');
+    const report = lintK8s(text);
+    assert.deepEqual(report.notes.map((n) => n.code), ['too-many-documents']);
+    assert.equal(report.results.length, MAX_DOCUMENTS, 'findings of the first documents only');
+    assert.equal(report.results.at(-1)!.message.en, `document ${MAX_DOCUMENTS - 1}`);
+    assert.equal(report.results.at(-1)!.range.start.line, (MAX_DOCUMENTS - 1) * 5);
+    assert.match(report.notes[0]!.message.en, /1500 YAML documents; only the first 1000 \(lines 1–4999\) were checked/);
+    assert.match(report.notes[0]!.message.de, /nur die ersten 1000 \(Zeilen 1–4999\)/);
+    assert.deepEqual(reportProblems(text, report), [], 'ranges stay valid in the whole file');
+  });
+
+  it('counts documents started by ---, by content after ..., and empty ones', () => {
+    assert.equal(countDocuments('a: 1\n---\nb: 2\n...\nc: 3\n...\n---\n---\n').count, 5);
+    assert.equal(countDocuments('# only a comment\n').count, 0);
+    assert.equal(countDocuments('%YAML 1.2\n---\na: 1\n').count, 1);
+    const many = '---\n'.repeat(5000);
+    const started = performance.now();
+    const report = lintK8s(many);
+    assert.ok(performance.now() - started < 1000);
+    assert.deepEqual(report.notes.map((n) => n.code), ['too-many-documents']);
+  });
+
+  it('an alias bomb is neither expanded nor slow', () => {
+    const started = performance.now();
+    const report = lintText(K8S, `${pod(0)}${aliasBomb(10)}\n`, { kind: 'kubernetes' });
+    assert.ok(performance.now() - started < 1000);
+    assert.deepEqual(reportProblems(`${pod(0)}${aliasBomb(10)}\n`, report), []);
+  });
+
+  it('lines of 10 MB minus a bit are fine: no note, linear time', () => {
+    const text = `${pod(0)}  annotations:\n    long: ${'x'.repeat(9_000_000)}\n`;
+    const started = performance.now();
+    assert.deepEqual(codes(text), []);
+    assert.ok(performance.now() - started < 2000);
+  });
+});
