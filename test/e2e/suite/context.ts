@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import type { BollwerkApi } from '../../../client/src/extension';
+import { waitFor } from './harness';
+
+/** The extension's id (publisher.name from package.json). */
+export const EXTENSION_ID = 'bollwerk.bollwerk';
+
+/** Activates the extension and waits for its language server. */
+export async function api(): Promise<BollwerkApi> {
+  const extension = vscode.extensions.getExtension<BollwerkApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`extension ${EXTENSION_ID} is not installed`);
+  const exported = await extension.activate();
+  await exported.ready;
+  return exported;
+}
+
+/** The test workspace's root folder. */
+export function root(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('no workspace folder is open');
+  return folder.uri;
+}
+
+/** A file of the test workspace. */
+export const file = (name: string): vscode.Uri => vscode.Uri.joinPath(root(), name);
+
+/** The Bollwerk diagnostics of a file. */
+export const bollwerkDiagnostics = (uri: vscode.Uri): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'bollwerk');
+
+/** The rule id of a diagnostic (`code` may carry a link target). */
+export const ruleOf = (d: vscode.Diagnostic): string => (typeof d.code === 'object' && d.code !== null ? String(d.code.value) : String(d.code ?? ''));
+
+/** Opens a file in an editor. */
+export async function open(name: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(file(name));
+  return vscode.window.showTextDocument(document, { preview: false });
+}
+
+/** Waits for a diagnostic of `rule` in `uri` (or for it to disappear with `present: false`). */
+export function waitForRule(uri: vscode.Uri, rule: string, present = true, timeoutMs = 20_000): Promise<vscode.Diagnostic | true> {
+  return waitFor(
+    `${present ? '' : 'no more '}${rule} in ${uri.path.split('/').pop()}`,
+    () => {
+      const d = bollwerkDiagnostics(uri).find((x) => ruleOf(x) === rule);
+      return present ? d : !d;
+    },
+    { timeoutMs, events: [vscode.languages.onDidChangeDiagnostics as vscode.Event<unknown>] },
+  );
+}
+
+/** The plain text of hover contents. */
+export function hoverText(hovers: readonly vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n');
+}
