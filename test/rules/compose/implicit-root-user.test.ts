@@ -41,7 +41,7 @@ describe('compose/implicit-root-user', () => {
       ['file:///w/compose.yaml', [2, 4, 2, 9]],
       ['file:///w/compose.yaml', [4, 4, 4, 9]],
     ]);
-    assert.equal(results[0]!.en, 'Service "app" builds Dockerfile, which sets no USER, and sets no user: itself, so it runs as root; add a USER to the Dockerfile or user: to the service.');
+    assert.equal(results[0]!.en, 'Service "app" builds Dockerfile, which sets no USER on top of node:20 (root by default), and sets no user: itself, so it runs as root; add a USER to the Dockerfile or user: to the service.');
     assert.match(results[1]!.en, /docker\/api\.Dockerfile, which runs as root \(USER on line 4\)/);
     assert.ok(results.every((r) => r.de.length > 0));
   });
@@ -51,6 +51,11 @@ describe('compose/implicit-root-user', () => {
     assert.deepEqual(run({ 'compose.yaml': 'services:\n  app:\n    build: .\n', 'Dockerfile': 'FROM node:20\nUSER node\n' }), []);
     assert.deepEqual(run({ 'compose.yaml': 'services:\n  app:\n    build: .\n', 'other/Dockerfile': 'FROM node:20\n' }), []);
     assert.deepEqual(run({ 'compose.yaml': 'services:\n  app:\n    build: .\n', 'Dockerfile': 'FROM gcr.io/distroless/static:nonroot\n' }), []);
+    assert.deepEqual(run({ 'compose.yaml': 'services:\n  app:\n    build: .\n', 'Dockerfile': 'FROM grafana/grafana:11.2.0\n' }), [], 'a vendor image sets its own user');
+    assert.deepEqual(run({ 'compose.yaml': 'services:\n  app:\n    build: .\n', 'Dockerfile': 'FROM elasticsearch:8.15.0\n' }), [], 'an official image that ends with a non-root USER');
+    assert.deepEqual(run({ 'compose.yaml': 'services:\n  app:\n    build: .\n', 'Dockerfile': 'ARG BASE\nFROM ${BASE}\n' }), []);
+    const contexts = 'services:\n  base:\n    build:\n      context: .\n      dockerfile: base.Dockerfile\n    user: "1000"\n  app:\n    build:\n      context: .\n      additional_contexts:\n        base: "service:base"\n';
+    assert.deepEqual(run({ 'compose.yaml': contexts, 'Dockerfile': 'FROM base\n', 'base.Dockerfile': 'FROM alpine:3.20\nUSER 1000\n' }), [], 'FROM a named build context');
     assert.deepEqual(run({ 'compose.yaml': 'services:\n  app:\n    build: .\n', 'Dockerfile': 'FROM node:20 AS base\nUSER node\nFROM base\nCOPY . .\n' }), [], 'USER inherited from the parent stage');
   });
 

@@ -23,6 +23,7 @@ ruleTester(hostPathSensitive, {
 ruleTester(writableBindMount, {
   valid: [
     'services:\n  app:\n    image: a:1\n    volumes:\n      - ./config:/config:ro\n      - data:/data\n      - /cache\n      - type: bind\n        source: ./x\n        target: /x\n        read_only: true\n',
+    { name: 'mode from a variable', code: 'services:\n  app:\n    image: a:1\n    volumes:\n      - ${SRC}:/app${FLAG}\n' },
     { name: 'sensitive paths and the socket are left to their rules', code: 'services:\n  app:\n    image: a:1\n    volumes:\n      - /etc:/etc\n      - /var/run/docker.sock:/var/run/docker.sock\n' },
   ],
   invalid: [

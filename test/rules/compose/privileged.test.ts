@@ -16,3 +16,14 @@ ruleTester(privileged, {
     },
   ],
 });
+
+ruleTester(privileged, {
+  valid: ['services:\n  app:\n    image: a:1\n'],
+  invalid: [
+    {
+      name: 'a setting inherited by several services from one anchor is reported once',
+      code: 'services:\n  base: &base\n    image: a:1\n    privileged: true\n  worker:\n    <<: *base\n  cron:\n    <<: *base\n',
+      findings: [{ range: [3, 4, 3, 20], message: /Service "base"/ }],
+    },
+  ],
+});

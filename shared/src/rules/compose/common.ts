@@ -13,11 +13,21 @@ export const owasp = (rule: number): ExternalReference => ({
   url: 'https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html',
 });
 
-/** Runs `check` over every service of a Compose file and sets each finding's object range. */
+/**
+ * Runs `check` over every service of a Compose file and sets each finding's object range. A setting
+ * several services inherit from one anchor (`<<: *base`) is reported once, for the first of them.
+ */
 export function eachService(file: YamlFile, check: (service: ComposeService) => RawFinding[]): RawFinding[] {
   const out: RawFinding[] = [];
+  const seen = new Set<string>();
   for (const service of composeServices(file)) {
-    for (const f of check(service)) out.push({ objectRange: service.range, ...f });
+    for (const f of check(service)) {
+      const r = f.range;
+      const key = `${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}:${f.messageId ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ objectRange: service.range, ...f });
+    }
   }
   return out;
 }

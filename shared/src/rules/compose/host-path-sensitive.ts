@@ -10,6 +10,9 @@ const SENSITIVE_DIRS = new Set([
   '/lib/modules', '/bin', '/sbin', '/var/lib/docker', '/var/lib/containerd', '/var/lib/kubelet', '/etc/kubernetes', '~', '$HOME', '${HOME}',
 ]);
 
+/** Character devices that give nothing away. */
+const HARMLESS_DEVICES = new Set(['/dev/null', '/dev/zero', '/dev/random', '/dev/urandom']);
+
 /** Host trees nothing below which may be mounted. */
 const SENSITIVE_TREES = [
   '/proc/', '/sys/', '/boot/', '/root/', '/dev/', '/var/lib/docker/', '/var/lib/containerd/', '/var/lib/kubelet/', '/etc/kubernetes/',
@@ -24,7 +27,7 @@ export function sensitiveHostPath(volume: VolumeMount): string | undefined {
   const raw = volume.source.trim().replace(/\/+$/, '') || '/';
   if (SENSITIVE_DIRS.has(raw)) return raw;
   const path = hostPath(volume.source);
-  if (path === undefined || ENGINE_SOCKET.test(path)) return undefined;
+  if (path === undefined || ENGINE_SOCKET.test(path) || HARMLESS_DEVICES.has(path)) return undefined;
   const normal = path.replace(/\/\.(?=\/|$)/g, '');
   if (SENSITIVE_DIRS.has(normal)) return normal;
   return SENSITIVE_TREES.some((t) => normal === t.replace(/\/$/, '') || normal.startsWith(t.endsWith('/') ? t : `${t}/`) || normal === t) ? normal : undefined;

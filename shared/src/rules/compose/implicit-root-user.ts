@@ -4,7 +4,7 @@ import { composeServices, hasVariable, lookup, type ComposeService } from '../..
 import { composeBuild } from '../../parse/compose-settings';
 import type { DockerfileFile, Stage } from '../../parse/dockerfile';
 import { parseImageReference, runsAsNonRootByDefault } from '../../parse/images';
-import { mapGet, scalarString } from '../../parse/yaml';
+import { mapGet, mapPair, scalarString, seqItems } from '../../parse/yaml';
 import type { ParsedFile, RawFinding, YamlFile } from '../../types';
 import { owasp } from './common';
 import { isRootUser } from './no-root-user';
@@ -32,6 +32,39 @@ function stageUser(file: DockerfileFile, stage: Stage, depth = 0): { user: strin
   return { user: undefined, base: stage.image };
 }
 
+/** Docker Hub official images whose Dockerfile ends with a non-root USER. */
+const NON_ROOT_OFFICIAL = new Set(['elasticsearch', 'kibana', 'logstash', 'sonarqube', 'jenkins', 'solr', 'haproxy', 'zookeeper', 'unit', 'friendica', 'eclipse-mosquitto']);
+
+/**
+ * Whether a base image is known to run as root when the Dockerfile sets no USER: Docker Hub
+ * official images (and scratch) do, except the few above. Vendor images often set their own user
+ * (bitnami, grafana, selenium …), so a Dockerfile built on them proves nothing.
+ */
+export function baseRunsAsRoot(image: string): boolean {
+  const ref = parseImageReference(image);
+  if (ref.registry !== 'docker.io' || !ref.repository.startsWith('library/') || ref.name.includes('$')) return false;
+  const name = ref.repository.slice('library/'.length).toLowerCase();
+  return !NON_ROOT_OFFICIAL.has(name) && !runsAsNonRootByDefault(ref);
+}
+
+/** Image names that services of the same file build (`FROM base` may be one of them, not Docker Hub's). */
+function builtImages(service: ComposeService): Set<string> {
+  const out = new Set<string>();
+  for (const other of composeServices(service.file)) {
+    const image = scalarString(lookup(other, 'image')?.value);
+    if (image && lookup(other, 'build')) out.add(image.trim());
+  }
+  return out;
+}
+
+/** Names of `additional_contexts` given in list form (`- base=service:base`). */
+function additionalContextNames(build: unknown): string[] {
+  return seqItems(mapGet(build, 'additional_contexts')).flatMap((i) => {
+    const text = scalarString(i);
+    return text?.includes('=') ? [text.slice(0, text.indexOf('=')).trim()] : [];
+  });
+}
+
 function check(service: ComposeService, files: ReadonlyMap<string, DockerfileFile>): RawFinding[] {
   if (service.partial || lookup(service, 'user')) return [];
   const build = composeBuild(service);
@@ -47,8 +80,10 @@ function check(service: ComposeService, files: ReadonlyMap<string, DockerfileFil
   const base = { range, uri: service.file.uri, objectRange: service.range };
   const args = { service: service.name, dockerfile: build.dockerfile };
   if (found.user === undefined) {
-    if (found.base && runsAsNonRootByDefault(parseImageReference(found.base))) return [];
-    return [{ ...base, messageId: 'noUser', args }];
+    if (!found.base || !baseRunsAsRoot(found.base) || builtImages(service).has(found.base)) return [];
+    // A named build context (`additional_contexts: {base: "service:base"}`) replaces the registry image.
+    if (mapPair(mapGet(build.node, 'additional_contexts'), found.base) || additionalContextNames(build.node).includes(found.base)) return [];
+    return [{ ...base, messageId: 'noUser', args: { ...args, base: found.base } }];
   }
   if (hasVariable(found.user) || !isRootUser(found.user)) return [];
   return [{ ...base, messageId: 'rootUser', args: { ...args, line: found.stage.instructions.filter((i) => i.getKeyword() === 'USER').pop()!.getRange().start.line + 1 } }];
@@ -69,8 +104,8 @@ export const implicitRootUser = defineWorkspaceRule({
   external: [owasp(2)],
   messages: {
     noUser: {
-      en: 'Service "{service}" builds {dockerfile}, which sets no USER, and sets no user: itself, so it runs as root; add a USER to the Dockerfile or user: to the service.',
-      de: 'Service "{service}" baut {dockerfile}, das keinen USER setzt, und setzt selbst kein user:, läuft also als root; einen USER im Dockerfile oder user: im Service ergänzen.',
+      en: 'Service "{service}" builds {dockerfile}, which sets no USER on top of {base} (root by default), and sets no user: itself, so it runs as root; add a USER to the Dockerfile or user: to the service.',
+      de: 'Service "{service}" baut {dockerfile}, das auf {base} (standardmäßig root) keinen USER setzt, und setzt selbst kein user:, läuft also als root; einen USER im Dockerfile oder user: im Service ergänzen.',
     },
     rootUser: {
       en: 'Service "{service}" builds {dockerfile}, which runs as root (USER on line {line}), and sets no user: itself; switch to an unprivileged user.',
@@ -79,8 +114,8 @@ export const implicitRootUser = defineWorkspaceRule({
   },
   docs: {
     rationale: {
-      en: 'Without USER in the Dockerfile and without `user:` in the service, the container runs as root (CSVS 3.1). The rule reads the Dockerfile the service builds (build context + dockerfile, relative to the Compose file, build target honoured) when it is among the scanned files. Services that only name an `image:` are not reported, because the image\'s default user cannot be known without pulling it; set `user:` explicitly to be sure.',
-      de: 'Ohne USER im Dockerfile und ohne `user:` im Service läuft der Container als root (CSVS 3.1). Die Regel liest das Dockerfile, das der Service baut (Build-Kontext + dockerfile, relativ zur Compose-Datei, Build-Target berücksichtigt), sofern es unter den geprüften Dateien ist. Services, die nur ein `image:` nennen, werden nicht gemeldet, weil der Standardbenutzer des Images ohne Pull nicht bekannt ist; zur Sicherheit `user:` ausdrücklich setzen.',
+      en: 'Without USER in the Dockerfile and without `user:` in the service, the container runs as root (CSVS 3.1). The rule reads the Dockerfile the service builds (build context + dockerfile, relative to the Compose file, build target honoured) when it is among the scanned files. Without USER the base image decides: Docker Hub official images run as root (except a few such as elasticsearch or haproxy), vendor images often set their own user, so only the former are reported. Services that only name an `image:` are not reported, because the image\'s default user cannot be known without pulling it; set `user:` explicitly to be sure.',
+      de: 'Ohne USER im Dockerfile und ohne `user:` im Service läuft der Container als root (CSVS 3.1). Die Regel liest das Dockerfile, das der Service baut (Build-Kontext + dockerfile, relativ zur Compose-Datei, Build-Target berücksichtigt), sofern es unter den geprüften Dateien ist. Ohne USER entscheidet das Basis-Image: offizielle Docker-Hub-Images laufen als root (bis auf wenige wie elasticsearch oder haproxy), Images von Herstellern setzen oft einen eigenen Benutzer, daher werden nur erstere gemeldet. Services, die nur ein `image:` nennen, werden nicht gemeldet, weil der Standardbenutzer des Images ohne Pull nicht bekannt ist; zur Sicherheit `user:` ausdrücklich setzen.',
     },
     fix: {
       en: 'Create an unprivileged user in the Dockerfile and end the final stage with `USER 10001:10001` (see dockerfile rules), or set `user: "10001:10001"` on the service.',

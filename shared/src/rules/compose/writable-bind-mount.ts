@@ -1,5 +1,6 @@
 import { defineYamlRule } from '../../define';
 import { composeVolumes } from '../../parse/compose-settings';
+import { scalarString } from '../../parse/yaml';
 import { cis, eachService, rangeOf, hostPath, owasp } from './common';
 import { ENGINE_SOCKET } from './docker-socket';
 import { sensitiveHostPath } from './host-path-sensitive';
@@ -36,6 +37,8 @@ export const writableBindMount = defineYamlRule({
     return eachService(file, (service) =>
       composeVolumes(service).flatMap((v) => {
         if (v.type !== 'bind' || v.readOnly || v.source === undefined) return [];
+        // `src:dst${FLAGS}`: the mode comes from a variable and may well be `:ro`.
+        if (v.syntax === 'short' && /\$\{?\w+\}?$/.test(scalarString(v.node)?.trim() ?? '')) return [];
         const path = hostPath(v.source);
         if (sensitiveHostPath(v) !== undefined || (path !== undefined && ENGINE_SOCKET.test(path))) return [];
         return [{ range: rangeOf(service, v.node), args: { service: service.name, path: v.source.trim() } }];
