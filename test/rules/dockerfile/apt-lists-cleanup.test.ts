@@ -1,0 +1,30 @@
+import { aptListsCleanup } from '../../../shared/src/rules/dockerfile/apt-lists-cleanup';
+import { ruleTester } from '../../rule-tester';
+
+ruleTester(aptListsCleanup, {
+  valid: [
+    'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*',
+    'FROM debian:12-slim\nRUN --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update && apt-get install -y curl',
+    'FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM debian:12-slim',
+    'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl && apt-get distclean',
+  ],
+  invalid: [
+    {
+      code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl',
+      findings: [{ range: [1, 30, 1, 37], message: /\/var\/lib\/apt\/lists/ }],
+      output: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*',
+    },
+    {
+      name: 'continued lines: appended after the last word, CRLF kept',
+      code: 'FROM debian:12-slim\r\nRUN apt-get update \\\r\n  && apt-get install -y \\\r\n     curl\r\nCMD ["curl"]',
+      findings: [{ range: [2, 13, 2, 20] }],
+      output: 'FROM debian:12-slim\r\nRUN apt-get update \\\r\n  && apt-get install -y \\\r\n     curl && rm -rf /var/lib/apt/lists/*\r\nCMD ["curl"]',
+    },
+    {
+      name: 'a trailing comment or exec form: no certain insertion',
+      code: 'FROM debian:12-slim\nRUN apt-get install -y curl # tools\nRUN ["apt-get", "install", "-y", "git"]',
+      findings: [{ range: [1, 12, 1, 19] }, { range: [2, 16, 2, 25] }],
+      output: null,
+    },
+  ],
+});

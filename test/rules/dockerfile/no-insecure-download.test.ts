@@ -1,0 +1,30 @@
+import { noInsecureDownload } from '../../../shared/src/rules/dockerfile/no-insecure-download';
+import { ruleTester } from '../../rule-tester';
+
+ruleTester(noInsecureDownload, {
+  valid: [
+    'FROM debian:12-slim\nRUN curl -fsSLo a.tgz https://example.com/a.tgz',
+    'FROM debian:12-slim\nRUN curl -o k https://example.com/k',
+    'FROM debian:12-slim\nRUN wget --no-verbose https://example.com/a',
+    'FROM debian:12-slim\nENV GIT_SSL_NO_VERIFY=false NODE_TLS_REJECT_UNAUTHORIZED=1',
+    'FROM debian:12-slim\nRUN pip install --index-url https://pypi.example.com/simple flask',
+    'FROM debian:12-slim\nRUN apt-get install -y --no-install-recommends ca-certificates',
+  ],
+  invalid: [
+    {
+      name: 'curl -k in a group and wget --no-check-certificate',
+      code: 'FROM debian:12-slim\nRUN curl -fsSLk https://a.example/x -o x && wget --no-check-certificate https://b.example/y',
+      findings: [{ range: [1, 9, 1, 15], message: /^-fsSLk switches off/ }, { range: [1, 49, 1, 71] }],
+    },
+    {
+      name: 'package managers',
+      code: 'FROM debian:12-slim\nRUN apt-get install -y --allow-unauthenticated x && apt-get install --force-yes y\nRUN apk add --allow-untrusted z.apk\nRUN yum install -y --nogpgcheck w\nRUN pip install --trusted-host pypi.example.com q',
+      findings: [{ range: [1, 23, 1, 46] }, { range: [1, 68, 1, 79] }, { range: [2, 12, 2, 29] }, { range: [3, 19, 3, 31] }, { range: [4, 16, 4, 30] }],
+    },
+    {
+      name: 'npm strict-ssl, git sslVerify and variables',
+      code: 'FROM node:20-slim\nRUN npm config set strict-ssl false && git config --global http.sslVerify false\nENV NODE_TLS_REJECT_UNAUTHORIZED=0\nRUN GIT_SSL_NO_VERIFY=1 git clone https://git.example/r',
+      findings: [{ range: [1, 19, 1, 29] }, { range: [1, 59, 1, 73] }, { range: [2, 4, 2, 32], message: /NODE_TLS_REJECT_UNAUTHORIZED switches off/ }, { range: [3, 4, 3, 23] }],
+    },
+  ],
+});
