@@ -4,6 +4,8 @@
 import assert from 'node:assert/strict';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { createRegistryClient, type ClientOptions, type Resolution } from '../../shared/src/registry/client';
 import { dockerCredentials } from '../../shared/src/registry/credentials';
@@ -133,6 +135,17 @@ describe('registry client against docker-registry', () => {
     const r = await resolveWith(`${token.host}/private/secret:1`, { credentials: dockerCredentials(env) });
     assert.ok(r.ok && r.digest === secret.digest, JSON.stringify(r));
     assert.deepEqual(tokens.requests.at(-1), { scope: 'repository:private/secret:pull', user: 'bob' });
+  });
+
+  it('reports a registry that answers 403 as denied', async () => {
+    const server = http.createServer((_req, res) => res.writeHead(403, { 'Content-Type': 'application/json' }).end('{"errors":[{"code":"DENIED","message":"requested access to the resource is denied"}]}'));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const r = await resolveWith(`127.0.0.1:${(server.address() as AddressInfo).port}/team/app:1.0`);
+      assert.ok(!r.ok && r.failure === 'denied', JSON.stringify(r));
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
   });
 
   it('gives up after pinning.timeoutMs on a server that never answers', async () => {
