@@ -1,0 +1,16 @@
+import { imageLatestTag } from '../../../shared/src/rules/kubernetes/image-latest-tag';
+import { ruleTester } from '../../rule-tester';
+
+ruleTester(imageLatestTag, {
+  valid: [
+    'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: "nginx:1.27.3"}, {name: b, image: "registry.local:5000/app@sha256:0123"}]\n',
+    { name: 'dont-fire: variables resolved later', code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: "${IMAGE}"}]\n' },
+    { name: 'dont-fire: registry port is not a tag', code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    image: localhost:5000/app:2.1\n' },
+  ],
+  invalid: [
+    {
+      code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    image: nginx:latest # fixme\n  - name: b\n    image: "registry.local:5000/team/app"\n',
+      findings: [{ range: [6, 11, 6, 23], message: /uses the latest tag/ }, { range: [8, 11, 8, 41], message: /has no tag/ }],
+    },
+  ],
+});
