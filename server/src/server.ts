@@ -81,7 +81,19 @@ export function createServer(connection: Connection): void {
     },
   });
 
-  const pin = createPinActions({ isAllowed: async (uri) => trusted && (await settings.forUri(uri)).pinningAllowed, log });
+  const pin = createPinActions({
+    isAllowed: async (uri) => trusted && (await settings.forUri(uri)).pinningAllowed,
+    log,
+    settingsFor: async (uri) => settings.forUri(uri).then((s) => ({ lang: s.lang, pinning: s.config.pinning })),
+    document: (uri) => documents.get(uri),
+    notify: (message) => void connection.window.showWarningMessage(message),
+    progress: async (title) => {
+      if (!caps.window?.workDoneProgress) return { done: () => undefined };
+      const progress = await connection.window.createWorkDoneProgress();
+      progress.begin(title);
+      return { done: () => progress.done() };
+    },
+  });
 
   const refreshPull = (): void => {
     if (caps.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh().catch(log);
