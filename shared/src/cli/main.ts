@@ -75,6 +75,10 @@ export function processIo(): CliIo {
 }
 
 if (require.main === module) {
+  // a closed pipe (`bollwerk … | head`) ends the output quietly
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
   main(process.argv.slice(2), processIo()).then(
     (code) => {
       process.exitCode = code;

@@ -1,4 +1,5 @@
-import { closeSync, existsSync, openSync, readSync, fstatSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { closeSync, constants, existsSync, openSync, readSync, fstatSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Note } from '../lint';
 
@@ -6,8 +7,6 @@ import type { Note } from '../lint';
 export type Source = { readonly text: string; readonly bom: boolean } | { readonly note: Note };
 
 const note = (code: Note['code'], en: string, de: string): { note: Note } => ({ note: { code, message: { en, de } } });
-
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * Reads a file as UTF-8 text without ever loading more than `maxBytes`: the size is checked on
@@ -17,12 +16,15 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 export function readSource(path: string, maxBytes: number): Source {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    // non-blocking, so that a named pipe given as a path cannot hang the scan
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
     return unreadable(e);
   }
   try {
-    const size = fstatSync(fd).size;
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return note('unreadable', 'skipped: not a regular file', 'übersprungen: keine reguläre Datei');
+    const size = stat.size;
     if (size > maxBytes) return note('too-large', `skipped: ${size} bytes, larger than maxFileBytes (${maxBytes})`, `übersprungen: ${size} Bytes, größer als maxFileBytes (${maxBytes})`);
     const buf = Buffer.allocUnsafe(size);
     let read = 0;
@@ -33,12 +35,9 @@ export function readSource(path: string, maxBytes: number): Source {
     }
     const bytes = buf.subarray(0, read);
     if (bytes.includes(0)) return note('binary', 'skipped: binary content (NUL bytes)', 'übersprungen: binärer Inhalt (NUL-Bytes)');
-    let text: string;
-    try {
-      text = decoder.decode(bytes);
-    } catch {
-      return note('invalid-utf8', 'skipped: not valid UTF-8', 'übersprungen: kein gültiges UTF-8');
-    }
+    // isUtf8 is the native equivalent of a fatal TextDecoder, without building the string twice
+    if (!isUtf8(bytes)) return note('invalid-utf8', 'skipped: not valid UTF-8', 'übersprungen: kein gültiges UTF-8');
+    const text = bytes.toString('utf8');
     const bom = text.charCodeAt(0) === 0xfeff;
     return { text: bom ? text.slice(1) : text, bom };
   } catch (e) {

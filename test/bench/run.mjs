@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+// Speed benchmark (PRODUCT.md §6), every number measured in this one run on this machine:
+//  (1) the CLI over corpus/realworld/files vs only parsing the same files with the same parsers;
+//  (2) the CLI over the corpus's Dockerfiles vs dockerfilelint and vs dockerfile-utils' validator;
+//  (5) peak RSS of a full-corpus scan.
+// Each command runs as its own node process, BENCH_RUNS times (default 3), interleaved; the
+// fastest wall time counts (the least disturbed by other load), CPU time is shown beside it.
+// Writes test-output/bench.json. Usage: npm run bench (builds dist/cli.js first).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const corpus = resolve(root, process.env.BOLLWERK_CORPUS ?? '../shared/corpus');
+const realworld = join(corpus, 'realworld');
+if (!existsSync(join(realworld, 'index.tsv'))) {
+  console.error(`bench: corpus not found at ${corpus} (set BOLLWERK_CORPUS to the folder holding realworld/)`);
+  process.exit(2);
+}
+const cli = join(root, 'dist/cli.js');
+if (!existsSync(cli)) {
+  console.error('bench: dist/cli.js is missing; run `node esbuild.mjs` first (npm run bench does)');
+  process.exit(2);
+}
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const work = mkdtempSync(join(tmpdir(), 'bollwerk-bench-'));
+const probeOut = join(work, 'probe.jsonl');
+const probe = join(root, 'test/bench/probe.cjs');
+
+// the corpus's own classification: kind <TAB> path (relative to realworld/)
+const index = readFileSync(join(realworld, 'index.tsv'), 'utf8').split('\n').slice(1).filter(Boolean).map((l) => l.split('\t'));
+const inFiles = index.filter(([, p]) => p.startsWith('files/'));
+const allList = join(work, 'all.tsv');
+writeFileSync(allList, inFiles.map(([k, p]) => `${k}\t${join(realworld, p)}`).join('\n'));
+const dockerfiles = inFiles.filter(([k]) => k === 'dockerfile').map(([, p]) => join(realworld, p));
+const dockerList = join(work, 'dockerfiles.txt');
+writeFileSync(dockerList, dockerfiles.join('\n'));
+
+/** Runs `node args…` once; returns wall ms, CPU ms and peak RSS (KiB) of that process. */
+function measure(args) {
+  rmSync(probeOut, { force: true });
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--require', probe, ...args], {
+    cwd: root,
+    env: { ...process.env, BENCH_PROBE_OUT: probeOut, NO_COLOR: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ').slice(0, 200)} exited ${r.status}: ${r.stderr}`);
+  const lines = existsSync(probeOut) ? readFileSync(probeOut, 'utf8').trim().split('\n') : [];
+  const p = lines.length ? JSON.parse(lines[lines.length - 1]) : { cpuMs: NaN, maxRssKb: NaN };
+  return { wallMs, cpuMs: p.cpuMs, maxRssKb: p.maxRssKb };
+}
+
+const commands = {
+  cliCorpus: [cli, join(realworld, 'files'), '--format', 'json', '--output', join(work, 'out.json'), '--fail-on', 'never'],
+  parseCorpus: [join(root, 'test/bench/parse-only.mjs'), `@${allList}`],
+  cliDockerfiles: [cli, ...dockerfiles, '--format', 'json', '--output', join(work, 'out-docker.json'), '--fail-on', 'never'],
+  dockerfilelint: [join(root, 'node_modules/dockerfilelint/bin/dockerfilelint'), '-j', ...dockerfiles],
+  dockerfileUtils: [join(root, 'test/bench/utils-validate.mjs'), `@${dockerList}`],
+};
+
+const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+for (let i = 0; i < runs; i++) {
+  for (const [name, args] of Object.entries(commands)) {
+    process.stderr.write(`run ${i + 1}/${runs}: ${name}\n`);
+    samples[name].push(measure(args));
+  }
+}
+const best = Object.fromEntries(
+  Object.entries(samples).map(([k, s]) => [k, { wallMs: Math.min(...s.map((x) => x.wallMs)), cpuMs: Math.min(...s.map((x) => x.cpuMs)), maxRssKb: Math.max(...s.map((x) => x.maxRssKb)), runs: s }]),
+);
+const ratio = (a, b, key = 'wallMs') => best[a][key] / best[b][key];
+const scanned = JSON.parse(readFileSync(join(work, 'out.json'), 'utf8')).summary;
+const comparisons = [
+  { id: '1', what: 'CLI over realworld/files vs bare parse', a: 'cliCorpus', b: 'parseCorpus', goal: 1.3 },
+  { id: '2a', what: 'CLI over Dockerfiles vs dockerfilelint', a: 'cliDockerfiles', b: 'dockerfilelint', goal: 1.0 },
+  { id: '2b', what: 'CLI over Dockerfiles vs dockerfile-utils validator', a: 'cliDockerfiles', b: 'dockerfileUtils', goal: 0.5 },
+].map((c) => ({ ...c, ratio: ratio(c.a, c.b), cpuRatio: ratio(c.a, c.b, 'cpuMs'), met: ratio(c.a, c.b) <= c.goal }));
+const peakRssMb = best.cliCorpus.maxRssKb / 1024;
+
+const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const rows = [['', 'command', 'wall (best)', 'CPU (best)', 'peak RSS']];
+for (const [k, b] of Object.entries(best)) rows.push(['', k, fmt(b.wallMs), fmt(b.cpuMs), `${(b.maxRssKb / 1024).toFixed(0)} MB`]);
+const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+console.log(`Bollwerk benchmark — ${inFiles.length} corpus files (${dockerfiles.length} Dockerfiles), ${runs} runs each, CLI checked ${scanned.filesChecked} files`);
+for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
+console.log('');
+for (const c of comparisons) console.log(`(${c.id}) ${c.what}: ${c.ratio.toFixed(2)}× wall, ${c.cpuRatio.toFixed(2)}× CPU (goal ≤ ${c.goal}) ${c.met ? 'met' : 'NOT met'}`);
+console.log(`(5) peak RSS of a full-corpus scan: ${peakRssMb.toFixed(0)} MB`);
+
+mkdirSync(join(root, 'test-output'), { recursive: true });
+writeFileSync(
+  join(root, 'test-output/bench.json'),
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, runs, corpusFiles: inFiles.length, dockerfiles: dockerfiles.length, filesChecked: scanned.filesChecked, results: best, comparisons, peakRssMb }, null, 2)}\n`,
+);
+rmSync(work, { recursive: true, force: true });
