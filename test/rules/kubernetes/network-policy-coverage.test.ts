@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { networkPolicyCoverage } from '../../../shared/src/rules/kubernetes/network-policy-coverage';
+import { runWorkspace } from './workspace-helpers';
+
+const deployment = (name: string, labels: string, namespace = ''): string =>
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}${namespace ? `\n  namespace: ${namespace}` : ''}\nspec:\n  template:\n    metadata:\n      labels: ${labels}\n    spec:\n      containers: [{name: a, image: "a:1"}]\n`;
+
+const policy = (selector: string, namespace = ''): string =>
+  `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: np${namespace ? `\n  namespace: ${namespace}` : ''}\nspec:\n  podSelector: ${selector}\n  policyTypes: [Ingress]\n`;
+
+describe('k8s/network-policy-coverage', () => {
+  it('valid: a default-deny policy in the same namespace covers every workload (across files)', () => {
+    assert.deepEqual(runWorkspace(networkPolicyCoverage, { 'api.yaml': deployment('api', '{app: api}'), 'np.yaml': policy('{} # default deny') }), []);
+  });
+
+  it('valid: matchLabels and matchExpressions (In, NotIn, Exists, DoesNotExist)', () => {
+    const files = {
+      'a.yaml': deployment('api', '{app: api, tier: web}', 'shop'),
+      'np.yaml': policy('\n    matchLabels: {app: api}\n    matchExpressions:\n    - {key: tier, operator: In, values: [web, edge]}\n    - {key: debug, operator: DoesNotExist}\n    - {key: app, operator: Exists}\n    - {key: tier, operator: NotIn, values: [db]}', 'shop'),
+    };
+    assert.deepEqual(runWorkspace(networkPolicyCoverage, files), []);
+  });
+
+  it('valid (dont-fire): host-network pods and PodTemplates; no workloads at all', () => {
+    const hostNet = 'apiVersion: v1\nkind: Pod\nmetadata: {name: agent}\nspec:\n  hostNetwork: true\n  containers: [{name: a}]\n';
+    const template = 'apiVersion: v1\nkind: PodTemplate\nmetadata: {name: t}\ntemplate:\n  spec:\n    containers: [{name: a}]\n';
+    assert.deepEqual(runWorkspace(networkPolicyCoverage, { 'p.yaml': hostNet, 't.yaml': template, 'Dockerfile': 'FROM alpine:3.20\n' }), []);
+    assert.deepEqual(runWorkspace(networkPolicyCoverage, { 'Dockerfile': 'FROM alpine:3.20\n', 'compose.yaml': 'services:\n  a:\n    image: a\n' }), []);
+  });
+
+  it('invalid: the policy is in another namespace or selects other labels', () => {
+    const files = {
+      'api.yaml': deployment('api', '{app: api}', 'shop'),
+      'web.yaml': deployment('web', '{app: web}', 'shop'),
+      'np.yaml': policy('{matchLabels: {app: web}}', 'shop') + '---\n' + policy('{}', 'other'),
+    };
+    assert.deepEqual(runWorkspace(networkPolicyCoverage, files), [
+      { uri: 'api.yaml', range: [3, 8, 3, 11], message: 'Deployment "api" in namespace "shop" is selected by no NetworkPolicy; its pods accept traffic from everywhere. Add a policy that selects its labels.' },
+    ]);
+  });
+
+  it('invalid: no NetworkPolicy in the scan at all (namespace default when unset)', () => {
+    assert.deepEqual(runWorkspace(networkPolicyCoverage, { 'api.yaml': deployment('api', '{app: api}') }), [
+      { uri: 'api.yaml', range: [3, 8, 3, 11], message: 'Deployment "api" in namespace "default" is selected by no NetworkPolicy, and the scanned files define none; start with a default-deny policy per namespace.' },
+    ]);
+  });
+
+  it('invalid: a failed matchExpression (NotIn) leaves the workload uncovered', () => {
+    const files = { 'api.yaml': deployment('api', '{app: api, tier: db}'), 'np.yaml': policy('{matchExpressions: [{key: tier, operator: NotIn, values: [db]}]}') };
+    assert.equal(runWorkspace(networkPolicyCoverage, files).length, 1);
+  });
+});
