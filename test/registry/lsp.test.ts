@@ -23,7 +23,8 @@ describe('pin quick-fix over LSP', () => {
     removeTempDirs();
   });
 
-  const pinAction = async (trusted: boolean): Promise<{ c: TestClient; uri: string; d: Diagnostic; action: CodeAction | undefined }> => {
+  /** Lists the pin action until `ready` holds (trust and settings arrive in the background), for at most 5 s. */
+  const pinAction = async (trusted: boolean, ready: (a: CodeAction | undefined) => boolean): Promise<{ c: TestClient; uri: string; d: Diagnostic; action: CodeAction | undefined }> => {
     const c = startServer();
     clients.push(c);
     await c.initialize({ pull: false, resolve: true, trusted });
@@ -33,14 +34,17 @@ describe('pin quick-fix over LSP', () => {
     const d = published.diagnostics.find((x) => x.code === RULE)!;
     const list = async (): Promise<CodeAction[]> =>
       c.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } });
-    await list(); // the first listing asks for trust and settings in the background
-    await new Promise((r) => setTimeout(r, 100));
-    const action = (await list()).find((a) => /^Pin .* to its digest$/.test(a.title));
+    let action: CodeAction | undefined;
+    for (let i = 0; i < 50; i++) {
+      action = (await list()).find((a) => /^Pin .* to its digest$/.test(a.title));
+      if (ready(action)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
     return { c, uri, d, action };
   };
 
   it('lists the action without an edit and resolves it through the registry', async () => {
-    const { c, uri, d, action } = await pinAction(true);
+    const { c, uri, d, action } = await pinAction(true, (a) => a !== undefined);
     assert.ok(action, 'a pin action is listed');
     assert.equal(action.edit, undefined);
     assert.equal(action.disabled, undefined);
@@ -49,7 +53,7 @@ describe('pin quick-fix over LSP', () => {
   });
 
   it('is off in an untrusted workspace', async () => {
-    const { c, action } = await pinAction(false);
+    const { c, action } = await pinAction(false, (a) => a?.disabled !== undefined);
     assert.ok(action, 'the action is listed, disabled with the reason');
     assert.match(action.disabled?.reason ?? '', /registry lookups are off/);
     const resolved = await c.connection.sendRequest<CodeAction>('codeAction/resolve', action);
