@@ -28,6 +28,16 @@ function keyColumn(doc: YamlDocument, lines: LineIndex, map: YAMLMap): number | 
   return lines.positionAt(doc.offset + first.range[0]).character;
 }
 
+/**
+ * The end of a block node for inserting after it. After trailing comment lines, yaml ends a node
+ * inside the next line's indentation; that indentation belongs to the next line.
+ */
+function blockEnd(text: string, end: number): number {
+  let e = end;
+  while (e > 0 && (text[e - 1] === ' ' || text[e - 1] === '\t')) e--;
+  return e > 0 && text[e - 1] === '\n' ? e : end;
+}
+
 /** Renders `path: value` as new block lines at `indent` (nested maps one step deeper each). */
 function blockLines(path: readonly string[], valueYaml: string, indent: number, nl: string): string {
   return path
@@ -58,7 +68,7 @@ function insertIntoBlockMap(doc: YamlDocument, lines: LineIndex, map: YAMLMap, p
   const nl = eol(lines.text);
   const lastNode = (last.value as Node | null)?.range ? (last.value as Node) : (last.key as Node);
   if (!lastNode?.range) return undefined;
-  const end = doc.offset + lastNode.range[1];
+  const end = blockEnd(lines.text, doc.offset + lastNode.range[1]);
   const text = lines.text;
   const fragment = blockLines(path, valueYaml, indent, nl);
   if (end > 0 && text[end - 1] === '\n') {
@@ -184,7 +194,7 @@ export function appendToSeq(doc: YamlDocument, lines: LineIndex, seq: YAMLSeq, i
   const dash = firstLine.lastIndexOf('-', firstPos.character - 1);
   if (dash < 0 || !/^\s*$/.test(firstLine.slice(0, dash))) return undefined;
   const nl = eol(text);
-  const end = doc.offset + lastItem.range[1];
+  const end = blockEnd(text, doc.offset + lastItem.range[1]);
   const fragment = `${' '.repeat(dash)}- ${itemYaml}`;
   if (end > 0 && text[end - 1] === '\n') {
     const at = lines.positionAt(end);

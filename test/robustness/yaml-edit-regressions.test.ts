@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isMap } from 'yaml';
+import { mapGet, parseYaml, seqItems } from '../../shared/src/parse/yaml';
+import { applyEdits } from '../../shared/src/text';
+import { appendIn, setIn } from '../../shared/src/yaml-edit';
+
+/** Regressions of yaml-edit.ts found by the fix-safety run over the real-world corpus. */
+
+const podSpec = (text: string) => {
+  const file = parseYaml('file:///t.yaml', text, 'kubernetes');
+  const spec = mapGet(mapGet(mapGet(file.documents[0]!.doc.contents, 'spec'), 'template'), 'spec');
+  assert.ok(isMap(spec));
+  return { file, spec };
+};
+
+const STATEFULSET = [
+  'spec:',
+  '  template:',
+  '    spec:',
+  '      containers:',
+  '      - name: nginx',
+  '        image: nginx',
+  '        # resources:',
+  '        #   cpu: 4',
+  '  volumeClaimTemplates:',
+  '  - metadata:',
+  '      name: www',
+  '',
+].join('\n');
+
+describe('yaml-edit after trailing comment lines', () => {
+  it('setIn inserts before the next key of the parent, not after it (statefulset with commented-out resources)', () => {
+    const { file, spec } = podSpec(STATEFULSET);
+    const edits = setIn(file.documents[0]!, file.lines, spec, ['hostUsers'], 'false');
+    assert.ok(edits);
+    const out = applyEdits(STATEFULSET, edits);
+    assert.equal(out, STATEFULSET.replace('  volumeClaimTemplates:', '      hostUsers: false\n  volumeClaimTemplates:'));
+    const reparsed = parseYaml('file:///t.yaml', out, 'kubernetes');
+    assert.deepEqual(reparsed.documents[0]!.errors, []);
+  });
+
+  it('appendToSeq inserts one whole line after a block sequence of maps with trailing comments', () => {
+    const { file, spec } = podSpec(STATEFULSET);
+    const edits = appendIn(file.documents[0]!, file.lines, spec, ['containers'], '{name: sidecar}');
+    assert.ok(edits);
+    const out = applyEdits(STATEFULSET, edits);
+    assert.equal(out.replace('      - {name: sidecar}\n', ''), STATEFULSET, 'one whole line inserted, nothing else changed');
+    const after = podSpec(out);
+    assert.deepEqual(after.file.documents[0]!.errors, []);
+    assert.deepEqual(seqItems(mapGet(after.spec, 'containers')).map((c) => String(mapGet(c, 'name'))), ['nginx', 'sidecar']);
+  });
+
+  it('CRLF: the same', () => {
+    const text = STATEFULSET.replace(/\n/g, '\r\n');
+    const { file, spec } = podSpec(text);
+    const out = applyEdits(text, setIn(file.documents[0]!, file.lines, spec, ['hostUsers'], 'false')!);
+    assert.equal(out, text.replace('  volumeClaimTemplates:', '      hostUsers: false\r\n  volumeClaimTemplates:'));
+  });
+});
