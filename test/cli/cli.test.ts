@@ -98,7 +98,7 @@ describe('bollwerk scan (in-process)', () => {
   });
   it('writes JSON with the stable schema', async () => {
     const r = await runMain(['test/fixtures/sample', '--format', 'json']);
-    const report = JSON.parse(r.stdout) as { version: number; tool: { name: string; version: string }; summary: Record<string, number>; results: Record<string, unknown>[]; notes: unknown[] };
+    const report = JSON.parse(r.stdout) as { version: number; tool: { name: string; version: string }; summary: { errors: number; warnings: number; infos: number; filesChecked: number }; results: Record<string, unknown>[]; notes: unknown[] };
     assert.equal(report.version, 1);
     assert.deepEqual(report.tool, { name: 'bollwerk', version: ROOT_PKG.version });
     const copy = report.results.find((x) => x.ruleId === 'dockerfile/prefer-copy');
