@@ -80,8 +80,17 @@ export function isKind(object: K8sObject, kind: string, api: RegExp): boolean {
   return object.kind === kind && api.test(object.apiVersion);
 }
 
-/** The pod spec of an object of a pod-carrying kind, or undefined. */
+// Every pod rule asks for the same objects' pod specs: compute each once per parsed object.
+const podSpecCache = new WeakMap<K8sObject, PodSpecRef | null>();
+
+/** The pod spec of an object of a pod-carrying kind, or undefined (memoized per object). */
 export function podSpecOf(object: K8sObject): PodSpecRef | undefined {
+  let cached = podSpecCache.get(object);
+  if (cached === undefined) podSpecCache.set(object, (cached = computePodSpec(object) ?? null));
+  return cached ?? undefined;
+}
+
+function computePodSpec(object: K8sObject): PodSpecRef | undefined {
   const where = POD_PATHS[object.kind];
   if (!where || !where.api.test(object.apiVersion)) return undefined;
   const spec = getIn(object.node, where.path);
