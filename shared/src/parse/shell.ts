@@ -44,29 +44,34 @@ const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
 
 /** Removes Dockerfile line continuations (and the comment/blank lines Docker drops after them), keeping document offsets. */
 function logical(text: string, start: number, end: number, escape: string): Source {
-  let s = '';
+  const parts: string[] = [];
   const off: number[] = [];
+  const continuation = /[ \t]*(\r?\n|\r)/y;
+  const dropped = /[ \t]*(#[^\r\n]*)?(\r?\n|\r)/y;
   let i = start;
+  let from = start;
   while (i < end) {
-    const c = text[i]!;
-    if (c === escape) {
-      const m = /^[ \t]*(\r?\n|\r)/.exec(text.slice(i + 1, Math.min(end, i + 200)));
-      if (m) {
-        i += 1 + m[0].length;
-        for (;;) {
-          const line = /^([^\r\n]*)(\r?\n|\r)/.exec(text.slice(i, end));
-          if (!line || !/^[ \t]*(#|$)/.test(line[1]!)) break;
-          i += line[0].length;
-        }
-        continue;
-      }
+    if (text[i] !== escape) {
+      off.push(i++);
+      continue;
     }
-    s += c;
-    off.push(i);
-    i++;
+    continuation.lastIndex = i + 1;
+    if (!continuation.test(text) || continuation.lastIndex > end) {
+      off.push(i++);
+      continue;
+    }
+    parts.push(text.slice(from, i));
+    i = continuation.lastIndex;
+    for (;;) {
+      dropped.lastIndex = i;
+      if (!dropped.test(text) || dropped.lastIndex > end) break;
+      i = dropped.lastIndex;
+    }
+    from = i;
   }
+  parts.push(text.slice(from, Math.max(from, end)));
   off.push(end);
-  return { s, off };
+  return { s: parts.join(''), off };
 }
 
 /** Index just after the closing character matching the opener at `i` (`(`, `{`), skipping quotes. */
