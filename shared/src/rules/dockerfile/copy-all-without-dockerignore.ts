@@ -11,7 +11,7 @@ export const copyAllWithoutDockerignore = defineDockerfileRule({
   title: { en: 'Add a .dockerignore before copying the whole context', de: 'Vor dem Kopieren des ganzen Kontexts eine .dockerignore anlegen' },
   severity: 'warning',
   levels: ['L2', 'L3'],
-  references: ['CL-3.1.1', 'CSC-2.4.2', 'CL-1.1.5'],
+  references: ['CL-3.1.1', 'CSC-2.4.2'],
   messages: {
     default: {
       en: '{keyword} copies the whole build context and there is no .dockerignore, so .git, .env files and keys end up in the image; add a .dockerignore or copy only what is needed.',

@@ -8,7 +8,7 @@ export const healthcheck = defineDockerfileRule({
   title: { en: 'Define a HEALTHCHECK', de: 'Einen HEALTHCHECK definieren' },
   severity: 'info',
   levels: ['L2', 'L3'],
-  references: ['CSC-4.2.1'],
+  references: [],
   external: [{ source: 'CIS Docker Benchmark', id: '4.6' }],
   equivalents: ['checkov:CKV_DOCKER_2', 'trivy:DS026'],
   messages: {

@@ -9,7 +9,7 @@ export const noSudo = defineDockerfileRule({
   kind: 'dockerfile',
   title: { en: 'Do not use sudo in RUN', de: 'Kein sudo in RUN verwenden' },
   severity: 'warning',
-  levels: ['L1', 'L2', 'L3'],
+  levels: ['L2', 'L3'],
   references: ['ART-3.4', 'CSVS-3.1'],
   equivalents: ['hadolint:DL3004', 'checkov:CKV2_DOCKER_1', 'trivy:DS010'],
   messages: {
