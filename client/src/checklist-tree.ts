@@ -149,7 +149,7 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
   private itemTreeItem(node: ItemNode): vscode.TreeItem {
     const { item, state, findings } = node.status;
     const collapsible = node.findings.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
-    const t = new vscode.TreeItem({ label: `${item.id}  ${shorten(item.text[this.lang], 90)}`, highlights: [[0, item.id.length]] }, collapsible);
+    const t = new vscode.TreeItem(`${item.id}  ${shorten(item.text[this.lang], 50)}`, collapsible);
     t.id = node.id;
     const levels = item.levels?.length ? ` · ${item.levels.join(' ')}` : '';
     t.description = `${stateLabel(state, findings.length)}${levels}`;
@@ -166,15 +166,15 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
 
   private findingTreeItem(node: FindingNode): vscode.TreeItem {
     const f = node.finding;
-    const t = new vscode.TreeItem(f.message[this.lang], vscode.TreeItemCollapsibleState.None);
-    t.id = node.id;
     const uri = vscode.Uri.parse(f.uri);
     const root = this.workspaceRoot();
     const path = root && uri.path.startsWith(`${root.path}/`) ? uri.path.slice(root.path.length + 1) : uri.path.split('/').pop();
-    t.description = `${path}:${f.range.start.line + 1}`;
+    // Like a row of the Problems view: where, then what.
+    const t = new vscode.TreeItem(`${path}:${f.range.start.line + 1}`, vscode.TreeItemCollapsibleState.None);
+    t.id = node.id;
+    t.description = f.message[this.lang];
     t.tooltip = `${f.ruleId} — ${f.message[this.lang]}`;
     t.iconPath = SEVERITY_ICON[f.severity];
-    t.resourceUri = uri;
     t.contextValue = contextValue(node);
     const selection = new vscode.Range(f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character);
     t.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uri, { selection } satisfies vscode.TextDocumentShowOptions] };

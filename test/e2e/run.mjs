@@ -4,7 +4,7 @@
 // Installs the runtime into test/e2e/.runtime on first use, builds the extension, bundles the test
 // modules, runs them in the extension host of a temporary workspace, then takes the screenshot of
 // the UI (screenshot.mjs). Prints one line per test and closes with "N passed, N failed".
-// Usage: node test/e2e/run.mjs [--no-screenshot] [--keep] [--verbose]
+// Usage: node test/e2e/run.mjs [--no-screenshot | --screenshot-only] [--update-screenshots] [--keep] [--verbose]
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -151,13 +151,15 @@ async function main() {
   const chromiumPath = findChromium();
   if (!chromiumPath) throw new Error('Chromium is missing: apt-get install -y chromium (see .ci/run)');
   build();
-  const testsBundle = await bundleTests();
-  grammarTest();
-  await extensionHostTests(rt, chromiumPath, testsBundle);
+  if (!flags.has('--screenshot-only')) {
+    const testsBundle = await bundleTests();
+    grammarTest();
+    await extensionHostTests(rt, chromiumPath, testsBundle);
+  }
   if (!flags.has('--no-screenshot')) {
     const t0 = Date.now();
     try {
-      const shot = await takeScreenshot({ rt, chromiumPath, root, verbose });
+      const shot = await takeScreenshot({ rt, chromiumPath, root, verbose, update: flags.has('--update-screenshots') });
       record(`screenshot: ${shot.checks.join(', ')} → ${shot.path}`, true, Date.now() - t0);
     } catch (e) {
       record('screenshot of the checklist view beside a Dockerfile with a hover', false, Date.now() - t0, e instanceof Error ? e.stack : String(e));
