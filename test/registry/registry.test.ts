@@ -175,15 +175,15 @@ describe('registry client against docker-registry', () => {
         `FROM ${open.host}/Team/App:1.0`,
         '',
       ].join('\n');
-      const client = createRegistryClient({ timeoutMs: 300, insecureRegistries: [], env: {} });
-      const r = await pinText('file:///w/Dockerfile', text, client, { timeoutMs: 300 });
+      const client = createRegistryClient({ timeoutMs: 1000, insecureRegistries: [], env: {} });
+      const r = await pinText('file:///w/Dockerfile', text, client, { timeoutMs: 1000 });
       assert.equal(r.text, text);
       assert.equal(r.changed, false);
       assert.deepEqual(r.outcomes.map((o) => (o.pin.status === 'failed' ? o.pin.problem : o.pin.status)), ['not-found', 'unauthorized', 'timeout', 'invalid-reference']);
       const reasons = r.outcomes.map((o) => (o.pin.status === 'failed' ? o.pin.reason.en : ''));
       assert.match(reasons[0]!, /has no tag 9\.9 in/);
       assert.match(reasons[1]!, /requires credentials; run `docker login/);
-      assert.match(reasons[2]!, /did not answer within 300 ms/);
+      assert.match(reasons[2]!, /did not answer within 1000 ms/);
       assert.match(reasons[3]!, /lower-case/);
     } finally {
       await silent.stop();
