@@ -72,11 +72,11 @@ describe('SARIF output', () => {
     const run = log.runs[0]!;
     assert.match(run.originalUriBaseIds.SRCROOT!.uri, /^file:\/\/\/.*\/test\/fixtures\/sample\/$/);
     const copy = run.results.find((r) => r.ruleId === 'dockerfile/prefer-copy')!;
-    assert.equal(run.tool.driver.rules[copy.ruleIndex].id, 'dockerfile/prefer-copy');
+    assert.equal(run.tool.driver.rules[copy.ruleIndex]!.id, 'dockerfile/prefer-copy');
     assert.equal(copy.level, 'warning');
     assert.deepEqual(copy.locations[0].physicalLocation, { artifactLocation: { uri: 'Dockerfile', uriBaseId: 'SRCROOT' }, region: { startLine: 4, startColumn: 1, endLine: 4, endColumn: 4 } });
     assert.deepEqual(copy.fixes[0].artifactChanges[0].replacements, [{ deletedRegion: { startLine: 4, startColumn: 1, endLine: 4, endColumn: 4 }, insertedContent: { text: 'COPY' } }]);
-    for (const r of run.results) assert.equal(run.tool.driver.rules[r.ruleIndex].id, r.ruleId);
+    for (const r of run.results) assert.equal(run.tool.driver.rules[r.ruleIndex]!.id, r.ruleId);
     const info = run.results.filter((r) => r.level === 'note');
     assert.ok(info.length > 0, 'info maps to note');
   });
@@ -86,8 +86,8 @@ describe('SARIF output', () => {
     assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 3)));
     const notes = log.runs[0]!.invocations[0]!.toolExecutionNotifications;
     assert.equal(notes.length, 1);
-    assert.equal(notes[0].descriptor.id, 'binary');
-    assert.equal(notes[0].locations[0].physicalLocation.artifactLocation.uri, 'Dockerfile');
+    assert.equal(notes[0]!.descriptor.id, 'binary');
+    assert.equal(notes[0]!.locations[0].physicalLocation.artifactLocation.uri, 'Dockerfile');
   });
   it('messages follow --lang', async () => {
     const log = await sarifOf([SAMPLE, '--lang', 'de']);
