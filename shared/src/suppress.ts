@@ -31,7 +31,16 @@ export function normalizeTrivyId(id: string): string {
   return m ? `${m[1]!.toUpperCase()}${m[2]!.padStart(3, '0')}` : id.trim().toUpperCase();
 }
 
+// Asked once per finding: computed once per rule.
+const tokenCache = new WeakMap<RuleMeta, string[]>();
+
 function equivalentTokens(rule: RuleMeta): string[] {
+  let cached = tokenCache.get(rule);
+  if (!cached) tokenCache.set(rule, (cached = computeEquivalentTokens(rule)));
+  return cached;
+}
+
+function computeEquivalentTokens(rule: RuleMeta): string[] {
   const tokens = [`bollwerk:${rule.id}`];
   for (const eq of rule.equivalents ?? []) {
     const i = eq.indexOf(':');
