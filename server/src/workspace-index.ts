@@ -18,11 +18,19 @@ export interface WorkspaceIndex {
   folders(): string[];
 }
 
-const key = (r: Result): string => `${r.ruleId}@${r.range.start.line}:${r.range.start.character}-${r.range.end.line}:${r.range.end.character}:${r.severity}:${r.message.en}`;
+const sameRange = (a: Result['range'], b: Result['range']): boolean =>
+  a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 
-/** True when two result lists report the same findings. */
+/** True when two result lists report the same findings (rule, range, severity, message). */
 export function sameResults(a: readonly Result[], b: readonly Result[]): boolean {
-  return a.length === b.length && a.every((r, i) => key(r) === key(b[i]!));
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.ruleId !== y.ruleId || x.severity !== y.severity || !sameRange(x.range, y.range) || x.message.en !== y.message.en) return false;
+  }
+  return true;
 }
 
 /** Creates an empty workspace index. */

@@ -23,7 +23,8 @@ const ARGO = join(corpus, 'realworld', 'files', 'argoproj__argo-cd', 'manifests'
 /** Starts the server and returns a connection plus a way to await a document version's diagnostics. */
 async function startServer() {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const nodeArgs = (process.env.BOLLWERK_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean); // e.g. --cpu-prof for profiling
+  const child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters = new Map();
   connection.onNotification('textDocument/publishDiagnostics', (p) => {
