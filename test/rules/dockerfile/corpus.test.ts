@@ -47,7 +47,7 @@ test('Dockerfile rules over the real-world corpus: no crash, ranges inside, ever
       const same = (x: readonly Result[]): number => x.filter((y) => y.ruleId === r.ruleId).length;
       if (same(after) >= same(results)) problems.push(`${path}: fix of ${r.ruleId} at line ${r.range.start.line + 1} leaves the finding`);
       if (after.length > results.length) problems.push(`${path}: fix of ${r.ruleId} at line ${r.range.start.line + 1} adds findings: ${after.filter((a) => !results.some((b) => b.ruleId === a.ruleId)).map((a) => a.ruleId).join(', ')}`);
-      const again = lint(uri, fixed, errors).filter((y) => y.ruleId === r.ruleId && y.fix && y.range.start.line === r.range.start.line && y.range.start.character === r.range.start.character);
+      const again = after.filter((y) => y.ruleId === r.ruleId && y.fix && y.range.start.line === r.range.start.line && y.range.start.character === r.range.start.character);
       if (again.length > 0) problems.push(`${path}: fix of ${r.ruleId} is not idempotent`);
     }
   }

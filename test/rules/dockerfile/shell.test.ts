@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { parseDockerfile } from '../../../shared/src/parse/dockerfile';
 import { instructionScript, resolveCommand, splitShell, type ShellScript } from '../../../shared/src/parse/shell';
 
@@ -75,6 +76,25 @@ describe('parse/shell', () => {
     assert.equal(c.name, 'apt-get');
     assert.deepEqual(c.args.map((w) => w.value), ['-y', 'install', 'x']);
     assert.equal(resolveCommand(s.commands[1]!, false)!.name, 'sudo');
+  });
+
+  it('on any input: no exception, words inside the text in order', () => {
+    const alphabet = fc.constantFrom(...'ab $(){}"\'`\\|&;<>#\n-=*EOF'.split(''));
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 60 }).map((a) => a.join('')), (text) => {
+        const s = splitShell(text);
+        let last = 0;
+        for (const c of s.commands) {
+          for (const w of [...c.words, ...c.redirects]) {
+            assert.ok(w.start >= 0 && w.end <= text.length && w.start < w.end, `word ${w.start}-${w.end} in ${JSON.stringify(text)}`);
+          }
+          last = Math.max(last, ...c.words.map((w) => w.end));
+        }
+        assert.ok(s.appendAt === null || (s.appendAt > 0 && s.appendAt <= text.length));
+        assert.ok(last <= text.length);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('never throws on unbalanced input', () => {

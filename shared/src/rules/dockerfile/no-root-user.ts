@@ -1,7 +1,8 @@
 import type { Instruction } from 'dockerfile-ast';
 import { defineDockerfileRule } from '../../define';
-import type { DockerfileFile, Stage } from '../../parse/dockerfile';
+import { parseDockerfile, type DockerfileFile, type Stage } from '../../parse/dockerfile';
 import { distroFamily, runsAsNonRootByDefault } from '../../parse/images';
+import { applyEdits } from '../../text';
 import type { Fix, RawFinding, TextEdit } from '../../types';
 import { baseImage, eolOf, stageChain } from './support/stages';
 import { createdUser, isRootUser, userLines } from './support/users';
@@ -20,6 +21,16 @@ function linesFor(file: DockerfileFile, chain: readonly Stage[]): string[] {
 
 function indentOf(file: DockerfileFile, line: number): string {
   return /^[ \t]*/.exec(file.lines.lineText(line))![0];
+}
+
+/** True when the edited file's final stage ends with a non-root USER (guards against here-documents swallowing the insertion). */
+function verified(file: DockerfileFile, fix: Fix): boolean {
+  const after = parseDockerfile(file.uri, applyEdits(file.text, fix.edits, file.lines));
+  const final = after.finalStage;
+  if (!final || after.stages.length !== file.stages.length) return false;
+  const users = stageChain(after, final).flatMap((s) => s.instructions.filter((i) => i.getKeyword() === 'USER'));
+  const last = users[users.length - 1]?.getArgumentsContent()?.trim();
+  return last !== undefined && !isRootUser(last);
 }
 
 /** Inserts the user lines before the first CMD/ENTRYPOINT that only runtime settings follow, else after the stage. */
@@ -100,13 +111,15 @@ export const noRootUser = defineDockerfileRule({
       const value = last.getArgumentsContent()?.trim() ?? '';
       const range = last.getArgumentsRange();
       if (!range || value.includes('$') || !isRootUser(value)) return [];
-      const fix = replaceRootFix(file, chain, last, users);
+      const candidate = replaceRootFix(file, chain, last, users);
+      const fix = candidate && verified(file, candidate) ? candidate : undefined;
       findings.push({ range, messageId: 'root', objectRange: final.range, ...(fix ? { fix } : {}) });
       return findings;
     }
     if (base && !base.ref.variable && runsAsNonRootByDefault(base.ref)) return [];
     if (chain.some((s) => s.instructions.some((i) => ['RUN', 'ENTRYPOINT', 'CMD'].includes(i.getKeyword()) && PRIVILEGE_DROP.test(i.getTextContent())))) return [];
-    findings.push({ range: final.from.getRange(), messageId: 'missing', objectRange: final.range, fix: addUserFix(file, chain) });
+    const fix = addUserFix(file, chain);
+    findings.push({ range: final.from.getRange(), messageId: 'missing', objectRange: final.range, ...(verified(file, fix) ? { fix } : {}) });
     return findings;
   },
 });
