@@ -15,7 +15,7 @@ ruleTester(noSecretsInEnv, {
     'FROM alpine:3.20\nENV API_TOKEN=${API_TOKEN}',
     'FROM alpine:3.20\nENV DISABLE_TOKEN_CHECK=true TOKEN_URL=https://auth.example.com/token',
     'FROM alpine:3.20\nENV DATABASE_URL=postgres://app:${DB_PASSWORD}@db/app',
-    'FROM alpine:3.20\nENV PASSWORD_MIN_LENGTH=8 SECRET_NAME=db-credentials',
+    'FROM alpine:3.20\nENV PASSWORD_MIN_LENGTH=8 SECRET_NAME=db-credentials TOKEN_EXPIRES=3600',
   ],
   invalid: [
     {

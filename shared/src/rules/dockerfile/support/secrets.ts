@@ -23,6 +23,8 @@ const NOT_A_VALUE = new Set([
   'FILE', 'PATH', 'DIR', 'URL', 'URI', 'NAME', 'ENV', 'VAR', 'HEADER', 'LENGTH', 'LEN', 'TYPE', 'HOST', 'PORT', 'ENDPOINT', 'FIELD',
   'POLICY', 'MODE', 'ENABLED', 'REQUIRED', 'EXPIRY', 'TTL', 'TIMEOUT', 'LIFETIME', 'COUNT', 'SIZE', 'MIN', 'MAX', 'PREFIX', 'LOCATION',
   'SOURCE', 'ALGORITHM', 'ID', 'USER', 'USERNAME', 'PROVIDER', 'STORE', 'MANAGER', 'REF', 'KEYRING', 'FINGERPRINT', 'REGION', 'FORMAT',
+  'EXPIRES', 'EXPIRATION', 'VALIDITY', 'DURATION', 'INTERVAL', 'SECONDS', 'DAYS', 'HOURS', 'VERSION', 'KIND', 'METHOD', 'STRATEGY',
+  'BACKEND', 'SERVICE', 'AUDIENCE', 'ISSUER', 'SCOPE', 'SCOPES',
 ]);
 
 /** True when a variable name says it holds a secret (`DB_PASSWORD`, `apiKey`), but not a reference to one (`PASSWORD_FILE`). */
@@ -38,7 +40,7 @@ export function isSecretName(name: string): boolean {
 /** True when a literal value is not a secret in itself: empty, a boolean, a number flag, a variable reference or a file path. */
 export function isHarmlessValue(value: string): boolean {
   const v = value.trim().replace(/^(['"])(.*)\1$/, '$2');
-  if (v === '' || /^(true|false|yes|no|on|off|none|null|\d)$/i.test(v)) return true;
+  if (v === '' || /^(true|false|yes|no|on|off|none|null|\d{1,5})$/i.test(v)) return true;
   if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*(:?[-+?][^}]*)?\}?$/.test(v)) return true;
   return v.startsWith('/') && !/\s/.test(v);
 }
