@@ -8,6 +8,7 @@ import { lintText, lintWorkspace, parseFile } from '../../../shared/src/lint';
 import { COMPOSE_RULES } from '../../../shared/src/rules/compose';
 import { applyEdits, lineIndex } from '../../../shared/src/text';
 import type { ParsedFile, Range, Result } from '../../../shared/src/types';
+import { applyAllFixes } from '../../rule-tester';
 
 /**
  * The Compose rules over every Compose file of the real-world corpus: no internal error, ranges
@@ -76,6 +77,32 @@ describe('compose rules over the real-world corpus', () => {
     console.log(`compose corpus: ${composeRows.length} files, ${[...perRule.values()].reduce((a, b) => a + b, 0)} findings, ${fixes} fixes checked`);
     for (const [id, n] of [...perRule].sort((a, b) => b[1] - a[1])) console.log(`  ${id}: ${n}`);
     assert.deepEqual(problems.slice(0, 20), []);
+  });
+
+  it('fixing everything in passes (as fix-all does) converges, keeps the YAML valid and leaves no fixable finding', () => {
+    const problems: string[] = [];
+    let fixedFiles = 0;
+    for (const path of composeRows) {
+      const uri = `file:///corpus/${path}`;
+      const original = readFileSync(join(dir, path), 'utf8');
+      const log = (m: string): void => void problems.push(`${path}: ${m.split('\n')[0]}`);
+      let text = original;
+      let passes = 0;
+      for (; passes < 10; passes++) {
+        const next = applyAllFixes(text, lint(uri, text, log));
+        if (next === text) break;
+        text = next;
+      }
+      if (text === original) continue;
+      fixedFiles++;
+      if (passes >= 10) problems.push(`${path}: fixes do not converge`);
+      if (yamlErrors(text) > yamlErrors(original)) problems.push(`${path}: fixed file no longer parses`);
+      const left = lint(uri, text, log).filter((r) => r.fix);
+      if (left.length > 0) problems.push(`${path}: ${left.length} fixable finding(s) left`);
+    }
+    console.log(`compose corpus: ${fixedFiles} files fixed completely`);
+    assert.deepEqual(problems.slice(0, 20), []);
+    assert.ok(fixedFiles > 100);
   });
 
   it('runs compose/implicit-root-user with each repository\'s Dockerfiles', () => {
