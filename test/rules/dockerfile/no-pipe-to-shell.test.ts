@@ -9,6 +9,7 @@ ruleTester(noPipeToShell, {
     'FROM debian:12-slim\nRUN curl -fsSL -o /usr/local/bin/tool https://example.com/tool | bash',
     'FROM debian:12-slim\nRUN wget https://example.com/a.sh | sh',
     'FROM debian:12-slim\nRUN echo hi | sh',
+    'FROM debian:12-slim\nRUN curl -fsSL https://example.com/a.sh | bash ./local.sh',
   ],
   invalid: [
     {
@@ -17,7 +18,7 @@ ruleTester(noPipeToShell, {
     },
     {
       name: 'wget -O -, sudo bash -s, continuation',
-      code: 'FROM debian:12-slim\nRUN wget -qO- https://example.com/i.sh \\\n  | sudo bash -s -- --yes',
+      code: 'FROM debian:12-slim\nRUN wget -qO- https://example.com/i.sh \\\n  | sudo bash -s -- 1.2.3',
       findings: [{ range: [2, 9, 2, 13], message: /in bash/ }],
     },
     {

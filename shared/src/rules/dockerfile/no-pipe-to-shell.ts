@@ -19,7 +19,12 @@ function writesStdout(c: ResolvedCommand): boolean {
 
 /** True when the command runs its standard input as a script (`sh`, `bash -s`, `python -`). */
 function runsStdin(c: ResolvedCommand): boolean {
-  if (SHELLS.has(c.name)) return !c.args.some((w) => /^-[a-z]*c[a-z]*$/.test(w.value) || (!w.value.startsWith('-') && w.value !== '-'));
+  if (SHELLS.has(c.name)) {
+    if (c.args.some((w) => /^-[a-z]*c[a-z]*$/.test(w.value))) return false;
+    // with -s the remaining words are arguments of the script read from stdin
+    const s = c.args.findIndex((w) => /^-[a-z]*s[a-z]*$/.test(w.value));
+    return !c.args.slice(0, s < 0 ? undefined : s).some((w) => !w.value.startsWith('-') && w.value !== '-');
+  }
   if (INTERPRETERS.test(c.name)) return c.args.length === 0 || c.args.every((w) => w.value === '-' || (w.value.startsWith('-') && w.value !== '-c' && w.value !== '-e'));
   return false;
 }
