@@ -147,14 +147,40 @@ export async function takeScreenshot({ rt, chromiumPath, root, verbose = false, 
     await hover.waitFor({ state: 'visible', timeout: 20_000 });
     checks.push('hover citing CL-2.1.1');
 
-    mkdirSync(join(root, 'test-output'), { recursive: true });
-    const path = join(root, 'test-output', 'checklist-hover.png');
-    await page.screenshot({ path });
-    if (update) {
-      mkdirSync(join(root, 'client/media/screenshots'), { recursive: true });
-      copyFileSync(path, join(root, 'client/media/screenshots/checklist-hover.png'));
-    }
-    return { path, checks };
+    const saved = [];
+    const save = async (name, target = page) => {
+      mkdirSync(join(root, 'test-output'), { recursive: true });
+      const file = join(root, 'test-output', name);
+      await target.screenshot({ path: file });
+      saved.push(file);
+      if (update) {
+        mkdirSync(join(root, 'client/media/screenshots'), { recursive: true });
+        copyFileSync(file, join(root, 'client/media/screenshots', name));
+      }
+      return file;
+    };
+    const path = await save('checklist-hover.png');
+
+    // The quick-fix menu on the same finding.
+    await page.keyboard.press('Escape');
+    await page.mouse.click(box.x + Math.min(20, box.width / 2), box.y + box.height / 2);
+    await page.locator('.monaco-hover:not(.hidden)').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
+    await page.keyboard.press('Control+.');
+    const menu = page.locator('.action-widget').filter({ hasText: /USER/ }).first();
+    await menu.waitFor({ state: 'visible', timeout: 20_000 });
+    checks.push('quick-fix menu offering the USER fix');
+    await save('quick-fix.png');
+    await page.keyboard.press('Escape');
+
+    // The HTML compliance report of the same workspace, as an auditor opens it.
+    const report = join(work, 'report.html');
+    run(process.execPath, [join(root, 'dist/cli.js'), 'checklist', workspace, '--format', 'html', '--output', report, '--lang', 'en'], { cwd: workspace });
+    const reportPage = await browser.newPage({ viewport: { width: 1100, height: 860 } });
+    await reportPage.goto(`file://${report}`);
+    await reportPage.getByText('CSVS-3.1', { exact: false }).first().waitFor({ timeout: 10_000 });
+    checks.push('HTML compliance report');
+    await save('compliance-report.png', reportPage);
+    return { path, saved, checks };
   } finally {
     await browser?.close().catch(() => {});
     try {
