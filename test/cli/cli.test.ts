@@ -65,7 +65,7 @@ describe('bollwerk scan (in-process)', () => {
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^test\/fixtures\/sample\/Dockerfile\n/);
     assert.match(r.stdout, /\n {2}test\/fixtures\/sample\/Dockerfile:4:1 {2}warning {2}dockerfile\/prefer-copy {2}ADD copies local files/);
-    assert.match(r.stdout, /\n✖ \d+ problems \(\d+ errors, \d+ warnings, \d+ info\) · 3 files checked, 0 skipped · \d+ fixable with --fix\n$/);
+    assert.match(r.stdout, /\n✖ \d+ problems \(\d+ errors?, \d+ warnings?, \d+ info\) · 3 files checked, 0 skipped · \d+ fixable with --fix\n$/);
     assert.equal(r.stdout.includes('\u001b['), false, 'no colours without a TTY');
     assert.equal(r.stderr, '');
   });

@@ -117,12 +117,21 @@ export const STRINGS = {
   problem: { en: '1 problem', de: '1 Problem' },
   noProblems: { en: 'no problems', de: 'keine Probleme' },
   errors: { en: '{n} errors', de: '{n} Fehler' },
+  errors1: { en: '1 error', de: '1 Fehler' },
   warnings: { en: '{n} warnings', de: '{n} Warnungen' },
+  warnings1: { en: '1 warning', de: '1 Warnung' },
   infos: { en: '{n} info', de: '{n} Hinweise' },
+  infos1: { en: '1 info', de: '1 Hinweis' },
   files: { en: '{checked} files checked, {skipped} skipped', de: '{checked} Dateien geprüft, {skipped} übersprungen' },
+  files1: { en: '1 file checked, {skipped} skipped', de: '1 Datei geprüft, {skipped} übersprungen' },
   fixable: { en: '{n} fixable with --fix', de: '{n} mit --fix behebbar' },
   skippedHeader: { en: 'Skipped', de: 'Übersprungen' },
 } as const satisfies Record<string, Localized>;
+
+/** A count with its noun, singular for one: `plural('errors', 1, 'en')` is "1 error". */
+export function plural(key: 'errors' | 'warnings' | 'infos' | 'files', n: number, lang: Lang, args: Record<string, string | number> = {}): string {
+  return n === 1 ? t(`${key}1`, lang, args) : t(key, lang, { n, ...args });
+}
 
 /** Fills `{name}` placeholders of a report string. */
 export function t(key: keyof typeof STRINGS, lang: Lang, args: Record<string, string | number> = {}): string {

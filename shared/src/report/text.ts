@@ -1,5 +1,5 @@
 import type { Lang, Result, Severity } from '../types';
-import { countBySeverity, displayPath, flatten, t, type ScanData } from './common';
+import { countBySeverity, displayPath, flatten, plural, t, type ScanData } from './common';
 
 /** Options of the text report. */
 export interface TextOptions {
@@ -50,10 +50,10 @@ export function textReport(scan: ScanData, options: TextOptions): string {
 export function summaryLine(results: readonly Result[], checked: number, skipped: number, lang: Lang, color = false): string {
   const counts = countBySeverity(results);
   const n = results.length;
-  const files = t('files', lang, { checked, skipped });
+  const files = plural('files', checked, lang, { checked, skipped });
   if (n === 0) return `${color ? '\u001b[32m✔\u001b[0m' : '✔'} ${t('noProblems', lang)} · ${files}`;
   const head = n === 1 ? t('problem', lang) : t('problems', lang, { n });
-  const parts = `${t('errors', lang, { n: counts.error })}, ${t('warnings', lang, { n: counts.warning })}, ${t('infos', lang, { n: counts.info })}`;
+  const parts = `${plural('errors', counts.error, lang)}, ${plural('warnings', counts.warning, lang)}, ${plural('infos', counts.info, lang)}`;
   const fixable = results.filter((r) => r.fix).length;
   const fixText = fixable > 0 ? ` · ${t('fixable', lang, { n: fixable })}` : '';
   const mark = counts.error > 0 ? '✖' : '⚠';
