@@ -27,7 +27,7 @@ import { createService } from './service';
 import { createSettingsCache } from './settings';
 
 /** Milliseconds a document waits after a change before it is linted (a newer change restarts the wait). */
-export const DEBOUNCE_MS = 15;
+export const DEBOUNCE_MS = 10;
 const CHECKLIST_DEBOUNCE_MS = 250;
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -177,7 +177,7 @@ describe('code actions', () => {
       const d = diagnostics.find((x) => x.code === 'dockerfile/prefer-copy')!;
       const titles = (await actions(de, DOCKERFILE_URI, [d])).map((a) => a.title);
       assert.deepEqual(titles, ['ADD durch COPY ersetzen', 'dockerfile/prefer-copy für diese Zeile unterdrücken', 'Alle Bollwerk-Probleme in dieser Datei beheben']);
-      assert.match(d.message, /COPY verwenden/);
+      assert.match(String(d.message), /COPY verwenden/);
     } finally {
       await de.stop();
     }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { ruleDocsUrl } from '../../shared/src/protocol';
 import { COMPOSE, COMPOSE_URI, coreFindings, diagnosticFindings, DOCKERFILE, DOCKERFILE_URI, POD, POD_URI, rangesOf } from './fixtures';
 import { buildServer, startServer, type TestClient } from './lsp-client';
@@ -115,9 +116,10 @@ describe('diagnostics over stdio, pull (LSP 3.17 textDocument/diagnostic)', () =
     const again = await c.connection.sendRequest<{ kind: string; resultId: string }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId });
     assert.deepEqual(again, { kind: 'unchanged', resultId: first.resultId });
     c.change(uri, 2, 'FROM alpine:3.20\n');
-    const changed = await c.connection.sendRequest<{ kind: string; items: unknown[] }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId });
+    const changed = await c.connection.sendRequest<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId });
     assert.equal(changed.kind, 'full');
-    assert.deepEqual(changed.items, []);
+    assert.deepEqual(diagnosticFindings(changed.items), coreFindings(uri, 'FROM alpine:3.20\n'));
+    assert.deepEqual(rangesOf(changed.items, 'dockerfile/prefer-copy'), []);
   });
 
   it('a pull after a burst of 200 edits sees only the latest text', async () => {

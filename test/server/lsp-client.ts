@@ -90,7 +90,7 @@ export function startServer(): TestClient {
       w.resolve(p);
     }
   });
-  connection.onNotification('window/logMessage', (p: { message: string }) => logs.push(p.message));
+  connection.onNotification('window/logMessage', (p: unknown) => void logs.push(String((p as { message?: unknown }).message)));
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('workspace/diagnostic/refresh', () => null);
   const client: TestClient = {
