@@ -21,6 +21,7 @@ import { seccompUnconfined } from './seccomp-unconfined';
 import { secretsInEnvironment } from './secrets-in-environment';
 import { selinuxDisabled } from './selinux-disabled';
 import { sensitivePortExposed } from './sensitive-port-exposed';
+import { trustedRegistry } from './trusted-registry';
 import { usernsHost } from './userns-host';
 import { writableBindMount } from './writable-bind-mount';
 
@@ -48,6 +49,7 @@ export const COMPOSE_RULES: readonly Rule[] = [
   secretsInEnvironment,
   selinuxDisabled,
   sensitivePortExposed,
+  trustedRegistry,
   usernsHost,
   writableBindMount,
 ];
