@@ -17,6 +17,7 @@ import { privileged } from './privileged';
 import { readOnly } from './read-only';
 import { resourceLimitsRule } from './resource-limits';
 import { restartUnbounded } from './restart-unbounded';
+import { seccompProfile } from './seccomp-profile';
 import { seccompUnconfined } from './seccomp-unconfined';
 import { secretsInEnvironment } from './secrets-in-environment';
 import { selinuxDisabled } from './selinux-disabled';
@@ -45,6 +46,7 @@ export const COMPOSE_RULES: readonly Rule[] = [
   readOnly,
   resourceLimitsRule,
   restartUnbounded,
+  seccompProfile,
   seccompUnconfined,
   secretsInEnvironment,
   selinuxDisabled,
