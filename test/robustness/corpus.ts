@@ -10,9 +10,9 @@ export interface CorpusEntry {
   readonly bytes: number;
 }
 
-/** The corpus directory: env BOLLWERK_CORPUS, else `../shared/corpus` relative to the repository root. */
+/** The corpus directory: env BOLLWERK_CORPUS, else `../shared/corpus`, relative to the repository root. */
 export function corpusDir(): string {
-  return resolve(process.env.BOLLWERK_CORPUS ?? join(__dirname, '..', '..', '..', 'shared', 'corpus'));
+  return resolve(join(__dirname, '..', '..'), process.env.BOLLWERK_CORPUS ?? '../shared/corpus');
 }
 
 const KINDS: Readonly<Record<string, FileKind>> = { dockerfile: 'dockerfile', compose: 'compose', k8s: 'kubernetes' };

@@ -2,7 +2,7 @@ import type { Config } from '../../shared/src/config';
 import { lintText, type FileReport } from '../../shared/src/lint';
 import type { ParsedChunk } from '../../shared/src/parse/yaml';
 import { applyEdits, eol, lineIndex, type LineIndex } from '../../shared/src/text';
-import type { FileKind, Result, TextEdit } from '../../shared/src/types';
+import type { FileKind, Result, Rule, TextEdit } from '../../shared/src/types';
 import { editProblems } from './invariants';
 import { editedHull, editSpans, mapFinding, mapOffset, shortDiff, type Span } from './fix-diff';
 
@@ -40,10 +40,11 @@ const MAX_PASSES = 10;
 /** Lints text the way the fix checks need it: explicit kind, a chunk cache shared across variants of one file. */
 class FileLinter {
   private readonly cache = new Map<string, ParsedChunk>();
-  constructor(private readonly uri: string, private readonly kind: FileKind, private readonly config: Config) {}
+  constructor(private readonly uri: string, private readonly kind: FileKind, private readonly config: Config, private readonly rules: readonly Rule[] | undefined) {}
   lint(text: string): { report: FileReport; crashes: string[] } {
     const crashes: string[] = [];
-    const report = lintText(this.uri, text, { kind: this.kind, config: this.config, yamlCache: this.cache, log: (m) => crashes.push(m.split('\n')[0]!) });
+    const log = (m: string): void => void crashes.push(m.split('\n')[0]!);
+    const report = lintText(this.uri, text, { kind: this.kind, config: this.config, yamlCache: this.cache, log, ...(this.rules ? { rules: this.rules } : {}) });
     crashes.push(...report.results.filter((r) => r.ruleId === 'bollwerk/internal-error').map((r) => r.message.en));
     return { report, crashes };
   }
@@ -124,9 +125,9 @@ function newFindings(before: readonly Result[], fixed: Result | undefined, after
   return out;
 }
 
-/** Checks every fix of one file, alone and all together. Never throws: problems become failures. */
-export function checkFileFixes(path: string, text: string, kind: FileKind, config: Config): FileFixOutcome {
-  const linter = new FileLinter(`file:///corpus/${path}`, kind, config);
+/** Checks every fix of one file, alone and all together, with the whole catalogue (or `rules`). Never throws: problems become failures. */
+export function checkFileFixes(path: string, text: string, kind: FileKind, config: Config, rules?: readonly Rule[]): FileFixOutcome {
+  const linter = new FileLinter(`file:///corpus/${path}`, kind, config, rules);
   const failures: FixFailure[] = [];
   const applied: Record<string, number> = {};
   const lines = lineIndex(text);
@@ -153,14 +154,18 @@ export function checkFileFixes(path: string, text: string, kind: FileKind, confi
     if (crashes.length > 0) fail(result.ruleId, 'crash', crashes.join('; '), fixed);
     const newLines = lineIndex(fixed);
     const parse = parseProblems(baseHealth, health(after, newLines), spans);
-    if (parse) fail(result.ruleId, parse.check, parse.detail, fixed);
+    if (parse) {
+      fail(result.ruleId, parse.check, parse.detail, fixed);
+      continue; // findings of a file that no longer parses say nothing more
+    }
     const mapped = mapFinding(result, lines, spans);
     const remains = after.results.find((r) => r.ruleId === result.ruleId && newLines.offsetAt(r.range.start) === mapped.start && newLines.offsetAt(r.range.end) === mapped.end);
     if (remains) {
       fail(result.ruleId, 'finding-remains', `still reported at ${remains.range.start.line + 1}:${remains.range.start.character + 1}: ${remains.message.en.slice(0, 120)}`, fixed);
       if (remains.fix && applyEdits(fixed, remains.fix.edits, newLines) !== fixed) fail(result.ruleId, 'not-idempotent', 'the fix is offered again and changes the file again', fixed);
     }
-    for (const n of newFindings(before, result, after.results, lines, newLines, spans)) fail(result.ruleId, 'new-finding', n, fixed);
+    const others = remains ? after.results.filter((r) => r !== remains) : after.results;
+    for (const n of newFindings(before, result, others, lines, newLines, spans)) fail(result.ruleId, 'new-finding', n, fixed);
   }
   const passes = fixable.length > 0 ? fixAll(text, linter, baseHealth, before, (ruleId, check, detail, after) => fail(ruleId, check, detail, after)) : 0;
   return { path, applied, passes, failures };
@@ -177,7 +182,7 @@ function fixAll(text: string, linter: FileLinter, baseHealth: Health, before: re
     if (next === current) {
       const counts = (rs: readonly Result[]) => rs.reduce((m, r) => m.set(r.ruleId, (m.get(r.ruleId) ?? 0) + 1), new Map<string, number>());
       const was = counts(before);
-      const fixableWas = counts(before.filter((r) => r.fix));
+      const fixableWas = counts(before.filter((r) => r.fix && editProblems(r.fix.edits, lineIndex(text)).length === 0));
       for (const [ruleId, n] of counts(results)) {
         if (ruleId === 'bollwerk/parse-error') continue;
         if (n > (was.get(ruleId) ?? 0)) fail(ruleId, 'new-finding', `all fixes together: ${ruleId} ${was.get(ruleId) ?? 0} → ${n} findings`, current);
@@ -192,7 +197,10 @@ function fixAll(text: string, linter: FileLinter, baseHealth: Health, before: re
     const { report, crashes } = linter.lint(next);
     if (crashes.length > 0) fail(chosen[0]!.ruleId, 'crash', `all fixes together: ${crashes.join('; ')}`, next);
     const parse = parseProblems(baseHealth, health(report, lineIndex(next)), undefined);
-    if (parse) fail(chosen.map((r) => r.ruleId).join('+'), 'parse', `all fixes together: ${parse.detail}`, next);
+    if (parse) {
+      fail(chosen.map((r) => r.ruleId).join('+'), 'parse', `all fixes together: ${parse.detail}`, next);
+      return pass;
+    }
     current = next;
     results = report.results;
   }

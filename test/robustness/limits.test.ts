@@ -8,7 +8,7 @@ import { lintText } from '../../shared/src/lint';
 import { isMap } from '../../shared/src/parse/yaml';
 import { loadIndex, readEntry } from './corpus';
 import { aliasBomb, deepNesting } from './mutators';
-import { reportProblems } from './invariants';
+import { elapsedMs, reportProblems } from './invariants';
 
 /** Reports the root map of every document, so tests can see which documents were checked. */
 const everyDocument = defineYamlRule({
@@ -59,8 +59,9 @@ describe('limits: size', () => {
       const text = unit.repeat(Math.ceil((50 * 1024 * 1024) / unit.length));
       assert.ok(text.length >= 50 * 1024 * 1024);
       const started = performance.now();
+      const cpu = process.cpuUsage();
       const report = lintText(uri, text); // default config (10 MB), whole catalogue, kind detected
-      const ms = performance.now() - started;
+      const ms = elapsedMs(started, cpu);
       assert.deepEqual(report.notes.map((n) => n.code), ['too-large']);
       assert.deepEqual(report.results, []);
       assert.ok(ms < 1500, `took ${ms.toFixed(0)} ms`);
@@ -146,22 +147,25 @@ describe('limits: document count', () => {
     assert.equal(countDocuments('%YAML 1.2\n---\na: 1\n').count, 1);
     const many = '---\n'.repeat(5000);
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const report = lintK8s(many);
-    assert.ok(performance.now() - started < 1000);
+    assert.ok(elapsedMs(started, cpu) < 1000);
     assert.deepEqual(report.notes.map((n) => n.code), ['too-many-documents']);
   });
 
   it('an alias bomb is neither expanded nor slow', () => {
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const report = lintText(K8S, `${pod(0)}${aliasBomb(10)}\n`, { kind: 'kubernetes' });
-    assert.ok(performance.now() - started < 1000);
+    assert.ok(elapsedMs(started, cpu) < 1000);
     assert.deepEqual(reportProblems(`${pod(0)}${aliasBomb(10)}\n`, report), []);
   });
 
   it('lines of 10 MB minus a bit are fine: no note, linear time', () => {
     const text = `${pod(0)}  annotations:\n    long: ${'x'.repeat(9_000_000)}\n`;
     const started = performance.now();
+    const cpu = process.cpuUsage();
     assert.deepEqual(codes(text), []);
-    assert.ok(performance.now() - started < 2000);
+    assert.ok(elapsedMs(started, cpu) < 2000);
   });
 });
