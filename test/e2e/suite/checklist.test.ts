@@ -77,3 +77,38 @@ test('scan workspace and export the compliance report as HTML, Markdown and SARI
   equal(sarif.version, '2.1.0', 'SARIF version');
   check(sarif.runs[0]!.results.length > 0 && sarif.runs[0]!.results.every((r) => typeof r.ruleId === 'string'), 'SARIF has no results');
 }, 60_000);
+
+test('settings reach the server through workspace/configuration: bollwerk.rules changes a severity', async () => {
+  const uri = file('Dockerfile');
+  await vscode.workspace.openTextDocument(uri);
+  const rule = 'dockerfile/pin-base-image-digest';
+  const before = await waitFor(`${rule} in the Dockerfile`, () => vscode.languages.getDiagnostics(uri).find((d) => d.source === 'bollwerk' && String(typeof d.code === 'object' ? d.code.value : d.code) === rule), {
+    events: [vscode.languages.onDidChangeDiagnostics as vscode.Event<unknown>],
+  });
+  check(before.severity !== vscode.DiagnosticSeverity.Error, `${rule} is already an error`);
+  const config = vscode.workspace.getConfiguration('bollwerk');
+  await config.update('rules', { [rule]: 'error' }, vscode.ConfigurationTarget.Workspace);
+  try {
+    await waitFor(`${rule} as an error`, () => vscode.languages.getDiagnostics(uri).some((d) => d.source === 'bollwerk' && String(typeof d.code === 'object' ? d.code.value : d.code) === rule && d.severity === vscode.DiagnosticSeverity.Error), {
+      events: [vscode.languages.onDidChangeDiagnostics as vscode.Event<unknown>],
+    });
+  } finally {
+    await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+  }
+  await waitFor(`${rule} back to its own severity`, () => vscode.languages.getDiagnostics(uri).some((d) => d.source === 'bollwerk' && String(typeof d.code === 'object' ? d.code.value : d.code) === rule && d.severity === before.severity), {
+    events: [vscode.languages.onDidChangeDiagnostics as vscode.Event<unknown>],
+  });
+});
+
+test('the JSON Schema of .bollwerk.json is registered: a wrong level is reported', async () => {
+  const uri = file('.bollwerk.json');
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('{\n  "level": "L9",\n  "attestations": []\n}\n'));
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document);
+  const problem = await waitFor('a schema diagnostic on "L9"', () => vscode.languages.getDiagnostics(uri).find((d) => d.range.start.line === 1 && /L1|L2|L3/.test(d.message)), {
+    events: [vscode.languages.onDidChangeDiagnostics as vscode.Event<unknown>],
+  });
+  check(problem.source !== 'bollwerk', 'the diagnostic should come from the JSON language service');
+  await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  await vscode.workspace.fs.delete(uri);
+});
