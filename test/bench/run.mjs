@@ -4,7 +4,9 @@
 //  (2) the CLI over the corpus's Dockerfiles vs dockerfilelint and vs dockerfile-utils' validator;
 //  (5) peak RSS of a full-corpus scan.
 // Each command runs as its own node process, BENCH_RUNS times (default 3), interleaved; the
-// fastest wall time counts (the least disturbed by other load), CPU time is shown beside it.
+// fastest wall time counts (the least disturbed by other load), CPU time (user + system of the
+// process, from process.resourceUsage) is shown beside it: on a busy machine it is the steadier
+// of the two.
 // Writes test-output/bench.json. Usage: npm run bench (builds dist/cli.js first).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,6 +39,8 @@ writeFileSync(allList, inFiles.map(([k, p]) => `${k}\t${join(realworld, p)}`).jo
 const dockerfiles = inFiles.filter(([k]) => k === 'dockerfile').map(([, p]) => join(realworld, p));
 const dockerList = join(work, 'dockerfiles.txt');
 writeFileSync(dockerList, dockerfiles.join('\n'));
+const dockerTsv = join(work, 'dockerfiles.tsv');
+writeFileSync(dockerTsv, dockerfiles.map((p) => `dockerfile\t${p}`).join('\n'));
 
 /** Runs `node args…` once; returns wall ms, CPU ms and peak RSS (KiB) of that process. */
 function measure(args) {
@@ -61,6 +65,8 @@ const commands = {
   cliDockerfiles: [cli, ...dockerfiles, '--format', 'json', '--output', join(work, 'out-docker.json'), '--fail-on', 'never'],
   dockerfilelint: [join(root, 'node_modules/dockerfilelint/bin/dockerfilelint'), '-j', ...dockerfiles],
   dockerfileUtils: [join(root, 'test/bench/utils-validate.mjs'), `@${dockerList}`],
+  // the floor of (2): only parsing the same Dockerfiles with dockerfile-ast
+  parseDockerfiles: [join(root, 'test/bench/parse-only.mjs'), `@${dockerTsv}`],
 };
 
 const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
@@ -90,6 +96,7 @@ console.log(`Bollwerk benchmark — ${inFiles.length} corpus files (${dockerfile
 for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
 console.log('');
 for (const c of comparisons) console.log(`(${c.id}) ${c.what}: ${c.ratio.toFixed(2)}× wall, ${c.cpuRatio.toFixed(2)}× CPU (goal ≤ ${c.goal}) ${c.met ? 'met' : 'NOT met'}`);
+console.log(`    (bare dockerfile-ast parse of the same Dockerfiles: ${fmt(best.parseDockerfiles.wallMs)} wall, ${fmt(best.parseDockerfiles.cpuMs)} CPU = ${ratio('parseDockerfiles', 'dockerfilelint').toFixed(2)}× dockerfilelint)`);
 console.log(`(5) peak RSS of a full-corpus scan: ${peakRssMb.toFixed(0)} MB`);
 
 mkdirSync(join(root, 'test-output'), { recursive: true });
