@@ -70,6 +70,12 @@ export function splitDocuments(text: string): { start: number; end: number }[] {
   while (pos <= text.length) {
     const nl = text.indexOf('\n', pos);
     const lineEnd = nl === -1 ? text.length : nl;
+    // Only a `---` line or a line before the first content can change anything: skip the rest cheaply.
+    if (!onlyDirectives && !text.startsWith('---', pos)) {
+      if (nl === -1) break;
+      pos = nl + 1;
+      continue;
+    }
     const line = text.slice(pos, lineEnd);
     if (MARKER.test(line) && pos > start && !onlyDirectives) {
       chunks.push({ start, end: pos });
