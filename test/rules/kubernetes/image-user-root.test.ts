@@ -40,10 +40,11 @@ describe('k8s/image-user-root', () => {
     assert.deepEqual(runWorkspace(imageUserRoot, { 'api/Dockerfile': dockerfile, 'a.yaml': manifest('acme/api:1', '        securityContext: {runAsUser: 10001}\n') }), []);
   });
 
-  it('valid (dont-fire): ambiguous match, unrelated image, non-root USER, nonroot base image, USER from a variable', () => {
+  it('valid (dont-fire): ambiguous match, unrelated image, official image vs folder, non-root USER, nonroot base image, USER from a variable', () => {
     const ambiguous = { 'a/api/Dockerfile': 'FROM node:20\n', 'b/api/Dockerfile': 'FROM node:20\n', 'k.yaml': manifest('acme/api:1') };
     assert.deepEqual(runWorkspace(imageUserRoot, ambiguous), []);
     assert.deepEqual(runWorkspace(imageUserRoot, { 'api/Dockerfile': 'FROM node:20\n', 'k.yaml': manifest('postgres:16') }), []);
+    assert.deepEqual(runWorkspace(imageUserRoot, { 'python/Dockerfile': 'FROM python:3.12\n', 'k.yaml': manifest('python:3.12') }), [], 'official images are not matched by a folder name');
     assert.deepEqual(runWorkspace(imageUserRoot, { 'api/Dockerfile': 'FROM node:20\nUSER node\n', 'k.yaml': manifest('acme/api:1') }), []);
     assert.deepEqual(runWorkspace(imageUserRoot, { 'api/Dockerfile': 'FROM gcr.io/distroless/nodejs20-debian12:nonroot\n', 'k.yaml': manifest('acme/api:1') }), []);
     assert.deepEqual(runWorkspace(imageUserRoot, { 'api/Dockerfile': 'FROM node:20\nARG UID=0\nUSER $UID\n', 'k.yaml': manifest('acme/api:1') }), []);

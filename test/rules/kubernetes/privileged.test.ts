@@ -14,9 +14,18 @@ ruleTester(privileged, {
     pod('  - name: app\n    image: app:1.0\n    securityContext:\n      privileged: false\n'),
     pod('  - name: app\n    image: app:1.0\n'),
     { name: 'dont-fire: privileged as a string and in a ConfigMap', code: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  privileged: "true"\n' },
+    { name: 'suppressed by kube-linter\'s annotation for its equivalent check', code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    ignore-check.kube-linter.io/privileged-container: "device plugin"\nspec:\n  containers: [{name: a, securityContext: {privileged: true}}]\n' },
+    { name: 'suppressed by a Checkov skip annotation', code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    checkov.io/skip1: CKV_K8S_16=device plugin\nspec:\n  containers: [{name: a, securityContext: {privileged: true}}]\n' },
+    { name: 'suppressed by a bollwerk-ignore comment above the object', code: '# bollwerk-ignore k8s/privileged -- GPU driver installer\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, securityContext: {privileged: true}}]\n' },
     { name: 'dont-fire: not a pod-carrying kind', code: 'apiVersion: example.com/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n      - name: a\n        securityContext: {privileged: true}\n' },
   ],
   invalid: [
+    {
+      name: 'a suppression for another check does not apply',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations: {ignore-check.kube-linter.io/host-network: "x"}\nspec:\n  containers: [{name: a, securityContext: {privileged: true}}]\n',
+      findings: [{ range: [6, 55, 6, 59] }],
+      output: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations: {ignore-check.kube-linter.io/host-network: "x"}\nspec:\n  containers: [{name: a, securityContext: {privileged: false}}]\n',
+    },
     {
       name: 'block style, comment kept',
       code: pod('  - name: app\n    image: app:1.0\n    securityContext:\n      privileged: true # needed?\n'),

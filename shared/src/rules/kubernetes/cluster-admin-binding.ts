@@ -2,7 +2,7 @@ import { defineYamlRule } from '../../define';
 import { pairIn } from '../../parse/kubernetes';
 import { scalarString } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
-import { findingOn, valueRange } from './support/findings';
+import { findingOn, valueRange, objectName } from './support/findings';
 import { isBinding } from './support/rbac';
 
 /** Bindings to the cluster-admin ClusterRole. */
@@ -37,7 +37,7 @@ export const clusterAdminBinding = defineYamlRule({
       const name = pairIn(o.node, ['roleRef', 'name']);
       const kind = scalarString(pairIn(o.node, ['roleRef', 'kind'])?.value);
       if (!name || scalarString(name.value) !== 'cluster-admin' || (kind !== undefined && kind !== 'ClusterRole')) continue;
-      out.push(findingOn(o, valueRange(o.document, name), { args: { kind: o.kind, name: o.name ?? '?' } }));
+      out.push(findingOn(o, valueRange(o.document, name), { args: { kind: o.kind, name: objectName(o) } }));
     }
     return out;
   },

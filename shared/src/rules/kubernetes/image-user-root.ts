@@ -5,16 +5,42 @@ import { mapPair, scalarBool, scalarString } from '../../parse/yaml';
 import type { ParsedFile, RawFinding, YamlFile } from '../../types';
 import { findingOn, valueRange } from './support/findings';
 import { dockerfileImageNames, finalUser, type ImageUser } from './support/dockerfile-user';
-import { imageBaseName, isTemplatedImage } from './support/image';
+import { imageBaseName, isTemplatedImage, parseImage } from './support/image';
+
+interface Candidates {
+  readonly byDirectory: Map<string, DockerfileFile[]>;
+  readonly byExplicitName: Map<string, DockerfileFile[]>;
+}
+
+const add = (map: Map<string, DockerfileFile[]>, key: string, f: DockerfileFile): void => {
+  const list = map.get(key) ?? [];
+  if (!list.includes(f)) map.set(key, [...list, f]);
+};
 
 /** Dockerfiles of the scan by the image names they are likely published under. */
-function dockerfilesByName(files: readonly ParsedFile[]): Map<string, DockerfileFile[]> {
-  const byName = new Map<string, DockerfileFile[]>();
+function candidates(files: readonly ParsedFile[]): Candidates {
+  const byDirectory = new Map<string, DockerfileFile[]>();
+  const byExplicitName = new Map<string, DockerfileFile[]>();
   for (const f of files) {
     if (f.kind !== 'dockerfile') continue;
-    for (const name of dockerfileImageNames(f)) byName.set(name, [...(byName.get(name) ?? []), f]);
+    const names = dockerfileImageNames(f);
+    if (names.directory) add(byDirectory, names.directory, f);
+    for (const n of names.explicit) add(byExplicitName, n, f);
   }
-  return byName;
+  return { byDirectory, byExplicitName };
+}
+
+/**
+ * The one Dockerfile an image is built from, or undefined (none or ambiguous). Official Docker
+ * Hub images (`python:3.12`) are matched by explicit names only: a `python/` folder of samples
+ * does not build the official image.
+ */
+function dockerfileFor(image: string, c: Candidates): DockerfileFile | undefined {
+  const base = imageBaseName(image);
+  const official = parseImage(image).repository.startsWith('library/');
+  const matches = [...(c.byExplicitName.get(base) ?? []), ...(official ? [] : c.byDirectory.get(base) ?? [])];
+  const unique = [...new Set(matches)];
+  return unique.length === 1 ? unique[0] : undefined;
 }
 
 const shortPath = (uri: string): string => decodeURIComponent(uri.replace(/^file:\/\//, '')).split('/').slice(-2).join('/');
@@ -43,7 +69,8 @@ function checkContainer(c: ContainerRef, user: ImageUser, dockerfile: string, ur
  * Matching: the manifest image's last repository segment (`ghcr.io/acme/shop-api:1.2` →
  * `shop-api`) equals a Dockerfile's directory name, the name in its file name
  * (`Dockerfile.shop-api`, `shop-api.Dockerfile`), or a name LABEL (`org.opencontainers.image.title`,
- * `name`, `image`, `app`). When several Dockerfiles match, the rule reports nothing.
+ * `name`, `image`, `app`); official Docker Hub images only by the explicit names. When several
+ * Dockerfiles match, the rule reports nothing.
  */
 export const imageUserRoot = defineWorkspaceRule({
   id: 'k8s/image-user-root',
@@ -51,7 +78,7 @@ export const imageUserRoot = defineWorkspaceRule({
   scope: 'workspace',
   title: { en: 'Images built here must not run as root in the cluster', de: 'Hier gebaute Images dürfen im Cluster nicht als root laufen' },
   severity: 'warning',
-  levels: ['L1', 'L2', 'L3'],
+  levels: ['L2', 'L3'],
   references: ['CSVS-3.1', 'CSVS-3.3', 'CL-2.1.1', 'CSC-2.1.1'],
   messages: {
     default: {
@@ -65,8 +92,8 @@ export const imageUserRoot = defineWorkspaceRule({
   },
   docs: {
     rationale: {
-      en: 'The Dockerfile and the manifest decide together who the process runs as; either alone can undo the other.',
-      de: 'Dockerfile und Manifest bestimmen gemeinsam, als wer der Prozess läuft; jedes allein kann das andere aushebeln.',
+      en: 'The Dockerfile and the manifest decide together who the process runs as; either alone can undo the other. An image is matched to a Dockerfile of the workspace when the last segment of its repository (ghcr.io/acme/shop-api:1.2 → shop-api) equals the Dockerfile\'s folder name, the name in its file name (Dockerfile.shop-api, shop-api.Dockerfile) or a name LABEL (org.opencontainers.image.title, name, image, app); official Docker Hub images only by file name or LABEL. When several Dockerfiles match, nothing is reported. A final stage without USER counts as root unless its base image is known to run as non-root.',
+      de: 'Dockerfile und Manifest bestimmen gemeinsam, als wer der Prozess läuft; jedes allein kann das andere aushebeln. Ein Image wird einem Dockerfile des Arbeitsbereichs zugeordnet, wenn das letzte Segment seines Repositorys (ghcr.io/acme/shop-api:1.2 → shop-api) dem Ordnernamen des Dockerfiles, dem Namen in seinem Dateinamen (Dockerfile.shop-api, shop-api.Dockerfile) oder einem Namens-LABEL (org.opencontainers.image.title, name, image, app) entspricht; offizielle Docker-Hub-Images nur über Dateiname oder LABEL. Passen mehrere Dockerfiles, wird nichts gemeldet. Eine letzte Stufe ohne USER gilt als root, sofern ihr Basis-Image nicht bekanntermaßen ohne root läuft.',
     },
     fix: { en: 'Give the final stage a numeric non-root USER and set runAsNonRoot: true in the manifest.', de: 'Der letzten Stufe einen numerischen Nicht-root-USER geben und im Manifest runAsNonRoot: true setzen.' },
     bad: '# shop-api/Dockerfile\nFROM node:20\nCMD ["node", "server.js"]',
@@ -74,17 +101,16 @@ export const imageUserRoot = defineWorkspaceRule({
   },
   fixable: false,
   check(files) {
-    const byName = dockerfilesByName(files);
-    if (byName.size === 0) return [];
+    const c = candidates(files);
+    if (c.byDirectory.size === 0 && c.byExplicitName.size === 0) return [];
     const out: RawFinding[] = [];
     for (const file of files.filter((f): f is YamlFile => f.kind === 'kubernetes')) {
       for (const pod of podSpecs(file)) {
-        for (const c of pod.containers) {
-          const image = scalarString(mapPair(c.node, 'image')?.value);
+        for (const container of pod.containers) {
+          const image = scalarString(mapPair(container.node, 'image')?.value);
           if (image === undefined || isTemplatedImage(image)) continue;
-          const matches = byName.get(imageBaseName(image)) ?? [];
-          if (matches.length !== 1) continue;
-          const f = checkContainer(c, finalUser(matches[0]!), shortPath(matches[0]!.uri), file.uri);
+          const dockerfile = dockerfileFor(image, c);
+          const f = dockerfile && checkContainer(container, finalUser(dockerfile), shortPath(dockerfile.uri), file.uri);
           if (f) out.push(f);
         }
       }

@@ -2,7 +2,7 @@ import { defineYamlRule } from '../../define';
 import { isKind, pairIn } from '../../parse/kubernetes';
 import { mapPair, scalarString } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
-import { findingOn, valueRange } from './support/findings';
+import { findingOn, valueRange, objectName } from './support/findings';
 
 const ENFORCE = 'pod-security.kubernetes.io/enforce';
 
@@ -39,7 +39,7 @@ export const namespacePsaEnforce = defineYamlRule({
     const out: RawFinding[] = [];
     for (const o of file.objects) {
       if (!isKind(o, 'Namespace', /^v1$/)) continue;
-      const args = { name: o.name ?? '?', label: ENFORCE };
+      const args = { name: objectName(o), label: ENFORCE };
       const labelPair = mapPair(pairIn(o.node, ['metadata', 'labels'])?.value, ENFORCE);
       const level = scalarString(labelPair?.value);
       if (labelPair && level === 'privileged') out.push(findingOn(o, valueRange(o.document, labelPair), { messageId: 'privileged', args }));

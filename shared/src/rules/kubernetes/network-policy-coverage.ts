@@ -2,7 +2,7 @@ import { defineWorkspaceRule } from '../../define';
 import { getIn, isKind, pairIn, podSpecOf } from '../../parse/kubernetes';
 import { scalarBool, type K8sObject } from '../../parse/yaml';
 import type { ParsedFile, RawFinding, YamlFile } from '../../types';
-import { findingOn, valueRange } from './support/findings';
+import { findingOn, valueRange, objectName } from './support/findings';
 import { selectorMatches } from './support/selectors';
 
 const NETWORKING = /^(?:networking\.k8s\.io|extensions)\/v\w+$/;
@@ -39,8 +39,8 @@ export const networkPolicyCoverage = defineWorkspaceRule({
   },
   docs: {
     rationale: {
-      en: 'Without a NetworkPolicy selecting a pod, Kubernetes allows all traffic to and from it; one compromised pod can reach every other. Coverage is judged over all files scanned together; pods on the host network are skipped, since policies do not apply to them.',
-      de: 'Ohne NetworkPolicy, die einen Pod erfasst, erlaubt Kubernetes jeden Verkehr von und zu ihm; ein übernommener Pod erreicht alle anderen. Die Abdeckung wird über alle gemeinsam geprüften Dateien beurteilt; Pods im Host-Netz werden übergangen, da Policies für sie nicht gelten.',
+      en: 'Without a NetworkPolicy selecting a pod, Kubernetes allows all traffic to and from it; one compromised pod can reach every other. Coverage is judged over all files scanned together: a policy selects a workload when it is in the same namespace (default when unset) and its podSelector (matchLabels, matchExpressions; empty selects all) matches the pod template labels. Pods on the host network and PodTemplates are skipped. The rule also reports when the scanned files contain no NetworkPolicy at all: a repository that defines workloads but no policy is the gap the checklist describes. Where policies live elsewhere (a platform repository, a cluster baseline), switch the rule off in .bollwerk.yaml or suppress it per workload with a reason.',
+      de: 'Ohne NetworkPolicy, die einen Pod erfasst, erlaubt Kubernetes jeden Verkehr von und zu ihm; ein übernommener Pod erreicht alle anderen. Die Abdeckung wird über alle gemeinsam geprüften Dateien beurteilt: eine Policy erfasst einen Workload, wenn sie im selben Namespace liegt (default, wenn keiner gesetzt ist) und ihr podSelector (matchLabels, matchExpressions; leer erfasst alle) auf die Labels der Pod-Vorlage passt. Pods im Host-Netz und PodTemplates werden übergangen. Die Regel meldet auch, wenn die geprüften Dateien gar keine NetworkPolicy enthalten: ein Repository mit Workloads, aber ohne Policy ist genau die Lücke, die die Checkliste beschreibt. Liegen die Policies anderswo (Plattform-Repository, Cluster-Grundkonfiguration), die Regel in .bollwerk.yaml abschalten oder je Workload mit Begründung unterdrücken.',
     },
     fix: { en: 'Add a default-deny NetworkPolicy per namespace and policies that allow the needed traffic by label.', de: 'Je Namespace eine Default-Deny-NetworkPolicy und Policies für den nötigen Verkehr nach Labels anlegen.' },
     bad: 'kind: Deployment\nmetadata: {name: api}\n# no NetworkPolicy',
@@ -63,7 +63,7 @@ export const networkPolicyCoverage = defineWorkspaceRule({
         out.push(findingOn(o, name ? valueRange(o.document, name) : o.range, {
           uri: file.uri,
           messageId: policies.length === 0 ? 'none' : 'default',
-          args: { kind: o.kind, name: o.name ?? '?', namespace },
+          args: { kind: o.kind, name: objectName(o), namespace },
         }));
       }
     }

@@ -2,7 +2,7 @@ import { defineYamlRule } from '../../define';
 import { isKind } from '../../parse/kubernetes';
 import { isMap, mapPair, scalarString } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
-import { findingOn } from './support/findings';
+import { findingOn, objectName } from './support/findings';
 
 const PLACEHOLDER = /^(?:\$\{[^}]*\}|\$\([^)]*\)|\{\{.*\}\}|<[^>]*>)$/;
 
@@ -42,7 +42,7 @@ export const plaintextSecret = defineYamlRule({
           return v !== '' && !PLACEHOLDER.test(v);
         }).length;
         // The value itself is never part of the message.
-        if (count > 0) out.push(findingOn(o, o.document.keyRange(pair), { args: { name: o.name ?? '?', count, key } }));
+        if (count > 0) out.push(findingOn(o, o.document.keyRange(pair), { args: { name: objectName(o), count, key } }));
       }
     }
     return out;

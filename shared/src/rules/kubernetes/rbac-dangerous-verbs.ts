@@ -1,6 +1,6 @@
 import { defineYamlRule } from '../../define';
 import type { RawFinding } from '../../types';
-import { findingOn } from './support/findings';
+import { findingOn, objectName } from './support/findings';
 import { policyRules } from './support/rbac';
 
 const DANGEROUS = new Set(['escalate', 'bind', 'impersonate']);
@@ -34,7 +34,7 @@ export const rbacDangerousVerbs = defineYamlRule({
     const out: RawFinding[] = [];
     for (const rule of policyRules(file)) {
       for (const v of rule.verbs) {
-        if (DANGEROUS.has(v.value)) out.push(findingOn(rule.object, rule.object.document.rangeOf(v.node), { args: { role: rule.object.kind, name: rule.object.name ?? '?', verb: v.value } }));
+        if (DANGEROUS.has(v.value)) out.push(findingOn(rule.object, rule.object.document.rangeOf(v.node), { args: { role: rule.object.kind, name: objectName(rule.object), verb: v.value } }));
       }
     }
     return out;

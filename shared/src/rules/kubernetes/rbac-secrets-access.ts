@@ -1,6 +1,6 @@
 import { defineYamlRule } from '../../define';
 import type { RawFinding } from '../../types';
-import { findingOn } from './support/findings';
+import { findingOn, objectName } from './support/findings';
 import { policyRules } from './support/rbac';
 
 const READ = new Set(['get', 'list', 'watch', '*']);
@@ -42,7 +42,7 @@ export const rbacSecretsAccess = defineYamlRule({
       if (!coreGroup || verbs.length === 0) continue;
       for (const r of rule.resources) {
         if (r.value !== 'secrets') continue;
-        out.push(findingOn(rule.object, rule.object.document.rangeOf(r.node), { args: { role: rule.object.kind, name: rule.object.name ?? '?', verbs: verbs.join(', ') } }));
+        out.push(findingOn(rule.object, rule.object.document.rangeOf(r.node), { args: { role: rule.object.kind, name: objectName(rule.object), verbs: verbs.join(', ') } }));
       }
     }
     return out;

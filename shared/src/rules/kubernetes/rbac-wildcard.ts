@@ -1,6 +1,6 @@
 import { defineYamlRule } from '../../define';
 import type { RawFinding } from '../../types';
-import { findingOn } from './support/findings';
+import { findingOn, objectName } from './support/findings';
 import { policyRules } from './support/rbac';
 
 /** `*` in verbs, resources or apiGroups of a Role or ClusterRole. */
@@ -34,7 +34,7 @@ export const rbacWildcard = defineYamlRule({
       for (const field of ['apiGroups', 'resources', 'verbs'] as const) {
         for (const item of rule[field]) {
           if (item.value !== '*') continue;
-          out.push(findingOn(rule.object, rule.object.document.rangeOf(item.node), { args: { role: rule.object.kind, name: rule.object.name ?? '?', field } }));
+          out.push(findingOn(rule.object, rule.object.document.rangeOf(item.node), { args: { role: rule.object.kind, name: objectName(rule.object), field } }));
         }
       }
     }

@@ -2,7 +2,7 @@ import { defineYamlRule } from '../../define';
 import { isKind, pairIn } from '../../parse/kubernetes';
 import { mapGet, mapPair, scalarString, seqItems, stringMap } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
-import { findingOn, valueRange } from './support/findings';
+import { findingOn, valueRange, objectName } from './support/findings';
 
 /** Database and coordination ports that must not be published outside the cluster. */
 export const DATABASE_PORTS: Readonly<Record<string, string>> = {
@@ -49,7 +49,7 @@ export const serviceExposesSensitivePort = defineYamlRule({
       const typePair = pairIn(o.node, ['spec', 'type']);
       const type = scalarString(typePair?.value);
       if (!typePair || !type || !EXTERNAL_TYPES.has(type)) continue;
-      const name = o.name ?? '?';
+      const name = objectName(o);
       const selector = Object.values(stringMap(mapGet(mapGet(o.node, 'spec'), 'selector')));
       if ([name, ...selector].some((s) => DASHBOARD.test(s))) {
         out.push(findingOn(o, valueRange(o.document, typePair), { messageId: 'dashboard', args: { name, type } }));

@@ -34,14 +34,13 @@ export function finalUser(file: DockerfileFile): ImageUser {
   return file.finalStage ? userOfStage(file, file.finalStage) : { kind: 'unknown' };
 }
 
-/** The names an image built from this Dockerfile is likely published under, lower-cased. */
-export function dockerfileImageNames(file: DockerfileFile): Set<string> {
+/** The names an image built from this Dockerfile is likely published under, lower-cased: from its directory, and explicit ones (file name, LABEL). */
+export function dockerfileImageNames(file: DockerfileFile): { directory: string | undefined; explicit: Set<string> } {
   const path = decodeURIComponent(file.uri.replace(/^file:\/\//, '').replace(/[?#].*$/, ''));
   const parts = path.split('/');
   const base = parts[parts.length - 1] ?? '';
   const dir = parts[parts.length - 2] ?? '';
   const names = new Set<string>();
-  if (dir) names.add(dir.toLowerCase());
   const m = /^(?:dockerfile|containerfile)[._-](.+)$/i.exec(base) ?? /^(.+)\.(?:dockerfile|containerfile)$/i.exec(base);
   if (m?.[1]) names.add(m[1].toLowerCase());
   for (const i of file.instructions) {
@@ -54,5 +53,5 @@ export function dockerfileImageNames(file: DockerfileFile): Set<string> {
       }
     }
   }
-  return names;
+  return { directory: dir ? dir.toLowerCase() : undefined, explicit: names };
 }

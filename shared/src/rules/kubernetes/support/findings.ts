@@ -1,6 +1,6 @@
 import type { Node, Pair } from 'yaml';
 import { containerAnchor, type ContainerRef, type PodSpecRef } from '../../../parse/kubernetes';
-import type { K8sObject, YAMLMap, YamlDocument, YamlFile } from '../../../parse/yaml';
+import { mapGet, scalarString, type K8sObject, type YAMLMap, type YamlDocument, type YamlFile } from '../../../parse/yaml';
 import { appendIn, setIn } from '../../../yaml-edit';
 import type { Fix, Level, Localized, Range, RawFinding } from '../../../types';
 
@@ -57,4 +57,11 @@ export function containerFinding(c: ContainerRef, pair: Pair | undefined, extra:
 /** Drops undefined `fix` so findings stay plain JSON. */
 export function withFix(f: RawFinding, fix: Fix | undefined): RawFinding {
   return fix ? { ...f, fix } : f;
+}
+
+/** An object's name for messages: `metadata.name`, else `generateName…`, else `?`. */
+export function objectName(object: K8sObject): string {
+  if (object.name !== undefined) return object.name;
+  const generate = scalarString(mapGet(mapGet(object.node, 'metadata'), 'generateName'));
+  return generate !== undefined ? `${generate}…` : '?';
 }
