@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { lintText, type FileReport } from '../../shared/src/lint';
 import { detectKind } from '../../shared/src/parse/kind';
-import { splitDocuments, type ParsedChunk } from '../../shared/src/parse/yaml';
+import type { ParsedChunk } from '../../shared/src/parse/yaml';
 import type { FileKind } from '../../shared/src/types';
 import type { ResolvedSettings } from './settings';
 
@@ -40,17 +40,32 @@ export function hasDockerignore(uri: string): boolean | undefined {
   return existsSync(join(dir, '.dockerignore')) || existsSync(join(dir, `${basename(u.fsPath)}.dockerignore`));
 }
 
-/** Drops cached chunks that the current text no longer contains, so the cache never outgrows the document. */
-export function pruneChunkCache(cache: Map<string, ParsedChunk>, text: string): void {
-  if (cache.size === 0) return;
-  const current = new Set(splitDocuments(text).map((c) => text.slice(c.start, c.end)));
-  for (const key of cache.keys()) if (!current.has(key)) cache.delete(key);
+/**
+ * A chunk cache that remembers which chunks the last parse used, so that {@link ChunkCache.prune}
+ * drops the others without splitting the text again: the cache never outgrows the document.
+ */
+export class ChunkCache extends Map<string, ParsedChunk> {
+  private used = new Set<string>();
+  override get(key: string): ParsedChunk | undefined {
+    const hit = super.get(key);
+    if (hit) this.used.add(key);
+    return hit;
+  }
+  override set(key: string, value: ParsedChunk): this {
+    this.used?.add(key);
+    return super.set(key, value);
+  }
+  /** Deletes every chunk the last parse did not use and starts tracking afresh. */
+  prune(): void {
+    for (const key of this.keys()) if (!this.used.has(key)) this.delete(key);
+    this.used = new Set();
+  }
 }
 
 /** Creates the document linter of one server. */
 export function createDocumentLinter(log: (message: string) => void): DocumentLinter {
   const reports = new Map<string, DocumentReport>();
-  const chunkCaches = new Map<string, Map<string, ParsedChunk>>();
+  const chunkCaches = new Map<string, ChunkCache>();
   return {
     lint(document, settings, generation) {
       const uri = document.uri;
@@ -59,14 +74,14 @@ export function createDocumentLinter(log: (message: string) => void): DocumentLi
       const text = document.getText();
       const kind = documentKind(uri, document.languageId, text);
       let yamlCache = chunkCaches.get(uri);
-      if (!yamlCache) chunkCaches.set(uri, (yamlCache = new Map()));
+      if (!yamlCache) chunkCaches.set(uri, (yamlCache = new ChunkCache()));
       let report: FileReport;
       if (!kind) report = { uri, kind, results: [], notes: [] };
       else {
         const dockerignore = kind === 'dockerfile' ? hasDockerignore(uri) : undefined;
         report = lintText(uri, text, { config: settings.config, kind, yamlCache, log, ...(dockerignore === undefined ? {} : { hasDockerignore: dockerignore }) });
       }
-      if (report.parsed && report.parsed.kind !== 'dockerfile') pruneChunkCache(yamlCache, text);
+      if (report.parsed && report.parsed.kind !== 'dockerfile') yamlCache.prune();
       else yamlCache.clear();
       const entry = { version: document.version, generation, report };
       reports.set(uri, entry);

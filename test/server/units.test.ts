@@ -6,14 +6,14 @@ import { lintText } from '../../shared/src/lint';
 import { ruleDocsAnchor, ruleDocsUrl } from '../../shared/src/protocol';
 import { applyEdits } from '../../shared/src/text';
 import { suppressEdit, suppressionLine, wanted } from '../../server/src/code-actions';
-import { pruneChunkCache } from '../../server/src/document-linter';
+import { ChunkCache } from '../../server/src/document-linter';
 import { fixAllText, minimalEdit, nonOverlappingEdits } from '../../server/src/fix-all';
 import { langOfLocale } from '../../server/src/i18n';
 import { escapeMarkdown, ruleDocsMarkdown } from '../../server/src/rule-docs';
 import { folderOf, mergeSettings, normalizeSettings, restrictUntrusted } from '../../server/src/settings';
 import { sameResults } from '../../server/src/workspace-index';
 import type { Result } from '../../shared/src/types';
-import { parseChunk, type ParsedChunk } from '../../shared/src/parse/yaml';
+import { parseYaml } from '../../shared/src/parse/yaml';
 
 const FILE: Config = {
   ...DEFAULT_CONFIG,
@@ -153,10 +153,14 @@ describe('rule documentation', () => {
 
 describe('caches', () => {
   it('prunes YAML chunks the text no longer contains', () => {
-    const cache = new Map<string, ParsedChunk>();
-    for (const t of ['a: 1\n', '---\nb: 2\n', 'gone: 1\n']) cache.set(t, parseChunk(t));
-    pruneChunkCache(cache, 'a: 1\n---\nb: 2\n');
-    assert.deepEqual([...cache.keys()], ['a: 1\n', '---\nb: 2\n']);
+    const cache = new ChunkCache();
+    parseYaml('file:///a.yaml', 'a: 1\n---\nb: 2\n---\ngone: 1\n', 'kubernetes', { cache });
+    assert.equal(cache.size, 3);
+    cache.prune();
+    const second = parseYaml('file:///a.yaml', 'a: 1\n---\nb: 2\n---\nnew: 1\n', 'kubernetes', { cache });
+    assert.equal(second.documents.length, 3);
+    cache.prune();
+    assert.deepEqual([...cache.keys()].sort(), ['---\nb: 2\n', '---\nnew: 1\n', 'a: 1\n'].sort());
   });
 
   it('compares result lists by rule, range, severity and message', () => {
