@@ -63,6 +63,11 @@ test('open checklist text and rule documentation as virtual documents', async ()
   equal(item.languageId, 'markdown', 'language of the item document');
   const docs = await vscode.commands.executeCommand<vscode.TextDocument>('bollwerk.showRuleDocs', 'k8s/read-only-root-filesystem');
   check(docs.getText().includes('readOnlyRootFilesystem'), `rule docs missing:\n${docs.getText()}`);
+  const tabs = (): vscode.Tab[] => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+  await waitFor(`a Markdown preview of the rule docs (tabs: ${JSON.stringify(tabs().map((t) => t.label))})`, () =>
+    tabs().some((t) => t.input instanceof vscode.TabInputWebview && /markdown/i.test(t.input.viewType) && t.label.includes('read-only-root-filesystem')),
+    { events: [vscode.window.tabGroups.onDidChangeTabs as vscode.Event<unknown>] },
+  );
 });
 
 test('scan workspace and export the compliance report as HTML, Markdown and SARIF', async () => {
