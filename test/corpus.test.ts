@@ -4,7 +4,10 @@ import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { DEFAULT_CONFIG, type Config } from '../shared/src/config';
 import { lintText, lintWorkspace, type FileReport } from '../shared/src/lint';
-import type { ParsedFile } from '../shared/src/types';
+import { parseYaml } from '../shared/src/parse/yaml';
+import { KUBERNETES_RULES } from '../shared/src/rules/kubernetes';
+import type { ParsedFile, Result } from '../shared/src/types';
+import { applyAllFixes } from './rule-tester';
 
 /**
  * The whole catalogue over the real-world corpus: no internal error, no finding on tool
@@ -91,5 +94,40 @@ describe('real-world corpus', () => {
     }
     console.log(`helm templates: ${helm.length} files, ${helm.length - wrong.length} skipped as templated or not linted`);
     assert.deepEqual(wrong, []);
+  });
+
+  it('every Kubernetes fix keeps the file parsing, removes its findings, adds none, and converges', () => {
+    const lintK8s = (path: string, text: string): Result[] =>
+      lintText(`file:///corpus/${path}`, text, { config, rules: KUBERNETES_RULES, kind: 'kubernetes' }).results.filter((r) => r.ruleId.startsWith('k8s/'));
+    const errorsOf = (text: string): number => parseYaml('file:///x.yaml', text, 'kubernetes').documents.reduce((n, d) => n + d.errors.length, 0);
+    const count = (results: readonly Result[]): Map<string, number> => {
+      const m = new Map<string, number>();
+      for (const r of results) m.set(r.ruleId, (m.get(r.ruleId) ?? 0) + 1);
+      return m;
+    };
+    const problems: string[] = [];
+    let filesFixed = 0;
+    let fixesApplied = 0;
+    for (const { path } of rows.filter((r) => r.kind === 'k8s')) {
+      const text = readFileSync(join(dir, path), 'utf8');
+      const before = lintK8s(path, text);
+      if (!before.some((r) => r.fix)) continue;
+      filesFixed++;
+      let current = text;
+      let results = before;
+      let passes = 0;
+      while (results.some((r) => r.fix) && passes < 6) {
+        fixesApplied += results.filter((r) => r.fix).length;
+        current = applyAllFixes(current, results);
+        results = lintK8s(path, current);
+        passes++;
+      }
+      if (results.some((r) => r.fix)) problems.push(`${path}: fixes do not converge`);
+      if (errorsOf(current) > errorsOf(text)) problems.push(`${path}: fixing adds YAML errors`);
+      const was = count(before);
+      for (const [id, n] of count(results)) if (n > (was.get(id) ?? 0)) problems.push(`${path}: fixing adds ${id} findings`);
+    }
+    console.log(`fix safety: ${fixesApplied} fixes applied to ${filesFixed} files, ${problems.length} problems`);
+    assert.deepEqual(problems.slice(0, 20), []);
   });
 });
