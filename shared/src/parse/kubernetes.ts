@@ -120,18 +120,28 @@ function computePodSpec(object: K8sObject): PodSpecRef | undefined {
   return pod;
 }
 
-/** Every pod spec of a file. */
+const podSpecsCache = new WeakMap<YamlFile, readonly PodSpecRef[]>();
+const containersCache = new WeakMap<YamlFile, readonly ContainerRef[]>();
+
+/** Every pod spec of a file (computed once per parsed file; callers get their own array). */
 export function podSpecs(file: YamlFile): PodSpecRef[] {
   if (file.kind !== 'kubernetes') return [];
-  return file.objects.flatMap((o) => {
-    const p = podSpecOf(o);
-    return p ? [p] : [];
-  });
+  let cached = podSpecsCache.get(file);
+  if (!cached) {
+    cached = file.objects.flatMap((o) => {
+      const p = podSpecOf(o);
+      return p ? [p] : [];
+    });
+    podSpecsCache.set(file, cached);
+  }
+  return cached.slice();
 }
 
-/** Every container of a file, with its pod. */
+/** Every container of a file, with its pod (computed once per parsed file). */
 export function containersOf(file: YamlFile): ContainerRef[] {
-  return podSpecs(file).flatMap((p) => p.containers);
+  let cached = containersCache.get(file);
+  if (!cached) containersCache.set(file, (cached = podSpecs(file).flatMap((p) => p.containers)));
+  return cached.slice();
 }
 
 /** A container security-context value and where it comes from: the container or (inherited) the pod. */
