@@ -6,10 +6,13 @@ import { findingOn, valueRange } from './support/findings';
 
 const SECRET_NAME = /(?:^|_)(?:PASS(?:WORD|WD)?|PWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|SECRET_?KEY|CREDENTIALS?|AUTH_?KEY|CLIENT_SECRET)(?:$|_)/i;
 const NOT_A_SECRET = /(?:_(?:FILE|PATH|DIR|URL|URI|NAME|USER|USERNAME|LENGTH|ENABLED|REF|KEY_ID|ID|TTL|EXPIRY|HEADER|ENDPOINT)|^(?:.*_)?(?:TOKEN|SECRET)_(?:TYPE|LIFETIME|TIMEOUT))$/i;
-const PLACEHOLDER = /^(?:\$\([^)]*\)|\$\{[^}]*\}|\{\{.*\}\}|true|false|yes|no|none|null|changeme-in-secret)$/i;
+const FLAG_WORDS = /(?:^|_)(?:ALLOW|EMPTY|RANDOM|ENABLE|ENABLED|DISABLE|DISABLED|REQUIRE|REQUIRED|GENERATE|POLICY|METHOD|MODE|SKIP)(?:$|_)/i;
+const PLACEHOLDER = /^(?:\$\([^)]*\)|\$\{[^}]*\}|\{\{.*\}\}|<[^>]*>|true|false|yes|no|none|null|[01])$/i;
+/** Values that name a file rather than hold the secret (`/var/secrets/key.json`). */
+const FILE_PATH = /^(?:\/|~\/|\.\/)[^\s]*$/;
 
 /** True when an environment variable name says it holds a secret. */
-export const isSecretName = (name: string): boolean => SECRET_NAME.test(name) && !NOT_A_SECRET.test(name);
+export const isSecretName = (name: string): boolean => SECRET_NAME.test(name) && !NOT_A_SECRET.test(name) && !FLAG_WORDS.test(name);
 
 /** Secrets written as literal environment values into the manifest. */
 export const secretLiteralEnv = defineYamlRule({
@@ -43,7 +46,7 @@ export const secretLiteralEnv = defineYamlRule({
         const name = scalarString(mapGet(e, 'name'));
         const pair = mapPair(e, 'value');
         const value = scalarString(pair?.value);
-        if (!name || !pair || value === undefined || value.trim() === '' || PLACEHOLDER.test(value.trim()) || !isSecretName(name)) continue;
+        if (!name || !pair || value === undefined || value.trim() === '' || PLACEHOLDER.test(value.trim()) || FILE_PATH.test(value.trim()) || !isSecretName(name)) continue;
         out.push(findingOn(c.pod.object, valueRange(c.pod.document, pair), { args: { name, container: containerName(c) } }));
       }
     }
