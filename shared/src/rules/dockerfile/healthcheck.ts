@@ -8,7 +8,7 @@ export const healthcheck = defineDockerfileRule({
   title: { en: 'Define a HEALTHCHECK', de: 'Einen HEALTHCHECK definieren' },
   severity: 'info',
   levels: ['L2', 'L3'],
-  references: [],
+  references: ['CL-5.1.2'],
   external: [{ source: 'CIS Docker Benchmark', id: '4.6' }],
   equivalents: ['checkov:CKV_DOCKER_2', 'trivy:DS026'],
   messages: {
@@ -19,8 +19,8 @@ export const healthcheck = defineDockerfileRule({
   },
   docs: {
     rationale: {
-      en: 'A health check lets Docker and Compose restart or stop routing to a container whose process is alive but not working, and makes such failures visible in monitoring. `HEALTHCHECK NONE` is accepted as an explicit decision (e.g. Kubernetes liveness probes do the job); a check inherited from the base image is not visible in the Dockerfile.',
-      de: 'Ein Health-Check lässt Docker und Compose einen Container neu starten oder aus dem Routing nehmen, dessen Prozess lebt, aber nicht arbeitet, und macht solche Ausfälle im Monitoring sichtbar. `HEALTHCHECK NONE` gilt als bewusste Entscheidung (z. B. wenn Kubernetes-Liveness-Probes das übernehmen); ein vom Basis-Image geerbter Check ist im Dockerfile nicht sichtbar.',
+      en: 'A health check lets Docker and Compose restart or stop routing to a container whose process is alive but not working, and makes such failures visible in monitoring. `HEALTHCHECK NONE` is accepted as an explicit decision (e.g. Kubernetes liveness probes do the job); a check inherited from the base image is not visible in the Dockerfile. The health state is the container-specific signal that alarms (CL-5.1.2) build on.',
+      de: 'Ein Health-Check lässt Docker und Compose einen Container neu starten oder aus dem Routing nehmen, dessen Prozess lebt, aber nicht arbeitet, und macht solche Ausfälle im Monitoring sichtbar. `HEALTHCHECK NONE` gilt als bewusste Entscheidung (z. B. wenn Kubernetes-Liveness-Probes das übernehmen); ein vom Basis-Image geerbter Check ist im Dockerfile nicht sichtbar. Der Gesundheitszustand ist das containerspezifische Signal, auf dem Alarme (CL-5.1.2) aufbauen.',
     },
     fix: {
       en: 'Add `HEALTHCHECK --interval=30s --timeout=3s CMD ["/app/healthcheck"]` (a probe that exists in the image), or `HEALTHCHECK NONE` to record that the orchestrator checks health.',

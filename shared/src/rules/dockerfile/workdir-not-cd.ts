@@ -9,7 +9,7 @@ export const workdirNotCd = defineDockerfileRule({
   title: { en: 'Use WORKDIR instead of RUN cd', de: 'WORKDIR statt RUN cd verwenden' },
   severity: 'warning',
   levels: ['L2', 'L3'],
-  references: [],
+  references: ['ART-1.3'],
   equivalents: ['hadolint:DL3003', 'trivy:DS013'],
   messages: {
     default: {
@@ -19,8 +19,8 @@ export const workdirNotCd = defineDockerfileRule({
   },
   docs: {
     rationale: {
-      en: 'A cd inside RUN lasts only for that step; readers and later steps cannot see where commands ran, which hides mistakes such as files written to the wrong directory.',
-      de: 'Ein cd in RUN gilt nur für diesen Schritt; Lesende und spätere Schritte sehen nicht, wo Befehle liefen, was Fehler wie in das falsche Verzeichnis geschriebene Dateien verdeckt.',
+      en: 'A cd inside RUN lasts only for that step; readers and later steps cannot see where commands ran, which hides mistakes such as files written to the wrong directory. The good-practice Dockerfile of the article (ART-1.3) sets the directory with WORKDIR.',
+      de: 'Ein cd in RUN gilt nur für diesen Schritt; Lesende und spätere Schritte sehen nicht, wo Befehle liefen, was Fehler wie in das falsche Verzeichnis geschriebene Dateien verdeckt. Das Good-Practice-Dockerfile des Artikels (ART-1.3) setzt das Verzeichnis mit WORKDIR.',
     },
     fix: { en: 'Replace `RUN cd /app && make` with `WORKDIR /app` and `RUN make`.', de: '`RUN cd /app && make` durch `WORKDIR /app` und `RUN make` ersetzen.' },
     bad: 'RUN cd /app && make',
