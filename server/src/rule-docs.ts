@@ -1,6 +1,6 @@
 import { documentById, itemById } from '../../shared/src/checklist/index';
 import { allRules, ENGINE_RULES } from '../../shared/src/lint';
-import { ruleDocsUrl } from '../../shared/src/protocol';
+import { RULE_DOCS_BASE, ruleDocsUrl } from '../../shared/src/protocol';
 import type { Lang, RuleMeta } from '../../shared/src/types';
 import { t, UI } from './i18n';
 
@@ -42,25 +42,39 @@ export function findingMarkdown(rule: RuleMeta, message: string, lang: Lang): st
 
 const fence = (lang: string, code: string): string => `\`\`\`${lang}\n${code}\n\`\`\``;
 
+/** The documentation body of a rule with its sections at heading `level` (title and link excluded). */
+function ruleBody(rule: RuleMeta, lang: Lang, level: number): string[] {
+  const h = '#'.repeat(level);
+  const code = rule.kind === 'dockerfile' ? 'dockerfile' : 'yaml';
+  const parts = [
+    `\`${rule.id}\` · ${t(UI.severity, lang)}: ${t(UI.severities[rule.severity], lang)} · ${t(UI.levels, lang)}: ${rule.levels.join(', ')}`,
+    `${h} ${t(UI.why, lang)}\n\n${escapeMarkdown(t(rule.docs.rationale, lang))}`,
+    `${h} ${t(UI.howToFix, lang)}\n\n${escapeMarkdown(t(rule.docs.fix, lang))}`,
+  ];
+  if (rule.docs.bad) parts.push(`${h}# ${t(UI.bad, lang)}\n\n${fence(code, rule.docs.bad)}`);
+  if (rule.docs.good) parts.push(`${h}# ${t(UI.good, lang)}\n\n${fence(code, rule.docs.good)}`);
+  parts.push(`${h} ${t(UI.checklist, lang)}\n\n${(rule.references.length ? checklistLines(rule, lang) : [t(UI.noItems, lang)]).join('\n')}`);
+  if (rule.equivalents?.length) parts.push(`${h} ${t(UI.equivalents, lang)}\n\n${rule.equivalents.map((e) => `- \`${e}\``).join('\n')}`);
+  if (rule.external?.length) {
+    const refs = rule.external.map((r) => `- ${escapeMarkdown(r.source)} ${r.url ? `[${escapeMarkdown(r.id)}](${r.url})` : escapeMarkdown(r.id)}`);
+    parts.push(`${h} ${t(UI.external, lang)}\n\n${refs.join('\n')}`);
+  }
+  return parts;
+}
+
 /** The full documentation of a rule as Markdown (the `bollwerk/ruleDocs` request); empty for an unknown id. */
 export function ruleDocsMarkdown(ruleId: string, lang: Lang): string {
   const rule = byId.get(ruleId);
   if (!rule) return '';
-  const code = rule.kind === 'dockerfile' ? 'dockerfile' : 'yaml';
-  const parts = [
-    `# ${escapeMarkdown(t(rule.title, lang))}`,
-    `\`${rule.id}\` · ${t(UI.severity, lang)}: ${t(UI.severities[rule.severity], lang)} · ${t(UI.levels, lang)}: ${rule.levels.join(', ')}`,
-    `## ${t(UI.why, lang)}\n\n${escapeMarkdown(t(rule.docs.rationale, lang))}`,
-    `## ${t(UI.howToFix, lang)}\n\n${escapeMarkdown(t(rule.docs.fix, lang))}`,
-  ];
-  if (rule.docs.bad) parts.push(`### ${t(UI.bad, lang)}\n\n${fence(code, rule.docs.bad)}`);
-  if (rule.docs.good) parts.push(`### ${t(UI.good, lang)}\n\n${fence(code, rule.docs.good)}`);
-  parts.push(`## ${t(UI.checklist, lang)}\n\n${(rule.references.length ? checklistLines(rule, lang) : [t(UI.noItems, lang)]).join('\n')}`);
-  if (rule.equivalents?.length) parts.push(`## ${t(UI.equivalents, lang)}\n\n${rule.equivalents.map((e) => `- \`${e}\``).join('\n')}`);
-  if (rule.external?.length) {
-    const refs = rule.external.map((r) => `- ${escapeMarkdown(r.source)} ${r.url ? `[${escapeMarkdown(r.id)}](${r.url})` : escapeMarkdown(r.id)}`);
-    parts.push(`## ${t(UI.external, lang)}\n\n${refs.join('\n')}`);
-  }
-  parts.push(`[${t(UI.docs, lang)}](${ruleDocsUrl(rule.id)})`);
-  return parts.join('\n\n');
+  return [`# ${escapeMarkdown(t(rule.title, lang))}`, ...ruleBody(rule, lang, 2), `[${t(UI.docs, lang)}](${ruleDocsUrl(rule.id)})`].join('\n\n');
+}
+
+/**
+ * The whole catalogue as one Markdown page (docs/rules.md), each rule under a `### <rule id>`
+ * heading so that {@link ruleDocsUrl} anchors resolve; English with the German title beside it.
+ */
+export function catalogueMarkdown(): string {
+  const rules = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sections = rules.map((rule) => [`### ${rule.id}`, `**${escapeMarkdown(rule.title.en)}** (${escapeMarkdown(rule.title.de)})`, ...ruleBody(rule, 'en', 4)].join('\n\n'));
+  return `# Bollwerk rules\n\nGenerated from the rule catalogue (\`npx tsx test/server/generate-rule-docs.ts\`). Editors link each diagnostic here: \`${RULE_DOCS_BASE}#<rule id without "/">\`.\n\n${sections.join('\n\n')}\n`;
 }
