@@ -16,6 +16,17 @@ export interface VolumeMount {
   readonly syntax: 'short' | 'long';
 }
 
+/** Memoises a per-service computation (several rules read the same volumes, ports, environment). */
+function memo<T>(fn: (service: ComposeService) => T): (service: ComposeService) => T {
+  const cache = new WeakMap<ComposeService, T>();
+  return (service) => {
+    if (cache.has(service)) return cache.get(service) as T;
+    const value = fn(service);
+    cache.set(service, value);
+    return value;
+  };
+}
+
 const HOST_PATH = /^(?:[./~]|\$|[A-Za-z]:[\\/]|\\\\)/;
 
 /** Splits `src:dst[:mode]`, keeping a Windows drive letter (`C:\x:/y`) and `${VAR:-default}` whole. */
@@ -39,7 +50,7 @@ export function splitShortVolume(text: string): string[] {
 }
 
 /** The volumes of a service. */
-export function composeVolumes(service: ComposeService): VolumeMount[] {
+export const composeVolumes = memo(function composeVolumes(service: ComposeService): VolumeMount[] {
   const value = lookup(service, 'volumes')?.value;
   if (!isSeq(value)) return [];
   const out: VolumeMount[] = [];
@@ -79,7 +90,7 @@ export function composeVolumes(service: ComposeService): VolumeMount[] {
     }
   }
   return out;
-}
+});
 
 /** A published port, short (`127.0.0.1:8080:80/tcp`) or long (`host_ip:`, `published:`) syntax. */
 export interface PortMapping {
@@ -119,7 +130,7 @@ export function parseShortPort(text: string): Omit<PortMapping, 'node'> {
 }
 
 /** The published ports of a service. */
-export function composePorts(service: ComposeService): PortMapping[] {
+export const composePorts = memo(function composePorts(service: ComposeService): PortMapping[] {
   const value = lookup(service, 'ports')?.value;
   if (!isSeq(value)) return [];
   const out: PortMapping[] = [];
@@ -139,7 +150,7 @@ export function composePorts(service: ComposeService): PortMapping[] {
     }
   }
   return out;
-}
+});
 
 /** An environment variable of a service, map (`NAME: value`) or list (`- NAME=value`) form. */
 export interface EnvVar {
@@ -153,7 +164,7 @@ export interface EnvVar {
 }
 
 /** The `environment:` variables of a service. */
-export function composeEnvironment(service: ComposeService): EnvVar[] {
+export const composeEnvironment = memo(function composeEnvironment(service: ComposeService): EnvVar[] {
   const value = lookup(service, 'environment')?.value;
   const out: EnvVar[] = [];
   const push = (name: string, v: string | undefined, node: Node): void => {
@@ -175,7 +186,7 @@ export function composeEnvironment(service: ComposeService): EnvVar[] {
     }
   }
   return out;
-}
+});
 
 /** The memory, CPU and process limits of a service, wherever they are set. */
 export interface ResourceLimits {

@@ -39,17 +39,28 @@ const MAX_DEPTH = 8;
 export function resolve(document: YamlDocument, node: unknown): Node | undefined {
   if (node === null || node === undefined) return undefined;
   if (isAlias(node)) {
+    // Alias.resolve walks the whole document; the rules ask for the same aliases many times.
+    if (aliasCache.has(node)) return aliasCache.get(node);
+    let target: Node | undefined;
     try {
-      return node.resolve(document.doc) ?? undefined;
+      target = node.resolve(document.doc) ?? undefined;
     } catch {
-      return undefined;
+      target = undefined;
     }
+    aliasCache.set(node, target);
+    return target;
   }
   return node as Node;
 }
 
+const aliasCache = new WeakMap<object, Node | undefined>();
+const servicesCache = new WeakMap<YamlFile, ComposeService[]>();
+const lookupCache = new WeakMap<ComposeService, Map<string, Entry | undefined>>();
+
 /** The services of every document of a Compose file, in file order. */
 export function composeServices(file: YamlFile): ComposeService[] {
+  const cached = servicesCache.get(file);
+  if (cached) return cached;
   const out: ComposeService[] = [];
   for (const document of file.documents) {
     const services = resolve(document, mapPair(document.doc.contents, 'services')?.value);
@@ -61,6 +72,7 @@ export function composeServices(file: YamlFile): ComposeService[] {
       out.push(makeService(file, document, services, name, pair as Pair<Node, Node | null>, value));
     }
   }
+  servicesCache.set(file, out);
   return out;
 }
 
@@ -117,12 +129,19 @@ function mergeSources(document: YamlDocument, map: YAMLMap): YAMLMap[] {
 
 /** A setting of a service: its own key first, then merged (`<<:`) and `extends:` bases. */
 export function lookup(service: ComposeService, key: string): Entry | undefined {
-  const maps = [service.node, ...service.bases];
-  for (const map of maps) {
+  let cache = lookupCache.get(service);
+  if (!cache) lookupCache.set(service, (cache = new Map()));
+  if (cache.has(key)) return cache.get(key);
+  let found: Entry | undefined;
+  for (const map of [service.node, ...service.bases]) {
     const pair = mapPair(map, key);
-    if (pair) return { pair, value: resolve(service.document, pair.value), own: map === service.node && service.editable };
+    if (pair) {
+      found = { pair, value: resolve(service.document, pair.value), own: map === service.node && service.editable };
+      break;
+    }
   }
-  return undefined;
+  cache.set(key, found);
+  return found;
 }
 
 /** A nested setting (`deploy.resources.limits.memory`): every level through {@link lookup} semantics. */
