@@ -27,6 +27,13 @@ ruleTester(noNewPrivileges, {
       output: 'services:\n  app:\n    security_opt:\n      - seccomp=./profile.json\n      - no-new-privileges:true\n    build: .\n',
     },
     {
+      name: 'fills an empty security_opt',
+      code: 'services:\n  app:\n    image: a:1\n    security_opt: # hardening\n',
+      findings: [{ range: [1, 2, 1, 5] }],
+      // yaml-edit fills the value in before the trailing comment, which then follows the new item.
+      output: 'services:\n  app:\n    image: a:1\n    security_opt:\n      - no-new-privileges:true # hardening\n',
+    },
+    {
       name: 'appends to a flow list',
       code: 'services:\n  app:\n    image: a:1\n    security_opt: [apparmor=erp]\n',
       findings: [{ range: [1, 2, 1, 5] }],

@@ -35,7 +35,8 @@ function portsOf(range: string | undefined): number[] {
 export function openPorts(service: ComposeService): OpenPort[] {
   const out: OpenPort[] = [];
   for (const port of composePorts(service)) {
-    const ip = port.hostIp?.trim();
+    // `${BIND_IP:-0.0.0.0}` binds to its default unless the variable is set.
+    const ip = port.hostIp?.trim().replace(/^\$\{[A-Za-z_]\w*:?-([^}]*)\}$/, '$1');
     if (ip !== undefined && !ALL_INTERFACES.has(ip)) continue;
     if (ip === undefined && port.published !== undefined && hasVariable(port.published)) {
       // `${BIND}:80` may carry the address inside the variable; `${PORT:-80}:80` carries only a port.
