@@ -1,0 +1,98 @@
+import { LSPErrorCodes, ResponseError, type CancellationToken, type DocumentDiagnosticReport, type WorkspaceDiagnosticReport } from 'vscode-languageserver';
+import type { ServerContext } from './context';
+
+/** Milliseconds a document waits after a change before it is linted (a newer change restarts the wait). */
+export const DEBOUNCE_MS = 10;
+
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** What the rest of the server asks of the diagnostics handlers. */
+export interface DiagnosticHandlers {
+  /** Other files' diagnostics changed: push them, or ask a pulling client to refresh. */
+  filesChanged(uris: readonly string[]): Promise<void>;
+  /** Everything must be linted again (settings, configuration file, folders). */
+  relintOpen(): void;
+}
+
+/** Registers push scheduling, pull handlers and document events. */
+export function registerDiagnostics(ctx: ServerContext): DiagnosticHandlers {
+  const { connection, documents, service, safe, log } = ctx;
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  const refreshPull = (): void => {
+    if (ctx.caps().workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh().catch(log);
+  };
+
+  const publishOpen = safe('publishDiagnostics', undefined, async (uri: string) => {
+    const document = documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    const state = await service.documentState(document);
+    if (documents.get(uri)?.version !== version) return; // a newer version is on its way
+    await connection.sendDiagnostics({ uri, version, diagnostics: state.diagnostics });
+  });
+
+  const cancelTimer = (uri: string): void => {
+    const pending = timers.get(uri);
+    if (pending) clearTimeout(pending);
+    timers.delete(uri);
+  };
+
+  const schedule = (uri: string): void => {
+    if (ctx.pull()) return;
+    cancelTimer(uri);
+    timers.set(uri, setTimeout(() => {
+      timers.delete(uri);
+      void publishOpen(uri);
+    }, DEBOUNCE_MS));
+  };
+
+  const publishClosed = async (uri: string): Promise<void> => {
+    await connection.sendDiagnostics({ uri, diagnostics: (await service.closedState(uri))?.diagnostics ?? [] });
+  };
+
+  documents.onDidOpen((e) => schedule(e.document.uri));
+  documents.onDidChangeContent((e) => schedule(e.document.uri));
+  documents.onDidClose(safe('didClose', undefined, async (e) => {
+    cancelTimer(e.document.uri);
+    service.forget(e.document.uri);
+    if (!ctx.pull()) await publishClosed(e.document.uri);
+  }));
+
+  connection.languages.diagnostics.on(safe('textDocument/diagnostic', { kind: 'full', items: [] } as DocumentDiagnosticReport, async (params, token: CancellationToken) => {
+    await delay(DEBOUNCE_MS);
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'a newer version arrived', { retriggerRequest: true });
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return { kind: 'full', items: (await service.closedState(params.textDocument.uri))?.diagnostics ?? [] };
+    const state = await service.documentState(document);
+    if (params.previousResultId === state.resultId) return { kind: 'unchanged', resultId: state.resultId };
+    return { kind: 'full', resultId: state.resultId, items: state.diagnostics };
+  }));
+
+  connection.languages.diagnostics.onWorkspace(safe('workspace/diagnostic', { items: [] } as WorkspaceDiagnosticReport, async (params) => {
+    if (!service.scanned) return { items: [] }; // workspace diagnostics are on demand: bollwerk/scanWorkspace
+    const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
+    const items: WorkspaceDiagnosticReport['items'] = [];
+    for (const uri of service.scannedUris()) {
+      if (documents.get(uri)) continue;
+      const state = await service.closedState(uri);
+      if (!state) continue;
+      items.push(previous.get(uri) === state.resultId ? { kind: 'unchanged', uri, version: null, resultId: state.resultId } : { kind: 'full', uri, version: null, resultId: state.resultId, items: state.diagnostics });
+    }
+    return { items };
+  }));
+
+  return {
+    async filesChanged(uris) {
+      if (ctx.pull()) return refreshPull();
+      for (const uri of uris) {
+        if (documents.get(uri)) schedule(uri);
+        else await publishClosed(uri);
+      }
+    },
+    relintOpen() {
+      if (ctx.pull()) refreshPull();
+      else for (const d of documents.all()) schedule(d.uri);
+    },
+  };
+}
