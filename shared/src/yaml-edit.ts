@@ -7,8 +7,8 @@ import { eol } from './text';
 /**
  * Minimal text edits on YAML that keep comments, indentation, quoting and key order: only the
  * inserted or replaced text changes. Each function returns undefined when no certain edit
- * exists (aliases on the path, a block collection to replace, odd layouts); callers then offer
- * no fix.
+ * exists (aliases on the path, a block collection to replace, odd layouts, a document with syntax
+ * errors, whose recovered tree is a guess); callers then offer no fix.
  */
 
 const INDENT_STEP = 2;
@@ -123,7 +123,7 @@ function fillEmptyValue(doc: YamlDocument, lines: LineIndex, pair: Pair, path: r
  * with a line break is a block value), creating missing maps in the style of their parent.
  */
 export function setIn(doc: YamlDocument, lines: LineIndex, map: YAMLMap, path: readonly string[], valueYaml: string): TextEdit[] | undefined {
-  if (path.length === 0) return undefined;
+  if (path.length === 0 || doc.errors.length > 0) return undefined;
   const [key, ...rest] = path as [string, ...string[]];
   const pair = findPair(map, key);
   if (!pair) {
@@ -150,7 +150,7 @@ export function setIn(doc: YamlDocument, lines: LineIndex, map: YAMLMap, path: r
  * under a block map, flow style under a flow map) when it is missing.
  */
 export function appendIn(doc: YamlDocument, lines: LineIndex, map: YAMLMap, path: readonly string[], itemYaml: string): TextEdit[] | undefined {
-  if (path.length === 0) return undefined;
+  if (path.length === 0 || doc.errors.length > 0) return undefined;
   let current: YAMLMap = map;
   for (let i = 0; i < path.length; i++) {
     const key = path[i]!;
@@ -173,7 +173,7 @@ export function appendIn(doc: YamlDocument, lines: LineIndex, map: YAMLMap, path
 
 /** Appends an item to an existing sequence, block or flow. */
 export function appendToSeq(doc: YamlDocument, lines: LineIndex, seq: YAMLSeq, itemYaml: string): TextEdit[] | undefined {
-  if (!seq.range) return undefined;
+  if (!seq.range || doc.errors.length > 0) return undefined;
   const text = lines.text;
   if (seq.flow) {
     const close = doc.offset + seq.range[1] - 1;

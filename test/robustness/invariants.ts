@@ -100,3 +100,23 @@ export function checkInput(text: string, kind: FileKind | undefined, uri: string
   if (report) problems.push(...reportProblems(text, report));
   return { ms, problems, report };
 }
+
+const yamlErrors = (report: FileReport | undefined): number =>
+  report?.parsed && report.parsed.kind !== 'dockerfile' ? report.parsed.documents.reduce((n, d) => n + d.errors.length, 0) : 0;
+
+/**
+ * Applies one offered fix of a checked input (the `pick`-th, modulo their number) and checks the
+ * result like any input, plus: no new YAML syntax errors. Returns the fixing rule, or undefined
+ * when the report offers no fix.
+ */
+export function checkOneFix(text: string, kind: FileKind, uri: string, report: FileReport, pick: number): { ruleId: string; problems: string[] } | undefined {
+  const lines = lineIndex(text);
+  const fixable = report.results.filter((r) => r.fix && editProblems(r.fix.edits, lines).length === 0);
+  const result = fixable[pick % Math.max(1, fixable.length)];
+  if (!result) return undefined;
+  const fixed = applyEdits(text, result.fix!.edits, lines);
+  const after = checkInput(fixed, kind, uri);
+  const problems = after.problems.map((p) => `after the fix: ${p}`);
+  if (yamlErrors(after.report) > yamlErrors(report)) problems.push(`after the fix: YAML syntax errors ${yamlErrors(report)} → ${yamlErrors(after.report)}`);
+  return { ruleId: result.ruleId, problems };
+}

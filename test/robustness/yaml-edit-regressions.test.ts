@@ -58,3 +58,13 @@ describe('yaml-edit after trailing comment lines', () => {
     assert.equal(out, text.replace('  volumeClaimTemplates:', '      hostUsers: false\r\n  volumeClaimTemplates:'));
   });
 });
+
+describe('yaml-edit in a document with syntax errors', () => {
+  it('offers no edit: the recovered tree is a guess (found by fuzzing: fixes added syntax errors)', () => {
+    const text = 'spec:\n  template:\n    spec:\n      containers:\n      - name: a\n        env: {x: [1]}\n          - name: B\n        ports: []\n';
+    const { file, spec } = podSpec(text);
+    assert.ok(file.documents[0]!.errors.length > 0);
+    assert.equal(setIn(file.documents[0]!, file.lines, spec, ['automountServiceAccountToken'], 'false'), undefined);
+    assert.equal(appendIn(file.documents[0]!, file.lines, spec, ['containers'], '{name: b}'), undefined);
+  });
+});
