@@ -197,6 +197,12 @@ describe('bad input files never crash a scan', () => {
     assert.equal((await runMain([join(dir, 'k8s/pod.yaml'), '--fail-on', 'warning'])).code, 1);
     ftruncateSync(openSync(big, 'r+'), 0);
   });
+  it('a named file of no checked kind is noted, not silently passed over', async () => {
+    const r = await runMain(['README.md']);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /README\.md: not checked: not a Dockerfile, Compose file or Kubernetes manifest/);
+    assert.match(r.stdout, /0 files checked, 1 skipped/);
+  });
   it('the text report lists skipped files with the reason', async () => {
     const dir = workspace({ 'Dockerfile': Buffer.from([0x46, 0, 0x41]) });
     const r = await runMain([dir]);

@@ -109,7 +109,7 @@ export function sarifLog(scan: ScanData, options: SarifOptions): Json {
   const index = new Map(options.rules.map((r, i) => [r.id, i]));
   const rootUri = options.rootUri.endsWith('/') ? options.rootUri : `${options.rootUri}/`;
   const notifications = flat.notes.map((n) => ({
-    level: n.note.code === 'not-checked' ? 'error' : 'warning',
+    level: 'warning',
     message: { text: n.note.message[options.lang] },
     descriptor: { id: n.note.code },
     locations: [{ physicalLocation: { artifactLocation: artifactLocation(n.uri, rootUri) } }],

@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { URI } from 'vscode-uri';
 import type { Config } from '../config';
 import { lintText, lintWorkspace, type FileReport, type Note } from '../lint';
@@ -56,17 +58,32 @@ export function lintFile(path: string, config: Config, log?: (message: string) =
   }
 }
 
+const NOT_CONTAINER_FILE: Note = {
+  code: 'not-checked',
+  message: { en: 'not checked: not a Dockerfile, Compose file or Kubernetes manifest', de: 'nicht geprüft: weder Dockerfile noch Compose-Datei noch Kubernetes-Manifest' },
+};
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Finds the candidate files below `roots` (see findFiles), lints each with its file rules and
  * runs the workspace rules over all parsed files together. Never throws on file content.
  */
 export function scanWorkspace(roots: readonly string[], config: Config, options: ScanOptions = {}): ScanResult {
   const found = findFiles(roots, { ignorePaths: config.ignorePaths, ...(options.ignoreBase ? { ignoreBase: options.ignoreBase } : {}) });
+  const explicit = new Set(roots.map((r) => resolve(r)).filter(isFile));
   const reports: FileReport[] = [];
   const parsed: ParsedFile[] = [];
   for (const path of found.files) {
     const report = lintFile(path, config, options.log);
-    reports.push(report);
+    // a file named on the command line that is of no checked kind is worth a word
+    reports.push(explicit.has(path) && !report.kind && report.notes.length === 0 ? { ...report, notes: [NOT_CONTAINER_FILE] } : report);
     if (report.parsed) parsed.push(report.parsed);
   }
   let workspaceResults: Result[] = [];
