@@ -2,25 +2,25 @@ import { defineYamlRule } from '../../define';
 import { listItems } from '../../parse/compose';
 import { cis, eachService, owasp } from './common';
 
-/** Capabilities that give a container (near) host-level power, with what each allows. */
-export const DANGEROUS_CAPABILITIES: Readonly<Record<string, string>> = {
-  ALL: 'every capability',
-  SYS_ADMIN: 'mount, namespaces, most of root',
-  NET_ADMIN: 'reconfigure networking and firewalls',
-  SYS_PTRACE: 'trace and inject into other processes',
-  SYS_MODULE: 'load kernel modules',
-  DAC_READ_SEARCH: 'read any file (open_by_handle_at escapes)',
-  SYS_RAWIO: 'raw device and port I/O',
-  SYS_BOOT: 'reboot the host',
-  SYS_TIME: 'set the host clock',
-  MAC_ADMIN: 'change MAC policy',
-  MAC_OVERRIDE: 'bypass MAC policy',
-  BPF: 'load eBPF programs',
-  PERFMON: 'kernel performance monitoring',
-  NET_RAW: 'raw sockets (spoofing)',
-  SYSLOG: 'read kernel logs and addresses',
-  LINUX_IMMUTABLE: 'change immutable files',
-  SETFCAP: 'grant file capabilities',
+/** Capabilities that give a container (near) host-level power, with what each allows (en, de). */
+export const DANGEROUS_CAPABILITIES: Readonly<Record<string, readonly [string, string]>> = {
+  ALL: ['every capability', 'alle Capabilities'],
+  SYS_ADMIN: ['mount, namespaces, most of root', 'Mounts, Namespaces, fast alles von root'],
+  NET_ADMIN: ['reconfigure networking and firewalls', 'Netzwerk und Firewall umkonfigurieren'],
+  SYS_PTRACE: ['trace and inject into other processes', 'andere Prozesse verfolgen und manipulieren'],
+  SYS_MODULE: ['load kernel modules', 'Kernel-Module laden'],
+  DAC_READ_SEARCH: ['read any file (open_by_handle_at escapes)', 'jede Datei lesen (Ausbruch über open_by_handle_at)'],
+  SYS_RAWIO: ['raw device and port I/O', 'direkter Geräte- und Port-Zugriff'],
+  SYS_BOOT: ['reboot the host', 'den Host neu starten'],
+  SYS_TIME: ['set the host clock', 'die Uhr des Hosts stellen'],
+  MAC_ADMIN: ['change MAC policy', 'MAC-Richtlinien ändern'],
+  MAC_OVERRIDE: ['bypass MAC policy', 'MAC-Richtlinien umgehen'],
+  BPF: ['load eBPF programs', 'eBPF-Programme laden'],
+  PERFMON: ['kernel performance monitoring', 'Kernel-Leistungsüberwachung'],
+  NET_RAW: ['raw sockets (spoofing)', 'Raw-Sockets (Spoofing)'],
+  SYSLOG: ['read kernel logs and addresses', 'Kernel-Protokolle und -Adressen lesen'],
+  LINUX_IMMUTABLE: ['change immutable files', 'unveränderliche Dateien ändern'],
+  SETFCAP: ['grant file capabilities', 'Datei-Capabilities vergeben'],
 };
 
 /** `cap_add` of capabilities that break container isolation. */
@@ -35,7 +35,7 @@ export const dangerousCapAdd = defineYamlRule({
   messages: {
     default: {
       en: 'Service "{service}" adds capability {cap} ({what}); remove it or grant a narrower one.',
-      de: 'Service "{service}" fügt die Capability {cap} hinzu ({what}); entfernen oder eine engere gewähren.',
+      de: 'Service "{service}" fügt die Capability {cap} hinzu ({whatDe}); entfernen oder eine engere gewähren.',
     },
   },
   docs: {
@@ -56,7 +56,7 @@ export const dangerousCapAdd = defineYamlRule({
       listItems(service, 'cap_add').flatMap((item) => {
         const cap = item.text.trim().toUpperCase().replace(/^CAP_/, '');
         const what = DANGEROUS_CAPABILITIES[cap];
-        return what ? [{ range: service.document.rangeOf(item.node), args: { service: service.name, cap, what } }] : [];
+        return what ? [{ range: service.document.rangeOf(item.node), args: { service: service.name, cap, what: what[0], whatDe: what[1] } }] : [];
       }),
     );
   },
