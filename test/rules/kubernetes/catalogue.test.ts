@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { itemById } from '../../../shared/src/checklist';
 import { KUBERNETES_RULES } from '../../../shared/src/rules/kubernetes';
+import { DEFAULT_CONFIG } from '../../../shared/src/config';
+import { lintText, lintWorkspace, parseFile } from '../../../shared/src/lint';
 
 const root = join(__dirname, '..', '..', '..');
 const ruleDir = join(root, 'shared', 'src', 'rules', 'kubernetes');
@@ -36,4 +38,30 @@ describe('Kubernetes catalogue', () => {
       for (const e of rule.equivalents ?? []) assert.match(e, /^(?:pss:(?:baseline|restricted)\/\w+|kube-linter:[a-z-]+|checkov:CKV_K8S_\d+|trivy:KSV\d{3})$/);
     });
   }
+});
+
+describe('Kubernetes rules on odd shapes', () => {
+  const odd = [
+    'apiVersion: v1\nkind: Pod\nspec: null\n',
+    'apiVersion: v1\nkind: Pod\nspec: [1, 2]\n',
+    'apiVersion: v1\nkind: Pod\nmetadata: "x"\nspec:\n  containers: "app"\n  volumes: {a: 1}\n  securityContext: [runAsNonRoot]\n',
+    'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - null\n  - [a]\n  - name: 1\n    image: 3\n    securityContext: true\n    ports: [null, {hostPort: null}, {containerPort: [22]}]\n    env: [{name: PASSWORD}, {name: TOKEN, value: {a: b}}]\n',
+    'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    metadata: {annotations: [x]}\n    spec:\n      containers: [{name: a, securityContext: {capabilities: {add: ALL, drop: "ALL"}, seccompProfile: Unconfined, seLinuxOptions: [1]}}]\n',
+    'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nrules: [null, {verbs: "*", resources: [[secrets]]}]\n',
+    'apiVersion: v1\nkind: Secret\ndata: [a, b]\nstringData: null\n',
+    'apiVersion: v1\nkind: Service\nspec: {type: [LoadBalancer], ports: "5432"}\n',
+    'apiVersion: v1\nkind: Namespace\nmetadata: {labels: null}\n',
+    'anchors: &a {x: 1}\napiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - &c {name: a, securityContext: {privileged: true}}\n  - *c\n',
+  ];
+  odd.forEach((code, i) => {
+    it(`shape #${i} gives no internal error`, () => {
+      const errors: string[] = [];
+      const report = lintText('file:///odd.yaml', code, { rules: KUBERNETES_RULES, kind: 'kubernetes', config: { ...DEFAULT_CONFIG, level: 'L3' }, log: (m) => errors.push(m) });
+      assert.deepEqual(errors, []);
+      assert.ok(report.results.every((r) => r.ruleId !== 'bollwerk/internal-error'));
+      const files = [parseFile('file:///odd.yaml', code, 'kubernetes'), parseFile('file:///a/Dockerfile', 'FROM a\n', 'dockerfile')];
+      assert.ok(lintWorkspace(files, { rules: KUBERNETES_RULES, config: { ...DEFAULT_CONFIG, level: 'L3' }, log: (m) => errors.push(m) }).every((r) => r.ruleId !== 'bollwerk/internal-error'));
+      assert.deepEqual(errors, []);
+    });
+  });
 });
