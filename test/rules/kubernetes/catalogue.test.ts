@@ -56,11 +56,14 @@ describe('Kubernetes rules on odd shapes', () => {
   odd.forEach((code, i) => {
     it(`shape #${i} gives no internal error`, () => {
       const errors: string[] = [];
-      const report = lintText('file:///odd.yaml', code, { rules: KUBERNETES_RULES, kind: 'kubernetes', config: { ...DEFAULT_CONFIG, level: 'L3' }, log: (m) => errors.push(m) });
+      const log = (m: string): void => {
+        errors.push(m);
+      };
+      const report = lintText('file:///odd.yaml', code, { rules: KUBERNETES_RULES, kind: 'kubernetes', config: { ...DEFAULT_CONFIG, level: 'L3' }, log });
       assert.deepEqual(errors, []);
       assert.ok(report.results.every((r) => r.ruleId !== 'bollwerk/internal-error'));
       const files = [parseFile('file:///odd.yaml', code, 'kubernetes'), parseFile('file:///a/Dockerfile', 'FROM a\n', 'dockerfile')];
-      assert.ok(lintWorkspace(files, { rules: KUBERNETES_RULES, config: { ...DEFAULT_CONFIG, level: 'L3' }, log: (m) => errors.push(m) }).every((r) => r.ruleId !== 'bollwerk/internal-error'));
+      assert.ok(lintWorkspace(files, { rules: KUBERNETES_RULES, config: { ...DEFAULT_CONFIG, level: 'L3' }, log }).every((r) => r.ruleId !== 'bollwerk/internal-error'));
       assert.deepEqual(errors, []);
     });
   });
