@@ -32,8 +32,8 @@ export const seccompRestricted = defineYamlRule({
   },
   docs: {
     rationale: {
-      en: 'Kubernetes runs containers Unconfined unless a seccomp profile is requested; RuntimeDefault blocks the rarely needed, dangerous system calls.',
-      de: 'Kubernetes startet Container ohne Seccomp, solange kein Profil angefordert wird; RuntimeDefault sperrt selten gebrauchte, gefährliche Systemaufrufe.',
+      en: 'Kubernetes runs containers Unconfined unless a seccomp profile is requested; RuntimeDefault blocks the rarely needed, dangerous system calls. As in Pod Security Admission\'s current policy only the seccompProfile field counts (the pre-1.19 annotations no longer take effect), and Windows pods are exempt.',
+      de: 'Kubernetes startet Container ohne Seccomp, solange kein Profil angefordert wird; RuntimeDefault sperrt selten gebrauchte, gefährliche Systemaufrufe. Wie in der aktuellen Richtlinie von Pod Security Admission zählt nur das Feld seccompProfile (die Annotationen von vor 1.19 wirken nicht mehr), und Windows-Pods sind ausgenommen.',
     },
     fix: { en: 'Set securityContext.seccompProfile.type: RuntimeDefault on the pod or on each container.', de: 'securityContext.seccompProfile.type: RuntimeDefault am Pod oder an jedem Container setzen.' },
     bad: 'containers:\n- name: app\n  image: app:1.0',
