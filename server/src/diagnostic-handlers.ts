@@ -4,6 +4,9 @@ import type { ServerContext } from './context';
 /** Milliseconds a document waits after a change before it is linted (a newer change restarts the wait). */
 export const DEBOUNCE_MS = 10;
 
+/** A change this long after the last lint of its document counts as the start of a new burst. */
+const IDLE_MS = 50;
+
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** What the rest of the server asks of the diagnostics handlers. */
@@ -38,13 +41,21 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticHandlers {
     timers.delete(uri);
   };
 
+  const lastRun = new Map<string, number>();
+  /**
+   * Lints after {@link DEBOUNCE_MS} of quiet; the first change after a pause is linted at once
+   * (leading edge), so that a single keystroke is not delayed while a burst still coalesces.
+   */
   const schedule = (uri: string): void => {
     if (ctx.pull()) return;
+    const pending = timers.has(uri);
     cancelTimer(uri);
+    const idle = !pending && performance.now() - (lastRun.get(uri) ?? -Infinity) > IDLE_MS;
     timers.set(uri, setTimeout(() => {
       timers.delete(uri);
+      lastRun.set(uri, performance.now());
       void publishOpen(uri);
-    }, DEBOUNCE_MS));
+    }, idle ? 0 : DEBOUNCE_MS));
   };
 
   const publishClosed = async (uri: string): Promise<void> => {
@@ -55,12 +66,15 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticHandlers {
   documents.onDidChangeContent((e) => schedule(e.document.uri));
   documents.onDidClose(safe('didClose', undefined, async (e) => {
     cancelTimer(e.document.uri);
+    lastRun.delete(e.document.uri);
     service.forget(e.document.uri);
     if (!ctx.pull()) await publishClosed(e.document.uri);
   }));
 
   connection.languages.diagnostics.on(safe('textDocument/diagnostic', { kind: 'full', items: [] } as DocumentDiagnosticReport, async (params, token: CancellationToken) => {
-    await delay(DEBOUNCE_MS);
+    const uri = params.textDocument.uri;
+    if (performance.now() - (lastRun.get(uri) ?? -Infinity) <= IDLE_MS) await delay(DEBOUNCE_MS); // inside a burst: let it settle
+    lastRun.set(uri, performance.now());
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'a newer version arrived', { retriggerRequest: true });
     const document = documents.get(params.textDocument.uri);
     if (!document) return { kind: 'full', items: (await service.closedState(params.textDocument.uri))?.diagnostics ?? [] };
