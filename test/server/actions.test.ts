@@ -183,3 +183,29 @@ describe('code actions', () => {
     }
   });
 });
+
+describe('digest pinning actions are listed through the server', () => {
+  for (const trusted of [true, false]) {
+    it(`${trusted ? 'trusted' : 'untrusted'} workspace`, async () => {
+      const c = startServer();
+      try {
+        await c.initialize({ pull: false, trusted, resolve: true });
+        if (trusted) c.settings['*'] = { pinning: { enabled: false } }; // the user's switch; untrusted needs none
+        const uri = 'file:///w/pin/pod.yaml';
+        c.open(uri, POD);
+        const { diagnostics } = await c.waitForPublish(uri);
+        const d = diagnostics.find((x) => x.code === 'k8s/pin-image-digest')!;
+        assert.ok(d, 'a pin finding');
+        await actions(c, uri, [d]); // the first listing learns the settings in the background
+        await new Promise((r) => setTimeout(r, 200));
+        const pin = (await actions(c, uri, [d])).find((a) => a.title === 'Pin nginx:1.25 to its digest');
+        assert.ok(pin, 'the pin quick-fix is offered');
+        assert.match(pin.disabled?.reason ?? '', /registry lookups are off/);
+        const resolved = await c.connection.sendRequest<CodeAction>('codeAction/resolve', pin);
+        assert.equal(resolved.edit, undefined, 'no edit without registry access');
+      } finally {
+        await c.stop();
+      }
+    });
+  }
+});
