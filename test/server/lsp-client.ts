@@ -58,6 +58,8 @@ export interface TestClient {
   readonly stderr: string[];
   /** Settings returned for `workspace/configuration`, per scope (or '*'). */
   settings: Record<string, unknown>;
+  /** Every `workspace/configuration` item asked, as `scopeUri#section`. */
+  readonly configRequests: string[];
   initialize(options: { pull: boolean; locale?: string; trusted?: boolean; folders?: string[]; refresh?: boolean; resolve?: boolean }): Promise<InitializeResult>;
   open(uri: string, text: string, languageId?: string, version?: number): void;
   change(uri: string, version: number, text: string): void;
@@ -100,9 +102,13 @@ export function startServer(): TestClient {
     logs,
     stderr,
     settings: {},
+    configRequests: [],
     async initialize(o) {
       connection.onRequest('workspace/configuration', (p: { items: { scopeUri?: string; section?: string }[] }) =>
-        p.items.map((i) => client.settings[i.scopeUri ?? ''] ?? client.settings['*'] ?? null),
+        p.items.map((i) => {
+          client.configRequests.push(`${i.scopeUri ?? ''}#${i.section ?? ''}`);
+          return client.settings[i.scopeUri ?? ''] ?? client.settings['*'] ?? null;
+        }),
       );
       connection.listen();
       const folders = o.folders ?? [];
