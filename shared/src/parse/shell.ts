@@ -322,30 +322,33 @@ interface JsonLike {
   getJSONStrings?(): { getRange(): import('vscode-languageserver-types').Range }[];
 }
 
-/** Document offset where an instruction's command text starts (after keyword and `--flags`), or null when there is none. */
-export function commandStart(file: DockerfileFile, instruction: Instruction): number | null {
-  const args = instruction.getArguments();
-  const first = args[0];
-  return first ? file.lines.offsetAt(first.getRange().start) : null;
+/** Index in `src.s` after leading whitespace and `--flag` words (RUN `--mount=…`). */
+function skipFlags(src: Source, flags: boolean): number {
+  const m = (flags ? /^\s*(?:--[^\s]+\s+)*/ : /^\s*/).exec(src.s)!;
+  return m[0].length;
 }
 
-/** The shell commands of a RUN, CMD, ENTRYPOINT (or HEALTHCHECK CMD) instruction, shell or exec form. Never throws. */
+/**
+ * The shell commands of a RUN, CMD, ENTRYPOINT (or HEALTHCHECK CMD) instruction, shell or exec form.
+ * Reads the text after the keyword itself (dockerfile-ast recomputes arguments on every call). Never throws.
+ */
 export function instructionScript(file: DockerfileFile, instruction: Instruction): ShellScript {
-  const start = commandStart(file, instruction);
+  const start = file.lines.offsetAt(instruction.getInstructionRange().end);
   const end = file.lines.offsetAt(instruction.getRange().end);
-  if (start === null || start >= end) return { form: 'shell', commands: [], heredoc: false, appendAt: null };
-  const exec = execWords(file, instruction, start, end);
-  if (exec) return exec;
   const src = logical(file.text, start, end, file.ast.getEscapeCharacter());
-  const r = tokenize(src, 0, src.s.length);
+  const from = skipFlags(src, instruction.getKeyword() === 'RUN');
+  if (from >= src.s.length) return { form: 'shell', commands: [], heredoc: false, appendAt: null };
+  const exec = execWords(file, instruction, src.s.slice(from));
+  if (exec) return exec;
+  const r = tokenize(src, from, src.s.length);
   return { form: 'shell', commands: r.commands, heredoc: r.heredoc, appendAt: r.appendAt };
 }
 
-function execWords(file: DockerfileFile, instruction: Instruction, start: number, end: number): ShellScript | undefined {
-  const raw = file.text.slice(start, end).trim();
+function execWords(file: DockerfileFile, instruction: Instruction, text: string): ShellScript | undefined {
+  const raw = text.trim();
   if (!raw.startsWith('[')) return undefined;
   try {
-    const parsed: unknown = JSON.parse(raw.replace(/\\\r?\n/g, ''));
+    const parsed: unknown = JSON.parse(raw);
     if (!Array.isArray(parsed) || !parsed.every((v) => typeof v === 'string')) return undefined;
   } catch {
     return undefined;

@@ -23,8 +23,11 @@ function indentOf(file: DockerfileFile, line: number): string {
   return /^[ \t]*/.exec(file.lines.lineText(line))![0];
 }
 
-/** True when the edited file's final stage ends with a non-root USER (guards against here-documents swallowing the insertion). */
+/** True when the edited file's final stage ends with a non-root USER (guards against here-documents and continuations swallowing the insertion). */
 function verified(file: DockerfileFile, fix: Fix): boolean {
+  // a line inserted before an instruction keyword is safe unless a here-document is open; appending may extend a continued line
+  const before = fix.edits.every((e) => e.range.start.character === 0 && e.newText.endsWith('\n'));
+  if (before && !/<<-?\s*['"]?[A-Za-z_]/.test(file.text)) return true;
   const after = parseDockerfile(file.uri, applyEdits(file.text, fix.edits, file.lines));
   const final = after.finalStage;
   if (!final || after.stages.length !== file.stages.length) return false;

@@ -12,8 +12,17 @@ interface JsonStrings {
   getJSONStrings?(): { getRange(): Range }[];
 }
 
-/** Sources and destination of a COPY/ADD (flags removed, exec form understood); undefined for heredoc forms. */
-export function copyArgs(file: DockerfileFile, instruction: Instruction): { sources: PathArg[]; destination: PathArg | undefined } | undefined {
+type CopyArgs = { sources: PathArg[]; destination: PathArg | undefined } | undefined;
+
+const cache = new WeakMap<Instruction, CopyArgs>();
+
+/** Sources and destination of a COPY/ADD (flags removed, exec form understood); undefined for heredoc forms. Cached per instruction. */
+export function copyArgs(file: DockerfileFile, instruction: Instruction): CopyArgs {
+  if (!cache.has(instruction)) cache.set(instruction, readCopyArgs(file, instruction));
+  return cache.get(instruction);
+}
+
+function readCopyArgs(file: DockerfileFile, instruction: Instruction): CopyArgs {
   const args: Argument[] = instruction.getArguments().filter((a) => !a.getValue().startsWith('--'));
   if (args.some((a) => a.getValue().startsWith('<<'))) return undefined;
   let list: PathArg[] = args.map((a) => ({ value: a.getValue(), range: a.getRange() }));

@@ -15,8 +15,16 @@ interface Flagged {
   getFlags?(): Flag[];
 }
 
-/** Every external image the Dockerfile names: FROM images (not stage names, not scratch) and `COPY --from=<image>`. */
+const cache = new WeakMap<DockerfileFile, ImageUse[]>();
+
+/** Every external image the Dockerfile names: FROM images (not stage names, not scratch) and `COPY --from=<image>`. Cached per file. */
 export function imageUses(file: DockerfileFile): ImageUse[] {
+  let uses = cache.get(file);
+  if (!uses) cache.set(file, (uses = readImageUses(file)));
+  return uses;
+}
+
+function readImageUses(file: DockerfileFile): ImageUse[] {
   const uses: ImageUse[] = [];
   const names = new Set<string>();
   for (const stage of file.stages) {
