@@ -99,5 +99,22 @@ export function eol(text: string): '\n' | '\r\n' {
 
 /** Fills `{name}` placeholders. */
 export function format(template: string, args: Readonly<Record<string, string | number>> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in args ? String(args[k]) : m));
+  // Called twice per finding (en, de): a plain scan instead of a regex with a callback.
+  let open = template.indexOf('{');
+  if (open < 0) return template;
+  let out = '';
+  let last = 0;
+  while (open >= 0) {
+    const close = template.indexOf('}', open + 1);
+    if (close < 0) break;
+    const key = template.slice(open + 1, close);
+    if (WORD.test(key) && key in args) {
+      out += template.slice(last, open) + String(args[key]);
+      last = close + 1;
+      open = template.indexOf('{', last);
+    } else open = template.indexOf('{', open + 1);
+  }
+  return last === 0 ? template : out + template.slice(last);
 }
+
+const WORD = /^\w+$/;
