@@ -13,6 +13,7 @@ ruleTester(noRootUser, {
     'FROM cgr.dev/chainguard/python:latest\nCMD ["app.py"]',
     { name: 'privileges dropped by gosu', code: 'FROM redis:7\nRUN apt-get install -y gosu\nENTRYPOINT ["docker-entrypoint.sh"]' },
     'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD ["cmd"]',
+    { name: 'Windows tag behind a variable repository', code: 'ARG REPO=mcr.microsoft.com/dotnet/runtime\nFROM $REPO:9.0-nanoserver-ltsc2022\nCMD ["x"]' },
     'FROM mcr.microsoft.com/dotnet/aspnet:8.0-jammy-chiseled\nENTRYPOINT ["dotnet", "app.dll"]',
     'ARG X=1',
   ],

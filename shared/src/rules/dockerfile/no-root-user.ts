@@ -106,7 +106,7 @@ export const noRootUser = defineDockerfileRule({
     if (!final) return [];
     const chain = stageChain(file, final);
     const base = baseImage(file, final);
-    if (base && !base.ref.variable && distroFamily(base.ref) === 'windows') return [];
+    if (base && distroFamily(base.ref) === 'windows') return [];
     const users = chain.flatMap((s) => s.instructions.filter((i) => i.getKeyword() === 'USER'));
     const last = users[users.length - 1];
     const findings: RawFinding[] = [];
