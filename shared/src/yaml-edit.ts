@@ -25,7 +25,12 @@ const isNullScalar = (n: unknown): boolean => n === null || n === undefined || (
 function keyColumn(doc: YamlDocument, lines: LineIndex, map: YAMLMap): number | undefined {
   const first = map.items[0]?.key as Node | undefined;
   if (!first?.range) return undefined;
-  return lines.positionAt(doc.offset + first.range[0]).character;
+  return indentColumn(lines, lines.positionAt(doc.offset + first.range[0]));
+}
+
+/** The indentation column of a position: a byte-order mark at the start of the file is not indentation. */
+function indentColumn(lines: LineIndex, p: { line: number; character: number }): number {
+  return p.line === 0 && p.character > 0 && lines.text.charCodeAt(0) === 0xfeff ? p.character - 1 : p.character;
 }
 
 /**
@@ -110,7 +115,7 @@ function fillEmptyValue(doc: YamlDocument, lines: LineIndex, pair: Pair, path: r
   const valueLength = after.search(/\s#|$/);
   if (!/^\s*(~|null)?\s*$/.test(after.slice(0, valueLength))) return undefined;
   const nl = eol(lines.text);
-  const indent = keyStart.character + INDENT_STEP;
+  const indent = indentColumn(lines, keyStart) + INDENT_STEP;
   let newText: string;
   if (path.length > 0) newText = nl + blockLines(path, valueYaml, indent, nl);
   else if (valueYaml.startsWith('\n')) newText = valueYaml.split('\n').slice(1).map((l) => nl + ' '.repeat(indent) + l).join('');

@@ -68,3 +68,26 @@ describe('yaml-edit in a document with syntax errors', () => {
     assert.equal(appendIn(file.documents[0]!, file.lines, spec, ['containers'], '{name: b}'), undefined);
   });
 });
+
+describe('yaml-edit after a byte-order mark', () => {
+  const bom = '\ufeffapiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: a\n';
+  const root = (text: string) => {
+    const file = parseYaml('file:///t.yaml', text, 'kubernetes');
+    const map = file.documents[0]!.doc.contents;
+    assert.ok(isMap(map));
+    return { file, map };
+  };
+  it('the mark is not indentation: a key set on the root map starts at column 0 (found by fuzzing)', () => {
+    const { file, map } = root(bom);
+    const out = applyEdits(bom, setIn(file.documents[0]!, file.lines, map, ['spec', 'automountServiceAccountToken'], 'false')!);
+    assert.equal(out, `${bom}  automountServiceAccountToken: false\n`);
+    const top = applyEdits(bom, setIn(file.documents[0]!, file.lines, map, ['metadata', 'name'], 'x')!);
+    assert.equal(top, `${bom}metadata:\n  name: x\n`);
+    assert.deepEqual(parseYaml('file:///t.yaml', top, 'kubernetes').documents[0]!.errors, []);
+  });
+  it('a root-level key with an empty value on the first line', () => {
+    const empty = '\ufeffspec:\n';
+    const e = root(empty);
+    assert.equal(applyEdits(empty, setIn(e.file.documents[0]!, e.file.lines, e.map, ['spec', 'a'], '1')!), '\ufeffspec:\n  a: 1\n');
+  });
+});
