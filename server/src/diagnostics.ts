@@ -14,7 +14,7 @@ export function toDiagnostic(result: Result, version: number, lang: Lang): Diagn
   const data: DiagnosticData = {
     ...result.data,
     version,
-    ...(result.fix ? { fix: { title: result.fix.title, edits: result.fix.edits.map((e) => ({ range: e.range, newText: e.newText })) } } : {}),
+    ...(result.fix ? { fix: { edits: result.fix.edits.map((e) => ({ range: e.range, newText: e.newText })) } } : {}),
   };
   return {
     range: result.range,

@@ -123,14 +123,15 @@ export interface BollwerkRequests {
 
 /**
  * What a Bollwerk diagnostic carries in `data`: the finding's own `data` (e.g. `pin.reference` for
- * digest pinning) plus the document version and the rule's fix edits for that version.
+ * digest pinning) plus the document version and the rule's fix edits for that version (no title:
+ * large manifests carry thousands of diagnostics, and every byte is sent on each keystroke).
  */
 export interface DiagnosticData {
   readonly [key: string]: unknown;
   /** Document version the fix edits were computed for. */
   readonly version: number;
-  /** The rule's fix, if any. */
-  readonly fix?: { readonly title: Localized; readonly edits: readonly { readonly range: Range; readonly newText: string }[] };
+  /** The edits of the rule's fix, if any (the action's title comes with `textDocument/codeAction`). */
+  readonly fix?: { readonly edits: readonly { readonly range: Range; readonly newText: string }[] };
   /** The image reference to pin (digest-pinning findings). */
   readonly pin?: { readonly reference: string };
 }
