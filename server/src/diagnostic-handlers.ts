@@ -68,7 +68,8 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticHandlers {
     cancelTimer(e.document.uri);
     lastRun.delete(e.document.uri);
     service.forget(e.document.uri);
-    if (!ctx.pull()) await publishClosed(e.document.uri);
+    // A scanned file goes back to its saved text (unsaved edits are gone); others lose their diagnostics.
+    if (!(await service.fileChangedOnDisk(e.document.uri)) && !ctx.pull()) await connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   }));
 
   connection.languages.diagnostics.on(safe('textDocument/diagnostic', { kind: 'full', items: [] } as DocumentDiagnosticReport, async (params, token: CancellationToken) => {

@@ -99,6 +99,10 @@ export function createService(deps: ServiceDeps) {
     let files = 0;
     let findings = 0;
     const touched: string[] = [];
+    for (const gone of index.folders().filter((f) => !deps.folders().includes(f))) {
+      touched.push(...index.reports(gone).map((r) => r.uri));
+      index.removeFolder(gone);
+    }
     for (const folder of deps.folders()) {
       const settings = await deps.settings.forUri(folder);
       const reports = await scanFolder(folder, settings.config, deps.log);
@@ -144,12 +148,15 @@ export function createService(deps: ServiceDeps) {
       generation++;
       deps.settings.clear();
     },
-    /** A file changed on disk: re-lint it if it is part of a scan and not open. */
-    async fileChangedOnDisk(uri: string): Promise<void> {
-      if (deps.documents.get(uri)) return;
+    /**
+     * A file changed on disk, or its editor closed: re-lint it from disk if it is part of a scan and
+     * not open (its diagnostics are then republished). False when the file is not part of a scan.
+     */
+    async fileChangedOnDisk(uri: string): Promise<boolean> {
+      if (deps.documents.get(uri)) return false;
       const settings = await deps.settings.forUri(uri);
       const folder = settings.folderUri;
-      if (!folder || !index.scanned || !index.folders().includes(folder)) return;
+      if (!folder || !index.scanned || !index.folders().includes(folder)) return false;
       let text: string | undefined;
       try {
         text = await readFile(URI.parse(uri).fsPath, 'utf8');
@@ -162,6 +169,7 @@ export function createService(deps: ServiceDeps) {
       bump([uri]);
       refreshWorkspaceRules(folder, settings);
       deps.filesChanged([uri]);
+      return true;
     },
     /** The checklist over the scanned files (scanning first if needed), open documents taking their live results. */
     async checklist(folderUri: string | undefined): Promise<ChecklistResponse> {

@@ -8,6 +8,8 @@ export interface WorkspaceIndex {
   readonly scanned: boolean;
   /** Replaces a folder's files with a fresh scan. */
   setFolder(folderUri: string, reports: readonly FileReport[]): void;
+  /** Forgets a folder that left the workspace. */
+  removeFolder(folderUri: string): void;
   /** Replaces one file's report (an open document's live lint, or a re-read from disk); false when the file is not part of a scan. */
   updateFile(folderUri: string | undefined, report: FileReport): boolean;
   /** Runs the workspace rules of a folder; returns the uris whose workspace results changed. */
@@ -44,6 +46,10 @@ export function createWorkspaceIndex(): WorkspaceIndex {
     },
     setFolder(folderUri, reports) {
       folders.set(folderUri, new Map(reports.map((r) => [r.uri, r])));
+    },
+    removeFolder(folderUri) {
+      folders.delete(folderUri);
+      wsResults.delete(folderUri);
     },
     updateFile(folderUri, report) {
       if (!folderUri) return false;

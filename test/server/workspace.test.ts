@@ -76,6 +76,18 @@ describe('workspace scan, workspace rules and the checklist (push)', () => {
     for (const i of coverage) assert.ok(!i.findings.some((x) => x.ruleId === 'k8s/network-policy-coverage'), 'the edited open NetworkPolicy counts');
   });
 
+  it('closing an edited scanned file without saving brings back the diagnostics of its saved text', async () => {
+    const uri = f.uri('compose.yaml');
+    c.open(uri, 'services:\n  web:\n    image: nginx:1.25\n');
+    const edited = await c.waitForPublish(uri, (p) => p.version === 1);
+    assert.deepEqual(rangesOf(edited.diagnostics, 'compose/privileged'), []);
+    const count = c.published.length;
+    await c.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    const closed = await c.waitForPublish(uri, (p) => c.published.indexOf(p) >= count);
+    assert.equal(closed.version, undefined);
+    assert.deepEqual(rangesOf(closed.diagnostics, 'compose/privileged'), [[3, 4, 3, 20]]);
+  });
+
   it('a changed .bollwerk.yaml re-lints scanned files', async () => {
     writeFileSync(join(f.dir, '.bollwerk.yaml'), 'rules:\n  dockerfile/prefer-copy: off\n');
     const count = c.published.length;
