@@ -69,6 +69,23 @@ describe('malformed input never kills the server', () => {
     await stillServes();
   });
 
+  it('odd notifications: unknown documents, ranges outside the text, untitled buffers', async () => {
+    await c.connection.sendNotification('textDocument/didChange', { textDocument: { uri: 'file:///never/opened.yaml', version: 3 }, contentChanges: [{ text: 'x' }] });
+    const uri = 'file:///w/odd/Dockerfile';
+    c.open(uri, DOCKERFILE);
+    await c.waitForPublish(uri);
+    await c.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 999, character: 5 }, end: { line: -3, character: 999 } }, text: 'ADD z.txt /z\n' }],
+    });
+    await c.waitForPublish(uri, (p) => p.version === 2);
+    const untitled = 'untitled:Untitled-1';
+    c.open(untitled, DOCKERFILE, 'dockerfile');
+    const u = await c.waitForPublish(untitled);
+    assert.equal(rangesOf(u.diagnostics, 'dockerfile/prefer-copy').length, 2, 'the language id decides when the name cannot');
+    await stillServes();
+  });
+
   it('odd requests are answered with empty results', async () => {
     const unknown = { textDocument: { uri: 'file:///nowhere/x.yaml' }, position: { line: 99, character: 99 } };
     assert.equal(await c.connection.sendRequest('textDocument/hover', unknown), null);
