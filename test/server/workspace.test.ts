@@ -74,6 +74,11 @@ describe('workspace scan, workspace rules and the checklist (push)', () => {
     const coverage = r.items.filter((i) => i.rules.includes('k8s/network-policy-coverage'));
     assert.ok(coverage.length > 0);
     for (const i of coverage) assert.ok(!i.findings.some((x) => x.ruleId === 'k8s/network-policy-coverage'), 'the edited open NetworkPolicy counts');
+    const folder = await c.connection.sendRequest<ChecklistResponse>('bollwerk/checklist', { folderUri: URI.file(f.dir).toString() });
+    assert.equal(folder.scannedFiles, 4);
+    const elsewhere = await c.connection.sendRequest<ChecklistResponse>('bollwerk/checklist', { folderUri: 'file:///not/a/folder' });
+    assert.equal(elsewhere.scannedFiles, 0);
+    assert.ok(elsewhere.items.every((i) => i.state !== 'failed'));
   });
 
   it('closing an edited scanned file without saving brings back the diagnostics of its saved text', async () => {
