@@ -90,9 +90,13 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticHandlers {
     const items: WorkspaceDiagnosticReport['items'] = [];
     for (const uri of service.scannedUris()) {
       if (documents.get(uri)) continue;
+      const id = service.closedResultId(uri);
+      if (id !== undefined && previous.get(uri) === id) {
+        items.push({ kind: 'unchanged', uri, version: null, resultId: id }); // the client pulls every 2 s: build nothing
+        continue;
+      }
       const state = await service.closedState(uri);
-      if (!state) continue;
-      items.push(previous.get(uri) === state.resultId ? { kind: 'unchanged', uri, version: null, resultId: state.resultId } : { kind: 'full', uri, version: null, resultId: state.resultId, items: state.diagnostics });
+      if (state) items.push({ kind: 'full', uri, version: null, resultId: state.resultId, items: state.diagnostics });
     }
     return { items };
   }));

@@ -85,6 +85,9 @@ export function createService(deps: ServiceDeps) {
     };
   };
 
+  /** The pull result id of a scanned file that is not open (cheap: no diagnostics built). */
+  const closedResultId = (uri: string): string | undefined => (index.fileResults(uri) ? `disk:${generation}:${stamps.get(uri) ?? 0}` : undefined);
+
   /** Diagnostics of a scanned file that is not open. */
   const closedState = async (uri: string): Promise<{ diagnostics: Diagnostic[]; resultId: string } | undefined> => {
     const file = index.fileResults(uri);
@@ -92,7 +95,7 @@ export function createService(deps: ServiceDeps) {
     const settings = await deps.settings.forUri(uri);
     const results = sortResults([...file, ...index.workspaceResults(uri)]);
     noteResults(uri, results);
-    return { diagnostics: results.map((r) => toDiagnostic(r, 0, settings.lang)), resultId: `disk:${generation}:${stamps.get(uri) ?? 0}` };
+    return { diagnostics: results.map((r) => toDiagnostic(r, 0, settings.lang)), resultId: closedResultId(uri)! };
   };
 
   const scanAll = async (): Promise<ScanWorkspaceResult> => {
@@ -133,6 +136,7 @@ export function createService(deps: ServiceDeps) {
       return stateOf(current, settings);
     },
     closedState,
+    closedResultId,
     /** Lints every file of the workspace folders (one scan at a time). */
     scanWorkspace(): Promise<ScanWorkspaceResult> {
       scanning ??= scanAll().finally(() => (scanning = undefined));
