@@ -1,4 +1,3 @@
-import { imageLatestTag } from '../../../shared/src/rules/compose/image-latest-tag';
 import { pinImageDigest } from '../../../shared/src/rules/compose/pin-image-digest';
 import { DEFAULT_CONFIG } from '../../../shared/src/config';
 import { lintText } from '../../../shared/src/lint';
@@ -8,25 +7,6 @@ import { it } from 'node:test';
 
 const DIGEST = 'sha256:' + 'a'.repeat(64);
 
-ruleTester(imageLatestTag, {
-  valid: [
-    'services:\n  db:\n    image: postgres:16.4\n',
-    `services:\n  db:\n    image: postgres@${DIGEST}\n`,
-    'services:\n  db:\n    image: ${DB_IMAGE:-postgres:latest}\n',
-    { name: 'an untagged name for a built image', code: 'services:\n  app:\n    build: .\n    image: erp/app\n' },
-    'services:\n  reg:\n    image: localhost:5000/erp/app:2.1\n',
-  ],
-  invalid: [
-    {
-      code: 'services:\n  db:\n    image: postgres:latest\n  cache:\n    image: "redis"\n  app: {image: "localhost:5000/erp/app"}\n',
-      findings: [
-        { range: [2, 11, 2, 26], messageId: 'latest', message: 'Service "db" uses image postgres:latest with the tag latest; name a fixed version tag (and pin its digest).' },
-        { range: [4, 11, 4, 18], messageId: 'untagged' },
-        { range: [5, 15, 5, 39], messageId: 'untagged' },
-      ],
-    },
-  ],
-});
 
 ruleTester(pinImageDigest, {
   valid: [`services:\n  db:\n    image: postgres:16.4@${DIGEST}\n`, 'services:\n  app:\n    build: .\n    image: erp/app:1.0\n'],

@@ -1,5 +1,4 @@
 import { hostNamespaces } from '../../../shared/src/rules/compose/host-namespaces';
-import { usernsHost } from '../../../shared/src/rules/compose/userns-host';
 import { ruleTester } from '../../rule-tester';
 
 ruleTester(hostNamespaces, {
@@ -15,9 +14,4 @@ ruleTester(hostNamespaces, {
       ],
     },
   ],
-});
-
-ruleTester(usernsHost, {
-  valid: ['services:\n  app:\n    image: a:1\n'],
-  invalid: [{ code: 'services:\n  app:\n    image: a:1\n    userns_mode: "host"\n', findings: [{ range: [3, 4, 3, 23] }] }],
 });

@@ -1,0 +1,16 @@
+import { restartUnbounded } from '../../../shared/src/rules/compose/restart-unbounded';
+import { ruleTester } from '../../rule-tester';
+
+ruleTester(restartUnbounded, {
+  valid: [
+    'services:\n  app:\n    image: a:1\n    restart: on-failure:5\n',
+    'services:\n  app:\n    image: a:1\n    restart: "no"\n',
+    'services:\n  app:\n    image: a:1\n    restart: always\n    deploy:\n      restart_policy:\n        condition: on-failure\n        max_attempts: 3\n',
+  ],
+  invalid: [
+    {
+      code: 'services:\n  app:\n    image: a:1\n    restart: always\n  web: {image: a:1, restart: unless-stopped}\n',
+      findings: [{ range: [3, 13, 3, 19], message: /restart: always/ }, { range: [4, 29, 4, 43], message: /unless-stopped/ }],
+    },
+  ],
+});

@@ -1,0 +1,20 @@
+import { writableBindMount } from '../../../shared/src/rules/compose/writable-bind-mount';
+import { ruleTester } from '../../rule-tester';
+
+ruleTester(writableBindMount, {
+  valid: [
+    'services:\n  app:\n    image: a:1\n    volumes:\n      - ./config:/config:ro\n      - data:/data\n      - /cache\n      - type: bind\n        source: ./x\n        target: /x\n        read_only: true\n',
+    { name: 'mode from a variable', code: 'services:\n  app:\n    image: a:1\n    volumes:\n      - ${SRC}:/app${FLAG}\n' },
+    { name: 'sensitive paths and the socket are left to their rules', code: 'services:\n  app:\n    image: a:1\n    volumes:\n      - /etc:/etc\n      - /var/run/docker.sock:/var/run/docker.sock\n' },
+  ],
+  invalid: [
+    {
+      code: 'services:\n  app:\n    image: a:1\n    volumes:\n      - ./src:/app/src:cached # live reload\n      - $PWD/logs:/logs:rw\n      - C:\\data:/data\n',
+      findings: [
+        { range: [4, 8, 4, 29], message: 'Service "app" bind-mounts the host path ./src read-write; add :ro (or read_only: true) unless the service must write there.' },
+        { range: [5, 8, 5, 26] },
+        { range: [6, 8, 6, 21], message: /C:\\data/ },
+      ],
+    },
+  ],
+});
