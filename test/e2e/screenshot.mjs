@@ -142,9 +142,18 @@ export async function takeScreenshot({ rt, chromiumPath, root, verbose = false, 
     // Hover the FROM instruction of the finding.
     const box = await squiggle.boundingBox();
     if (!box) throw new Error('the squiggle has no position');
-    await page.mouse.move(box.x + Math.min(20, box.width / 2), box.y + box.height / 2);
     const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'CL-2.1.1' }).first();
-    await hover.waitFor({ state: 'visible', timeout: 20_000 });
+    const hoverDeadline = Date.now() + 30_000;
+    for (;;) {
+      await page.mouse.move(box.x + Math.min(20, box.width / 2), box.y + box.height / 2, { steps: 4 });
+      try {
+        await hover.waitFor({ state: 'visible', timeout: 4_000 });
+        break;
+      } catch (e) {
+        if (Date.now() > hoverDeadline) throw e;
+        await page.mouse.move(box.x + 400, box.y + 300);
+      }
+    }
     checks.push('hover citing CL-2.1.1');
 
     const saved = [];
@@ -165,9 +174,21 @@ export async function takeScreenshot({ rt, chromiumPath, root, verbose = false, 
     await page.keyboard.press('Escape');
     await page.mouse.click(box.x + Math.min(20, box.width / 2), box.y + box.height / 2);
     await page.locator('.monaco-hover:not(.hidden)').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
-    await page.keyboard.press('Control+.');
+    // The code actions arrive asynchronously after the cursor moved: ask again until the menu
+    // lists the fix, within a deadline.
     const menu = page.locator('.action-widget').filter({ hasText: /USER/ }).first();
-    await menu.waitFor({ state: 'visible', timeout: 20_000 });
+    const menuDeadline = Date.now() + 30_000;
+    for (;;) {
+      await page.keyboard.press('Control+.');
+      try {
+        await menu.waitFor({ state: 'visible', timeout: 3_000 });
+        break;
+      } catch (e) {
+        if (Date.now() > menuDeadline) throw e;
+        await page.keyboard.press('Escape');
+        await page.mouse.click(box.x + Math.min(20, box.width / 2), box.y + box.height / 2);
+      }
+    }
     checks.push('quick-fix menu offering the USER fix');
     await save('quick-fix.png');
     await page.keyboard.press('Escape');
