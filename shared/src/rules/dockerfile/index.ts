@@ -7,6 +7,7 @@ import { buildToolsInFinalStage } from './build-tools-in-final-stage';
 import { copyAllWithoutDockerignore } from './copy-all-without-dockerignore';
 import { copySensitiveFiles } from './copy-sensitive-files';
 import { execFormRule } from './exec-form';
+import { exposeMinimalPorts } from './expose-minimal-ports';
 import { fatBaseImage } from './fat-base-image';
 import { healthcheck } from './healthcheck';
 import { noDistUpgrade } from './no-dist-upgrade';
@@ -34,6 +35,7 @@ export const DOCKERFILE_RULES: readonly Rule[] = [
   copyAllWithoutDockerignore,
   copySensitiveFiles,
   execFormRule,
+  exposeMinimalPorts,
   fatBaseImage,
   healthcheck,
   noDistUpgrade,

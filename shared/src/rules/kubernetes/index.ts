@@ -1,6 +1,7 @@
 import type { Rule } from '../../types';
 import { allowPrivilegeEscalation } from './allow-privilege-escalation';
 import { apparmor } from './apparmor';
+import { apparmorProfile } from './apparmor-profile';
 import { automountServiceAccountToken } from './automount-service-account-token';
 import { capabilitiesBaseline } from './capabilities-baseline';
 import { capabilitiesRestricted } from './capabilities-restricted';
@@ -17,8 +18,10 @@ import { imagePullPolicy } from './image-pull-policy';
 import { imageUserRoot } from './image-user-root';
 import { namespacePsaEnforce } from './namespace-psa-enforce';
 import { networkPolicyCoverage } from './network-policy-coverage';
+import { networkPolicyDefaultDeny } from './network-policy-default-deny';
 import { pinImageDigest } from './pin-image-digest';
 import { plaintextSecret } from './plaintext-secret';
+import { podAntiAffinity } from './pod-anti-affinity';
 import { privileged } from './privileged';
 import { procMount } from './proc-mount';
 import { procMountRestricted } from './proc-mount-restricted';
@@ -44,6 +47,7 @@ import { windowsHostProcess } from './windows-host-process';
 export const KUBERNETES_RULES: readonly Rule[] = [
   allowPrivilegeEscalation,
   apparmor,
+  apparmorProfile,
   automountServiceAccountToken,
   capabilitiesBaseline,
   capabilitiesRestricted,
@@ -60,8 +64,10 @@ export const KUBERNETES_RULES: readonly Rule[] = [
   imageUserRoot,
   namespacePsaEnforce,
   networkPolicyCoverage,
+  networkPolicyDefaultDeny,
   pinImageDigest,
   plaintextSecret,
+  podAntiAffinity,
   privileged,
   procMount,
   procMountRestricted,

@@ -1,0 +1,122 @@
+import { defineWorkspaceRule } from '../../define';
+import { getIn, isKind, pairIn, podSpecOf } from '../../parse/kubernetes';
+import { isMap, mapGet, scalarBool, scalarString, seqItems, stringMap, type K8sObject } from '../../parse/yaml';
+import type { RawFinding, YamlFile } from '../../types';
+import { findingOn, valueRange } from './support/findings';
+
+const NETWORKING = /^(?:networking\.k8s\.io|extensions)\/v\w+$/;
+
+type Direction = 'Ingress' | 'Egress';
+
+const namespaceOf = (o: K8sObject): string => o.namespace ?? 'default';
+
+/** True when a label selector is empty (missing, `{}`, or without labels and expressions): it selects every pod. */
+export const isEmptySelector = (selector: unknown): boolean =>
+  Object.keys(stringMap(mapGet(selector, 'matchLabels'))).length === 0 && seqItems(mapGet(selector, 'matchExpressions')).length === 0;
+
+/** The policy types in force: `policyTypes` when set, else Ingress, plus Egress when egress rules exist (API defaulting). */
+export function policyTypes(policy: K8sObject): Direction[] {
+  const spec = mapGet(policy.node, 'spec');
+  const declared = mapGet(spec, 'policyTypes');
+  if (declared !== undefined) return seqItems(declared).map((n) => scalarString(n)).filter((t): t is Direction => t === 'Ingress' || t === 'Egress');
+  return mapGet(spec, 'egress') !== undefined ? ['Ingress', 'Egress'] : ['Ingress'];
+}
+
+/** The directions a NetworkPolicy denies by default for every pod of its namespace: empty podSelector, the type in force, no allow rules. */
+export function deniedDirections(policy: K8sObject): Direction[] {
+  const spec = mapGet(policy.node, 'spec');
+  const selector = mapGet(spec, 'podSelector');
+  // A spec or selector of the wrong type is rejected by the API: it denies nothing.
+  if (!isMap(spec) || (selector !== undefined && !isMap(selector)) || !isEmptySelector(selector)) return [];
+  return policyTypes(policy).filter((d) => seqItems(mapGet(spec, d === 'Ingress' ? 'ingress' : 'egress')).length === 0);
+}
+
+/** Workloads NetworkPolicies apply to: pod-carrying objects except PodTemplates and host-network pods. */
+const isNetworkedWorkload = (o: K8sObject): boolean => {
+  if (o.kind === 'PodTemplate') return false;
+  const pod = podSpecOf(o);
+  return pod !== undefined && scalarBool(getIn(pod.spec, ['hostNetwork'])) !== true;
+};
+
+interface Anchor {
+  readonly file: YamlFile;
+  readonly object: K8sObject;
+}
+
+/** Per namespace with workloads: its Namespace object when scanned, else its first workload (in scan order). */
+function anchors(files: readonly YamlFile[]): Map<string, Anchor> {
+  const namespaces = new Map<string, Anchor>();
+  const workloads = new Map<string, Anchor>();
+  for (const file of files) {
+    for (const object of file.objects) {
+      if (isKind(object, 'Namespace', /^v1$/) && object.name !== undefined && !namespaces.has(object.name)) namespaces.set(object.name, { file, object });
+      else if (isNetworkedWorkload(object) && !workloads.has(namespaceOf(object))) workloads.set(namespaceOf(object), { file, object });
+    }
+  }
+  return new Map([...workloads].map(([ns, w]) => [ns, namespaces.get(ns) ?? w]));
+}
+
+/**
+ * Namespaces with workloads but without a default-deny NetworkPolicy, over all files scanned together.
+ *
+ * Decision: one finding per namespace, on the `metadata.name` of its Namespace object when the scan
+ * holds one, else on the first workload of that namespace (files and documents in scan order).
+ */
+export const networkPolicyDefaultDeny = defineWorkspaceRule({
+  id: 'k8s/network-policy-default-deny',
+  kind: 'kubernetes',
+  scope: 'workspace',
+  title: { en: 'Deny all traffic by default in every namespace', de: 'In jedem Namespace jeden Verkehr standardmäßig verbieten' },
+  severity: 'warning',
+  levels: ['L2', 'L3'],
+  references: ['POL-1.1.2', 'CL-2.3.1', 'CSC-2.3.1', 'OTC-C4'],
+  external: [{ source: 'CIS Kubernetes Benchmark', id: '5.3.2' }],
+  messages: {
+    default: {
+      en: 'Namespace "{namespace}" has workloads but no default-deny NetworkPolicy (podSelector: {}, policyTypes [Ingress, Egress], no rules); connections that no policy allows are not blocked.',
+      de: 'Namespace "{namespace}" hat Workloads, aber keine Default-Deny-NetworkPolicy (podSelector: {}, policyTypes [Ingress, Egress], keine Regeln); Verbindungen, die keine Policy erlaubt, werden nicht blockiert.',
+    },
+    egress: {
+      en: 'Namespace "{namespace}" denies incoming traffic by default but not outgoing traffic; add Egress to the policyTypes of its default-deny NetworkPolicy so that outgoing connections need an explicit allow too.',
+      de: 'Namespace "{namespace}" verbietet eingehenden Verkehr standardmäßig, ausgehenden aber nicht; Egress in die policyTypes seiner Default-Deny-NetworkPolicy aufnehmen, damit auch ausgehende Verbindungen eine ausdrückliche Erlaubnis brauchen.',
+    },
+    ingress: {
+      en: 'Namespace "{namespace}" denies outgoing traffic by default but not incoming traffic; add Ingress to the policyTypes of its default-deny NetworkPolicy so that incoming connections need an explicit allow too.',
+      de: 'Namespace "{namespace}" verbietet ausgehenden Verkehr standardmäßig, eingehenden aber nicht; Ingress in die policyTypes seiner Default-Deny-NetworkPolicy aufnehmen, damit auch eingehende Verbindungen eine ausdrückliche Erlaubnis brauchen.',
+    },
+  },
+  docs: {
+    rationale: {
+      en: 'Kubernetes allows every connection to and from a pod until a NetworkPolicy isolates it. A default-deny policy per namespace (podSelector: {} selecting every pod, policyTypes Ingress and Egress, no ingress or egress rules) blocks everything that other policies do not explicitly allow, including pods added later. The rule judges all files scanned together: for each namespace that has workloads (default when unset; host-network pods and PodTemplates do not count) it looks for policies of that namespace that deny ingress and egress this way; the two directions may come from separate policies. One finding per namespace, on the name of its Namespace object when the scan holds one, else on the name of its first workload. Where policies live elsewhere (a platform repository, a cluster baseline), switch the rule off in .bollwerk.yaml or suppress it with a reason.',
+      de: 'Kubernetes erlaubt jede Verbindung von und zu einem Pod, bis eine NetworkPolicy ihn isoliert. Eine Default-Deny-Policy je Namespace (podSelector: {} erfasst jeden Pod, policyTypes Ingress und Egress, keine ingress- oder egress-Regeln) blockiert alles, was andere Policies nicht ausdrücklich erlauben, auch für später hinzukommende Pods. Die Regel beurteilt alle gemeinsam geprüften Dateien: für jeden Namespace mit Workloads (default, wenn keiner gesetzt ist; Pods im Host-Netz und PodTemplates zählen nicht) sucht sie Policies dieses Namespace, die Ingress und Egress so verbieten; beide Richtungen dürfen aus getrennten Policies kommen. Eine Meldung je Namespace, am Namen seines Namespace-Objekts, wenn die Prüfung eines enthält, sonst am Namen seines ersten Workloads. Liegen die Policies anderswo (Plattform-Repository, Cluster-Grundkonfiguration), die Regel in .bollwerk.yaml abschalten oder mit Begründung unterdrücken.',
+    },
+    fix: {
+      en: 'Add a NetworkPolicy with podSelector: {} and policyTypes [Ingress, Egress] and no rules to each namespace, then allow the needed connections with further policies.',
+      de: 'Jedem Namespace eine NetworkPolicy mit podSelector: {} und policyTypes [Ingress, Egress] ohne Regeln geben und die nötigen Verbindungen mit weiteren Policies erlauben.',
+    },
+    bad: 'kind: NetworkPolicy\nmetadata: {name: allow-web, namespace: shop}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress: [{ports: [{port: 8080}]}]',
+    good: 'kind: NetworkPolicy\nmetadata: {name: default-deny, namespace: shop}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]',
+  },
+  fixable: false,
+  check(files) {
+    const k8s = files.filter((f): f is YamlFile => f.kind === 'kubernetes');
+    const denied = new Map<string, Set<Direction>>();
+    for (const f of k8s) {
+      for (const p of f.objects) {
+        if (!isKind(p, 'NetworkPolicy', NETWORKING)) continue;
+        const set = denied.get(namespaceOf(p)) ?? new Set<Direction>();
+        for (const d of deniedDirections(p)) set.add(d);
+        denied.set(namespaceOf(p), set);
+      }
+    }
+    const out: RawFinding[] = [];
+    for (const [namespace, { file, object }] of anchors(k8s)) {
+      const set = denied.get(namespace) ?? new Set<Direction>();
+      if (set.has('Ingress') && set.has('Egress')) continue;
+      const messageId = set.has('Ingress') ? 'egress' : set.has('Egress') ? 'ingress' : 'default';
+      const name = pairIn(object.node, ['metadata', 'name']);
+      out.push(findingOn(object, name ? valueRange(object.document, name) : object.range, { uri: file.uri, messageId, args: { namespace } }));
+    }
+    return out;
+  },
+});
