@@ -2,7 +2,8 @@
 // Speed benchmark (PRODUCT.md §6), every number measured in this one run on this machine:
 //  (1) the CLI over corpus/realworld/files vs only parsing the same files with the same parsers;
 //  (2) the CLI over the corpus's Dockerfiles vs dockerfilelint and vs dockerfile-utils' validator;
-//  (5) peak RSS of a full-corpus scan.
+//  (3) edit→diagnostics in the language server; (4) server start to first diagnostics;
+//  (5) peak RSS of a full-corpus scan; and the long fuzz run (BENCH_FUZZ_PER_KIND, default 100,000).
 // Each command runs as its own node process, BENCH_RUNS times (default 3), interleaved; the
 // fastest wall time counts (the least disturbed by other load), CPU time (user + system of the
 // process, from process.resourceUsage) is shown beside it: on a busy machine it is the steadier
@@ -99,9 +100,29 @@ for (const c of comparisons) console.log(`(${c.id}) ${c.what}: ${c.ratio.toFixed
 console.log(`    (bare dockerfile-ast parse of the same Dockerfiles: ${fmt(best.parseDockerfiles.wallMs)} wall, ${fmt(best.parseDockerfiles.cpuMs)} CPU = ${ratio('parseDockerfiles', 'dockerfilelint').toFixed(2)}× dockerfilelint)`);
 console.log(`(5) peak RSS of a full-corpus scan: ${peakRssMb.toFixed(0)} MB`);
 
+// (3) and (4): editor latency through the built language server (test/bench/editor.mjs).
+const { measureEditorDetailed } = await import('./editor.mjs');
+const editor = await measureEditorDetailed();
+console.log('');
+for (const [k, goal] of [['manifest5k', 50], ['argoInstall', 100]]) {
+  const cpu = editor[k].serverCpu ? `; server CPU per edit p50 ${editor[k].serverCpu.p50} ms, p95 ${editor[k].serverCpu.p95} ms` : '';
+  console.log(`(3) edit→diagnostics ${k}: p50 ${editor[k].p50} ms, p95 ${editor[k].p95} ms (goal p95 ≤ ${goal} ms) ${editor[k].p95 <= goal ? 'met' : 'NOT met'}${cpu}`);
+}
+console.log(`(4) server start to first diagnostics: ${editor.startToFirstDiagnostics} ms (goal ≤ 300 ms) ${editor.startToFirstDiagnostics <= 300 ? 'met' : 'NOT met'}`);
+console.log(`    load average during the editor runs: ${editor.loadAverage.toFixed(1)}`);
+
+// The long fuzz run (test/bench/fuzz.mjs): BENCH_FUZZ_PER_KIND inputs per file kind (default 100,000; 0 skips it).
+const fuzzPerKind = Number(process.env.BENCH_FUZZ_PER_KIND ?? 100_000);
+let fuzz = null;
+if (fuzzPerKind > 0) {
+  console.log('');
+  const { runLongFuzz } = await import('./fuzz.mjs');
+  fuzz = await runLongFuzz({ perKind: fuzzPerKind });
+}
+
 mkdirSync(join(root, 'test-output'), { recursive: true });
 writeFileSync(
   join(root, 'test-output/bench.json'),
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, runs, corpusFiles: inFiles.length, dockerfiles: dockerfiles.length, filesChecked: scanned.filesChecked, results: best, comparisons, peakRssMb }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, runs, corpusFiles: inFiles.length, dockerfiles: dockerfiles.length, filesChecked: scanned.filesChecked, results: best, comparisons, peakRssMb, editor, fuzz }, null, 2)}\n`,
 );
 rmSync(work, { recursive: true, force: true });
