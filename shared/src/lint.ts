@@ -12,7 +12,7 @@ import { RULES } from './rules';
 
 /** Why a file was not (fully) checked. */
 export interface Note {
-  readonly code: 'templated' | 'too-large' | 'too-many-documents' | 'too-deep' | 'binary' | 'invalid-utf8' | 'unreadable' | 'not-checked';
+  readonly code: 'templated' | 'too-large' | 'too-many-documents' | 'too-deep' | 'too-complex' | 'binary' | 'invalid-utf8' | 'unreadable' | 'not-checked';
   readonly message: Localized;
 }
 
@@ -88,7 +88,8 @@ export function lintText(uri: string, text: string, options: LintOptions = {}): 
   const context: RuleContext = { trustedRegistries: config.trustedRegistries };
   const suppressions = buildSuppressions(parsed.lines, kind);
   const results: Result[] = [];
-  for (const rule of rules) results.push(...runRule(rule, () => rule.check(parsed, context), uri, config, suppressions, options.log));
+  // A loop, not push(...): a rule may report 100,000 findings on a generated file, more than a call's arguments can hold.
+  for (const rule of rules) for (const r of runRule(rule, () => rule.check(parsed, context), uri, config, suppressions, options.log)) results.push(r);
   if (parsed.kind !== 'dockerfile') results.push(...parseErrors(parsed, config));
   return { uri, kind, results: sortResults(results), notes: limited.notes, parsed };
 }

@@ -25,7 +25,10 @@ const isNullScalar = (n: unknown): boolean => n === null || n === undefined || (
 function keyColumn(doc: YamlDocument, lines: LineIndex, map: YAMLMap): number | undefined {
   const first = map.items[0]?.key as Node | undefined;
   if (!first?.range) return undefined;
-  return indentColumn(lines, lines.positionAt(doc.offset + first.range[0]));
+  const p = lines.positionAt(doc.offset + first.range[0]);
+  // A tag or anchor before the first key (`!!str key:`, `&a key:`) belongs to it: the map starts where that does.
+  const before = lines.lineText(p.line).slice(0, p.character).replace(/(?:[!&]\S*[ \t]+)+$/, '');
+  return indentColumn(lines, { line: p.line, character: before.length });
 }
 
 /** The indentation column of a position: a byte-order mark at the start of the file is not indentation. */

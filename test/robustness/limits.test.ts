@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { DEFAULT_CONFIG } from '../../shared/src/config';
-import { defineYamlRule } from '../../shared/src/define';
-import { checkLimits, countDocuments, MAX_DEPTH, MAX_DOCUMENTS, nestingDepth, utf8Length } from '../../shared/src/limits';
+import { defineDockerfileRule, defineYamlRule } from '../../shared/src/define';
+import { checkLimits, countDocuments, MAX_DEPTH, MAX_DOCUMENTS, MAX_STAGE_COMMENT_PAIRS, nestingDepth, stagesAndComments, utf8Length } from '../../shared/src/limits';
+import { parseDockerfile } from '../../shared/src/parse/dockerfile';
 import { lintText } from '../../shared/src/lint';
 import { isMap } from '../../shared/src/parse/yaml';
 import { loadIndex, readEntry } from './corpus';
@@ -22,6 +23,20 @@ const everyDocument = defineYamlRule({
   docs: { rationale: { en: '', de: '' }, fix: { en: '', de: '' }, bad: '', good: '' },
   fixable: false,
   check: (file) => file.documents.flatMap((d) => (isMap(d.doc.contents) ? [{ range: d.rangeOf(d.doc.contents), args: { n: d.index } }] : [])),
+});
+
+/** Reports every FROM (to produce very many findings). */
+const everyFrom = defineDockerfileRule({
+  id: 'dockerfile/every-from',
+  kind: 'dockerfile',
+  title: { en: 'every FROM', de: 'jedes FROM' },
+  severity: 'info',
+  levels: ['L1', 'L2', 'L3'],
+  references: [],
+  messages: { default: { en: 'FROM', de: 'FROM' } },
+  docs: { rationale: { en: '', de: '' }, fix: { en: '', de: '' }, bad: '', good: '' },
+  fixable: false,
+  check: (file) => file.stages.map((s) => ({ range: s.from.getInstructionRange() })),
 });
 
 const K8S = 'file:///limits/manifest.yaml';
@@ -167,5 +182,45 @@ describe('limits: document count', () => {
     const cpu = process.cpuUsage();
     assert.deepEqual(codes(text), []);
     assert.ok(elapsedMs(started, cpu) < 2000);
+  });
+});
+
+describe('limits: Dockerfile stages × comments', () => {
+  const DOCKER = 'file:///limits/Dockerfile';
+  it(`skips a Dockerfile with more than ${MAX_STAGE_COMMENT_PAIRS} stage × comment pairs, quickly`, () => {
+    const text = 'FROM alpine\n# c\n'.repeat(1001);
+    assert.deepEqual(stagesAndComments(text), { stages: 1001, comments: 1001 });
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    const report = lintText(DOCKER, text);
+    assert.ok(elapsedMs(started, cpu) < 1000);
+    assert.deepEqual(report.notes.map((n) => n.code), ['too-complex']);
+    assert.deepEqual(report.results, []);
+    assert.match(report.notes[0]!.message.en, /1001 build stages with 1001 comment lines/);
+    assert.match(report.notes[0]!.message.de, /1001 Build-Stufen mit 1001 Kommentarzeilen/);
+    const tenMb = lintText(DOCKER, 'FROM a\n# c\n'.repeat(800_000));
+    assert.deepEqual(tenMb.notes.map((n) => n.code), ['too-complex']);
+  });
+
+  it('checks a Dockerfile at the bound, and counts indented and lower-case lines', () => {
+    const text = 'FROM alpine\n# c\n'.repeat(1000);
+    assert.deepEqual(lintText(DOCKER, text).notes, []);
+    assert.deepEqual(stagesAndComments('  from a AS b\n\t# c\nRUN x # not a comment line\nFROMX\n'), { stages: 1, comments: 1 });
+  });
+
+  it('splits 20,000 stages into their instructions in linear time (was quadratic)', () => {
+    const text = 'FROM a\nRUN b\n'.repeat(20_000);
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    const file = parseDockerfile(DOCKER, text);
+    assert.ok(elapsedMs(started, cpu) < 3000, `took ${elapsedMs(started, cpu).toFixed(0)} ms`);
+    assert.equal(file.stages.length, 20_000);
+    assert.ok(file.stages.every((s) => s.instructions.length === 2 && s.instructions[1]!.getKeyword() === 'RUN'));
+  });
+
+  it('a rule reporting 100,000+ findings does not overflow the stack (results were spread into push)', () => {
+    const text = 'FROM a\n'.repeat(150_000);
+    const report = lintText(DOCKER, text, { rules: [everyFrom] });
+    assert.equal(report.results.length, 150_000);
   });
 });

@@ -91,3 +91,17 @@ describe('yaml-edit after a byte-order mark', () => {
     assert.equal(applyEdits(empty, setIn(e.file.documents[0]!, e.file.lines, e.map, ['spec', 'a'], '1')!), '\ufeffspec:\n  a: 1\n');
   });
 });
+
+describe('yaml-edit with a tag or anchor before the first key', () => {
+  for (const [name, props] of [['tag', '!!str '], ['anchor', '&a '], ['both', '&a !!str ']] as const) {
+    it(`${name}: new keys line up with the map, not with the key after the ${name} (found by fuzzing)`, () => {
+      const text = `services:\n  web:\n    ${props}restart: always\n    image: x\n`;
+      const file = parseYaml('file:///c.yaml', text, 'compose');
+      const web = mapGet(file.documents[0]!.doc.contents, 'web') ?? mapGet(mapGet(file.documents[0]!.doc.contents, 'services'), 'web');
+      assert.ok(isMap(web));
+      const out = applyEdits(text, setIn(file.documents[0]!, file.lines, web, ['read_only'], 'true')!);
+      assert.equal(out, `${text}    read_only: true\n`);
+      assert.deepEqual(parseYaml('file:///c.yaml', out, 'compose').documents[0]!.errors, []);
+    });
+  }
+});

@@ -38,6 +38,19 @@ export interface DockerfileContext {
   readonly hasDockerignore?: boolean;
 }
 
+/** The instructions of each stage (from its FROM up to the next FROM), in one pass: files with thousands of stages stay linear. */
+function instructionsByStage(instructions: readonly Instruction[], froms: readonly From[]): Instruction[][] {
+  const starts = froms.map((f) => f.getRange().start.line);
+  const owned: Instruction[][] = froms.map(() => []);
+  let stage = -1;
+  for (const instruction of instructions) {
+    const line = instruction.getRange().start.line;
+    while (stage + 1 < starts.length && starts[stage + 1]! <= line) stage++;
+    if (stage >= 0) owned[stage]!.push(instruction);
+  }
+  return owned;
+}
+
 /** Parses a Dockerfile. dockerfile-ast is tolerant: it never throws on malformed input. */
 export function parseDockerfile(uri: string, text: string, context: DockerfileContext = {}): DockerfileFile {
   const ast = DockerfileParser.parse(text);
@@ -45,14 +58,9 @@ export function parseDockerfile(uri: string, text: string, context: DockerfileCo
   const froms = ast.getFROMs();
   const stageNames = new Set<string>();
   const lines = lineIndex(text);
+  const owned = instructionsByStage(instructions, froms);
   const stages: Stage[] = froms.map((from, index) => {
-    const start = from.getRange().start.line;
-    const next = froms[index + 1];
-    const endLine = next ? next.getRange().start.line : Number.MAX_SAFE_INTEGER;
-    const own = instructions.filter((i) => {
-      const line = i.getRange().start.line;
-      return line >= start && line < endLine;
-    });
+    const own = owned[index]!;
     const last = own[own.length - 1] ?? from;
     const image = from.getImage();
     const name = from.getBuildStage()?.toLowerCase() ?? null;
