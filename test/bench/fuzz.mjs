@@ -3,7 +3,7 @@
 // file kind through lintText with the whole catalogue, in worker threads (one per core, at most
 // 2), each worker under its own fixed seed. Every input must lint without an exception or rule
 // crash, within 2 s, with ranges and fix edits inside the document (test/robustness/invariants.ts).
-// Prints the count and time per kind. Usage: node test/bench/fuzz.mjs [inputs-per-kind] [seed];
+// Prints the count and time per kind. Usage: node test/bench/fuzz.mjs [inputs-per-kind] [seed] [kinds,…];
 // test/bench/run.mjs may call runLongFuzz({ perKind }).
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
@@ -26,7 +26,8 @@ async function workerMain({ kinds, runs, seed }) {
     try {
       parentPort.postMessage({ ok: true, kind, stats: fuzzKind(kind, seeds[kind], runs, seed) });
     } catch (e) {
-      parentPort.postMessage({ ok: false, kind, error: String(e?.message ?? e), ms: performance.now() - started });
+      const error = String(e?.message ?? e).split('\n').filter((l) => !/^\s+at /.test(l)).join('\n');
+      parentPort.postMessage({ ok: false, kind, error, ms: performance.now() - started });
     }
   }
 }
@@ -48,8 +49,7 @@ const runWorker = (job, onMessage) =>
  * (each runs all kinds under its own seed). Returns per-kind totals and the failures (fast-check's
  * report with the shrunk recipe).
  */
-export async function runLongFuzz({ perKind = 100_000, seed = 20261123, workers = Math.min(2, availableParallelism()), log = console.log } = {}) {
-  const kinds = ['dockerfile', 'compose', 'kubernetes'];
+export async function runLongFuzz({ perKind = 100_000, seed = 20261123, workers = Math.min(2, availableParallelism()), kinds = ['dockerfile', 'compose', 'kubernetes'], log = console.log } = {}) {
   const started = performance.now();
   const byKind = new Map(kinds.map((k) => [k, { kind: k, inputs: 0, cpuMs: 0, slowestMs: 0, slowest: '', notes: {}, failures: [] }]));
   const share = Math.ceil(perKind / workers);
@@ -85,6 +85,7 @@ if (!isMainThread) {
 } else if (process.argv[1] === self) {
   const perKind = Number(process.argv[2] ?? 100_000);
   const seed = Number(process.argv[3] ?? 20261123);
-  const summary = await runLongFuzz({ perKind, seed });
+  const kinds = process.argv[4] ? process.argv[4].split(',') : undefined;
+  const summary = await runLongFuzz({ perKind, seed, ...(kinds ? { kinds } : {}) });
   process.exit(summary.ok ? 0 : 1);
 }
