@@ -22,6 +22,8 @@ const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   // Server and CLI must not import `vscode`: it is not external here, so a stray import fails the build.
   { ...common, entryPoints: { server: 'server/src/main.ts', cli: 'shared/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // The worker threads of workspace scans (shared/src/workspace/pool.ts looks for it beside the bundle).
+  { ...common, entryPoints: { 'scan-worker': 'shared/src/workspace/worker.ts' }, outdir: 'dist' },
 ];
 
 const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));

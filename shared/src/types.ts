@@ -99,7 +99,19 @@ export interface FileRule<F extends ParsedFile = ParsedFile> extends RuleMeta {
 /** A rule that needs every file scanned together (NetworkPolicy coverage, Dockerfile↔manifest). Findings must set `uri`. */
 export interface WorkspaceRule extends RuleMeta {
   readonly scope: 'workspace';
+  /**
+   * What the rule reads, so that a scan keeps only that: files of these kinds and, of Kubernetes
+   * files, only documents of these kinds (List documents always). Without it every file is kept.
+   */
+  readonly needs?: WorkspaceNeeds;
   check(files: readonly ParsedFile[], context: RuleContext): RawFinding[];
+}
+
+/** The parsed files a workspace rule reads (see {@link WorkspaceRule.needs}). */
+export interface WorkspaceNeeds {
+  readonly fileKinds: readonly FileKind[];
+  /** Kubernetes object kinds read; all when absent. */
+  readonly kubernetesKinds?: readonly string[];
 }
 
 export type Rule = FileRule<DockerfileFile> | FileRule<YamlFile> | WorkspaceRule;

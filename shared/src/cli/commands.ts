@@ -72,6 +72,12 @@ function emit(text: string, output: string | undefined, io: CliIo): void {
   }
 }
 
+/** `BOLLWERK_THREADS=<n>` sets the scan's worker threads (0: none); otherwise the scan decides. */
+function threadsFromEnv(env: CliIo['env']): { threads?: number } {
+  const n = Number(env.BOLLWERK_THREADS ?? '');
+  return env.BOLLWERK_THREADS !== undefined && env.BOLLWERK_THREADS !== '' && Number.isInteger(n) && n >= 0 ? { threads: n } : {};
+}
+
 /** Collects rule crashes; tells the user once on stderr. */
 function crashLog(io: CliIo): { log: (m: string) => void; flush: () => void } {
   const lines: string[] = [];
@@ -89,7 +95,7 @@ function crashLog(io: CliIo): { log: (m: string) => void; flush: () => void } {
 export function runScan(cmd: Extract<Command, { command: 'scan' }>, io: CliIo, tool: ToolInfo): number {
   const { paths, root, config, configRoot, lang } = prepare(cmd, io);
   const crashes = crashLog(io);
-  const options = { ignoreBase: configRoot, log: crashes.log };
+  const options = { ignoreBase: configRoot, log: crashes.log, ...threadsFromEnv(io.env) };
   let scan: ScanResult;
   let outcome: FixOutcome | undefined;
   if (cmd.fix) ({ scan, outcome } = fixWorkspace(paths, config, options));
@@ -117,7 +123,7 @@ export function runScan(cmd: Extract<Command, { command: 'scan' }>, io: CliIo, t
 export function runChecklist(cmd: Extract<Command, { command: 'checklist' }>, io: CliIo, tool: ToolInfo): number {
   const { paths, config, configRoot, lang } = prepare(cmd, io);
   const crashes = crashLog(io);
-  const scan = scanWorkspace(paths, config, { ignoreBase: configRoot, log: crashes.log });
+  const scan = scanWorkspace(paths, config, { ignoreBase: configRoot, log: crashes.log, ...threadsFromEnv(io.env) });
   const flat = flatten(scan);
   const statuses = checklistStatus({ results: flat.results, kinds: flat.kinds, config });
   const options = { lang, baseUri: fileUri(io.cwd), level: config.level, tool, filesChecked: flat.checked, generated: new Date().toISOString() };

@@ -105,6 +105,8 @@ export function parseChunk(text: string): ParsedChunk {
 export interface ParseYamlOptions {
   /** Cache of parsed chunks by their text: unchanged documents are not parsed again. */
   readonly cache?: Map<string, ParsedChunk>;
+  /** Parses only the chunks (see splitDocuments) this accepts; the others yield no documents. */
+  readonly chunkFilter?: (chunkText: string) => boolean;
 }
 
 /** Parses a YAML file into documents and (for Kubernetes) objects. Never throws. */
@@ -113,6 +115,7 @@ export function parseYaml(uri: string, text: string, kind: 'compose' | 'kubernet
   const documents: YamlDocument[] = [];
   for (const chunk of splitDocuments(text)) {
     const chunkText = text.slice(chunk.start, chunk.end);
+    if (options.chunkFilter && !options.chunkFilter(chunkText)) continue;
     let parsed = options.cache?.get(chunkText);
     if (!parsed) {
       parsed = parseChunk(chunkText);

@@ -6,6 +6,8 @@ import { lintText, lintWorkspace, type FileReport, type Note } from '../lint';
 import { isDockerfileName } from '../parse/kind';
 import type { ParsedFile, Result } from '../types';
 import { hasDockerignore, readSource } from './source';
+import { parseNeeded, workspaceNeeds } from './needs';
+import { lintAll, threadCount } from './pool';
 import { findFiles } from './walk';
 
 /** A note that concerns the walk itself rather than one file (an unreadable directory). */
@@ -30,6 +32,18 @@ export interface ScanOptions {
   readonly ignoreBase?: string;
   /** Receives internal errors (rule crashes). */
   readonly log?: (message: string) => void;
+  /**
+   * Worker threads linting the files (0: all in this thread). Default: min(CPUs, 4) for more than
+   * 50 files on at least 2 CPUs, when the bundled worker (dist/scan-worker.js) is present.
+   */
+  readonly threads?: number;
+  /** The worker entry point (default: scan-worker.js beside the running bundle). */
+  readonly workerScript?: string;
+  /**
+   * Keep every parsed file for the workspace rules (the reports then carry `parsed`) instead of
+   * parsing only what the enabled workspace rules declare they read.
+   */
+  readonly retainParsed?: boolean;
 }
 
 /** The `file:` URI of a path, encoded as VS Code encodes it. */
@@ -58,6 +72,19 @@ export function lintFile(path: string, config: Config, log?: (message: string) =
   }
 }
 
+function withoutParsed(report: FileReport): FileReport {
+  const { parsed: _parsed, ...rest } = report;
+  return rest;
+}
+
+function pushDefined<T>(list: T[], item: T | undefined): void {
+  if (item !== undefined) list.push(item);
+}
+
+function setDefined<K, V>(map: Map<K, V>, key: K, value: V | undefined): void {
+  if (value !== undefined) map.set(key, value);
+}
+
 const NOT_CONTAINER_FILE: Note = {
   code: 'not-checked',
   message: { en: 'not checked: not a Dockerfile, Compose file or Kubernetes manifest', de: 'nicht geprüft: weder Dockerfile noch Compose-Datei noch Kubernetes-Manifest' },
@@ -78,14 +105,33 @@ function isFile(path: string): boolean {
 export function scanWorkspace(roots: readonly string[], config: Config, options: ScanOptions = {}): ScanResult {
   const found = findFiles(roots, { ignorePaths: config.ignorePaths, ...(options.ignoreBase ? { ignoreBase: options.ignoreBase } : {}) });
   const explicit = new Set(roots.map((r) => resolve(r)).filter(isFile));
-  const reports: FileReport[] = [];
   const parsed: ParsedFile[] = [];
-  for (const path of found.files) {
-    const report = lintFile(path, config, options.log);
-    // a file named on the command line that is of no checked kind is worth a word
-    reports.push(explicit.has(path) && !report.kind && report.notes.length === 0 ? { ...report, notes: [NOT_CONTAINER_FILE] } : report);
-    if (report.parsed) parsed.push(report.parsed);
+  const lint = (path: string): FileReport => lintFile(path, config, options.log);
+  let linted: FileReport[];
+  if (options.retainParsed) {
+    linted = found.files.map(lint);
+    for (const r of linted) if (r.parsed) parsed.push(r.parsed);
+  } else {
+    const needs = workspaceNeeds(config);
+    const byPath = new Map<string, ParsedFile>();
+    let parsedAhead = false;
+    // while worker threads lint everything, this thread parses what the workspace rules read
+    const parseNeeds = (): void => {
+      parsedAhead = true;
+      if (needs) for (const path of found.files) setDefined(byPath, path, parseNeeded(path, fileUri(path), config, needs));
+    };
+    // linted here without workers: keep the parsed files of the needed kinds
+    const lintHere = (path: string): FileReport => {
+      const report = lint(path);
+      if (!parsedAhead && report.parsed && needs?.fileKinds.has(report.parsed.kind)) byPath.set(path, report.parsed);
+      return withoutParsed(report);
+    };
+    const threads = threadCount(found.files.length, options.threads);
+    linted = lintAll(found.files, config, lintHere, parseNeeds, { threads, workerScript: options.workerScript, log: options.log });
+    for (const path of found.files) pushDefined(parsed, byPath.get(path));
   }
+  // a file named on the command line that is of no checked kind is worth a word
+  const reports = linted.map((report, i) => (explicit.has(found.files[i]!) && !report.kind && report.notes.length === 0 ? { ...report, notes: [NOT_CONTAINER_FILE] } : report));
   let workspaceResults: Result[] = [];
   try {
     workspaceResults = lintWorkspace(parsed, { config, ...(options.log ? { log: options.log } : {}) });

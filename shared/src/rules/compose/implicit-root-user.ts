@@ -125,6 +125,7 @@ export const implicitRootUser = defineWorkspaceRule({
     good: 'services:\n  app:\n    build: .\n    user: "10001:10001"',
   },
   fixable: false,
+  needs: { fileKinds: ['compose', 'dockerfile'] },
   check(files: readonly ParsedFile[]) {
     const dockerfiles = new Map<string, DockerfileFile>();
     for (const f of files) if (f.kind === 'dockerfile') dockerfiles.set(normalize(f.uri), f);

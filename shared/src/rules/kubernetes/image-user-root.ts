@@ -1,5 +1,5 @@
 import { defineWorkspaceRule } from '../../define';
-import { containerName, effective, podSpecs, type ContainerRef } from '../../parse/kubernetes';
+import { containerName, effective, podSpecs, POD_KINDS, type ContainerRef } from '../../parse/kubernetes';
 import type { DockerfileFile } from '../../parse/dockerfile';
 import { mapPair, scalarBool, scalarString } from '../../parse/yaml';
 import type { ParsedFile, RawFinding, YamlFile } from '../../types';
@@ -100,6 +100,7 @@ export const imageUserRoot = defineWorkspaceRule({
     good: '# shop-api/Dockerfile\nFROM node:20\nUSER 10001\nCMD ["node", "server.js"]',
   },
   fixable: false,
+  needs: { fileKinds: ['dockerfile', 'kubernetes'], kubernetesKinds: POD_KINDS },
   check(files) {
     const c = candidates(files);
     if (c.byDirectory.size === 0 && c.byExplicitName.size === 0) return [];

@@ -1,5 +1,5 @@
 import { defineWorkspaceRule } from '../../define';
-import { getIn, isKind, pairIn, podSpecOf } from '../../parse/kubernetes';
+import { getIn, isKind, pairIn, podSpecOf, POD_KINDS } from '../../parse/kubernetes';
 import { scalarBool, type K8sObject } from '../../parse/yaml';
 import type { ParsedFile, RawFinding, YamlFile } from '../../types';
 import { findingOn, valueRange, objectName } from './support/findings';
@@ -47,6 +47,7 @@ export const networkPolicyCoverage = defineWorkspaceRule({
     good: 'kind: NetworkPolicy\nmetadata: {name: default-deny}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]',
   },
   fixable: false,
+  needs: { fileKinds: ['kubernetes'], kubernetesKinds: ['NetworkPolicy', ...POD_KINDS] },
   check(files) {
     const k8s = kubernetesFiles(files);
     const policies = k8s.flatMap((f) => f.objects.filter((o) => isKind(o, 'NetworkPolicy', NETWORKING)));

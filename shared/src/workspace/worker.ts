@@ -1,0 +1,36 @@
+// Entry point of a scan worker thread (bundled as dist/scan-worker.js): lints the files it claims
+// from the shared queue of pool.ts and posts each report without its parsed file.
+import { workerData, type MessagePort } from 'node:worker_threads';
+import type { Config } from '../config';
+import { lintFile } from './scan';
+import { NEXT, DONE, type PoolMessage } from './pool';
+
+interface WorkerInput {
+  readonly paths: readonly string[];
+  readonly config: Config;
+  readonly counters: SharedArrayBuffer;
+  readonly port: MessagePort;
+}
+
+function run({ paths, config, counters, port }: WorkerInput): void {
+  const shared = new Int32Array(counters);
+  for (;;) {
+    const index = Atomics.add(shared, NEXT, 1);
+    if (index >= paths.length) break;
+    const logs: string[] = [];
+    let message: PoolMessage;
+    try {
+      const { parsed: _parsed, ...report } = lintFile(paths[index]!, config, (m) => logs.push(m));
+      message = { index, report, logs };
+      port.postMessage(message);
+    } catch {
+      // a result that cannot be cloned (or a crash outside lintFile's guard): the main thread lints it itself
+      port.postMessage({ index, logs } satisfies PoolMessage);
+    }
+    Atomics.add(shared, DONE, 1);
+    Atomics.notify(shared, DONE);
+  }
+  port.close();
+}
+
+run(workerData as WorkerInput);
