@@ -65,19 +65,23 @@ describe('workspace scan on worker threads', () => {
     });
   }
 
-  it('workers lint the files while this thread does its own work; reports keep the path order', () => {
+  it('workers lint the files this thread does not take; it is told which; reports keep the path order', () => {
     const paths = findFiles([join(repo, 'test/fixtures/sample'), join(corpus, 'realworld', 'files', SAMPLE[3]!)]).files;
     const lintHere = (path: string): ReturnType<typeof lintFile> => {
       const { parsed: _parsed, ...report } = lintFile(path, DEFAULT_CONFIG);
       return report;
     };
-    let meanwhile = 0;
-    let here = 0;
-    // while this thread sleeps, the workers must claim every file
-    const reports = lintAll(paths, DEFAULT_CONFIG, (p) => (here++, lintHere(p)), () => (meanwhile++, Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 4000)), { threads: 2, workerScript });
-    assert.equal(meanwhile, 1);
-    assert.equal(here, 0, 'no file was left for this thread');
-    assert.deepEqual(reports.map((r) => r.uri), paths.map((p) => lintHere(p).uri));
+    const here: string[] = [];
+    const told: string[] = [];
+    // the first file takes this thread 4 s: the worker must take every other file meanwhile
+    const slow = (path: string): ReturnType<typeof lintFile> => {
+      here.push(path);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 4000);
+      return lintHere(path);
+    };
+    const reports = lintAll(paths, DEFAULT_CONFIG, { lint: slow, claimedByWorker: (p) => told.push(p) }, { threads: 1, workerScript });
+    assert.equal(here.length, 1, 'this thread took one file');
+    assert.deepEqual([...told, ...here].sort(), [...paths].sort(), 'every other file was reported as taken by the worker');
     assert.equal(JSON.stringify(reports), JSON.stringify(paths.map(lintHere)));
   });
 
@@ -85,6 +89,7 @@ describe('workspace scan on worker threads', () => {
     assert.equal(threadCount(10_000, 0), 0);
     assert.equal(threadCount(10, undefined), 0);
     assert.equal(threadCount(3, 2), 2);
+    assert.ok(threadCount(10_000, undefined) <= 3);
   });
 });
 

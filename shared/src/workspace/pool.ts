@@ -1,6 +1,7 @@
-// Linting many files on worker threads while the caller stays synchronous: workers claim files from
-// a shared counter (largest first), post their reports on a MessagePort, and the main thread, after
-// its own work, claims files too and then blocks on Atomics.wait until every report is in.
+// Linting many files on worker threads while the caller stays synchronous: workers and the main
+// thread claim files from a shared counter (largest first); workers post their reports on a
+// MessagePort; between its own files the main thread is told which files the workers took, and at
+// the end it blocks on Atomics.wait until every report is in.
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -33,11 +34,15 @@ export function defaultWorkerScript(): string | undefined {
   return file && existsSync(file) ? file : undefined;
 }
 
-/** Number of worker threads for `files` files: `requested` when given, else min(CPUs, 4) for more than 50 files on ≥ 2 CPUs. */
+/**
+ * Number of worker threads for `files` files: `requested` when given, else, for more than 50
+ * files on ≥ 2 CPUs, min(CPUs, 4) − 1 (the main thread lints too; each extra thread costs its own
+ * compilation warm-up, so more threads than CPUs only add CPU time).
+ */
 export function threadCount(files: number, requested: number | undefined): number {
   if (requested !== undefined) return Math.max(0, Math.floor(requested));
   const cpus = availableParallelism();
-  return files > MIN_FILES_FOR_THREADS && cpus >= 2 ? Math.min(cpus, MAX_THREADS) : 0;
+  return files > MIN_FILES_FOR_THREADS && cpus >= 2 ? Math.min(cpus, MAX_THREADS) - 1 : 0;
 }
 
 const sizeOf = (path: string): number => {
@@ -47,6 +52,14 @@ const sizeOf = (path: string): number => {
     return 0;
   }
 };
+
+/** What the main thread does in {@link lintAll}. */
+export interface PoolHooks {
+  /** Lints one file in this thread. */
+  lint(path: string): FileReport;
+  /** Told in this thread, between its own files and at the end, of each file a worker took. */
+  claimedByWorker(path: string): void;
+}
 
 /** Options of {@link lintAll}. */
 export interface PoolOptions {
@@ -75,12 +88,11 @@ function startWorkers(count: number, script: string, paths: readonly string[], c
 }
 
 /**
- * Lints every path with `lint` (in this thread) or in worker threads, returning the reports in
- * the order of `paths`. `meanwhile` runs in this thread while workers work (only when they
- * started). Falls back to
- * this thread for anything a worker does not deliver.
+ * Lints every path in this thread (`hooks.lint`) or in worker threads, returning the reports in
+ * the order of `paths`. Falls back to this thread for anything a worker does not deliver.
  */
-export function lintAll(paths: readonly string[], config: Config, lint: (path: string) => FileReport, meanwhile: () => void, options: PoolOptions): FileReport[] {
+export function lintAll(paths: readonly string[], config: Config, hooks: PoolHooks, options: PoolOptions): FileReport[] {
+  const lint = (path: string): FileReport => hooks.lint(path);
   const reports: (FileReport | undefined)[] = new Array(paths.length);
   const script = options.threads > 0 ? (options.workerScript ?? defaultWorkerScript()) : undefined;
   if (!script || !existsSync(script)) return paths.map(lint);
@@ -104,11 +116,19 @@ export function lintAll(paths: readonly string[], config: Config, lint: (path: s
       }
     }
   };
-  meanwhile();
+  const mine = new Set<number>();
+  let told = 0;
+  // every claim index below `upTo` that this thread did not take was taken by a worker
+  const tell = (upTo: number): void => {
+    for (; told < upTo; told++) if (!mine.has(told)) hooks.claimedByWorker(claimOrder[told]!);
+  };
   for (let index = Atomics.add(shared, NEXT, 1); index < paths.length; index = Atomics.add(shared, NEXT, 1)) {
+    mine.add(index);
     reports[order[index]!] = lint(claimOrder[index]!);
     received++;
+    tell(index);
   }
+  tell(paths.length);
   let last = Date.now();
   for (;;) {
     const seen = Atomics.load(shared, DONE);

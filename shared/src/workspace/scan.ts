@@ -33,8 +33,8 @@ export interface ScanOptions {
   /** Receives internal errors (rule crashes). */
   readonly log?: (message: string) => void;
   /**
-   * Worker threads linting the files (0: all in this thread). Default: min(CPUs, 4) for more than
-   * 50 files on at least 2 CPUs, when the bundled worker (dist/scan-worker.js) is present.
+   * Worker threads linting the files besides this thread (0: none). Default: min(CPUs, 4) − 1 for
+   * more than 50 files on at least 2 CPUs, when the bundled worker (dist/scan-worker.js) is present.
    */
   readonly threads?: number;
   /** The worker entry point (default: scan-worker.js beside the running bundle). */
@@ -114,20 +114,18 @@ export function scanWorkspace(roots: readonly string[], config: Config, options:
   } else {
     const needs = workspaceNeeds(config);
     const byPath = new Map<string, ParsedFile>();
-    let parsedAhead = false;
-    // while worker threads lint everything, this thread parses what the workspace rules read
-    const parseNeeds = (): void => {
-      parsedAhead = true;
-      if (needs) for (const path of found.files) setDefined(byPath, path, parseNeeded(path, fileUri(path), config, needs));
-    };
-    // linted here without workers: keep the parsed files of the needed kinds
+    // a file linted in this thread keeps its parse when the workspace rules read its kind …
     const lintHere = (path: string): FileReport => {
       const report = lint(path);
-      if (!parsedAhead && report.parsed && needs?.fileKinds.has(report.parsed.kind)) byPath.set(path, report.parsed);
+      if (report.parsed && needs?.fileKinds.has(report.parsed.kind)) byPath.set(path, report.parsed);
       return withoutParsed(report);
     };
+    // … a file a worker linted is parsed here again, but only as far as they read
+    const claimedByWorker = (path: string): void => {
+      if (needs) setDefined(byPath, path, parseNeeded(path, fileUri(path), config, needs));
+    };
     const threads = threadCount(found.files.length, options.threads);
-    linted = lintAll(found.files, config, lintHere, parseNeeds, { threads, workerScript: options.workerScript, log: options.log });
+    linted = lintAll(found.files, config, { lint: lintHere, claimedByWorker }, { threads, workerScript: options.workerScript, log: options.log });
     for (const path of found.files) pushDefined(parsed, byPath.get(path));
   }
   // a file named on the command line that is of no checked kind is worth a word
