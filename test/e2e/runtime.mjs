@@ -61,8 +61,12 @@ export function ensureRuntime(log = (m) => console.log(m)) {
   }
   if (!existsSync(join(p.codeServer, '.bollwerk-installed'))) {
     log(`e2e runtime: installing code-server@${CODE_SERVER_VERSION} (builds native modules, about 2 minutes) …`);
+    // Run without the npm_* variables of an enclosing `npm test`: npm reads npm_config_* as its own
+    // configuration, and code-server's postinstall takes the Node version from
+    // npm_config_user_agent, which would still name the outer npm's Node 20.
+    const outer = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
     const env = {
-      ...process.env,
+      ...outer,
       PATH: `${join(p.node24Dir, 'bin')}:${process.env.PATH ?? ''}`,
       npm_config_nodedir: p.node24Dir,
     };
