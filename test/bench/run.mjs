@@ -28,6 +28,7 @@ if (!existsSync(cli)) {
   process.exit(2);
 }
 const runs = Number(process.env.BENCH_RUNS ?? 3);
+const workerThreads = Math.max(1, Math.min((await import('node:os')).availableParallelism(), 4) - 1);
 const work = mkdtempSync(join(tmpdir(), 'bollwerk-bench-'));
 const probeOut = join(work, 'probe.jsonl');
 const probe = join(root, 'test/bench/probe.cjs');
@@ -44,12 +45,12 @@ const dockerTsv = join(work, 'dockerfiles.tsv');
 writeFileSync(dockerTsv, dockerfiles.map((p) => `dockerfile\t${p}`).join('\n'));
 
 /** Runs `node args…` once; returns wall ms, CPU ms and peak RSS (KiB) of that process. */
-function measure(args) {
+function measure(args, env = {}) {
   rmSync(probeOut, { force: true });
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['--require', probe, ...args], {
     cwd: root,
-    env: { ...process.env, BENCH_PROBE_OUT: probeOut, NO_COLOR: '1' },
+    env: { ...process.env, BENCH_PROBE_OUT: probeOut, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -63,6 +64,8 @@ function measure(args) {
 const commands = {
   cliCorpus: [cli, join(realworld, 'files'), '--format', 'json', '--output', join(work, 'out.json'), '--fail-on', 'never'],
   parseCorpus: [join(root, 'test/bench/parse-only.mjs'), `@${allList}`],
+  // the same scan with worker threads forced on (BOLLWERK_THREADS; by default only on ≥ 4 CPUs)
+  cliCorpusThreads: [cli, join(realworld, 'files'), '--format', 'json', '--output', join(work, 'out-threads.json'), '--fail-on', 'never'],
   cliDockerfiles: [cli, ...dockerfiles, '--format', 'json', '--output', join(work, 'out-docker.json'), '--fail-on', 'never'],
   dockerfilelint: [join(root, 'node_modules/dockerfilelint/bin/dockerfilelint'), '-j', ...dockerfiles],
   dockerfileUtils: [join(root, 'test/bench/utils-validate.mjs'), `@${dockerList}`],
@@ -74,7 +77,7 @@ const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
 for (let i = 0; i < runs; i++) {
   for (const [name, args] of Object.entries(commands)) {
     process.stderr.write(`run ${i + 1}/${runs}: ${name}\n`);
-    samples[name].push(measure(args));
+    samples[name].push(measure(args, name === 'cliCorpusThreads' ? { BOLLWERK_THREADS: String(workerThreads) } : {}));
   }
 }
 const best = Object.fromEntries(
@@ -84,6 +87,7 @@ const ratio = (a, b, key = 'wallMs') => best[a][key] / best[b][key];
 const scanned = JSON.parse(readFileSync(join(work, 'out.json'), 'utf8')).summary;
 const comparisons = [
   { id: '1', what: 'CLI over realworld/files vs bare parse', a: 'cliCorpus', b: 'parseCorpus', goal: 1.3 },
+  { id: '1w', what: `the same, CLI with ${workerThreads} worker thread(s) besides the main thread`, a: 'cliCorpusThreads', b: 'parseCorpus', goal: 1.3 },
   { id: '2a', what: 'CLI over Dockerfiles vs dockerfilelint', a: 'cliDockerfiles', b: 'dockerfilelint', goal: 1.0 },
   { id: '2b', what: 'CLI over Dockerfiles vs dockerfile-utils validator', a: 'cliDockerfiles', b: 'dockerfileUtils', goal: 0.5 },
 ].map((c) => ({ ...c, ratio: ratio(c.a, c.b), cpuRatio: ratio(c.a, c.b, 'cpuMs'), met: ratio(c.a, c.b) <= c.goal }));

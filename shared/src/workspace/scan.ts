@@ -34,7 +34,8 @@ export interface ScanOptions {
   readonly log?: (message: string) => void;
   /**
    * Worker threads linting the files besides this thread (0: none). Default: min(CPUs, 4) − 1 for
-   * more than 50 files on at least 2 CPUs, when the bundled worker (dist/scan-worker.js) is present.
+   * more than 50 files on at least 4 CPUs (see threadCount), when the bundled worker
+   * (dist/scan-worker.js) is present.
    */
   readonly threads?: number;
   /** The worker entry point (default: scan-worker.js beside the running bundle). */
