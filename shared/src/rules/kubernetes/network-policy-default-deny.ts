@@ -1,5 +1,5 @@
 import { defineWorkspaceRule } from '../../define';
-import { getIn, isKind, pairIn, podSpecOf } from '../../parse/kubernetes';
+import { getIn, isKind, pairIn, podSpecOf, POD_KINDS } from '../../parse/kubernetes';
 import { isMap, mapGet, scalarBool, scalarString, seqItems, stringMap, type K8sObject } from '../../parse/yaml';
 import type { RawFinding, YamlFile } from '../../types';
 import { findingOn, valueRange } from './support/findings';
@@ -66,6 +66,7 @@ export const networkPolicyDefaultDeny = defineWorkspaceRule({
   id: 'k8s/network-policy-default-deny',
   kind: 'kubernetes',
   scope: 'workspace',
+  needs: { fileKinds: ['kubernetes'], kubernetesKinds: ['Namespace', 'NetworkPolicy', ...POD_KINDS] },
   title: { en: 'Deny all traffic by default in every namespace', de: 'In jedem Namespace jeden Verkehr standardmäßig verbieten' },
   severity: 'warning',
   levels: ['L2', 'L3'],
