@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTests } from '@vscode/test-electron';
-import * as esbuild from 'esbuild';
+import { bundleTests } from './harness.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const versionFlag = process.argv.indexOf('--version');
@@ -19,17 +19,7 @@ const version = versionFlag > 0 ? process.argv[versionFlag + 1] : 'stable';
 
 const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(1);
-await esbuild.build({
-  entryPoints: { index: join(root, 'test/e2e/suite/index.ts') },
-  outdir: join(root, 'out/e2e'),
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  external: ['vscode'],
-  sourcemap: 'inline',
-  logLevel: 'warning',
-});
+await bundleTests();
 
 const work = mkdtempSync(join(tmpdir(), 'bollwerk-electron-'));
 const workspace = join(work, 'workspace');

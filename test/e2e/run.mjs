@@ -7,15 +7,13 @@
 // Usage: node test/e2e/run.mjs [--no-screenshot | --screenshot-only] [--update-screenshots] [--keep] [--verbose]
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { bundleTests, freePort, root, waitForHttp } from './harness.mjs';
 import { ensureRuntime, findChromium } from './runtime.mjs';
 import { takeScreenshot } from './screenshot.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const flags = new Set(process.argv.slice(2));
 const verbose = flags.has('--verbose');
 const started = Date.now();
@@ -25,52 +23,9 @@ const record = (name, ok, ms, error) => {
   console.log(`${ok ? '✔' : '✖'} ${name} (${ms} ms)${ok || !error ? '' : `\n  ${String(error).split('\n').join('\n  ')}`}`);
 };
 
-/** A free TCP port on the loopback interface. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Polls `url` until it answers, with a deadline. */
-async function waitForHttp(url, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const r = await fetch(url);
-      if (r.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 function build() {
   const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) throw new Error('the extension build failed');
-}
-
-async function bundleTests() {
-  const esbuild = await import('esbuild');
-  await esbuild.build({
-    entryPoints: { index: join(root, 'test/e2e/suite/index.ts') },
-    outdir: join(root, 'out/e2e'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    sourcemap: 'inline',
-    logLevel: 'warning',
-  });
-  return join(root, 'out/e2e/index.js');
 }
 
 /** The suppression-grammar test against VS Code's own Dockerfile and YAML grammars from the runtime. */
