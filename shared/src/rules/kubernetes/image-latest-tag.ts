@@ -1,9 +1,8 @@
 import { defineYamlRule } from '../../define';
-import { containerName, containersOf } from '../../parse/kubernetes';
-import { mapPair, scalarString } from '../../parse/yaml';
+import { containerName } from '../../parse/kubernetes';
 import type { RawFinding } from '../../types';
 import { findingOn, valueRange } from './support/findings';
-import { isTemplatedImage, parseImage } from './support/image';
+import { containerImages, parseImage } from './support/image';
 
 /** Images referenced by `latest` or without any tag. */
 export const imageLatestTag = defineYamlRule({
@@ -36,10 +35,7 @@ export const imageLatestTag = defineYamlRule({
   fixable: false,
   check(file) {
     const out: RawFinding[] = [];
-    for (const c of containersOf(file)) {
-      const pair = mapPair(c.node, 'image');
-      const image = scalarString(pair?.value);
-      if (!pair || image === undefined || isTemplatedImage(image)) continue;
+    for (const { container: c, pair, image } of containerImages(file)) {
       const ref = parseImage(image);
       if (ref.digest) continue;
       if (ref.tag !== null && ref.tag !== 'latest') continue;

@@ -1,9 +1,9 @@
 import { defineYamlRule } from '../../define';
-import { containerName, containersOf } from '../../parse/kubernetes';
+import { containerName } from '../../parse/kubernetes';
 import { mapPair, scalarString } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
 import { findingOn, valueRange } from './support/findings';
-import { isTemplatedImage, parseImage } from './support/image';
+import { containerImages, parseImage } from './support/image';
 
 /** Images pulled from the node's cache although their tag may have moved. */
 export const imagePullPolicy = defineYamlRule({
@@ -32,10 +32,7 @@ export const imagePullPolicy = defineYamlRule({
   fixable: false,
   check(file) {
     const out: RawFinding[] = [];
-    for (const c of containersOf(file)) {
-      const imagePair = mapPair(c.node, 'image');
-      const image = scalarString(imagePair?.value);
-      if (!imagePair || image === undefined || isTemplatedImage(image)) continue;
+    for (const { container: c, pair: imagePair, image } of containerImages(file)) {
       const ref = parseImage(image);
       if (ref.digest) continue;
       const policyPair = mapPair(c.node, 'imagePullPolicy');

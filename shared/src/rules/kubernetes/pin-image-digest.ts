@@ -1,9 +1,8 @@
 import { defineYamlRule } from '../../define';
-import { containerName, containersOf } from '../../parse/kubernetes';
-import { mapPair, scalarString } from '../../parse/yaml';
+import { containerName } from '../../parse/kubernetes';
 import type { RawFinding } from '../../types';
 import { findingOn, valueRange } from './support/findings';
-import { isTemplatedImage, parseImage } from './support/image';
+import { containerImages, parseImage } from './support/image';
 
 /**
  * Images not pinned by digest. Each finding carries `data.pin.reference` (the image text) with
@@ -35,10 +34,8 @@ export const pinImageDigest = defineYamlRule({
   fixable: false,
   check(file) {
     const out: RawFinding[] = [];
-    for (const c of containersOf(file)) {
-      const pair = mapPair(c.node, 'image');
-      const image = scalarString(pair?.value);
-      if (!pair || image === undefined || isTemplatedImage(image) || parseImage(image).digest) continue;
+    for (const { container: c, pair, image } of containerImages(file)) {
+      if (parseImage(image).digest) continue;
       out.push(findingOn(c.pod.object, valueRange(c.pod.document, pair), { args: { image, container: containerName(c) }, data: { pin: { reference: image } } }));
     }
     return out;
