@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { ItemStatus } from '../../shared/src/checklist/status';
-import { ENGINE_RULES } from '../../shared/src/engine-rules';
-import { allRules } from '../../shared/src/lint';
+import { documentedRules } from '../../shared/src/lint';
 import type { ChecklistFinding, ChecklistResponse } from '../../shared/src/protocol';
 import { checklistHtml, checklistMarkdown, sarifReport, type ToolInfo } from '../../shared/src/report/index';
 import type { Lang, Result } from '../../shared/src/types';
@@ -31,7 +30,7 @@ export function buildReport(format: ReportFormat, response: ChecklistResponse, o
     case 'sarif':
       return sarifReport(
         { reports: [], workspaceResults: distinctFindings(response), notes: [] },
-        { lang: options.lang, rootUri: options.rootUri, tool: options.tool, rules: [...allRules(), ...ENGINE_RULES] },
+        { lang: options.lang, rootUri: options.rootUri, tool: options.tool, rules: documentedRules() },
       );
   }
 }

@@ -1,10 +1,10 @@
 import { documentById, itemById } from '../../shared/src/checklist/index';
-import { allRules, ENGINE_RULES } from '../../shared/src/lint';
+import { documentedRules } from '../../shared/src/lint';
 import { RULE_DOCS_BASE, ruleDocsUrl } from '../../shared/src/protocol';
 import type { Lang, RuleMeta } from '../../shared/src/types';
 import { t, UI } from './i18n';
 
-const byId = new Map<string, RuleMeta>([...allRules(), ...ENGINE_RULES].map((r) => [r.id, r]));
+const byId = new Map<string, RuleMeta>(documentedRules().map((r) => [r.id, r]));
 
 /** The rule (or engine pseudo-rule) with this id. */
 export function ruleById(id: string): RuleMeta | undefined {

@@ -5,7 +5,7 @@ import { checkLimits } from './limits';
 import { detectKind, isTemplated } from './parse/kind';
 import { parseYaml, type ParsedChunk } from './parse/yaml';
 import { buildSuppressions, type Suppressions } from './suppress';
-import { format, lineIndex } from './text';
+import { format } from './text';
 import type { FileKind, FileRule, Localized, ParsedFile, RawFinding, Result, Rule, RuleContext, RuleMeta, Severity, WorkspaceRule } from './types';
 import { ENGINE_RULES, INTERNAL_ERROR, PARSE_ERROR } from './engine-rules';
 import { RULES } from './rules';
@@ -67,6 +67,12 @@ export function parseFile(uri: string, text: string, kind: FileKind, options: Li
 /** The whole rule catalogue. */
 export function allRules(): readonly Rule[] {
   return RULES;
+}
+
+const DOCUMENTED: readonly RuleMeta[] = [...RULES, ...ENGINE_RULES];
+/** Every rule a result can name: the catalogue and the engine's own (internal and parse errors), for docs, SARIF and listings. */
+export function documentedRules(): readonly RuleMeta[] {
+  return DOCUMENTED;
 }
 
 /** Lints one file's text: detects the kind, parses, runs the file rules, applies config and suppressions. */
@@ -182,4 +188,3 @@ export function sortResults(results: Result[]): Result[] {
   );
 }
 
-export { ENGINE_RULES, lineIndex };

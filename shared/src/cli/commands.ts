@@ -2,8 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { checklistStatus } from '../checklist/status';
 import type { Config } from '../config';
-import { ENGINE_RULES } from '../engine-rules';
-import { allRules } from '../lint';
+import { documentedRules } from '../lint';
 import { checklistHtml, checklistJson, checklistMarkdown, checklistText, flatten, jsonReport, sarifReport, textReport, type ToolInfo } from '../report/index';
 import type { Lang, Result, RuleMeta, Severity } from '../types';
 import { fileUri, loadConfig, scanWorkspace, type ScanResult } from '../workspace/index';
@@ -104,7 +103,7 @@ export function runScan(cmd: Extract<Command, { command: 'scan' }>, io: CliIo, t
   const color = cmd.output === undefined && io.stdout.isTTY === true && !io.env.NO_COLOR;
   let text: string;
   if (cmd.format === 'json') text = jsonReport(scan, { lang, baseUri, tool, ...(outcome ? { fixed: outcome.fixed } : {}) });
-  else if (cmd.format === 'sarif') text = sarifReport(scan, { lang, rootUri: fileUri(root), tool, rules: [...allRules(), ...ENGINE_RULES] });
+  else if (cmd.format === 'sarif') text = sarifReport(scan, { lang, rootUri: fileUri(root), tool, rules: documentedRules() });
   else text = textReport(scan, { lang, baseUri, color });
   if (outcome) {
     const de = lang === 'de';
@@ -151,7 +150,7 @@ export function ruleJson(rule: RuleMeta): Record<string, unknown> {
 /** `bollwerk rules`: the catalogue (and the engine's own checks). */
 export function runRules(cmd: Extract<Command, { command: 'rules' }>, io: CliIo): number {
   const lang = cmd.lang ?? langFromEnv(io.env);
-  const rules = [...allRules(), ...ENGINE_RULES].filter((r) => !cmd.level || r.levels.includes(cmd.level));
+  const rules = documentedRules().filter((r) => !cmd.level || r.levels.includes(cmd.level));
   if (cmd.format === 'json') {
     emit(`${JSON.stringify(rules.map(ruleJson), null, 2)}\n`, cmd.output, io);
     return 0;
