@@ -1,11 +1,13 @@
-import { DockerfileParser, type Dockerfile, type From, type Instruction } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import { lineIndex, type LineIndex } from '../text';
+import { parseDockerfileSyntax, type DockerfileSyntax, type Instruction } from './dockerfile-syntax';
+
+export type { Instruction } from './dockerfile-syntax';
 
 /** One build stage: its FROM and the instructions up to the next FROM. */
 export interface Stage {
   readonly index: number;
-  readonly from: From;
+  readonly from: Instruction;
   /** The image as written (`node:20-alpine`, `${BASE}`, `builder`), or null when FROM has no argument. */
   readonly image: string | null;
   /** The `AS name` of the stage, lower-cased, or null. */
@@ -23,7 +25,8 @@ export interface DockerfileFile {
   readonly uri: string;
   readonly text: string;
   readonly lines: LineIndex;
-  readonly ast: Dockerfile;
+  /** The parse: escape character, directives, comments, instructions. */
+  readonly ast: DockerfileSyntax;
   /** Every instruction, in order (instructions before the first FROM included). */
   readonly instructions: readonly Instruction[];
   readonly stages: readonly Stage[];
@@ -38,27 +41,27 @@ export interface DockerfileContext {
   readonly hasDockerignore?: boolean;
 }
 
-/** The instructions of each stage (from its FROM up to the next FROM), in one pass: files with thousands of stages stay linear. */
-function instructionsByStage(instructions: readonly Instruction[], froms: readonly From[]): Instruction[][] {
-  const starts = froms.map((f) => f.getRange().start.line);
-  const owned: Instruction[][] = froms.map(() => []);
-  let stage = -1;
+/** The instructions of each stage (from its FROM up to the next FROM), in one pass. */
+function instructionsByStage(instructions: readonly Instruction[]): { froms: Instruction[]; owned: Instruction[][] } {
+  const froms: Instruction[] = [];
+  const owned: Instruction[][] = [];
   for (const instruction of instructions) {
-    const line = instruction.getRange().start.line;
-    while (stage + 1 < starts.length && starts[stage + 1]! <= line) stage++;
-    if (stage >= 0) owned[stage]!.push(instruction);
+    if (instruction.keyword === 'FROM') {
+      froms.push(instruction);
+      owned.push([]);
+    }
+    owned[owned.length - 1]?.push(instruction);
   }
-  return owned;
+  return { froms, owned };
 }
 
-/** Parses a Dockerfile. dockerfile-ast is tolerant: it never throws on malformed input. */
+/** Parses a Dockerfile. Tolerant: it never throws on malformed input. */
 export function parseDockerfile(uri: string, text: string, context: DockerfileContext = {}): DockerfileFile {
-  const ast = DockerfileParser.parse(text);
-  const instructions = ast.getInstructions();
-  const froms = ast.getFROMs();
-  const stageNames = new Set<string>();
   const lines = lineIndex(text);
-  const owned = instructionsByStage(instructions, froms);
+  const ast = parseDockerfileSyntax(text, lines);
+  const instructions = ast.instructions;
+  const stageNames = new Set<string>();
+  const { froms, owned } = instructionsByStage(instructions);
   const stages: Stage[] = froms.map((from, index) => {
     const own = owned[index]!;
     const last = own[own.length - 1] ?? from;
@@ -73,7 +76,7 @@ export function parseDockerfile(uri: string, text: string, context: DockerfileCo
       name,
       fromStage,
       instructions: own,
-      range: { start: from.getRange().start, end: last.getRange().end },
+      range: lines.rangeOf(from.start, last.end),
     };
   });
   return {

@@ -1,5 +1,4 @@
-import type { Instruction } from 'dockerfile-ast';
-import type { DockerfileFile } from './dockerfile';
+import type { DockerfileFile, Instruction } from './dockerfile';
 
 /** An operator that ends a command (`\n` is a newline between commands). */
 export type ShellOperator = '&&' | '||' | ';' | '|' | '&' | '\n' | '(' | ')';
@@ -318,10 +317,6 @@ export function splitShell(text: string, base = 0): ShellScript {
   return { form: 'shell', commands: r.commands, heredoc: r.heredoc, appendAt: r.appendAt };
 }
 
-interface JsonLike {
-  getJSONStrings?(): { getRange(): import('vscode-languageserver-types').Range }[];
-}
-
 /** Index in `src.s` after leading whitespace and `--flag` words (RUN `--mount=…`). */
 function skipFlags(src: Source, flags: boolean): number {
   const m = (flags ? /^\s*(?:--[^\s]+\s+)*/ : /^\s*/).exec(src.s)!;
@@ -330,12 +325,10 @@ function skipFlags(src: Source, flags: boolean): number {
 
 /**
  * The shell commands of a RUN, CMD, ENTRYPOINT (or HEALTHCHECK CMD) instruction, shell or exec form.
- * Reads the text after the keyword itself (dockerfile-ast recomputes arguments on every call). Never throws.
+ * Reads the text after the keyword itself. Never throws.
  */
 export function instructionScript(file: DockerfileFile, instruction: Instruction): ShellScript {
-  const start = file.lines.offsetAt(instruction.getInstructionRange().end);
-  const end = file.lines.offsetAt(instruction.getRange().end);
-  const src = logical(file.text, start, end, file.ast.getEscapeCharacter());
+  const src = logical(file.text, instruction.keywordEnd, instruction.end, file.ast.escape);
   const from = skipFlags(src, instruction.getKeyword() === 'RUN');
   if (from >= src.s.length) return { form: 'shell', commands: [], heredoc: false, appendAt: null };
   const exec = execWords(file, instruction, src.s.slice(from));
@@ -353,11 +346,8 @@ function execWords(file: DockerfileFile, instruction: Instruction, text: string)
   } catch {
     return undefined;
   }
-  const strings = (instruction as unknown as JsonLike).getJSONStrings?.() ?? [];
-  const words: ShellWord[] = strings.map((j) => {
-    const r = j.getRange();
-    const start = file.lines.offsetAt(r.start);
-    const end = file.lines.offsetAt(r.end);
+  const words: ShellWord[] = instruction.getJSONStrings().map((j) => {
+    const { start, end } = j.span;
     return { value: jsonString(file.text.slice(start, end)), start, end, quoted: true, dynamic: false };
   });
   const commands: ShellCommand[] = [{ words, redirects: [], op: null }];

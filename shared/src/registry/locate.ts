@@ -1,4 +1,3 @@
-import { Copy } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import type { DockerfileFile } from '../parse/dockerfile';
 import { isMap, isScalar, mapGet, seqItems, type Node, type YamlDocument, type YamlFile } from '../parse/yaml';
@@ -32,7 +31,7 @@ function dockerfileSites(file: DockerfileFile): ImageSite[] {
     if (same(range, image)) sites.push({ kind: 'from', text: image, range });
   }
   for (const instruction of file.instructions) {
-    if (!(instruction instanceof Copy)) continue;
+    if (instruction.keyword !== 'COPY') continue;
     const flag = instruction.getFromFlag();
     const value = flag?.getValue();
     const range = flag?.getValueRange();

@@ -1,6 +1,5 @@
-import type { Instruction } from 'dockerfile-ast';
 import { defineDockerfileRule } from '../../define';
-import type { DockerfileFile } from '../../parse/dockerfile';
+import type { DockerfileFile, Instruction } from '../../parse/dockerfile';
 import { instructionScript } from '../../parse/shell';
 import type { Fix, RawFinding } from '../../types';
 import { stageChain } from './support/stages';

@@ -1,4 +1,3 @@
-import type { Property } from 'dockerfile-ast';
 import { defineDockerfileRule } from '../../define';
 import type { ResolvedCommand, ShellWord } from '../../parse/shell';
 import type { RawFinding } from '../../types';
@@ -38,11 +37,6 @@ function insecureWords(c: ResolvedCommand): ShellWord[] {
   if (p?.manager === 'apk') hits.push(...a.filter((w) => w.value === '--allow-untrusted'));
   if (p?.manager === 'yum') hits.push(...a.filter((w) => w.value === '--nogpgcheck' || /sslverify\s*=\s*(0|false|no)/i.test(w.value)));
   return hits;
-}
-
-interface PropertyHolder {
-  getProperties?(): Property[];
-  getProperty?(): Property | null;
 }
 
 /** Downloads and package installs with TLS or signature verification switched off. */
@@ -86,8 +80,7 @@ export const noInsecureDownload = defineDockerfileRule({
     }
     for (const i of file.instructions) {
       if (i.getKeyword() !== 'ENV' && i.getKeyword() !== 'ARG') continue;
-      const holder = i as unknown as PropertyHolder;
-      const properties = holder.getProperties?.() ?? [holder.getProperty?.()].filter((p): p is Property => !!p);
+      const properties = i.getProperties();
       for (const p of properties) {
         const value = p.getValue();
         if (value !== null && INSECURE_VARIABLE.test(`${p.getName()}=${value}`)) findings.push({ range: p.getNameRange(), args: { what: p.getName() } });

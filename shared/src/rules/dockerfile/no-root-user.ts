@@ -1,6 +1,5 @@
-import type { Instruction } from 'dockerfile-ast';
 import { defineDockerfileRule } from '../../define';
-import { parseDockerfile, type DockerfileFile, type Stage } from '../../parse/dockerfile';
+import { parseDockerfile, type DockerfileFile, type Instruction, type Stage } from '../../parse/dockerfile';
 import { distroFamily, runsAsNonRootByDefault } from '../../parse/images';
 import { applyEdits } from '../../text';
 import type { Fix, RawFinding, TextEdit } from '../../types';

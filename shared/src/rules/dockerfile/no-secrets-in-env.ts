@@ -1,4 +1,3 @@
-import type { Property } from 'dockerfile-ast';
 import { defineDockerfileRule } from '../../define';
 import type { RawFinding } from '../../types';
 import { credentialIn, isHarmlessValue, isSecretName } from './support/secrets';
@@ -6,11 +5,6 @@ import { credentialIn, isHarmlessValue, isSecretName } from './support/secrets';
 const ADVICE_EN = 'it stays readable in the image (docker history, docker inspect); pass it with RUN --mount=type=secret at build time or as a runtime secret.';
 const ADVICE_DE = 'er bleibt im Image lesbar (docker history, docker inspect); beim Bauen mit RUN --mount=type=secret oder zur Laufzeit als Secret übergeben.';
 const value = (en: string, de: string): { en: string; de: string } => ({ en: `The value of {name} looks like ${en}; ${ADVICE_EN}`, de: `Der Wert von {name} sieht aus wie ${de}; ${ADVICE_DE}` });
-
-interface PropertyHolder {
-  getProperties?(): Property[];
-  getProperty?(): Property | null;
-}
 
 /** ENV/ARG that carry a literal secret. The message never repeats the value. */
 export const noSecretsInEnv = defineDockerfileRule({
@@ -51,8 +45,7 @@ export const noSecretsInEnv = defineDockerfileRule({
     for (const i of file.instructions) {
       const keyword = i.getKeyword();
       if (keyword !== 'ENV' && keyword !== 'ARG') continue;
-      const holder = i as unknown as PropertyHolder;
-      const properties = holder.getProperties?.() ?? [holder.getProperty?.()].filter((p): p is Property => !!p);
+      const properties = i.getProperties();
       for (const p of properties) {
         const v = p.getValue();
         const valueRange = p.getValueRange();

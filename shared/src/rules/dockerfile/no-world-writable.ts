@@ -1,4 +1,3 @@
-import type { Flag } from 'dockerfile-ast';
 import { defineDockerfileRule } from '../../define';
 import type { Range, RawFinding } from '../../types';
 import { runs } from './support/stages';
@@ -54,7 +53,7 @@ export const noWorldWritable = defineDockerfileRule({
     }
     for (const i of file.instructions) {
       if (i.getKeyword() !== 'COPY' && i.getKeyword() !== 'ADD') continue;
-      const flag = ((i as unknown as { getFlags?(): Flag[] }).getFlags?.() ?? []).find((f) => f.getName() === 'chmod');
+      const flag = i.getFlags().find((f) => f.getName() === 'chmod');
       const value = flag?.getValue();
       const range = flag?.getValueRange();
       if (value && range && isWorldWritable(value)) report(range, value);

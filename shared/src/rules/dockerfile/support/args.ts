@@ -1,15 +1,10 @@
-import type { Argument, Instruction } from 'dockerfile-ast';
-import type { DockerfileFile } from '../../../parse/dockerfile';
+import type { DockerfileFile, Instruction } from '../../../parse/dockerfile';
 import type { Range } from '../../../types';
 
 /** A source or destination of COPY/ADD with its range. */
 export interface PathArg {
   readonly value: string;
   readonly range: Range;
-}
-
-interface JsonStrings {
-  getJSONStrings?(): { getRange(): Range }[];
 }
 
 type CopyArgs = { sources: PathArg[]; destination: PathArg | undefined } | undefined;
@@ -23,15 +18,14 @@ export function copyArgs(file: DockerfileFile, instruction: Instruction): CopyAr
 }
 
 function readCopyArgs(file: DockerfileFile, instruction: Instruction): CopyArgs {
-  const args: Argument[] = instruction.getArguments().filter((a) => !a.getValue().startsWith('--'));
+  const args = instruction.getArguments().filter((a) => !a.getValue().startsWith('--'));
   if (args.some((a) => a.getValue().startsWith('<<'))) return undefined;
   let list: PathArg[] = args.map((a) => ({ value: a.getValue(), range: a.getRange() }));
   const first = args[0]?.getValue() ?? '';
   if (first.startsWith('[')) {
-    const strings = (instruction as unknown as JsonStrings).getJSONStrings?.() ?? [];
-    list = strings.map((j) => {
+    list = instruction.getJSONStrings().map((j) => {
       const r = j.getRange();
-      const raw = file.text.slice(file.lines.offsetAt(r.start), file.lines.offsetAt(r.end));
+      const raw = file.text.slice(j.span.start, j.span.end);
       let value = raw;
       try {
         value = String(JSON.parse(raw));
@@ -46,6 +40,5 @@ function readCopyArgs(file: DockerfileFile, instruction: Instruction): CopyArgs 
 
 /** True when an instruction has a flag `--name` (any value). */
 export function hasFlag(instruction: Instruction, name: string): boolean {
-  const flags = (instruction as unknown as { getFlags?(): { getName(): string }[] }).getFlags?.() ?? [];
-  return flags.some((f) => f.getName() === name);
+  return instruction.getFlags().some((f) => f.getName() === name);
 }

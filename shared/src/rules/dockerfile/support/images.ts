@@ -1,5 +1,4 @@
-import type { Flag, Instruction } from 'dockerfile-ast';
-import type { DockerfileFile, Stage } from '../../../parse/dockerfile';
+import type { DockerfileFile, Instruction, Stage } from '../../../parse/dockerfile';
 import type { Range } from '../../../types';
 
 /** An image named by a FROM or a `COPY --from=<image>`. */
@@ -9,10 +8,6 @@ export interface ImageUse {
   readonly instruction: Instruction;
   readonly stage: Stage;
   readonly via: 'from' | 'copy';
-}
-
-interface Flagged {
-  getFlags?(): Flag[];
 }
 
 const cache = new WeakMap<DockerfileFile, ImageUse[]>();
@@ -34,7 +29,7 @@ function readImageUses(file: DockerfileFile): ImageUse[] {
     }
     for (const i of stage.instructions) {
       if (i.getKeyword() !== 'COPY') continue;
-      const flag = ((i as unknown as Flagged).getFlags?.() ?? []).find((f) => f.getName() === 'from');
+      const flag = i.getFlags().find((f) => f.getName() === 'from');
       const value = flag?.getValue();
       const valueRange = flag?.getValueRange();
       if (!value || !valueRange || /^\d+$/.test(value) || names.has(value.toLowerCase())) continue;

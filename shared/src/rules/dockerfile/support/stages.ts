@@ -1,5 +1,4 @@
-import type { Instruction } from 'dockerfile-ast';
-import type { DockerfileFile, Stage } from '../../../parse/dockerfile';
+import type { DockerfileFile, Instruction, Stage } from '../../../parse/dockerfile';
 import { parseImageReference, type ImageReference } from '../../../parse/images';
 import { instructionScript, resolvedCommands, type ResolvedCommand, type ShellScript } from '../../../parse/shell';
 import type { Range } from '../../../types';

@@ -1,4 +1,3 @@
-import { Label } from 'dockerfile-ast';
 import type { DockerfileFile, Stage } from '../../../parse/dockerfile';
 import { runsAsNonRootByDefault, parseImageReference } from '../../../parse/images';
 
@@ -44,7 +43,7 @@ export function dockerfileImageNames(file: DockerfileFile): { directory: string 
   const m = /^(?:dockerfile|containerfile)[._-](.+)$/i.exec(base) ?? /^(.+)\.(?:dockerfile|containerfile)$/i.exec(base);
   if (m?.[1]) names.add(m[1].toLowerCase());
   for (const i of file.instructions) {
-    if (!(i instanceof Label)) continue;
+    if (i.keyword !== 'LABEL') continue;
     for (const p of i.getProperties()) {
       const value = p.getValue();
       if (NAME_LABELS.has(p.getName().toLowerCase()) && value) {

@@ -1,0 +1,179 @@
+/** Names and values of ENV/ARG/LABEL properties (dockerfile-ast 0.7 semantics), on document offsets. */
+import { leadingNonWhitespace, type PropertySpan } from './dockerfile-properties';
+import type { Word } from './dockerfile-words';
+
+/** The value of a property's raw text: quotes removed when they enclose it, escapes and continuations resolved. */
+export function unescapeValue(raw: string, escape: string): string {
+  let escaped = false;
+  const skip = leadingNonWhitespace(raw, escape);
+  if (skip !== 0 && raw.charAt(skip) === '#') escaped = true;
+  let value = raw.substring(skip);
+  const first = value.charAt(0);
+  const last = value.charAt(value.length - 1);
+  const literal = first === "'" || first === '"';
+  const inSingle = first === "'" && last === "'";
+  let inDouble = false;
+  if (first === '"') {
+    for (let i = 1; i < value.length; i++) {
+      if (value.charAt(i) === escape) i++;
+      else if (value.charAt(i) === '"' && i === value.length - 1) inDouble = true;
+    }
+  }
+  if (inSingle || inDouble) value = value.substring(1, value.length - 1);
+  let commentCheck = -1;
+  let out = '';
+  parseValue: for (let i = 0; i < value.length; i++) {
+    let char = value.charAt(i);
+    switch (char) {
+      case escape:
+        if (i + 1 === value.length) {
+          out += escape;
+          break parseValue;
+        }
+        char = value.charAt(i + 1);
+        if (char === ' ' || char === '\t') {
+          whitespaceCheck: for (let j = i + 2; j < value.length; j++) {
+            const char2 = value.charAt(j);
+            switch (char2) {
+              case ' ':
+              case '\t':
+                break;
+              case '\r':
+              case '\n':
+                if (char2 === '\r') j++;
+                escaped = true;
+                i = j;
+                continue parseValue;
+              default:
+                if (!inDouble && !inSingle && !literal) {
+                  if (char2 === escape) {
+                    out += char;
+                    i = i + 1;
+                  } else {
+                    out += char + char2;
+                    i = j;
+                  }
+                  continue parseValue;
+                }
+                break whitespaceCheck;
+            }
+          }
+        }
+        if (inDouble) {
+          if (char === '\r') {
+            escaped = true;
+            i = i + 2;
+          } else if (char === '\n') {
+            escaped = true;
+            i++;
+          } else if (char !== '"') {
+            if (char === escape) i++;
+            out += escape;
+          }
+          continue parseValue;
+        } else if (inSingle || literal) {
+          if (char === '\r') {
+            escaped = true;
+            i = i + 2;
+          } else if (char === '\n') {
+            escaped = true;
+            i++;
+          } else {
+            out += escape;
+          }
+          continue parseValue;
+        } else if (char === escape) {
+          out += escape;
+          i++;
+        } else if (char === '\r') {
+          escaped = true;
+          i = i + 2;
+        } else if (char === '\n') {
+          escaped = true;
+          i++;
+        } else {
+          out += char;
+          i++;
+        }
+        break;
+      case ' ':
+      case '\t':
+        if (escaped && commentCheck === -1) commentCheck = i;
+        out += char;
+        break;
+      case '\r':
+      case '\n':
+        if (char === '\r') i++;
+        if (escaped && commentCheck !== -1) {
+          out = out.substring(0, out.length - (i - commentCheck - 1));
+          commentCheck = -1;
+        }
+        break;
+      case '#':
+        if (escaped) {
+          if (commentCheck !== -1) {
+            out = out.substring(0, out.length - (i - commentCheck));
+            commentCheck = -1;
+          }
+          for (let j = i + 1; j < value.length; j++) {
+            const d = value.charAt(j);
+            if (d === '\r' || d === '\n') {
+              i = d === '\r' ? j + 1 : j;
+              break;
+            }
+          }
+          continue parseValue;
+        }
+        out += char;
+        break;
+      default:
+        if (escaped) {
+          escaped = false;
+          commentCheck = -1;
+        }
+        out += char;
+        break;
+    }
+  }
+  return out;
+}
+
+function nameEnd(word: Word): number {
+  const value = word.value;
+  const index = value.indexOf('=');
+  if (index !== -1) {
+    const initial = value.charAt(0);
+    const before = value.charAt(index - 1);
+    if ((initial === '"' && before === '"') || (initial === "'" && before === "'") || (initial !== '"' && initial !== "'")) return word.start + index;
+  }
+  return word.end;
+}
+
+/** One property from a `name=value` word, or from a name word and a value word (`ENV name value`). */
+export function property(text: string, escape: string, arg: Word, arg2?: Word): PropertySpan {
+  const nameStart = arg.start;
+  const nEnd = nameEnd(arg);
+  const name = unescapeValue(text.substring(nameStart, nEnd), escape);
+  if (arg2) {
+    return { name, nameStart, nameEnd: nEnd, value: unescapeValue(text.substring(arg2.start, arg2.end), escape), valueStart: arg2.start, valueEnd: arg2.end, start: nameStart, end: arg2.end };
+  }
+  if (nEnd === arg.end) return { name, nameStart, nameEnd: nEnd, value: null, valueStart: -1, valueEnd: -1, start: arg.start, end: arg.end };
+  const valueStart = arg.start + arg.value.indexOf('=') + 1;
+  return { name, nameStart, nameEnd: nEnd, value: unescapeValue(text.substring(valueStart, arg.end), escape), valueStart, valueEnd: arg.end, start: arg.start, end: arg.end };
+}
+
+/** The properties of an ENV, ARG or LABEL given its property words. */
+export function properties(text: string, escape: string, args: readonly Word[]): PropertySpan[] {
+  const a0 = args[0];
+  if (!a0) return [];
+  if (args.length === 1) return [property(text, escape, a0)];
+  if (args.length === 2) {
+    return a0.value.indexOf('=') === -1 ? [property(text, escape, a0, args[1])] : [property(text, escape, a0), property(text, escape, args[1]!)];
+  }
+  if (a0.value.indexOf('=') === -1) {
+    const first = args[1]!;
+    const last = args[args.length - 1]!;
+    return [property(text, escape, a0, { value: text.substring(first.start, last.end), start: first.start, end: last.end })];
+  }
+  return args.map((a) => property(text, escape, a));
+}

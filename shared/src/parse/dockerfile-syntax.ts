@@ -1,0 +1,313 @@
+/**
+ * Bollwerk's Dockerfile parser: one linear pass over the text finds parser directives, comments and
+ * instructions (with their line continuations and here-documents) as document offsets. Everything
+ * else (arguments, flags, properties, image parts) is computed on first use and cached per
+ * instruction; line/character positions only when a range is asked for. Instruction boundaries,
+ * argument splitting and ranges follow dockerfile-ast 0.7, which the rules were written against.
+ */
+import { lineIndex, type LineIndex } from '../text';
+import { Instruction, type SyntaxDoc } from './dockerfile-instruction';
+import { heredocName } from './dockerfile-heredocs';
+import type { Range } from '../types';
+
+export { Instruction } from './dockerfile-instruction';
+
+/** A parser directive (`# escape=\``, `# syntax=…`) at the top of the file. */
+export interface Directive {
+  readonly name: string;
+  readonly value: string;
+  readonly start: number;
+  readonly end: number;
+  readonly nameStart: number;
+  readonly nameEnd: number;
+  readonly valueStart: number;
+  readonly valueEnd: number;
+}
+
+/** A comment line (from `#` to the end of the line), also inside line continuations. */
+export interface Comment {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A parsed Dockerfile. */
+export interface DockerfileSyntax {
+  readonly text: string;
+  /** `\` or the backtick set by `# escape=`. */
+  readonly escape: string;
+  readonly directives: readonly Directive[];
+  readonly comments: readonly Comment[];
+  readonly instructions: readonly Instruction[];
+  /** Range of document offsets; line/character from the file's line index. */
+  rangeOf(start: number, end: number): Range;
+}
+
+const BOM = '\uFEFF';
+
+/** The parser directives at the top of the file (before the first blank line, instruction or other comment). */
+function readDirectives(text: string): Directive[] {
+  const directives: Directive[] = [];
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  directiveCheck: for (let i = bom; i < text.length; i++) {
+    const c = text[i];
+    if (c === ' ' || c === '\t') continue;
+    if (c !== '#') break;
+    let nameStart = -1;
+    let nameEnd = -1;
+    for (let j = i + 1; j < text.length; j++) {
+      const d = text[j];
+      if (d === ' ' || d === '\t') {
+        if (nameStart !== -1 && nameEnd === -1) nameEnd = j;
+      } else if (d === '\r' || d === '\n') {
+        break directiveCheck;
+      } else if (d === '=') {
+        let valueStart = -1;
+        let valueEnd = -1;
+        if (nameEnd === -1) nameEnd = j;
+        let lineEnd = text.length;
+        for (let k = j + 1; k < text.length; k++) {
+          const e = text[k];
+          if (e === '\r' || e === '\n') {
+            if (valueStart !== -1 && valueEnd === -1) valueEnd = k;
+            lineEnd = k;
+            break;
+          } else if (e === ' ' || e === '\t') {
+            if (valueStart !== -1 && valueEnd === -1) valueEnd = k;
+          } else if (valueStart === -1) valueStart = k;
+        }
+        if (nameStart === -1) break directiveCheck;
+        if (valueStart === -1) {
+          valueStart = j + 1;
+          valueEnd = lineEnd;
+        } else if (valueEnd === -1) valueEnd = text.length;
+        directives.push({
+          name: text.slice(nameStart, nameEnd),
+          value: text.slice(valueStart, valueEnd),
+          start: i,
+          end: lineEnd,
+          nameStart,
+          nameEnd,
+          valueStart,
+          valueEnd,
+        });
+        i = text[valueEnd] === '\r' ? valueEnd + 1 : valueEnd;
+        continue directiveCheck;
+      } else if (nameStart === -1) nameStart = j;
+    }
+    break;
+  }
+  return directives;
+}
+
+/** Offset of the start of line `line` (0-based), or the text's length. */
+function lineStart(text: string, line: number): number {
+  let i = 0;
+  for (let n = 0; n < line; n++) {
+    while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+    if (i >= text.length) return text.length;
+    i += text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1;
+  }
+  return i;
+}
+
+class Scanner {
+  readonly comments: Comment[] = [];
+  readonly instructions: Instruction[] = [];
+  constructor(
+    readonly doc: SyntaxDoc,
+    readonly text: string,
+    readonly escape: string,
+  ) {}
+
+  run(offset: number): void {
+    const text = this.text;
+    for (let i = offset; i < text.length; i++) {
+      const c = text[i];
+      if (c === ' ' || c === '\t' || c === '\r' || c === '\n') continue;
+      i = c === '#' ? this.comment(i) : this.instruction(i);
+    }
+  }
+
+  comment(start: number): number {
+    const text = this.text;
+    let end = start + 1;
+    while (end < text.length && text[end] !== '\r' && text[end] !== '\n') end++;
+    this.comments.push({ start, end });
+    return end;
+  }
+
+  add(keyword: string, start: number, keywordEnd: number, end: number): void {
+    this.instructions.push(new Instruction(this.doc, keyword, start, keywordEnd, end));
+  }
+
+  instruction(start: number): number {
+    const text = this.text;
+    const esc = this.escape;
+    let keyword = text[start]!;
+    let keywordEnd = -1;
+    let escaped = false;
+    instructionCheck: for (let i = start + 1; i < text.length; i++) {
+      const c = text[i];
+      if (c === esc) {
+        escaped = true;
+        const next = text.charAt(i + 1);
+        if (next === '\r' || next === '\n') {
+          if (keywordEnd === -1) keywordEnd = i;
+          i++;
+        } else if (next === ' ' || next === '\t') {
+          for (let j = i + 2; j < text.length; j++) {
+            const d = text[j];
+            if (d === ' ' || d === '\t') continue;
+            if (d === '\r' || d === '\n') {
+              i = j;
+              continue instructionCheck;
+            }
+            keywordEnd = i + 1;
+            keyword += esc;
+            i = j - 2;
+            continue instructionCheck;
+          }
+          keywordEnd = i + 1;
+          keyword += esc;
+          break instructionCheck;
+        } else {
+          keywordEnd = i + 1;
+          keyword += esc;
+          escaped = false;
+        }
+      } else if (c === ' ' || c === '\t') {
+        if (escaped) {
+          escapeCheck: for (let j = i + 1; j < text.length; j++) {
+            const d = text[j];
+            if (d === ' ' || d === '\t') continue;
+            if (d === '\r' || d === '\n') {
+              i = j;
+              continue instructionCheck;
+            }
+            break escapeCheck;
+          }
+          escaped = false;
+        }
+        if (keywordEnd === -1) keywordEnd = i;
+        const end = this.arguments(keyword, start, keywordEnd, i);
+        this.add(keyword, start, keywordEnd, end);
+        return end;
+      } else if (c === '\r' || c === '\n') {
+        if (escaped) continue;
+        if (keywordEnd === -1) keywordEnd = i;
+        this.add(keyword, start, i, i);
+        return i;
+      } else if (c === '#' && escaped) {
+        continue;
+      } else {
+        keywordEnd = i + 1;
+        keyword += c;
+        escaped = false;
+      }
+    }
+    if (keywordEnd === -1) keywordEnd = text.length;
+    this.add(keyword, start, keywordEnd, text.length);
+    return text.length;
+  }
+
+  /** The end of an instruction's arguments (after its here-documents); records comments inside continuations. */
+  arguments(keyword: string, start: number, keywordEnd: number, offset: number): number {
+    const text = this.text;
+    const esc = this.escape;
+    let escaped = false;
+    argumentsCheck: for (let i = offset + 1; i < text.length; i++) {
+      const c = text[i];
+      if (c === '\r' || c === '\n') {
+        if (escaped) continue;
+        return this.heredocs(new Instruction(this.doc, keyword, start, keywordEnd, i), i);
+      } else if (c === esc) {
+        const next = text.charAt(i + 1);
+        if (next === '\n' || next === '\r') {
+          escaped = true;
+          i++;
+        } else if (next === ' ' || next === '\t') {
+          for (let j = i + 2; j < text.length; j++) {
+            const d = text[j];
+            if (d === ' ' || d === '\t') continue;
+            if (d === '\r' || d === '\n') escaped = true;
+            i = j;
+            continue argumentsCheck;
+          }
+          return text.length;
+        }
+      } else if (c === '#') {
+        if (escaped) i = this.comment(i);
+      } else if (c !== ' ' && c !== '\t') {
+        escaped = false;
+      }
+    }
+    return text.length;
+  }
+
+  /** Skips the bodies of the here-documents an ADD, COPY or RUN (also under ONBUILD) opens on its first line. */
+  heredocs(candidate: Instruction, offset: number): number {
+    if (candidate.getTextContent().indexOf('<') === -1) return offset;
+    let instruction: Instruction | null = candidate;
+    if (instruction.getKeyword() === 'ONBUILD') instruction = instruction.getTriggerInstruction();
+    if (!instruction) return offset;
+    const keyword = instruction.getKeyword();
+    if (keyword !== 'ADD' && keyword !== 'COPY' && keyword !== 'RUN') return offset;
+    const names: string[] = [];
+    let tabbed = false;
+    for (const arg of instruction.words()) {
+      const value = arg.value;
+      if (value.startsWith('<<') && value.length > 2) {
+        if (value.startsWith('<<-')) tabbed = true;
+        const name = heredocName(value);
+        if (name !== null) names.push(name);
+      }
+    }
+    for (const name of names) offset = this.heredocBody(name, offset, tabbed);
+    return offset;
+  }
+
+  heredocBody(name: string, offset: number, tabbed: boolean): number {
+    const text = this.text;
+    let word = -1;
+    let lineStartFlag = true;
+    for (let i = offset; i < text.length; i++) {
+      const c = text[i];
+      if (c === ' ') lineStartFlag = false;
+      else if (c === '\t') {
+        if (!tabbed) lineStartFlag = false;
+      } else if (c === '\r' || c === '\n') {
+        if (word !== -1 && name === text.substring(word, i)) return i;
+        word = -1;
+        lineStartFlag = true;
+      } else if (lineStartFlag) {
+        word = i;
+        lineStartFlag = false;
+      }
+    }
+    return text.length;
+  }
+}
+
+/** Parses a Dockerfile. Tolerant: never throws; any text gives instructions and comments. */
+export function parseDockerfileSyntax(text: string, lines?: LineIndex): DockerfileSyntax {
+  let index = lines;
+  const doc: SyntaxDoc = {
+    text,
+    escape: '\\',
+    lines: () => (index ??= lineIndex(text)),
+  };
+  const directives = readDirectives(text);
+  const escapeDirective = directives.find((d) => d.name.toLowerCase() === 'escape' && (d.value === '\\' || d.value === '`'));
+  doc.escape = escapeDirective ? escapeDirective.value : '\\';
+  const offset = directives.length > 0 ? lineStart(text, directives.length) : text.startsWith(BOM) ? 1 : 0;
+  const scanner = new Scanner(doc, text, doc.escape);
+  scanner.run(offset);
+  return {
+    text,
+    escape: doc.escape,
+    directives,
+    comments: scanner.comments,
+    instructions: scanner.instructions,
+    rangeOf: (start, end) => doc.lines().rangeOf(start, end),
+  };
+}

@@ -1,0 +1,195 @@
+/**
+ * The word splitting of Dockerfile instruction arguments, on document offsets. The semantics follow
+ * dockerfile-ast 0.7 (what the rules were written and tested against): line continuations, comment
+ * lines inside continuations, the escape character and the `\$` that keeps its backslash.
+ */
+
+/** One argument: its value after escapes are removed and its document offsets. */
+export interface Word {
+  readonly value: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+const isWs = (c: string): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\n';
+const isNl = (c: string): boolean => c === '\r' || c === '\n';
+
+/** Splits `text[from, to)` (the text after the keyword) into arguments. */
+export function splitWords(text: string, from: number, to: number, escape: string): Word[] {
+  const s = text.slice(from, to);
+  const args: Word[] = [];
+  const push = (value: string, a: number, b: number): void => {
+    args.push({ value, start: from + a, end: from + b });
+  };
+  let start = false;
+  let comment = false;
+  let found = -1;
+  let escapedWhitespaceDetected = false;
+  let escaping = false;
+  let escapeMarker = -1;
+  let arg = '';
+  for (let i = 0; i < s.length; i++) {
+    const char = s[i]!;
+    if (isWs(char)) {
+      if (escaping) {
+        escapedWhitespaceDetected = true;
+        if (isNl(char)) {
+          escapedWhitespaceDetected = false;
+          if (comment) {
+            comment = false;
+            start = true;
+          }
+        }
+        continue;
+      } else if (found !== -1) {
+        push(arg, found, escapeMarker === -1 ? i : escapeMarker);
+        escapeMarker = -1;
+        arg = '';
+        found = -1;
+      }
+    } else if (char === escape) {
+      const next = s.charAt(i + 1);
+      if (next === ' ' || next === '\t') {
+        whitespaceCheck: for (let j = i + 2; j < s.length; j++) {
+          switch (s[j]) {
+            case ' ':
+            case '\t':
+              continue;
+            case '\r':
+            case '\n':
+              if (s[j] === '\r') j++;
+              comment = false;
+              escaping = true;
+              start = true;
+              if (found !== -1) escapeMarker = i;
+              i = j;
+              break whitespaceCheck;
+            default:
+              escapeMarker = i;
+              if (found === -1) i = j - 1;
+              break whitespaceCheck;
+          }
+        }
+      } else if (next === '\r') {
+        comment = false;
+        escaping = true;
+        start = true;
+        if (found !== -1 && escapeMarker === -1) escapeMarker = i;
+        i += 2;
+      } else if (next === '\n') {
+        comment = false;
+        escaping = true;
+        start = true;
+        if (found !== -1 && escapeMarker === -1) escapeMarker = i;
+        i++;
+      } else {
+        if (escapedWhitespaceDetected && escapeMarker !== -1) {
+          push(arg, found, escapeMarker);
+          arg = '';
+          found = -1;
+        }
+        escapeMarker = -1;
+        escapedWhitespaceDetected = false;
+        escaping = false;
+        if (next === '$') arg += char + next;
+        else if (next === '') break;
+        else arg += next;
+        if (found === -1) found = i;
+        i++;
+      }
+    } else if (!comment) {
+      if (start && char === '#') {
+        comment = true;
+      } else {
+        if (escapedWhitespaceDetected && escapeMarker !== -1) {
+          push(arg, found, escapeMarker);
+          arg = '';
+          found = -1;
+        }
+        escapedWhitespaceDetected = false;
+        escaping = false;
+        escapeMarker = -1;
+        arg += char;
+        if (found === -1) found = i;
+      }
+      start = false;
+    }
+  }
+  if (found !== -1) push(arg, found, escapeMarker === -1 ? s.length : escapeMarker);
+  return args;
+}
+
+/**
+ * The pieces of text that make up the arguments when they span several lines: each line's part
+ * from its start (or the first argument) to its last argument character, comment lines left out.
+ */
+export function argumentPieces(text: string, lineStartOf: (offset: number) => number, args: readonly Word[], escape: string): [number, number][] {
+  const first = args[0];
+  const last = args[args.length - 1];
+  if (!first || !last) return [];
+  if (!/[\r\n]/.test(text.slice(first.start, last.end))) return [[first.start, last.end]];
+  const s = text.slice(first.start, last.end);
+  const offset = first.start;
+  const pieces: [number, number][] = [];
+  let end = -1;
+  let startAt: number | null = first.start;
+  let comment = false;
+  const close = (): void => {
+    if (startAt !== null) pieces.push([startAt, offset + end + 1]);
+  };
+  for (let i = 0; i < s.length; i++) {
+    const char = s[i]!;
+    if (char === escape) {
+      const next = s.charAt(i + 1);
+      if (next === ' ' || next === '\t') {
+        whitespaceCheck: for (let j = i + 2; j < s.length; j++) {
+          switch (s[j]) {
+            case ' ':
+            case '\t':
+              continue;
+            case '\r':
+            case '\n':
+              if (s[j] === '\r') j++;
+              close();
+              startAt = null;
+              comment = false;
+              i = j;
+              break whitespaceCheck;
+            default:
+              break whitespaceCheck;
+          }
+        }
+      } else if (next === '\r') {
+        close();
+        startAt = null;
+        comment = false;
+        i += 2;
+      } else if (next === '\n') {
+        close();
+        startAt = null;
+        comment = false;
+        i++;
+      } else {
+        i++;
+      }
+    } else if (isNl(char)) {
+      if (comment) {
+        startAt = null;
+        comment = false;
+      }
+    } else if (!comment) {
+      if (startAt === null) {
+        if (char === '#') {
+          comment = true;
+          continue;
+        }
+        const lineStart = lineStartOf(offset + i);
+        if (offset + i !== lineStart) startAt = lineStart;
+      }
+      end = i;
+    }
+  }
+  if (startAt === null) pieces.push([offset + end, offset + end + 1]);
+  else pieces.push([startAt, offset + end + 1]);
+  return pieces;
+}
