@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { lintText, type FileReport } from '../../shared/src/lint';
+import { DocumentLintCache, lintDocuments } from '../../shared/src/lint-documents';
 import { detectKind } from '../../shared/src/parse/kind';
 import type { ParsedChunk } from '../../shared/src/parse/yaml';
 import type { FileKind } from '../../shared/src/types';
@@ -15,7 +16,10 @@ export interface DocumentReport {
   readonly report: FileReport;
 }
 
-/** Lints open documents, caching per (uri, version, settings generation) and keeping per-document YAML chunk caches. */
+/**
+ * Lints open documents, caching per (uri, version, settings generation) and keeping per-document caches:
+ * parsed YAML chunks, and the results of each Kubernetes document (see lintDocuments).
+ */
 export interface DocumentLinter {
   lint(document: TextDocument, settings: ResolvedSettings, generation: number): DocumentReport;
   /** The last report of a document, whatever its version. */
@@ -66,6 +70,7 @@ export class ChunkCache extends Map<string, ParsedChunk> {
 export function createDocumentLinter(log: (message: string) => void): DocumentLinter {
   const reports = new Map<string, DocumentReport>();
   const chunkCaches = new Map<string, ChunkCache>();
+  const resultCaches = new Map<string, DocumentLintCache>();
   return {
     lint(document, settings, generation) {
       const uri = document.uri;
@@ -77,11 +82,17 @@ export function createDocumentLinter(log: (message: string) => void): DocumentLi
       if (!yamlCache) chunkCaches.set(uri, (yamlCache = new ChunkCache()));
       let report: FileReport;
       if (!kind) report = { uri, kind, results: [], notes: [] };
-      else {
+      else if (kind === 'kubernetes') {
+        let cache = resultCaches.get(uri);
+        if (!cache) resultCaches.set(uri, (cache = new DocumentLintCache()));
+        report = lintDocuments(uri, text, { config: settings.config, kind, yamlCache, log, cache });
+      } else {
         const dockerignore = kind === 'dockerfile' ? hasDockerignore(uri) : undefined;
         report = lintText(uri, text, { config: settings.config, kind, yamlCache, log, ...(dockerignore === undefined ? {} : { hasDockerignore: dockerignore }) });
       }
-      if (report.parsed && report.parsed.kind !== 'dockerfile') yamlCache.prune();
+      if (kind !== 'kubernetes') resultCaches.delete(uri);
+      // Not report.parsed: a manifest's report parses the whole file only when asked.
+      if (kind === 'kubernetes' || kind === 'compose') yamlCache.prune();
       else yamlCache.clear();
       const entry = { version: document.version, generation, report };
       reports.set(uri, entry);
@@ -91,6 +102,7 @@ export function createDocumentLinter(log: (message: string) => void): DocumentLi
     forget(uri) {
       reports.delete(uri);
       chunkCaches.delete(uri);
+      resultCaches.delete(uri);
     },
   };
 }

@@ -52,6 +52,8 @@ export const automountServiceAccountToken = defineYamlRule({
     good: 'spec:\n  automountServiceAccountToken: false\n  containers: []',
   },
   fixable: true,
+  // A ServiceAccount that opts out in one document decides about pods in the others.
+  crossDocument: true,
   check(file) {
     const out: RawFinding[] = [];
     const optedOut = optedOutAccounts(file);

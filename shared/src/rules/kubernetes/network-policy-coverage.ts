@@ -1,34 +1,15 @@
 import { defineWorkspaceRule } from '../../define';
-import { getIn, isKind, pairIn, podSpecOf } from '../../parse/kubernetes';
+import { getIn, isKind, pairIn, podSpecOf, POD_KINDS } from '../../parse/kubernetes';
 import { scalarBool, type K8sObject } from '../../parse/yaml';
-import type { Anchor, RawFinding } from '../../types';
+import type { ParsedFile, RawFinding, YamlFile } from '../../types';
 import { findingOn, valueRange, objectName } from './support/findings';
-import { readSelector, selectorMatches, type Selector } from './support/selectors';
+import { selectorMatches } from './support/selectors';
 
 const NETWORKING = /^(?:networking\.k8s\.io|extensions)\/v\w+$/;
 
 const namespaceOf = (o: K8sObject): string => o.namespace ?? 'default';
 
-/** What the rule reads of one file: its NetworkPolicies' selectors and its networked workloads. */
-interface Facts {
-  readonly policies: readonly { readonly namespace: string; readonly selector: Selector }[];
-  readonly workloads: readonly { readonly namespace: string; readonly labels: Readonly<Record<string, string>>; readonly kind: string; readonly name: string; readonly anchor: Anchor }[];
-}
-
-function collect(objects: readonly K8sObject[]): Facts | undefined {
-  const policies: Facts['policies'][number][] = [];
-  const workloads: Facts['workloads'][number][] = [];
-  for (const o of objects) {
-    if (isKind(o, 'NetworkPolicy', NETWORKING)) policies.push({ namespace: namespaceOf(o), selector: readSelector(getIn(o.node, ['spec', 'podSelector'])) });
-    if (o.kind === 'PodTemplate') continue;
-    const pod = podSpecOf(o);
-    if (!pod || scalarBool(getIn(pod.spec, ['hostNetwork'])) === true) continue;
-    const name = pairIn(o.node, ['metadata', 'name']);
-    const anchor = findingOn(o, name ? valueRange(o.document, name) : o.range);
-    workloads.push({ namespace: namespaceOf(o), labels: pod.labels, kind: o.kind, name: objectName(o), anchor });
-  }
-  return policies.length === 0 && workloads.length === 0 ? undefined : { policies, workloads };
-}
+const kubernetesFiles = (files: readonly ParsedFile[]): YamlFile[] => files.filter((f): f is YamlFile => f.kind === 'kubernetes');
 
 /**
  * Workloads that no NetworkPolicy of their namespace selects, over all files scanned together.
@@ -38,11 +19,10 @@ function collect(objects: readonly K8sObject[]): Facts | undefined {
  * teams whose policies live elsewhere (a platform repository, a cluster baseline) switch the
  * rule off in `.bollwerk.yaml` or suppress it per workload with a reason.
  */
-export const networkPolicyCoverage = defineWorkspaceRule<Facts>({
+export const networkPolicyCoverage = defineWorkspaceRule({
   id: 'k8s/network-policy-coverage',
   kind: 'kubernetes',
   scope: 'workspace',
-  fileKinds: ['kubernetes'],
   title: { en: 'Every workload is selected by a NetworkPolicy', de: 'Jeder Workload wird von einer NetworkPolicy erfasst' },
   severity: 'warning',
   levels: ['L2', 'L3'],
@@ -67,14 +47,25 @@ export const networkPolicyCoverage = defineWorkspaceRule<Facts>({
     good: 'kind: NetworkPolicy\nmetadata: {name: default-deny}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]',
   },
   fixable: false,
-  collect: (file) => (file.kind === 'kubernetes' ? collect(file.objects) : undefined),
+  needs: { fileKinds: ['kubernetes'], kubernetesKinds: ['NetworkPolicy', ...POD_KINDS] },
   check(files) {
-    const policies = files.flatMap((f) => f.facts.policies);
+    const k8s = kubernetesFiles(files);
+    const policies = k8s.flatMap((f) => f.objects.filter((o) => isKind(o, 'NetworkPolicy', NETWORKING)));
     const out: RawFinding[] = [];
-    for (const { uri, facts } of files) {
-      for (const w of facts.workloads) {
-        if (policies.some((p) => p.namespace === w.namespace && selectorMatches(p.selector, w.labels))) continue;
-        out.push({ ...w.anchor, uri, messageId: policies.length === 0 ? 'none' : 'default', args: { kind: w.kind, name: w.name, namespace: w.namespace } });
+    for (const file of k8s) {
+      for (const o of file.objects) {
+        if (o.kind === 'PodTemplate') continue;
+        const pod = podSpecOf(o);
+        if (!pod || scalarBool(getIn(pod.spec, ['hostNetwork'])) === true) continue;
+        const namespace = namespaceOf(o);
+        const covered = policies.some((p) => namespaceOf(p) === namespace && selectorMatches(getIn(p.node, ['spec', 'podSelector']), pod.labels));
+        if (covered) continue;
+        const name = pairIn(o.node, ['metadata', 'name']);
+        out.push(findingOn(o, name ? valueRange(o.document, name) : o.range, {
+          uri: file.uri,
+          messageId: policies.length === 0 ? 'none' : 'default',
+          args: { kind: o.kind, name: objectName(o), namespace },
+        }));
       }
     }
     return out;

@@ -1,0 +1,217 @@
+import type { Config } from './config';
+import { DEFAULT_CONFIG } from './config';
+import { PARSE_ERROR } from './engine-rules';
+import { allRules, checkInput, internalError, isEnabled, lintText, MAX_PARSE_ERRORS, sortResults, toResult, type FileReport, type LintOptions } from './lint';
+import { detectKind } from './parse/kind';
+import { parseYaml, splitDocuments, type YamlFile } from './parse/yaml';
+import { buildSuppressions } from './suppress';
+import { eol, lineIndex } from './text';
+import type { FileRule, ParsedFile, Range, RawFinding, Result, Rule, RuleContext } from './types';
+
+/**
+ * Per-document lint of Kubernetes manifests for the editor. Each document chunk (splitDocuments)
+ * is linted on its own and its results are cached by the chunk's text, with ranges relative to
+ * the chunk; an unchanged chunk that moved reuses them shifted by its new start line (a chunk
+ * starts at a line start, so only lines shift). What is file-wide stays file-wide and is done per
+ * lint over the whole text: suppressions (applied after the cache), parse errors (from the whole
+ * file, when a chunk has any), limit notes, and the rules marked `crossDocument`. The results equal {@link lintText}'s, except that
+ * a rule that throws loses only the findings of the documents it threw on.
+ */
+
+/** A finding of the cache: its rule, its result and the annotations suppressions look at. */
+interface Entry {
+  readonly rule: FileRule<YamlFile>;
+  readonly result: Result;
+  readonly annotations?: Readonly<Record<string, string>>;
+}
+
+/** The lint of one chunk, ranges relative to the chunk's first line. */
+interface ChunkLint {
+  readonly entries: readonly Entry[];
+  /** Whether the chunk has YAML syntax errors (reported from the whole file: yaml may place them past the chunk's end). */
+  readonly hasErrors: boolean;
+  /** Internal errors of rules that threw on this chunk, by rule id. */
+  readonly crashes: readonly { readonly ruleId: string; readonly result: Result }[];
+  /** Line breaks in the chunk: the next chunk starts that many lines further down. */
+  readonly lineBreaks: number;
+  /** The entries shifted to the line the chunk started at last time. */
+  shifted?: { readonly line: number; readonly entries: readonly Entry[] };
+}
+
+/**
+ * The per-chunk results of one open document, kept by the caller across edits. Each lint drops
+ * the chunks the text no longer has, so the cache never outgrows the document.
+ */
+export class DocumentLintCache {
+  private chunks = new Map<string, ChunkLint>();
+  private used = new Set<string>();
+  private scope: { uri: string; config: Config; rules: readonly Rule[] | undefined } | undefined;
+
+  /** Starts a lint: a different file, configuration or rule list empties the cache. */
+  begin(uri: string, config: Config, rules: readonly Rule[] | undefined): void {
+    const s = this.scope;
+    if (!s || s.uri !== uri || s.config !== config || s.rules !== rules) {
+      this.clear();
+      this.scope = { uri, config, rules };
+    }
+  }
+  /** The cached lint of a chunk text, marking it as used. */
+  get(text: string): ChunkLint | undefined {
+    const hit = this.chunks.get(text);
+    if (hit) this.used.add(text);
+    return hit;
+  }
+  set(text: string, lint: ChunkLint): ChunkLint {
+    this.used.add(text);
+    this.chunks.set(text, lint);
+    return lint;
+  }
+  /** Deletes every chunk the last lint did not use. */
+  prune(): void {
+    for (const key of this.chunks.keys()) if (!this.used.has(key)) this.chunks.delete(key);
+    this.used = new Set();
+  }
+  clear(): void {
+    this.chunks.clear();
+    this.used = new Set();
+    this.scope = undefined;
+  }
+  /** Number of cached chunks. */
+  get size(): number {
+    return this.chunks.size;
+  }
+}
+
+/** Options of {@link lintDocuments}: those of lintText and the document's cache. */
+export interface LintDocumentsOptions extends LintOptions {
+  readonly cache: DocumentLintCache;
+}
+
+/** Lints a file like lintText; Kubernetes manifests document by document, reusing unchanged documents' results. */
+export function lintDocuments(uri: string, text: string, options: LintDocumentsOptions): FileReport {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const kind = options.kind ?? detectKind(uri, text);
+  const { cache } = options;
+  if (kind !== 'kubernetes') {
+    cache.clear();
+    return lintText(uri, text, options);
+  }
+  const input = checkInput(uri, text, kind, config);
+  if ('skipped' in input) {
+    cache.clear();
+    return input.skipped;
+  }
+  const body = input.text;
+  const chunks = splitDocuments(body).map((c) => body.slice(c.start, c.end));
+  if (!sameLineBreaks(body, chunks)) {
+    // A fix inserts lines with the file's line break (its first one), which a lone document cannot know.
+    cache.clear();
+    return lintText(uri, text, options);
+  }
+  cache.begin(uri, config, options.rules);
+  const rules = (options.rules ?? allRules()).filter((r): r is FileRule<YamlFile> => r.kind === kind && r.scope !== 'workspace' && isEnabled(r, config));
+  const local = rules.filter((r) => !r.crossDocument);
+  const context: RuleContext = { trustedRegistries: config.trustedRegistries };
+  const parseOptions = options.yamlCache ? { cache: options.yamlCache } : {};
+  let whole: YamlFile | undefined;
+  const wholeFile = (): YamlFile => (whole ??= parseYaml(uri, body, kind, parseOptions));
+
+  const entries: Entry[] = [];
+  let hasErrors = false;
+  const crashes = new Map<string, Result>();
+  let line = 0;
+  for (const chunk of chunks) {
+    options.yamlCache?.get(chunk); // keeps the parsed chunk for the whole-file parse (crossDocument rules, workspace rules)
+    const lint = cache.get(chunk) ?? cache.set(chunk, lintChunk(uri, chunk, local, context, config, options));
+    for (const e of shifted(lint, line).entries) entries.push(e);
+    hasErrors ||= lint.hasErrors;
+    for (const c of lint.crashes) if (!crashes.has(c.ruleId)) crashes.set(c.ruleId, c.result);
+    line += lint.lineBreaks;
+  }
+  cache.prune();
+  for (const rule of rules) {
+    if (!rule.crossDocument) continue;
+    const run = runRule(rule, wholeFile(), context, config, uri, options.log);
+    if ('crash' in run) crashes.set(rule.id, run.crash);
+    else for (const e of run.entries) entries.push(e);
+  }
+
+  const suppressions = buildSuppressions(whole?.lines ?? lineIndex(body), kind);
+  const results: Result[] = [];
+  for (const e of entries) {
+    const r = e.result;
+    const finding: RawFinding = { range: r.range, ...(r.objectRange ? { objectRange: r.objectRange } : {}), ...(e.annotations ? { annotations: e.annotations } : {}) };
+    if (!suppressions.isSuppressed(e.rule, finding)) results.push(r);
+  }
+  for (const rule of rules) {
+    const crash = crashes.get(rule.id);
+    if (crash) results.push(crash);
+  }
+  if (hasErrors && config.rules[PARSE_ERROR.id] !== 'off') {
+    const errors = wholeFile().documents.flatMap((d) => d.errors).slice(0, MAX_PARSE_ERRORS);
+    for (const e of errors) results.push(toResult(PARSE_ERROR, { range: e.range, args: { detail: e.message } }, uri, config));
+  }
+  return {
+    uri,
+    kind,
+    results: sortResults(results),
+    notes: input.notes,
+    get parsed(): ParsedFile {
+      return wholeFile();
+    },
+  };
+}
+
+/** True when every chunk's first line break is the file's: then a fix built on a chunk alone is the same. */
+function sameLineBreaks(body: string, chunks: readonly string[]): boolean {
+  if (!body.includes('\r')) return true;
+  const style = eol(body);
+  return chunks.every((c) => eol(c) === style);
+}
+
+function runRule(rule: FileRule<YamlFile>, file: YamlFile, context: RuleContext, config: Config, uri: string, log?: (m: string) => void): { entries: Entry[] } | { crash: Result } {
+  let findings: RawFinding[];
+  try {
+    findings = rule.check(file, context);
+  } catch (e) {
+    log?.(`rule ${rule.id} failed on ${uri}: ${(e as Error).stack ?? String(e)}`);
+    return { crash: internalError(rule, e, uri, config) };
+  }
+  const entries: Entry[] = [];
+  for (const f of findings) entries.push(f.annotations ? { rule, result: toResult(rule, f, uri, config), annotations: f.annotations } : { rule, result: toResult(rule, f, uri, config) });
+  return { entries };
+}
+
+/** Lints one chunk as a file of its own: ranges relative to the chunk. */
+function lintChunk(uri: string, chunk: string, rules: readonly FileRule<YamlFile>[], context: RuleContext, config: Config, options: LintOptions): ChunkLint {
+  const file = parseYaml(uri, chunk, 'kubernetes', options.yamlCache ? { cache: options.yamlCache } : {});
+  const entries: Entry[] = [];
+  const crashes: { ruleId: string; result: Result }[] = [];
+  for (const rule of rules) {
+    const run = runRule(rule, file, context, config, uri, options.log);
+    if ('crash' in run) crashes.push({ ruleId: rule.id, result: run.crash });
+    else for (const e of run.entries) entries.push(e);
+  }
+  return { entries, hasErrors: file.documents.some((d) => d.errors.length > 0), crashes, lineBreaks: file.lines.lineCount - 1 };
+}
+
+/** A chunk's entries moved to start at `line` (memoised: a chunk usually stays where it was). */
+function shifted(lint: ChunkLint, line: number): NonNullable<ChunkLint['shifted']> {
+  if (line === 0) return { line, entries: lint.entries };
+  if (lint.shifted?.line === line) return lint.shifted;
+  const entries = lint.entries.map((e) => ({ ...e, result: shiftResult(e.result, line) }));
+  return (lint.shifted = { line, entries });
+}
+
+function shiftRange(r: Range, lines: number): Range {
+  return { start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } };
+}
+
+function shiftResult(r: Result, lines: number): Result {
+  return {
+    ...r,
+    range: shiftRange(r.range, lines),
+    ...(r.fix ? { fix: { title: r.fix.title, edits: r.fix.edits.map((e) => ({ range: shiftRange(e.range, lines), newText: e.newText })) } } : {}),
+    ...(r.objectRange ? { objectRange: shiftRange(r.objectRange, lines) } : {}),
+  };
+}
