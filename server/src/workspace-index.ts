@@ -1,5 +1,5 @@
 import type { Config } from '../../shared/src/config';
-import { lintWorkspace, type FileReport } from '../../shared/src/lint';
+import { lintWorkspaceFacts, type FileReport } from '../../shared/src/lint';
 import type { Result } from '../../shared/src/types';
 
 /** Results of the last workspace scan, per folder, with the workspace rules' results per file. */
@@ -35,6 +35,13 @@ export function sameResults(a: readonly Result[], b: readonly Result[]): boolean
   return true;
 }
 
+/** A report as the index keeps it: what the workspace rules read of the file (`workspace`), not its parse. */
+function withoutParsed(report: FileReport): FileReport {
+  if (!report.parsed) return report;
+  const { parsed: _parsed, ...rest } = report;
+  return rest;
+}
+
 /** Creates an empty workspace index. */
 export function createWorkspaceIndex(): WorkspaceIndex {
   const folders = new Map<string, Map<string, FileReport>>();
@@ -45,7 +52,7 @@ export function createWorkspaceIndex(): WorkspaceIndex {
       return folders.size > 0;
     },
     setFolder(folderUri, reports) {
-      folders.set(folderUri, new Map(reports.map((r) => [r.uri, r])));
+      folders.set(folderUri, new Map(reports.map((r) => [r.uri, withoutParsed(r)])));
     },
     removeFolder(folderUri) {
       folders.delete(folderUri);
@@ -56,13 +63,13 @@ export function createWorkspaceIndex(): WorkspaceIndex {
       const files = folders.get(folderUri);
       if (!files) return false;
       if (!report.kind) return files.delete(report.uri);
-      files.set(report.uri, report);
+      files.set(report.uri, withoutParsed(report));
       return true;
     },
     runWorkspaceRules(folderUri, config, log) {
-      const parsed = [...folderFiles(folderUri).values()].flatMap((r) => (r.parsed ? [r.parsed] : []));
+      const facts = [...folderFiles(folderUri).values()].flatMap((r) => r.workspace ?? []);
       const next = new Map<string, Result[]>();
-      for (const r of lintWorkspace(parsed, { config, log })) {
+      for (const r of lintWorkspaceFacts(facts, { config, log })) {
         const list = next.get(r.uri) ?? [];
         list.push(r);
         next.set(r.uri, list);

@@ -7,4 +7,4 @@ export const defineDockerfileRule = (rule: FileRule<DockerfileFile> & { kind: 'd
 export const defineYamlRule = (rule: FileRule<YamlFile> & { kind: 'kubernetes' | 'compose' }): FileRule<YamlFile> => rule;
 
 /** Declares a rule over all files scanned together. */
-export const defineWorkspaceRule = (rule: WorkspaceRule): WorkspaceRule => rule;
+export const defineWorkspaceRule = <F>(rule: WorkspaceRule<F>): WorkspaceRule => rule as WorkspaceRule;

@@ -4,9 +4,9 @@ import { parseDockerfile } from './parse/dockerfile';
 import { checkLimits } from './limits';
 import { detectKind, isTemplated } from './parse/kind';
 import { parseYaml, type ParsedChunk } from './parse/yaml';
-import { buildSuppressions, type Suppressions } from './suppress';
+import { suppressionIndex, suppressionsOf, type SuppressionIndex, type Suppressions } from './suppress';
 import { format } from './text';
-import type { FileKind, FileRule, Localized, ParsedFile, RawFinding, Result, Rule, RuleContext, RuleMeta, Severity, WorkspaceRule } from './types';
+import type { FileFacts, FileKind, FileRule, Localized, ParsedFile, RawFinding, Result, Rule, RuleContext, RuleMeta, Severity, WorkspaceRule } from './types';
 import { ENGINE_RULES, INTERNAL_ERROR, PARSE_ERROR } from './engine-rules';
 import { RULES } from './rules';
 
@@ -22,8 +22,22 @@ export interface FileReport {
   readonly kind: FileKind | undefined;
   readonly results: readonly Result[];
   readonly notes: readonly Note[];
-  /** The parsed file, for workspace rules; undefined when it was skipped. */
+  /** The parsed file; undefined when it was skipped. Scans drop it and keep only `workspace`. */
   readonly parsed?: ParsedFile;
+  /** What the enabled workspace rules read of this file; undefined when they read nothing of it. */
+  readonly workspace?: WorkspaceFacts;
+}
+
+/** What the workspace rules read of one file: plain data, kept per file instead of its parse. */
+export interface WorkspaceFacts {
+  readonly uri: string;
+  readonly kind: FileKind;
+  /** What each workspace rule collected (WorkspaceRule.collect), by rule id; rules with nothing for this file are absent. */
+  readonly facts: Readonly<Record<string, unknown>>;
+  /** The file's suppression comments, when it has any (workspace findings in this file honour them). */
+  readonly suppressions?: SuppressionIndex;
+  /** Internal errors of workspace rules that threw while collecting. */
+  readonly errors?: readonly Result[];
 }
 
 /** Options of a lint run. */
@@ -102,43 +116,76 @@ export function lintText(uri: string, text: string, options: LintOptions = {}): 
   const parsed = parseFile(uri, limited.text, kind, options);
   const rules = (options.rules ?? allRules()).filter((r): r is FileRule<ParsedFile> => r.kind === kind && r.scope !== 'workspace' && isEnabled(r, config));
   const context: RuleContext = { trustedRegistries: config.trustedRegistries };
-  const suppressions = buildSuppressions(parsed.lines, kind);
+  const index = suppressionIndex(parsed.lines, kind);
+  const suppressions = suppressionsOf(index);
   const results: Result[] = [];
   // A loop, not push(...): a rule may report 100,000 findings on a generated file, more than a call's arguments can hold.
   for (const rule of rules) for (const r of runRule(rule, () => rule.check(parsed, context), uri, config, suppressions, options.log)) results.push(r);
   if (parsed.kind !== 'dockerfile') results.push(...parseErrors(parsed, config));
-  return { uri, kind, results: sortResults(results), notes: limited.notes, parsed };
+  const workspace = workspaceFacts(parsed, { ...options, config }, index);
+  return { uri, kind, results: sortResults(results), notes: limited.notes, parsed, ...(workspace ? { workspace } : {}) };
+}
+
+const enabledWorkspaceRules = (options: LintOptions, config: Config): WorkspaceRule[] =>
+  (options.rules ?? allRules()).filter((r): r is WorkspaceRule => r.scope === 'workspace' && isEnabled(r, config));
+
+/**
+ * Collects what the enabled workspace rules read of a parsed file (WorkspaceRule.collect), with its
+ * suppression comments; undefined when they read nothing of it. A rule that throws yields an
+ * internal error instead of facts.
+ */
+export function workspaceFacts(file: ParsedFile, options: LintOptions = {}, index: SuppressionIndex | undefined = suppressionIndex(file.lines, file.kind)): WorkspaceFacts | undefined {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const context: RuleContext = { trustedRegistries: config.trustedRegistries };
+  const facts: Record<string, unknown> = {};
+  const errors: Result[] = [];
+  for (const rule of enabledWorkspaceRules(options, config)) {
+    if (!rule.fileKinds.includes(file.kind)) continue;
+    try {
+      const collected = rule.collect(file, context);
+      if (collected !== undefined) facts[rule.id] = collected;
+    } catch (e) {
+      options.log?.(`rule ${rule.id} failed on ${file.uri}: ${(e as Error).stack ?? String(e)}`);
+      errors.push(internalError(rule, e, file.uri, config));
+    }
+  }
+  if (Object.keys(facts).length === 0 && errors.length === 0) return undefined;
+  return { uri: file.uri, kind: file.kind, facts, ...(index ? { suppressions: index } : {}), ...(errors.length ? { errors } : {}) };
 }
 
 /** Runs the workspace rules over files parsed together; results carry each finding's own file. */
 export function lintWorkspace(files: readonly ParsedFile[], options: LintOptions = {}): Result[] {
+  return lintWorkspaceFacts(files.flatMap((f) => workspaceFacts(f, options) ?? []), options);
+}
+
+/** Runs the workspace rules over the facts of files checked together (in scan order); results carry each finding's own file. */
+export function lintWorkspaceFacts(files: readonly WorkspaceFacts[], options: LintOptions = {}): Result[] {
   const config = options.config ?? DEFAULT_CONFIG;
-  const rules = (options.rules ?? allRules()).filter((r): r is WorkspaceRule => r.scope === 'workspace' && isEnabled(r, config));
-  if (rules.length === 0) return [];
+  const rules = enabledWorkspaceRules(options, config);
+  const results: Result[] = files.flatMap((f) => f.errors ?? []);
+  if (rules.length === 0) return sortResults(results);
   const context: RuleContext = { trustedRegistries: config.trustedRegistries };
   const byUri = new Map(files.map((f) => [f.uri, f]));
   const suppressionCache = new Map<string, Suppressions>();
-  const suppressionsFor = (uri: string): Suppressions | undefined => {
-    const file = byUri.get(uri);
-    if (!file) return undefined;
+  const suppressionsFor = (uri: string): Suppressions => {
     let s = suppressionCache.get(uri);
-    if (!s) suppressionCache.set(uri, (s = buildSuppressions(file.lines, file.kind)));
+    if (!s) suppressionCache.set(uri, (s = suppressionsOf(byUri.get(uri)?.suppressions)));
     return s;
   };
-  const results: Result[] = [];
   for (const rule of rules) {
+    const input: FileFacts[] = [];
+    for (const f of files) if (f.facts[rule.id] !== undefined) input.push({ uri: f.uri, kind: f.kind, facts: f.facts[rule.id] });
     let findings: RawFinding[];
     try {
-      findings = rule.check(files, context);
+      findings = rule.check(input, context);
     } catch (e) {
       options.log?.(`rule ${rule.id} failed: ${(e as Error).stack ?? String(e)}`);
-      const uri = files[0]?.uri ?? '';
-      results.push(internalError(rule, e, uri, config));
+      results.push(internalError(rule, e, files[0]?.uri ?? '', config));
       continue;
     }
     for (const f of findings) {
       const uri = f.uri ?? files[0]?.uri ?? '';
-      if (suppressionsFor(uri)?.isSuppressed(rule, f)) continue;
+      if (suppressionsFor(uri).isSuppressed(rule, f)) continue;
       results.push(toResult(rule, f, uri, config));
     }
   }

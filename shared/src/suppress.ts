@@ -18,11 +18,6 @@ export interface Suppressions {
   isSuppressed(rule: RuleMeta, finding: RawFinding): boolean;
 }
 
-interface LineDirectives {
-  /** Tokens that suppress: `bollwerk:<rule-id>`, `hadolint:DL3002`, `checkov:CKV_…`, `trivy:KSV001`. */
-  readonly tokens: ReadonlySet<string>;
-}
-
 const SPLIT = /[\s,]+/;
 
 /** Normalises Trivy's ids: `AVD-KSV-0001` and `KSV001` are the same check. */
@@ -88,33 +83,51 @@ function commentOf(line: string): string | undefined {
   return undefined;
 }
 
-/** Builds the suppression index of a file once; lookups are per finding. */
-export function buildSuppressions(lines: LineIndex, kind: 'dockerfile' | 'compose' | 'kubernetes'): Suppressions {
+/** The suppression comments of a file as plain data (kept per file for workspace rules, sent across threads). */
+export interface SuppressionIndex {
+  /** Tokens that apply to the whole file. */
+  readonly fileWide: readonly string[];
+  /** Per 0-based line holding a suppression comment: its tokens. */
+  readonly byLine: readonly (readonly [number, readonly string[]])[];
+  /** 0-based lines that hold only a comment (a comment block above a finding applies to it). */
+  readonly commentLines: readonly number[];
+}
+
+/** Reads the suppression comments of a file; undefined when it has none (the common case, found by one search). */
+export function suppressionIndex(lines: LineIndex, kind: 'dockerfile' | 'compose' | 'kubernetes'): SuppressionIndex | undefined {
+  if (!/bollwerk-ignore|hadolint|checkov:|trivy:/i.test(lines.text)) return undefined;
   const fileWide = new Set<string>();
-  const byLine = new Map<number, LineDirectives>();
-  const isCommentLine: boolean[] = [];
-  const text = lines.text;
-  // Fast path: most files have no suppression at all.
-  const hasAny = /bollwerk-ignore|hadolint|checkov:|trivy:/i.test(text);
-  for (let n = 0; hasAny && n < lines.lineCount; n++) {
+  const byLine: [number, string[]][] = [];
+  const commentLines: number[] = [];
+  for (let n = 0; n < lines.lineCount; n++) {
     const line = lines.lineText(n);
     if (!line.includes('#')) continue;
     const comment = commentOf(line);
     if (!comment) continue;
-    isCommentLine[n] = /^\s*#/.test(line);
+    if (/^\s*#/.test(line)) commentLines.push(n);
     const tokens = parseComment(comment, fileWide);
     if (kind === 'dockerfile') for (const t of tokens) if (t.startsWith('checkov:')) fileWide.add(t);
-    if (tokens.size) byLine.set(n, { tokens });
+    if (tokens.size) byLine.push([n, [...tokens]]);
   }
-  const lineCommentFlag = (n: number): boolean => {
-    if (isCommentLine[n] !== undefined) return isCommentLine[n]!;
-    return /^\s*#/.test(lines.lineText(n));
-  };
+  if (fileWide.size === 0 && byLine.length === 0) return undefined;
+  return { fileWide: [...fileWide], byLine, commentLines };
+}
+
+const ANNOTATIONS_ONLY: Suppressions = {
+  isSuppressed: (rule, finding) => finding.annotations !== undefined && annotationSuppresses(rule, finding.annotations),
+};
+
+/** The suppressions of a file from its index (annotations only when it has no suppression comment). */
+export function suppressionsOf(index: SuppressionIndex | undefined): Suppressions {
+  if (!index) return ANNOTATIONS_ONLY;
+  const fileWide = new Set(index.fileWide);
+  const byLine = new Map(index.byLine);
+  const commentLines = new Set(index.commentLines);
 
   /** Tokens on `line` and in the block of comment lines directly above it. */
   const tokensAround = (line: number): Set<string> => {
-    const out = new Set<string>(byLine.get(line)?.tokens ?? []);
-    for (let n = line - 1; n >= 0 && lineCommentFlag(n); n--) for (const t of byLine.get(n)?.tokens ?? []) out.add(t);
+    const out = new Set<string>(byLine.get(line) ?? []);
+    for (let n = line - 1; n >= 0 && commentLines.has(n); n--) for (const t of byLine.get(n) ?? []) out.add(t);
     return out;
   };
 
@@ -123,12 +136,16 @@ export function buildSuppressions(lines: LineIndex, kind: 'dockerfile' | 'compos
       const tokens = equivalentTokens(rule);
       if (tokens.some((t) => fileWide.has(t))) return true;
       if (finding.annotations && annotationSuppresses(rule, finding.annotations)) return true;
-      if (!hasAny) return false;
       const near = tokensAround(finding.range.start.line);
       if (finding.objectRange) for (const t of tokensAround(finding.objectRange.start.line)) near.add(t);
       return tokens.some((t) => near.has(t));
     },
   };
+}
+
+/** Builds the suppression index of a file once; lookups are per finding. */
+export function buildSuppressions(lines: LineIndex, kind: 'dockerfile' | 'compose' | 'kubernetes'): Suppressions {
+  return suppressionsOf(suppressionIndex(lines, kind));
 }
 
 function annotationSuppresses(rule: RuleMeta, annotations: Readonly<Record<string, string>>): boolean {

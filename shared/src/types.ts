@@ -102,22 +102,29 @@ export interface FileRule<F extends ParsedFile = ParsedFile> extends RuleMeta {
 }
 
 /** A rule that needs every file scanned together (NetworkPolicy coverage, Dockerfile↔manifest). Findings must set `uri`. */
-export interface WorkspaceRule extends RuleMeta {
+export interface WorkspaceRule<F = unknown> extends RuleMeta {
   readonly scope: 'workspace';
+  /** The kinds of files the rule reads. */
+  readonly fileKinds: readonly FileKind[];
   /**
-   * What the rule reads, so that a scan keeps only that: files of these kinds and, of Kubernetes
-   * files, only documents of these kinds (List documents always). Without it every file is kept.
+   * What the rule needs of one file (of `fileKinds`), as plain data: it is kept per file instead of
+   * the parse, crosses worker threads and outlives edits of other files. Undefined when the file
+   * holds nothing for the rule.
    */
-  readonly needs?: WorkspaceNeeds;
-  check(files: readonly ParsedFile[], context: RuleContext): RawFinding[];
+  collect(file: ParsedFile, context: RuleContext): F | undefined;
+  /** Judges the facts of all files checked together, in scan order. */
+  check(files: readonly FileFacts<F>[], context: RuleContext): RawFinding[];
 }
 
-/** The parsed files a workspace rule reads (see {@link WorkspaceRule.needs}). */
-export interface WorkspaceNeeds {
-  readonly fileKinds: readonly FileKind[];
-  /** Kubernetes object kinds read; all when absent. */
-  readonly kubernetesKinds?: readonly string[];
+/** What a workspace rule collected of one file. */
+export interface FileFacts<F = unknown> {
+  readonly uri: string;
+  readonly kind: FileKind;
+  readonly facts: F;
 }
+
+/** Where a finding goes, with its suppression context: a finding without message. */
+export type Anchor = Pick<RawFinding, 'range' | 'objectRange' | 'annotations'>;
 
 export type Rule = FileRule<DockerfileFile> | FileRule<YamlFile> | WorkspaceRule;
 

@@ -1,7 +1,8 @@
 // Linting many files on worker threads while the caller stays synchronous: workers and the main
 // thread claim files from a shared counter (largest first); workers post their reports on a
-// MessagePort; between its own files the main thread is told which files the workers took, and at
-// the end it blocks on Atomics.wait until every report is in.
+// MessagePort, which the main thread drains between its own files (so that reports do not pile up
+// in the port); at the end it blocks on Atomics.wait until every report is in. A report carries what
+// the workspace rules read of its file (FileReport.workspace), so nothing is parsed twice.
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -57,14 +58,6 @@ const sizeOf = (path: string): number => {
   }
 };
 
-/** What the main thread does in {@link lintAll}. */
-export interface PoolHooks {
-  /** Lints one file in this thread. */
-  lint(path: string): FileReport;
-  /** Told in this thread, between its own files and at the end, of each file a worker took. */
-  claimedByWorker(path: string): void;
-}
-
 /** Options of {@link lintAll}. */
 export interface PoolOptions {
   readonly threads: number;
@@ -92,11 +85,10 @@ function startWorkers(count: number, script: string, paths: readonly string[], c
 }
 
 /**
- * Lints every path in this thread (`hooks.lint`) or in worker threads, returning the reports in
+ * Lints every path in this thread (`lint`) or in worker threads, returning the reports in
  * the order of `paths`. Falls back to this thread for anything a worker does not deliver.
  */
-export function lintAll(paths: readonly string[], config: Config, hooks: PoolHooks, options: PoolOptions): FileReport[] {
-  const lint = (path: string): FileReport => hooks.lint(path);
+export function lintAll(paths: readonly string[], config: Config, lint: (path: string) => FileReport, options: PoolOptions): FileReport[] {
   const reports: (FileReport | undefined)[] = new Array(paths.length);
   const script = options.threads > 0 ? (options.workerScript ?? defaultWorkerScript()) : undefined;
   if (!script || !existsSync(script)) return paths.map(lint);
@@ -120,19 +112,11 @@ export function lintAll(paths: readonly string[], config: Config, hooks: PoolHoo
       }
     }
   };
-  const mine = new Set<number>();
-  let told = 0;
-  // every claim index below `upTo` that this thread did not take was taken by a worker
-  const tell = (upTo: number): void => {
-    for (; told < upTo; told++) if (!mine.has(told)) hooks.claimedByWorker(claimOrder[told]!);
-  };
   for (let index = Atomics.add(shared, NEXT, 1); index < paths.length; index = Atomics.add(shared, NEXT, 1)) {
-    mine.add(index);
     reports[order[index]!] = lint(claimOrder[index]!);
     received++;
-    tell(index);
+    drain();
   }
-  tell(paths.length);
   let last = Date.now();
   for (;;) {
     const seen = Atomics.load(shared, DONE);

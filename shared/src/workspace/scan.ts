@@ -2,11 +2,10 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { URI } from 'vscode-uri';
 import type { Config } from '../config';
-import { lintText, lintWorkspace, type FileReport, type Note } from '../lint';
+import { lintText, lintWorkspaceFacts, type FileReport, type Note } from '../lint';
 import { isDockerfileName } from '../parse/kind';
-import type { ParsedFile, Result } from '../types';
+import type { Result } from '../types';
 import { hasDockerignore, readSource } from './source';
-import { parseNeeded, workspaceNeeds } from './needs';
 import { lintAll, threadCount } from './pool';
 import { findFiles } from './walk';
 
@@ -20,7 +19,7 @@ export interface ScanNote {
 export interface ScanResult {
   /** One report per file found, in path order; files of no checked kind have `kind` undefined. */
   readonly reports: FileReport[];
-  /** Findings of the workspace rules over all parsed files. */
+  /** Findings of the workspace rules over all files (from what each report's `workspace` holds). */
   readonly workspaceResults: Result[];
   /** Problems of the walk. */
   readonly notes: ScanNote[];
@@ -40,11 +39,6 @@ export interface ScanOptions {
   readonly threads?: number;
   /** The worker entry point (default: scan-worker.js beside the running bundle). */
   readonly workerScript?: string;
-  /**
-   * Keep every parsed file for the workspace rules (the reports then carry `parsed`) instead of
-   * parsing only what the enabled workspace rules declare they read.
-   */
-  readonly retainParsed?: boolean;
 }
 
 /** The `file:` URI of a path, encoded as VS Code encodes it. */
@@ -78,14 +72,6 @@ function withoutParsed(report: FileReport): FileReport {
   return rest;
 }
 
-function pushDefined<T>(list: T[], item: T | undefined): void {
-  if (item !== undefined) list.push(item);
-}
-
-function setDefined<K, V>(map: Map<K, V>, key: K, value: V | undefined): void {
-  if (value !== undefined) map.set(key, value);
-}
-
 const NOT_CONTAINER_FILE: Note = {
   code: 'not-checked',
   message: { en: 'not checked: not a Dockerfile, Compose file or Kubernetes manifest', de: 'nicht geprüft: weder Dockerfile noch Compose-Datei noch Kubernetes-Manifest' },
@@ -101,39 +87,21 @@ function isFile(path: string): boolean {
 
 /**
  * Finds the candidate files below `roots` (see findFiles), lints each with its file rules and
- * runs the workspace rules over all parsed files together. Never throws on file content.
+ * runs the workspace rules over what they collected of all files together. Never throws on file content.
  */
 export function scanWorkspace(roots: readonly string[], config: Config, options: ScanOptions = {}): ScanResult {
   const found = findFiles(roots, { ignorePaths: config.ignorePaths, ...(options.ignoreBase ? { ignoreBase: options.ignoreBase } : {}) });
   const explicit = new Set(roots.map((r) => resolve(r)).filter(isFile));
-  const parsed: ParsedFile[] = [];
-  const lint = (path: string): FileReport => lintFile(path, config, options.log);
-  let linted: FileReport[];
-  if (options.retainParsed) {
-    linted = found.files.map(lint);
-    for (const r of linted) if (r.parsed) parsed.push(r.parsed);
-  } else {
-    const needs = workspaceNeeds(config);
-    const byPath = new Map<string, ParsedFile>();
-    // a file linted in this thread keeps its parse when the workspace rules read its kind …
-    const lintHere = (path: string): FileReport => {
-      const report = lint(path);
-      if (report.parsed && needs?.fileKinds.has(report.parsed.kind)) byPath.set(path, report.parsed);
-      return withoutParsed(report);
-    };
-    // … a file a worker linted is parsed here again, but only as far as they read
-    const claimedByWorker = (path: string): void => {
-      if (needs) setDefined(byPath, path, parseNeeded(path, fileUri(path), config, needs));
-    };
-    const threads = threadCount(found.files.length, options.threads);
-    linted = lintAll(found.files, config, { lint: lintHere, claimedByWorker }, { threads, workerScript: options.workerScript, log: options.log });
-    for (const path of found.files) pushDefined(parsed, byPath.get(path));
-  }
+  // reports keep what the workspace rules read of their file, not the parse: a scan's memory stays
+  // small, and a worker thread's report carries everything the workspace rules need
+  const lint = (path: string): FileReport => withoutParsed(lintFile(path, config, options.log));
+  const threads = threadCount(found.files.length, options.threads);
+  const linted = lintAll(found.files, config, lint, { threads, workerScript: options.workerScript, log: options.log });
   // a file named on the command line that is of no checked kind is worth a word
   const reports = linted.map((report, i) => (explicit.has(found.files[i]!) && !report.kind && report.notes.length === 0 ? { ...report, notes: [NOT_CONTAINER_FILE] } : report));
   let workspaceResults: Result[] = [];
   try {
-    workspaceResults = lintWorkspace(parsed, { config, ...(options.log ? { log: options.log } : {}) });
+    workspaceResults = lintWorkspaceFacts(linted.flatMap((r) => r.workspace ?? []), { config, ...(options.log ? { log: options.log } : {}) });
   } catch (e) {
     options.log?.(`workspace rules failed: ${(e as Error).stack ?? String(e)}`);
   }

@@ -4,8 +4,8 @@ import { composeServices, hasVariable, lookup, type ComposeService } from '../..
 import { composeBuild } from '../../parse/compose-settings';
 import type { DockerfileFile, Stage } from '../../parse/dockerfile';
 import { parseImageReference, runsAsNonRootByDefault } from '../../parse/images';
-import { mapGet, mapPair, scalarString, seqItems } from '../../parse/yaml';
-import type { ParsedFile, RawFinding, YamlFile } from '../../types';
+import { isMap, isScalar, mapGet, scalarString, seqItems } from '../../parse/yaml';
+import type { Anchor, FileFacts, ParsedFile, RawFinding } from '../../types';
 import { owasp } from './common';
 import { isRootUser } from './no-root-user';
 
@@ -57,46 +57,95 @@ function builtImages(service: ComposeService): Set<string> {
   return out;
 }
 
-/** Names of `additional_contexts` given in list form (`- base=service:base`). */
+/** Names of `additional_contexts`, in map form (`base: service:base`) or list form (`- base=service:base`). */
 function additionalContextNames(build: unknown): string[] {
-  return seqItems(mapGet(build, 'additional_contexts')).flatMap((i) => {
+  const contexts = mapGet(build, 'additional_contexts');
+  if (isMap(contexts)) return contexts.items.map((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)));
+  return seqItems(contexts).flatMap((i) => {
     const text = scalarString(i);
     return text?.includes('=') ? [text.slice(0, text.indexOf('=')).trim()] : [];
   });
 }
 
-function check(service: ComposeService, files: ReadonlyMap<string, DockerfileFile>): RawFinding[] {
-  if (service.partial || lookup(service, 'user')) return [];
+/** Who a stage runs as: its USER (with the line of that instruction, 1-based) or, without one, its base image. */
+type StageUser = { readonly user: string; readonly line: number } | { readonly user: undefined; readonly base: string | null };
+
+/** A service that builds a local Dockerfile and sets no `user:`. */
+interface ServiceFacts {
+  readonly service: string;
+  readonly dockerfileUri: string;
+  /** As written in the service, for messages. */
+  readonly dockerfile: string;
+  readonly target: string | undefined;
+  readonly anchor: Anchor;
+  /** Images that services of the same file build. */
+  readonly builtImages: readonly string[];
+  readonly additionalContexts: readonly string[];
+}
+
+/** What the rule reads of one file: a Dockerfile's stages and who they run as, or a Compose file's services that build one. */
+type Facts =
+  | { readonly kind: 'dockerfile'; readonly uri: string; readonly stages: readonly { readonly name: string | null; readonly user: StageUser }[] }
+  | { readonly kind: 'compose'; readonly services: readonly ServiceFacts[] };
+
+function serviceFacts(service: ComposeService): ServiceFacts | undefined {
+  if (service.partial || lookup(service, 'user')) return undefined;
   const build = composeBuild(service);
-  if (!build || build.inline) return [];
+  if (!build || build.inline) return undefined;
   const uri = dockerfileUri(service.file.uri, build.context, build.dockerfile);
-  const dockerfile = uri ? files.get(normalize(uri)) : undefined;
+  if (!uri) return undefined;
+  return {
+    service: service.name,
+    dockerfileUri: normalize(uri),
+    dockerfile: build.dockerfile,
+    target: scalarString(mapGet(build.node, 'target'))?.toLowerCase(),
+    anchor: { range: service.document.keyRange(lookup(service, 'build')!.pair), objectRange: service.range },
+    builtImages: [...builtImages(service)],
+    additionalContexts: additionalContextNames(build.node),
+  };
+}
+
+function collect(file: ParsedFile): Facts | undefined {
+  if (file.kind === 'dockerfile') {
+    const stages = file.stages.map((stage) => {
+      const found = stageUser(file, stage);
+      const user: StageUser = found.user === undefined ? found : { user: found.user, line: found.stage.instructions.filter((i) => i.getKeyword() === 'USER').pop()!.getRange().start.line + 1 };
+      return { name: stage.name, user };
+    });
+    return { kind: 'dockerfile', uri: normalize(file.uri), stages };
+  }
+  if (file.kind !== 'compose') return undefined;
+  const services = composeServices(file).flatMap((s) => serviceFacts(s) ?? []);
+  return services.length > 0 ? { kind: 'compose', services } : undefined;
+}
+
+function check(service: ServiceFacts, uri: string, dockerfiles: ReadonlyMap<string, Facts & { kind: 'dockerfile' }>): RawFinding[] {
+  const dockerfile = dockerfiles.get(service.dockerfileUri);
   if (!dockerfile) return [];
-  const target = scalarString(mapGet(build.node, 'target'))?.toLowerCase();
-  const stage = target ? dockerfile.stages.find((s) => s.name === target) : dockerfile.finalStage;
+  const stage = service.target ? dockerfile.stages.find((s) => s.name === service.target) : dockerfile.stages[dockerfile.stages.length - 1];
   if (!stage) return [];
-  const found = stageUser(dockerfile, stage);
-  const range = service.document.keyRange(lookup(service, 'build')!.pair);
-  const base = { range, uri: service.file.uri, objectRange: service.range };
-  const args = { service: service.name, dockerfile: build.dockerfile };
+  const found = stage.user;
+  const base = { ...service.anchor, uri };
+  const args = { service: service.service, dockerfile: service.dockerfile };
   if (found.user === undefined) {
-    if (!found.base || !baseRunsAsRoot(found.base) || builtImages(service).has(found.base)) return [];
+    if (!found.base || !baseRunsAsRoot(found.base) || service.builtImages.includes(found.base)) return [];
     // A named build context (`additional_contexts: {base: "service:base"}`) replaces the registry image.
-    if (mapPair(mapGet(build.node, 'additional_contexts'), found.base) || additionalContextNames(build.node).includes(found.base)) return [];
+    if (service.additionalContexts.includes(found.base)) return [];
     return [{ ...base, messageId: 'noUser', args: { ...args, base: found.base } }];
   }
   if (hasVariable(found.user) || !isRootUser(found.user)) return [];
-  return [{ ...base, messageId: 'rootUser', args: { ...args, line: found.stage.instructions.filter((i) => i.getKeyword() === 'USER').pop()!.getRange().start.line + 1 } }];
+  return [{ ...base, messageId: 'rootUser', args: { ...args, line: found.line } }];
 }
 
 /**
  * A service that builds a Dockerfile which sets no USER (or USER root) and sets no `user:` itself.
  * Services with only `image:` are not reported: the image's default user is unknown statically.
  */
-export const implicitRootUser = defineWorkspaceRule({
+export const implicitRootUser = defineWorkspaceRule<Facts>({
   id: 'compose/implicit-root-user',
   kind: 'compose',
   scope: 'workspace',
+  fileKinds: ['compose', 'dockerfile'],
   title: { en: 'Do not run built images as root by default', de: 'Gebaute Images nicht standardmäßig als root ausführen' },
   severity: 'warning',
   levels: ['L2', 'L3'],
@@ -125,13 +174,11 @@ export const implicitRootUser = defineWorkspaceRule({
     good: 'services:\n  app:\n    build: .\n    user: "10001:10001"',
   },
   fixable: false,
-  needs: { fileKinds: ['compose', 'dockerfile'] },
-  check(files: readonly ParsedFile[]) {
-    const dockerfiles = new Map<string, DockerfileFile>();
-    for (const f of files) if (f.kind === 'dockerfile') dockerfiles.set(normalize(f.uri), f);
+  collect,
+  check(files: readonly FileFacts<Facts>[]) {
+    const dockerfiles = new Map<string, Facts & { kind: 'dockerfile' }>();
+    for (const { facts } of files) if (facts.kind === 'dockerfile') dockerfiles.set(facts.uri, facts);
     if (dockerfiles.size === 0) return [];
-    return files
-      .filter((f): f is YamlFile => f.kind === 'compose')
-      .flatMap((f) => composeServices(f).flatMap((s) => check(s, dockerfiles)));
+    return files.flatMap(({ uri, facts }) => (facts.kind === 'compose' ? facts.services.flatMap((s) => check(s, uri, dockerfiles)) : []));
   },
 });

@@ -1,31 +1,79 @@
 import { defineWorkspaceRule } from '../../define';
-import { containerName, effective, podSpecs, POD_KINDS, type ContainerRef } from '../../parse/kubernetes';
-import type { DockerfileFile } from '../../parse/dockerfile';
+import { containerName, effective, podSpecs, type ContainerRef } from '../../parse/kubernetes';
 import { mapPair, scalarBool, scalarString } from '../../parse/yaml';
-import type { ParsedFile, RawFinding, YamlFile } from '../../types';
+import type { Anchor, FileFacts, ParsedFile, RawFinding } from '../../types';
 import { findingOn, valueRange } from './support/findings';
 import { dockerfileImageNames, finalUser, type ImageUser } from './support/dockerfile-user';
 import { imageBaseName, isTemplatedImage, parseImage } from './support/image';
 
-interface Candidates {
-  readonly byDirectory: Map<string, DockerfileFile[]>;
-  readonly byExplicitName: Map<string, DockerfileFile[]>;
+/** What the rule reads of a Dockerfile: the names its image is likely published under and the user it runs as. */
+interface DockerfileFacts {
+  readonly kind: 'dockerfile';
+  readonly directory: string | undefined;
+  readonly explicit: readonly string[];
+  readonly user: ImageUser;
+  /** Its last two path segments, for messages. */
+  readonly path: string;
 }
 
-const add = (map: Map<string, DockerfileFile[]>, key: string, f: DockerfileFile): void => {
+/** A container with a concrete image and what its manifest says about the user. */
+interface ContainerFacts {
+  readonly image: string;
+  readonly container: string;
+  readonly nonRoot: boolean;
+  /** `runAsUser` in force (container over pod), as written. */
+  readonly uid: string | undefined;
+  readonly imageAnchor: Anchor;
+  readonly runAsUserAnchor: Anchor | undefined;
+}
+
+type Facts = DockerfileFacts | { readonly kind: 'kubernetes'; readonly containers: readonly ContainerFacts[] };
+
+const shortPath = (uri: string): string => decodeURIComponent(uri.replace(/^file:\/\//, '')).split('/').slice(-2).join('/');
+
+function containerFacts(c: ContainerRef): ContainerFacts | undefined {
+  const imagePair = mapPair(c.node, 'image');
+  const image = scalarString(imagePair?.value);
+  if (!imagePair || image === undefined || isTemplatedImage(image)) return undefined;
+  const runAsUser = effective(c, ['runAsUser']);
+  return {
+    image,
+    container: containerName(c),
+    nonRoot: scalarBool(effective(c, ['runAsNonRoot'])?.node) === true,
+    uid: scalarString(runAsUser?.node),
+    imageAnchor: findingOn(c.pod.object, valueRange(c.pod.document, imagePair)),
+    runAsUserAnchor: runAsUser ? findingOn(c.pod.object, valueRange(c.pod.document, runAsUser.pair)) : undefined,
+  };
+}
+
+function collect(file: ParsedFile): Facts | undefined {
+  if (file.kind === 'dockerfile') {
+    const names = dockerfileImageNames(file);
+    return { kind: 'dockerfile', directory: names.directory, explicit: [...names.explicit], user: finalUser(file), path: shortPath(file.uri) };
+  }
+  if (file.kind !== 'kubernetes') return undefined;
+  const containers = podSpecs(file).flatMap((pod) => pod.containers.flatMap((c) => containerFacts(c) ?? []));
+  return containers.length > 0 ? { kind: 'kubernetes', containers } : undefined;
+}
+
+interface Candidates {
+  readonly byDirectory: Map<string, DockerfileFacts[]>;
+  readonly byExplicitName: Map<string, DockerfileFacts[]>;
+}
+
+const add = (map: Map<string, DockerfileFacts[]>, key: string, f: DockerfileFacts): void => {
   const list = map.get(key) ?? [];
   if (!list.includes(f)) map.set(key, [...list, f]);
 };
 
 /** Dockerfiles of the scan by the image names they are likely published under. */
-function candidates(files: readonly ParsedFile[]): Candidates {
-  const byDirectory = new Map<string, DockerfileFile[]>();
-  const byExplicitName = new Map<string, DockerfileFile[]>();
-  for (const f of files) {
+function candidates(files: readonly FileFacts<Facts>[]): Candidates {
+  const byDirectory = new Map<string, DockerfileFacts[]>();
+  const byExplicitName = new Map<string, DockerfileFacts[]>();
+  for (const { facts: f } of files) {
     if (f.kind !== 'dockerfile') continue;
-    const names = dockerfileImageNames(f);
-    if (names.directory) add(byDirectory, names.directory, f);
-    for (const n of names.explicit) add(byExplicitName, n, f);
+    if (f.directory) add(byDirectory, f.directory, f);
+    for (const n of f.explicit) add(byExplicitName, n, f);
   }
   return { byDirectory, byExplicitName };
 }
@@ -35,7 +83,7 @@ function candidates(files: readonly ParsedFile[]): Candidates {
  * Hub images (`python:3.12`) are matched by explicit names only: a `python/` folder of samples
  * does not build the official image.
  */
-function dockerfileFor(image: string, c: Candidates): DockerfileFile | undefined {
+function dockerfileFor(image: string, c: Candidates): DockerfileFacts | undefined {
   const base = imageBaseName(image);
   const official = parseImage(image).repository.startsWith('library/');
   const matches = [...(c.byExplicitName.get(base) ?? []), ...(official ? [] : c.byDirectory.get(base) ?? [])];
@@ -43,20 +91,15 @@ function dockerfileFor(image: string, c: Candidates): DockerfileFile | undefined
   return unique.length === 1 ? unique[0] : undefined;
 }
 
-const shortPath = (uri: string): string => decodeURIComponent(uri.replace(/^file:\/\//, '')).split('/').slice(-2).join('/');
-
-function checkContainer(c: ContainerRef, user: ImageUser, dockerfile: string, uri: string): RawFinding | undefined {
-  const imagePair = mapPair(c.node, 'image');
-  const nonRoot = effective(c, ['runAsNonRoot']);
-  const runAsUser = effective(c, ['runAsUser']);
-  const uid = scalarString(runAsUser?.node);
-  const args = { container: containerName(c), dockerfile };
-  if (user.kind === 'root' && imagePair) {
-    if (scalarBool(nonRoot?.node) === true || (uid !== undefined && uid !== '0')) return undefined;
-    return findingOn(c.pod.object, valueRange(c.pod.document, imagePair), { uri, args });
+function checkContainer(c: ContainerFacts, dockerfile: DockerfileFacts, uri: string): RawFinding | undefined {
+  const { user } = dockerfile;
+  const args = { container: c.container, dockerfile: dockerfile.path };
+  if (user.kind === 'root') {
+    if (c.nonRoot || (c.uid !== undefined && c.uid !== '0')) return undefined;
+    return { ...c.imageAnchor, uri, args };
   }
-  if (user.kind === 'numeric' && runAsUser && uid === '0') {
-    return findingOn(c.pod.object, valueRange(c.pod.document, runAsUser.pair), { uri, messageId: 'override', args: { ...args, uid: user.uid } });
+  if (user.kind === 'numeric' && c.runAsUserAnchor && c.uid === '0') {
+    return { ...c.runAsUserAnchor, uri, messageId: 'override', args: { ...args, uid: user.uid } };
   }
   return undefined;
 }
@@ -72,10 +115,11 @@ function checkContainer(c: ContainerRef, user: ImageUser, dockerfile: string, ur
  * `name`, `image`, `app`); official Docker Hub images only by the explicit names. When several
  * Dockerfiles match, the rule reports nothing.
  */
-export const imageUserRoot = defineWorkspaceRule({
+export const imageUserRoot = defineWorkspaceRule<Facts>({
   id: 'k8s/image-user-root',
   kind: 'kubernetes',
   scope: 'workspace',
+  fileKinds: ['dockerfile', 'kubernetes'],
   title: { en: 'Images built here must not run as root in the cluster', de: 'Hier gebaute Images dürfen im Cluster nicht als root laufen' },
   severity: 'warning',
   levels: ['L2', 'L3'],
@@ -100,20 +144,17 @@ export const imageUserRoot = defineWorkspaceRule({
     good: '# shop-api/Dockerfile\nFROM node:20\nUSER 10001\nCMD ["node", "server.js"]',
   },
   fixable: false,
-  needs: { fileKinds: ['dockerfile', 'kubernetes'], kubernetesKinds: POD_KINDS },
+  collect,
   check(files) {
     const c = candidates(files);
     if (c.byDirectory.size === 0 && c.byExplicitName.size === 0) return [];
     const out: RawFinding[] = [];
-    for (const file of files.filter((f): f is YamlFile => f.kind === 'kubernetes')) {
-      for (const pod of podSpecs(file)) {
-        for (const container of pod.containers) {
-          const image = scalarString(mapPair(container.node, 'image')?.value);
-          if (image === undefined || isTemplatedImage(image)) continue;
-          const dockerfile = dockerfileFor(image, c);
-          const f = dockerfile && checkContainer(container, finalUser(dockerfile), shortPath(dockerfile.uri), file.uri);
-          if (f) out.push(f);
-        }
+    for (const { uri, facts } of files) {
+      if (facts.kind !== 'kubernetes') continue;
+      for (const container of facts.containers) {
+        const dockerfile = dockerfileFor(container.image, c);
+        const f = dockerfile && checkContainer(container, dockerfile, uri);
+        if (f) out.push(f);
       }
     }
     return out;

@@ -1,15 +1,34 @@
 import { defineWorkspaceRule } from '../../define';
-import { getIn, isKind, pairIn, podSpecOf, POD_KINDS } from '../../parse/kubernetes';
+import { getIn, isKind, pairIn, podSpecOf } from '../../parse/kubernetes';
 import { scalarBool, type K8sObject } from '../../parse/yaml';
-import type { ParsedFile, RawFinding, YamlFile } from '../../types';
+import type { Anchor, RawFinding } from '../../types';
 import { findingOn, valueRange, objectName } from './support/findings';
-import { selectorMatches } from './support/selectors';
+import { readSelector, selectorMatches, type Selector } from './support/selectors';
 
 const NETWORKING = /^(?:networking\.k8s\.io|extensions)\/v\w+$/;
 
 const namespaceOf = (o: K8sObject): string => o.namespace ?? 'default';
 
-const kubernetesFiles = (files: readonly ParsedFile[]): YamlFile[] => files.filter((f): f is YamlFile => f.kind === 'kubernetes');
+/** What the rule reads of one file: its NetworkPolicies' selectors and its networked workloads. */
+interface Facts {
+  readonly policies: readonly { readonly namespace: string; readonly selector: Selector }[];
+  readonly workloads: readonly { readonly namespace: string; readonly labels: Readonly<Record<string, string>>; readonly kind: string; readonly name: string; readonly anchor: Anchor }[];
+}
+
+function collect(objects: readonly K8sObject[]): Facts | undefined {
+  const policies: Facts['policies'][number][] = [];
+  const workloads: Facts['workloads'][number][] = [];
+  for (const o of objects) {
+    if (isKind(o, 'NetworkPolicy', NETWORKING)) policies.push({ namespace: namespaceOf(o), selector: readSelector(getIn(o.node, ['spec', 'podSelector'])) });
+    if (o.kind === 'PodTemplate') continue;
+    const pod = podSpecOf(o);
+    if (!pod || scalarBool(getIn(pod.spec, ['hostNetwork'])) === true) continue;
+    const name = pairIn(o.node, ['metadata', 'name']);
+    const anchor = findingOn(o, name ? valueRange(o.document, name) : o.range);
+    workloads.push({ namespace: namespaceOf(o), labels: pod.labels, kind: o.kind, name: objectName(o), anchor });
+  }
+  return policies.length === 0 && workloads.length === 0 ? undefined : { policies, workloads };
+}
 
 /**
  * Workloads that no NetworkPolicy of their namespace selects, over all files scanned together.
@@ -19,10 +38,11 @@ const kubernetesFiles = (files: readonly ParsedFile[]): YamlFile[] => files.filt
  * teams whose policies live elsewhere (a platform repository, a cluster baseline) switch the
  * rule off in `.bollwerk.yaml` or suppress it per workload with a reason.
  */
-export const networkPolicyCoverage = defineWorkspaceRule({
+export const networkPolicyCoverage = defineWorkspaceRule<Facts>({
   id: 'k8s/network-policy-coverage',
   kind: 'kubernetes',
   scope: 'workspace',
+  fileKinds: ['kubernetes'],
   title: { en: 'Every workload is selected by a NetworkPolicy', de: 'Jeder Workload wird von einer NetworkPolicy erfasst' },
   severity: 'warning',
   levels: ['L2', 'L3'],
@@ -47,25 +67,14 @@ export const networkPolicyCoverage = defineWorkspaceRule({
     good: 'kind: NetworkPolicy\nmetadata: {name: default-deny}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]',
   },
   fixable: false,
-  needs: { fileKinds: ['kubernetes'], kubernetesKinds: ['NetworkPolicy', ...POD_KINDS] },
+  collect: (file) => (file.kind === 'kubernetes' ? collect(file.objects) : undefined),
   check(files) {
-    const k8s = kubernetesFiles(files);
-    const policies = k8s.flatMap((f) => f.objects.filter((o) => isKind(o, 'NetworkPolicy', NETWORKING)));
+    const policies = files.flatMap((f) => f.facts.policies);
     const out: RawFinding[] = [];
-    for (const file of k8s) {
-      for (const o of file.objects) {
-        if (o.kind === 'PodTemplate') continue;
-        const pod = podSpecOf(o);
-        if (!pod || scalarBool(getIn(pod.spec, ['hostNetwork'])) === true) continue;
-        const namespace = namespaceOf(o);
-        const covered = policies.some((p) => namespaceOf(p) === namespace && selectorMatches(getIn(p.node, ['spec', 'podSelector']), pod.labels));
-        if (covered) continue;
-        const name = pairIn(o.node, ['metadata', 'name']);
-        out.push(findingOn(o, name ? valueRange(o.document, name) : o.range, {
-          uri: file.uri,
-          messageId: policies.length === 0 ? 'none' : 'default',
-          args: { kind: o.kind, name: objectName(o), namespace },
-        }));
+    for (const { uri, facts } of files) {
+      for (const w of facts.workloads) {
+        if (policies.some((p) => p.namespace === w.namespace && selectorMatches(p.selector, w.labels))) continue;
+        out.push({ ...w.anchor, uri, messageId: policies.length === 0 ? 'none' : 'default', args: { kind: w.kind, name: w.name, namespace: w.namespace } });
       }
     }
     return out;

@@ -1,7 +1,7 @@
 import { defineWorkspaceRule } from '../../define';
-import { getIn, isKind, pairIn, podSpecOf, POD_KINDS } from '../../parse/kubernetes';
+import { getIn, isKind, pairIn, podSpecOf } from '../../parse/kubernetes';
 import { isMap, mapGet, scalarBool, scalarString, seqItems, stringMap, type K8sObject } from '../../parse/yaml';
-import type { RawFinding, YamlFile } from '../../types';
+import type { Anchor, FileFacts, RawFinding } from '../../types';
 import { findingOn, valueRange } from './support/findings';
 
 const NETWORKING = /^(?:networking\.k8s\.io|extensions)\/v\w+$/;
@@ -38,20 +38,39 @@ const isNetworkedWorkload = (o: K8sObject): boolean => {
   return pod !== undefined && scalarBool(getIn(pod.spec, ['hostNetwork'])) !== true;
 };
 
-interface Anchor {
-  readonly file: YamlFile;
-  readonly object: K8sObject;
+/** What the rule reads of one file: its Namespace objects, its first workload per namespace, what its policies deny. */
+interface Facts {
+  readonly namespaces: readonly { readonly name: string; readonly anchor: Anchor }[];
+  readonly workloads: readonly { readonly namespace: string; readonly anchor: Anchor }[];
+  readonly policies: readonly { readonly namespace: string; readonly denied: readonly Direction[] }[];
 }
 
-/** Per namespace with workloads: its Namespace object when scanned, else its first workload (in scan order). */
-function anchors(files: readonly YamlFile[]): Map<string, Anchor> {
-  const namespaces = new Map<string, Anchor>();
+/** The finding anchor of an object: the value of its `metadata.name`, else the whole object. */
+function anchorOf(object: K8sObject): Anchor {
+  const name = pairIn(object.node, ['metadata', 'name']);
+  return findingOn(object, name ? valueRange(object.document, name) : object.range);
+}
+
+function collect(objects: readonly K8sObject[]): Facts | undefined {
+  const namespaces: Facts['namespaces'][number][] = [];
   const workloads = new Map<string, Anchor>();
-  for (const file of files) {
-    for (const object of file.objects) {
-      if (isKind(object, 'Namespace', /^v1$/) && object.name !== undefined && !namespaces.has(object.name)) namespaces.set(object.name, { file, object });
-      else if (isNetworkedWorkload(object) && !workloads.has(namespaceOf(object))) workloads.set(namespaceOf(object), { file, object });
-    }
+  const policies: Facts['policies'][number][] = [];
+  for (const object of objects) {
+    if (isKind(object, 'Namespace', /^v1$/) && object.name !== undefined) namespaces.push({ name: object.name, anchor: anchorOf(object) });
+    else if (isNetworkedWorkload(object) && !workloads.has(namespaceOf(object))) workloads.set(namespaceOf(object), anchorOf(object));
+    if (isKind(object, 'NetworkPolicy', NETWORKING)) policies.push({ namespace: namespaceOf(object), denied: deniedDirections(object) });
+  }
+  if (namespaces.length === 0 && workloads.size === 0 && policies.length === 0) return undefined;
+  return { namespaces, workloads: [...workloads].map(([namespace, anchor]) => ({ namespace, anchor })), policies };
+}
+
+/** Per namespace with workloads: where its finding goes (its Namespace object when scanned, else its first workload, in scan order). */
+function anchors(files: readonly FileFacts<Facts>[]): Map<string, { uri: string; anchor: Anchor }> {
+  const namespaces = new Map<string, { uri: string; anchor: Anchor }>();
+  const workloads = new Map<string, { uri: string; anchor: Anchor }>();
+  for (const { uri, facts } of files) {
+    for (const n of facts.namespaces) if (!namespaces.has(n.name)) namespaces.set(n.name, { uri, anchor: n.anchor });
+    for (const w of facts.workloads) if (!workloads.has(w.namespace)) workloads.set(w.namespace, { uri, anchor: w.anchor });
   }
   return new Map([...workloads].map(([ns, w]) => [ns, namespaces.get(ns) ?? w]));
 }
@@ -62,11 +81,11 @@ function anchors(files: readonly YamlFile[]): Map<string, Anchor> {
  * Decision: one finding per namespace, on the `metadata.name` of its Namespace object when the scan
  * holds one, else on the first workload of that namespace (files and documents in scan order).
  */
-export const networkPolicyDefaultDeny = defineWorkspaceRule({
+export const networkPolicyDefaultDeny = defineWorkspaceRule<Facts>({
   id: 'k8s/network-policy-default-deny',
   kind: 'kubernetes',
   scope: 'workspace',
-  needs: { fileKinds: ['kubernetes'], kubernetesKinds: ['Namespace', 'NetworkPolicy', ...POD_KINDS] },
+  fileKinds: ['kubernetes'],
   title: { en: 'Deny all traffic by default in every namespace', de: 'In jedem Namespace jeden Verkehr standardmäßig verbieten' },
   severity: 'warning',
   levels: ['L2', 'L3'],
@@ -99,24 +118,22 @@ export const networkPolicyDefaultDeny = defineWorkspaceRule({
     good: 'kind: NetworkPolicy\nmetadata: {name: default-deny, namespace: shop}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]',
   },
   fixable: false,
+  collect: (file) => (file.kind === 'kubernetes' ? collect(file.objects) : undefined),
   check(files) {
-    const k8s = files.filter((f): f is YamlFile => f.kind === 'kubernetes');
     const denied = new Map<string, Set<Direction>>();
-    for (const f of k8s) {
-      for (const p of f.objects) {
-        if (!isKind(p, 'NetworkPolicy', NETWORKING)) continue;
-        const set = denied.get(namespaceOf(p)) ?? new Set<Direction>();
-        for (const d of deniedDirections(p)) set.add(d);
-        denied.set(namespaceOf(p), set);
+    for (const { facts } of files) {
+      for (const p of facts.policies) {
+        const set = denied.get(p.namespace) ?? new Set<Direction>();
+        for (const d of p.denied) set.add(d);
+        denied.set(p.namespace, set);
       }
     }
     const out: RawFinding[] = [];
-    for (const [namespace, { file, object }] of anchors(k8s)) {
+    for (const [namespace, { uri, anchor }] of anchors(files)) {
       const set = denied.get(namespace) ?? new Set<Direction>();
       if (set.has('Ingress') && set.has('Egress')) continue;
       const messageId = set.has('Ingress') ? 'egress' : set.has('Egress') ? 'ingress' : 'default';
-      const name = pairIn(object.node, ['metadata', 'name']);
-      out.push(findingOn(object, name ? valueRange(object.document, name) : object.range, { uri: file.uri, messageId, args: { namespace } }));
+      out.push({ ...anchor, uri, messageId, args: { namespace } });
     }
     return out;
   },
