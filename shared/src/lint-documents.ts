@@ -1,10 +1,10 @@
 import type { Config } from './config';
 import { DEFAULT_CONFIG } from './config';
 import { PARSE_ERROR } from './engine-rules';
-import { allRules, checkInput, internalError, isEnabled, lintText, MAX_PARSE_ERRORS, sortResults, toResult, type FileReport, type LintOptions } from './lint';
+import { allRules, checkInput, internalError, isEnabled, lintText, MAX_PARSE_ERRORS, sortResults, toResult, workspaceFacts, type FileReport, type LintOptions, type WorkspaceFacts } from './lint';
 import { detectKind } from './parse/kind';
 import { parseYaml, splitDocuments, type YamlFile } from './parse/yaml';
-import { buildSuppressions } from './suppress';
+import { suppressionIndex, suppressionsOf } from './suppress';
 import { eol, lineIndex } from './text';
 import type { FileRule, ParsedFile, Range, RawFinding, Result, Rule, RuleContext } from './types';
 
@@ -136,7 +136,8 @@ export function lintDocuments(uri: string, text: string, options: LintDocumentsO
     else for (const e of run.entries) entries.push(e);
   }
 
-  const suppressions = buildSuppressions(whole?.lines ?? lineIndex(body), kind);
+  const index = suppressionIndex(whole?.lines ?? lineIndex(body), kind);
+  const suppressions = suppressionsOf(index);
   const results: Result[] = [];
   for (const e of entries) {
     const r = e.result;
@@ -151,6 +152,8 @@ export function lintDocuments(uri: string, text: string, options: LintDocumentsO
     const errors = wholeFile().documents.flatMap((d) => d.errors).slice(0, MAX_PARSE_ERRORS);
     for (const e of errors) results.push(toResult(PARSE_ERROR, { range: e.range, args: { detail: e.message } }, uri, config));
   }
+  // The whole parse and the workspace rules' facts only when asked (a workspace scan is open).
+  let facts: { value: WorkspaceFacts | undefined } | undefined;
   return {
     uri,
     kind,
@@ -158,6 +161,10 @@ export function lintDocuments(uri: string, text: string, options: LintDocumentsO
     notes: input.notes,
     get parsed(): ParsedFile {
       return wholeFile();
+    },
+    get workspace(): WorkspaceFacts | undefined {
+      facts ??= { value: workspaceFacts(wholeFile(), { ...options, config }, index) };
+      return facts.value;
     },
   };
 }

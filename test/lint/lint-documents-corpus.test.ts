@@ -9,8 +9,9 @@ import type { ParsedChunk } from '../../shared/src/parse/yaml';
 
 /**
  * The per-document lint of the editor equals the whole-file lint on every Kubernetes file of the
- * real-world corpus: results, ranges, fixes, messages and order; on the first lint, on a lint
- * from the cache, and after every document moved down (cached results shifted).
+ * real-world corpus: results, ranges, fixes, messages and order, and the workspace rules' facts;
+ * on the first lint, on a lint from the cache, and after every document moved down (cached results
+ * shifted).
  */
 
 const corpus = resolve(process.env.BOLLWERK_CORPUS ?? join(__dirname, '..', '..', '..', 'shared', 'corpus'));
@@ -23,6 +24,7 @@ function difference(actual: FileReport, expected: FileReport): string | undefine
   try {
     assert.deepStrictEqual(actual.results, expected.results);
     assert.deepStrictEqual(actual.notes, expected.notes);
+    assert.deepStrictEqual(actual.workspace, expected.workspace);
     assert.equal(actual.kind, expected.kind);
     return undefined;
   } catch (e) {
