@@ -1,5 +1,6 @@
-// Baseline of the benchmark: reads the given files (or the paths listed in a file after @) and
-// only parses them with the parsers Bollwerk uses (dockerfile-ast; yaml's parseAllDocuments).
+// For comparison in the benchmark: reads the given files (or the paths listed in a file after @) and
+// only parses them with dockerfile-ast (the Dockerfile parser Bollwerk used before its own) and yaml's
+// parseAllDocuments. The baseline itself is test/bench/parse-only.ts (dist/bench-parse-only.js).
 import { readFileSync } from 'node:fs';
 import { DockerfileParser } from 'dockerfile-ast';
 import { parseAllDocuments } from 'yaml';

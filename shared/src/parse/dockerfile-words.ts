@@ -28,6 +28,8 @@ export function splitWords(text: string, from: number, to: number, escape: strin
   let escaping = false;
   let escapeMarker = -1;
   let arg = '';
+  // while false, the word is the plain text from `found` (no escape met yet): sliced instead of built
+  let dirty = false;
   for (let i = 0; i < s.length; i++) {
     const char = s[i]!;
     if (isWs(char)) {
@@ -42,12 +44,17 @@ export function splitWords(text: string, from: number, to: number, escape: strin
         }
         continue;
       } else if (found !== -1) {
-        push(arg, found, escapeMarker === -1 ? i : escapeMarker);
+        push(dirty ? arg : s.substring(found, i), found, escapeMarker === -1 ? i : escapeMarker);
         escapeMarker = -1;
         arg = '';
+        dirty = false;
         found = -1;
       }
     } else if (char === escape) {
+      if (!dirty) {
+        arg = found === -1 ? '' : s.substring(found, i);
+        dirty = true;
+      }
       const next = s.charAt(i + 1);
       if (next === ' ' || next === '\t') {
         whitespaceCheck: for (let j = i + 2; j < s.length; j++) {
@@ -109,13 +116,13 @@ export function splitWords(text: string, from: number, to: number, escape: strin
         escapedWhitespaceDetected = false;
         escaping = false;
         escapeMarker = -1;
-        arg += char;
+        if (dirty) arg += char;
         if (found === -1) found = i;
       }
       start = false;
     }
   }
-  if (found !== -1) push(arg, found, escapeMarker === -1 ? s.length : escapeMarker);
+  if (found !== -1) push(dirty ? arg : s.substring(found), found, escapeMarker === -1 ? s.length : escapeMarker);
   return args;
 }
 

@@ -34,32 +34,55 @@ export interface ShellScript {
   readonly appendAt: number | null;
 }
 
+/** Shell text without line continuations, and where its pieces sit in the document. */
 interface Source {
   readonly s: string;
-  readonly off: readonly number[];
+  /** Index in `s` where each piece starts (ascending, the first is 0). */
+  readonly at: readonly number[];
+  /** Document offset of each piece's first character. */
+  readonly doc: readonly number[];
+}
+
+/** Document offset of `src.s[i]` (`i === src.s.length` gives the end). */
+function offsetOf(src: Source, i: number): number {
+  const { at, doc } = src;
+  let k = at.length - 1;
+  while (k > 0 && at[k]! > i) k--;
+  return doc[k]! + (i - at[k]!);
+}
+
+/** Index in `src.s` of a document offset, or -1 when a continuation removed it. */
+function indexOf(src: Source, offset: number): number {
+  const { at, doc } = src;
+  for (let k = 0; k < at.length; k++) {
+    const len = (k + 1 < at.length ? at[k + 1]! : src.s.length) - at[k]!;
+    if (offset >= doc[k]! && offset < doc[k]! + len) return at[k]! + (offset - doc[k]!);
+  }
+  return -1;
 }
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
+/** A run of characters that the tokenizer takes as they are. */
+const PLAIN = /[^ \t\r\n;()&|<>'"\\$`]*/y;
 
 /** Removes Dockerfile line continuations (and the comment/blank lines Docker drops after them), keeping document offsets. */
 function logical(text: string, start: number, end: number, escape: string): Source {
   const parts: string[] = [];
-  const off: number[] = [];
+  const at: number[] = [0];
+  const doc: number[] = [start];
   const continuation = /[ \t]*(\r?\n|\r)/y;
   const dropped = /[ \t]*(#[^\r\n]*)?(\r?\n|\r)/y;
-  let i = start;
+  let length = 0;
   let from = start;
-  while (i < end) {
-    if (text[i] !== escape) {
-      off.push(i++);
-      continue;
-    }
+  let i = text.indexOf(escape, start);
+  while (i !== -1 && i < end) {
     continuation.lastIndex = i + 1;
     if (!continuation.test(text) || continuation.lastIndex > end) {
-      off.push(i++);
+      i = text.indexOf(escape, i + 1);
       continue;
     }
     parts.push(text.slice(from, i));
+    length += i - from;
     i = continuation.lastIndex;
     for (;;) {
       dropped.lastIndex = i;
@@ -67,10 +90,12 @@ function logical(text: string, start: number, end: number, escape: string): Sour
       i = dropped.lastIndex;
     }
     from = i;
+    at.push(length);
+    doc.push(from);
+    i = text.indexOf(escape, i);
   }
   parts.push(text.slice(from, Math.max(from, end)));
-  off.push(end);
-  return { s: parts.join(''), off };
+  return { s: parts.length === 1 ? parts[0]! : parts.join(''), at, doc };
 }
 
 /** Index just after the closing character matching the opener at `i` (`(`, `{`), skipping quotes. */
@@ -92,9 +117,9 @@ interface Pending {
   readonly script: boolean;
 }
 
-/** Splits shell text into commands. `src.off[i]` is the document offset of `src.s[i]`. */
+/** Splits shell text into commands; `offsetOf(src, i)` is the document offset of `src.s[i]`. */
 function tokenize(src: Source, from: number, to: number): { commands: ShellCommand[]; heredoc: boolean; appendAt: number | null } {
-  const { s, off } = src;
+  const { s } = src;
   const commands: ShellCommand[] = [];
   let words: ShellWord[] = [];
   let redirects: ShellWord[] = [];
@@ -109,7 +134,7 @@ function tokenize(src: Source, from: number, to: number): { commands: ShellComma
   const pending: Pending[] = [];
   const endWord = (i: number): void => {
     if (wStart < 0) return;
-    const word: ShellWord = { value, start: off[wStart]!, end: off[i - 1]! + 1, quoted, dynamic };
+    const word: ShellWord = { value, start: offsetOf(src, wStart), end: offsetOf(src, i - 1) + 1, quoted, dynamic };
     (toRedirect ? redirects : words).push(word);
     toRedirect = false;
     lastWordEnd = word.end;
@@ -268,11 +293,18 @@ function tokenize(src: Source, from: number, to: number): { commands: ShellComma
       value += s.slice(i, close + 1);
       dynamic = true;
       i = close + 1;
-    } else {
+    } else if (c === '$') {
       begin(i);
-      if (c === '$' && /[A-Za-z_0-9@*#?$!-]/.test(s[i + 1] ?? '')) dynamic = true;
+      if (/[A-Za-z_0-9@*#?$!-]/.test(s[i + 1] ?? '')) dynamic = true;
       value += c;
       i++;
+    } else {
+      begin(i);
+      PLAIN.lastIndex = i;
+      PLAIN.test(s);
+      const j = Math.min(Math.max(PLAIN.lastIndex, i + 1), to);
+      value += j === i + 1 ? c : s.slice(i, j);
+      i = j;
     }
   }
   endWord(to);
@@ -295,8 +327,8 @@ function innerScript(src: Source, words: readonly ShellWord[]): ShellCommand[] |
   const flag = words.findIndex((w, k) => k > 0 && /^-[a-z]*c[a-z]*$/.test(w.value));
   const script = flag > 0 ? words[flag + 1] : undefined;
   if (!script) return undefined;
-  const a = src.off.indexOf(script.start);
-  const b = src.off.indexOf(script.end - 1);
+  const a = indexOf(src, script.start);
+  const b = indexOf(src, script.end - 1);
   if (a < 0 || b < 0) return undefined;
   const raw = src.s.slice(a, b + 1);
   const q = raw[0];
@@ -312,7 +344,7 @@ export function basename(word: string): string {
 /** Splits shell text that starts at document offset `base` into commands (for tests and CMD/ENTRYPOINT). */
 export function splitShell(text: string, base = 0): ShellScript {
   const src = logical(text, 0, text.length, '\0');
-  const shifted: Source = { s: src.s, off: src.off.map((o) => o + base) };
+  const shifted: Source = { s: src.s, at: src.at, doc: src.doc.map((o) => o + base) };
   const r = tokenize(shifted, 0, shifted.s.length);
   return { form: 'shell', commands: r.commands, heredoc: r.heredoc, appendAt: r.appendAt };
 }
@@ -325,9 +357,17 @@ function skipFlags(src: Source, flags: boolean): number {
 
 /**
  * The shell commands of a RUN, CMD, ENTRYPOINT (or HEALTHCHECK CMD) instruction, shell or exec form.
- * Reads the text after the keyword itself. Never throws.
+ * Reads the text after the keyword itself; cached per instruction. Never throws.
  */
 export function instructionScript(file: DockerfileFile, instruction: Instruction): ShellScript {
+  let script = scripts.get(instruction);
+  if (!script) scripts.set(instruction, (script = readScript(file, instruction)));
+  return script;
+}
+
+const scripts = new WeakMap<Instruction, ShellScript>();
+
+function readScript(file: DockerfileFile, instruction: Instruction): ShellScript {
   const src = logical(file.text, instruction.keywordEnd, instruction.end, file.ast.escape);
   const from = skipFlags(src, instruction.getKeyword() === 'RUN');
   if (from >= src.s.length) return { form: 'shell', commands: [], heredoc: false, appendAt: null };
@@ -392,8 +432,18 @@ export interface ResolvedCommand {
   readonly prefix: readonly ShellWord[];
 }
 
-/** Resolves the program a command runs, looking through reserved words, assignments, sudo/env/exec wrappers. */
+const resolved = new WeakMap<ShellCommand, ResolvedCommand | null>();
+const resolvedPlain = new WeakMap<ShellCommand, ResolvedCommand | null>();
+
+/** Resolves the program a command runs, looking through reserved words, assignments, sudo/env/exec wrappers. Cached per command. */
 export function resolveCommand(command: ShellCommand, unwrap = true): ResolvedCommand | undefined {
+  const cache = unwrap ? resolved : resolvedPlain;
+  let r = cache.get(command);
+  if (r === undefined) cache.set(command, (r = readCommand(command, unwrap) ?? null));
+  return r ?? undefined;
+}
+
+function readCommand(command: ShellCommand, unwrap: boolean): ResolvedCommand | undefined {
   const w = command.words;
   let k = 0;
   while (k < w.length) {

@@ -23,7 +23,8 @@ function curlInsecure(w: ShellWord): boolean {
 /** The words of a command that switch off TLS or signature verification. */
 function insecureWords(c: ResolvedCommand): ShellWord[] {
   const a = c.args;
-  const hits = [...c.prefix, ...a].filter((w) => INSECURE_VARIABLE.test(w.value));
+  const hits: ShellWord[] = [];
+  for (const list of [c.prefix, a]) for (const w of list) if (w.value.includes('=') && INSECURE_VARIABLE.test(w.value)) hits.push(w);
   if (c.name === 'curl') hits.push(...a.filter(curlInsecure));
   if (c.name === 'wget') hits.push(...a.filter((w) => w.value.startsWith('--no-check-certificate')));
   if (c.name === 'rpm') hits.push(...a.filter((w) => w.value === '--nosignature' || w.value === '--nodigest'));

@@ -42,8 +42,16 @@ function managerOf(command: ResolvedCommand): { manager: PackageManager; words: 
   return undefined;
 }
 
-/** Reads a package-manager command; undefined for any other program. */
+const cache = new WeakMap<ResolvedCommand, PackageCommand | null>();
+
+/** Reads a package-manager command; undefined for any other program. Cached per command. */
 export function packageCommand(command: ResolvedCommand): PackageCommand | undefined {
+  let p = cache.get(command);
+  if (p === undefined) cache.set(command, (p = readPackageCommand(command) ?? null));
+  return p ?? undefined;
+}
+
+function readPackageCommand(command: ResolvedCommand): PackageCommand | undefined {
   const found = managerOf(command);
   if (!found) return undefined;
   const takes = WITH_VALUE[found.manager];
