@@ -24,6 +24,8 @@ const builds = [
   { ...common, entryPoints: { server: 'server/src/main.ts', cli: 'shared/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   // The worker threads of workspace scans (shared/src/workspace/pool.ts looks for it beside the bundle).
   { ...common, entryPoints: { 'scan-worker': 'shared/src/workspace/worker.ts' }, outdir: 'dist' },
+  // The benchmark's baseline: only parsing, with the product's parsers (test/bench/parse-only.ts).
+  { ...common, entryPoints: { 'bench-parse-only': 'test/bench/parse-only.ts' }, outdir: 'dist' },
 ];
 
 const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
