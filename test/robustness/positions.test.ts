@@ -25,6 +25,27 @@ describe('positions in CRLF text', () => {
     );
   });
 
+  it('line starts agree with a character-by-character reading (\\n, \\r\\n and lone \\r), with and without \\r in the text', () => {
+    const reference = (t: string): number[] => {
+      const starts = [0];
+      for (let i = 0; i < t.length; i++) {
+        if (t[i] === '\r' && t[i + 1] === '\n') i++;
+        if (t[i] === '\n' || t[i] === '\r') starts.push(i + 1);
+      }
+      return starts;
+    };
+    const text = fc.array(fc.constantFrom('a', 'é', '😀', '\n', '\r', '\r\n', ' ', '\n\n'), { maxLength: 60 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        const lines = lineIndex(t);
+        const starts = reference(t);
+        assert.equal(lines.lineCount, starts.length);
+        starts.forEach((start, line) => assert.equal(lines.offsetAt({ line, character: 0 }), start));
+      }),
+      { seed: 11, numRuns: 3000 },
+    );
+  });
+
   it('YAML syntax errors of a CRLF file have ranges inside the document (found by fuzzing)', () => {
     const text = 'services:\r\n  web:\r\n\timage: x\r\n\r\n\tports: [\r\n';
     const report = lintText('file:///p/compose.yaml', text, { kind: 'compose' });
