@@ -11,7 +11,7 @@ import { createDocumentLinter, documentKind } from './document-linter';
 import { noteDiagnostics, toDiagnostic } from './diagnostics';
 import type { ResolvedSettings, SettingsCache } from './settings';
 import { createWorkspaceIndex, sameResults } from './workspace-index';
-import { scanFolder } from './workspace-scan';
+import { ScanCache, scanFolder } from './workspace-scan';
 
 /** The diagnostics of an open document's version, with everything code actions and hovers need. */
 export interface DocumentState {
@@ -40,6 +40,7 @@ export interface ServiceDeps {
 export function createService(deps: ServiceDeps) {
   const linter = createDocumentLinter(deps.log);
   const index = createWorkspaceIndex();
+  const scanCache = new ScanCache();
   const stamps = new Map<string, number>();
   const lastResults = new Map<string, readonly Result[]>();
   const wsRunFor = new Map<string, string>();
@@ -108,7 +109,7 @@ export function createService(deps: ServiceDeps) {
     }
     for (const folder of deps.folders()) {
       const settings = await deps.settings.forUri(folder);
-      const reports = await scanFolder(folder, settings.config, deps.log);
+      const reports = await scanFolder(folder, settings.config, deps.log, scanCache);
       const before = new Set(index.reports(folder).map((r) => r.uri));
       index.setFolder(folder, reports);
       for (const doc of deps.documents.all()) {

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { URI } from 'vscode-uri';
+import { DEFAULT_CONFIG } from '../../shared/src/config';
+import type { FileReport } from '../../shared/src/lint';
+import { ScanCache, scanFolder } from '../../server/src/workspace-scan';
+
+const ids = (reports: readonly FileReport[], name: string): string[] =>
+  (reports.find((r) => r.uri.endsWith(`/${name}`))?.results ?? []).map((r) => r.ruleId).sort();
+
+describe('workspace scan in the server: unchanged files keep their reports', () => {
+  let dir = '';
+  let folder = '';
+  const log = (m: string): void => assert.fail(`unexpected log: ${m}`);
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'bollwerk-scan-cache-'));
+    folder = URI.file(dir).toString();
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM alpine:3.20\nADD app.txt /app/\n');
+    writeFileSync(join(dir, 'compose.yaml'), 'services:\n  web:\n    image: nginx:1.25\n    privileged: true\n');
+    writeFileSync(join(dir, 'deploy.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: "nginx:1.25"}]\n');
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a second scan reuses every report and gives the same reports', async () => {
+    const cache = new ScanCache();
+    const first = await scanFolder(folder, DEFAULT_CONFIG, log, cache);
+    assert.equal(cache.reused, 0);
+    assert.equal(first.length, 3);
+    const second = await scanFolder(folder, DEFAULT_CONFIG, log, cache);
+    assert.equal(cache.reused, 3);
+    assert.deepEqual(second, first);
+    assert.ok(second.every((r) => r.parsed === undefined), 'reports keep no parse');
+  });
+
+  it('a changed file, a new .dockerignore, a deleted file and another configuration are linted again', async () => {
+    const cache = new ScanCache();
+    const first = await scanFolder(folder, DEFAULT_CONFIG, log, cache);
+    assert.ok(ids(first, 'compose.yaml').includes('compose/privileged'));
+    // same size, new content and a modification time set back: inode/ctime still tell
+    writeFileSync(join(dir, 'compose.yaml'), 'services:\n  web:\n    image: nginx:1.25\n    privileged: 0000\n');
+    utimesSync(join(dir, 'compose.yaml'), new Date(2000, 0, 1), new Date(2000, 0, 1));
+    const afterEdit = await scanFolder(folder, DEFAULT_CONFIG, log, cache);
+    assert.equal(cache.reused, 2);
+    assert.ok(!ids(afterEdit, 'compose.yaml').includes('compose/privileged'), 'the edited file was linted again');
+
+    const copyAll = (reports: readonly FileReport[]): boolean => ids(reports, 'Dockerfile').includes('dockerfile/copy-all-without-dockerignore');
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM alpine:3.20\nCOPY . /app/\n');
+    const withoutIgnore = await scanFolder(folder, DEFAULT_CONFIG, log, cache);
+    assert.ok(copyAll(withoutIgnore), 'COPY . without .dockerignore is reported');
+    writeFileSync(join(dir, '.dockerignore'), '.git\n');
+    const withIgnore = await scanFolder(folder, DEFAULT_CONFIG, log, cache);
+    assert.equal(cache.reused, 2, 'the Dockerfile is linted again when a .dockerignore appears beside it');
+    assert.ok(!copyAll(withIgnore));
+
+    rmSync(join(dir, 'deploy.yaml'));
+    const afterDelete = await scanFolder(folder, DEFAULT_CONFIG, log, cache);
+    assert.deepEqual(afterDelete.map((r) => r.uri.slice(r.uri.lastIndexOf('/') + 1)).sort(), ['Dockerfile', 'compose.yaml']);
+
+    const l1 = await scanFolder(folder, { ...DEFAULT_CONFIG, level: 'L1' }, log, cache);
+    assert.equal(cache.reused, 0, 'another configuration lints everything again');
+    assert.equal(l1.length, 2);
+  });
+});
