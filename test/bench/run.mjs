@@ -67,7 +67,8 @@ const commands = {
   // the same scan with worker threads forced on (BOLLWERK_THREADS; by default only on ≥ 4 CPUs)
   cliCorpusThreads: [cli, join(realworld, 'files'), '--format', 'json', '--output', join(work, 'out-threads.json'), '--fail-on', 'never'],
   cliDockerfiles: [cli, ...dockerfiles, '--format', 'json', '--output', join(work, 'out-docker.json'), '--fail-on', 'never'],
-  dockerfilelint: [join(root, 'node_modules/dockerfilelint/bin/dockerfilelint'), '-j', ...dockerfiles],
+  // dockerfilelint's rules over every file (its own command line stops at the first file it throws on)
+  dockerfilelint: [join(root, 'test/bench/dockerfilelint-run.cjs'), `@${dockerList}`],
   dockerfileUtils: [join(root, 'test/bench/utils-validate.mjs'), `@${dockerList}`],
   // the floor of (2): only parsing the same Dockerfiles with the product's parser (dist/bench-parse-only.js)
   parseDockerfiles: [join(root, 'dist/bench-parse-only.js'), `@${dockerTsv}`],
