@@ -4,7 +4,7 @@ import type { ServerContext } from './context';
 /** Milliseconds a document waits after a change before it is linted (a newer change restarts the wait). */
 export const DEBOUNCE_MS = 10;
 
-/** A change this long after the last lint of its document counts as the start of a new burst. */
+/** A pull request this soon after the last lint of its document is inside a burst of changes. */
 const IDLE_MS = 50;
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -26,13 +26,20 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticHandlers {
     if (ctx.caps().workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh().catch(log);
   };
 
+  /** Documents whose lint and publication are under way. */
+  const inFlight = new Set<string>();
   const publishOpen = safe('publishDiagnostics', undefined, async (uri: string) => {
     const document = documents.get(uri);
     if (!document) return;
     const version = document.version;
-    const state = await service.documentState(document);
-    if (documents.get(uri)?.version !== version) return; // a newer version is on its way
-    await connection.sendDiagnostics({ uri, version, diagnostics: state.diagnostics });
+    inFlight.add(uri);
+    try {
+      const state = await service.documentState(document);
+      if (documents.get(uri)?.version !== version) return; // a newer version is on its way
+      await connection.sendDiagnostics({ uri, version, diagnostics: state.diagnostics });
+    } finally {
+      inFlight.delete(uri);
+    }
   });
 
   const cancelTimer = (uri: string): void => {
@@ -43,14 +50,15 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticHandlers {
 
   const lastRun = new Map<string, number>();
   /**
-   * Lints after {@link DEBOUNCE_MS} of quiet; the first change after a pause is linted at once
-   * (leading edge), so that a single keystroke is not delayed while a burst still coalesces.
+   * Lints a change at once when nothing is under way for its document (leading edge), so that a
+   * keystroke is not delayed; changes that arrive while a lint is waiting or running coalesce
+   * after {@link DEBOUNCE_MS} of quiet.
    */
   const schedule = (uri: string): void => {
     if (ctx.pull()) return;
     const pending = timers.has(uri);
     cancelTimer(uri);
-    const idle = !pending && performance.now() - (lastRun.get(uri) ?? -Infinity) > IDLE_MS;
+    const idle = !pending && !inFlight.has(uri);
     timers.set(uri, setTimeout(() => {
       timers.delete(uri);
       lastRun.set(uri, performance.now());

@@ -9,20 +9,43 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
+/** What a result's diagnostic holds besides the document version: built once per result and display language. */
+interface DiagnosticParts {
+  readonly lang: Lang;
+  readonly severity: DiagnosticSeverity;
+  readonly codeDescription: { readonly href: string };
+  readonly message: string;
+  readonly fix: DiagnosticData['fix'];
+}
+
+// Results of unchanged documents are the same objects from edit to edit (lintDocuments): convert them once.
+const partsCache = new WeakMap<Result, DiagnosticParts>();
+const docsLinks = new Map<string, { readonly href: string }>();
+
+function partsOf(result: Result, lang: Lang): DiagnosticParts {
+  let link = docsLinks.get(result.ruleId);
+  if (!link) docsLinks.set(result.ruleId, (link = { href: ruleDocsUrl(result.ruleId) }));
+  return {
+    lang,
+    severity: SEVERITY[result.severity],
+    codeDescription: link,
+    message: result.message[lang],
+    fix: result.fix ? { edits: result.fix.edits.map((e) => ({ range: e.range, newText: e.newText })) } : undefined,
+  };
+}
+
 /** An LSP diagnostic for a result: code = rule id linking its docs, data = finding data + fix for `version`. */
 export function toDiagnostic(result: Result, version: number, lang: Lang): Diagnostic {
-  const data: DiagnosticData = {
-    ...result.data,
-    version,
-    ...(result.fix ? { fix: { edits: result.fix.edits.map((e) => ({ range: e.range, newText: e.newText })) } } : {}),
-  };
+  let parts = partsCache.get(result);
+  if (!parts || parts.lang !== lang) partsCache.set(result, (parts = partsOf(result, lang)));
+  const data: DiagnosticData = parts.fix ? { ...result.data, version, fix: parts.fix } : { ...result.data, version };
   return {
     range: result.range,
-    severity: SEVERITY[result.severity],
+    severity: parts.severity,
     code: result.ruleId,
-    codeDescription: { href: ruleDocsUrl(result.ruleId) },
+    codeDescription: parts.codeDescription,
     source: DIAGNOSTIC_SOURCE,
-    message: result.message[lang],
+    message: parts.message,
     data,
   };
 }

@@ -17,7 +17,8 @@ const require = createRequire(import.meta.url);
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const serverPath = join(root, 'dist', 'server.js');
+// BOLLWERK_BENCH_SERVER: another build of the server, to compare two builds in interleaved runs.
+const serverPath = resolve(process.env.BOLLWERK_BENCH_SERVER ?? join(root, 'dist', 'server.js'));
 const corpus = resolve(process.env.BOLLWERK_CORPUS ?? join(root, '..', 'shared', 'corpus'));
 const ARGO = join(corpus, 'realworld', 'files', 'argoproj__argo-cd', 'manifests', 'ha', 'install.yaml');
 
