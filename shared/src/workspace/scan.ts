@@ -1,5 +1,3 @@
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { URI } from 'vscode-uri';
 import type { Config } from '../config';
 import { lintText, lintWorkspaceFacts, type FileReport, type Note } from '../lint';
@@ -77,28 +75,19 @@ const NOT_CONTAINER_FILE: Note = {
   message: { en: 'not checked: not a Dockerfile, Compose file or Kubernetes manifest', de: 'nicht geprüft: weder Dockerfile noch Compose-Datei noch Kubernetes-Manifest' },
 };
 
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Finds the candidate files below `roots` (see findFiles), lints each with its file rules and
  * runs the workspace rules over what they collected of all files together. Never throws on file content.
  */
 export function scanWorkspace(roots: readonly string[], config: Config, options: ScanOptions = {}): ScanResult {
   const found = findFiles(roots, { ignorePaths: config.ignorePaths, ...(options.ignoreBase ? { ignoreBase: options.ignoreBase } : {}) });
-  const explicit = new Set(roots.map((r) => resolve(r)).filter(isFile));
   // reports keep what the workspace rules read of their file, not the parse: a scan's memory stays
   // small, and a worker thread's report carries everything the workspace rules need
   const lint = (path: string): FileReport => withoutParsed(lintFile(path, config, options.log));
   const threads = threadCount(found.files.length, options.threads);
   const linted = lintAll(found.files, config, lint, { threads, workerScript: options.workerScript, log: options.log });
   // a file named on the command line that is of no checked kind is worth a word
-  const reports = linted.map((report, i) => (explicit.has(found.files[i]!) && !report.kind && report.notes.length === 0 ? { ...report, notes: [NOT_CONTAINER_FILE] } : report));
+  const reports = linted.map((report, i) => (found.explicit.has(found.files[i]!) && !report.kind && report.notes.length === 0 ? { ...report, notes: [NOT_CONTAINER_FILE] } : report));
   let workspaceResults: Result[] = [];
   try {
     workspaceResults = lintWorkspaceFacts(linted.flatMap((r) => r.workspace ?? []), { config, ...(options.log ? { log: options.log } : {}) });

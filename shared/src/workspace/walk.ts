@@ -22,6 +22,8 @@ export interface WalkProblem {
 /** The files found, sorted, absolute. */
 export interface FoundFiles {
   readonly files: string[];
+  /** The roots that are files (named explicitly, so returned whatever their name). */
+  readonly explicit: ReadonlySet<string>;
   readonly problems: WalkProblem[];
 }
 
@@ -83,6 +85,7 @@ function initialIgnores(root: string, options: FindOptions): { files: IgnoreFile
  */
 export function findFiles(roots: readonly string[], options: FindOptions = {}): FoundFiles {
   const out = new Set<string>();
+  const explicit = new Set<string>();
   const problems: WalkProblem[] = [];
   for (const r of roots) {
     const root = resolve(r);
@@ -95,12 +98,13 @@ export function findFiles(roots: readonly string[], options: FindOptions = {}): 
     }
     if (!st.isDirectory()) {
       out.add(root);
+      if (st.isFile()) explicit.add(root);
       continue;
     }
     const { files, top } = initialIgnores(root, options);
     walk(root, top, files, options.gitignore !== false, out, problems);
   }
-  return { files: [...out].sort(), problems };
+  return { files: [...out].sort(), explicit, problems };
 }
 
 function walk(dir: string, top: string, ignores: IgnoreFile[], gitignore: boolean, out: Set<string>, problems: WalkProblem[]): void {
