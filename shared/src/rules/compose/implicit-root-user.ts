@@ -85,7 +85,7 @@ interface ServiceFacts {
 
 /** What the rule reads of one file: a Dockerfile's stages and who they run as, or a Compose file's services that build one. */
 type Facts =
-  | { readonly kind: 'dockerfile'; readonly uri: string; readonly stages: readonly { readonly name: string | null; readonly user: StageUser }[] }
+  | { readonly kind: 'dockerfile'; readonly stages: readonly { readonly name: string | null; readonly user: StageUser }[] }
   | { readonly kind: 'compose'; readonly services: readonly ServiceFacts[] };
 
 function serviceFacts(service: ComposeService): ServiceFacts | undefined {
@@ -112,7 +112,7 @@ function collect(file: ParsedFile): Facts | undefined {
       const user: StageUser = found.user === undefined ? found : { user: found.user, line: found.stage.instructions.filter((i) => i.getKeyword() === 'USER').pop()!.getRange().start.line + 1 };
       return { name: stage.name, user };
     });
-    return { kind: 'dockerfile', uri: normalize(file.uri), stages };
+    return { kind: 'dockerfile', stages };
   }
   if (file.kind !== 'compose') return undefined;
   const services = composeServices(file).flatMap((s) => serviceFacts(s) ?? []);
@@ -176,8 +176,10 @@ export const implicitRootUser = defineWorkspaceRule<Facts>({
   fixable: false,
   collect,
   check(files: readonly FileFacts<Facts>[]) {
+    // URIs are normalised only when a Compose service builds a local Dockerfile (URI.parse is not cheap)
+    if (!files.some((f) => f.facts.kind === 'compose')) return [];
     const dockerfiles = new Map<string, Facts & { kind: 'dockerfile' }>();
-    for (const { facts } of files) if (facts.kind === 'dockerfile') dockerfiles.set(facts.uri, facts);
+    for (const { uri, facts } of files) if (facts.kind === 'dockerfile') dockerfiles.set(normalize(uri), facts);
     if (dockerfiles.size === 0) return [];
     return files.flatMap(({ uri, facts }) => (facts.kind === 'compose' ? facts.services.flatMap((s) => check(s, uri, dockerfiles)) : []));
   },
