@@ -5,7 +5,7 @@ import { allRules, checkInput, internalError, isEnabled, lintText, MAX_PARSE_ERR
 import { detectKind } from './parse/kind';
 import { parseYaml, splitDocuments, type YamlFile } from './parse/yaml';
 import { suppressionIndex, suppressionsOf } from './suppress';
-import { eol, lineIndex } from './text';
+import { eol, lineIndex, type LineIndex } from './text';
 import type { FileRule, ParsedFile, Range, RawFinding, Result, Rule, RuleContext } from './types';
 
 /**
@@ -18,11 +18,11 @@ import type { FileRule, ParsedFile, Range, RawFinding, Result, Rule, RuleContext
  * a rule that throws loses only the findings of the documents it threw on.
  */
 
-/** A finding of the cache: its rule, its result and the annotations suppressions look at. */
+/** A finding of the cache: its rule, its result and what suppressions look at (range, object range, annotations). */
 interface Entry {
   readonly rule: FileRule<YamlFile>;
   readonly result: Result;
-  readonly annotations?: Readonly<Record<string, string>>;
+  readonly finding: RawFinding;
 }
 
 /** The lint of one chunk, ranges relative to the chunk's first line. */
@@ -136,13 +136,11 @@ export function lintDocuments(uri: string, text: string, options: LintDocumentsO
     else for (const e of run.entries) entries.push(e);
   }
 
-  const index = suppressionIndex(whole?.lines ?? lineIndex(body), kind);
+  const index = suppressionIndex(whole?.lines ?? lazyLines(body), kind);
   const suppressions = suppressionsOf(index);
   const results: Result[] = [];
   for (const e of entries) {
-    const r = e.result;
-    const finding: RawFinding = { range: r.range, ...(r.objectRange ? { objectRange: r.objectRange } : {}), ...(e.annotations ? { annotations: e.annotations } : {}) };
-    if (!suppressions.isSuppressed(e.rule, finding)) results.push(r);
+    if (!suppressions.isSuppressed(e.rule, e.finding)) results.push(e.result);
   }
   for (const rule of rules) {
     const crash = crashes.get(rule.id);
@@ -169,6 +167,22 @@ export function lintDocuments(uri: string, text: string, options: LintDocumentsO
   };
 }
 
+/** A line index built on first use: suppressionIndex reads only the text of a file without suppression comments. */
+function lazyLines(text: string): LineIndex {
+  let built: LineIndex | undefined;
+  const lines = (): LineIndex => (built ??= lineIndex(text));
+  return {
+    text,
+    positionAt: (offset) => lines().positionAt(offset),
+    offsetAt: (position) => lines().offsetAt(position),
+    rangeOf: (start, end) => lines().rangeOf(start, end),
+    lineText: (line) => lines().lineText(line),
+    get lineCount() {
+      return lines().lineCount;
+    },
+  };
+}
+
 /** True when every chunk's first line break is the file's: then a fix built on a chunk alone is the same. */
 function sameLineBreaks(body: string, chunks: readonly string[]): boolean {
   if (!body.includes('\r')) return true;
@@ -185,7 +199,7 @@ function runRule(rule: FileRule<YamlFile>, file: YamlFile, context: RuleContext,
     return { crash: internalError(rule, e, uri, config) };
   }
   const entries: Entry[] = [];
-  for (const f of findings) entries.push(f.annotations ? { rule, result: toResult(rule, f, uri, config), annotations: f.annotations } : { rule, result: toResult(rule, f, uri, config) });
+  for (const f of findings) entries.push(entryOf(rule, toResult(rule, f, uri, config), f.annotations));
   return { entries };
 }
 
@@ -206,8 +220,13 @@ function lintChunk(uri: string, chunk: string, rules: readonly FileRule<YamlFile
 function shifted(lint: ChunkLint, line: number): NonNullable<ChunkLint['shifted']> {
   if (line === 0) return { line, entries: lint.entries };
   if (lint.shifted?.line === line) return lint.shifted;
-  const entries = lint.entries.map((e) => ({ ...e, result: shiftResult(e.result, line) }));
+  const entries = lint.entries.map((e) => entryOf(e.rule, shiftResult(e.result, line), e.finding.annotations));
   return (lint.shifted = { line, entries });
+}
+
+function entryOf(rule: FileRule<YamlFile>, result: Result, annotations: RawFinding['annotations']): Entry {
+  const finding: RawFinding = { range: result.range, ...(result.objectRange ? { objectRange: result.objectRange } : {}), ...(annotations ? { annotations } : {}) };
+  return { rule, result, finding };
 }
 
 function shiftRange(r: Range, lines: number): Range {
