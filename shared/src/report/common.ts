@@ -85,8 +85,22 @@ export function relativeUri(uri: string, rootUri: string): string | undefined {
   return uri.startsWith(root) ? uri.slice(root.length) : undefined;
 }
 
+// Reports name the same file once per finding: the last base's paths are remembered (bounded).
+let memoBase = '';
+let memo = new Map<string, string>();
+
 /** A readable path of `uri` relative to the directory `baseUri` (with `../` where needed), decoded. */
 export function displayPath(uri: string, baseUri: string): string {
+  if (baseUri !== memoBase || memo.size > 10_000) {
+    memoBase = baseUri;
+    memo = new Map();
+  }
+  let path = memo.get(uri);
+  if (path === undefined) memo.set(uri, (path = computeDisplayPath(uri, baseUri)));
+  return path;
+}
+
+function computeDisplayPath(uri: string, baseUri: string): string {
   const a = splitUri(uri);
   const b = splitUri(baseUri);
   if (a.prefix !== b.prefix) return safeDecode(uri);
