@@ -114,7 +114,8 @@ export async function measureEdits(uri, text, edits = 100) {
     }
     times.sort((a, b) => a - b);
     cpu.sort((a, b) => a - b);
-    const cpuStats = cpu.length ? { p50: round(percentile(cpu, 50)), p95: round(percentile(cpu, 95)) } : undefined;
+    // Per-edit values have the 10 ms resolution of /proc; the mean over all edits is finer.
+    const cpuStats = cpu.length ? { p50: round(percentile(cpu, 50)), p95: round(percentile(cpu, 95)), mean: round(cpu.reduce((a, b) => a + b, 0) / cpu.length) } : undefined;
     return { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), diagnostics: opened.count, serverCpu: cpuStats };
   } finally {
     await s.stop();
@@ -176,7 +177,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   measureEditorDetailed().then(
     (r) => {
       for (const k of ['manifest5k', 'argoInstall']) {
-        const cpu = r[k].serverCpu ? `; server CPU per edit p50 ${r[k].serverCpu.p50} ms p95 ${r[k].serverCpu.p95} ms` : '';
+        const cpu = r[k].serverCpu ? `; server CPU per edit p50 ${r[k].serverCpu.p50} ms p95 ${r[k].serverCpu.p95} ms mean ${r[k].serverCpu.mean} ms` : '';
         console.log(`${k.padEnd(24)} p50 ${r[k].p50} ms  p95 ${r[k].p95} ms  (goal p95 ≤ ${goals[k]} ms${cpu})`);
       }
       console.log(`${'startToFirstDiagnostics'.padEnd(24)} ${r.startToFirstDiagnostics} ms  (goal ≤ 300 ms)`);
