@@ -93,9 +93,22 @@ export interface SuppressionIndex {
   readonly commentLines: readonly number[];
 }
 
-/** Reads the suppression comments of a file; undefined when it has none (the common case, found by one search). */
+const SUPPRESSION_WORD = /bollwerk-ignore|hadolint|checkov:|trivy:/i;
+
+/** Whether some text after a `#` names a suppression: only comment lines are searched, not the whole text. */
+function mayHoldSuppression(text: string): boolean {
+  for (let i = text.indexOf('#'); i !== -1; i = text.indexOf('#', i + 1)) {
+    let end = text.indexOf('\n', i);
+    if (end === -1) end = text.length;
+    if (SUPPRESSION_WORD.test(text.slice(i, end))) return true;
+    i = end;
+  }
+  return false;
+}
+
+/** Reads the suppression comments of a file; undefined when it has none (the common case). */
 export function suppressionIndex(lines: LineIndex, kind: 'dockerfile' | 'compose' | 'kubernetes'): SuppressionIndex | undefined {
-  if (!/bollwerk-ignore|hadolint|checkov:|trivy:/i.test(lines.text)) return undefined;
+  if (!mayHoldSuppression(lines.text)) return undefined;
   const fileWide = new Set<string>();
   const byLine: [number, string[]][] = [];
   const commentLines: number[] = [];
