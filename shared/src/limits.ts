@@ -59,26 +59,56 @@ export function utf8Length(text: string, limit: number = Number.MAX_SAFE_INTEGER
   return bytes;
 }
 
+/** Counts the documents of a YAML stream line by line (see countDocuments). */
+class DocumentCounter {
+  count = 0;
+  cutAt: number | undefined;
+  private inDoc = false;
+  private pendingStart: number | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly max: number,
+  ) {}
+
+  line(from: number, to: number): void {
+    const text = this.text;
+    const c = text.charCodeAt(from);
+    if (c === 45 /* - */ && isMarker(text, from, to, '---')) this.start(from);
+    else if (c === 46 /* . */ && isMarker(text, from, to, '...')) this.inDoc = false;
+    else if (c === 37 /* % */ && !this.inDoc) this.pendingStart ??= from;
+    else if (!this.inDoc && !isBlankOrComment(text, from, to)) this.start(from);
+  }
+
+  private start(offset: number): void {
+    this.count++;
+    this.inDoc = true;
+    if (this.count === this.max + 1) this.cutAt = this.pendingStart ?? offset;
+    this.pendingStart = undefined;
+  }
+}
+
 /** Document count of a YAML stream and the offset where document `max + 1` starts (undefined when there are at most `max`). */
 export function countDocuments(text: string, max: number = MAX_DOCUMENTS): { count: number; cutAt: number | undefined } {
-  let count = 0;
-  let inDoc = false;
-  let pendingStart: number | undefined;
-  let cutAt: number | undefined;
-  const start = (offset: number): void => {
-    count++;
-    inDoc = true;
-    if (count === max + 1) cutAt = pendingStart ?? offset;
-    pendingStart = undefined;
-  };
+  const counter = new DocumentCounter(text, max);
+  forEachLine(text, (from, to) => counter.line(from, to));
+  return { count: counter.count, cutAt: counter.cutAt };
+}
+
+/** Nesting depth (as nestingDepth, stopping past `maxDepth`) and document count (as countDocuments) of a YAML text in one pass. */
+function yamlShape(text: string, maxDepth: number, maxDocuments: number): { deepest: { depth: number; line: number }; count: number; cutAt: number | undefined } {
+  const scan = new DepthScanner(text);
+  const counter = new DocumentCounter(text, maxDocuments);
+  let line = 0;
+  let deepest = { depth: 0, line: 0 };
   forEachLine(text, (from, to) => {
-    const c = text.charCodeAt(from);
-    if (c === 45 /* - */ && isMarker(text, from, to, '---')) start(from);
-    else if (c === 46 /* . */ && isMarker(text, from, to, '...')) inDoc = false;
-    else if (c === 37 /* % */ && !inDoc) pendingStart ??= from;
-    else if (!inDoc && !isBlankOrComment(text, from, to)) start(from);
+    const depth = scan.line(from, to);
+    if (depth > deepest.depth) deepest = { depth, line };
+    line++;
+    counter.line(from, to);
+    return depth > maxDepth;
   });
-  return { count, cutAt };
+  return { deepest, count: counter.count, cutAt: counter.cutAt };
 }
 
 /** Deepest nesting of a YAML text (stops early past `max`) and the 0-based line where it occurs. */
@@ -113,7 +143,8 @@ export function checkLimits(text: string, kind: FileKind, maxFileBytes: number):
       ),
     };
   }
-  const deep = nestingDepth(text, MAX_DEPTH);
+  const shape = yamlShape(text, MAX_DEPTH, MAX_DOCUMENTS);
+  const deep = shape.deepest;
   if (deep.depth > MAX_DEPTH) {
     return {
       skip: true,
@@ -124,7 +155,7 @@ export function checkLimits(text: string, kind: FileKind, maxFileBytes: number):
       ),
     };
   }
-  const docs = countDocuments(text, MAX_DOCUMENTS);
+  const docs = shape;
   if (docs.cutAt === undefined) return { skip: false, text, notes: [] };
   const prefix = text.slice(0, docs.cutAt);
   const lastLine = lineCount(prefix);
