@@ -16,7 +16,7 @@ export interface SyntaxDoc {
 
 /** An argument of an instruction (escapes removed from its value). */
 export class Argument {
-  private range: Range | undefined;
+  private range: Range | undefined = undefined;
   constructor(
     private readonly doc: SyntaxDoc,
     readonly word: Word,
@@ -110,18 +110,18 @@ const PROPERTY_KEYWORDS = new Set(['ENV', 'ARG', 'LABEL']);
 export class Instruction {
   /** The keyword upper-cased. */
   readonly keyword: string;
-  private cache: {
-    range?: Range;
-    raw?: Word[];
-    flags?: FlagSpan[];
-    words?: Word[];
-    args?: Argument[];
-    flagObjects?: Flag[];
-    json?: JsonString[];
-    props?: Property[];
-    propWords?: Word[];
-    heredocs?: HeredocSpan[];
-  } = {};
+  // computed on first use; every field declared here so that all instructions share one shape
+  private cRange: Range | undefined = undefined;
+  private cRaw: Word[] | undefined = undefined;
+  private cFlags: FlagSpan[] | undefined = undefined;
+  private cWords: Word[] | undefined = undefined;
+  private cArgs: Argument[] | undefined = undefined;
+  private cFlagObjects: Flag[] | undefined = undefined;
+  private cJson: JsonString[] | undefined = undefined;
+  private cProps: Property[] | undefined = undefined;
+  private cPropWords: Word[] | undefined = undefined;
+  private cHeredocs: HeredocSpan[] | undefined = undefined;
+  private cMemo: Map<string, unknown> | undefined = undefined;
 
   constructor(
     readonly doc: SyntaxDoc,
@@ -144,7 +144,7 @@ export class Instruction {
   }
   /** From the keyword to the end of the last argument (here-documents included). */
   getRange(): Range {
-    return (this.cache.range ??= this.doc.lines().rangeOf(this.start, this.end));
+    return (this.cRange ??= this.doc.lines().rangeOf(this.start, this.end));
   }
   /** The keyword. */
   getInstructionRange(): Range {
@@ -156,27 +156,27 @@ export class Instruction {
   }
   /** Every word after the keyword, flags included. */
   rawWords(): readonly Word[] {
-    return (this.cache.raw ??= splitWords(this.doc.text, this.keywordEnd, this.end, this.doc.escape));
+    return (this.cRaw ??= splitWords(this.doc.text, this.keywordEnd, this.end, this.doc.escape));
   }
   /** The flags' spans (empty for keywords without flags). */
   flagSpans(): readonly FlagSpan[] {
-    if (!this.cache.flags) {
+    if (!this.cFlags) {
       const stop = flagStop(this.keyword);
-      this.cache.flags = stop ? readFlags(this.doc.text, this.rawWords(), stop) : [];
+      this.cFlags = stop ? readFlags(this.doc.text, this.rawWords(), stop) : [];
     }
-    return this.cache.flags;
+    return this.cFlags;
   }
   /** The words after the flags (as many leading words dropped as there are flags). */
   words(): readonly Word[] {
-    if (!this.cache.words) {
+    if (!this.cWords) {
       const n = this.flagSpans().length;
-      this.cache.words = n === 0 ? (this.rawWords() as Word[]) : this.rawWords().slice(n);
+      this.cWords = n === 0 ? (this.rawWords() as Word[]) : this.rawWords().slice(n);
     }
-    return this.cache.words;
+    return this.cWords;
   }
   /** The arguments after the flags. */
   getArguments(): readonly Argument[] {
-    return (this.cache.args ??= this.words().map((w) => new Argument(this.doc, w)));
+    return (this.cArgs ??= this.words().map((w) => new Argument(this.doc, w)));
   }
   /** From the first to the last argument; null without arguments. */
   getArgumentsRange(): Range | null {
@@ -195,7 +195,7 @@ export class Instruction {
   }
   /** The flags (`--from=…`, `--mount=…`); empty for keywords without flags. */
   getFlags(): readonly Flag[] {
-    return (this.cache.flagObjects ??= this.flagSpans().map((f) => new Flag(this.doc, f)));
+    return (this.cFlagObjects ??= this.flagSpans().map((f) => new Flag(this.doc, f)));
   }
   /** COPY's `--from` flag when it is the only flag. */
   getFromFlag(): Flag | null {
@@ -204,21 +204,21 @@ export class Instruction {
   }
   /** The strings of an exec-form argument list (ADD, CMD, COPY, ENTRYPOINT, RUN, SHELL, VOLUME); empty otherwise. */
   getJSONStrings(): readonly JsonString[] {
-    if (!this.cache.json) {
-      this.cache.json = JSON_KEYWORDS.has(this.keyword) ? jsonStrings(this.doc.text, this.words()).map((j) => new JsonString(this.doc, j)) : [];
+    if (!this.cJson) {
+      this.cJson = JSON_KEYWORDS.has(this.keyword) ? jsonStrings(this.doc.text, this.words()).map((j) => new JsonString(this.doc, j)) : [];
     }
-    return this.cache.json;
+    return this.cJson;
   }
   /** The property words of ENV/ARG/LABEL (quotes and `${…}` keep spaces). */
   propertyWords(): readonly Word[] {
-    return (this.cache.propWords ??= propertyWords(this.doc.text, this.start, this.keywordEnd, this.end, this.doc.escape));
+    return (this.cPropWords ??= propertyWords(this.doc.text, this.start, this.keywordEnd, this.end, this.doc.escape));
   }
   /** The properties of ENV, ARG and LABEL; empty for other keywords. */
   getProperties(): readonly Property[] {
-    if (!this.cache.props) {
-      this.cache.props = PROPERTY_KEYWORDS.has(this.keyword) ? properties(this.doc.text, this.doc.escape, this.propertyWords()).map((p) => new Property(this.doc, p)) : [];
+    if (!this.cProps) {
+      this.cProps = PROPERTY_KEYWORDS.has(this.keyword) ? properties(this.doc.text, this.doc.escape, this.propertyWords()).map((p) => new Property(this.doc, p)) : [];
     }
-    return this.cache.props;
+    return this.cProps;
   }
   /** ARG's single property; null when ARG has none or several. */
   getProperty(): Property | null {
@@ -296,8 +296,14 @@ export class Instruction {
     const w = this.keyword === 'ONBUILD' ? this.words()[0] : undefined;
     return w ? new Instruction(this.doc, this.doc.text.substring(w.start, w.end), w.start, w.end, this.end) : null;
   }
+  /** A value derived from this instruction, computed once per key (the shell parse of a RUN, COPY's paths). */
+  memo<T>(key: string, compute: () => T): T {
+    const memo = (this.cMemo ??= new Map());
+    if (!memo.has(key)) memo.set(key, compute());
+    return memo.get(key) as T;
+  }
   /** The here-documents the instruction opens (RUN, COPY, ADD). */
   heredocSpans(): readonly HeredocSpan[] {
-    return (this.cache.heredocs ??= heredocs(this));
+    return (this.cHeredocs ??= heredocs(this));
   }
 }

@@ -43,6 +43,14 @@ export interface DockerfileSyntax {
 }
 
 const BOM = '\uFEFF';
+/** The rest of a line. */
+const LINE_REST = /[^\r\n]*/y;
+/** A run of characters up to a blank or a line break. */
+const WORD = /[^ \t\r\n]*/y;
+/** Characters with no meaning to the instruction scan (no escape character, line break or `#`). */
+const PLAIN_BACKSLASH = /[^\\\r\n#]+/y;
+const PLAIN_BACKTICK = /[^`\r\n#]+/y;
+const NOT_BLANK = /[^ \t]/;
 
 /** The parser directives at the top of the file (before the first blank line, instruction or other comment). */
 function readDirectives(text: string): Directive[] {
@@ -129,9 +137,9 @@ class Scanner {
   }
 
   comment(start: number): number {
-    const text = this.text;
-    let end = start + 1;
-    while (end < text.length && text[end] !== '\r' && text[end] !== '\n') end++;
+    LINE_REST.lastIndex = start;
+    LINE_REST.test(this.text);
+    const end = LINE_REST.lastIndex;
     this.comments.push({ start, end });
     return end;
   }
@@ -141,6 +149,32 @@ class Scanner {
   }
 
   instruction(start: number): number {
+    const text = this.text;
+    const esc = this.escape;
+    // the common case: a keyword without escape characters, then a blank, a line break or the end
+    WORD.lastIndex = start;
+    WORD.test(text);
+    const wordEnd = WORD.lastIndex;
+    if (text.slice(start, wordEnd).indexOf(esc) === -1) {
+      const keyword = text.slice(start, wordEnd);
+      const c = text[wordEnd];
+      if (c === undefined) {
+        this.add(keyword, start, wordEnd, text.length);
+        return text.length;
+      }
+      if (c === '\r' || c === '\n') {
+        this.add(keyword, start, wordEnd, wordEnd);
+        return wordEnd;
+      }
+      const end = this.arguments(keyword, start, wordEnd, wordEnd);
+      this.add(keyword, start, wordEnd, end);
+      return end;
+    }
+    return this.escapedInstruction(start);
+  }
+
+  /** A keyword with escape characters in it (`RU\<newline>N`), character by character. */
+  escapedInstruction(start: number): number {
     const text = this.text;
     const esc = this.escape;
     let keyword = text[start]!;
@@ -214,34 +248,44 @@ class Scanner {
   arguments(keyword: string, start: number, keywordEnd: number, offset: number): number {
     const text = this.text;
     const esc = this.escape;
+    const plain = esc === '`' ? PLAIN_BACKTICK : PLAIN_BACKSLASH;
+    const length = text.length;
+    // after a line continuation until the next character that is neither blank nor a comment line
     let escaped = false;
-    argumentsCheck: for (let i = offset + 1; i < text.length; i++) {
+    let i = offset + 1;
+    while (i < length) {
+      plain.lastIndex = i;
+      if (plain.test(text)) {
+        const j = plain.lastIndex;
+        if (escaped && NOT_BLANK.test(text.slice(i, j))) escaped = false;
+        i = j;
+        if (i >= length) break;
+      }
       const c = text[i];
       if (c === '\r' || c === '\n') {
-        if (escaped) continue;
-        return this.heredocs(new Instruction(this.doc, keyword, start, keywordEnd, i), i);
+        if (!escaped) return this.heredocs(new Instruction(this.doc, keyword, start, keywordEnd, i), i);
+        i++;
       } else if (c === esc) {
         const next = text.charAt(i + 1);
         if (next === '\n' || next === '\r') {
           escaped = true;
-          i++;
+          i += 2;
         } else if (next === ' ' || next === '\t') {
-          for (let j = i + 2; j < text.length; j++) {
-            const d = text[j];
-            if (d === ' ' || d === '\t') continue;
-            if (d === '\r' || d === '\n') escaped = true;
-            i = j;
-            continue argumentsCheck;
-          }
-          return text.length;
+          let j = i + 2;
+          while (j < length && (text[j] === ' ' || text[j] === '\t')) j++;
+          if (j >= length) return length;
+          if (text[j] === '\r' || text[j] === '\n') escaped = true;
+          // the character after the blanks is passed over, as dockerfile-ast does
+          i = j + 1;
+        } else {
+          i++;
         }
-      } else if (c === '#') {
-        if (escaped) i = this.comment(i);
-      } else if (c !== ' ' && c !== '\t') {
-        escaped = false;
+      } else {
+        // `#`: a comment line inside a continuation, up to and with its line break
+        i = escaped ? this.comment(i) + 1 : i + 1;
       }
     }
-    return text.length;
+    return length;
   }
 
   /** Skips the bodies of the here-documents an ADD, COPY or RUN (also under ONBUILD) opens on its first line. */

@@ -43,14 +43,6 @@ interface Source {
   readonly doc: readonly number[];
 }
 
-/** Document offset of `src.s[i]` (`i === src.s.length` gives the end). */
-function offsetOf(src: Source, i: number): number {
-  const { at, doc } = src;
-  let k = at.length - 1;
-  while (k > 0 && at[k]! > i) k--;
-  return doc[k]! + (i - at[k]!);
-}
-
 /** Index in `src.s` of a document offset, or -1 when a continuation removed it. */
 function indexOf(src: Source, offset: number): number {
   const { at, doc } = src;
@@ -117,9 +109,18 @@ interface Pending {
   readonly script: boolean;
 }
 
-/** Splits shell text into commands; `offsetOf(src, i)` is the document offset of `src.s[i]`. */
+/** Splits shell text into commands, with the words' document offsets. */
 function tokenize(src: Source, from: number, to: number): { commands: ShellCommand[]; heredoc: boolean; appendAt: number | null } {
   const { s } = src;
+  // without line continuations, offsets are a shift; with them, a cursor over the pieces (words come in order)
+  const shift = src.at.length === 1 ? src.doc[0]! : -1;
+  const { at, doc } = src;
+  let piece = 0;
+  const offsetAt = (k: number): number => {
+    if (k < at[piece]!) piece = 0;
+    while (piece + 1 < at.length && at[piece + 1]! <= k) piece++;
+    return doc[piece]! + (k - at[piece]!);
+  };
   const commands: ShellCommand[] = [];
   let words: ShellWord[] = [];
   let redirects: ShellWord[] = [];
@@ -134,7 +135,7 @@ function tokenize(src: Source, from: number, to: number): { commands: ShellComma
   const pending: Pending[] = [];
   const endWord = (i: number): void => {
     if (wStart < 0) return;
-    const word: ShellWord = { value, start: offsetOf(src, wStart), end: offsetOf(src, i - 1) + 1, quoted, dynamic };
+    const word: ShellWord = shift >= 0 ? { value, start: shift + wStart, end: shift + i, quoted, dynamic } : { value, start: offsetAt(wStart), end: offsetAt(i - 1) + 1, quoted, dynamic };
     (toRedirect ? redirects : words).push(word);
     toRedirect = false;
     lastWordEnd = word.end;
@@ -145,9 +146,9 @@ function tokenize(src: Source, from: number, to: number): { commands: ShellComma
   };
   const endCommand = (next: ShellOperator): void => {
     if (words.length > 0 || redirects.length > 0) {
-      commands.push({ words, redirects, op });
+      commands.push(shellCommand(words, redirects, op));
       const inner = innerScript(src, words);
-      if (inner) commands.push(...inner.map((c, k) => (k === 0 ? { ...c, op: ';' as const } : c)));
+      if (inner) commands.push(...inner.map((c, k) => (k === 0 ? shellCommand(c.words, c.redirects, ';') : c)));
       words = [];
       redirects = [];
       op = next;
@@ -194,7 +195,7 @@ function tokenize(src: Source, from: number, to: number): { commands: ShellComma
         if (i > to) i = to;
         if (d.script) {
           const body = tokenize(src, bodyStart, bodyEnd);
-          body.commands.forEach((cmd, k) => commands.push(k === 0 ? { ...cmd, op: commands.length === 0 ? null : '\n' } : cmd));
+          body.commands.forEach((cmd, k) => commands.push(k === 0 ? shellCommand(cmd.words, cmd.redirects, commands.length === 0 ? null : '\n') : cmd));
         }
       }
       lastWordEnd = null;
@@ -360,12 +361,8 @@ function skipFlags(src: Source, flags: boolean): number {
  * Reads the text after the keyword itself; cached per instruction. Never throws.
  */
 export function instructionScript(file: DockerfileFile, instruction: Instruction): ShellScript {
-  let script = scripts.get(instruction);
-  if (!script) scripts.set(instruction, (script = readScript(file, instruction)));
-  return script;
+  return instruction.memo('shell', () => readScript(file, instruction));
 }
-
-const scripts = new WeakMap<Instruction, ShellScript>();
 
 function readScript(file: DockerfileFile, instruction: Instruction): ShellScript {
   const src = logical(file.text, instruction.keywordEnd, instruction.end, file.ast.escape);
@@ -390,13 +387,13 @@ function execWords(file: DockerfileFile, instruction: Instruction, text: string)
     const { start, end } = j.span;
     return { value: jsonString(file.text.slice(start, end)), start, end, quoted: true, dynamic: false };
   });
-  const commands: ShellCommand[] = [{ words, redirects: [], op: null }];
+  const commands: ShellCommand[] = [shellCommand(words, [], null)];
   const first = words[0];
   const flag = words.findIndex((w, k) => k > 0 && /^-[a-z]*c[a-z]*$/.test(w.value));
   const script = flag > 0 ? words[flag + 1] : undefined;
   if (first && SHELLS.has(basename(first.value)) && script) {
     const inner = file.text.slice(script.start + 1, script.end - 1);
-    if (inner === script.value) commands.push(...splitShell(inner, script.start + 1).commands.map((c, k) => (k === 0 ? { ...c, op: ';' as const } : c)));
+    if (inner === script.value) commands.push(...splitShell(inner, script.start + 1).commands.map((c, k) => (k === 0 ? shellCommand(c.words, c.redirects, ';') : c)));
   }
   return { form: 'exec', commands, heredoc: false, appendAt: null };
 }
@@ -430,17 +427,27 @@ export interface ResolvedCommand {
   readonly command: ShellCommand;
   /** Words skipped before the program (`sudo`, assignments …). */
   readonly prefix: readonly ShellWord[];
+  /** Cache slot of the package-manager reading (rules/dockerfile/support/packages.ts), created empty with the command. */
+  package: unknown;
 }
 
-const resolved = new WeakMap<ShellCommand, ResolvedCommand | null>();
-const resolvedPlain = new WeakMap<ShellCommand, ResolvedCommand | null>();
+/** A command with its resolutions cached on it (several rules resolve the same commands). */
+interface Resolvable extends ShellCommand {
+  resolved: ResolvedCommand | null | undefined;
+  resolvedPlain: ResolvedCommand | null | undefined;
+}
+
+/** A new command; the cache slots are created with it so that every command has one shape. */
+function shellCommand(words: readonly ShellWord[], redirects: readonly ShellWord[], op: ShellOperator | null): ShellCommand {
+  const c: Resolvable = { words, redirects, op, resolved: undefined, resolvedPlain: undefined };
+  return c;
+}
 
 /** Resolves the program a command runs, looking through reserved words, assignments, sudo/env/exec wrappers. Cached per command. */
 export function resolveCommand(command: ShellCommand, unwrap = true): ResolvedCommand | undefined {
-  const cache = unwrap ? resolved : resolvedPlain;
-  let r = cache.get(command);
-  if (r === undefined) cache.set(command, (r = readCommand(command, unwrap) ?? null));
-  return r ?? undefined;
+  const c = command as Resolvable;
+  if (unwrap) return (c.resolved === undefined ? (c.resolved = readCommand(command, true) ?? null) : c.resolved) ?? undefined;
+  return (c.resolvedPlain === undefined ? (c.resolvedPlain = readCommand(command, false) ?? null) : c.resolvedPlain) ?? undefined;
 }
 
 function readCommand(command: ShellCommand, unwrap: boolean): ResolvedCommand | undefined {
@@ -462,7 +469,7 @@ function readCommand(command: ShellCommand, unwrap: boolean): ResolvedCommand | 
   }
   const nameWord = w[k];
   if (!nameWord) return undefined;
-  return { name: basename(nameWord.value), nameWord, args: w.slice(k + 1), command, prefix: w.slice(0, k) };
+  return { name: basename(nameWord.value), nameWord, args: w.slice(k + 1), command, prefix: w.slice(0, k), package: undefined };
 }
 
 /** Every resolved command of a script, in order. */

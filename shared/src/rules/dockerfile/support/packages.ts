@@ -42,13 +42,10 @@ function managerOf(command: ResolvedCommand): { manager: PackageManager; words: 
   return undefined;
 }
 
-const cache = new WeakMap<ResolvedCommand, PackageCommand | null>();
-
-/** Reads a package-manager command; undefined for any other program. Cached per command. */
+/** Reads a package-manager command; undefined for any other program. Cached on the command (most Dockerfile rules ask). */
 export function packageCommand(command: ResolvedCommand): PackageCommand | undefined {
-  let p = cache.get(command);
-  if (p === undefined) cache.set(command, (p = readPackageCommand(command) ?? null));
-  return p ?? undefined;
+  if (command.package === undefined) command.package = readPackageCommand(command) ?? null;
+  return (command.package as PackageCommand | null) ?? undefined;
 }
 
 function readPackageCommand(command: ResolvedCommand): PackageCommand | undefined {
