@@ -202,6 +202,23 @@ describe('per-document lint (lintDocuments)', () => {
     assert.equal(cache.size, 1);
   });
 
+  it('limits, templates and binary content give the same notes and results as the whole-file lint', () => {
+    const many = Array.from({ length: 1005 }, (_, i) => `---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: s${i}\ndata:\n  k: dg==\n`).join('');
+    const texts = [many, `---\n${DEPLOYMENT(1)}\n---\nimage: {{ .Values.image }}\n`, `---\n${DEPLOYMENT(1)}\u0000\n`];
+    const codes = ['too-many-documents', 'templated', 'binary'];
+    for (const [i, text] of texts.entries()) {
+      const cache = new DocumentLintCache();
+      const actual = lintDocuments(URI, text, { config, kind: 'kubernetes', cache });
+      const expected = lintText(URI, text, { config, kind: 'kubernetes' });
+      assert.deepStrictEqual(actual.notes.map((n) => n.code), [codes[i]]);
+      assert.deepStrictEqual(actual.notes, expected.notes);
+      assert.deepStrictEqual(actual.results, expected.results);
+    }
+    const limited = lintDocuments(URI, many, { config, kind: 'kubernetes', cache: new DocumentLintCache() });
+    assert.deepStrictEqual(limited.notes.map((n) => n.code), ['too-many-documents']);
+    assert.equal(limited.results.filter((r) => r.ruleId === 'k8s/plaintext-secret').length, 1000);
+  });
+
   it('Compose files and Dockerfiles take the whole-file path', () => {
     const cache = new DocumentLintCache();
     const compose = 'services:\n  web:\n    image: nginx\n    privileged: true\n';
