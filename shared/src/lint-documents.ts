@@ -213,7 +213,11 @@ function lintChunk(uri: string, chunk: string, rules: readonly FileRule<YamlFile
     if ('crash' in run) crashes.push({ ruleId: rule.id, result: run.crash });
     else for (const e of run.entries) entries.push(e);
   }
-  return { entries, hasErrors: file.documents.some((d) => d.errors.length > 0), crashes, lineBreaks: file.lines.lineCount - 1 };
+  // In position order (stable: equal positions keep the rules' order), so that the file's results
+  // are already nearly sorted when the chunks are put together.
+  const byResult = new Map(entries.map((e) => [e.result, e]));
+  const sorted = sortResults(entries.map((e) => e.result)).map((r) => byResult.get(r)!);
+  return { entries: sorted, hasErrors: file.documents.some((d) => d.errors.length > 0), crashes, lineBreaks: file.lines.lineCount - 1 };
 }
 
 /** A chunk's entries moved to start at `line` (memoised: a chunk usually stays where it was). */
