@@ -19,8 +19,16 @@ const list = (rule: unknown, key: string): { node: Node; value: string }[] =>
     return value === undefined ? [] : [{ node, value }];
   });
 
-/** Every policy rule of the Roles and ClusterRoles of a file. */
-export function policyRules(file: YamlFile): PolicyRule[] {
+const cache = new WeakMap<YamlFile, readonly PolicyRule[]>();
+
+/** Every policy rule of the Roles and ClusterRoles of a file (read once per parsed file: several rules ask). */
+export function policyRules(file: YamlFile): readonly PolicyRule[] {
+  let rules = cache.get(file);
+  if (!rules) cache.set(file, (rules = readPolicyRules(file)));
+  return rules;
+}
+
+function readPolicyRules(file: YamlFile): PolicyRule[] {
   return file.objects
     .filter((o) => isKind(o, 'Role', RBAC) || isKind(o, 'ClusterRole', RBAC))
     .flatMap((object) =>
