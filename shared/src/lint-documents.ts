@@ -111,6 +111,7 @@ export function lintDocuments(uri: string, text: string, options: LintDocumentsO
   cache.begin(uri, config, options.rules);
   const rules = (options.rules ?? allRules()).filter((r): r is FileRule<YamlFile> => r.kind === kind && r.scope !== 'workspace' && isEnabled(r, config));
   const local = rules.filter((r) => !r.crossDocument);
+  const crossDocument = local.length < rules.length; // then the whole file is parsed below, from the chunk cache
   const context: RuleContext = { trustedRegistries: config.trustedRegistries };
   const parseOptions = options.yamlCache ? { cache: options.yamlCache } : {};
   let whole: YamlFile | undefined;
@@ -121,7 +122,7 @@ export function lintDocuments(uri: string, text: string, options: LintDocumentsO
   const crashes = new Map<string, Result>();
   let line = 0;
   for (const chunk of chunks) {
-    options.yamlCache?.get(chunk); // keeps the parsed chunk for the whole-file parse (crossDocument rules, workspace rules)
+    if (!crossDocument) options.yamlCache?.get(chunk); // keeps the parsed chunk for a later whole-file parse (workspace rules)
     const lint = cache.get(chunk) ?? cache.set(chunk, lintChunk(uri, chunk, local, context, config, options));
     for (const e of shifted(lint, line).entries) entries.push(e);
     hasErrors ||= lint.hasErrors;

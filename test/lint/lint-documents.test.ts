@@ -200,6 +200,12 @@ describe('per-document lint (lintDocuments)', () => {
     }
     editorLint('', cache, yamlCache);
     assert.equal(cache.size, 1);
+    // Without a crossDocument rule nothing parses the whole file, and the parsed documents are still kept.
+    const local = KUBERNETES_RULES.filter((r) => r.scope !== 'workspace' && !r.crossDocument);
+    editorLint(text, cache, yamlCache, local);
+    editorLint(text.replace('name: app-1', 'name: app-1x'), cache, yamlCache, local);
+    assert.equal(cache.size, 2);
+    assert.equal(yamlCache.size, 2);
   });
 
   it('limits, templates and binary content give the same notes and results as the whole-file lint', () => {
