@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { DEFAULT_CONFIG, type Config } from '../../shared/src/config';
 import { allRules, lintWorkspace } from '../../shared/src/lint';
 import type { ParsedFile } from '../../shared/src/types';
-import { lintAll, threadCount } from '../../shared/src/workspace/pool';
+import { lintAll, MIN_BYTES_FOR_THREADS, planThreads, threadCount } from '../../shared/src/workspace/pool';
 import { findFiles } from '../../shared/src/workspace/walk';
 import { lintFile, scanWorkspace, type ScanOptions, type ScanResult } from '../../shared/src/workspace/scan';
 
@@ -89,11 +89,17 @@ describe('workspace scan on worker threads', () => {
     assert.ok(reports.some((r) => r.workspace !== undefined), 'workspace facts come back from the worker');
   });
 
-  it('threads: 0 and too few files stay in this thread', () => {
-    assert.equal(threadCount(10_000, 0), 0);
-    assert.equal(threadCount(10, undefined), 0);
-    assert.equal(threadCount(3, 2), 2);
-    const cpus = availableParallelism();
-    assert.equal(threadCount(10_000, undefined), cpus >= 4 ? Math.min(cpus, 4) - 1 : 0);
+  it('threads: 0, one CPU and too little text stay in this thread; the default is min(CPUs, 4) - 1 from 4 MiB on', () => {
+    assert.equal(threadCount(1e9, 0), 0);
+    assert.equal(threadCount(MIN_BYTES_FOR_THREADS - 1, undefined, 8), 0);
+    assert.equal(threadCount(MIN_BYTES_FOR_THREADS, undefined, 1), 0);
+    assert.equal(threadCount(100, 2), 2);
+    assert.equal(threadCount(MIN_BYTES_FOR_THREADS, undefined, 2), 1);
+    assert.equal(threadCount(MIN_BYTES_FOR_THREADS, undefined, 16), 3);
+    roots();
+    const files = findFiles([join(corpus, 'realworld', 'files')]).files;
+    const planned = planThreads(files, undefined);
+    assert.equal(planned.threads, availableParallelism() > 1 ? Math.min(availableParallelism(), 4) - 1 : 0, 'the real-world corpus holds more than 4 MiB');
+    assert.deepEqual(planThreads(files, 0), { threads: 0, sizes: undefined });
   });
 });

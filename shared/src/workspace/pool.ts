@@ -22,11 +22,12 @@ export interface PoolMessage {
   readonly logs: readonly string[];
 }
 
-/** Fewer files than this are linted in the calling thread: starting workers would cost more. */
-export const MIN_FILES_FOR_THREADS = 50;
+/**
+ * Less text than this (bytes of all files together) is linted in the calling thread: a worker's
+ * start (a new isolate that compiles and warms up the bundle) would cost more than it saves.
+ */
+export const MIN_BYTES_FOR_THREADS = 4 * 1024 * 1024;
 const MAX_THREADS = 4;
-/** Fewer CPUs than this: no worker threads unless asked for (see threadCount). */
-const MIN_CPUS_FOR_THREADS = 4;
 /** A worker that posts nothing for this long is given up; the main thread lints what is missing. */
 const STALL_MS = 60_000;
 
@@ -38,16 +39,22 @@ export function defaultWorkerScript(): string | undefined {
 }
 
 /**
- * Number of worker threads for `files` files: `requested` when given, else, for more than 50
- * files on ≥ 4 CPUs, min(CPUs, 4) − 1 (the main thread lints too). Each worker isolate pays its
- * own compilation warm-up (about 3 s CPU over the real-world corpus) and the main thread parses
- * again what workspace rules read of the workers' files: on 2 CPUs that cost more than the second
- * core gave back (measured: 14.7–19.6 s CPU and no shorter wall time vs 9.4–11.6 s in one thread).
+ * Number of worker threads for files of `bytes` bytes together: `requested` when given, else, from
+ * {@link MIN_BYTES_FOR_THREADS} on and with more than one CPU, min(CPUs, 4) − 1 (the main thread
+ * lints too). Workers send back each file's report with what the workspace rules read of it
+ * (FileReport.workspace), so no file is parsed twice.
  */
-export function threadCount(files: number, requested: number | undefined): number {
+export function threadCount(bytes: number, requested: number | undefined, cpus: number = availableParallelism()): number {
   if (requested !== undefined) return Math.max(0, Math.floor(requested));
-  const cpus = availableParallelism();
-  return files > MIN_FILES_FOR_THREADS && cpus >= MIN_CPUS_FOR_THREADS ? Math.min(cpus, MAX_THREADS) - 1 : 0;
+  return bytes >= MIN_BYTES_FOR_THREADS && cpus > 1 ? Math.min(cpus, MAX_THREADS) - 1 : 0;
+}
+
+/** How a scan of `paths` is spread: the worker threads and, when there are any, the file sizes (for the order of claims). */
+export function planThreads(paths: readonly string[], requested: number | undefined): { threads: number; sizes: number[] | undefined } {
+  if (requested === 0 || (requested === undefined && availableParallelism() < 2)) return { threads: 0, sizes: undefined };
+  const sizes = paths.map(sizeOf);
+  const threads = threadCount(sizes.reduce((a, b) => a + b, 0), requested);
+  return { threads, sizes: threads > 0 ? sizes : undefined };
 }
 
 const sizeOf = (path: string): number => {
@@ -61,6 +68,8 @@ const sizeOf = (path: string): number => {
 /** Options of {@link lintAll}. */
 export interface PoolOptions {
   readonly threads: number;
+  /** The files' sizes, when known (largest files are claimed first). */
+  readonly sizes?: readonly number[] | undefined;
   /** The worker entry point; defaults to {@link defaultWorkerScript}. */
   readonly workerScript?: string | undefined;
   readonly log?: ((message: string) => void) | undefined;
@@ -93,7 +102,7 @@ export function lintAll(paths: readonly string[], config: Config, lint: (path: s
   const script = options.threads > 0 ? (options.workerScript ?? defaultWorkerScript()) : undefined;
   if (!script || !existsSync(script)) return paths.map(lint);
   // largest first, so that no big file is left for the end
-  const order = paths.map((p, i) => ({ i, size: sizeOf(p) })).sort((a, b) => b.size - a.size || a.i - b.i).map((x) => x.i);
+  const order = paths.map((p, i) => ({ i, size: options.sizes?.[i] ?? sizeOf(p) })).sort((a, b) => b.size - a.size || a.i - b.i).map((x) => x.i);
   const claimOrder = order.map((i) => paths[i]!);
   const counters = new SharedArrayBuffer(8);
   const shared = new Int32Array(counters);

@@ -4,7 +4,7 @@ import { lintText, lintWorkspaceFacts, type FileReport, type Note } from '../lin
 import { isDockerfileName } from '../parse/kind';
 import type { Result } from '../types';
 import { hasDockerignore, readSource } from './source';
-import { lintAll, threadCount } from './pool';
+import { lintAll, planThreads } from './pool';
 import { findFiles } from './walk';
 
 /** A note that concerns the walk itself rather than one file (an unreadable directory). */
@@ -31,7 +31,7 @@ export interface ScanOptions {
   readonly log?: (message: string) => void;
   /**
    * Worker threads linting the files besides this thread (0: none). Default: min(CPUs, 4) − 1 for
-   * more than 50 files on at least 4 CPUs (see threadCount), when the bundled worker
+   * at least 4 MiB of files on more than one CPU (see threadCount), when the bundled worker
    * (dist/scan-worker.js) is present.
    */
   readonly threads?: number;
@@ -84,8 +84,8 @@ export function scanWorkspace(roots: readonly string[], config: Config, options:
   // reports keep what the workspace rules read of their file, not the parse: a scan's memory stays
   // small, and a worker thread's report carries everything the workspace rules need
   const lint = (path: string): FileReport => withoutParsed(lintFile(path, config, options.log));
-  const threads = threadCount(found.files.length, options.threads);
-  const linted = lintAll(found.files, config, lint, { threads, workerScript: options.workerScript, log: options.log });
+  const { threads, sizes } = planThreads(found.files, options.threads);
+  const linted = lintAll(found.files, config, lint, { threads, sizes, workerScript: options.workerScript, log: options.log });
   // a file named on the command line that is of no checked kind is worth a word
   const reports = linted.map((report, i) => (found.explicit.has(found.files[i]!) && !report.kind && report.notes.length === 0 ? { ...report, notes: [NOT_CONTAINER_FILE] } : report));
   let workspaceResults: Result[] = [];
