@@ -2,7 +2,7 @@ import { defineDockerfileRule } from '../../define';
 import type { DockerfileFile, Instruction } from '../../parse/dockerfile';
 import { instructionScript } from '../../parse/shell';
 import type { Fix, RawFinding } from '../../types';
-import { stageChain } from './support/stages';
+import { parentStages } from './support/stages';
 
 const PLAIN_WORD = /^[A-Za-z0-9_./:,@%+=-]+$/;
 
@@ -18,6 +18,19 @@ function execForm(file: DockerfileFile, instruction: Instruction): string | unde
   const words = only.words.map((w) => w.value);
   if (words.length === 0 || !words.every((w) => PLAIN_WORD.test(w)) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0]!)) return undefined;
   return `[${words.map((w) => JSON.stringify(w)).join(', ')}]`;
+}
+
+/** For each stage, which of CMD and ENTRYPOINT the stage or a stage it builds on has (one pass over the stages). */
+function chainKeywords(file: DockerfileFile): Set<string>[] {
+  const parent = parentStages(file);
+  const sets: Set<string>[] = [];
+  for (const stage of file.stages) {
+    const p = parent[stage.index]!;
+    const set = new Set<string>(p >= 0 ? sets[p] : []);
+    for (const i of stage.instructions) if (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') set.add(i.keyword);
+    sets.push(set);
+  }
+  return sets;
 }
 
 /** Shell-form CMD and ENTRYPOINT: the process runs under /bin/sh -c and does not receive signals. */
@@ -47,9 +60,9 @@ export const execFormRule = defineDockerfileRule({
   fixable: true,
   check(file) {
     const findings: RawFinding[] = [];
+    const inChain = chainKeywords(file);
     for (const stage of file.stages) {
-      const chain = stageChain(file, stage).flatMap((s) => s.instructions);
-      const has = (k: string): boolean => chain.some((i) => i.getKeyword() === k);
+      const has = (k: string): boolean => inChain[stage.index]!.has(k);
       for (const i of stage.instructions) {
         const keyword = i.getKeyword();
         if (keyword !== 'CMD' && keyword !== 'ENTRYPOINT') continue;

@@ -3,18 +3,30 @@ import { parseImageReference, type ImageReference } from '../../../parse/images'
 import { instructionScript, resolvedCommands, type ResolvedCommand, type ShellScript } from '../../../parse/shell';
 import type { Range } from '../../../types';
 
+const parents = new WeakMap<DockerfileFile, Int32Array>();
+
+/** For each stage, the index of the stage it builds on (`FROM <earlier stage name>`: the nearest earlier one so named), or -1. One pass per file. */
+export function parentStages(file: DockerfileFile): Int32Array {
+  let parent = parents.get(file);
+  if (!parent) {
+    parent = new Int32Array(file.stages.length).fill(-1);
+    const latest = new Map<string, number>();
+    for (const stage of file.stages) {
+      if (stage.fromStage && stage.image) parent[stage.index] = latest.get(stage.image.toLowerCase()) ?? -1;
+      if (stage.name) latest.set(stage.name, stage.index);
+    }
+    parents.set(file, parent);
+  }
+  return parent;
+}
+
 /** The stages a stage builds on, root first, ending with the stage itself (`FROM builder` chains). */
 export function stageChain(file: DockerfileFile, stage: Stage): Stage[] {
+  const parent = parentStages(file);
   const chain: Stage[] = [stage];
-  let current = stage;
-  while (current.fromStage && current.image) {
-    const name = current.image.toLowerCase();
-    const parent = file.stages.slice(0, current.index).reverse().find((s) => s.name === name);
-    if (!parent || chain.includes(parent)) break;
-    chain.unshift(parent);
-    current = parent;
-  }
-  return chain;
+  // a parent always comes earlier in the file, so the walk ends
+  for (let k = parent[stage.index]!; k >= 0; k = parent[k]!) chain.push(file.stages[k]!);
+  return chain.reverse();
 }
 
 /** The final stage and the stages it inherits from: what ships in the image. */
@@ -58,7 +70,8 @@ export function runs(file: DockerfileFile): readonly RunInfo[] {
 
 /** The RUNs of the given stages. */
 export function runsIn(file: DockerfileFile, stages: readonly Stage[]): RunInfo[] {
-  return runs(file).filter((r) => stages.includes(r.stage));
+  const wanted = new Set(stages);
+  return runs(file).filter((r) => wanted.has(r.stage));
 }
 
 /** Range of a word given by document offsets. */
