@@ -1,4 +1,7 @@
 import type { DockerfileFile, Instruction } from './dockerfile';
+import { basename, shellCommand, SHELLS, tokenize, type Source } from './shell-tokenize';
+
+export { basename } from './shell-tokenize';
 
 /** An operator that ends a command (`\n` is a newline between commands). */
 export type ShellOperator = '&&' | '||' | ';' | '|' | '&' | '\n' | '(' | ')';
@@ -34,29 +37,6 @@ export interface ShellScript {
   readonly appendAt: number | null;
 }
 
-/** Shell text without line continuations, and where its pieces sit in the document. */
-interface Source {
-  readonly s: string;
-  /** Index in `s` where each piece starts (ascending, the first is 0). */
-  readonly at: readonly number[];
-  /** Document offset of each piece's first character. */
-  readonly doc: readonly number[];
-}
-
-/** Index in `src.s` of a document offset, or -1 when a continuation removed it. */
-function indexOf(src: Source, offset: number): number {
-  const { at, doc } = src;
-  for (let k = 0; k < at.length; k++) {
-    const len = (k + 1 < at.length ? at[k + 1]! : src.s.length) - at[k]!;
-    if (offset >= doc[k]! && offset < doc[k]! + len) return at[k]! + (offset - doc[k]!);
-  }
-  return -1;
-}
-
-const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
-/** A run of characters that the tokenizer takes as they are. */
-const PLAIN = /[^ \t\r\n;()&|<>'"\\$`]*/y;
-
 /** Removes Dockerfile line continuations (and the comment/blank lines Docker drops after them), keeping document offsets. */
 function logical(text: string, start: number, end: number, escape: string): Source {
   const parts: string[] = [];
@@ -88,258 +68,6 @@ function logical(text: string, start: number, end: number, escape: string): Sour
   }
   parts.push(text.slice(from, Math.max(from, end)));
   return { s: parts.length === 1 ? parts[0]! : parts.join(''), at, doc };
-}
-
-/** Index just after the closing character matching the opener at `i` (`(`, `{`), skipping quotes. */
-function skipBalanced(s: string, i: number, open: string, close: string): number {
-  let depth = 0;
-  for (let j = i; j < s.length; j++) {
-    const c = s[j];
-    if (c === '\\') j++;
-    else if (c === "'") j = s.indexOf("'", j + 1) < 0 ? s.length : s.indexOf("'", j + 1);
-    else if (c === open) depth++;
-    else if (c === close && --depth === 0) return j + 1;
-  }
-  return s.length;
-}
-
-interface Pending {
-  readonly delimiter: string;
-  readonly strip: boolean;
-  readonly script: boolean;
-}
-
-/** Splits shell text into commands, with the words' document offsets. */
-function tokenize(src: Source, from: number, to: number): { commands: ShellCommand[]; heredoc: boolean; appendAt: number | null } {
-  const { s } = src;
-  // without line continuations, offsets are a shift; with them, a cursor over the pieces (words come in order)
-  const shift = src.at.length === 1 ? src.doc[0]! : -1;
-  const { at, doc } = src;
-  let piece = 0;
-  const offsetAt = (k: number): number => {
-    if (k < at[piece]!) piece = 0;
-    while (piece + 1 < at.length && at[piece + 1]! <= k) piece++;
-    return doc[piece]! + (k - at[piece]!);
-  };
-  const commands: ShellCommand[] = [];
-  let words: ShellWord[] = [];
-  let redirects: ShellWord[] = [];
-  let op: ShellOperator | null = null;
-  let value = '';
-  let wStart = -1;
-  let quoted = false;
-  let dynamic = false;
-  let toRedirect = false;
-  let heredoc = false;
-  let lastWordEnd: number | null = null;
-  const pending: Pending[] = [];
-  const endWord = (i: number): void => {
-    if (wStart < 0) return;
-    const word: ShellWord = shift >= 0 ? { value, start: shift + wStart, end: shift + i, quoted, dynamic } : { value, start: offsetAt(wStart), end: offsetAt(i - 1) + 1, quoted, dynamic };
-    (toRedirect ? redirects : words).push(word);
-    toRedirect = false;
-    lastWordEnd = word.end;
-    value = '';
-    wStart = -1;
-    quoted = false;
-    dynamic = false;
-  };
-  const endCommand = (next: ShellOperator): void => {
-    if (words.length > 0 || redirects.length > 0) {
-      commands.push(shellCommand(words, redirects, op));
-      const inner = innerScript(src, words);
-      if (inner) commands.push(...inner.map((c, k) => (k === 0 ? shellCommand(c.words, c.redirects, ';') : c)));
-      words = [];
-      redirects = [];
-      op = next;
-    } else if (commands.length > 0) {
-      const keep = op !== null && op !== '\n' && op !== ';' && (next === '\n' || next === '(');
-      if (!keep) op = next;
-    }
-    lastWordEnd = null;
-  };
-  const begin = (i: number): void => {
-    if (wStart < 0) wStart = i;
-  };
-  let i = from;
-  while (i < to) {
-    const c = s[i]!;
-    if (wStart < 0 && c === '#') {
-      while (i < to && s[i] !== '\n') i++;
-      lastWordEnd = null;
-      continue;
-    }
-    if (c === ' ' || c === '\t' || c === '\r') {
-      endWord(i);
-      i++;
-    } else if (c === '\n') {
-      endWord(i);
-      endCommand('\n');
-      i++;
-      while (pending.length > 0) {
-        const d = pending.shift()!;
-        heredoc = true;
-        const bodyStart = i;
-        let bodyEnd = to;
-        while (i < to) {
-          const nl = s.indexOf('\n', i);
-          const lineEnd = nl < 0 || nl > to ? to : nl;
-          const line = s.slice(i, lineEnd).replace(/\r$/, '');
-          if ((d.strip ? line.replace(/^\t+/, '') : line) === d.delimiter) {
-            bodyEnd = i;
-            i = Math.min(to, lineEnd + 1);
-            break;
-          }
-          i = lineEnd + 1;
-        }
-        if (i > to) i = to;
-        if (d.script) {
-          const body = tokenize(src, bodyStart, bodyEnd);
-          body.commands.forEach((cmd, k) => commands.push(k === 0 ? shellCommand(cmd.words, cmd.redirects, commands.length === 0 ? null : '\n') : cmd));
-        }
-      }
-      lastWordEnd = null;
-    } else if (c === ';' || c === '(' || c === ')') {
-      if (c === '(' && wStart >= 0) {
-        begin(i);
-        value += c;
-        i++;
-        continue;
-      }
-      endWord(i);
-      endCommand(c === ';' ? ';' : c);
-      i += c === ';' && s[i + 1] === ';' ? 2 : 1;
-    } else if (c === '&' && s[i + 1] !== '>') {
-      endWord(i);
-      const two = s[i + 1] === '&';
-      endCommand(two ? '&&' : '&');
-      i += two ? 2 : 1;
-    } else if (c === '|') {
-      endWord(i);
-      const two = s[i + 1] === '|';
-      endCommand(two ? '||' : '|');
-      i += two || s[i + 1] === '&' ? 2 : 1;
-    } else if ((c === '<' || c === '>') && s[i + 1] === '(') {
-      begin(i);
-      const j = skipBalanced(s, i + 1, '(', ')');
-      value += s.slice(i, j);
-      dynamic = true;
-      i = j;
-    } else if (c === '<' || c === '>' || c === '&') {
-      if (wStart >= 0 && /^\d+$/.test(value)) {
-        value = '';
-        wStart = -1;
-      }
-      endWord(i);
-      const m = /^(<<-|<<<|<<|<>|<&|>>|>&|>\||&>>|&>|<|>)/.exec(s.slice(i, i + 3))!;
-      i += m[0].length;
-      if (m[0] === '<<' || m[0] === '<<-') {
-        while (s[i] === ' ' || s[i] === '\t') i++;
-        const dm = /^(['"]?)([^\s'";&|<>()]+)\1/.exec(s.slice(i, to));
-        if (dm) {
-          pending.push({ delimiter: dm[2]!, strip: m[0] === '<<-', script: isScriptInput(words) });
-          i += dm[0].length;
-          lastWordEnd = null;
-          continue;
-        }
-      }
-      toRedirect = true;
-    } else if (c === "'") {
-      begin(i);
-      const j = s.indexOf("'", i + 1);
-      const close = j < 0 || j >= to ? to : j;
-      value += s.slice(i + 1, close);
-      quoted = true;
-      i = close + 1;
-    } else if (c === '"') {
-      begin(i);
-      quoted = true;
-      i++;
-      while (i < to && s[i] !== '"') {
-        const d = s[i]!;
-        if (d === '\\' && i + 1 < to && '"\\$`\n'.includes(s[i + 1]!)) {
-          value += s[i + 1];
-          i += 2;
-        } else if (d === '$' && s[i + 1] === '(') {
-          const j = Math.min(skipBalanced(s, i + 1, '(', ')'), to);
-          value += s.slice(i, j);
-          dynamic = true;
-          i = j;
-        } else {
-          if (d === '$' || d === '`') dynamic = true;
-          value += d;
-          i++;
-        }
-      }
-      i++;
-    } else if (c === '\\') {
-      begin(i);
-      if (s[i + 1] === '\n') {
-        i += 2;
-        continue;
-      }
-      value += s[i + 1] ?? '';
-      quoted = true;
-      i += 2;
-    } else if (c === '$' && (s[i + 1] === '(' || s[i + 1] === '{')) {
-      begin(i);
-      const j = Math.min(s[i + 1] === '(' ? skipBalanced(s, i + 1, '(', ')') : skipBalanced(s, i + 1, '{', '}'), to);
-      value += s.slice(i, j);
-      dynamic = true;
-      i = j;
-    } else if (c === '`') {
-      begin(i);
-      const j = s.indexOf('`', i + 1);
-      const close = j < 0 || j >= to ? to - 1 : j;
-      value += s.slice(i, close + 1);
-      dynamic = true;
-      i = close + 1;
-    } else if (c === '$') {
-      begin(i);
-      if (/[A-Za-z_0-9@*#?$!-]/.test(s[i + 1] ?? '')) dynamic = true;
-      value += c;
-      i++;
-    } else {
-      begin(i);
-      PLAIN.lastIndex = i;
-      PLAIN.test(s);
-      const j = Math.min(Math.max(PLAIN.lastIndex, i + 1), to);
-      value += j === i + 1 ? c : s.slice(i, j);
-      i = j;
-    }
-  }
-  endWord(to);
-  const appendAt = pending.length === 0 ? lastWordEnd : null;
-  endCommand('\n');
-  return { commands, heredoc: heredoc || pending.length > 0, appendAt };
-}
-
-/** True when a here-document feeds a shell: `RUN <<EOF` or `RUN bash <<EOF`. */
-function isScriptInput(head: readonly ShellWord[]): boolean {
-  if (head.length === 0) return true;
-  const name = basename(head[0]!.value);
-  return SHELLS.has(name) && !head.some((w) => /^-[a-z]*c[a-z]*$/.test(w.value));
-}
-
-/** The commands of `sh -c '…'` when the script is one quoted string without escapes. */
-function innerScript(src: Source, words: readonly ShellWord[]): ShellCommand[] | undefined {
-  const first = words[0];
-  if (!first || !SHELLS.has(basename(first.value))) return undefined;
-  const flag = words.findIndex((w, k) => k > 0 && /^-[a-z]*c[a-z]*$/.test(w.value));
-  const script = flag > 0 ? words[flag + 1] : undefined;
-  if (!script) return undefined;
-  const a = indexOf(src, script.start);
-  const b = indexOf(src, script.end - 1);
-  if (a < 0 || b < 0) return undefined;
-  const raw = src.s.slice(a, b + 1);
-  const q = raw[0];
-  if ((q !== "'" && q !== '"') || raw[raw.length - 1] !== q || raw.length - 2 !== script.value.length) return undefined;
-  return tokenize(src, a + 1, b).commands;
-}
-
-/** The command name of a path (`/usr/bin/apt-get` → `apt-get`), lower-cased. */
-export function basename(word: string): string {
-  return word.slice(word.lastIndexOf('/') + 1).toLowerCase();
 }
 
 /** Splits shell text that starts at document offset `base` into commands (for tests and CMD/ENTRYPOINT). */
@@ -431,16 +159,10 @@ export interface ResolvedCommand {
   package: unknown;
 }
 
-/** A command with its resolutions cached on it (several rules resolve the same commands). */
+/** A command with its resolutions cached on it (several rules resolve the same commands); the slots come from shellCommand. */
 interface Resolvable extends ShellCommand {
   resolved: ResolvedCommand | null | undefined;
   resolvedPlain: ResolvedCommand | null | undefined;
-}
-
-/** A new command; the cache slots are created with it so that every command has one shape. */
-function shellCommand(words: readonly ShellWord[], redirects: readonly ShellWord[], op: ShellOperator | null): ShellCommand {
-  const c: Resolvable = { words, redirects, op, resolved: undefined, resolvedPlain: undefined };
-  return c;
 }
 
 /** Resolves the program a command runs, looking through reserved words, assignments, sudo/env/exec wrappers. Cached per command. */
