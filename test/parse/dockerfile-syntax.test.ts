@@ -149,4 +149,11 @@ describe('Dockerfile parser: edge cases', () => {
     assert.equal(s.comments.length, 2);
     for (const t of ['FROM', '# one\n\n   # two', 'FROM a\\', 'RUN \\', '\\\n']) assert.deepEqual(compareParsers(t), []);
   });
+
+  it('a keyword split by a line continuation', () => {
+    const s = parseDockerfileSyntax('EN\\\nV a=b c=d');
+    assert.deepEqual(s.instructions.map((i) => [i.getKeyword(), range(i.getInstructionRange())]), [['ENV', [0, 0, 1, 1]]]);
+    assert.deepEqual(s.instructions[0]!.getProperties().map((p) => [p.getName(), p.getValue()]), [['a', 'b'], ['c', 'd']]);
+    for (const t of ['EN\\\nV a=b c=d', 'LA\\\n  BEL x=1', 'ENV\\\n a b c', 'AR\\\nG X', 'RU\\\nN a b', 'ENV \\\n  a=1 b=2']) assert.deepEqual(compareParsers(t), [], t);
+  });
 });

@@ -2,7 +2,9 @@
  * `name=value` properties of ENV, ARG and LABEL (and the legacy `ENV name value`), on document
  * offsets, with dockerfile-ast 0.7's semantics for quotes, escapes and continuations.
  */
-import type { Word } from './dockerfile-words';
+import { blankSeparated, type Word } from './dockerfile-words';
+
+const SPECIAL = /[\r\n'"]/;
 
 /** A property: its name and value after escapes are removed, and their document offsets. */
 export interface PropertySpan {
@@ -71,6 +73,8 @@ function trailingNonWhitespace(s: string, escape: string): number {
 /** The words of a property instruction: quotes keep spaces, `${…}` keeps spaces, continuations join words. */
 export function propertyWords(text: string, instructionStart: number, from: number, to: number, escape: string): Word[] {
   const full = text.slice(from, to);
+  // one line without escapes, quotes or `${`: the words are the runs of non-blanks
+  if (full.indexOf(escape) === -1 && !SPECIAL.test(full) && full.indexOf('${') === -1 && !SPECIAL.test(text.slice(instructionStart, from))) return blankSeparated(full, from);
   const start = leadingNonWhitespace(full, escape);
   if (start === -1) return [];
   const args: Word[] = [];

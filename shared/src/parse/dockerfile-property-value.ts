@@ -2,8 +2,13 @@
 import { leadingNonWhitespace, type PropertySpan } from './dockerfile-properties';
 import type { Word } from './dockerfile-words';
 
+const LINE_BREAK = /[\r\n]/;
+
 /** The value of a property's raw text: quotes removed when they enclose it, escapes and continuations resolved. */
 export function unescapeValue(raw: string, escape: string): string {
+  // nothing to remove: no escape character, no line break, no leading blank or quote
+  const c = raw.charAt(0);
+  if (c !== ' ' && c !== '\t' && c !== '"' && c !== "'" && raw.indexOf(escape) === -1 && !LINE_BREAK.test(raw)) return raw;
   let escaped = false;
   const skip = leadingNonWhitespace(raw, escape);
   if (skip !== 0 && raw.charAt(skip) === '#') escaped = true;
