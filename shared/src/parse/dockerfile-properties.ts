@@ -75,6 +75,11 @@ export function propertyWords(text: string, instructionStart: number, from: numb
   const full = text.slice(from, to);
   // one line without escapes, quotes or `${`: the words are the runs of non-blanks
   if (full.indexOf(escape) === -1 && !SPECIAL.test(full) && full.indexOf('${') === -1 && !SPECIAL.test(text.slice(instructionStart, from))) return blankSeparated(full, from);
+  return escapedPropertyWords(text, instructionStart, full, from, escape);
+}
+
+/** The general case of propertyWords, character by character. */
+function escapedPropertyWords(text: string, instructionStart: number, full: string, from: number, escape: string): Word[] {
   const start = leadingNonWhitespace(full, escape);
   if (start === -1) return [];
   const args: Word[] = [];

@@ -9,6 +9,11 @@ export function unescapeValue(raw: string, escape: string): string {
   // nothing to remove: no escape character, no line break, no leading blank or quote
   const c = raw.charAt(0);
   if (c !== ' ' && c !== '\t' && c !== '"' && c !== "'" && raw.indexOf(escape) === -1 && !LINE_BREAK.test(raw)) return raw;
+  return unescapeSlow(raw, escape);
+}
+
+/** The general case of unescapeValue, character by character. */
+function unescapeSlow(raw: string, escape: string): string {
   let escaped = false;
   const skip = leadingNonWhitespace(raw, escape);
   if (skip !== 0 && raw.charAt(skip) === '#') escaped = true;

@@ -29,6 +29,11 @@ export function splitWords(text: string, from: number, to: number, escape: strin
   const s = text.slice(from, to);
   // one line without escape characters (the common case): the words are the runs of non-blanks
   if (s.indexOf(escape) === -1 && !LINE_BREAK.test(s)) return blankSeparated(s, from);
+  return escapedWords(s, from, escape);
+}
+
+/** The general case of splitWords: escapes, continuations and comment lines, character by character. */
+function escapedWords(s: string, from: number, escape: string): Word[] {
   const args: Word[] = [];
   const push = (value: string, a: number, b: number): void => {
     args.push({ value, start: from + a, end: from + b });

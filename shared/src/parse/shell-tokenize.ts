@@ -5,15 +5,9 @@
  * it recompile the whole tokenizer.
  */
 import type { ShellCommand, ShellOperator, ShellWord } from './shell';
+import { basename, indexOf, shellCommand, SHELLS, skipBalanced, type Source } from './shell-source';
 
-/** Shell text without line continuations, and where its pieces sit in the document. */
-export interface Source {
-  readonly s: string;
-  /** Index in `s` where each piece starts (ascending, the first is 0). */
-  readonly at: readonly number[];
-  /** Document offset of each piece's first character. */
-  readonly doc: readonly number[];
-}
+export type { Source } from './shell-source';
 
 /** What a tokenizer run gives. */
 export interface Tokens {
@@ -28,8 +22,6 @@ interface Pending {
   readonly script: boolean;
 }
 
-/** The shells whose `-c` script and here-document input are read as commands. */
-export const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
 /** A run of characters that the tokenizer takes as they are. */
 const PLAIN = /[^ \t\r\n;()&|<>'"\\$`]*/y;
 /** A run of characters inside double quotes that are taken as they are. */
@@ -40,46 +32,6 @@ const SHELL_C = /^-[a-z]*c[a-z]*$/;
 /** Characters with a meaning to the tokenizer (`#` only at the start of a word). */
 const SPECIAL = new Uint8Array(128);
 for (const c of ' \t\r\n;()&|<>\'"\\$`#') SPECIAL[c.charCodeAt(0)] = 1;
-
-/** The command name of a path (`/usr/bin/apt-get` → `apt-get`), lower-cased. */
-export function basename(word: string): string {
-  return word.slice(word.lastIndexOf('/') + 1).toLowerCase();
-}
-
-/** A command that also holds the cache slots of resolveCommand (parse/shell.ts). */
-interface Resolvable extends ShellCommand {
-  resolved: unknown;
-  resolvedPlain: unknown;
-}
-
-/** A new command; the cache slots are created with it so that every command has one shape. */
-export function shellCommand(words: readonly ShellWord[], redirects: readonly ShellWord[], op: ShellOperator | null): ShellCommand {
-  const c: Resolvable = { words, redirects, op, resolved: undefined, resolvedPlain: undefined };
-  return c;
-}
-
-/** Index in `src.s` of a document offset, or -1 when a continuation removed it. */
-function indexOf(src: Source, offset: number): number {
-  const { at, doc } = src;
-  for (let k = 0; k < at.length; k++) {
-    const len = (k + 1 < at.length ? at[k + 1]! : src.s.length) - at[k]!;
-    if (offset >= doc[k]! && offset < doc[k]! + len) return at[k]! + (offset - doc[k]!);
-  }
-  return -1;
-}
-
-/** Index just after the closing character matching the opener at `i` (`(`, `{`), skipping quotes. */
-function skipBalanced(s: string, i: number, open: string, close: string): number {
-  let depth = 0;
-  for (let j = i; j < s.length; j++) {
-    const c = s[j];
-    if (c === '\\') j++;
-    else if (c === "'") j = s.indexOf("'", j + 1) < 0 ? s.length : s.indexOf("'", j + 1);
-    else if (c === open) depth++;
-    else if (c === close && --depth === 0) return j + 1;
-  }
-  return s.length;
-}
 
 /** True when a here-document feeds a shell: `RUN <<EOF` or `RUN bash <<EOF`. */
 function isScriptInput(head: readonly ShellWord[]): boolean {

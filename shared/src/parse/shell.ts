@@ -1,7 +1,8 @@
 import type { DockerfileFile, Instruction } from './dockerfile';
-import { basename, shellCommand, SHELLS, tokenize, type Source } from './shell-tokenize';
+import { basename, shellCommand, SHELLS, type Source } from './shell-source';
+import { tokenize } from './shell-tokenize';
 
-export { basename } from './shell-tokenize';
+export { basename } from './shell-source';
 
 /** An operator that ends a command (`\n` is a newline between commands). */
 export type ShellOperator = '&&' | '||' | ';' | '|' | '&' | '\n' | '(' | ')';
