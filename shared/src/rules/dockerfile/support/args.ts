@@ -9,12 +9,9 @@ export interface PathArg {
 
 type CopyArgs = { sources: PathArg[]; destination: PathArg | undefined } | undefined;
 
-const cache = new WeakMap<Instruction, CopyArgs>();
-
 /** Sources and destination of a COPY/ADD (flags removed, exec form understood); undefined for heredoc forms. Cached per instruction. */
 export function copyArgs(file: DockerfileFile, instruction: Instruction): CopyArgs {
-  if (!cache.has(instruction)) cache.set(instruction, readCopyArgs(file, instruction));
-  return cache.get(instruction);
+  return instruction.memo('copyArgs', () => readCopyArgs(file, instruction));
 }
 
 function readCopyArgs(file: DockerfileFile, instruction: Instruction): CopyArgs {
