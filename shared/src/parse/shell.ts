@@ -137,15 +137,17 @@ function jsonString(raw: string): string {
 }
 
 const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'for', 'in', 'case', 'esac', '!', '{', '}', 'time', '[[', ']]']);
-const WRAPPERS: Readonly<Record<string, ReadonlySet<string>>> = {
-  sudo: new Set(['-u', '-g', '-h', '-p', '-C', '-D', '-R', '-T', '-U', '--user', '--group']),
-  env: new Set(['-u', '-C', '-S', '--unset', '--chdir']),
-  exec: new Set(['-a']),
-  nohup: new Set(),
-  command: new Set(),
-  nice: new Set(['-n']),
-  time: new Set(),
-};
+/** Programs that run another program (a Map: only these names, never Object's own keys such as `constructor`). */
+const WRAPPERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['sudo', new Set(['-u', '-g', '-h', '-p', '-C', '-D', '-R', '-T', '-U', '--user', '--group'])],
+  ['env', new Set(['-u', '-C', '-S', '--unset', '--chdir'])],
+  ['exec', new Set(['-a'])],
+  ['nohup', new Set()],
+  ['command', new Set()],
+  ['nice', new Set(['-n'])],
+  ['time', new Set()],
+]);
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
 /** A command with wrappers and assignments removed: `sudo -E FOO=1 apt-get install x` → `apt-get` + args. */
 export interface ResolvedCommand {
@@ -176,23 +178,25 @@ export function resolveCommand(command: ShellCommand, unwrap = true): ResolvedCo
 function readCommand(command: ShellCommand, unwrap: boolean): ResolvedCommand | undefined {
   const w = command.words;
   let k = 0;
+  let name = '';
   while (k < w.length) {
     const v = w[k]!.value;
-    if (RESERVED.has(v) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(v)) {
+    if (RESERVED.has(v) || ASSIGNMENT.test(v)) {
       k++;
       continue;
     }
-    const wrapper = unwrap ? WRAPPERS[basename(v)] : undefined;
+    name = basename(v);
+    const wrapper = unwrap ? WRAPPERS.get(name) : undefined;
     if (!wrapper) break;
     k++;
-    while (k < w.length && (w[k]!.value.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(w[k]!.value))) {
+    while (k < w.length && (w[k]!.value.startsWith('-') || ASSIGNMENT.test(w[k]!.value))) {
       if (wrapper.has(w[k]!.value)) k++;
       k++;
     }
   }
   const nameWord = w[k];
   if (!nameWord) return undefined;
-  return { name: basename(nameWord.value), nameWord, args: w.slice(k + 1), command, prefix: w.slice(0, k), package: undefined };
+  return { name, nameWord, args: w.slice(k + 1), command, prefix: w.slice(0, k), package: undefined };
 }
 
 /** Every resolved command of a script, in order. */
