@@ -3,7 +3,8 @@
 //  (1) the CLI over corpus/realworld/files vs only parsing the same files with the same parsers;
 //  (2) the CLI over the corpus's Dockerfiles vs dockerfilelint and vs dockerfile-utils' validator;
 //  (3) edit→diagnostics in the language server; (4) server start to first diagnostics;
-//  (5) peak RSS of a full-corpus scan; and the long fuzz run (BENCH_FUZZ_PER_KIND, default 100,000).
+//  (5) peak RSS of a full-corpus scan; the long fuzz run (BENCH_FUZZ_PER_KIND, default 100,000); and, with
+//  BENCH_INSTRUCTIONS=1, instruction counts (valgrind) of the one-thread CLI and the bare parse on a sample.
 // Each command runs as its own node process, BENCH_RUNS times (default 3), interleaved; the
 // fastest wall time counts (the least disturbed by other load), CPU time (user + system of the
 // process, from process.resourceUsage) is shown beside it: on a busy machine it is the steadier
@@ -109,6 +110,32 @@ for (const c of comparisons) console.log(`(${c.id}) ${c.what}: ${c.ratio.toFixed
 console.log(`    (bare parse of the same Dockerfiles: ${fmt(best.parseDockerfiles.wallMs)} wall, ${fmt(best.parseDockerfiles.cpuMs)} CPU = ${ratio('parseDockerfiles', 'dockerfilelint').toFixed(2)}× dockerfilelint; with dockerfile-ast: ${fmt(best.parseDockerfilesAst.wallMs)} wall, ${fmt(best.parseDockerfilesAst.cpuMs)} CPU = ${ratio('parseDockerfilesAst', 'dockerfilelint').toFixed(2)}×)`);
 console.log(`(5) peak RSS of a full-corpus scan: ${peakRssMb.toFixed(0)} MB`);
 
+// Optional (BENCH_INSTRUCTIONS=1, needs valgrind): instructions executed, counted by callgrind
+// whatever else the machine does, by the one-thread CLI and by the bare parse over every 10th
+// corpus file (a whole-corpus run under valgrind would take many minutes).
+let instructions = null;
+if (process.env.BENCH_INSTRUCTIONS === '1') {
+  const sample = inFiles.filter((_, i) => i % 10 === 9);
+  const sampleTsv = join(work, 'sample.tsv');
+  writeFileSync(sampleTsv, sample.map(([k, p]) => `${k}\t${join(realworld, p)}`).join('\n'));
+  const count = (args, env = {}) => {
+    const r = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', '--smc-check=all-non-file', process.execPath, ...args], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      encoding: 'utf8',
+      stdio: ['ignore', 'ignore', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const m = /Collected : (\d+)/.exec(r.stderr ?? '');
+    if (!m) throw new Error(`valgrind gave no instruction count (is it installed?): ${String(r.stderr).slice(-300)}`);
+    return Number(m[1]);
+  };
+  const cliIr = count([cli, ...sample.map(([, p]) => join(realworld, p)), '--format', 'json', '--output', join(work, 'out-sample.json'), '--fail-on', 'never'], { BOLLWERK_THREADS: '0' });
+  const parseIr = count([join(root, 'dist/bench-parse-only.js'), `@${sampleTsv}`]);
+  instructions = { files: sample.length, cli: cliIr, parse: parseIr, ratio: cliIr / parseIr };
+  console.log(`(1i) instructions over every 10th corpus file (${sample.length} files), CLI in one thread vs bare parse: ${(cliIr / 1e9).toFixed(2)} G vs ${(parseIr / 1e9).toFixed(2)} G = ${instructions.ratio.toFixed(2)}×`);
+}
+
 // (3) and (4): editor latency through the built language server (test/bench/editor.mjs).
 const { measureEditorDetailed } = await import('./editor.mjs');
 const editor = await measureEditorDetailed();
@@ -132,6 +159,6 @@ if (fuzzPerKind > 0) {
 mkdirSync(join(root, 'test-output'), { recursive: true });
 writeFileSync(
   join(root, 'test-output/bench.json'),
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, runs, corpusFiles: inFiles.length, dockerfiles: dockerfiles.length, filesChecked: scanned.filesChecked, results: best, comparisons, peakRssMb, editor, fuzz }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, runs, corpusFiles: inFiles.length, dockerfiles: dockerfiles.length, filesChecked: scanned.filesChecked, results: best, comparisons, instructions, peakRssMb, editor, fuzz }, null, 2)}\n`,
 );
 rmSync(work, { recursive: true, force: true });
