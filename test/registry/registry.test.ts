@@ -77,6 +77,17 @@ describe('registry client against docker-registry', () => {
     assert.ok(!oci.children.includes(oci.digest));
     assert.deepEqual(await resolveWith(`${open.host}/dlist:3`), { ok: true, digest: list.digest, mediaType: 'application/vnd.docker.distribution.manifest.list.v2+json', multiPlatform: true });
   });
+  it('resolves many references of one plain-HTTP registry at once: each falls back from HTTPS, whichever finishes first', async () => {
+    const client = createRegistryClient({ timeoutMs: 5000, insecureRegistries: [], env: {} });
+    const refs = Array.from({ length: 24 }, (_, i) => (i % 3 === 0 ? `${open.host}/team/app:1.0` : i % 3 === 1 ? `${open.host}/multi:2` : `${open.host}/dlist:3`));
+    // started a millisecond apart: some begin their HTTPS try before another's HTTP answer and fail it after
+    const results = await Promise.all(refs.map((text, i) => new Promise<Resolution>((resolve, reject) => setTimeout(() => {
+      const parsed = parseReference(text);
+      assert.ok(parsed.ok);
+      client.resolve(parsed.ref).then(resolve, reject);
+    }, i))));
+    assert.deepEqual(results.map((r) => (r.ok ? r.digest : r.message)), refs.map((_, i) => [app.digest, oci.digest, list.digest][i % 3]));
+  });
   it('GETs and hashes the manifest when HEAD carries no digest', async () => {
     const strip = await startRewriter(open.port, 'strip');
     try {

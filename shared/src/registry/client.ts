@@ -160,7 +160,9 @@ export function createRegistryClient(options: ClientOptions): RegistryClient {
     for (const method of ['HEAD', 'GET'] as const) {
       const res = await manifest(ref, scheme, host, method, tag, deadline, allowPlain);
       if (!res.ok) {
-        const fallback = method === 'HEAD' && scheme === 'https' && allowPlain && !schemes.has(host);
+        // not when HTTPS is known to work for this host; but when another request found plain HTTP
+        // while this one was trying HTTPS, this one falls back too
+        const fallback = method === 'HEAD' && scheme === 'https' && allowPlain && schemes.get(host) !== 'https';
         return fallback && (res.failure === 'tls' || res.failure === 'network') ? 'retry' : res;
       }
       const out = fromResponse(res.response, method);
