@@ -86,7 +86,7 @@ describe('registry client against docker-registry', () => {
       assert.ok(parsed.ok);
       client.resolve(parsed.ref).then(resolve, reject);
     }, i))));
-    assert.deepEqual(results.map((r) => (r.ok ? r.digest : r.message)), refs.map((_, i) => [app.digest, oci.digest, list.digest][i % 3]));
+    assert.deepEqual(results.map((r) => (r.ok ? r.digest : r.detail)), refs.map((_, i) => [app.digest, oci.digest, list.digest][i % 3]));
   });
   it('GETs and hashes the manifest when HEAD carries no digest', async () => {
     const strip = await startRewriter(open.port, 'strip');

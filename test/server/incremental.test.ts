@@ -96,7 +96,7 @@ describe('per-document lint over stdio (push)', () => {
     const port = (ds: readonly Diagnostic[]) => ds.find((d) => d.code === 'k8s/service-exposes-sensitive-port')!.range;
     assert.deepEqual(port(first.diagnostics), { start: { line: 32, character: 12 }, end: { line: 32, character: 16 } });
     assert.deepEqual(port(second.diagnostics), { start: { line: 8, character: 12 }, end: { line: 8, character: 16 } });
-    const fixOf = (ds: readonly Diagnostic[]) => (ds.find((d) => d.code === 'k8s/allow-privilege-escalation' && d.message.includes('"api"'))!.data as { fix: { edits: { range: { start: { line: number } } }[] } }).fix.edits[0]!.range.start.line;
+    const fixOf = (ds: readonly Diagnostic[]) => (ds.find((d) => d.code === 'k8s/allow-privilege-escalation' && (typeof d.message === 'string' ? d.message : d.message.value).includes('"api"'))!.data as { fix: { edits: { range: { start: { line: number } } }[] } }).fix.edits[0]!.range.start.line;
     assert.equal(fixOf(second.diagnostics) - fixOf(first.diagnostics), 21);
   });
 });
