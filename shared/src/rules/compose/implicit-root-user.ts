@@ -20,16 +20,27 @@ export function dockerfileUri(composeUri: string, context: string, dockerfile: s
   return file.toString();
 }
 
-/** The user the stage runs as: its last USER, else the one of the stage it builds on; undefined when none sets one. */
-function stageUser(file: DockerfileFile, stage: Stage, depth = 0): { user: string; stage: Stage } | { user: undefined; base: string | null } {
-  const users = stage.instructions.filter((i) => i.getKeyword() === 'USER');
-  const last = users[users.length - 1];
-  if (last) return { user: last.getArgumentsContent() ?? '', stage };
-  if (stage.fromStage && depth < 20) {
-    const parent = file.stages.find((s) => s.index < stage.index && s.name === stage.image?.toLowerCase());
-    if (parent) return stageUser(file, parent, depth + 1);
+/** For each stage, the first earlier stage named as its image (`FROM builder`), or -1; one pass, so chains of thousands of stages stay linear. */
+function parentsOf(file: DockerfileFile): Int32Array {
+  const parent = new Int32Array(file.stages.length).fill(-1);
+  const first = new Map<string, number>();
+  for (const stage of file.stages) {
+    if (stage.fromStage && stage.image) parent[stage.index] = first.get(stage.image.toLowerCase()) ?? -1;
+    if (stage.name && !first.has(stage.name)) first.set(stage.name, stage.index);
   }
-  return { user: undefined, base: stage.image };
+  return parent;
+}
+
+/** The user the stage runs as: its last USER, else the one of the stage it builds on (at most 20 stages up); undefined when none sets one. */
+function stageUser(file: DockerfileFile, stage: Stage, parent: Int32Array): { user: string; stage: Stage } | { user: undefined; base: string | null } {
+  for (let depth = 0, s = stage; ; depth++) {
+    const users = s.instructions.filter((i) => i.getKeyword() === 'USER');
+    const last = users[users.length - 1];
+    if (last) return { user: last.getArgumentsContent() ?? '', stage: s };
+    const up = s.fromStage && depth < 20 ? parent[s.index]! : -1;
+    if (up < 0) return { user: undefined, base: s.image };
+    s = file.stages[up]!;
+  }
 }
 
 /** Docker Hub official images whose Dockerfile ends with a non-root USER. */
@@ -107,8 +118,9 @@ function serviceFacts(service: ComposeService): ServiceFacts | undefined {
 
 function collect(file: ParsedFile): Facts | undefined {
   if (file.kind === 'dockerfile') {
+    const parent = parentsOf(file);
     const stages = file.stages.map((stage) => {
-      const found = stageUser(file, stage);
+      const found = stageUser(file, stage, parent);
       const user: StageUser = found.user === undefined ? found : { user: found.user, line: found.stage.instructions.filter((i) => i.getKeyword() === 'USER').pop()!.getRange().start.line + 1 };
       return { name: stage.name, user };
     });
