@@ -1,5 +1,6 @@
 // The `bollwerk` command line (PRODUCT.md §3). `main` takes the arguments and an IO object and
 // returns the exit code, so that tests can call it without spawning a process.
+import './v8-flags';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ToolInfo } from '../report/index';
