@@ -12,7 +12,7 @@ import { RULES } from './rules';
 
 /** Why a file was not (fully) checked. */
 export interface Note {
-  readonly code: 'templated' | 'too-large' | 'too-many-documents' | 'too-deep' | 'too-complex' | 'binary' | 'invalid-utf8' | 'unreadable' | 'not-checked';
+  readonly code: 'templated' | 'too-large' | 'too-many-documents' | 'too-deep' | 'binary' | 'invalid-utf8' | 'unreadable' | 'not-checked';
   readonly message: Localized;
 }
 
