@@ -49,10 +49,10 @@ export function threadCount(bytes: number, requested: number | undefined, cpus: 
   return bytes >= MIN_BYTES_FOR_THREADS && cpus > 1 ? Math.min(cpus, MAX_THREADS) - 1 : 0;
 }
 
-/** How a scan of `paths` is spread: the worker threads and, when there are any, the file sizes (for the order of claims). */
-export function planThreads(paths: readonly string[], requested: number | undefined): { threads: number; sizes: number[] | undefined } {
+/** How a scan of `paths` is spread: the worker threads and, when there are any, the file sizes (for the order of claims); `known` sizes are not looked up again. */
+export function planThreads(paths: readonly string[], requested: number | undefined, known?: ReadonlyMap<string, number>): { threads: number; sizes: number[] | undefined } {
   if (requested === 0 || (requested === undefined && availableParallelism() < 2)) return { threads: 0, sizes: undefined };
-  const sizes = paths.map(sizeOf);
+  const sizes = paths.map((p) => known?.get(p) ?? sizeOf(p));
   const threads = threadCount(sizes.reduce((a, b) => a + b, 0), requested);
   return { threads, sizes: threads > 0 ? sizes : undefined };
 }

@@ -84,7 +84,7 @@ export function scanWorkspace(roots: readonly string[], config: Config, options:
   // reports keep what the workspace rules read of their file, not the parse: a scan's memory stays
   // small, and a worker thread's report carries everything the workspace rules need
   const lint = (path: string): FileReport => withoutParsed(lintFile(path, config, options.log));
-  const { threads, sizes } = planThreads(found.files, options.threads);
+  const { threads, sizes } = planThreads(found.files, options.threads, found.explicit);
   const linted = lintAll(found.files, config, lint, { threads, sizes, workerScript: options.workerScript, log: options.log });
   // a file named on the command line that is of no checked kind is worth a word
   const reports = linted.map((report, i) => (found.explicit.has(found.files[i]!) && !report.kind && report.notes.length === 0 ? { ...report, notes: [NOT_CONTAINER_FILE] } : report));

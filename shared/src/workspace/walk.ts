@@ -22,8 +22,8 @@ export interface WalkProblem {
 /** The files found, sorted, absolute. */
 export interface FoundFiles {
   readonly files: string[];
-  /** The roots that are files (named explicitly, so returned whatever their name). */
-  readonly explicit: ReadonlySet<string>;
+  /** The roots that are files (named explicitly, so returned whatever their name), with their sizes. */
+  readonly explicit: ReadonlyMap<string, number>;
   readonly problems: WalkProblem[];
 }
 
@@ -85,7 +85,7 @@ function initialIgnores(root: string, options: FindOptions): { files: IgnoreFile
  */
 export function findFiles(roots: readonly string[], options: FindOptions = {}): FoundFiles {
   const out = new Set<string>();
-  const explicit = new Set<string>();
+  const explicit = new Map<string, number>();
   const problems: WalkProblem[] = [];
   for (const r of roots) {
     const root = resolve(r);
@@ -98,7 +98,7 @@ export function findFiles(roots: readonly string[], options: FindOptions = {}): 
     }
     if (!st.isDirectory()) {
       out.add(root);
-      if (st.isFile()) explicit.add(root);
+      if (st.isFile()) explicit.set(root, st.size);
       continue;
     }
     const { files, top } = initialIgnores(root, options);
