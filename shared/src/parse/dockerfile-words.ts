@@ -74,25 +74,16 @@ function escapedWords(s: string, from: number, escape: string): Word[] {
       }
       const next = s.charAt(i + 1);
       if (next === ' ' || next === '\t') {
-        whitespaceCheck: for (let j = i + 2; j < s.length; j++) {
-          switch (s[j]) {
-            case ' ':
-            case '\t':
-              continue;
-            case '\r':
-            case '\n':
-              if (s[j] === '\r') j++;
-              comment = false;
-              escaping = true;
-              start = true;
-              if (found !== -1) escapeMarker = i;
-              i = j;
-              break whitespaceCheck;
-            default:
-              escapeMarker = i;
-              if (found === -1) i = j - 1;
-              break whitespaceCheck;
-          }
+        const after = afterEscapedBlank(s, i + 2);
+        if (after?.lineBreak) {
+          comment = false;
+          escaping = true;
+          start = true;
+          if (found !== -1) escapeMarker = i;
+          i = after.at;
+        } else if (after) {
+          escapeMarker = i;
+          if (found === -1) i = after.at - 1;
         }
       } else if (next === '\r') {
         comment = false;
@@ -166,22 +157,12 @@ export function argumentPieces(text: string, lineStartOf: (offset: number) => nu
     if (char === escape) {
       const next = s.charAt(i + 1);
       if (next === ' ' || next === '\t') {
-        whitespaceCheck: for (let j = i + 2; j < s.length; j++) {
-          switch (s[j]) {
-            case ' ':
-            case '\t':
-              continue;
-            case '\r':
-            case '\n':
-              if (s[j] === '\r') j++;
-              close();
-              startAt = null;
-              comment = false;
-              i = j;
-              break whitespaceCheck;
-            default:
-              break whitespaceCheck;
-          }
+        const after = afterEscapedBlank(s, i + 2);
+        if (after?.lineBreak) {
+          close();
+          startAt = null;
+          comment = false;
+          i = after.at;
         }
       } else if (next === '\r') {
         close();
@@ -216,4 +197,19 @@ export function argumentPieces(text: string, lineStartOf: (offset: number) => nu
   if (startAt === null) pieces.push([offset + end, offset + end + 1]);
   else pieces.push([startAt, offset + end + 1]);
   return pieces;
+}
+
+/**
+ * After an escape character and a blank: where the blanks from `from` on end. A line break there
+ * (`at`: its last character) makes the escape a line continuation; another character (`at`: it)
+ * does not; undefined at the end of the text.
+ */
+function afterEscapedBlank(s: string, from: number): { readonly lineBreak: boolean; readonly at: number } | undefined {
+  for (let j = from; j < s.length; j++) {
+    const c = s[j];
+    if (c === ' ' || c === '\t') continue;
+    if (c === '\r' || c === '\n') return { lineBreak: true, at: c === '\r' ? j + 1 : j };
+    return { lineBreak: false, at: j };
+  }
+  return undefined;
 }
