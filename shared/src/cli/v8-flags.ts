@@ -9,7 +9,7 @@
 // server, which runs for hours, keeps V8's default.
 import { setFlagsFromString } from 'node:v8';
 
-/** V8's interrupt budget for the command line and its workers (bytes of bytecode executed between tier-up checks; V8's default is 132 KB). */
+/** V8's interrupt budget for the command line and its workers (bytes of bytecode executed between tier-up checks; Node 20's V8 default is 67,584). */
 export const CLI_INTERRUPT_BUDGET = 300_000;
 
 setFlagsFromString(`--interrupt-budget=${CLI_INTERRUPT_BUDGET}`);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_CONFIG } from '../../../shared/src/config';
-import { lintWorkspace, parseFile } from '../../../shared/src/lint';
+import { lintText, lintWorkspace, parseFile } from '../../../shared/src/lint';
 import { dockerfileUri, implicitRootUser } from '../../../shared/src/rules/compose/implicit-root-user';
 import type { FileKind } from '../../../shared/src/types';
 
@@ -29,6 +29,14 @@ describe('compose/implicit-root-user', () => {
     assert.equal(dockerfileUri('file:///w/compose.yaml', '.', 'docker/api.Dockerfile'), 'file:///w/docker/api.Dockerfile');
     assert.equal(dockerfileUri('file:///w/compose.yaml', 'https://github.com/x/y.git#main', 'Dockerfile'), undefined);
     assert.equal(dockerfileUri('file:///w/compose.yaml', '${CTX}', 'Dockerfile'), undefined);
+  });
+
+  it('a build path no URI can hold (a lone surrogate) names no Dockerfile and crashes nothing (found by fuzzing)', () => {
+    assert.equal(dockerfileUri('file:///w/compose.yaml', './app\ud800', 'Dockerfile'), undefined);
+    const compose = 'services:\n  app:\n    build: "./app\\ud800"\n';
+    assert.deepEqual(run({ 'compose.yaml': compose, 'app/Dockerfile': 'FROM python:3.12\n' }), []);
+    const report = lintText('file:///w/compose.yaml', compose);
+    assert.deepEqual(report.results.filter((r) => r.ruleId === 'bollwerk/internal-error'), []);
   });
 
   it('reports a built Dockerfile without USER and one that ends as root, not image-only services', () => {

@@ -9,15 +9,29 @@ import type { Anchor, FileFacts, ParsedFile, RawFinding } from '../../types';
 import { owasp } from './common';
 import { isRootUser } from './no-root-user';
 
-const normalize = (uri: string): string => URI.parse(uri).toString();
+/** A URI in the form vscode-uri writes it; the text itself when it cannot be encoded (lone surrogates). */
+const normalize = (uri: string): string => {
+  try {
+    return URI.parse(uri).toString();
+  } catch {
+    return uri;
+  }
+};
 
-/** The Dockerfile a service builds, as a URI relative to the Compose file; undefined for remote or inline builds. */
+/**
+ * The Dockerfile a service builds, as a URI relative to the Compose file; undefined for remote or
+ * inline builds, and for paths no URI can hold (lone surrogates make encodeURIComponent throw).
+ */
 export function dockerfileUri(composeUri: string, context: string, dockerfile: string): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:\/\/|^git@|\.git(#|$)/i.test(context) || hasVariable(context) || hasVariable(dockerfile)) return undefined;
-  const base = Utils.dirname(URI.parse(composeUri));
-  const contextUri = context.startsWith('/') ? base.with({ path: context }) : Utils.resolvePath(base, context);
-  const file = dockerfile.startsWith('/') ? contextUri.with({ path: dockerfile }) : Utils.resolvePath(contextUri, dockerfile);
-  return file.toString();
+  try {
+    const base = Utils.dirname(URI.parse(composeUri));
+    const contextUri = context.startsWith('/') ? base.with({ path: context }) : Utils.resolvePath(base, context);
+    const file = dockerfile.startsWith('/') ? contextUri.with({ path: dockerfile }) : Utils.resolvePath(contextUri, dockerfile);
+    return file.toString();
+  } catch {
+    return undefined;
+  }
 }
 
 /** For each stage, the first earlier stage named as its image (`FROM builder`), or -1; one pass, so chains of thousands of stages stay linear. */
