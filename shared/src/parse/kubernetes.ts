@@ -75,6 +75,9 @@ export function getIn(node: unknown, path: readonly string[]): Node | undefined 
   return current as Node;
 }
 
+/** The namespace an object lives in: its `metadata.namespace`, else `default`. */
+export const namespaceOf = (object: K8sObject): string => object.namespace ?? 'default';
+
 /** True when the object is of one of these kinds in the core or a well-known API group. */
 export function isKind(object: K8sObject, kind: string, api: RegExp): boolean {
   return object.kind === kind && api.test(object.apiVersion);

@@ -1,8 +1,8 @@
 import { defineYamlRule } from '../../define';
-import { isKind, pairIn, podSpecs, type PodSpecRef } from '../../parse/kubernetes';
-import { mapGet, mapPair, scalarBool, scalarString, type K8sObject, type YamlFile } from '../../parse/yaml';
+import { isKind, namespaceOf, pairIn, podSpecs, type PodSpecRef } from '../../parse/kubernetes';
+import { mapGet, mapPair, scalarBool, scalarString, type YamlFile } from '../../parse/yaml';
 import type { Localized, RawFinding } from '../../types';
-import { findingOn, podAnchor, setFix, valueRange, withFix } from './support/findings';
+import { findingOn, nameRange, podAnchor, setFix, valueRange, withFix } from './support/findings';
 
 const TITLE: Localized = { en: 'Set automountServiceAccountToken: false', de: 'automountServiceAccountToken: false setzen' };
 const CORE = /^v1$/;
@@ -12,7 +12,6 @@ export function serviceAccountOf(pod: PodSpecRef): string {
   return scalarString(mapGet(pod.spec, 'serviceAccountName')) ?? scalarString(mapGet(pod.spec, 'serviceAccount')) ?? 'default';
 }
 
-const namespaceOf = (o: K8sObject): string => o.namespace ?? 'default';
 
 /** ServiceAccounts of the file that switch automounting off, by namespace/name. */
 function optedOutAccounts(file: YamlFile): Set<string> {
@@ -69,8 +68,7 @@ export const automountServiceAccountToken = defineYamlRule({
       if (!isKind(o, 'ServiceAccount', CORE)) continue;
       const pair = mapPair(o.node, 'automountServiceAccountToken');
       if (scalarBool(pair?.value) === false) continue;
-      const namePair = pairIn(o.node, ['metadata', 'name']);
-      const range = pair ? valueRange(o.document, pair) : namePair ? valueRange(o.document, namePair) : o.range;
+      const range = pair ? valueRange(o.document, pair) : nameRange(o);
       const fix = setFix(file, o.document, o.node, ['automountServiceAccountToken'], 'false', TITLE);
       out.push(withFix(findingOn(o, range, { messageId: 'serviceAccount', args: { name: o.name ?? '' } }), fix));
     }

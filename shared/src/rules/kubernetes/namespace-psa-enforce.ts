@@ -2,7 +2,7 @@ import { defineYamlRule } from '../../define';
 import { isKind, pairIn } from '../../parse/kubernetes';
 import { mapPair, scalarString } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
-import { findingOn, valueRange, objectName } from './support/findings';
+import { findingOn, nameRange, valueRange, objectName } from './support/findings';
 
 const ENFORCE = 'pod-security.kubernetes.io/enforce';
 
@@ -43,10 +43,7 @@ export const namespacePsaEnforce = defineYamlRule({
       const labelPair = mapPair(pairIn(o.node, ['metadata', 'labels'])?.value, ENFORCE);
       const level = scalarString(labelPair?.value);
       if (labelPair && level === 'privileged') out.push(findingOn(o, valueRange(o.document, labelPair), { messageId: 'privileged', args }));
-      else if (!labelPair) {
-        const name = pairIn(o.node, ['metadata', 'name']);
-        out.push(findingOn(o, name ? valueRange(o.document, name) : o.range, { args }));
-      }
+      else if (!labelPair) out.push(findingOn(o, nameRange(o), { args }));
     }
     return out;
   },

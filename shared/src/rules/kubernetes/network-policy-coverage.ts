@@ -1,13 +1,10 @@
 import { defineWorkspaceRule } from '../../define';
-import { getIn, isKind, pairIn, podSpecOf } from '../../parse/kubernetes';
-import { scalarBool, type K8sObject } from '../../parse/yaml';
+import { getIn, namespaceOf } from '../../parse/kubernetes';
+import type { K8sObject } from '../../parse/yaml';
 import type { Anchor, RawFinding } from '../../types';
-import { findingOn, valueRange, objectName } from './support/findings';
+import { findingOn, nameRange, objectName } from './support/findings';
+import { isNetworkPolicy, networkedPod } from './support/network';
 import { readSelector, selectorMatches, type Selector } from './support/selectors';
-
-const NETWORKING = /^(?:networking\.k8s\.io|extensions)\/v\w+$/;
-
-const namespaceOf = (o: K8sObject): string => o.namespace ?? 'default';
 
 /** What the rule reads of one file: its NetworkPolicies' selectors and its networked workloads. */
 interface Facts {
@@ -19,13 +16,9 @@ function collect(objects: readonly K8sObject[]): Facts | undefined {
   const policies: Facts['policies'][number][] = [];
   const workloads: Facts['workloads'][number][] = [];
   for (const o of objects) {
-    if (isKind(o, 'NetworkPolicy', NETWORKING)) policies.push({ namespace: namespaceOf(o), selector: readSelector(getIn(o.node, ['spec', 'podSelector'])) });
-    if (o.kind === 'PodTemplate') continue;
-    const pod = podSpecOf(o);
-    if (!pod || scalarBool(getIn(pod.spec, ['hostNetwork'])) === true) continue;
-    const name = pairIn(o.node, ['metadata', 'name']);
-    const anchor = findingOn(o, name ? valueRange(o.document, name) : o.range);
-    workloads.push({ namespace: namespaceOf(o), labels: pod.labels, kind: o.kind, name: objectName(o), anchor });
+    if (isNetworkPolicy(o)) policies.push({ namespace: namespaceOf(o), selector: readSelector(getIn(o.node, ['spec', 'podSelector'])) });
+    const pod = networkedPod(o);
+    if (pod) workloads.push({ namespace: namespaceOf(o), labels: pod.labels, kind: o.kind, name: objectName(o), anchor: findingOn(o, nameRange(o)) });
   }
   return policies.length === 0 && workloads.length === 0 ? undefined : { policies, workloads };
 }

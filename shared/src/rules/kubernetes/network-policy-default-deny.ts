@@ -1,14 +1,11 @@
 import { defineWorkspaceRule } from '../../define';
-import { getIn, isKind, pairIn, podSpecOf } from '../../parse/kubernetes';
-import { isMap, mapGet, scalarBool, scalarString, seqItems, stringMap, type K8sObject } from '../../parse/yaml';
+import { isKind, namespaceOf } from '../../parse/kubernetes';
+import { isMap, mapGet, scalarString, seqItems, stringMap, type K8sObject } from '../../parse/yaml';
 import type { Anchor, FileFacts, RawFinding } from '../../types';
-import { findingOn, valueRange } from './support/findings';
-
-const NETWORKING = /^(?:networking\.k8s\.io|extensions)\/v\w+$/;
+import { findingOn, nameRange } from './support/findings';
+import { isNetworkPolicy, networkedPod } from './support/network';
 
 type Direction = 'Ingress' | 'Egress';
-
-const namespaceOf = (o: K8sObject): string => o.namespace ?? 'default';
 
 /** True when a label selector is empty (missing, `{}`, or without labels and expressions): it selects every pod. */
 export const isEmptySelector = (selector: unknown): boolean =>
@@ -31,13 +28,6 @@ export function deniedDirections(policy: K8sObject): Direction[] {
   return policyTypes(policy).filter((d) => seqItems(mapGet(spec, d === 'Ingress' ? 'ingress' : 'egress')).length === 0);
 }
 
-/** Workloads NetworkPolicies apply to: pod-carrying objects except PodTemplates and host-network pods. */
-const isNetworkedWorkload = (o: K8sObject): boolean => {
-  if (o.kind === 'PodTemplate') return false;
-  const pod = podSpecOf(o);
-  return pod !== undefined && scalarBool(getIn(pod.spec, ['hostNetwork'])) !== true;
-};
-
 /** What the rule reads of one file: its Namespace objects, its first workload per namespace, what its policies deny. */
 interface Facts {
   readonly namespaces: readonly { readonly name: string; readonly anchor: Anchor }[];
@@ -46,10 +36,7 @@ interface Facts {
 }
 
 /** The finding anchor of an object: the value of its `metadata.name`, else the whole object. */
-function anchorOf(object: K8sObject): Anchor {
-  const name = pairIn(object.node, ['metadata', 'name']);
-  return findingOn(object, name ? valueRange(object.document, name) : object.range);
-}
+const anchorOf = (object: K8sObject): Anchor => findingOn(object, nameRange(object));
 
 function collect(objects: readonly K8sObject[]): Facts | undefined {
   const namespaces: Facts['namespaces'][number][] = [];
@@ -57,8 +44,8 @@ function collect(objects: readonly K8sObject[]): Facts | undefined {
   const policies: Facts['policies'][number][] = [];
   for (const object of objects) {
     if (isKind(object, 'Namespace', /^v1$/) && object.name !== undefined) namespaces.push({ name: object.name, anchor: anchorOf(object) });
-    else if (isNetworkedWorkload(object) && !workloads.has(namespaceOf(object))) workloads.set(namespaceOf(object), anchorOf(object));
-    if (isKind(object, 'NetworkPolicy', NETWORKING)) policies.push({ namespace: namespaceOf(object), denied: deniedDirections(object) });
+    else if (networkedPod(object) && !workloads.has(namespaceOf(object))) workloads.set(namespaceOf(object), anchorOf(object));
+    if (isNetworkPolicy(object)) policies.push({ namespace: namespaceOf(object), denied: deniedDirections(object) });
   }
   if (namespaces.length === 0 && workloads.size === 0 && policies.length === 0) return undefined;
   return { namespaces, workloads: [...workloads].map(([namespace, anchor]) => ({ namespace, anchor })), policies };

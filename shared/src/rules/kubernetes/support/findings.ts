@@ -1,5 +1,5 @@
 import type { Node, Pair } from 'yaml';
-import { containerAnchor, type ContainerRef, type PodSpecRef } from '../../../parse/kubernetes';
+import { containerAnchor, pairIn, type ContainerRef, type PodSpecRef } from '../../../parse/kubernetes';
 import { mapGet, scalarString, type K8sObject, type YAMLMap, type YamlDocument, type YamlFile } from '../../../parse/yaml';
 import { appendIn, setIn } from '../../../yaml-edit';
 import type { Fix, Level, Localized, Range, RawFinding } from '../../../types';
@@ -24,6 +24,12 @@ export const rangeOf = (doc: YamlDocument, node: Node | Pair | null | undefined)
 export function valueRange(doc: YamlDocument, pair: Pair): Range {
   const v = pair.value as Node | null;
   return v?.range && v.range[1] > v.range[0] ? doc.rangeOf(v) : doc.keyRange(pair);
+}
+
+/** Where an object-level finding goes: the value of its `metadata.name`, else the whole object. */
+export function nameRange(object: K8sObject): Range {
+  const name = pairIn(object.node, ['metadata', 'name']);
+  return name ? valueRange(object.document, name) : object.range;
 }
 
 /** Where a pod-level finding without a key of its own goes: the `spec` key of the pod template. */
