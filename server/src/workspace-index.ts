@@ -1,5 +1,5 @@
 import type { Config } from '../../shared/src/config';
-import { lintWorkspaceFacts, type FileReport } from '../../shared/src/lint';
+import { lintWorkspaceFacts, withoutParsed, type FileReport } from '../../shared/src/lint';
 import type { Result } from '../../shared/src/types';
 
 /** Results of the last workspace scan, per folder, with the workspace rules' results per file. */
@@ -33,13 +33,6 @@ export function sameResults(a: readonly Result[], b: readonly Result[]): boolean
     if (x.ruleId !== y.ruleId || x.severity !== y.severity || !sameRange(x.range, y.range) || x.message.en !== y.message.en) return false;
   }
   return true;
-}
-
-/** A report as the index keeps it: what the workspace rules read of the file (`workspace`), not its parse. */
-function withoutParsed(report: FileReport): FileReport {
-  if (!report.parsed) return report;
-  const { parsed: _parsed, ...rest } = report;
-  return rest;
 }
 
 /** Creates an empty workspace index. */

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { sep } from 'node:path';
 import { URI } from 'vscode-uri';
 import type { Config } from '../../shared/src/config';
-import type { FileReport } from '../../shared/src/lint';
+import { withoutParsed, type FileReport } from '../../shared/src/lint';
 import { isDockerfileName } from '../../shared/src/parse/kind';
 import { findFiles, lintFile } from '../../shared/src/workspace/index';
 import { hasDockerignore } from '../../shared/src/workspace/source';
@@ -67,8 +67,7 @@ export async function scanFolder(folderUri: string, config: Config, log: (m: str
     let report = cache.get(path, key);
     if (report) cache.reused++;
     else {
-      const { parsed: _parsed, ...fresh } = lintFile(path, config, log);
-      report = fresh;
+      report = withoutParsed(lintFile(path, config, log));
       cache.set(path, key, report);
       await yieldToEvents();
     }

@@ -28,6 +28,13 @@ export interface FileReport {
   readonly workspace?: WorkspaceFacts;
 }
 
+/** A report without its parse, as scans, workers and the server keep it (`workspace` holds what the workspace rules need). */
+export function withoutParsed<R extends FileReport>(report: R): Omit<R, 'parsed'> {
+  if (!report.parsed) return report;
+  const { parsed: _parsed, ...rest } = report;
+  return rest;
+}
+
 /** What the workspace rules read of one file: plain data, kept per file instead of its parse. */
 export interface WorkspaceFacts {
   readonly uri: string;

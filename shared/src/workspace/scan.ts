@@ -1,6 +1,6 @@
 import { URI } from 'vscode-uri';
 import type { Config } from '../config';
-import { lintText, lintWorkspaceFacts, type FileReport, type Note } from '../lint';
+import { lintText, lintWorkspaceFacts, withoutParsed, type FileReport, type Note } from '../lint';
 import { isDockerfileName } from '../parse/kind';
 import type { Result } from '../types';
 import { hasDockerignore, readSource } from './source';
@@ -63,11 +63,6 @@ export function lintFile(path: string, config: Config, log?: (message: string) =
     const detail = (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 200);
     return { uri, kind: undefined, results: [], notes: [{ code: 'not-checked', message: { en: `not checked: internal error (${detail})`, de: `nicht geprüft: interner Fehler (${detail})` } }] };
   }
-}
-
-function withoutParsed(report: FileReport): FileReport {
-  const { parsed: _parsed, ...rest } = report;
-  return rest;
 }
 
 const NOT_CONTAINER_FILE: Note = {

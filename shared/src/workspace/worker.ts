@@ -2,6 +2,7 @@
 // from the shared queue of pool.ts and posts each report without its parsed file.
 import { workerData, type MessagePort } from 'node:worker_threads';
 import type { Config } from '../config';
+import { withoutParsed } from '../lint';
 import { lintFile } from './scan';
 import { NEXT, DONE, type PoolMessage } from './pool';
 
@@ -20,7 +21,7 @@ function run({ paths, config, counters, port }: WorkerInput): void {
     const logs: string[] = [];
     let message: PoolMessage;
     try {
-      const { parsed: _parsed, ...report } = lintFile(paths[index]!, config, (m) => logs.push(m));
+      const report = withoutParsed(lintFile(paths[index]!, config, (m) => logs.push(m)));
       message = { index, report, logs };
       port.postMessage(message);
     } catch {
