@@ -1,7 +1,6 @@
 import type { Config } from './config';
 import { DEFAULT_CONFIG } from './config';
-import { PARSE_ERROR } from './engine-rules';
-import { allRules, checkInput, internalError, isEnabled, lintText, MAX_PARSE_ERRORS, sortResults, toResult, workspaceFacts, type FileReport, type LintOptions, type WorkspaceFacts } from './lint';
+import { checkInput, fileRules, lintText, parseErrors, runCheck, sortResults, toResult, workspaceFacts, type FileReport, type LintOptions, type WorkspaceFacts } from './lint';
 import { detectKind } from './parse/kind';
 import { parseYaml, splitDocuments, type YamlFile } from './parse/yaml';
 import { suppressionIndex, suppressionsOf } from './suppress';
@@ -109,7 +108,7 @@ export function lintDocuments(uri: string, text: string, options: LintDocumentsO
     return lintText(uri, text, options);
   }
   cache.begin(uri, config, options.rules);
-  const rules = (options.rules ?? allRules()).filter((r): r is FileRule<YamlFile> => r.kind === kind && r.scope !== 'workspace' && isEnabled(r, config));
+  const rules = fileRules(kind, options, config);
   const local = rules.filter((r) => !r.crossDocument);
   const crossDocument = local.length < rules.length; // then the whole file is parsed below, from the chunk cache
   const context: RuleContext = { trustedRegistries: config.trustedRegistries };
@@ -147,10 +146,7 @@ export function lintDocuments(uri: string, text: string, options: LintDocumentsO
     const crash = crashes.get(rule.id);
     if (crash) results.push(crash);
   }
-  if (hasErrors && config.rules[PARSE_ERROR.id] !== 'off') {
-    const errors = wholeFile().documents.flatMap((d) => d.errors).slice(0, MAX_PARSE_ERRORS);
-    for (const e of errors) results.push(toResult(PARSE_ERROR, { range: e.range, args: { detail: e.message } }, uri, config));
-  }
+  if (hasErrors) for (const r of parseErrors(wholeFile(), config)) results.push(r);
   // The whole parse and the workspace rules' facts only when asked (a workspace scan is open).
   let facts: { value: WorkspaceFacts | undefined } | undefined;
   return {
@@ -192,15 +188,10 @@ function sameLineBreaks(body: string, chunks: readonly string[]): boolean {
 }
 
 function runRule(rule: FileRule<YamlFile>, file: YamlFile, context: RuleContext, config: Config, uri: string, log?: (m: string) => void): { entries: Entry[] } | { crash: Result } {
-  let findings: RawFinding[];
-  try {
-    findings = rule.check(file, context);
-  } catch (e) {
-    log?.(`rule ${rule.id} failed on ${uri}: ${(e as Error).stack ?? String(e)}`);
-    return { crash: internalError(rule, e, uri, config) };
-  }
+  const run = runCheck(rule, () => rule.check(file, context), uri, config, log);
+  if ('crash' in run) return run;
   const entries: Entry[] = [];
-  for (const f of findings) entries.push(entryOf(rule, toResult(rule, f, uri, config), f.annotations));
+  for (const f of run.findings) entries.push(entryOf(rule, toResult(rule, f, uri, config), f.annotations));
   return { entries };
 }
 

@@ -6,7 +6,7 @@ import { detectKind, isTemplated } from './parse/kind';
 import { parseYaml, type ParsedChunk } from './parse/yaml';
 import { suppressionIndex, suppressionsOf, type SuppressionIndex, type Suppressions } from './suppress';
 import { format } from './text';
-import type { FileFacts, FileKind, FileRule, Localized, ParsedFile, RawFinding, Result, Rule, RuleContext, RuleMeta, Severity, WorkspaceRule } from './types';
+import type { FileFacts, FileKind, FileRule, Localized, ParsedFile, RawFinding, Result, Rule, RuleContext, RuleMeta, Severity, WorkspaceRule, YamlFile } from './types';
 import { ENGINE_RULES, INTERNAL_ERROR, PARSE_ERROR } from './engine-rules';
 import { RULES } from './rules';
 
@@ -113,6 +113,13 @@ export function checkInput(uri: string, text: string, kind: FileKind, config: Co
   return { text: limited.text, notes: limited.notes };
 }
 
+/** The enabled file rules (not workspace rules) of a kind: of `options.rules`, else of the whole catalogue. */
+export function fileRules(kind: 'compose' | 'kubernetes', options: LintOptions, config: Config): FileRule<YamlFile>[];
+export function fileRules(kind: FileKind, options: LintOptions, config: Config): FileRule<ParsedFile>[];
+export function fileRules(kind: FileKind, options: LintOptions, config: Config): FileRule<ParsedFile>[] {
+  return (options.rules ?? allRules()).filter((r): r is FileRule<ParsedFile> => r.kind === kind && r.scope !== 'workspace' && isEnabled(r, config));
+}
+
 /** Lints one file's text: detects the kind, parses, runs the file rules, applies config and suppressions. */
 export function lintText(uri: string, text: string, options: LintOptions = {}): FileReport {
   const config = options.config ?? DEFAULT_CONFIG;
@@ -121,7 +128,7 @@ export function lintText(uri: string, text: string, options: LintOptions = {}): 
   const limited = checkInput(uri, text, kind, config);
   if ('skipped' in limited) return limited.skipped;
   const parsed = parseFile(uri, limited.text, kind, options);
-  const rules = (options.rules ?? allRules()).filter((r): r is FileRule<ParsedFile> => r.kind === kind && r.scope !== 'workspace' && isEnabled(r, config));
+  const rules = fileRules(kind, options, config);
   const context: RuleContext = { trustedRegistries: config.trustedRegistries };
   const index = suppressionIndex(parsed.lines, kind);
   const suppressions = suppressionsOf(index);
@@ -199,16 +206,21 @@ export function lintWorkspaceFacts(files: readonly WorkspaceFacts[], options: Li
   return sortResults(results);
 }
 
-function runRule(rule: RuleMeta, check: () => RawFinding[], uri: string, config: Config, suppressions: Suppressions, log?: (m: string) => void): Result[] {
-  let findings: RawFinding[];
+/** Runs a file rule's check, isolated: a rule that throws is logged and yields its internal-error result instead of findings. */
+export function runCheck(rule: RuleMeta, check: () => RawFinding[], uri: string, config: Config, log?: (m: string) => void): { findings: RawFinding[] } | { crash: Result } {
   try {
-    findings = check();
+    return { findings: check() };
   } catch (e) {
     log?.(`rule ${rule.id} failed on ${uri}: ${(e as Error).stack ?? String(e)}`);
-    return [internalError(rule, e, uri, config)];
+    return { crash: internalError(rule, e, uri, config) };
   }
+}
+
+function runRule(rule: RuleMeta, check: () => RawFinding[], uri: string, config: Config, suppressions: Suppressions, log?: (m: string) => void): Result[] {
+  const run = runCheck(rule, check, uri, config, log);
+  if ('crash' in run) return [run.crash];
   const out: Result[] = [];
-  for (const f of findings) if (!suppressions.isSuppressed(rule, f)) out.push(toResult(rule, f, uri, config));
+  for (const f of run.findings) if (!suppressions.isSuppressed(rule, f)) out.push(toResult(rule, f, uri, config));
   return out;
 }
 
@@ -235,9 +247,10 @@ export function toResult(rule: RuleMeta, f: RawFinding, uri: string, config: Con
 }
 
 /** Most parse errors reported per file. */
-export const MAX_PARSE_ERRORS = 5;
+const MAX_PARSE_ERRORS = 5;
 
-function parseErrors(file: ParsedFile & { kind: 'compose' | 'kubernetes' }, config: Config): Result[] {
+/** The first YAML syntax errors of a file as `bollwerk/parse-error` results (none when that rule is off). */
+export function parseErrors(file: ParsedFile & { kind: 'compose' | 'kubernetes' }, config: Config): Result[] {
   if (config.rules[PARSE_ERROR.id] === 'off') return [];
   const errors = file.documents.flatMap((d) => d.errors).slice(0, MAX_PARSE_ERRORS);
   return errors.map((e) => toResult(PARSE_ERROR, { range: e.range, args: { detail: e.message } }, file.uri, config));
