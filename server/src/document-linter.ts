@@ -6,6 +6,7 @@ import { lintText, type FileReport } from '../../shared/src/lint';
 import { DocumentLintCache, lintDocuments } from '../../shared/src/lint-documents';
 import { detectKind } from '../../shared/src/parse/kind';
 import type { ParsedChunk } from '../../shared/src/parse/yaml';
+import { PrunedCache } from '../../shared/src/pruned-cache';
 import type { FileKind } from '../../shared/src/types';
 import type { ResolvedSettings } from './settings';
 
@@ -44,27 +45,8 @@ export function hasDockerignore(uri: string): boolean | undefined {
   return existsSync(join(dir, '.dockerignore')) || existsSync(join(dir, `${basename(u.fsPath)}.dockerignore`));
 }
 
-/**
- * A chunk cache that remembers which chunks the last parse used, so that {@link ChunkCache.prune}
- * drops the others without splitting the text again: the cache never outgrows the document.
- */
-export class ChunkCache extends Map<string, ParsedChunk> {
-  private used = new Set<string>();
-  override get(key: string): ParsedChunk | undefined {
-    const hit = super.get(key);
-    if (hit) this.used.add(key);
-    return hit;
-  }
-  override set(key: string, value: ParsedChunk): this {
-    this.used?.add(key);
-    return super.set(key, value);
-  }
-  /** Deletes every chunk the last parse did not use and starts tracking afresh. */
-  prune(): void {
-    for (const key of this.keys()) if (!this.used.has(key)) this.delete(key);
-    this.used = new Set();
-  }
-}
+/** The parsed YAML chunks of one open document; prune() after a lint drops the chunks it did not use, without splitting the text again. */
+export class ChunkCache extends PrunedCache<ParsedChunk> {}
 
 /** Creates the document linter of one server. */
 export function createDocumentLinter(log: (message: string) => void): DocumentLinter {

@@ -3,6 +3,7 @@ import { DEFAULT_CONFIG } from './config';
 import { checkInput, fileRules, lintText, parseErrors, runCheck, sortResults, toResult, workspaceFacts, type FileReport, type LintOptions, type WorkspaceFacts } from './lint';
 import { detectKind } from './parse/kind';
 import { parseYaml, splitDocuments, type YamlFile } from './parse/yaml';
+import { PrunedCache } from './pruned-cache';
 import { suppressionIndex, suppressionsOf } from './suppress';
 import { eol, lineIndex, type LineIndex } from './text';
 import type { FileRule, ParsedFile, Range, RawFinding, Result, Rule, RuleContext } from './types';
@@ -42,8 +43,7 @@ interface ChunkLint {
  * the chunks the text no longer has, so the cache never outgrows the document.
  */
 export class DocumentLintCache {
-  private chunks = new Map<string, ChunkLint>();
-  private used = new Set<string>();
+  private readonly chunks = new PrunedCache<ChunkLint>();
   private scope: { uri: string; config: Config; rules: readonly Rule[] | undefined } | undefined;
 
   /** Starts a lint: a different file, configuration or rule list empties the cache. */
@@ -56,23 +56,18 @@ export class DocumentLintCache {
   }
   /** The cached lint of a chunk text, marking it as used. */
   get(text: string): ChunkLint | undefined {
-    const hit = this.chunks.get(text);
-    if (hit) this.used.add(text);
-    return hit;
+    return this.chunks.get(text);
   }
   set(text: string, lint: ChunkLint): ChunkLint {
-    this.used.add(text);
     this.chunks.set(text, lint);
     return lint;
   }
   /** Deletes every chunk the last lint did not use. */
   prune(): void {
-    for (const key of this.chunks.keys()) if (!this.used.has(key)) this.chunks.delete(key);
-    this.used = new Set();
+    this.chunks.prune();
   }
   clear(): void {
     this.chunks.clear();
-    this.used = new Set();
     this.scope = undefined;
   }
   /** Number of cached chunks. */
