@@ -70,24 +70,18 @@ function unescapeSlow(raw: string, escape: string): string {
           }
         }
         if (inDouble) {
-          if (char === '\r') {
+          if (char === '\r' || char === '\n') {
             escaped = true;
-            i = i + 2;
-          } else if (char === '\n') {
-            escaped = true;
-            i++;
+            i += char === '\r' ? 2 : 1; // an escaped line break (CRLF counts as one)
           } else if (char !== '"') {
             if (char === escape) i++;
             out += escape;
           }
           continue parseValue;
         } else if (inSingle || literal) {
-          if (char === '\r') {
+          if (char === '\r' || char === '\n') {
             escaped = true;
-            i = i + 2;
-          } else if (char === '\n') {
-            escaped = true;
-            i++;
+            i += char === '\r' ? 2 : 1;
           } else {
             out += escape;
           }
@@ -95,12 +89,9 @@ function unescapeSlow(raw: string, escape: string): string {
         } else if (char === escape) {
           out += escape;
           i++;
-        } else if (char === '\r') {
+        } else if (char === '\r' || char === '\n') {
           escaped = true;
-          i = i + 2;
-        } else if (char === '\n') {
-          escaped = true;
-          i++;
+          i += char === '\r' ? 2 : 1;
         } else {
           out += char;
           i++;
