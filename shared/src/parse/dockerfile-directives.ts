@@ -1,15 +1,10 @@
 /** Parser directives (`# escape=\``, `# syntax=…`) at the top of a Dockerfile, as dockerfile-ast 0.7 reads them. */
+import type { NameValueOffsets } from './dockerfile-words';
 
 /** A parser directive (`# escape=\``, `# syntax=…`) at the top of the file. */
-export interface Directive {
+export interface Directive extends NameValueOffsets {
   readonly name: string;
   readonly value: string;
-  readonly start: number;
-  readonly end: number;
-  readonly nameStart: number;
-  readonly nameEnd: number;
-  readonly valueStart: number;
-  readonly valueEnd: number;
 }
 
 /** The parser directives at the top of the file (before the first blank line, instruction or other comment). */

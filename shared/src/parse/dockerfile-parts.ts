@@ -1,16 +1,10 @@
 /** Parts of instructions computed from their words: flags, exec-form JSON strings, `$` variable spans (dockerfile-ast 0.7 semantics). */
-import type { Word } from './dockerfile-words';
+import type { NameValueOffsets, Word } from './dockerfile-words';
 
 /** A `--name[=value]` flag on document offsets; `valueStart` is -1 when there is no `=`. */
-export interface FlagSpan {
+export interface FlagSpan extends NameValueOffsets {
   readonly name: string;
   readonly value: string | null;
-  readonly start: number;
-  readonly end: number;
-  readonly nameStart: number;
-  readonly nameEnd: number;
-  readonly valueStart: number;
-  readonly valueEnd: number;
 }
 
 /** Where flags stop: the first word without `--` (ADD, COPY, FROM, RUN), `CMD`/`NONE` (HEALTHCHECK); null when the keyword takes no flags. */

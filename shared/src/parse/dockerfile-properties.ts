@@ -2,21 +2,15 @@
  * `name=value` properties of ENV, ARG and LABEL (and the legacy `ENV name value`), on document
  * offsets, with dockerfile-ast 0.7's semantics for quotes, escapes and continuations.
  */
-import { blankSeparated, type Word } from './dockerfile-words';
+import { blankSeparated, type NameValueOffsets, type Word } from './dockerfile-words';
 
 const SPECIAL = /[\r\n'"]/;
 
 /** A property: its name and value after escapes are removed, and their document offsets. */
-export interface PropertySpan {
+export interface PropertySpan extends NameValueOffsets {
   readonly name: string;
-  readonly nameStart: number;
-  readonly nameEnd: number;
   /** null when the property has no `=` and no value (`ARG name`). */
   readonly value: string | null;
-  readonly valueStart: number;
-  readonly valueEnd: number;
-  readonly start: number;
-  readonly end: number;
 }
 
 const isWs = (c: string): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\n';

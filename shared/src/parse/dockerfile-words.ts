@@ -4,6 +4,16 @@
  * lines inside continuations, the escape character and the `\$` that keeps its backslash.
  */
 
+/** Document offsets of a `name=value` part: a flag, a parser directive, a property. */
+export interface NameValueOffsets {
+  readonly start: number;
+  readonly end: number;
+  readonly nameStart: number;
+  readonly nameEnd: number;
+  readonly valueStart: number;
+  readonly valueEnd: number;
+}
+
 /** One argument: its value after escapes are removed and its document offsets. */
 export interface Word {
   readonly value: string;
