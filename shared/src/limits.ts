@@ -87,9 +87,13 @@ class DocumentCounter {
 
 /** Document count of a YAML stream and the offset where document `max + 1` starts (undefined when there are at most `max`). */
 export function countDocuments(text: string, max: number = MAX_DOCUMENTS): { count: number; cutAt: number | undefined } {
-  const counter = new DocumentCounter(text, max);
-  forEachLine(text, (from, to) => counter.line(from, to));
-  return { count: counter.count, cutAt: counter.cutAt };
+  const { count, cutAt } = yamlShape(text, Infinity, max);
+  return { count, cutAt };
+}
+
+/** Deepest nesting of a YAML text (stops early past `max`) and the 0-based line where it occurs. */
+export function nestingDepth(text: string, max: number = MAX_DEPTH): { depth: number; line: number } {
+  return yamlShape(text, max, Infinity).deepest;
 }
 
 /** Nesting depth (as nestingDepth, stopping past `maxDepth`) and document count (as countDocuments) of a YAML text in one pass. */
@@ -106,20 +110,6 @@ function yamlShape(text: string, maxDepth: number, maxDocuments: number): { deep
     return depth > maxDepth;
   });
   return { deepest, count: counter.count, cutAt: counter.cutAt };
-}
-
-/** Deepest nesting of a YAML text (stops early past `max`) and the 0-based line where it occurs. */
-export function nestingDepth(text: string, max: number = MAX_DEPTH): { depth: number; line: number } {
-  const scan = new DepthScanner(text);
-  let line = 0;
-  let deepest = { depth: 0, line: 0 };
-  forEachLine(text, (from, to) => {
-    const depth = scan.line(from, to);
-    if (depth > deepest.depth) deepest = { depth, line };
-    line++;
-    return depth > max;
-  });
-  return deepest;
 }
 
 /** Applies the limits to a file's text. `maxFileBytes` comes from the configuration. */
