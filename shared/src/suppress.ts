@@ -156,11 +156,6 @@ export function suppressionsOf(index: SuppressionIndex | undefined): Suppression
   };
 }
 
-/** Builds the suppression index of a file once; lookups are per finding. */
-export function buildSuppressions(lines: LineIndex, kind: 'dockerfile' | 'compose' | 'kubernetes'): Suppressions {
-  return suppressionsOf(suppressionIndex(lines, kind));
-}
-
 function annotationSuppresses(rule: RuleMeta, annotations: Readonly<Record<string, string>>): boolean {
   const eqs = rule.equivalents ?? [];
   for (const [key, value] of Object.entries(annotations)) {
