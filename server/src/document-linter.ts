@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { lintText, type FileReport } from '../../shared/src/lint';
@@ -8,6 +6,7 @@ import { detectKind } from '../../shared/src/parse/kind';
 import type { ParsedChunk } from '../../shared/src/parse/yaml';
 import { PrunedCache } from '../../shared/src/pruned-cache';
 import type { FileKind } from '../../shared/src/types';
+import { hasDockerignore as hasDockerignoreBeside } from '../../shared/src/workspace/source';
 import type { ResolvedSettings } from './settings';
 
 /** A lint report of one document version under one settings generation. */
@@ -40,9 +39,7 @@ export function documentKind(uri: string, languageId: string, text: string): Fil
 /** Whether a `.dockerignore` (or `<name>.dockerignore`) sits beside a Dockerfile on disk; undefined when unknown. */
 export function hasDockerignore(uri: string): boolean | undefined {
   const u = URI.parse(uri);
-  if (u.scheme !== 'file') return undefined;
-  const dir = dirname(u.fsPath);
-  return existsSync(join(dir, '.dockerignore')) || existsSync(join(dir, `${basename(u.fsPath)}.dockerignore`));
+  return u.scheme === 'file' ? hasDockerignoreBeside(u.fsPath) : undefined;
 }
 
 /** The parsed YAML chunks of one open document; prune() after a lint drops the chunks it did not use, without splitting the text again. */
