@@ -91,3 +91,37 @@ export function parseDockerfile(uri: string, text: string, context: DockerfileCo
     hasDockerignore: context.hasDockerignore,
   };
 }
+
+const firstParents = new WeakMap<DockerfileFile, Int32Array>();
+
+/** For each stage, the first earlier stage named as its image (`FROM builder`), or -1; one pass per file. */
+function firstParentsOf(file: DockerfileFile): Int32Array {
+  let parent = firstParents.get(file);
+  if (!parent) {
+    parent = new Int32Array(file.stages.length).fill(-1);
+    const first = new Map<string, number>();
+    for (const stage of file.stages) {
+      if (stage.fromStage && stage.image) parent[stage.index] = first.get(stage.image.toLowerCase()) ?? -1;
+      if (stage.name && !first.has(stage.name)) first.set(stage.name, stage.index);
+    }
+    firstParents.set(file, parent);
+  }
+  return parent;
+}
+
+/**
+ * The USER a stage runs as: its last USER instruction, else that of the stage it builds on
+ * (`FROM builder`: the first earlier stage so named), at most 20 stages up. Without one, `user` is
+ * undefined and `stage` is where the walk ended, whose image decides.
+ */
+export function stageUser(file: DockerfileFile, stage: Stage): { readonly user: Instruction | undefined; readonly stage: Stage } {
+  const parent = firstParentsOf(file);
+  for (let depth = 0, s = stage; ; depth++) {
+    let user: Instruction | undefined;
+    for (const i of s.instructions) if (i.getKeyword() === 'USER') user = i;
+    if (user) return { user, stage: s };
+    const up = s.fromStage && depth < 20 ? parent[s.index]! : -1;
+    if (up < 0) return { user: undefined, stage: s };
+    s = file.stages[up]!;
+  }
+}

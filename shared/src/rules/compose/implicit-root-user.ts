@@ -2,7 +2,7 @@ import { URI, Utils } from 'vscode-uri';
 import { defineWorkspaceRule } from '../../define';
 import { composeServices, hasVariable, lookup, type ComposeService } from '../../parse/compose';
 import { composeBuild } from '../../parse/compose-settings';
-import type { DockerfileFile, Stage } from '../../parse/dockerfile';
+import { stageUser } from '../../parse/dockerfile';
 import { parseImageReference, runsAsNonRootByDefault } from '../../parse/images';
 import { isMap, isScalar, mapGet, scalarString, seqItems } from '../../parse/yaml';
 import type { Anchor, FileFacts, ParsedFile, RawFinding } from '../../types';
@@ -31,29 +31,6 @@ export function dockerfileUri(composeUri: string, context: string, dockerfile: s
     return file.toString();
   } catch {
     return undefined;
-  }
-}
-
-/** For each stage, the first earlier stage named as its image (`FROM builder`), or -1; one pass, so chains of thousands of stages stay linear. */
-function parentsOf(file: DockerfileFile): Int32Array {
-  const parent = new Int32Array(file.stages.length).fill(-1);
-  const first = new Map<string, number>();
-  for (const stage of file.stages) {
-    if (stage.fromStage && stage.image) parent[stage.index] = first.get(stage.image.toLowerCase()) ?? -1;
-    if (stage.name && !first.has(stage.name)) first.set(stage.name, stage.index);
-  }
-  return parent;
-}
-
-/** The user the stage runs as: its last USER, else the one of the stage it builds on (at most 20 stages up); undefined when none sets one. */
-function stageUser(file: DockerfileFile, stage: Stage, parent: Int32Array): { user: string; stage: Stage } | { user: undefined; base: string | null } {
-  for (let depth = 0, s = stage; ; depth++) {
-    const users = s.instructions.filter((i) => i.getKeyword() === 'USER');
-    const last = users[users.length - 1];
-    if (last) return { user: last.getArgumentsContent() ?? '', stage: s };
-    const up = s.fromStage && depth < 20 ? parent[s.index]! : -1;
-    if (up < 0) return { user: undefined, base: s.image };
-    s = file.stages[up]!;
   }
 }
 
@@ -132,10 +109,9 @@ function serviceFacts(service: ComposeService): ServiceFacts | undefined {
 
 function collect(file: ParsedFile): Facts | undefined {
   if (file.kind === 'dockerfile') {
-    const parent = parentsOf(file);
     const stages = file.stages.map((stage) => {
-      const found = stageUser(file, stage, parent);
-      const user: StageUser = found.user === undefined ? found : { user: found.user, line: found.stage.instructions.filter((i) => i.getKeyword() === 'USER').pop()!.getRange().start.line + 1 };
+      const found = stageUser(file, stage);
+      const user: StageUser = found.user ? { user: found.user.getArgumentsContent() ?? '', line: found.user.getRange().start.line + 1 } : { user: undefined, base: found.stage.image };
       return { name: stage.name, user };
     });
     return { kind: 'dockerfile', stages };

@@ -1,4 +1,4 @@
-import type { DockerfileFile, Stage } from '../../../parse/dockerfile';
+import { stageUser, type DockerfileFile, type Stage } from '../../../parse/dockerfile';
 import { runsAsNonRootByDefault, parseImageReference } from '../../../parse/images';
 
 /** The user an image built from a Dockerfile runs as. */
@@ -10,16 +10,11 @@ export type ImageUser =
 
 const NAME_LABELS = new Set(['org.opencontainers.image.title', 'name', 'image', 'app']);
 
-function userOfStage(file: DockerfileFile, stage: Stage, depth = 0): ImageUser {
-  const users = stage.instructions.filter((i) => i.getKeyword() === 'USER');
-  const last = users[users.length - 1];
+function userOfStage(file: DockerfileFile, stage: Stage): ImageUser {
+  const { user: last, stage: end } = stageUser(file, stage);
   if (!last) {
-    if (stage.fromStage && depth < 20) {
-      const parent = file.stages.find((s) => s.name !== null && s.name === stage.image?.toLowerCase() && s.index < stage.index);
-      if (parent) return userOfStage(file, parent, depth + 1);
-    }
-    if (stage.image === null || stage.image.includes('$')) return { kind: 'unknown' };
-    return runsAsNonRootByDefault(parseImageReference(stage.image)) ? { kind: 'unknown' } : { kind: 'root', explicit: false };
+    if (end.image === null || end.image.includes('$')) return { kind: 'unknown' };
+    return runsAsNonRootByDefault(parseImageReference(end.image)) ? { kind: 'unknown' } : { kind: 'root', explicit: false };
   }
   const spec = last.getArguments().map((a) => a.getValue()).join(' ').trim();
   if (spec === '' || spec.includes('$')) return { kind: 'unknown' };
