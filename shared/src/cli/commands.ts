@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { checklistStatus } from '../checklist/status';
 import type { Config } from '../config';
@@ -23,32 +23,38 @@ export interface CliIo {
 
 type ScanLike = Extract<Command, { command: 'scan' | 'checklist' }>;
 
-/** The directory all paths have in common (a file counts by its directory). */
-export function commonRoot(paths: readonly string[]): string {
-  const dirs = paths.map((p) => (isDirectory(p) ? p : dirname(p)));
+/** The directory all paths have in common (a file counts by its directory); `stats` holds the paths' stats where the caller took them. */
+export function commonRoot(paths: readonly string[], stats?: ReadonlyMap<string, Stats>): string {
+  const dirs = paths.map((p) => ((stats?.get(p) ?? statOf(p))?.isDirectory() ? p : dirname(p)));
   let root = dirs[0] ?? sep;
   for (const d of dirs.slice(1)) while (!(d === root || d.startsWith(root.endsWith(sep) ? root : root + sep))) root = dirname(root);
   return root;
 }
 
-function isDirectory(p: string): boolean {
+function statOf(p: string): Stats | undefined {
   try {
-    return statSync(p).isDirectory();
+    return statSync(p, { throwIfNoEntry: false });
   } catch {
-    return false;
+    return undefined;
   }
 }
 
 /** Resolves paths, configuration, level and language shared by scan and checklist. */
-function prepare(cmd: ScanLike, io: CliIo): { paths: string[]; root: string; config: Config; configRoot: string; lang: Lang } {
+function prepare(cmd: ScanLike, io: CliIo): { paths: string[]; root: string; config: Config; configRoot: string; lang: Lang; stats: ReadonlyMap<string, Stats> } {
   const paths = cmd.paths.map((p) => resolve(io.cwd, p));
-  for (const [i, p] of paths.entries()) if (!existsSync(p)) throw new UsageError(`path not found: ${cmd.paths[i]}`);
-  const root = commonRoot(paths);
+  // one stat per path: whether it exists, whether it is a directory, and (for the scan) its size
+  const stats = new Map<string, Stats>();
+  for (const [i, p] of paths.entries()) {
+    const st = statOf(p);
+    if (!st) throw new UsageError(`path not found: ${cmd.paths[i]}`);
+    stats.set(p, st);
+  }
+  const root = commonRoot(paths, stats);
   const loaded = loadConfig(cmd.config, cmd.config !== undefined ? io.cwd : root);
   if (loaded.problems.length) throw new UsageError(`invalid configuration: ${loaded.problems[0]}${loaded.problems.length > 1 ? ` (and ${loaded.problems.length - 1} more)` : ''}`);
   const config: Config = cmd.level ? { ...loaded.config, level: cmd.level } : loaded.config;
   const lang = cmd.lang ?? config.lang ?? langFromEnv(io.env);
-  return { paths, root, config, configRoot: loaded.root, lang };
+  return { paths, root, config, configRoot: loaded.root, lang, stats };
 }
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -92,9 +98,9 @@ function crashLog(io: CliIo): { log: (m: string) => void; flush: () => void } {
 
 /** `bollwerk [scan]`: lints, optionally fixes, reports; returns the exit code. */
 export function runScan(cmd: Extract<Command, { command: 'scan' }>, io: CliIo, tool: ToolInfo): number {
-  const { paths, root, config, configRoot, lang } = prepare(cmd, io);
+  const { paths, root, config, configRoot, lang, stats } = prepare(cmd, io);
   const crashes = crashLog(io);
-  const options = { ignoreBase: configRoot, log: crashes.log, ...threadsFromEnv(io.env) };
+  const options = { ignoreBase: configRoot, log: crashes.log, rootStats: stats, ...threadsFromEnv(io.env) };
   let scan: ScanResult;
   let outcome: FixOutcome | undefined;
   if (cmd.fix) ({ scan, outcome } = fixWorkspace(paths, config, options));
@@ -120,9 +126,9 @@ export function runScan(cmd: Extract<Command, { command: 'scan' }>, io: CliIo, t
 
 /** `bollwerk checklist`: the checklist with each item's status over the scanned paths. */
 export function runChecklist(cmd: Extract<Command, { command: 'checklist' }>, io: CliIo, tool: ToolInfo): number {
-  const { paths, config, configRoot, lang } = prepare(cmd, io);
+  const { paths, config, configRoot, lang, stats } = prepare(cmd, io);
   const crashes = crashLog(io);
-  const scan = scanWorkspace(paths, config, { ignoreBase: configRoot, log: crashes.log, ...threadsFromEnv(io.env) });
+  const scan = scanWorkspace(paths, config, { ignoreBase: configRoot, log: crashes.log, rootStats: stats, ...threadsFromEnv(io.env) });
   const flat = flatten(scan);
   const statuses = checklistStatus({ results: flat.results, kinds: flat.kinds, config });
   const options = { lang, baseUri: fileUri(io.cwd), level: config.level, tool, filesChecked: flat.checked, generated: new Date().toISOString() };

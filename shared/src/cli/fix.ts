@@ -60,7 +60,9 @@ export function fixText(uri: string, text: string, config: Config, dockerignore?
  * rescanning until none is left (at most MAX_FIX_PASSES). Writes only changed files and returns
  * the final scan, so that the report shows what remains.
  */
-export function fixWorkspace(roots: readonly string[], config: Config, options: ScanOptions): { outcome: FixOutcome; scan: ScanResult } {
+export function fixWorkspace(roots: readonly string[], config: Config, fixOptions: ScanOptions): { outcome: FixOutcome; scan: ScanResult } {
+  // the fixes change files, so the stats the caller took of them are stale for the rescans
+  const { rootStats: _stale, ...options } = fixOptions;
   const changed = new Set<string>();
   const failed: string[] = [];
   let fixed = 0;

@@ -7,7 +7,6 @@ import type { ToolInfo } from '../report/index';
 import { parseArgs, UsageError } from './args';
 import { runChecklist, runRules, runScan, type CliIo } from './commands';
 import { helpText, langFromEnv } from './help';
-import { runPin } from './pin';
 
 /** The package version, read from the package.json above this file (bundle or sources). */
 export function packageVersion(): string {
@@ -46,7 +45,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case 'checklist':
         return runChecklist(cmd, io, toolInfo());
       case 'pin':
-        return await runPin(cmd.args, io);
+        // loaded on demand: the registry client pulls in Node's HTTP, TLS and crypto modules, which a scan never needs
+        return await (await import('./pin')).runPin(cmd.args, io);
       case 'scan':
         return runScan(cmd, io, toolInfo());
     }

@@ -5,7 +5,7 @@ import { isDockerfileName } from '../parse/kind';
 import type { Result } from '../types';
 import { hasDockerignore, readSource } from './source';
 import { lintAll, planThreads } from './pool';
-import { findFiles } from './walk';
+import { findFiles, type FindOptions } from './walk';
 
 /** A note that concerns the walk itself rather than one file (an unreadable directory). */
 export interface ScanNote {
@@ -27,6 +27,8 @@ export interface ScanResult {
 export interface ScanOptions {
   /** Directory the configuration's `ignorePaths` are relative to. */
   readonly ignoreBase?: string;
+  /** Stats of the roots the caller already took, by resolved path (see FindOptions.rootStats); only while the files are unchanged. */
+  readonly rootStats?: FindOptions['rootStats'];
   /** Receives internal errors (rule crashes). */
   readonly log?: (message: string) => void;
   /**
@@ -39,9 +41,12 @@ export interface ScanOptions {
   readonly workerScript?: string;
 }
 
-/** The `file:` URI of a path, encoded as VS Code encodes it. */
+/** An absolute POSIX path of characters that VS Code's URI leaves as they are (not `//`, which would be a UNC authority). */
+const PLAIN_PATH = /^\/(?!\/)[A-Za-z0-9\-._~/]*$/;
+
+/** The `file:` URI of a path, encoded as VS Code encodes it (a scan asks once per file, so the common path is built directly). */
 export function fileUri(path: string): string {
-  return URI.file(path).toString();
+  return PLAIN_PATH.test(path) ? `file://${path}` : URI.file(path).toString();
 }
 
 /** The file system path of a `file:` URI. */
@@ -75,7 +80,7 @@ const NOT_CONTAINER_FILE: Note = {
  * runs the workspace rules over what they collected of all files together. Never throws on file content.
  */
 export function scanWorkspace(roots: readonly string[], config: Config, options: ScanOptions = {}): ScanResult {
-  const found = findFiles(roots, { ignorePaths: config.ignorePaths, ...(options.ignoreBase ? { ignoreBase: options.ignoreBase } : {}) });
+  const found = findFiles(roots, { ignorePaths: config.ignorePaths, ...(options.ignoreBase ? { ignoreBase: options.ignoreBase } : {}), ...(options.rootStats ? { rootStats: options.rootStats } : {}) });
   // reports keep what the workspace rules read of their file, not the parse: a scan's memory stays
   // small, and a worker thread's report carries everything the workspace rules need
   const lint = (path: string): FileReport => withoutParsed(lintFile(path, config, options.log));

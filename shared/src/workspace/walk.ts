@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { isComposeName, isDockerfileName, isYamlName } from '../parse/kind';
 import { isIgnored, parseIgnoreFile, type IgnoreFile } from './gitignore';
@@ -11,6 +11,8 @@ export interface FindOptions {
   readonly ignoreBase?: string;
   /** Whether `.gitignore` files are honoured (default true). */
   readonly gitignore?: boolean;
+  /** Stats of roots the caller already took, by resolved path (the command line checks its paths first). */
+  readonly rootStats?: ReadonlyMap<string, Stats>;
 }
 
 /** A problem met while walking (an unreadable directory). */
@@ -91,7 +93,7 @@ export function findFiles(roots: readonly string[], options: FindOptions = {}): 
     const root = resolve(r);
     let st;
     try {
-      st = statSync(root);
+      st = options.rootStats?.get(root) ?? statSync(root);
     } catch (e) {
       problems.push({ path: root, message: (e as Error).message });
       continue;
