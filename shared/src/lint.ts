@@ -114,10 +114,31 @@ export function checkInput(uri: string, text: string, kind: FileKind, config: Co
 }
 
 /** The enabled file rules (not workspace rules) of a kind: of `options.rules`, else of the whole catalogue. */
-export function fileRules(kind: 'compose' | 'kubernetes', options: LintOptions, config: Config): FileRule<YamlFile>[];
-export function fileRules(kind: FileKind, options: LintOptions, config: Config): FileRule<ParsedFile>[];
-export function fileRules(kind: FileKind, options: LintOptions, config: Config): FileRule<ParsedFile>[] {
-  return (options.rules ?? allRules()).filter((r): r is FileRule<ParsedFile> => r.kind === kind && r.scope !== 'workspace' && isEnabled(r, config));
+export function fileRules(kind: 'compose' | 'kubernetes', options: LintOptions, config: Config): readonly FileRule<YamlFile>[];
+export function fileRules(kind: FileKind, options: LintOptions, config: Config): readonly FileRule<ParsedFile>[];
+export function fileRules(kind: FileKind, options: LintOptions, config: Config): readonly FileRule<ParsedFile>[] {
+  return selection(options, config).file[kind];
+}
+
+/** The enabled rules of a rule list under a configuration, by kind; both are immutable, so a scan selects once, not per file. */
+interface Selection {
+  readonly file: Readonly<Record<FileKind, readonly FileRule<ParsedFile>[]>>;
+  readonly workspace: readonly WorkspaceRule[];
+}
+const selections = new WeakMap<Config, WeakMap<readonly Rule[], Selection>>();
+
+function selection(options: LintOptions, config: Config): Selection {
+  const rules = options.rules ?? allRules();
+  let byRules = selections.get(config);
+  if (!byRules) selections.set(config, (byRules = new WeakMap()));
+  let s = byRules.get(rules);
+  if (!s) {
+    const enabled = rules.filter((r) => isEnabled(r, config));
+    const file = (kind: FileKind): FileRule<ParsedFile>[] => enabled.filter((r): r is FileRule<ParsedFile> => r.kind === kind && r.scope !== 'workspace');
+    s = { file: { dockerfile: file('dockerfile'), compose: file('compose'), kubernetes: file('kubernetes') }, workspace: enabled.filter((r): r is WorkspaceRule => r.scope === 'workspace') };
+    byRules.set(rules, s);
+  }
+  return s;
 }
 
 /** Lints one file's text: detects the kind, parses, runs the file rules, applies config and suppressions. */
@@ -133,15 +154,25 @@ export function lintText(uri: string, text: string, options: LintOptions = {}): 
   const index = suppressionIndex(parsed.lines, kind);
   const suppressions = suppressionsOf(index);
   const results: Result[] = [];
-  // A loop, not push(...): a rule may report 100,000 findings on a generated file, more than a call's arguments can hold.
-  for (const rule of rules) for (const r of runRule(rule, () => rule.check(parsed, context), uri, config, suppressions, options.log)) results.push(r);
+  for (const rule of rules) {
+    // isolated as in runCheck, written out: this loop runs for every rule of every file of a scan
+    let findings: RawFinding[];
+    try {
+      findings = rule.check(parsed, context);
+    } catch (e) {
+      options.log?.(`rule ${rule.id} failed on ${uri}: ${(e as Error).stack ?? String(e)}`);
+      results.push(internalError(rule, e, uri, config));
+      continue;
+    }
+    // a loop, not push(...): a rule may report 100,000 findings on a generated file, more than a call's arguments can hold
+    for (const f of findings) if (!suppressions.isSuppressed(rule, f)) results.push(toResult(rule, f, uri, config));
+  }
   if (parsed.kind !== 'dockerfile') results.push(...parseErrors(parsed, config));
-  const workspace = workspaceFacts(parsed, { ...options, config }, index);
+  const workspace = workspaceFacts(parsed, options.config ? options : { ...options, config }, index);
   return { uri, kind, results: sortResults(results), notes: limited.notes, parsed, ...(workspace ? { workspace } : {}) };
 }
 
-const enabledWorkspaceRules = (options: LintOptions, config: Config): WorkspaceRule[] =>
-  (options.rules ?? allRules()).filter((r): r is WorkspaceRule => r.scope === 'workspace' && isEnabled(r, config));
+const enabledWorkspaceRules = (options: LintOptions, config: Config): readonly WorkspaceRule[] => selection(options, config).workspace;
 
 /**
  * Collects what the enabled workspace rules read of a parsed file (WorkspaceRule.collect), with its
@@ -216,24 +247,21 @@ export function runCheck(rule: RuleMeta, check: () => RawFinding[], uri: string,
   }
 }
 
-function runRule(rule: RuleMeta, check: () => RawFinding[], uri: string, config: Config, suppressions: Suppressions, log?: (m: string) => void): Result[] {
-  const run = runCheck(rule, check, uri, config, log);
-  if ('crash' in run) return [run.crash];
-  const out: Result[] = [];
-  for (const f of run.findings) if (!suppressions.isSuppressed(rule, f)) out.push(toResult(rule, f, uri, config));
-  return out;
-}
-
 /** The result reporting that a rule threw (at the file's start); logged by the caller. */
 export function internalError(rule: RuleMeta, e: unknown, uri: string, config: Config): Result {
   const detail = (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 200);
   return toResult(INTERNAL_ERROR, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, args: { rule: rule.id, detail } }, uri, config);
 }
 
+/** A rule's first message, the default when a finding names none. */
+function firstMessage(rule: RuleMeta): Localized | undefined {
+  for (const id in rule.messages) return rule.messages[id];
+  return undefined;
+}
+
 /** Turns a raw finding into a result: severity from config, message formatted in both languages. */
 export function toResult(rule: RuleMeta, f: RawFinding, uri: string, config: Config): Result {
-  const messages = Object.entries(rule.messages);
-  const template = (f.messageId !== undefined ? rule.messages[f.messageId] : undefined) ?? messages[0]?.[1] ?? rule.title;
+  const template = (f.messageId !== undefined ? rule.messages[f.messageId] : undefined) ?? firstMessage(rule) ?? rule.title;
   return {
     ruleId: rule.id,
     uri: f.uri ?? uri,

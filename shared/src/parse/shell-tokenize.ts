@@ -42,7 +42,8 @@ function isScriptInput(head: readonly ShellWord[]): boolean {
 /** The commands of `sh -c '…'` when the script is one quoted string without escapes. */
 function innerScript(src: Source, words: readonly ShellWord[]): ShellCommand[] | undefined {
   const first = words[0];
-  if (!first || !SHELLS.has(basename(first.value))) return undefined;
+  // every shell's name ends in `sh`: most commands are ruled out without building their name
+  if (!first || (first.value.charCodeAt(first.value.length - 1) | 0x20) !== 0x68 || !SHELLS.has(basename(first.value))) return undefined;
   const flag = words.findIndex((w, k) => k > 0 && SHELL_C.test(w.value));
   const script = flag > 0 ? words[flag + 1] : undefined;
   if (!script) return undefined;

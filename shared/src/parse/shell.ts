@@ -38,13 +38,18 @@ export interface ShellScript {
   readonly appendAt: number | null;
 }
 
+/** The rest of a line after an escape character that continues it. */
+const CONTINUATION = /[ \t]*(\r?\n|\r)/y;
+/** A comment or blank line that Docker drops inside a continued instruction. */
+const DROPPED = /[ \t]*(#[^\r\n]*)?(\r?\n|\r)/y;
+
 /** Removes Dockerfile line continuations (and the comment/blank lines Docker drops after them), keeping document offsets. */
 function logical(text: string, start: number, end: number, escape: string): Source {
   const parts: string[] = [];
   const at: number[] = [0];
   const doc: number[] = [start];
-  const continuation = /[ \t]*(\r?\n|\r)/y;
-  const dropped = /[ \t]*(#[^\r\n]*)?(\r?\n|\r)/y;
+  const continuation = CONTINUATION;
+  const dropped = DROPPED;
   let length = 0;
   let from = start;
   let i = text.indexOf(escape, start);
@@ -80,9 +85,11 @@ export function splitShell(text: string, base = 0): ShellScript {
 }
 
 /** Index in `src.s` after leading whitespace and `--flag` words (RUN `--mount=…`). */
+const LEADING_FLAGS = /^\s*(?:--[^\s]+\s+)*/;
+const LEADING_SPACE = /^\s*/;
+
 function skipFlags(src: Source, flags: boolean): number {
-  const m = (flags ? /^\s*(?:--[^\s]+\s+)*/ : /^\s*/).exec(src.s)!;
-  return m[0].length;
+  return (flags ? LEADING_FLAGS : LEADING_SPACE).exec(src.s)![0].length;
 }
 
 /**
@@ -196,13 +203,18 @@ function readCommand(command: ShellCommand, unwrap: boolean): ResolvedCommand | 
   }
   const nameWord = w[k];
   if (!nameWord) return undefined;
-  return { name, nameWord, args: w.slice(k + 1), command, prefix: w.slice(0, k), package: undefined };
+  return { name, nameWord, args: w.slice(k + 1), command, prefix: k === 0 ? NO_WORDS : w.slice(0, k), package: undefined };
 }
+
+/** The prefix of most commands (nothing before the program), shared. */
+const NO_WORDS: readonly ShellWord[] = Object.freeze([]);
 
 /** Every resolved command of a script, in order. */
 export function resolvedCommands(script: ShellScript): ResolvedCommand[] {
-  return script.commands.flatMap((c) => {
+  const out: ResolvedCommand[] = [];
+  for (const c of script.commands) {
     const r = resolveCommand(c);
-    return r ? [r] : [];
-  });
+    if (r) out.push(r);
+  }
+  return out;
 }

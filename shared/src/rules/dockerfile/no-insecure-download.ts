@@ -20,23 +20,41 @@ function curlInsecure(w: ShellWord): boolean {
   return false;
 }
 
-/** The words of a command that switch off TLS or signature verification. */
+const variableHits = (words: readonly ShellWord[], hits: ShellWord[]): void => {
+  for (const w of words) if (w.value.includes('=') && INSECURE_VARIABLE.test(w.value)) hits.push(w);
+};
+
+/** The words of a command that switch off TLS or signature verification (asked of every command: the program decides which test applies). */
 function insecureWords(c: ResolvedCommand): ShellWord[] {
   const a = c.args;
   const hits: ShellWord[] = [];
-  for (const list of [c.prefix, a]) for (const w of list) if (w.value.includes('=') && INSECURE_VARIABLE.test(w.value)) hits.push(w);
-  if (c.name === 'curl') hits.push(...a.filter(curlInsecure));
-  if (c.name === 'wget') hits.push(...a.filter((w) => w.value.startsWith('--no-check-certificate')));
-  if (c.name === 'rpm') hits.push(...a.filter((w) => w.value === '--nosignature' || w.value === '--nodigest'));
-  if (c.name === 'git') hits.push(...a.filter((w, k) => /^http\.sslverify=(false|0)$/i.test(w.value) || (/^http\.sslverify$/i.test(w.value) && /^(false|0)$/i.test(a[k + 1]?.value ?? ''))));
-  if (['npm', 'yarn', 'pnpm'].includes(c.name)) {
-    hits.push(...a.filter((w, k) => /^--?strict-ssl=false$/i.test(w.value) || (/^(--)?strict-ssl$/i.test(w.value) && /^false$/i.test(a[k + 1]?.value ?? ''))));
+  variableHits(c.prefix, hits);
+  variableHits(a, hits);
+  switch (c.name) {
+    case 'curl':
+      for (const w of a) if (curlInsecure(w)) hits.push(w);
+      break;
+    case 'wget':
+      for (const w of a) if (w.value.startsWith('--no-check-certificate')) hits.push(w);
+      break;
+    case 'rpm':
+      for (const w of a) if (w.value === '--nosignature' || w.value === '--nodigest') hits.push(w);
+      break;
+    case 'git':
+      hits.push(...a.filter((w, k) => /^http\.sslverify=(false|0)$/i.test(w.value) || (/^http\.sslverify$/i.test(w.value) && /^(false|0)$/i.test(a[k + 1]?.value ?? ''))));
+      break;
+    case 'npm':
+    case 'yarn':
+    case 'pnpm':
+      hits.push(...a.filter((w, k) => /^--?strict-ssl=false$/i.test(w.value) || (/^(--)?strict-ssl$/i.test(w.value) && /^false$/i.test(a[k + 1]?.value ?? ''))));
+      break;
   }
   const p = packageCommand(c);
-  if (p?.manager === 'pip') hits.push(...a.filter((w) => /^(--trusted-host|global\.trusted-host|install\.trusted-host)(=|$)/.test(w.value)));
-  if (p?.manager === 'apt') hits.push(...a.filter((w) => APT_FLAGS.has(w.value) || APT_OPTION.test(w.value)));
-  if (p?.manager === 'apk') hits.push(...a.filter((w) => w.value === '--allow-untrusted'));
-  if (p?.manager === 'yum') hits.push(...a.filter((w) => w.value === '--nogpgcheck' || /sslverify\s*=\s*(0|false|no)/i.test(w.value)));
+  if (!p) return hits;
+  if (p.manager === 'pip') hits.push(...a.filter((w) => /^(--trusted-host|global\.trusted-host|install\.trusted-host)(=|$)/.test(w.value)));
+  if (p.manager === 'apt') hits.push(...a.filter((w) => APT_FLAGS.has(w.value) || APT_OPTION.test(w.value)));
+  if (p.manager === 'apk') hits.push(...a.filter((w) => w.value === '--allow-untrusted'));
+  if (p.manager === 'yum') hits.push(...a.filter((w) => w.value === '--nogpgcheck' || /sslverify\s*=\s*(0|false|no)/i.test(w.value)));
   return hits;
 }
 

@@ -27,8 +27,12 @@ const NOT_A_VALUE = new Set([
   'BACKEND', 'SERVICE', 'AUDIENCE', 'ISSUER', 'SCOPE', 'SCOPES',
 ]);
 
+const MAYBE_SECRET = /PASS|PWD|SECRET|TOKEN|KEY|CREDENTIAL/;
+
 /** True when a variable name says it holds a secret (`DB_PASSWORD`, `apiKey`), but not a reference to one (`PASSWORD_FILE`). */
 export function isSecretName(name: string): boolean {
+  // every name this accepts holds one of these words (SECRET_WORDS, PASS, PWD, KEY): most names are rejected without splitting
+  if (!MAYBE_SECRET.test(name.toUpperCase())) return false;
   const parts = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
   const last = parts[parts.length - 1];
   if (!last || NOT_A_VALUE.has(last)) return false;
