@@ -1,5 +1,8 @@
 // Bundles the extension (client), the language server and the CLI into dist/.
 // --watch rebuilds on change; --production minifies and drops source maps.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -17,11 +20,45 @@ const common = {
   legalComments: 'none',
 };
 
+const CLI_BUNDLE = 'dist/cli-main.js';
+
+/**
+ * After each build of dist/cli-main.js: its last line names the build (a hash of its content), and
+ * the code cache of the build before is removed (shared/src/cli/launch.ts ignores a cache of another
+ * build anyway). writeCodeCache makes the new one once all bundles are built.
+ */
+function codeCache() {
+  return {
+    name: 'code-cache',
+    setup(build) {
+      build.onEnd((result) => {
+        if (result.errors.length) return;
+        const hash = createHash('sha256').update(readFileSync(CLI_BUNDLE)).digest('hex').slice(0, 32);
+        appendFileSync(CLI_BUNDLE, `\n// build ${hash}\n`);
+        rmSync(`${CLI_BUNDLE}.cache`, { force: true });
+      });
+    },
+  };
+}
+
+/** One run of the command line over the sample with BOLLWERK_WRITE_CODE_CACHE=1: the cache then holds what a scan compiles. */
+function writeCodeCache() {
+  const r = spawnSync(process.execPath, ['dist/cli.js', 'test/fixtures/sample', '--format', 'json', '--fail-on', 'never'], {
+    env: { ...process.env, BOLLWERK_WRITE_CODE_CACHE: '1', BOLLWERK_THREADS: '0' },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.status !== 0 || !existsSync(`${CLI_BUNDLE}.cache`)) console.warn(`esbuild.mjs: no code cache for the command line (it runs without one): ${r.stderr || r.error || 'not written'}`);
+}
+
 const builds = [
   // The client is the only bundle that may import `vscode`.
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   // Server and CLI must not import `vscode`: it is not external here, so a stray import fails the build.
-  { ...common, entryPoints: { server: 'server/src/main.ts', cli: 'shared/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // The CLI: the bin (dist/cli.js, shared/src/cli/launch.ts) loads the bundle (dist/cli-main.js) with V8's code cache.
+  { ...common, entryPoints: { cli: 'shared/src/cli/launch.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: { 'cli-main': 'shared/src/cli/main.ts' }, outdir: 'dist', plugins: [codeCache()] },
   // The worker threads of workspace scans (shared/src/workspace/pool.ts looks for it beside the bundle).
   { ...common, entryPoints: { 'scan-worker': 'shared/src/workspace/worker.ts' }, outdir: 'dist' },
   // The benchmark's baseline: only parsing, with the product's parsers (test/bench/parse-only.ts).
@@ -34,4 +71,5 @@ if (watch) {
 } else {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
+  writeCodeCache();
 }

@@ -75,7 +75,8 @@ export function processIo(): CliIo {
   };
 }
 
-if (require.main === module) {
+/** Runs the command line in this process: arguments from argv, the exit code into process.exitCode. */
+export function runCli(): void {
   // a closed pipe (`bollwerk … | head`) ends the output quietly
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
@@ -90,3 +91,6 @@ if (require.main === module) {
     },
   );
 }
+
+// dist/cli.js (launch.ts) loads the bundle and calls runCli; run directly, the bundle runs itself
+if (require.main === module) runCli();
