@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, existsSync, openSync, readSync, fstatSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, sep } from 'node:path';
 import type { Note } from '../lint';
 
 /** A file's text (BOM removed, `bom` remembers it for writing back), or why it was skipped. */
@@ -55,5 +55,7 @@ function unreadable(e: unknown): { note: Note } {
 /** Whether a `.dockerignore` (or `<Dockerfile name>.dockerignore`) sits beside a Dockerfile. */
 export function hasDockerignore(dockerfilePath: string): boolean {
   const dir = dirname(dockerfilePath);
-  return existsSync(join(dir, '.dockerignore')) || existsSync(join(dir, `${basename(dockerfilePath)}.dockerignore`));
+  // joined by hand: asked for every Dockerfile of a scan, and the directory of a path is already normal
+  const prefix = dir.endsWith(sep) ? dir : dir + sep;
+  return existsSync(`${prefix}.dockerignore`) || existsSync(`${prefix}${basename(dockerfilePath)}.dockerignore`);
 }
