@@ -1,5 +1,5 @@
 /** Parts of instructions computed from their words: flags, exec-form JSON strings, `$` variable spans (dockerfile-ast 0.7 semantics). */
-import type { NameValueOffsets, Word } from './dockerfile-words';
+import { word, type NameValueOffsets, type Word } from './dockerfile-words';
 
 /** A `--name[=value]` flag on document offsets; `valueStart` is -1 when there is no `=`. */
 export interface FlagSpan extends NameValueOffsets {
@@ -100,7 +100,7 @@ export function jsonStrings(text: string, args: readonly Word[]): JsonSpan[] {
         } else if (last === '"' && quoted) {
           arg += char;
           quoted = false;
-          out.push({ value: arg, start: base + start, end: base + i + 1 });
+          out.push(word(arg, base + start, base + i + 1));
           arg = '';
         } else break argsCheck;
         break;

@@ -2,7 +2,7 @@
  * `name=value` properties of ENV, ARG and LABEL (and the legacy `ENV name value`), on document
  * offsets, with dockerfile-ast 0.7's semantics for quotes, escapes and continuations.
  */
-import { blankSeparated, type NameValueOffsets, type Word } from './dockerfile-words';
+import { blankSeparated, word, type NameValueOffsets, type Word } from './dockerfile-words';
 
 const SPECIAL = /[\r\n'"]/;
 
@@ -79,7 +79,7 @@ function escapedPropertyWords(text: string, instructionStart: number, full: stri
   const args: Word[] = [];
   const base = from + start;
   const push = (a: number, b: number): void => {
-    args.push({ value: content.substring(a, b), start: base + a, end: base + b });
+    args.push(word(content.substring(a, b), base + a, base + b));
   };
   let escaped = /[\r\n]/.test(text.substring(instructionStart, base));
   let endingEscape = false;
@@ -118,7 +118,7 @@ function escapedPropertyWords(text: string, instructionStart: number, full: stri
                 case '\t':
                   break;
                 default:
-                  args.push({ value: content.substring(argStart, i), start: base + argStart, end: base + i + 2 });
+                  args.push(word(content.substring(argStart, i), base + argStart, base + i + 2));
                   argStart = j;
                   break whitespaceCheck;
               }

@@ -1,6 +1,6 @@
 /** Names and values of ENV/ARG/LABEL properties (dockerfile-ast 0.7 semantics), on document offsets. */
 import { leadingNonWhitespace, type PropertySpan } from './dockerfile-properties';
-import type { Word } from './dockerfile-words';
+import { word, type Word } from './dockerfile-words';
 
 const LINE_BREAK = /[\r\n]/;
 
@@ -174,7 +174,7 @@ export function properties(text: string, escape: string, args: readonly Word[]):
   if (a0.value.indexOf('=') === -1) {
     const first = args[1]!;
     const last = args[args.length - 1]!;
-    return [property(text, escape, a0, { value: text.substring(first.start, last.end), start: first.start, end: last.end })];
+    return [property(text, escape, a0, word(text.substring(first.start, last.end), first.start, last.end))];
   }
   return args.map((a) => property(text, escape, a));
 }

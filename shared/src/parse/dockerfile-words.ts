@@ -21,6 +21,24 @@ export interface Word {
   readonly end: number;
 }
 
+/**
+ * A class, not object literals: words are made in several places, and literals of the same shape
+ * share V8's hidden classes with each other and with other `{ value, start, end }` objects, whose
+ * changes made V8 discard optimised parser and tokenizer code during a cold scan.
+ */
+class Span implements Word {
+  constructor(
+    readonly value: string,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+}
+
+/** A new word. */
+export function word(value: string, start: number, end: number): Word {
+  return new Span(value, start, end);
+}
+
 const isWs = (c: string): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\n';
 const LINE_BREAK = /[\r\n]/;
 const NON_BLANK = /[^ \t]+/g;
@@ -29,7 +47,7 @@ const NON_BLANK = /[^ \t]+/g;
 export function blankSeparated(s: string, from: number): Word[] {
   const words: Word[] = [];
   NON_BLANK.lastIndex = 0;
-  for (let m = NON_BLANK.exec(s); m !== null; m = NON_BLANK.exec(s)) words.push({ value: m[0], start: from + m.index, end: from + m.index + m[0].length });
+  for (let m = NON_BLANK.exec(s); m !== null; m = NON_BLANK.exec(s)) words.push(word(m[0], from + m.index, from + m.index + m[0].length));
   return words;
 }
 const isNl = (c: string): boolean => c === '\r' || c === '\n';
@@ -46,7 +64,7 @@ export function splitWords(text: string, from: number, to: number, escape: strin
 function escapedWords(s: string, from: number, escape: string): Word[] {
   const args: Word[] = [];
   const push = (value: string, a: number, b: number): void => {
-    args.push({ value, start: from + a, end: from + b });
+    args.push(word(value, from + a, from + b));
   };
   let start = false;
   let comment = false;

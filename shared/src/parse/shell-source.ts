@@ -17,16 +17,46 @@ export function basename(word: string): string {
   return word.slice(word.lastIndexOf('/') + 1).toLowerCase();
 }
 
+/**
+ * A shell word as the tokenizer makes it. A class, not an object literal: literals that begin with
+ * `value`, `start`, `end` share V8's hidden classes with the Dockerfile parser's words, and each
+ * change to those made V8 throw away the tokenizer's optimised code (twice in a cold scan).
+ */
+class Word implements ShellWord {
+  constructor(
+    readonly value: string,
+    readonly start: number,
+    readonly end: number,
+    readonly quoted: boolean,
+    readonly dynamic: boolean,
+  ) {}
+}
+
+/** A new shell word. */
+export function shellWord(value: string, start: number, end: number, quoted: boolean, dynamic: boolean): ShellWord {
+  return new Word(value, start, end, quoted, dynamic);
+}
+
 /** A command that also holds the cache slots of resolveCommand (parse/shell.ts). */
 interface Resolvable extends ShellCommand {
   resolved: unknown;
   resolvedPlain: unknown;
 }
 
-/** A new command; the cache slots are created with it so that every command has one shape. */
+/** A command; a class for the reason given at Word, with the cache slots created with it so that every command has one shape. */
+class Command implements Resolvable {
+  resolved: unknown = undefined;
+  resolvedPlain: unknown = undefined;
+  constructor(
+    readonly words: readonly ShellWord[],
+    readonly redirects: readonly ShellWord[],
+    readonly op: ShellOperator | null,
+  ) {}
+}
+
+/** A new command. */
 export function shellCommand(words: readonly ShellWord[], redirects: readonly ShellWord[], op: ShellOperator | null): ShellCommand {
-  const c: Resolvable = { words, redirects, op, resolved: undefined, resolvedPlain: undefined };
-  return c;
+  return new Command(words, redirects, op);
 }
 
 /** Index in `src.s` of a document offset, or -1 when a continuation removed it. */

@@ -5,7 +5,7 @@
  * it recompile the whole tokenizer.
  */
 import type { ShellCommand, ShellOperator, ShellWord } from './shell';
-import { basename, indexOf, shellCommand, SHELLS, skipBalanced, type Source } from './shell-source';
+import { basename, indexOf, shellCommand, shellWord, SHELLS, skipBalanced, type Source } from './shell-source';
 
 export type { Source } from './shell-source';
 
@@ -140,7 +140,7 @@ class Tokenizer {
   endWord(i: number): void {
     if (this.wStart < 0) return;
     const { value, wStart, quoted, dynamic } = this;
-    const word: ShellWord = this.shift >= 0 ? { value, start: this.shift + wStart, end: this.shift + i, quoted, dynamic } : { value, start: this.offsetAt(wStart), end: this.offsetAt(i - 1) + 1, quoted, dynamic };
+    const word = this.shift >= 0 ? shellWord(value, this.shift + wStart, this.shift + i, quoted, dynamic) : shellWord(value, this.offsetAt(wStart), this.offsetAt(i - 1) + 1, quoted, dynamic);
     (this.toRedirect ? this.redirects : this.words).push(word);
     this.toRedirect = false;
     this.lastWordEnd = word.end;

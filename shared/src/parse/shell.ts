@@ -1,5 +1,5 @@
 import type { DockerfileFile, Instruction } from './dockerfile';
-import { basename, shellCommand, SHELLS, type Source } from './shell-source';
+import { basename, shellCommand, shellWord, SHELLS, type Source } from './shell-source';
 import { tokenize } from './shell-tokenize';
 
 export { basename } from './shell-source';
@@ -121,7 +121,7 @@ function execWords(file: DockerfileFile, instruction: Instruction, text: string)
   }
   const words: ShellWord[] = instruction.getJSONStrings().map((j) => {
     const { start, end } = j.span;
-    return { value: jsonString(file.text.slice(start, end)), start, end, quoted: true, dynamic: false };
+    return shellWord(jsonString(file.text.slice(start, end)), start, end, true, false);
   });
   const commands: ShellCommand[] = [shellCommand(words, [], null)];
   const first = words[0];
@@ -203,7 +203,19 @@ function readCommand(command: ShellCommand, unwrap: boolean): ResolvedCommand | 
   }
   const nameWord = w[k];
   if (!nameWord) return undefined;
-  return { name, nameWord, args: w.slice(k + 1), command, prefix: k === 0 ? NO_WORDS : w.slice(0, k), package: undefined };
+  return new Resolved(name, nameWord, w.slice(k + 1), command, k === 0 ? NO_WORDS : w.slice(0, k));
+}
+
+/** A resolved command; a class for the reason given at shell-source.ts Word. */
+class Resolved implements ResolvedCommand {
+  package: unknown = undefined;
+  constructor(
+    readonly name: string,
+    readonly nameWord: ShellWord,
+    readonly args: readonly ShellWord[],
+    readonly command: ShellCommand,
+    readonly prefix: readonly ShellWord[],
+  ) {}
 }
 
 /** The prefix of most commands (nothing before the program), shared. */
