@@ -60,6 +60,11 @@ export interface LintOptions {
   readonly yamlCache?: Map<string, ParsedChunk>;
   /** Receives internal errors (rule crashes) for logging. */
   readonly log?: (message: string) => void;
+  /**
+   * The kinds of files the scan this file belongs to can hold (parse/kind.ts possibleKinds): a
+   * workspace rule whose findings go into a kind not among them collects nothing. Default: all.
+   */
+  readonly scanKinds?: ReadonlySet<FileKind>;
 }
 
 /** Whether a rule runs under a configuration: enabled and at the configured level. */
@@ -185,7 +190,7 @@ export function workspaceFacts(file: ParsedFile, options: LintOptions = {}, inde
   const facts: Record<string, unknown> = {};
   const errors: Result[] = [];
   for (const rule of enabledWorkspaceRules(options, config)) {
-    if (!rule.fileKinds.includes(file.kind)) continue;
+    if (!rule.fileKinds.includes(file.kind) || (options.scanKinds && !options.scanKinds.has(rule.kind))) continue;
     try {
       const collected = rule.collect(file, context);
       if (collected !== undefined) facts[rule.id] = collected;

@@ -101,7 +101,11 @@ export interface FileRule<F extends ParsedFile = ParsedFile> extends RuleMeta {
   check(file: F, context: RuleContext): RawFinding[];
 }
 
-/** A rule that needs every file scanned together (NetworkPolicy coverage, Dockerfile↔manifest). Findings must set `uri`. */
+/**
+ * A rule that needs every file scanned together (NetworkPolicy coverage, Dockerfile↔manifest).
+ * Findings must set `uri`, a file of the rule's `kind`: a scan that cannot hold such a file skips
+ * the rule (LintOptions.scanKinds).
+ */
 export interface WorkspaceRule<F = unknown> extends RuleMeta {
   readonly scope: 'workspace';
   /** The kinds of files the rule reads. */

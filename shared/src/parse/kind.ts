@@ -51,3 +51,21 @@ export function detectKind(path: string, text: string): FileKind | undefined {
   if (/^\s*-?\s*apiVersion\s*:/m.test(text) && /^\s*kind\s*:/m.test(text) && /^kind\s*:\s*\w*List\b/m.test(text)) return 'kubernetes';
   return undefined;
 }
+
+/**
+ * The kinds that files of these paths can be, by name alone (detectKind decides by content only
+ * among YAML names): a scan of Dockerfiles only cannot hold a Compose file or a manifest.
+ */
+export function possibleKinds(paths: readonly string[]): Set<FileKind> {
+  const kinds = new Set<FileKind>();
+  for (const p of paths) {
+    if (isDockerfileName(p)) kinds.add('dockerfile');
+    else if (isComposeName(p)) kinds.add('compose');
+    else if (isYamlName(p)) {
+      kinds.add('compose');
+      kinds.add('kubernetes');
+    }
+    if (kinds.size === 3) break;
+  }
+  return kinds;
+}

@@ -1,8 +1,8 @@
 import { URI } from 'vscode-uri';
 import type { Config } from '../config';
 import { lintText, lintWorkspaceFacts, withoutParsed, type FileReport, type Note } from '../lint';
-import { isDockerfileName } from '../parse/kind';
-import type { Result } from '../types';
+import { isDockerfileName, possibleKinds } from '../parse/kind';
+import type { FileKind, Result } from '../types';
 import { hasDockerignore, readSource } from './source';
 import { lintAll, planThreads } from './pool';
 import { findFiles, type FindOptions } from './walk';
@@ -55,13 +55,13 @@ export function uriPath(uri: string): string {
 }
 
 /** Reads and lints one file; a file that cannot be read becomes a report with a note. */
-export function lintFile(path: string, config: Config, log?: (message: string) => void): FileReport & { readonly bom?: boolean } {
+export function lintFile(path: string, config: Config, log?: (message: string) => void, scanKinds?: ReadonlySet<FileKind>): FileReport & { readonly bom?: boolean } {
   const uri = fileUri(path);
   const source = readSource(path, config.maxFileBytes);
   if ('note' in source) return { uri, kind: undefined, results: [], notes: [source.note] };
   const dockerignore = isDockerfileName(path) ? { hasDockerignore: hasDockerignore(path) } : {};
   try {
-    return { ...lintText(uri, source.text, { config, ...dockerignore, ...(log ? { log } : {}) }), bom: source.bom };
+    return { ...lintText(uri, source.text, { config, ...dockerignore, ...(log ? { log } : {}), ...(scanKinds ? { scanKinds } : {}) }), bom: source.bom };
   } catch (e) {
     // lintText isolates rules; this is the last guard so that no input file stops a scan
     log?.(`linting ${path} failed: ${(e as Error).stack ?? String(e)}`);
@@ -83,7 +83,9 @@ export function scanWorkspace(roots: readonly string[], config: Config, options:
   const found = findFiles(roots, { ignorePaths: config.ignorePaths, ...(options.ignoreBase ? { ignoreBase: options.ignoreBase } : {}), ...(options.rootStats ? { rootStats: options.rootStats } : {}) });
   // reports keep what the workspace rules read of their file, not the parse: a scan's memory stays
   // small, and a worker thread's report carries everything the workspace rules need
-  const lint = (path: string): FileReport => withoutParsed(lintFile(path, config, options.log));
+  // workspace rules that report into kinds no file here can be skip collecting (a scan of Dockerfiles only)
+  const scanKinds = possibleKinds(found.files);
+  const lint = (path: string): FileReport => withoutParsed(lintFile(path, config, options.log, scanKinds));
   const { threads, sizes } = planThreads(found.files, options.threads, found.explicit);
   const linted = lintAll(found.files, config, lint, { threads, sizes, workerScript: options.workerScript, log: options.log });
   // a file named on the command line that is of no checked kind is worth a word

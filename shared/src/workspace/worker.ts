@@ -3,6 +3,7 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
 import type { Config } from '../config';
 import { withoutParsed } from '../lint';
+import { possibleKinds } from '../parse/kind';
 import { lintFile } from './scan';
 import { NEXT, DONE, type PoolMessage } from './pool';
 
@@ -15,13 +16,15 @@ interface WorkerInput {
 
 function run({ paths, config, counters, port }: WorkerInput): void {
   const shared = new Int32Array(counters);
+  // the worker is given every path of the scan, so it knows what the scan can hold as the main thread does
+  const scanKinds = possibleKinds(paths);
   for (;;) {
     const index = Atomics.add(shared, NEXT, 1);
     if (index >= paths.length) break;
     const logs: string[] = [];
     let message: PoolMessage;
     try {
-      const report = withoutParsed(lintFile(paths[index]!, config, (m) => logs.push(m)));
+      const report = withoutParsed(lintFile(paths[index]!, config, (m) => logs.push(m), scanKinds));
       message = { index, report, logs };
       port.postMessage(message);
     } catch {
