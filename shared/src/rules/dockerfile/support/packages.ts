@@ -71,8 +71,11 @@ function readPackageCommand(command: ResolvedCommand): PackageCommand | undefine
 }
 
 /** True when the command is `<manager> <one of subs>`. */
-export function isSub(p: PackageCommand | undefined, ...subs: string[]): p is PackageCommand & { readonly sub: ShellWord } {
-  return p !== undefined && p.sub !== undefined && subs.includes(p.sub.value);
+export function isSub(p: PackageCommand | undefined, a: string, b?: string, c?: string, d?: string): p is PackageCommand & { readonly sub: ShellWord } {
+  // up to four names, not a rest parameter: asked of every command by several rules, mostly of no package manager at all
+  if (p === undefined || p.sub === undefined) return false;
+  const v = p.sub.value;
+  return v === a || v === b || v === c || v === d;
 }
 
 /** True when an option (or `--opt=value`) is present. */
