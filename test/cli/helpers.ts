@@ -1,7 +1,7 @@
 // Shared helpers of the CLI tests: run `main` in-process with captured streams, spawn the built
 // bundle, and make throw-away workspaces in the temp directory.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { main } from '../../shared/src/cli/main';
@@ -61,9 +61,17 @@ export function spawnCli(args: readonly string[], options: { cwd?: string; env?:
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** A fresh temp directory. */
+const made: string[] = [];
+// node --test runs each test file in its own process: the directories it made go when it ends
+process.on('exit', () => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temp directory, removed when the test process exits. */
 export function tempDir(prefix = 'bollwerk-cli-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
 
 /** A temp directory holding the given files (path → content). */

@@ -1,24 +1,15 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DEFAULT_CONFIG } from '../../shared/src/config';
 import { lintText } from '../../shared/src/lint';
 import { possibleKinds } from '../../shared/src/parse/kind';
 import { scanWorkspace } from '../../shared/src/workspace/scan';
+import { workspace } from '../cli/helpers';
 
 const DOCKERFILE = 'FROM node:20\nCMD ["node", "server.js"]\n';
 const COMPOSE = 'services:\n  api:\n    build: ./api\n';
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bollwerk-kinds-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
 
 describe('possibleKinds', () => {
   it('reads the kinds a scan can hold from the file names', () => {
