@@ -183,10 +183,10 @@ function sameLineBreaks(body: string, chunks: readonly string[]): boolean {
 }
 
 function runRule(rule: FileRule<YamlFile>, file: YamlFile, context: RuleContext, config: Config, uri: string, log?: (m: string) => void): { entries: Entry[] } | { crash: Result } {
-  const run = runCheck(rule, () => rule.check(file, context), uri, config, log);
-  if ('crash' in run) return run;
+  const run = runCheck(rule, file, context, uri, config, log);
+  if (!Array.isArray(run)) return { crash: run };
   const entries: Entry[] = [];
-  for (const f of run.findings) entries.push(entryOf(rule, toResult(rule, f, uri, config), f.annotations));
+  for (const f of run) entries.push(entryOf(rule, toResult(rule, f, uri, config), f.annotations));
   return { entries };
 }
 

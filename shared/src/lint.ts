@@ -160,17 +160,13 @@ export function lintText(uri: string, text: string, options: LintOptions = {}): 
   const suppressions = suppressionsOf(index);
   const results: Result[] = [];
   for (const rule of rules) {
-    // isolated as in runCheck, written out: this loop runs for every rule of every file of a scan
-    let findings: RawFinding[];
-    try {
-      findings = rule.check(parsed, context);
-    } catch (e) {
-      options.log?.(`rule ${rule.id} failed on ${uri}: ${(e as Error).stack ?? String(e)}`);
-      results.push(internalError(rule, e, uri, config));
+    const run = runCheck(rule, parsed, context, uri, config, options.log);
+    if (!Array.isArray(run)) {
+      results.push(run);
       continue;
     }
     // a loop, not push(...): a rule may report 100,000 findings on a generated file, more than a call's arguments can hold
-    for (const f of findings) if (!suppressions.isSuppressed(rule, f)) results.push(toResult(rule, f, uri, config));
+    for (const f of run) if (!suppressions.isSuppressed(rule, f)) results.push(toResult(rule, f, uri, config));
   }
   if (parsed.kind !== 'dockerfile') results.push(...parseErrors(parsed, config));
   const workspace = workspaceFacts(parsed, options.config ? options : { ...options, config }, index);
@@ -242,13 +238,17 @@ export function lintWorkspaceFacts(files: readonly WorkspaceFacts[], options: Li
   return sortResults(results);
 }
 
-/** Runs a file rule's check, isolated: a rule that throws is logged and yields its internal-error result instead of findings. */
-export function runCheck(rule: RuleMeta, check: () => RawFinding[], uri: string, config: Config, log?: (m: string) => void): { findings: RawFinding[] } | { crash: Result } {
+/**
+ * Runs a file rule's check, isolated: its findings, or, when the rule throws, its internal-error
+ * result (logged). Called for every rule of every file of a scan, so it takes the file and context
+ * rather than a closure, and returns the findings themselves.
+ */
+export function runCheck<F extends ParsedFile>(rule: FileRule<F>, file: F, context: RuleContext, uri: string, config: Config, log?: (m: string) => void): RawFinding[] | Result {
   try {
-    return { findings: check() };
+    return rule.check(file, context);
   } catch (e) {
     log?.(`rule ${rule.id} failed on ${uri}: ${(e as Error).stack ?? String(e)}`);
-    return { crash: internalError(rule, e, uri, config) };
+    return internalError(rule, e, uri, config);
   }
 }
 
