@@ -48,24 +48,22 @@ function logical(text: string, start: number, end: number, escape: string): Sour
   const parts: string[] = [];
   const at: number[] = [0];
   const doc: number[] = [start];
-  const continuation = CONTINUATION;
-  const dropped = DROPPED;
   let length = 0;
   let from = start;
   let i = text.indexOf(escape, start);
   while (i !== -1 && i < end) {
-    continuation.lastIndex = i + 1;
-    if (!continuation.test(text) || continuation.lastIndex > end) {
+    CONTINUATION.lastIndex = i + 1;
+    if (!CONTINUATION.test(text) || CONTINUATION.lastIndex > end) {
       i = text.indexOf(escape, i + 1);
       continue;
     }
     parts.push(text.slice(from, i));
     length += i - from;
-    i = continuation.lastIndex;
+    i = CONTINUATION.lastIndex;
     for (;;) {
-      dropped.lastIndex = i;
-      if (!dropped.test(text) || dropped.lastIndex > end) break;
-      i = dropped.lastIndex;
+      DROPPED.lastIndex = i;
+      if (!DROPPED.test(text) || DROPPED.lastIndex > end) break;
+      i = DROPPED.lastIndex;
     }
     from = i;
     at.push(length);
@@ -84,10 +82,10 @@ export function splitShell(text: string, base = 0): ShellScript {
   return { form: 'shell', commands: r.commands, heredoc: r.heredoc, appendAt: r.appendAt };
 }
 
-/** Index in `src.s` after leading whitespace and `--flag` words (RUN `--mount=…`). */
 const LEADING_FLAGS = /^\s*(?:--[^\s]+\s+)*/;
 const LEADING_SPACE = /^\s*/;
 
+/** Index in `src.s` after leading whitespace and `--flag` words (RUN `--mount=…`). */
 function skipFlags(src: Source, flags: boolean): number {
   return (flags ? LEADING_FLAGS : LEADING_SPACE).exec(src.s)![0].length;
 }
