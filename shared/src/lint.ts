@@ -52,8 +52,8 @@ export interface LintOptions {
   readonly config?: Config;
   /** The rules to run (defaults to the whole catalogue). */
   readonly rules?: readonly Rule[];
-  /** Whether a `.dockerignore` sits beside a Dockerfile. */
-  readonly hasDockerignore?: boolean;
+  /** Whether a `.dockerignore` sits beside a Dockerfile, or a function that finds out when a rule asks (DockerfileContext). */
+  readonly hasDockerignore?: boolean | (() => boolean);
   /** Overrides kind detection (the editor knows the language id). */
   readonly kind?: FileKind;
   /** Cache of parsed YAML chunks by text, kept by the caller across edits. */

@@ -38,7 +38,11 @@ export interface DockerfileFile {
 
 /** Options the caller knows about the file's surroundings. */
 export interface DockerfileContext {
-  readonly hasDockerignore?: boolean;
+  /**
+   * Whether a `.dockerignore` sits beside the file, or a function that finds out: it is called at
+   * most once, and only when a rule asks (most Dockerfiles never copy the whole context).
+   */
+  readonly hasDockerignore?: boolean | (() => boolean);
 }
 
 /** The instructions of each stage (from its FROM up to the next FROM), in one pass. */
@@ -79,8 +83,9 @@ export function parseDockerfile(uri: string, text: string, context: DockerfileCo
       range: lines.rangeOf(from.start, last.end),
     };
   });
-  return {
-    kind: 'dockerfile',
+  const dockerignore = context.hasDockerignore;
+  const file = {
+    kind: 'dockerfile' as const,
     uri,
     text,
     lines,
@@ -88,8 +93,11 @@ export function parseDockerfile(uri: string, text: string, context: DockerfileCo
     instructions,
     stages,
     finalStage: stages[stages.length - 1],
-    hasDockerignore: context.hasDockerignore,
+    hasDockerignore: typeof dockerignore === 'function' ? undefined : dockerignore,
   };
+  if (typeof dockerignore !== 'function') return file;
+  let known: boolean | undefined;
+  return Object.defineProperty(file, 'hasDockerignore', { get: () => (known ??= dockerignore()), enumerable: true });
 }
 
 const firstParents = new WeakMap<DockerfileFile, Int32Array>();

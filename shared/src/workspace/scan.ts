@@ -59,7 +59,8 @@ export function lintFile(path: string, config: Config, log?: (message: string) =
   const uri = fileUri(path);
   const source = readSource(path, config.maxFileBytes);
   if ('note' in source) return { uri, kind: undefined, results: [], notes: [source.note] };
-  const dockerignore = isDockerfileName(path) ? { hasDockerignore: hasDockerignore(path) } : {};
+  // looked up only if a rule asks: most Dockerfiles never copy the whole build context
+  const dockerignore = isDockerfileName(path) ? { hasDockerignore: () => hasDockerignore(path) } : {};
   try {
     return { ...lintText(uri, source.text, { config, ...dockerignore, ...(log ? { log } : {}), ...(scanKinds ? { scanKinds } : {}) }), bom: source.bom };
   } catch (e) {

@@ -1,3 +1,6 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { lintText } from '../../../shared/src/lint';
 import { copyAllWithoutDockerignore } from '../../../shared/src/rules/dockerfile/copy-all-without-dockerignore';
 import { ruleTester } from '../../rule-tester';
 
@@ -21,4 +24,25 @@ ruleTester(copyAllWithoutDockerignore, {
       findings: [{ range: [1, 4, 1, 6], message: /ADD copies the whole build context/ }, { range: [2, 5, 2, 6] }],
     },
   ],
+});
+
+describe('the .dockerignore lookup', () => {
+  const lookups = (code: string, exists: boolean): { calls: number; ids: string[] } => {
+    let calls = 0;
+    const report = lintText('file:///w/Dockerfile', code, {
+      rules: [copyAllWithoutDockerignore],
+      hasDockerignore: () => {
+        calls++;
+        return exists;
+      },
+    });
+    return { calls, ids: report.results.map((r) => r.ruleId) };
+  };
+  it('is not made for a Dockerfile that copies no whole context', () => {
+    assert.deepEqual(lookups('FROM node:20-slim\nCOPY package.json ./\nCOPY --from=b . .', false), { calls: 0, ids: [] });
+  });
+  it('is made once, however many instructions copy the whole context', () => {
+    assert.deepEqual(lookups('FROM node:20-slim\nCOPY . .\nADD ./ /src', false), { calls: 1, ids: ['dockerfile/copy-all-without-dockerignore', 'dockerfile/copy-all-without-dockerignore'] });
+    assert.deepEqual(lookups('FROM node:20-slim\nCOPY . .', true), { calls: 1, ids: [] });
+  });
 });

@@ -32,7 +32,6 @@ export const copyAllWithoutDockerignore = defineDockerfileRule({
   },
   fixable: false,
   check(file) {
-    if (file.hasDockerignore !== false) return [];
     const findings: RawFinding[] = [];
     for (const i of file.instructions) {
       const keyword = i.getKeyword();
@@ -40,6 +39,7 @@ export const copyAllWithoutDockerignore = defineDockerfileRule({
       const source = copyArgs(file, i)?.sources.find((s) => WHOLE_CONTEXT.has(s.value));
       if (source) findings.push({ range: source.range, args: { keyword } });
     }
-    return findings;
+    // asked last: finding out may mean looking at the file system
+    return findings.length > 0 && file.hasDockerignore === false ? findings : [];
   },
 });
