@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import { isUtf8 } from 'node:buffer';
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { compileIgnoreLine, isIgnored, parseIgnoreFile } from '../../shared/src/workspace/gitignore';
 import { findFiles } from '../../shared/src/workspace/walk';
 import { hasDockerignore, readSource } from '../../shared/src/workspace/source';
@@ -153,6 +155,27 @@ describe('readSource', () => {
       chmodSync(locked, 0);
       assert.equal(code(readSource(locked, 100)), 'unreadable');
     }
+  });
+  it('reads a U+FFFD that is in the file, and still finds invalid bytes beside one', () => {
+    assert.deepEqual(readSource(file('fffd', 'FROM x # \ufffd\n'), 100), { text: 'FROM x # \ufffd\n', bom: false });
+    const mixed = readSource(file('fffd-bad', Buffer.concat([Buffer.from('# \ufffd '), Buffer.from([0xff, 0x0a])])), 100);
+    assert.ok('note' in mixed && mixed.note.code === 'invalid-utf8');
+    assert.deepEqual(readSource(file('exact', 'x'.repeat(100)), 100), { text: 'x'.repeat(100), bom: false });
+  });
+  it('classifies any bytes as the byte-level checks do (NUL, then UTF-8 validity)', () => {
+    let n = 0;
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 40 }), fc.constantFrom(0, 0xef, 0xbf, 0xbd, 0xc3, 0xa4, 0x80, 0xfe), (bytes, extra) => {
+        const buf = Buffer.from([...bytes, extra]);
+        const read = readSource(file(`prop-${n++}`, buf), 1000);
+        if (buf.includes(0)) return 'note' in read && read.note.code === 'binary';
+        if (!isUtf8(buf)) return 'note' in read && read.note.code === 'invalid-utf8';
+        const text = buf.toString('utf8');
+        const bom = text.charCodeAt(0) === 0xfeff;
+        return 'text' in read && read.text === (bom ? text.slice(1) : text) && read.bom === bom;
+      }),
+      { seed: 20261123, numRuns: 300 },
+    );
   });
   it('gives notes in both languages', () => {
     const s = readSource(file('bin2', Buffer.from([0])), 100);

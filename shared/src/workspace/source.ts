@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, constants, existsSync, openSync, readSync, fstatSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename, dirname, sep } from 'node:path';
 import type { Note } from '../lint';
 
@@ -9,9 +9,9 @@ export type Source = { readonly text: string; readonly bom: boolean } | { readon
 const note = (code: Note['code'], en: string, de: string): { note: Note } => ({ note: { code, message: { en, de } } });
 
 /**
- * Reads a file as UTF-8 text without ever loading more than `maxBytes`: the size is checked on
- * the open descriptor first. Binary content (NUL bytes), invalid UTF-8 and unreadable files
- * become notes instead of exceptions.
+ * Reads a file as UTF-8 text, unless it is larger than `maxBytes`: the size is checked on the open
+ * descriptor before anything is read (and the text again, for a file that grew meanwhile). Binary
+ * content (NUL bytes), invalid UTF-8 and unreadable files become notes instead of exceptions.
  */
 export function readSource(path: string, maxBytes: number): Source {
   let fd: number;
@@ -25,19 +25,15 @@ export function readSource(path: string, maxBytes: number): Source {
     const stat = fstatSync(fd);
     if (!stat.isFile()) return note('unreadable', 'skipped: not a regular file', 'übersprungen: keine reguläre Datei');
     const size = stat.size;
-    if (size > maxBytes) return note('too-large', `skipped: ${size} bytes, larger than maxFileBytes (${maxBytes})`, `übersprungen: ${size} Bytes, größer als maxFileBytes (${maxBytes})`);
-    const buf = Buffer.allocUnsafe(size);
-    let read = 0;
-    while (read < size) {
-      const n = readSync(fd, buf, read, size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    const bytes = buf.subarray(0, read);
-    if (bytes.includes(0)) return note('binary', 'skipped: binary content (NUL bytes)', 'übersprungen: binärer Inhalt (NUL-Bytes)');
-    // isUtf8 is the native equivalent of a fatal TextDecoder, without building the string twice
-    if (!isUtf8(bytes)) return note('invalid-utf8', 'skipped: not valid UTF-8', 'übersprungen: kein gültiges UTF-8');
-    const text = bytes.toString('utf8');
+    if (size > maxBytes) return tooLarge(size, maxBytes);
+    // one native call reads and decodes the whole file; the checks below look at the text
+    const text = readFileSync(fd, 'utf8');
+    // UTF-8 takes at least one byte per UTF-16 unit: a longer text is from a file that grew since fstat
+    if (text.length > maxBytes) return tooLarge(text.length, maxBytes);
+    // a NUL character comes only from a NUL byte
+    if (text.includes('\0')) return note('binary', 'skipped: binary content (NUL bytes)', 'übersprungen: binärer Inhalt (NUL-Bytes)');
+    // the decoder puts U+FFFD where bytes are not UTF-8; only then are the bytes looked at again
+    if (text.includes('\uFFFD') && !isUtf8(readBytes(fd, size))) return note('invalid-utf8', 'skipped: not valid UTF-8', 'übersprungen: kein gültiges UTF-8');
     const bom = text.charCodeAt(0) === 0xfeff;
     return { text: bom ? text.slice(1) : text, bom };
   } catch (e) {
@@ -45,6 +41,21 @@ export function readSource(path: string, maxBytes: number): Source {
   } finally {
     closeSync(fd);
   }
+}
+
+const tooLarge = (size: number, maxBytes: number): { note: Note } =>
+  note('too-large', `skipped: ${size} bytes, larger than maxFileBytes (${maxBytes})`, `übersprungen: ${size} Bytes, größer als maxFileBytes (${maxBytes})`);
+
+/** The first `size` bytes of an open file, read from its start. */
+function readBytes(fd: number, size: number): Buffer {
+  const buf = Buffer.allocUnsafe(size);
+  let read = 0;
+  while (read < size) {
+    const n = readSync(fd, buf, read, size - read, read);
+    if (n === 0) break;
+    read += n;
+  }
+  return buf.subarray(0, read);
 }
 
 function unreadable(e: unknown): { note: Note } {
