@@ -20,8 +20,13 @@ function curlInsecure(w: ShellWord): boolean {
   return false;
 }
 
+// the loops over a command's words are indexed: these arrays are of two kinds (the shared frozen
+// empty one and packed ones), and over both V8 kept the iterator protocol, an object per word
 const variableHits = (words: readonly ShellWord[], hits: ShellWord[]): void => {
-  for (const w of words) if (w.value.includes('=') && INSECURE_VARIABLE.test(w.value)) hits.push(w);
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    if (w.value.includes('=') && INSECURE_VARIABLE.test(w.value)) hits.push(w);
+  }
 };
 
 /** The words of a command that switch off TLS or signature verification (asked of every command: the program decides which test applies). */
@@ -32,13 +37,13 @@ function insecureWords(c: ResolvedCommand): ShellWord[] {
   variableHits(a, hits);
   switch (c.name) {
     case 'curl':
-      for (const w of a) if (curlInsecure(w)) hits.push(w);
+      for (let k = 0; k < a.length; k++) if (curlInsecure(a[k]!)) hits.push(a[k]!);
       break;
     case 'wget':
-      for (const w of a) if (w.value.startsWith('--no-check-certificate')) hits.push(w);
+      for (let k = 0; k < a.length; k++) if (a[k]!.value.startsWith('--no-check-certificate')) hits.push(a[k]!);
       break;
     case 'rpm':
-      for (const w of a) if (w.value === '--nosignature' || w.value === '--nodigest') hits.push(w);
+      for (let k = 0; k < a.length; k++) if (a[k]!.value === '--nosignature' || a[k]!.value === '--nodigest') hits.push(a[k]!);
       break;
     case 'git':
       hits.push(...a.filter((w, k) => /^http\.sslverify=(false|0)$/i.test(w.value) || (/^http\.sslverify$/i.test(w.value) && /^(false|0)$/i.test(a[k + 1]?.value ?? ''))));
