@@ -1,7 +1,6 @@
 import { defineDockerfileRule } from '../../define';
 import type { RawFinding } from '../../types';
-import { insertOptionFix } from './support/edits';
-import { hasOption, isSub, packageCommand } from './support/packages';
+import { missingOptionFindings } from './support/edits';
 import { hasCacheMount, runsIn, runtimeStages } from './support/stages';
 
 /** `apk add` without `--no-cache` in the stages that ship. */
@@ -32,14 +31,11 @@ export const apkNoCache = defineDockerfileRule({
   check(file) {
     const findings: RawFinding[] = [];
     for (const run of runsIn(file, runtimeStages(file))) {
-      if (hasCacheMount(run.instruction, ['/var/cache/apk', '/etc/apk/cache'])) continue;
+      const missing = missingOptionFindings(file, run, 'apk', 'add', '--no-cache');
+      // the exemptions are asked only of a RUN that would be reported
+      if (missing.length === 0 || hasCacheMount(run.instruction, ['/var/cache/apk', '/etc/apk/cache'])) continue;
       if (run.commands.some((c) => (c.name === 'rm' && c.args.some((w) => w.value.startsWith('/var/cache/apk'))) || (c.name === 'apk' && c.args.some((w) => w.value === 'cache')))) continue;
-      for (const c of run.commands) {
-        const p = packageCommand(c);
-        if (!isSub(p, 'add') || p.manager !== 'apk' || hasOption(p, '--no-cache')) continue;
-        const fix = insertOptionFix(file, run, c.command, p.sub, '--no-cache', { en: 'Add --no-cache', de: '--no-cache ergänzen' });
-        findings.push({ range: file.lines.rangeOf(p.sub.start, p.sub.end), fix });
-      }
+      findings.push(...missing);
     }
     return findings;
   },

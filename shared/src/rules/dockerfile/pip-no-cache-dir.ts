@@ -1,7 +1,6 @@
 import { defineDockerfileRule } from '../../define';
 import type { RawFinding } from '../../types';
-import { insertOptionFix } from './support/edits';
-import { hasOption, isSub, packageCommand } from './support/packages';
+import { missingOptionFindings } from './support/edits';
 import { hasCacheMount, runsIn, runtimeStages } from './support/stages';
 
 /** `pip install` without `--no-cache-dir` in the stages that ship. */
@@ -31,17 +30,14 @@ export const pipNoCacheDir = defineDockerfileRule({
   fixable: true,
   check(file) {
     const stages = runtimeStages(file);
-    if (stages.some((s) => s.instructions.some((i) => ['ENV', 'ARG'].includes(i.getKeyword()) && /\bPIP_NO_CACHE_DIR\b/.test(i.getTextContent())))) return [];
     const findings: RawFinding[] = [];
     for (const run of runsIn(file, stages)) {
-      if (hasCacheMount(run.instruction, ['/root/.cache', '/root/.cache/pip']) || /PIP_NO_CACHE_DIR|rm\s+-r\S*\s+\S*\.cache\/pip/.test(run.instruction.getTextContent())) continue;
-      for (const c of run.commands) {
-        const p = packageCommand(c);
-        if (!isSub(p, 'install') || p.manager !== 'pip' || hasOption(p, '--no-cache-dir')) continue;
-        const fix = insertOptionFix(file, run, c.command, p.sub, '--no-cache-dir', { en: 'Add --no-cache-dir', de: '--no-cache-dir ergänzen' });
-        findings.push({ range: file.lines.rangeOf(p.sub.start, p.sub.end), fix });
-      }
+      const missing = missingOptionFindings(file, run, 'pip', 'install', '--no-cache-dir');
+      // the exemptions are asked only of a RUN that would be reported
+      if (missing.length === 0 || hasCacheMount(run.instruction, ['/root/.cache', '/root/.cache/pip']) || /PIP_NO_CACHE_DIR|rm\s+-r\S*\s+\S*\.cache\/pip/.test(run.instruction.getTextContent())) continue;
+      findings.push(...missing);
     }
+    if (findings.length > 0 && stages.some((s) => s.instructions.some((i) => ['ENV', 'ARG'].includes(i.getKeyword()) && /\bPIP_NO_CACHE_DIR\b/.test(i.getTextContent())))) return [];
     return findings;
   },
 });

@@ -1,6 +1,7 @@
 import type { DockerfileFile } from '../../../parse/dockerfile';
 import type { ShellCommand, ShellWord } from '../../../parse/shell';
-import type { Fix, Localized } from '../../../types';
+import type { Fix, Localized, RawFinding } from '../../../types';
+import { hasOption, isSub, packageCommand } from './packages';
 import type { RunInfo } from './stages';
 
 /** A fix that inserts an option right after a word of a RUN: ` --flag` in shell form, `, "--flag"` inside an exec-form array. */
@@ -16,4 +17,19 @@ export function appendCommandFix(file: DockerfileFile, run: RunInfo, text: strin
   if (run.script.form !== 'shell' || run.script.heredoc || at === null) return undefined;
   const pos = file.lines.positionAt(at);
   return { title, edits: [{ range: { start: pos, end: pos }, newText: ` && ${text}` }] };
+}
+
+/**
+ * The `<manager> <sub>` commands of a RUN without `option`: a finding on each subcommand, with a
+ * fix that inserts the option after it (apk add --no-cache, pip install --no-cache-dir).
+ */
+export function missingOptionFindings(file: DockerfileFile, run: RunInfo, manager: string, sub: string, option: string): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const c of run.commands) {
+    const p = packageCommand(c);
+    if (!isSub(p, sub) || p.manager !== manager || hasOption(p, option)) continue;
+    const fix = insertOptionFix(file, run, c.command, p.sub, option, { en: `Add ${option}`, de: `${option} ergänzen` });
+    findings.push({ range: file.lines.rangeOf(p.sub.start, p.sub.end), fix });
+  }
+  return findings;
 }

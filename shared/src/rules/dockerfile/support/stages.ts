@@ -87,6 +87,7 @@ export function eolOf(file: DockerfileFile): string {
 /** The flag value of a RUN `--mount` that caches `target` (cache mounts keep caches out of the layer). */
 export function hasCacheMount(instruction: Instruction, targets: readonly string[]): boolean {
   const text = instruction.getTextContent();
+  if (!text.includes('--mount=')) return false;
   const mounts = text.match(/--mount=\S+/g) ?? [];
   return mounts.some((m) => /type=cache/.test(m) && targets.some((t) => new RegExp(`(target|dst|destination)=${t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(/|,|$|\\s)`).test(m)));
 }
