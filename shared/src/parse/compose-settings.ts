@@ -1,4 +1,5 @@
 import { isMap, isSeq, type Node } from 'yaml';
+import { MemoKey } from '../memo';
 import { hasVariable, lookup, lookupPath, resolve, truthy, type ComposeService, type Entry } from './compose';
 import { mapGet, mapPair, scalarString } from './yaml';
 
@@ -18,13 +19,8 @@ export interface VolumeMount {
 
 /** Memoises a per-service computation (several rules read the same volumes, ports, environment). */
 function memo<T>(fn: (service: ComposeService) => T): (service: ComposeService) => T {
-  const cache = new WeakMap<ComposeService, T>();
-  return (service) => {
-    if (cache.has(service)) return cache.get(service) as T;
-    const value = fn(service);
-    cache.set(service, value);
-    return value;
-  };
+  const key = new MemoKey<T>(fn.name);
+  return (service) => service.memo.get(key, () => fn(service));
 }
 
 const HOST_PATH = /^(?:[./~]|\$|[A-Za-z]:[\\/]|\\\\)/;

@@ -1,5 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
+import { Memo, MemoKey } from '../memo';
 import { mapPair, scalarString, type YamlDocument, type YamlFile } from './yaml';
 
 /** One service of a Compose file. */
@@ -22,6 +23,8 @@ export interface ComposeService {
    * file, or neither `image:` nor `build:` (an override file that only adds settings).
    */
   readonly partial: boolean;
+  /** Caches of what rules derive from the service (memo.ts). */
+  readonly memo: Memo;
 }
 
 /** A setting of a service, found in its own map or inherited through `<<:`/`extends:`. */
@@ -40,27 +43,32 @@ export function resolve(document: YamlDocument, node: unknown): Node | undefined
   if (node === null || node === undefined) return undefined;
   if (isAlias(node)) {
     // Alias.resolve walks the whole document; the rules ask for the same aliases many times.
-    if (aliasCache.has(node)) return aliasCache.get(node);
+    const targets = document.memo.get(ALIASES, () => new Map<object, Node | undefined>());
+    if (targets.has(node)) return targets.get(node);
     let target: Node | undefined;
     try {
       target = node.resolve(document.doc) ?? undefined;
     } catch {
       target = undefined;
     }
-    aliasCache.set(node, target);
+    targets.set(node, target);
     return target;
   }
   return node as Node;
 }
 
-const aliasCache = new WeakMap<object, Node | undefined>();
-const servicesCache = new WeakMap<YamlFile, ComposeService[]>();
-const lookupCache = new WeakMap<ComposeService, Map<string, Entry | undefined>>();
+/** The targets of a document's aliases, by alias node. */
+const ALIASES = new MemoKey<Map<object, Node | undefined>>('aliases');
+const SERVICES = new MemoKey<ComposeService[]>('services');
+/** A service's settings, by key. */
+const LOOKUPS = new MemoKey<Map<string, Entry | undefined>>('lookups');
 
 /** The services of every document of a Compose file, in file order. */
 export function composeServices(file: YamlFile): ComposeService[] {
-  const cached = servicesCache.get(file);
-  if (cached) return cached;
+  return file.memo.get(SERVICES, () => readServices(file));
+}
+
+function readServices(file: YamlFile): ComposeService[] {
   const out: ComposeService[] = [];
   for (const document of file.documents) {
     const services = resolve(document, mapPair(document.doc.contents, 'services')?.value);
@@ -72,7 +80,6 @@ export function composeServices(file: YamlFile): ComposeService[] {
       out.push(makeService(file, document, services, name, pair as Pair<Node, Node | null>, value));
     }
   }
-  servicesCache.set(file, out);
   return out;
 }
 
@@ -111,8 +118,9 @@ function makeService(file: YamlFile, document: YamlDocument, services: YAMLMap, 
     bases,
     editable: !isAlias(pair.value),
     partial,
+    memo: new Memo(),
   };
-  if (!lookup(service, 'image') && !lookup(service, 'build')) return { ...service, partial: true };
+  if (!lookup(service, 'image') && !lookup(service, 'build')) return { ...service, partial: true, memo: new Memo() };
   return service;
 }
 
@@ -129,8 +137,7 @@ function mergeSources(document: YamlDocument, map: YAMLMap): YAMLMap[] {
 
 /** A setting of a service: its own key first, then merged (`<<:`) and `extends:` bases. */
 export function lookup(service: ComposeService, key: string): Entry | undefined {
-  let cache = lookupCache.get(service);
-  if (!cache) lookupCache.set(service, (cache = new Map()));
+  const cache = service.memo.get(LOOKUPS, () => new Map<string, Entry | undefined>());
   if (cache.has(key)) return cache.get(key);
   let found: Entry | undefined;
   for (const map of [service.node, ...service.bases]) {

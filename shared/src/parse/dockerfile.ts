@@ -1,4 +1,5 @@
 import type { Range } from 'vscode-languageserver-types';
+import { Memo, MemoKey } from '../memo';
 import { lineIndex, type LineIndex } from '../text';
 import { parseDockerfileSyntax, type DockerfileSyntax, type Instruction } from './dockerfile-syntax';
 
@@ -32,8 +33,10 @@ export interface DockerfileFile {
   readonly stages: readonly Stage[];
   /** The last stage, which the image runs as; undefined when there is no FROM. */
   readonly finalStage: Stage | undefined;
-  /** Whether a `.dockerignore` sits beside the Dockerfile (or `<name>.dockerignore`); undefined when unknown (editor buffer without a folder). */
-  readonly hasDockerignore: boolean | undefined;
+  /** What the caller said of a `.dockerignore` beside the file (DockerfileContext); ask {@link dockerignoreOf}. */
+  readonly dockerignore: boolean | (() => boolean) | undefined;
+  /** Caches of what rules derive from the file (memo.ts). */
+  readonly memo: Memo;
 }
 
 /** Options the caller knows about the file's surroundings. */
@@ -83,9 +86,8 @@ export function parseDockerfile(uri: string, text: string, context: DockerfileCo
       range: lines.rangeOf(from.start, last.end),
     };
   });
-  const dockerignore = context.hasDockerignore;
-  const file = {
-    kind: 'dockerfile' as const,
+  return {
+    kind: 'dockerfile',
     uri,
     text,
     lines,
@@ -93,28 +95,35 @@ export function parseDockerfile(uri: string, text: string, context: DockerfileCo
     instructions,
     stages,
     finalStage: stages[stages.length - 1],
-    hasDockerignore: typeof dockerignore === 'function' ? undefined : dockerignore,
+    dockerignore: context.hasDockerignore,
+    memo: new Memo(),
   };
-  if (typeof dockerignore !== 'function') return file;
-  let known: boolean | undefined;
-  return Object.defineProperty(file, 'hasDockerignore', { get: () => (known ??= dockerignore()), enumerable: true });
 }
 
-const firstParents = new WeakMap<DockerfileFile, Int32Array>();
+const DOCKERIGNORE = new MemoKey<boolean>('dockerignore');
+
+/**
+ * Whether a `.dockerignore` (or `<name>.dockerignore`) sits beside the Dockerfile; undefined when
+ * unknown (an editor buffer without a folder). A lookup the caller passed is made once, when first asked.
+ */
+export function dockerignoreOf(file: DockerfileFile): boolean | undefined {
+  const known = file.dockerignore;
+  return typeof known === 'function' ? file.memo.get(DOCKERIGNORE, known) : known;
+}
+
+const FIRST_PARENTS = new MemoKey<Int32Array>('first parents');
 
 /** For each stage, the first earlier stage named as its image (`FROM builder`), or -1; one pass per file. */
 function firstParentsOf(file: DockerfileFile): Int32Array {
-  let parent = firstParents.get(file);
-  if (!parent) {
-    parent = new Int32Array(file.stages.length).fill(-1);
+  return file.memo.get(FIRST_PARENTS, () => {
+    const parent = new Int32Array(file.stages.length).fill(-1);
     const first = new Map<string, number>();
     for (const stage of file.stages) {
       if (stage.fromStage && stage.image) parent[stage.index] = first.get(stage.image.toLowerCase()) ?? -1;
       if (stage.name && !first.has(stage.name)) first.set(stage.name, stage.index);
     }
-    firstParents.set(file, parent);
-  }
-  return parent;
+    return parent;
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Node, Pair } from 'yaml';
+import { MemoKey } from '../memo';
 import type { Range, RawFinding } from '../types';
 import { isMap, mapGet, mapPair, scalarBool, scalarString, seqItems, stringMap, type K8sObject, type YAMLMap, type YamlDocument, type YamlFile } from './yaml';
 
@@ -84,13 +85,11 @@ export function isKind(object: K8sObject, kind: string, api: RegExp): boolean {
 }
 
 // Every pod rule asks for the same objects' pod specs: compute each once per parsed object.
-const podSpecCache = new WeakMap<K8sObject, PodSpecRef | null>();
+const POD_SPEC = new MemoKey<PodSpecRef | undefined>('pod spec');
 
 /** The pod spec of an object of a pod-carrying kind, or undefined (memoized per object). */
 export function podSpecOf(object: K8sObject): PodSpecRef | undefined {
-  let cached = podSpecCache.get(object);
-  if (cached === undefined) podSpecCache.set(object, (cached = computePodSpec(object) ?? null));
-  return cached ?? undefined;
+  return object.memo.get(POD_SPEC, () => computePodSpec(object));
 }
 
 function computePodSpec(object: K8sObject): PodSpecRef | undefined {
@@ -123,28 +122,25 @@ function computePodSpec(object: K8sObject): PodSpecRef | undefined {
   return pod;
 }
 
-const podSpecsCache = new WeakMap<YamlFile, readonly PodSpecRef[]>();
-const containersCache = new WeakMap<YamlFile, readonly ContainerRef[]>();
+const POD_SPECS = new MemoKey<readonly PodSpecRef[]>('pod specs');
+const CONTAINERS = new MemoKey<readonly ContainerRef[]>('containers');
 
 /** Every pod spec of a file (computed once per parsed file; callers get their own array). */
 export function podSpecs(file: YamlFile): PodSpecRef[] {
   if (file.kind !== 'kubernetes') return [];
-  let cached = podSpecsCache.get(file);
-  if (!cached) {
-    cached = file.objects.flatMap((o) => {
-      const p = podSpecOf(o);
-      return p ? [p] : [];
-    });
-    podSpecsCache.set(file, cached);
-  }
-  return cached.slice();
+  return file.memo
+    .get(POD_SPECS, () =>
+      file.objects.flatMap((o) => {
+        const p = podSpecOf(o);
+        return p ? [p] : [];
+      }),
+    )
+    .slice();
 }
 
 /** Every container of a file, with its pod (computed once per parsed file). */
 export function containersOf(file: YamlFile): ContainerRef[] {
-  let cached = containersCache.get(file);
-  if (!cached) containersCache.set(file, (cached = podSpecs(file).flatMap((p) => p.containers)));
-  return cached.slice();
+  return file.memo.get(CONTAINERS, () => podSpecs(file).flatMap((p) => p.containers)).slice();
 }
 
 /** A container security-context value and where it comes from: the container or (inherited) the pod. */

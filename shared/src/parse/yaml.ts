@@ -1,5 +1,6 @@
 import { parseAllDocuments, isMap, isPair, isScalar, isSeq, isAlias, type Document, type Node, type Pair, YAMLMap, YAMLSeq, Scalar } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
+import { Memo } from '../memo';
 import { lineIndex, type LineIndex } from '../text';
 
 /** A syntax problem in a YAML document, with its absolute range. */
@@ -21,6 +22,8 @@ export interface YamlDocument {
   keyRange(pair: Pair): Range;
   /** Absolute start and end offsets of a node in the file. */
   offsets(node: Node | Pair): { start: number; end: number };
+  /** Caches of what rules derive from the document (memo.ts). */
+  readonly memo: Memo;
 }
 
 /** A Kubernetes object: a document's root map (or an item of a `List`) with `apiVersion` and `kind`. */
@@ -35,6 +38,8 @@ export interface K8sObject {
   readonly annotations: Readonly<Record<string, string>>;
   /** The whole object. */
   readonly range: Range;
+  /** Caches of what rules derive from the object (memo.ts). */
+  readonly memo: Memo;
 }
 
 /** A parsed Compose file or Kubernetes manifest. */
@@ -46,6 +51,8 @@ export interface YamlFile {
   readonly documents: readonly YamlDocument[];
   /** Kubernetes objects of every document (empty for Compose). */
   readonly objects: readonly K8sObject[];
+  /** Caches of what rules derive from the file (memo.ts). */
+  readonly memo: Memo;
 }
 
 /** Parses a chunk once; shared by callers that keep a cache keyed by chunk text. */
@@ -124,7 +131,7 @@ export function parseYaml(uri: string, text: string, kind: 'compose' | 'kubernet
     for (const doc of parsed.docs) documents.push(makeDocument(documents.length, chunk.start, doc, lines));
   }
   const objects = kind === 'kubernetes' ? documents.flatMap(k8sObjects) : [];
-  return { kind, uri, text, lines, documents, objects };
+  return { kind, uri, text, lines, documents, objects, memo: new Memo() };
 }
 
 function makeDocument(index: number, offset: number, doc: Document.Parsed, lines: LineIndex): YamlDocument {
@@ -156,6 +163,7 @@ function makeDocument(index: number, offset: number, doc: Document.Parsed, lines
     rangeOf,
     keyRange: (pair) => rangeOf((pair.key as Node | null) ?? pair),
     offsets,
+    memo: new Memo(),
   };
 }
 
@@ -186,6 +194,7 @@ function toObject(document: YamlDocument, node: YAMLMap): K8sObject | undefined 
     labels: stringMap(mapGet(metadata, 'labels')),
     annotations: stringMap(mapGet(metadata, 'annotations')),
     range: document.rangeOf(node),
+    memo: new Memo(),
   };
 }
 

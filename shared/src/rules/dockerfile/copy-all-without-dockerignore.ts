@@ -1,4 +1,5 @@
 import { defineDockerfileRule } from '../../define';
+import { dockerignoreOf } from '../../parse/dockerfile';
 import type { RawFinding } from '../../types';
 import { copyArgs, hasFlag } from './support/args';
 
@@ -40,6 +41,6 @@ export const copyAllWithoutDockerignore = defineDockerfileRule({
       if (source) findings.push({ range: source.range, args: { keyword } });
     }
     // asked last: finding out may mean looking at the file system
-    return findings.length > 0 && file.hasDockerignore === false ? findings : [];
+    return findings.length > 0 && dockerignoreOf(file) === false ? findings : [];
   },
 });

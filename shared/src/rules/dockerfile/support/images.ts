@@ -1,3 +1,4 @@
+import { MemoKey } from '../../../memo';
 import type { DockerfileFile, Instruction, Stage } from '../../../parse/dockerfile';
 import type { Range } from '../../../types';
 
@@ -10,13 +11,11 @@ export interface ImageUse {
   readonly via: 'from' | 'copy';
 }
 
-const cache = new WeakMap<DockerfileFile, ImageUse[]>();
+const IMAGE_USES = new MemoKey<ImageUse[]>('image uses');
 
 /** Every external image the Dockerfile names: FROM images (not stage names, not scratch) and `COPY --from=<image>`. Cached per file. */
 export function imageUses(file: DockerfileFile): ImageUse[] {
-  let uses = cache.get(file);
-  if (!uses) cache.set(file, (uses = readImageUses(file)));
-  return uses;
+  return file.memo.get(IMAGE_USES, () => readImageUses(file));
 }
 
 function readImageUses(file: DockerfileFile): ImageUse[] {

@@ -1,23 +1,22 @@
+import { MemoKey } from '../../../memo';
 import type { DockerfileFile, Instruction, Stage } from '../../../parse/dockerfile';
 import { parseImageReference, type ImageReference } from '../../../parse/images';
 import { instructionScript, resolvedCommands, type ResolvedCommand, type ShellScript } from '../../../parse/shell';
 import type { Range } from '../../../types';
 
-const parents = new WeakMap<DockerfileFile, Int32Array>();
+const PARENTS = new MemoKey<Int32Array>('parent stages');
 
 /** For each stage, the index of the stage it builds on (`FROM <earlier stage name>`: the nearest earlier one so named), or -1. One pass per file. */
 export function parentStages(file: DockerfileFile): Int32Array {
-  let parent = parents.get(file);
-  if (!parent) {
-    parent = new Int32Array(file.stages.length).fill(-1);
+  return file.memo.get(PARENTS, () => {
+    const parent = new Int32Array(file.stages.length).fill(-1);
     const latest = new Map<string, number>();
     for (const stage of file.stages) {
       if (stage.fromStage && stage.image) parent[stage.index] = latest.get(stage.image.toLowerCase()) ?? -1;
       if (stage.name) latest.set(stage.name, stage.index);
     }
-    parents.set(file, parent);
-  }
-  return parent;
+    return parent;
+  });
 }
 
 /** The stages a stage builds on, root first, ending with the stage itself (`FROM builder` chains). */
@@ -49,23 +48,20 @@ export interface RunInfo {
   readonly commands: readonly ResolvedCommand[];
 }
 
-const cache = new WeakMap<DockerfileFile, RunInfo[]>();
+const RUNS = new MemoKey<readonly RunInfo[]>('runs');
 
 /** Every RUN of the file with its commands (parsed once per file). */
 export function runs(file: DockerfileFile): readonly RunInfo[] {
-  let list = cache.get(file);
-  if (!list) {
-    list = file.stages.flatMap((stage) =>
+  return file.memo.get(RUNS, () =>
+    file.stages.flatMap((stage) =>
       stage.instructions
         .filter((i) => i.getKeyword() === 'RUN')
         .map((instruction) => {
           const script = instructionScript(file, instruction);
           return { instruction, stage, script, commands: resolvedCommands(script) };
         }),
-    );
-    cache.set(file, list);
-  }
-  return list;
+    ),
+  );
 }
 
 /** The RUNs of the given stages. */

@@ -1,4 +1,5 @@
 import type { Node } from 'yaml';
+import { MemoKey } from '../../../memo';
 import { isKind } from '../../../parse/kubernetes';
 import { mapGet, scalarString, seqItems, type K8sObject, type YamlFile } from '../../../parse/yaml';
 
@@ -19,13 +20,11 @@ const list = (rule: unknown, key: string): { node: Node; value: string }[] =>
     return value === undefined ? [] : [{ node, value }];
   });
 
-const cache = new WeakMap<YamlFile, readonly PolicyRule[]>();
+const POLICY_RULES = new MemoKey<readonly PolicyRule[]>('policy rules');
 
 /** Every policy rule of the Roles and ClusterRoles of a file (read once per parsed file: several rules ask). */
 export function policyRules(file: YamlFile): readonly PolicyRule[] {
-  let rules = cache.get(file);
-  if (!rules) cache.set(file, (rules = readPolicyRules(file)));
-  return rules;
+  return file.memo.get(POLICY_RULES, () => readPolicyRules(file));
 }
 
 function readPolicyRules(file: YamlFile): PolicyRule[] {
