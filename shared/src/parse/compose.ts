@@ -120,6 +120,7 @@ function makeService(file: YamlFile, document: YamlDocument, services: YAMLMap, 
     partial,
     memo: new Memo(),
   };
+  // the partial copy gets caches of its own: what is memoised of a service may depend on `partial`
   if (!lookup(service, 'image') && !lookup(service, 'build')) return { ...service, partial: true, memo: new Memo() };
   return service;
 }
