@@ -36,10 +36,15 @@ export function documentKind(uri: string, languageId: string, text: string): Fil
   return undefined;
 }
 
-/** Whether a `.dockerignore` (or `<name>.dockerignore`) sits beside a Dockerfile on disk; undefined when unknown. */
-export function hasDockerignore(uri: string): boolean | undefined {
+/**
+ * The lookup of a `.dockerignore` (or `<name>.dockerignore`) beside a Dockerfile on disk, made only
+ * if a rule asks (DockerfileContext); undefined when the document is not a file (unknown).
+ */
+export function dockerignoreLookup(uri: string): (() => boolean) | undefined {
   const u = URI.parse(uri);
-  return u.scheme === 'file' ? hasDockerignoreBeside(u.fsPath) : undefined;
+  if (u.scheme !== 'file') return undefined;
+  const path = u.fsPath;
+  return () => hasDockerignoreBeside(path);
 }
 
 /** The parsed YAML chunks of one open document; prune() after a lint drops the chunks it did not use, without splitting the text again. */
@@ -66,7 +71,7 @@ export function createDocumentLinter(log: (message: string) => void): DocumentLi
         if (!cache) resultCaches.set(uri, (cache = new DocumentLintCache()));
         report = lintDocuments(uri, text, { config: settings.config, kind, yamlCache, log, cache });
       } else {
-        const dockerignore = kind === 'dockerfile' ? hasDockerignore(uri) : undefined;
+        const dockerignore = kind === 'dockerfile' ? dockerignoreLookup(uri) : undefined;
         report = lintText(uri, text, { config: settings.config, kind, yamlCache, log, ...(dockerignore === undefined ? {} : { hasDockerignore: dockerignore }) });
       }
       if (kind !== 'kubernetes') resultCaches.delete(uri);

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_CONFIG, type Config } from '../../shared/src/config';
@@ -6,14 +8,16 @@ import { lintText } from '../../shared/src/lint';
 import { ruleDocsAnchor, ruleDocsUrl } from '../../shared/src/protocol';
 import { applyEdits } from '../../shared/src/text';
 import { suppressEdit, suppressionLine, wanted } from '../../server/src/code-actions';
-import { ChunkCache } from '../../server/src/document-linter';
+import { ChunkCache, createDocumentLinter } from '../../server/src/document-linter';
 import { fixAllText, minimalEdit, nonOverlappingEdits } from '../../server/src/fix-all';
 import { langOfLocale } from '../../server/src/i18n';
 import { escapeMarkdown, ruleDocsMarkdown } from '../../server/src/rule-docs';
-import { folderOf, mergeSettings, normalizeSettings, restrictUntrusted } from '../../server/src/settings';
+import { folderOf, mergeSettings, normalizeSettings, restrictUntrusted, type ResolvedSettings } from '../../server/src/settings';
 import { sameResults } from '../../server/src/workspace-index';
 import type { Result } from '../../shared/src/types';
 import { parseYaml } from '../../shared/src/parse/yaml';
+import { fileUri } from '../../shared/src/workspace/scan';
+import { workspace } from '../cli/helpers';
 
 const FILE: Config = {
   ...DEFAULT_CONFIG,
@@ -169,5 +173,21 @@ describe('caches', () => {
     assert.equal(sameResults(a, [result(0, 0, 2, undefined)]), false);
     assert.equal(sameResults(a, [result(0, 0, 1, undefined, 'r/y')]), false);
     assert.equal(sameResults(a, []), false);
+  });
+});
+
+describe('document linter', () => {
+  const settings: ResolvedSettings = { config: DEFAULT_CONFIG, lang: 'en', pinningAllowed: false, folderUri: undefined };
+  const copyAll = (uri: string, version: number, linter = createDocumentLinter(() => undefined)): boolean =>
+    linter
+      .lint(TextDocument.create(uri, 'dockerfile', version, 'FROM alpine:3.20\nCOPY . /app/\n'), settings, 0)
+      .report.results.some((r) => r.ruleId === 'dockerfile/copy-all-without-dockerignore');
+  it('asks the disk for a .dockerignore beside a Dockerfile, and knows nothing of one for an unsaved buffer', () => {
+    const dir = workspace({ Dockerfile: 'FROM alpine:3.20\n' });
+    const uri = fileUri(join(dir, 'Dockerfile'));
+    assert.equal(copyAll(uri, 1), true, 'no .dockerignore beside it');
+    writeFileSync(join(dir, '.dockerignore'), '.git\n');
+    assert.equal(copyAll(uri, 2), false, 'a .dockerignore beside it');
+    assert.equal(copyAll('untitled:Untitled-1', 1), false, 'unknown for a buffer without a file');
   });
 });
