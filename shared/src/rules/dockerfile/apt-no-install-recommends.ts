@@ -1,7 +1,6 @@
 import { defineDockerfileRule } from '../../define';
 import type { RawFinding } from '../../types';
-import { insertOptionFix } from './support/edits';
-import { hasOption, isSub, packageCommand } from './support/packages';
+import { missingOptionFindings } from './support/edits';
 import { runsIn, runtimeStages } from './support/stages';
 
 const CONFIGURED = /Install-Recommends\s*"?\s*(=\s*)?"?(0|false)\b/i;
@@ -35,13 +34,8 @@ export const aptNoInstallRecommends = defineDockerfileRule({
     if (CONFIGURED.test(file.text)) return [];
     const findings: RawFinding[] = [];
     for (const run of runsIn(file, runtimeStages(file))) {
-      for (const c of run.commands) {
-        const p = packageCommand(c);
-        if (!isSub(p, 'install') || p.manager !== 'apt' || c.name === 'aptitude') continue;
-        if (hasOption(p, '--no-install-recommends') || c.args.some((w) => CONFIGURED.test(w.value))) continue;
-        const fix = insertOptionFix(file, run, c.command, p.sub, '--no-install-recommends', { en: 'Add --no-install-recommends', de: '--no-install-recommends ergänzen' });
-        findings.push({ range: file.lines.rangeOf(p.sub.start, p.sub.end), fix });
-      }
+      // aptitude does not take --no-install-recommends; an -o APT::Install-Recommends=false already says it
+      findings.push(...missingOptionFindings(file, run, 'apt', 'install', '--no-install-recommends', (c) => c.name === 'aptitude' || c.args.some((w) => CONFIGURED.test(w.value))));
     }
     return findings;
   },

@@ -1,5 +1,5 @@
 import type { DockerfileFile } from '../../../parse/dockerfile';
-import type { ShellCommand, ShellWord } from '../../../parse/shell';
+import type { ResolvedCommand, ShellCommand, ShellWord } from '../../../parse/shell';
 import type { Fix, Localized, RawFinding } from '../../../types';
 import { hasOption, isSub, packageCommand } from './packages';
 import type { RunInfo } from './stages';
@@ -20,14 +20,15 @@ export function appendCommandFix(file: DockerfileFile, run: RunInfo, text: strin
 }
 
 /**
- * The `<manager> <sub>` commands of a RUN without `option`: a finding on each subcommand, with a
- * fix that inserts the option after it (apk add --no-cache, pip install --no-cache-dir).
+ * The `<manager> <sub>` commands of a RUN without `option` (and not `exempt`): a finding on each
+ * subcommand, with a fix that inserts the option after it (apk add --no-cache, pip install
+ * --no-cache-dir, apt-get install --no-install-recommends).
  */
-export function missingOptionFindings(file: DockerfileFile, run: RunInfo, manager: string, sub: string, option: string): RawFinding[] {
+export function missingOptionFindings(file: DockerfileFile, run: RunInfo, manager: string, sub: string, option: string, exempt?: (command: ResolvedCommand) => boolean): RawFinding[] {
   const findings: RawFinding[] = [];
   for (const c of run.commands) {
     const p = packageCommand(c);
-    if (!isSub(p, sub) || p.manager !== manager || hasOption(p, option)) continue;
+    if (!isSub(p, sub) || p.manager !== manager || hasOption(p, option) || exempt?.(c)) continue;
     const fix = insertOptionFix(file, run, c.command, p.sub, option, { en: `Add ${option}`, de: `${option} ergänzen` });
     findings.push({ range: file.lines.rangeOf(p.sub.start, p.sub.end), fix });
   }
