@@ -1,5 +1,5 @@
 /** Parts of instructions computed from their words: flags, exec-form JSON strings, `$` variable spans (dockerfile-ast 0.7 semantics). */
-import { word, type NameValueOffsets, type Word } from './dockerfile-words';
+import { nameValue, word, type NameValueOffsets, type Word } from './dockerfile-words';
 
 /** A `--name[=value]` flag on document offsets; `valueStart` is -1 when there is no `=`. */
 export interface FlagSpan extends NameValueOffsets {
@@ -53,10 +53,9 @@ export function readFlags(text: string, words: readonly Word[], stop: (value: st
       break;
     }
     const nameStart = arg.start + startIndex;
-    const base = { start: arg.start, end: arg.end, nameStart };
-    if (index === -1) flags.push({ ...base, name: value.substring(2), value: null, nameEnd: arg.end, valueStart: -1, valueEnd: -1 });
-    else if (index === value.length - 1) flags.push({ ...base, name: value.substring(2, index), value: '', nameEnd: arg.start + index, valueStart: arg.end, valueEnd: arg.end });
-    else flags.push({ ...base, name: value.substring(2, nameIndex), value: value.substring(nameIndex + 1), nameEnd: arg.start + index, valueStart: arg.start + index + 1, valueEnd: arg.end });
+    if (index === -1) flags.push(nameValue(value.substring(2), null, arg.start, arg.end, nameStart, arg.end, -1, -1));
+    else if (index === value.length - 1) flags.push(nameValue(value.substring(2, index), '', arg.start, arg.end, nameStart, arg.start + index, arg.end, arg.end));
+    else flags.push(nameValue(value.substring(2, nameIndex), value.substring(nameIndex + 1), arg.start, arg.end, nameStart, arg.start + index, arg.start + index + 1, arg.end));
   }
   return flags;
 }

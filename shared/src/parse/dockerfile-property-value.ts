@@ -1,6 +1,6 @@
 /** Names and values of ENV/ARG/LABEL properties (dockerfile-ast 0.7 semantics), on document offsets. */
 import { leadingNonWhitespace, type PropertySpan } from './dockerfile-properties';
-import { word, type Word } from './dockerfile-words';
+import { nameValue, word, type Word } from './dockerfile-words';
 
 const LINE_BREAK = /[\r\n]/;
 
@@ -156,11 +156,11 @@ export function property(text: string, escape: string, arg: Word, arg2?: Word): 
   const nEnd = nameEnd(arg);
   const name = unescapeValue(text.substring(nameStart, nEnd), escape);
   if (arg2) {
-    return { name, nameStart, nameEnd: nEnd, value: unescapeValue(text.substring(arg2.start, arg2.end), escape), valueStart: arg2.start, valueEnd: arg2.end, start: nameStart, end: arg2.end };
+    return nameValue(name, unescapeValue(text.substring(arg2.start, arg2.end), escape), nameStart, arg2.end, nameStart, nEnd, arg2.start, arg2.end);
   }
-  if (nEnd === arg.end) return { name, nameStart, nameEnd: nEnd, value: null, valueStart: -1, valueEnd: -1, start: arg.start, end: arg.end };
+  if (nEnd === arg.end) return nameValue(name, null, arg.start, arg.end, nameStart, nEnd, -1, -1);
   const valueStart = arg.start + arg.value.indexOf('=') + 1;
-  return { name, nameStart, nameEnd: nEnd, value: unescapeValue(text.substring(valueStart, arg.end), escape), valueStart, valueEnd: arg.end, start: arg.start, end: arg.end };
+  return nameValue(name, unescapeValue(text.substring(valueStart, arg.end), escape), arg.start, arg.end, nameStart, nEnd, valueStart, arg.end);
 }
 
 /** The properties of an ENV, ARG or LABEL given its property words. */
