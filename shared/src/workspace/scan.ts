@@ -55,14 +55,14 @@ export function uriPath(uri: string): string {
 }
 
 /** Reads and lints one file; a file that cannot be read becomes a report with a note. */
-export function lintFile(path: string, config: Config, log?: (message: string) => void, scanKinds?: ReadonlySet<FileKind>): FileReport & { readonly bom?: boolean } {
+export function lintFile(path: string, config: Config, log?: (message: string) => void, scanKinds?: ReadonlySet<FileKind>): FileReport {
   const uri = fileUri(path);
   const source = readSource(path, config.maxFileBytes);
   if ('note' in source) return { uri, kind: undefined, results: [], notes: [source.note] };
   // looked up only if a rule asks: most Dockerfiles never copy the whole build context
-  const dockerignore = isDockerfileName(path) ? { hasDockerignore: () => hasDockerignore(path) } : {};
+  const dockerignore = isDockerfileName(path) ? (): boolean => hasDockerignore(path) : undefined;
   try {
-    return { ...lintText(uri, source.text, { config, ...dockerignore, ...(log ? { log } : {}), ...(scanKinds ? { scanKinds } : {}) }), bom: source.bom };
+    return lintText(uri, source.text, { config, hasDockerignore: dockerignore, log, scanKinds });
   } catch (e) {
     // lintText isolates rules; this is the last guard so that no input file stops a scan
     log?.(`linting ${path} failed: ${(e as Error).stack ?? String(e)}`);
