@@ -29,9 +29,42 @@ const QUOTED = /[^"\\$`]+/y;
 const REDIRECT = /^(<<-|<<<|<<|<>|<&|>>|>&|>\||&>>|&>|<|>)/;
 const DELIMITER = /^(['"]?)([^\s'";&|<>()]+)\1/;
 const SHELL_C = /^-[a-z]*c[a-z]*$/;
-/** Characters with a meaning to the tokenizer (`#` only at the start of a word). */
-const SPECIAL = new Uint8Array(128);
-for (const c of ' \t\r\n;()&|<>\'"\\$`#') SPECIAL[c.charCodeAt(0)] = 1;
+/**
+ * What a character means to the tokenizer (`#` only at the start of a word). `special` switches on
+ * these small numbers: V8 turns such a switch into one jump through a table, where a chain of
+ * string comparisons costs a call per comparison until the scan's code is optimised.
+ */
+const enum Ch {
+  Plain,
+  Hash,
+  Blank,
+  Newline,
+  Separator,
+  Amp,
+  Pipe,
+  Angle,
+  Single,
+  Double,
+  Backslash,
+  Dollar,
+  Backtick,
+}
+const CLASS = new Uint8Array(128);
+const classes: [string, Ch][] = [
+  ['#', Ch.Hash],
+  [' \t\r', Ch.Blank],
+  ['\n', Ch.Newline],
+  [';()', Ch.Separator],
+  ['&', Ch.Amp],
+  ['|', Ch.Pipe],
+  ['<>', Ch.Angle],
+  ["'", Ch.Single],
+  ['"', Ch.Double],
+  ['\\', Ch.Backslash],
+  ['$', Ch.Dollar],
+  ['`', Ch.Backtick],
+];
+for (const [chars, ch] of classes) for (const c of chars) CLASS[c.charCodeAt(0)] = ch;
 
 /** True when a here-document feeds a shell: `RUN <<EOF` or `RUN bash <<EOF`. */
 function isScriptInput(head: readonly ShellWord[]): boolean {
@@ -96,8 +129,9 @@ class Tokenizer {
     const to = this.to;
     while (this.i < to) {
       const code = s.charCodeAt(this.i);
-      if (code < 128 && SPECIAL[code] === 1) this.special(s[this.i]!);
-      else this.plain();
+      const ch: Ch = code < 128 ? CLASS[code]! : Ch.Plain;
+      if (ch === Ch.Plain) this.plain();
+      else this.special(ch);
     }
     this.endWord(to);
     const appendAt = this.pending.length === 0 && this.lastWordEnd >= 0 ? this.lastWordEnd : null;
@@ -105,25 +139,43 @@ class Tokenizer {
     return { commands: this.commands, heredoc: this.heredoc || this.pending.length > 0, appendAt };
   }
 
-  special(c: string): void {
+  special(ch: Ch): void {
     const s = this.s;
-    const next = s[this.i + 1];
-    if (c === '#') {
-      if (this.wStart < 0) this.comment();
-      else this.plain();
-    } else if (c === ' ' || c === '\t' || c === '\r') this.blank();
-    else if (c === '\n') this.newline();
-    else if (c === ';' || c === '(' || c === ')') this.separator(c);
-    else if (c === '&' && next !== '>') this.operator(next === '&' ? '&&' : '&', next === '&' ? 2 : 1);
-    else if (c === '|') this.operator(next === '|' ? '||' : '|', next === '|' || next === '&' ? 2 : 1);
-    else if ((c === '<' || c === '>') && next === '(') this.balanced(skipBalanced(s, this.i + 1, '(', ')'));
-    else if (c === '<' || c === '>' || c === '&') this.redirect();
-    else if (c === "'") this.single();
-    else if (c === '"') this.double();
-    else if (c === '\\') this.backslash();
-    else if (c === '$' && (next === '(' || next === '{')) this.balanced(Math.min(next === '(' ? skipBalanced(s, this.i + 1, '(', ')') : skipBalanced(s, this.i + 1, '{', '}'), this.to));
-    else if (c === '`') this.backtick();
-    else this.dollar();
+    const i = this.i;
+    const next = s[i + 1];
+    switch (ch) {
+      case Ch.Hash:
+        if (this.wStart < 0) this.comment();
+        else this.plain();
+        return;
+      case Ch.Blank:
+        return this.blank();
+      case Ch.Newline:
+        return this.newline();
+      case Ch.Separator:
+        return this.separator(s[i] as ';' | '(' | ')');
+      case Ch.Amp:
+        // `&>` redirects
+        if (next === '>') return this.redirect();
+        return this.operator(next === '&' ? '&&' : '&', next === '&' ? 2 : 1);
+      case Ch.Pipe:
+        return this.operator(next === '|' ? '||' : '|', next === '|' || next === '&' ? 2 : 1);
+      case Ch.Angle:
+        // `<(…)`, `>(…)`: process substitution
+        if (next === '(') return this.balanced(skipBalanced(s, i + 1, '(', ')'));
+        return this.redirect();
+      case Ch.Single:
+        return this.single();
+      case Ch.Double:
+        return this.double();
+      case Ch.Backslash:
+        return this.backslash();
+      case Ch.Dollar:
+        if (next === '(' || next === '{') return this.balanced(Math.min(next === '(' ? skipBalanced(s, i + 1, '(', ')') : skipBalanced(s, i + 1, '{', '}'), this.to));
+        return this.dollar();
+      case Ch.Backtick:
+        return this.backtick();
+    }
   }
 
   begin(): void {
