@@ -67,6 +67,9 @@ export interface JsonSpan {
   readonly end: number;
 }
 
+/** A run of characters inside a JSON string that jsonStrings adds to the string as they are. */
+const IN_STRING = /[^"\\ \t]+/y;
+
 /** The strings of an exec-form `["a", "b"]` argument list, up to the first syntax error. */
 export function jsonStrings(text: string, args: readonly Word[]): JsonSpan[] {
   const first = args[0];
@@ -82,6 +85,16 @@ export function jsonStrings(text: string, args: readonly Word[]): JsonSpan[] {
   let quoted = false;
   let arg = '';
   argsCheck: for (let i = 0; i < s.length; i++) {
+    // inside a string only `"`, `\` and blanks mean something (the others are added as they are, in
+    // the default case below): a run of them in one step instead of through the switch
+    if (quoted) {
+      IN_STRING.lastIndex = i;
+      if (IN_STRING.test(s)) {
+        arg += s.slice(i, IN_STRING.lastIndex);
+        i = IN_STRING.lastIndex;
+        if (i === s.length) break;
+      }
+    }
     const char = s[i]!;
     switch (char) {
       case '[':

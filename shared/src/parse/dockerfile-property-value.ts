@@ -12,6 +12,12 @@ export function unescapeValue(raw: string, escape: string): string {
   return unescapeSlow(raw, escape);
 }
 
+/** Per escape character: a run of characters that unescapeSlow copies as they are. */
+const PLAIN_RUN: ReadonlyMap<string, RegExp> = new Map([
+  ['\\', /[^\\ \t\r\n#]+/y],
+  ['`', /[^` \t\r\n#]+/y],
+]);
+
 /** The general case of unescapeValue, character by character. */
 function unescapeSlow(raw: string, escape: string): string {
   let escaped = false;
@@ -32,7 +38,18 @@ function unescapeSlow(raw: string, escape: string): string {
   if (inSingle || inDouble) value = value.substring(1, value.length - 1);
   let commentCheck = -1;
   let out = '';
+  const plain = PLAIN_RUN.get(escape);
   parseValue: for (let i = 0; i < value.length; i++) {
+    // outside a continuation, characters that mean nothing here are copied as they are (the default
+    // case below): a run of them in one step instead of through the switch, character by character
+    if (plain && !escaped) {
+      plain.lastIndex = i;
+      if (plain.test(value)) {
+        out += value.slice(i, plain.lastIndex);
+        i = plain.lastIndex;
+        if (i === value.length) break;
+      }
+    }
     let char = value.charAt(i);
     switch (char) {
       case escape:
