@@ -1,11 +1,8 @@
 /** Parts of instructions computed from their words: flags, exec-form JSON strings, `$` variable spans (dockerfile-ast 0.7 semantics). */
-import { nameValue, word, type NameValueOffsets, type Word } from './dockerfile-words';
+import { nameValue, word, type NameValuePart, type Word } from './dockerfile-words';
 
 /** A `--name[=value]` flag on document offsets; `valueStart` is -1 when there is no `=`. */
-export interface FlagSpan extends NameValueOffsets {
-  readonly name: string;
-  readonly value: string | null;
-}
+export type FlagSpan = NameValuePart;
 
 /** Where flags stop: the first word without `--` (ADD, COPY, FROM, RUN), `CMD`/`NONE` (HEALTHCHECK); null when the keyword takes no flags. */
 export function flagStop(keyword: string): ((value: string) => boolean) | null {

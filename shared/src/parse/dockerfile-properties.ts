@@ -2,7 +2,7 @@
  * `name=value` properties of ENV, ARG and LABEL (and the legacy `ENV name value`), on document
  * offsets, with dockerfile-ast 0.7's semantics for quotes, escapes and continuations.
  */
-import { blankSeparated, word, type NameValueOffsets, type Word } from './dockerfile-words';
+import { blankSeparated, word, type NameValuePart, type Word } from './dockerfile-words';
 
 const SPECIAL = /[\r\n'"]/;
 /** Per escape character: a run of characters that escapedPropertyWords takes as they are. */
@@ -11,12 +11,8 @@ const ORDINARY_RUN: ReadonlyMap<string, RegExp> = new Map([
   ['`', /[^` \t\r\n'"#$]+/y],
 ]);
 
-/** A property: its name and value after escapes are removed, and their document offsets. */
-export interface PropertySpan extends NameValueOffsets {
-  readonly name: string;
-  /** null when the property has no `=` and no value (`ARG name`). */
-  readonly value: string | null;
-}
+/** A property: its name and value after escapes are removed, and their document offsets; `value` is null when the property has no `=` and no value (`ARG name`). */
+export type PropertySpan = NameValuePart;
 
 const isWs = (c: string): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\n';
 
