@@ -24,6 +24,8 @@ interface Pending {
 
 /** A run of characters that the tokenizer takes as they are. */
 const PLAIN = /[^ \t\r\n;()&|<>'"\\$`]*/y;
+/** The rest of a run of blanks. */
+const BLANKS = /[ \t\r]*/y;
 /** A run of characters inside double quotes that are taken as they are. */
 const QUOTED = /[^"\\$`]+/y;
 const REDIRECT = /^(<<-|<<<|<<|<>|<&|>>|>&|>\||&>>|&>|<|>)/;
@@ -130,7 +132,9 @@ class Tokenizer {
     while (this.i < to) {
       const code = s.charCodeAt(this.i);
       const ch: Ch = code < 128 ? CLASS[code]! : Ch.Plain;
+      // the two commonest characters are dispatched here, the rest by special()
       if (ch === Ch.Plain) this.plain();
+      else if (ch === Ch.Blank) this.blank();
       else this.special(ch);
     }
     this.endWord(to);
@@ -148,8 +152,6 @@ class Tokenizer {
         if (this.wStart < 0) this.comment();
         else this.plain();
         return;
-      case Ch.Blank:
-        return this.blank();
       case Ch.Newline:
         return this.newline();
       case Ch.Separator:
@@ -235,10 +237,10 @@ class Tokenizer {
   }
 
   blank(): void {
-    const s = this.s;
     this.endWord(this.i);
-    this.i++;
-    while (this.i < this.to && (s[this.i] === ' ' || s[this.i] === '\t' || s[this.i] === '\r')) this.i++;
+    BLANKS.lastIndex = this.i + 1;
+    BLANKS.test(this.s);
+    this.i = Math.min(BLANKS.lastIndex, this.to);
   }
 
   newline(): void {
