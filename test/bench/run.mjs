@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Speed benchmark (PRODUCT.md §6), every number measured in this one run on this machine:
 //  (1) the CLI over corpus/realworld/files vs only parsing the same files with the same parsers;
-//  (2) the CLI over the corpus's Dockerfiles vs dockerfilelint and vs dockerfile-utils' validator;
+//  (2) the CLI over the corpus's Dockerfiles vs dockerfilelint's command line (and its rules alone) and vs
+//      dockerfile-utils' validator;
 //  (3) edit→diagnostics in the language server; (4) server start to first diagnostics;
 //  (5) peak RSS of a full-corpus scan; the long fuzz run (BENCH_FUZZ_PER_KIND, default 100,000); and, with
 //  BENCH_INSTRUCTIONS=1, instruction counts (valgrind) of the one-thread CLI and the bare parse on a sample.
@@ -36,6 +37,9 @@ const defaultWorkers = cpus > 1 ? Math.min(cpus, 4) - 1 : 0;
 const work = mkdtempSync(join(tmpdir(), 'bollwerk-bench-'));
 const probeOut = join(work, 'probe.jsonl');
 const probe = join(root, 'test/bench/probe.cjs');
+const dockerfilelintBin = join(root, 'node_modules/dockerfilelint/bin/dockerfilelint');
+// dockerfilelint's command line exits with its number of issues (see measure)
+const FINDING_COUNT_STATUS = new Set(['dockerfilelint']);
 
 // the corpus's own classification: kind <TAB> path (relative to realworld/)
 const index = readFileSync(join(realworld, 'index.tsv'), 'utf8').split('\n').slice(1).filter(Boolean).map((l) => l.split('\t'));
@@ -48,8 +52,8 @@ writeFileSync(dockerList, dockerfiles.join('\n'));
 const dockerTsv = join(work, 'dockerfiles.tsv');
 writeFileSync(dockerTsv, dockerfiles.map((p) => `dockerfile\t${p}`).join('\n'));
 
-/** Runs `node args…` once; returns wall ms, CPU ms and peak RSS (KiB) of that process. */
-function measure(args, env = {}) {
+/** Runs `node args…` once; returns wall ms, CPU ms and peak RSS (KiB) of that process. `anyStatus`: the command exits with its finding count. */
+function measure(args, env = {}, anyStatus = false) {
   rmSync(probeOut, { force: true });
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['--require', probe, ...args], {
@@ -59,7 +63,9 @@ function measure(args, env = {}) {
     maxBuffer: 64 * 1024 * 1024,
   });
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ').slice(0, 200)} exited ${r.status}: ${r.stderr}`);
+  if (anyStatus ? r.status === null || !/threw on \d+ file/.test(r.stderr) || /\n\s+at /.test(r.stderr) : r.status !== 0 && r.status !== 1) {
+    throw new Error(`${args.join(' ').slice(0, 200)} exited ${r.status}: ${r.stderr}`);
+  }
   const lines = existsSync(probeOut) ? readFileSync(probeOut, 'utf8').trim().split('\n') : [];
   const p = lines.length ? JSON.parse(lines[lines.length - 1]) : { cpuMs: NaN, maxRssKb: NaN };
   return { wallMs, cpuMs: p.cpuMs, maxRssKb: p.maxRssKb };
@@ -76,8 +82,11 @@ const commands = {
   // the same scan in the main thread only (BOLLWERK_THREADS=0)
   cliCorpusOneThread: [cli, join(realworld, 'files'), '--format', 'json', '--output', join(work, 'out-one-thread.json'), '--fail-on', 'never'],
   cliDockerfiles: [cli, ...dockerfiles, '--format', 'json', '--output', join(work, 'out-docker.json'), '--fail-on', 'never'],
-  // dockerfilelint's rules over every file (its own command line stops at the first file it throws on)
-  dockerfilelint: [join(root, 'test/bench/dockerfilelint-run.cjs'), `@${dockerList}`],
+  // dockerfilelint's own command line with its JSON report, as a user runs it, over the same files
+  // (preloaded: a file its rules throw on counts as without issues instead of ending the run)
+  dockerfilelint: ['--require', join(root, 'test/bench/dockerfilelint-go-on.cjs'), dockerfilelintBin, '-o', 'json', ...dockerfiles],
+  // dockerfilelint's rules alone: lib/index.js run() per file, without its command line and report
+  dockerfilelintRules: [join(root, 'test/bench/dockerfilelint-run.cjs'), `@${dockerList}`],
   dockerfileUtils: [join(root, 'test/bench/utils-validate.mjs'), `@${dockerList}`],
   // the floor of (2): only parsing the same Dockerfiles with the product's parser (dist/bench-parse-only.js)
   parseDockerfiles: [join(root, 'dist/bench-parse-only.js'), `@${dockerTsv}`],
@@ -88,7 +97,7 @@ const commands = {
 // The Dockerfile commands take about a second or less, where this machine's noise is largest relative
 // to the time: they run SHORT_FACTOR times as often (all of them, so each side of a ratio gets the same),
 // interleaved among themselves after the long runs.
-const SHORT = new Set(['cliDockerfiles', 'dockerfilelint', 'dockerfileUtils', 'parseDockerfiles', 'parseDockerfilesAst']);
+const SHORT = new Set(['cliDockerfiles', 'dockerfilelint', 'dockerfilelintRules', 'dockerfileUtils', 'parseDockerfiles', 'parseDockerfilesAst']);
 const SHORT_FACTOR = 3;
 const shortRuns = runs * SHORT_FACTOR;
 const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
@@ -103,7 +112,7 @@ for (let i = 0; i < shortRuns; i++) {
   for (const [name, args] of Object.entries(commands)) {
     if (!SHORT.has(name)) continue;
     process.stderr.write(`run ${i + 1}/${shortRuns}: ${name}\n`);
-    samples[name].push(measure(args));
+    samples[name].push(measure(args, {}, FINDING_COUNT_STATUS.has(name)));
   }
 }
 const best = Object.fromEntries(
@@ -115,7 +124,7 @@ const comparisons = [
   { id: '1', what: `CLI over realworld/files (default: ${defaultWorkers} worker thread(s) besides the main thread) vs bare parse`, a: 'cliCorpus', b: 'parseCorpus', goal: 1.3 },
   { id: '1s', what: 'the same, CLI in the main thread only (BOLLWERK_THREADS=0)', a: 'cliCorpusOneThread', b: 'parseCorpus', goal: 1.3 },
   { id: '1v', what: `the same, one thread vs the bare parse under the CLI's V8 setting (${cliV8Flag})`, a: 'cliCorpusOneThread', b: 'parseCorpusCliV8', goal: 1.3 },
-  { id: '2a', what: 'CLI over Dockerfiles vs dockerfilelint', a: 'cliDockerfiles', b: 'dockerfilelint', goal: 1.0 },
+  { id: '2a', what: "CLI over Dockerfiles vs dockerfilelint's command line (-o json)", a: 'cliDockerfiles', b: 'dockerfilelint', goal: 1.0 },
   { id: '2b', what: 'CLI over Dockerfiles vs dockerfile-utils validator', a: 'cliDockerfiles', b: 'dockerfileUtils', goal: 0.5 },
 ].map((c) => ({ ...c, ratio: ratio(c.a, c.b), cpuRatio: ratio(c.a, c.b, 'cpuMs'), met: ratio(c.a, c.b) <= c.goal }));
 const peakRssMb = best.cliCorpus.maxRssKb / 1024;
@@ -128,6 +137,7 @@ console.log(`Bollwerk benchmark — ${inFiles.length} corpus files (${dockerfile
 for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
 console.log('');
 for (const c of comparisons) console.log(`(${c.id}) ${c.what}: ${c.ratio.toFixed(2)}× wall, ${c.cpuRatio.toFixed(2)}× CPU (goal ≤ ${c.goal}) ${c.met ? 'met' : 'NOT met'}`);
+console.log(`    (the same vs dockerfilelint's rules alone, lib/index.js run() per file without its command line and report: ${ratio('cliDockerfiles', 'dockerfilelintRules').toFixed(2)}× wall, ${ratio('cliDockerfiles', 'dockerfilelintRules', 'cpuMs').toFixed(2)}× CPU)`);
 console.log(`    (bare parse of the same Dockerfiles: ${fmt(best.parseDockerfiles.wallMs)} wall, ${fmt(best.parseDockerfiles.cpuMs)} CPU = ${ratio('parseDockerfiles', 'dockerfilelint').toFixed(2)}× dockerfilelint; with dockerfile-ast: ${fmt(best.parseDockerfilesAst.wallMs)} wall, ${fmt(best.parseDockerfilesAst.cpuMs)} CPU = ${ratio('parseDockerfilesAst', 'dockerfilelint').toFixed(2)}×)`);
 console.log(`(5) peak RSS of a full-corpus scan: ${peakRssMb.toFixed(0)} MB`);
 
