@@ -81,6 +81,13 @@ export function blankSeparated(s: string, from: number): Word[] {
   return words;
 }
 const isNl = (c: string): boolean => c === '\r' || c === '\n';
+/** Per escape character: a run of characters that escapedWords takes as they are (neither blank nor the escape). */
+const ORDINARY_RUN: ReadonlyMap<string, RegExp> = new Map([
+  ['\\', /[^\\ \t\r\n]+/y],
+  ['`', /[^` \t\r\n]+/y],
+]);
+/** A run of blanks. */
+const BLANK_RUN = /[ \t]+/y;
 
 /** Splits `text[from, to)` (the text after the keyword) into arguments. */
 export function splitWords(text: string, from: number, to: number, escape: string): Word[] {
@@ -105,6 +112,7 @@ function escapedWords(s: string, from: number, escape: string): Word[] {
   let arg = '';
   // while false, the word is the plain text from `found` (no escape met yet): sliced instead of built
   let dirty = false;
+  const ordinary = ORDINARY_RUN.get(escape);
   for (let i = 0; i < s.length; i++) {
     const char = s[i]!;
     if (isWs(char)) {
@@ -117,13 +125,18 @@ function escapedWords(s: string, from: number, escape: string): Word[] {
             start = true;
           }
         }
-        continue;
       } else if (found !== -1) {
         push(dirty ? arg : s.substring(found, i), found, escapeMarker === -1 ? i : escapeMarker);
         escapeMarker = -1;
         arg = '';
         dirty = false;
         found = -1;
+      }
+      // the blanks that follow a blank change nothing (the state is as this one left it): skipped in
+      // one step, such as the indentation after a line continuation
+      if (char === ' ' || char === '\t') {
+        BLANK_RUN.lastIndex = i + 1;
+        if (BLANK_RUN.test(s)) i = BLANK_RUN.lastIndex - 1;
       }
     } else if (char === escape) {
       if (!dirty) {
@@ -186,6 +199,16 @@ function escapedWords(s: string, from: number, escape: string): Word[] {
         if (found === -1) found = i;
       }
       start = false;
+    }
+    // in a word or a comment, the characters that follow up to a blank or the escape change nothing
+    // but the word's text (with the state left as above): taken in one step
+    if (ordinary && (comment || found !== -1) && !isWs(char) && char !== escape) {
+      ordinary.lastIndex = i + 1;
+      if (ordinary.test(s)) {
+        const j = ordinary.lastIndex;
+        if (dirty && !comment) arg += s.slice(i + 1, j);
+        i = j - 1;
+      }
     }
   }
   if (found !== -1) push(dirty ? arg : s.substring(found), found, escapeMarker === -1 ? s.length : escapeMarker);
