@@ -1,10 +1,19 @@
 import { defineDockerfileRule } from '../../define';
 import type { RawFinding } from '../../types';
 import { appendCommandFix } from './support/edits';
-import { isSub, packageCommand } from './support/packages';
+import { isSub, packageCommand, type PackageCommand } from './support/packages';
 import { hasCacheMount, runsIn, runtimeStages, type RunInfo } from './support/stages';
 
 const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
+
+function aptInstall(run: RunInfo): PackageCommand | undefined {
+  const commands = run.commands;
+  for (let k = 0; k < commands.length; k++) {
+    const p = packageCommand(commands[k]!);
+    if (isSub(p, 'install') && p.manager === 'apt') return p;
+  }
+  return undefined;
+}
 
 function cleansLists(run: RunInfo): boolean {
   return run.commands.some(
@@ -41,8 +50,10 @@ export const aptListsCleanup = defineDockerfileRule({
   fixable: true,
   check(file) {
     const findings: RawFinding[] = [];
-    for (const run of runsIn(file, runtimeStages(file))) {
-      const install = run.commands.map(packageCommand).find((p) => isSub(p, 'install') && p.manager === 'apt');
+    const list = runsIn(file, runtimeStages(file));
+    for (let r = 0; r < list.length; r++) {
+      const run = list[r]!;
+      const install = aptInstall(run);
       if (!install?.sub || cleansLists(run) || hasCacheMount(run.instruction, ['/var/lib/apt', '/var/lib/apt/lists'])) continue;
       const fix = appendCommandFix(file, run, CLEANUP, { en: 'Remove the apt lists in this RUN', de: 'apt-Listen in diesem RUN entfernen' });
       findings.push({ range: file.lines.rangeOf(install.sub.start, install.sub.end), ...(fix ? { fix } : {}) });

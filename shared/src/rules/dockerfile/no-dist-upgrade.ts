@@ -33,8 +33,11 @@ export const noDistUpgrade = defineDockerfileRule({
   fixable: false,
   check(file) {
     const findings: RawFinding[] = [];
-    for (const run of runs(file)) {
-      for (const c of run.commands) {
+    const list = runs(file);
+    for (let r = 0; r < list.length; r++) {
+      const commands = list[r]!.commands;
+      for (let k = 0; k < commands.length; k++) {
+        const c = commands[k]!;
         const p = packageCommand(c);
         if (!p?.sub) continue;
         const whole = (p.manager === 'apt' && isSub(p, 'upgrade', 'dist-upgrade', 'full-upgrade')) ||

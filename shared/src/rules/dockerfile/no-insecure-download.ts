@@ -97,15 +97,21 @@ export const noInsecureDownload = defineDockerfileRule({
   fixable: false,
   check(file) {
     const findings: RawFinding[] = [];
-    for (const run of runs(file)) {
-      for (const c of run.commands) {
-        for (const w of insecureWords(c)) findings.push({ range: file.lines.rangeOf(w.start, w.end), args: { what: w.value.split('=')[0]! } });
+    const list = runs(file);
+    for (let r = 0; r < list.length; r++) {
+      const commands = list[r]!.commands;
+      for (let k = 0; k < commands.length; k++) {
+        const hits = insecureWords(commands[k]!);
+        for (let h = 0; h < hits.length; h++) findings.push({ range: file.lines.rangeOf(hits[h]!.start, hits[h]!.end), args: { what: hits[h]!.value.split('=')[0]! } });
       }
     }
-    for (const i of file.instructions) {
+    const instructions = file.instructions;
+    for (let n = 0; n < instructions.length; n++) {
+      const i = instructions[n]!;
       if (i.getKeyword() !== 'ENV' && i.getKeyword() !== 'ARG') continue;
       const properties = i.getProperties();
-      for (const p of properties) {
+      for (let k = 0; k < properties.length; k++) {
+        const p = properties[k]!;
         const value = p.getValue();
         if (value !== null && INSECURE_VARIABLE.test(`${p.getName()}=${value}`)) findings.push({ range: p.getNameRange(), args: { what: p.getName() } });
       }

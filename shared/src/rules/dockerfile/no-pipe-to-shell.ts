@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../../define';
-import { resolveCommand, type ResolvedCommand } from '../../parse/shell';
+import { resolveCommand, type ResolvedCommand, type ShellCommand } from '../../parse/shell';
 import type { RawFinding } from '../../types';
 import { runs } from './support/stages';
 
@@ -15,6 +15,18 @@ function writesStdout(c: ResolvedCommand): boolean {
   if (c.name === 'wget') return a.some((v, k) => /^-[a-zA-Z]*O-$|^--output-document=-$/.test(v) || (/^-[a-zA-Z]*O$|^--output-document$/.test(v) && (valueOf(k) === '-' || valueOf(k) === '/dev/stdout')));
   if (c.name !== 'curl') return true;
   return !a.some((v, k) => /^-[a-zA-Z]*O$|^--remote-name(-all)?$/.test(v) || (/^-[a-zA-Z]*o$|^--output$/.test(v) && valueOf(k) !== '-' && valueOf(k) !== '/dev/stdout') || (/^-[a-zA-Z]*o.+/.test(v) && !/^-[a-zA-Z]*o-$/.test(v)));
+}
+
+/** True when command `k` of `cmds` (resolved: `c`) runs a download: a substituted one, or one piped into its standard input. */
+function runsDownload(c: ResolvedCommand, cmds: readonly ShellCommand[], k: number): boolean {
+  if ((SHELLS.has(c.name) || INTERPRETERS.test(c.name)) && c.args.some((w) => SUBSTITUTED.test(w.value))) return true;
+  if (cmds[k]!.op !== '|' || !runsStdin(c)) return false;
+  for (let j = k - 1; j >= 0; j--) {
+    const prev = resolveCommand(cmds[j]!);
+    if (prev && DOWNLOADERS.has(prev.name) && writesStdout(prev)) return true;
+    if (cmds[j]!.op !== '|') break;
+  }
+  return false;
 }
 
 /** True when the command runs its standard input as a script (`sh`, `bash -s`, `python -`). */
@@ -58,20 +70,13 @@ export const noPipeToShell = defineDockerfileRule({
   fixable: false,
   check(file) {
     const findings: RawFinding[] = [];
-    for (const run of runs(file)) {
-      const cmds = run.script.commands;
-      cmds.forEach((cmd, k) => {
-        const c = resolveCommand(cmd);
-        if (!c) return;
-        const report = (): void => void findings.push({ range: file.lines.rangeOf(c.nameWord.start, c.nameWord.end), args: { shell: c.name } });
-        if ((SHELLS.has(c.name) || INTERPRETERS.test(c.name)) && c.args.some((w) => SUBSTITUTED.test(w.value))) return report();
-        if (cmd.op !== '|' || !runsStdin(c)) return;
-        for (let j = k - 1; j >= 0; j--) {
-          const prev = resolveCommand(cmds[j]!);
-          if (prev && DOWNLOADERS.has(prev.name) && writesStdout(prev)) return report();
-          if (cmds[j]!.op !== '|') break;
-        }
-      });
+    const list = runs(file);
+    for (let r = 0; r < list.length; r++) {
+      const cmds = list[r]!.script.commands;
+      for (let k = 0; k < cmds.length; k++) {
+        const c = resolveCommand(cmds[k]!);
+        if (c && runsDownload(c, cmds, k)) findings.push({ range: file.lines.rangeOf(c.nameWord.start, c.nameWord.end), args: { shell: c.name } });
+      }
     }
     return findings;
   },

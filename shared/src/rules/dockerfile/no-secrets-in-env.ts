@@ -42,11 +42,14 @@ export const noSecretsInEnv = defineDockerfileRule({
   fixable: false,
   check(file) {
     const findings: RawFinding[] = [];
-    for (const i of file.instructions) {
+    const instructions = file.instructions;
+    for (let n = 0; n < instructions.length; n++) {
+      const i = instructions[n]!;
       const keyword = i.getKeyword();
       if (keyword !== 'ENV' && keyword !== 'ARG') continue;
       const properties = i.getProperties();
-      for (const p of properties) {
+      for (let k = 0; k < properties.length; k++) {
+        const p = properties[k]!;
         const v = p.getValue();
         const valueRange = p.getValueRange();
         if (v === null || !valueRange) continue;

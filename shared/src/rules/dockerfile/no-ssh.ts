@@ -40,9 +40,11 @@ export const noSsh = defineDockerfileRule({
   fixable: false,
   check(file) {
     const findings: RawFinding[] = [];
-    for (const run of runs(file)) {
-      for (const c of run.commands) {
-        const p = packageCommand(c);
+    const list = runs(file);
+    for (let r = 0; r < list.length; r++) {
+      const commands = list[r]!.commands;
+      for (let k = 0; k < commands.length; k++) {
+        const p = packageCommand(commands[k]!);
         if (!isSub(p, 'install', 'add', 'in') || p.manager === 'pip') continue;
         for (const w of p.operands) {
           if (REMOTE_ADMIN.has(packageName(w)) && !(p.manager !== 'apk' && packageName(w) === 'openssh')) findings.push({ range: file.lines.rangeOf(w.start, w.end), messageId: 'package', args: { name: packageName(w) } });

@@ -30,9 +30,11 @@ export const noSudo = defineDockerfileRule({
   fixable: false,
   check(file) {
     const findings: RawFinding[] = [];
-    for (const run of runs(file)) {
-      for (const cmd of run.script.commands) {
-        const c = resolveCommand(cmd, false);
+    const list = runs(file);
+    for (let r = 0; r < list.length; r++) {
+      const commands = list[r]!.script.commands;
+      for (let k = 0; k < commands.length; k++) {
+        const c = resolveCommand(commands[k]!, false);
         if (c?.name === 'sudo') findings.push({ range: file.lines.rangeOf(c.nameWord.start, c.nameWord.end) });
       }
     }

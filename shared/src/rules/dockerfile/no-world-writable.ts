@@ -44,8 +44,11 @@ export const noWorldWritable = defineDockerfileRule({
   check(file) {
     const findings: RawFinding[] = [];
     const report = (range: Range, mode: string): void => void findings.push({ range, args: { mode } });
-    for (const run of runs(file)) {
-      for (const c of run.commands) {
+    const list = runs(file);
+    for (let r = 0; r < list.length; r++) {
+      const commands = list[r]!.commands;
+      for (let k = 0; k < commands.length; k++) {
+        const c = commands[k]!;
         if (c.name !== 'chmod') continue;
         const mode = c.args.find((w) => !/^-(R|v|c|f|-recursive|-verbose|-changes|-silent|-quiet)$/.test(w.value));
         if (mode && isWorldWritable(mode.value)) report(file.lines.rangeOf(mode.start, mode.end), mode.value);

@@ -26,7 +26,9 @@ export function appendCommandFix(file: DockerfileFile, run: RunInfo, text: strin
  */
 export function missingOptionFindings(file: DockerfileFile, run: RunInfo, manager: string, sub: string, option: string, exempt?: (command: ResolvedCommand) => boolean): RawFinding[] {
   const findings: RawFinding[] = [];
-  for (const c of run.commands) {
+  const commands = run.commands;
+  for (let k = 0; k < commands.length; k++) {
+    const c = commands[k]!;
     const p = packageCommand(c);
     if (!isSub(p, sub) || p.manager !== manager || hasOption(p, option) || exempt?.(c)) continue;
     const fix = insertOptionFix(file, run, c.command, p.sub, option, { en: `Add ${option}`, de: `${option} ergänzen` });

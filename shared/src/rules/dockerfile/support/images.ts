@@ -26,7 +26,9 @@ function readImageUses(file: DockerfileFile): ImageUse[] {
     if (stage.image && range && !stage.fromStage && stage.image.toLowerCase() !== 'scratch') {
       uses.push({ text: stage.image, range, instruction: stage.from, stage, via: 'from' });
     }
-    for (const i of stage.instructions) {
+    const instructions = stage.instructions;
+    for (let k = 0; k < instructions.length; k++) {
+      const i = instructions[k]!;
       if (i.getKeyword() !== 'COPY') continue;
       const flag = i.getFlags().find((f) => f.getName() === 'from');
       const value = flag?.getValue();

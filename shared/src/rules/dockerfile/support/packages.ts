@@ -85,5 +85,9 @@ export function hasOption(p: PackageCommand, ...names: string[]): boolean {
 
 /** The package name of an operand without version or release suffix (`curl=7.88*` → `curl`). */
 export function packageName(word: ShellWord): string {
-  return word.value.replace(/[=<>~!].*$/, '').replace(/\[.*$/, '').toLowerCase();
+  const v = word.value;
+  // most operands are a plain lower-case name already: one test instead of two replacements
+  return PLAIN_NAME.test(v) ? v : v.replace(/[=<>~!].*$/, '').replace(/\[.*$/, '').toLowerCase();
 }
+
+const PLAIN_NAME = /^[a-z0-9._+-]*$/;

@@ -11,7 +11,7 @@ const CONNECTION = /\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/]+:([^\s@/]+)@/i;
 
 /** The kind of credential a value contains, if it looks like one. */
 export function credentialIn(value: string): SecretKind | undefined {
-  for (const [kind, re] of VALUE_PATTERNS) if (re.test(value)) return kind;
+  for (let k = 0; k < VALUE_PATTERNS.length; k++) if (VALUE_PATTERNS[k]![1].test(value)) return VALUE_PATTERNS[k]![0];
   const m = CONNECTION.exec(value);
   if (m && !/^[$*<{]|^x+$/i.test(m[1]!)) return 'connection';
   return undefined;

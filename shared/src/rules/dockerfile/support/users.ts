@@ -11,8 +11,11 @@ const USERADD_VALUES = new Set([
 /** The name of a user created by `useradd`/`adduser` in the given stages (the last one), when it is a plain literal. */
 export function createdUser(file: DockerfileFile, stages: readonly Stage[]): string | undefined {
   let found: string | undefined;
-  for (const run of runsIn(file, stages)) {
-    for (const c of run.commands) {
+  const list = runsIn(file, stages);
+  for (let r = 0; r < list.length; r++) {
+    const commands = list[r]!.commands;
+    for (let n = 0; n < commands.length; n++) {
+      const c = commands[n]!;
       if (c.name !== 'useradd' && c.name !== 'adduser') continue;
       const positional: string[] = [];
       let dynamic = false;
