@@ -222,8 +222,9 @@ const NO_WORDS: readonly ShellWord[] = Object.freeze([]);
 /** Every resolved command of a script, in order. */
 export function resolvedCommands(script: ShellScript): ResolvedCommand[] {
   const out: ResolvedCommand[] = [];
-  for (const c of script.commands) {
-    const r = resolveCommand(c);
+  const commands = script.commands;
+  for (let k = 0; k < commands.length; k++) {
+    const r = resolveCommand(commands[k]!);
     if (r) out.push(r);
   }
   return out;

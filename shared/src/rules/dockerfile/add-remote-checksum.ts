@@ -35,7 +35,9 @@ export const addRemoteChecksum = defineDockerfileRule({
   fixable: false,
   check(file) {
     const findings: RawFinding[] = [];
-    for (const i of file.instructions) {
+    const instructions = file.instructions;
+    for (let n = 0; n < instructions.length; n++) {
+      const i = instructions[n]!;
       if (i.getKeyword() !== 'ADD' || hasFlag(i, 'checksum')) continue;
       for (const source of copyArgs(file, i)?.sources ?? []) {
         if (HTTP.test(source.value) && !GIT.test(source.value)) findings.push({ range: source.range });

@@ -50,7 +50,9 @@ export const copySensitiveFiles = defineDockerfileRule({
   fixable: false,
   check(file) {
     const findings: RawFinding[] = [];
-    for (const i of file.instructions) {
+    const instructions = file.instructions;
+    for (let n = 0; n < instructions.length; n++) {
+      const i = instructions[n]!;
       const keyword = i.getKeyword();
       if (keyword !== 'COPY' && keyword !== 'ADD') continue;
       const args = copyArgs(file, i);

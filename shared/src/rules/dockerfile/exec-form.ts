@@ -27,7 +27,8 @@ function chainKeywords(file: DockerfileFile): Set<string>[] {
   for (const stage of file.stages) {
     const p = parent[stage.index]!;
     const set = new Set<string>(p >= 0 ? sets[p] : []);
-    for (const i of stage.instructions) if (i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') set.add(i.keyword);
+    const instructions = stage.instructions;
+    for (let k = 0; k < instructions.length; k++) if (instructions[k]!.keyword === 'CMD' || instructions[k]!.keyword === 'ENTRYPOINT') set.add(instructions[k]!.keyword);
     sets.push(set);
   }
   return sets;
@@ -63,7 +64,9 @@ export const execFormRule = defineDockerfileRule({
     const inChain = chainKeywords(file);
     for (const stage of file.stages) {
       const has = (k: string): boolean => inChain[stage.index]!.has(k);
-      for (const i of stage.instructions) {
+      const instructions = stage.instructions;
+      for (let k = 0; k < instructions.length; k++) {
+        const i = instructions[k]!;
         const keyword = i.getKeyword();
         if (keyword !== 'CMD' && keyword !== 'ENTRYPOINT') continue;
         const range = i.getArgumentsRange();

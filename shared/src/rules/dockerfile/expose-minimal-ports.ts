@@ -77,7 +77,9 @@ export const exposeMinimalPorts = defineDockerfileRule({
     const out: RawFinding[] = [];
     const seen: string[] = [];
     for (const stage of runtimeStages(file)) {
-      for (const i of stage.instructions) {
+      const instructions = stage.instructions;
+      for (let k = 0; k < instructions.length; k++) {
+        const i = instructions[k]!;
         if (i.getKeyword() !== 'EXPOSE') continue;
         for (const a of i.getArguments()) {
           const value = a.getValue();

@@ -51,7 +51,9 @@ export const noSsh = defineDockerfileRule({
         }
       }
     }
-    for (const i of file.instructions) {
+    const instructions = file.instructions;
+    for (let n = 0; n < instructions.length; n++) {
+      const i = instructions[n]!;
       if (i.getKeyword() !== 'EXPOSE') continue;
       for (const a of i.getArguments()) {
         const port = a.getValue().replace(/\/(tcp|udp)$/i, '');
