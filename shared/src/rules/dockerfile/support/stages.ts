@@ -89,10 +89,10 @@ function readRuns(file: DockerfileFile): RunInfo[] {
   return list;
 }
 
-/** The RUNs of the given stages. */
+/** The RUNs of the given stages (distinct stages of `file`, as stageChain and runtimeStages give them). */
 export function runsIn(file: DockerfileFile, stages: readonly Stage[]): readonly RunInfo[] {
   const all = runs(file);
-  // every stage asked for (a single-stage file): the list itself
+  // as many distinct stages as the file has are all of them (a single-stage file): the list itself
   if (stages.length === file.stages.length) return all;
   const list: RunInfo[] = [];
   for (let k = 0; k < all.length; k++) if (stages.includes(all[k]!.stage)) list.push(all[k]!);
