@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { isUtf8 } from 'node:buffer';
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
@@ -132,7 +133,20 @@ describe('findFiles', () => {
   });
 });
 
-describe('readSource', () => {
+// readSource reads a file through a descriptor of its own, or, given the size of a regular file the
+// caller has just stat'ed (a file named on the command line), in one call: both must classify alike.
+for (const mode of ['through a descriptor', 'with a known size'] as const) {
+  const read = (path: string, maxBytes: number): ReturnType<typeof readSource> => {
+    if (mode === 'through a descriptor') return readSource(path, maxBytes);
+    let size = 0;
+    try {
+      size = statSync(path).size;
+    } catch {
+      // a missing file: the caller's stat found it a moment ago
+    }
+    return readSource(path, maxBytes, size);
+  };
+describe(`readSource ${mode}`, () => {
   const dir = tempDir();
   const file = (name: string, content: string | Buffer): string => {
     const p = join(dir, name);
@@ -140,46 +154,67 @@ describe('readSource', () => {
     return p;
   };
   it('reads UTF-8 text and removes a BOM, remembering it', () => {
-    assert.deepEqual(readSource(file('a', 'FROM x\n'), 100), { text: 'FROM x\n', bom: false });
-    assert.deepEqual(readSource(file('b', '\ufeffFROM ä\n'), 100), { text: 'FROM ä\n', bom: true });
+    assert.deepEqual(read(file('a', 'FROM x\n'), 100), { text: 'FROM x\n', bom: false });
+    assert.deepEqual(read(file('b', '\ufeffFROM ä\n'), 100), { text: 'FROM ä\n', bom: true });
   });
   it('turns binary, invalid UTF-8, too large and unreadable files into notes', () => {
     const code = (s: ReturnType<typeof readSource>): string => ('note' in s ? s.note.code : 'text');
-    assert.equal(code(readSource(file('bin', Buffer.from([0x46, 0x00, 0x41])), 100)), 'binary');
-    assert.equal(code(readSource(file('latin1', Buffer.from([0x46, 0xe4, 0x0a])), 100)), 'invalid-utf8');
-    assert.equal(code(readSource(file('big', 'x'.repeat(101)), 100)), 'too-large');
-    assert.equal(code(readSource(join(dir, 'missing'), 100)), 'unreadable');
-    assert.equal(code(readSource(dir, 100)), 'unreadable');
+    assert.equal(code(read(file('bin', Buffer.from([0x46, 0x00, 0x41])), 100)), 'binary');
+    assert.equal(code(read(file('latin1', Buffer.from([0x46, 0xe4, 0x0a])), 100)), 'invalid-utf8');
+    assert.equal(code(read(file('big', 'x'.repeat(101)), 100)), 'too-large');
+    assert.equal(code(read(join(dir, 'missing'), 100)), 'unreadable');
+    assert.equal(code(read(dir, 100)), 'unreadable');
     if (process.getuid?.() !== 0) {
       const locked = file('locked', 'x');
       chmodSync(locked, 0);
-      assert.equal(code(readSource(locked, 100)), 'unreadable');
+      assert.equal(code(read(locked, 100)), 'unreadable');
     }
   });
   it('reads a U+FFFD that is in the file, and still finds invalid bytes beside one', () => {
-    assert.deepEqual(readSource(file('fffd', 'FROM x # \ufffd\n'), 100), { text: 'FROM x # \ufffd\n', bom: false });
-    const mixed = readSource(file('fffd-bad', Buffer.concat([Buffer.from('# \ufffd '), Buffer.from([0xff, 0x0a])])), 100);
+    assert.deepEqual(read(file('fffd', 'FROM x # \ufffd\n'), 100), { text: 'FROM x # \ufffd\n', bom: false });
+    const mixed = read(file('fffd-bad', Buffer.concat([Buffer.from('# \ufffd '), Buffer.from([0xff, 0x0a])])), 100);
     assert.ok('note' in mixed && mixed.note.code === 'invalid-utf8');
-    assert.deepEqual(readSource(file('exact', 'x'.repeat(100)), 100), { text: 'x'.repeat(100), bom: false });
+    assert.deepEqual(read(file('exact', 'x'.repeat(100)), 100), { text: 'x'.repeat(100), bom: false });
   });
   it('classifies any bytes as the byte-level checks do (NUL, then UTF-8 validity)', () => {
     let n = 0;
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 40 }), fc.constantFrom(0, 0xef, 0xbf, 0xbd, 0xc3, 0xa4, 0x80, 0xfe), (bytes, extra) => {
         const buf = Buffer.from([...bytes, extra]);
-        const read = readSource(file(`prop-${n++}`, buf), 1000);
-        if (buf.includes(0)) return 'note' in read && read.note.code === 'binary';
-        if (!isUtf8(buf)) return 'note' in read && read.note.code === 'invalid-utf8';
+        const got = read(file(`prop-${n++}`, buf), 1000);
+        if (buf.includes(0)) return 'note' in got && got.note.code === 'binary';
+        if (!isUtf8(buf)) return 'note' in got && got.note.code === 'invalid-utf8';
         const text = buf.toString('utf8');
         const bom = text.charCodeAt(0) === 0xfeff;
-        return 'text' in read && read.text === (bom ? text.slice(1) : text) && read.bom === bom;
+        return 'text' in got && got.text === (bom ? text.slice(1) : text) && got.bom === bom;
       }),
       { seed: 20261123, numRuns: 300 },
     );
   });
   it('gives notes in both languages', () => {
-    const s = readSource(file('bin2', Buffer.from([0])), 100);
+    const s = read(file('bin2', Buffer.from([0])), 100);
     assert.ok('note' in s && s.note.message.en.includes('binary') && s.note.message.de.includes('binär'));
+  });
+});
+}
+
+describe('readSource with a known size, when the file changed after its stat', () => {
+  const dir = tempDir();
+  const code = (s: ReturnType<typeof readSource>): string => ('note' in s ? s.note.code : 'text');
+  it('finds a file that grew beyond the limit too large by its text', () => {
+    const p = join(dir, 'grew');
+    writeFileSync(p, 'x'.repeat(101));
+    assert.equal(code(readSource(p, 100, 10)), 'too-large');
+  });
+  it('finds a directory unreadable', () => {
+    assert.equal(code(readSource(dir, 100, 10)), 'unreadable');
+  });
+  it('does not wait on a named pipe put in the file\'s place', () => {
+    const fifo = join(dir, 'pipe');
+    const made = spawnSync('mkfifo', [fifo]);
+    assert.equal(made.status, 0, `mkfifo failed: ${made.stderr}`);
+    // without a writer, a non-blocking read finds the end at once: an empty text, and the scan goes on
+    assert.deepEqual(readSource(fifo, 100, 10), { text: '', bom: false });
   });
 });
 

@@ -54,10 +54,13 @@ export function uriPath(uri: string): string {
   return URI.parse(uri).fsPath;
 }
 
-/** Reads and lints one file; a file that cannot be read becomes a report with a note. */
-export function lintFile(path: string, config: Config, log?: (message: string) => void, scanKinds?: ReadonlySet<FileKind>): FileReport {
+/**
+ * Reads and lints one file; a file that cannot be read becomes a report with a note. `knownSize`:
+ * the size of a regular file the caller has just taken from a stat of `path` (see readSource).
+ */
+export function lintFile(path: string, config: Config, log?: (message: string) => void, scanKinds?: ReadonlySet<FileKind>, knownSize?: number): FileReport {
   const uri = fileUri(path);
-  const source = readSource(path, config.maxFileBytes);
+  const source = readSource(path, config.maxFileBytes, knownSize);
   if ('note' in source) return { uri, kind: undefined, results: [], notes: [source.note] };
   // looked up only if a rule asks: most Dockerfiles never copy the whole build context
   const dockerignore = isDockerfileName(path) ? (): boolean => hasDockerignore(path) : undefined;
@@ -86,7 +89,8 @@ export function scanWorkspace(roots: readonly string[], config: Config, options:
   // small, and a worker thread's report carries everything the workspace rules need
   // workspace rules that report into kinds no file here can be skip collecting (a scan of Dockerfiles only)
   const scanKinds = possibleKinds(found.files);
-  const lint = (path: string): FileReport => withoutParsed(lintFile(path, config, options.log, scanKinds));
+  // a file named on the command line was stat'ed a moment ago (FoundFiles.explicit): its size is known
+  const lint = (path: string): FileReport => withoutParsed(lintFile(path, config, options.log, scanKinds, found.explicit.get(path)));
   const { threads, sizes } = planThreads(found.files, options.threads, found.explicit);
   const linted = lintAll(found.files, config, lint, { threads, sizes, workerScript: options.workerScript, log: options.log });
   // a file named on the command line that is of no checked kind is worth a word
