@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { isUtf8 } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { compileIgnoreLine, isIgnored, parseIgnoreFile } from '../../shared/src/workspace/gitignore';
-import { findFiles } from '../../shared/src/workspace/walk';
+import { findFiles, resolvePath } from '../../shared/src/workspace/walk';
 import { hasDockerignore, readSource } from '../../shared/src/workspace/source';
 import { loadConfig } from '../../shared/src/workspace/config-file';
 import { scanWorkspace } from '../../shared/src/workspace/scan';
@@ -130,6 +130,25 @@ describe('findFiles', () => {
     const found = findFiles(['/nonexistent/bollwerk-test']);
     assert.equal(found.files.length, 0);
     assert.equal(found.problems.length, 1);
+  });
+});
+
+describe('resolvePath', () => {
+  it('returns what path.resolve returns, for normal and unnormal, absolute and relative paths', () => {
+    for (const p of ['/a/b', '/a/b/', '/a//b', '/a/./b', '/a/../b', '/..', '/.', '/', '/a/.b/..c/...', '/.a', 'a/b', './a', '../a', '', '.']) {
+      assert.equal(resolvePath(p, '/base/dir'), resolve('/base/dir', p), p);
+      assert.equal(resolvePath(p), resolve(p), p);
+    }
+  });
+  it('agrees with path.resolve on any path made of odd segments', () => {
+    const segment = fc.constantFrom('a', 'b.c', '.', '..', '...', '.x', '', ' ', 'ä', '-');
+    fc.assert(
+      fc.property(fc.boolean(), fc.array(segment, { maxLength: 8 }), (absolute, segments) => {
+        const p = (absolute ? '/' : '') + segments.join('/');
+        return resolvePath(p, '/base/dir') === resolve('/base/dir', p);
+      }),
+      { seed: 20261123, numRuns: 2000 },
+    );
   });
 });
 

@@ -5,7 +5,7 @@ import type { Config } from '../config';
 import { documentedRules } from '../lint';
 import { checklistHtml, checklistJson, checklistMarkdown, checklistText, flatten, jsonReport, sarifReport, textReport, type ToolInfo } from '../report/index';
 import type { Lang, Result, RuleMeta, Severity } from '../types';
-import { fileUri, loadConfig, scanWorkspace, type ScanResult } from '../workspace/index';
+import { fileUri, loadConfig, resolvePath, scanWorkspace, type ScanResult } from '../workspace/index';
 import type { Command, FailOn } from './args';
 import { UsageError } from './args';
 import { fixWorkspace, type FixOutcome } from './fix';
@@ -41,7 +41,7 @@ function statOf(p: string): Stats | undefined {
 
 /** Resolves paths, configuration, level and language shared by scan and checklist. */
 function prepare(cmd: ScanLike, io: CliIo): { paths: string[]; root: string; config: Config; configRoot: string; lang: Lang; stats: ReadonlyMap<string, Stats> } {
-  const paths = cmd.paths.map((p) => resolve(io.cwd, p));
+  const paths = cmd.paths.map((p) => resolvePath(p, io.cwd));
   // one stat per path: whether it exists, whether it is a directory, and (for the scan) its size
   const stats = new Map<string, Stats>();
   for (const [i, p] of paths.entries()) {

@@ -80,6 +80,19 @@ function initialIgnores(root: string, options: FindOptions): { files: IgnoreFile
   return { files, top };
 }
 
+/** An absolute POSIX path without empty, `.` or `..` segments and without a trailing slash: what path.resolve returns. */
+const NORMAL_ABSOLUTE = /^(?:\/(?!\.\.?(?:\/|$))[^/]+)+$/;
+
+/**
+ * path.resolve(base, path) (base: the working directory when not given), returning a path that is
+ * already absolute and normal as it is: a scan resolves every path it is given, and resolve's
+ * character loop took 3 ms for a thousand paths.
+ */
+export function resolvePath(path: string, base?: string): string {
+  if (sep === '/' && NORMAL_ABSOLUTE.test(path)) return path;
+  return base === undefined ? resolve(path) : resolve(base, path);
+}
+
 /**
  * Walks the given roots (files or directories) and returns the candidate files, honouring nested
  * `.gitignore` files and the configured ignore paths and skipping node_modules and .git. A file
@@ -90,7 +103,7 @@ export function findFiles(roots: readonly string[], options: FindOptions = {}): 
   const explicit = new Map<string, number>();
   const problems: WalkProblem[] = [];
   for (const r of roots) {
-    const root = resolve(r);
+    const root = resolvePath(r);
     let st;
     try {
       st = options.rootStats?.get(root) ?? statSync(root);
