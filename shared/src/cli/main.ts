@@ -61,11 +61,32 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
-/** The IO of the real process. */
+let stdoutReady = false;
+
+/**
+ * The process's standard output, on first use given the handler for a closed pipe (`bollwerk … | head`
+ * ends the output quietly). Node sets the stream up when it is first asked for, which took about a
+ * millisecond: a scan that writes its report to --output never needs it.
+ */
+function stdout(): NodeJS.WriteStream {
+  if (!stdoutReady) {
+    stdoutReady = true;
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    });
+  }
+  return process.stdout;
+}
+
+/** The IO of the real process; its output streams are set up when first used. */
 export function processIo(): CliIo {
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    get stdout() {
+      return stdout();
+    },
+    get stderr() {
+      return process.stderr;
+    },
     cwd: process.cwd(),
     env: process.env,
     writeFile: (path, text) => {
@@ -77,10 +98,6 @@ export function processIo(): CliIo {
 
 /** Runs the command line in this process: arguments from argv, the exit code into process.exitCode. */
 export function runCli(): void {
-  // a closed pipe (`bollwerk … | head`) ends the output quietly
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  });
   main(process.argv.slice(2), processIo()).then(
     (code) => {
       process.exitCode = code;

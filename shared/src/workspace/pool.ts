@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
 import type { Config } from '../config';
 import type { FileReport } from '../lint';
 
@@ -27,6 +27,9 @@ export interface PoolMessage {
  * start (a new isolate that compiles and warms up the bundle) would cost more than it saves.
  */
 export const MIN_BYTES_FOR_THREADS = 4 * 1024 * 1024;
+
+/** Node's worker_threads, loaded when a scan starts workers: most scans of a command line never do. */
+const workerThreads = (): typeof WorkerThreads => require('node:worker_threads') as typeof WorkerThreads;
 const MAX_THREADS = 4;
 /** A worker that posts nothing for this long is given up; the main thread lints what is missing. */
 const STALL_MS = 60_000;
@@ -75,11 +78,12 @@ export interface PoolOptions {
   readonly log?: ((message: string) => void) | undefined;
 }
 
-function startWorkers(count: number, script: string, paths: readonly string[], config: Config, counters: SharedArrayBuffer): { workers: Worker[]; ports: MessagePort[] } {
-  const workers: Worker[] = [];
-  const ports: MessagePort[] = [];
+function startWorkers(count: number, script: string, paths: readonly string[], config: Config, counters: SharedArrayBuffer): { workers: WorkerThreads.Worker[]; ports: WorkerThreads.MessagePort[] } {
+  const workers: WorkerThreads.Worker[] = [];
+  const ports: WorkerThreads.MessagePort[] = [];
   for (let n = 0; n < count; n++) {
     try {
+      const { MessageChannel, Worker } = workerThreads();
       const { port1, port2 } = new MessageChannel();
       const worker = new Worker(script, { workerData: { paths, config, counters, port: port2 }, transferList: [port2] });
       worker.on('error', () => undefined); // its files are linted by the main thread instead
@@ -108,6 +112,7 @@ export function lintAll(paths: readonly string[], config: Config, lint: (path: s
   const shared = new Int32Array(counters);
   const { workers, ports } = startWorkers(options.threads, script, claimOrder, config, counters);
   if (workers.length === 0) return paths.map(lint);
+  const { receiveMessageOnPort } = workerThreads();
   let received = 0;
   const drain = (): void => {
     for (const port of ports) {
