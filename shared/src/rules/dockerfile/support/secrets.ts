@@ -12,7 +12,8 @@ const CONNECTION = /\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/]+:([^\s@/]+)@/i;
 /** The kind of credential a value contains, if it looks like one. */
 export function credentialIn(value: string): SecretKind | undefined {
   for (let k = 0; k < VALUE_PATTERNS.length; k++) if (VALUE_PATTERNS[k]![1].test(value)) return VALUE_PATTERNS[k]![0];
-  const m = CONNECTION.exec(value);
+  // the pattern tries every letter as a scheme's start: a value without `://` is passed over at once
+  const m = value.includes('://') ? CONNECTION.exec(value) : null;
   if (m && !/^[$*<{]|^x+$/i.test(m[1]!)) return 'connection';
   return undefined;
 }
