@@ -1,4 +1,9 @@
-import { noRootUser } from '../../../shared/src/rules/dockerfile/no-root-user';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { parseDockerfile } from '../../../shared/src/parse/dockerfile';
+import { appendsCleanly, noRootUser, verifiedByParse } from '../../../shared/src/rules/dockerfile/no-root-user';
+import type { Fix } from '../../../shared/src/types';
 import { ruleTester } from '../../rule-tester';
 
 const DEBIAN_USER = 'RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home app\nUSER 10001:10001\n';
@@ -79,10 +84,88 @@ ruleTester(noRootUser, {
       output: 'ARG BASE=debian:12\nFROM ${BASE}\nUSER 10001:10001\nCMD ["x"]',
     },
     {
+      name: 'appended after the last instruction, before trailing blank lines (CRLF kept)',
+      code: 'FROM alpine:3.20\r\nRUN echo hi\r\n\r\n',
+      findings: [{ range: [0, 0, 0, 16] }],
+      output: `FROM alpine:3.20\r\nRUN echo hi\r\n${ALPINE_USER.replaceAll('\n', '\r\n').trimEnd()}\r\n\r\n`,
+    },
+    {
+      name: 'appended after a continued RUN and a comment line',
+      code: 'FROM alpine:3.20\nRUN echo a \\\n# note\n  b\n# end\n',
+      findings: [{ range: [0, 0, 0, 16] }],
+      output: `FROM alpine:3.20\nRUN echo a \\\n# note\n  b\n${ALPINE_USER}# end\n`,
+    },
+    {
+      name: 'a here-document left open at the end would swallow the lines: no fix',
+      code: 'FROM alpine:3.20\nRUN <<EOF\necho hi\n',
+      findings: [{ range: [0, 0, 0, 16] }],
+      output: null,
+    },
+    {
       name: 'architecture-prefixed official image counts as Debian; indentation kept',
       code: 'FROM amd64/python:3.12-slim\n  CMD ["python"]',
       findings: [{ range: [0, 0, 0, 27] }],
       output: `FROM amd64/python:3.12-slim\n  ${DEBIAN_USER.replace('\n', '\n  ')}  CMD ["python"]`,
     },
   ],
+});
+
+/** The fix of no-root-user on `text`, if it offers one. */
+function fixOf(text: string): Fix | undefined {
+  const file = parseDockerfile('file:///test/Dockerfile', text);
+  const found = noRootUser.check(file, { trustedRegistries: [] });
+  return Array.isArray(found) ? found[0]?.fix : undefined;
+}
+
+describe('no-root-user: appending without a parse (appendsCleanly)', () => {
+  // [Dockerfile, whether the appended fix is decided without a parse]
+  const cases: readonly (readonly [string, boolean])[] = [
+    ['FROM alpine:3.20\nRUN echo hi\n', true],
+    ['FROM alpine:3.20\nRUN echo hi', true],
+    ['FROM alpine:3.20', true],
+    ['FROM alpine:3.20\nRUN echo hi   \n\n \t\n', true],
+    ['FROM alpine:3.20\r\nRUN echo hi\r\n', true],
+    ['FROM alpine:3.20\nRUN echo hi \\\n', false],
+    ['FROM alpine:3.20\nRUN echo hi \\   \n\n', false],
+    ['# escape=`\nFROM alpine:3.20\nRUN echo hi `\n', false],
+    ['FROM alpine:3.20\nRUN echo hi\n# trailing comment\n', false],
+    ['FROM alpine:3.20\nRUN <<EOF\necho hi\nEOF\n', false],
+    ['FROM alpine:3.20\nRUN <<EOF\necho hi\n', false],
+    ['FROM alpine:3.20\rRUN echo hi\r', false],
+    ['FROM scratch\nRUN echo a \\\n# c\n', false],
+    ['FROM scratch\nRUN echo a \\\n  \n# c\n\n', false],
+    ['FROM scratch\nRUN echo a \\\r# c', false],
+  ];
+  for (const [text, clean] of cases) {
+    it(`${JSON.stringify(text)}: ${clean ? 'decided' : 'left to the parse'}`, () => {
+      const fix = fixOf(text);
+      const file = parseDockerfile('file:///test/Dockerfile', text);
+      // a fix not offered at all (the open here-document) is decided by the parse, which refuses it
+      if (!fix) return assert.equal(clean, false);
+      assert.equal(fix.edits.length, 1);
+      assert.equal(appendsCleanly(file, fix.edits[0]!), clean);
+    });
+  }
+  it('never accepts what a parse of the edited file refuses', () => {
+    const line = fc.constantFrom(
+      ...['RUN echo hi', 'RUN echo a \\', 'RUN a \\  ', 'RUN a `', '  b', '# c', '  # d \\', '', '   ', 'RUN <<EOF', 'RUN cat <<-"X"', 'EOF', 'X'],
+      ...['USER app', 'USER root', 'USER 0:0', 'COPY . /app', 'FROM debian:12 AS x', 'RUN useradd -r svc', 'ENV A=1 \\', 'CMD ["sh"]', 'ONBUILD RUN x \\'],
+    );
+    const eol = fc.constantFrom('\n', '\r\n', '\r');
+    let decided = 0;
+    fc.assert(
+      fc.property(fc.constantFrom('FROM alpine:3.20', 'FROM debian:12', 'FROM scratch'), fc.array(fc.tuple(line, eol), { maxLength: 6 }), fc.boolean(), (from, rest, escape) => {
+        const text = (escape ? '# escape=`\n' : '') + from + rest.map(([l, e]) => e + l).join('');
+        const fix = fixOf(text);
+        if (!fix || fix.edits.length !== 1) return true;
+        const file = parseDockerfile('file:///test/Dockerfile', text);
+        if (!appendsCleanly(file, fix.edits[0]!)) return true;
+        decided++;
+        return verifiedByParse(file, fix);
+      }),
+      { seed: 20261123, numRuns: 10_000 },
+    );
+    // the property must have been tried on fixes that are decided without a parse
+    assert.ok(decided > 1000, `only ${decided} fixes decided without a parse`);
+  });
 });

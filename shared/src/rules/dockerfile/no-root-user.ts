@@ -22,17 +22,71 @@ function indentOf(file: DockerfileFile, line: number): string {
   return /^[ \t]*/.exec(file.lines.lineText(line))![0];
 }
 
-/** True when the edited file's final stage ends with a non-root USER (guards against here-documents and continuations swallowing the insertion). */
-function verified(file: DockerfileFile, fix: Fix): boolean {
-  // a line inserted before an instruction keyword is safe unless a here-document is open; appending may extend a continued line
-  const before = fix.edits.every((e) => e.range.start.character === 0 && e.newText.endsWith('\n'));
-  if (before && !/<<-?\s*['"]?[A-Za-z_]/.test(file.text)) return true;
+/** A here-document's opener anywhere in a file: its lines may belong to an instruction (or to one left open). */
+const HEREDOC = /<<-?\s*['"]?[A-Za-z_]/;
+/** Lines a fix appends: each starts with a line break and holds no escape character, here-document, line break or FROM of its own. */
+const APPENDED_LINES = /^(?:\r?\n(?![ \t]*from\b)[^\\`<\r\n]+)+$/i;
+/** The last appended line, a USER instruction, and its value. */
+const LAST_USER = /\nUSER[ \t]+(\S+)[ \t]*$/;
+
+const LONE_CR = /\r(?!\n)/;
+
+const isBlank = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
+
+/**
+ * True when the last line before `offset` that is neither blank nor a comment ends with a character
+ * that could escape its line break (`\` or `` ` ``): a continued instruction goes on across blank and
+ * comment lines, and would take in what is appended.
+ */
+function endsEscaped(text: string, offset: number): boolean {
+  for (let end = offset; end > 0; ) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).trim();
+    if (line !== '' && line[0] !== '#') return line.endsWith('\\') || line.endsWith('`');
+    end = start - 1;
+  }
+  return false;
+}
+
+/**
+ * True when `edit` appends lines after the final stage's last instruction that certainly become
+ * instructions of that stage, ending with a non-root USER, as a parse of the edited file would find
+ * (see verified): the file has no here-document and no line break but LF and CRLF, only spaces and
+ * line breaks follow the insertion, the instruction before it does not continue (endsEscaped), and the appended lines are
+ * plain ones. Exported for the tests, which hold it to the parse.
+ */
+export function appendsCleanly(file: DockerfileFile, edit: TextEdit): boolean {
+  const { start, end } = edit.range;
+  const text = file.text;
+  if (start.line !== end.line || start.character !== end.character || HEREDOC.test(text)) return false;
+  // a CR on its own breaks lines for the parser too: such rare files are left to it
+  if (text.includes('\r') && LONE_CR.test(text)) return false;
+  const at = file.lines.offsetAt(start);
+  for (let k = at; k < text.length; k++) if (!isBlank(text.charCodeAt(k))) return false;
+  if (endsEscaped(text, at)) return false;
+  if (!APPENDED_LINES.test(edit.newText)) return false;
+  const user = LAST_USER.exec(edit.newText);
+  return user !== null && !isRootUser(user[1]!);
+}
+
+/** True when the edited file's final stage ends with a non-root USER, by a parse of the edited file. Exported for the tests. */
+export function verifiedByParse(file: DockerfileFile, fix: Fix): boolean {
   const after = parseDockerfile(file.uri, applyEdits(file.text, fix.edits, file.lines));
   const final = after.finalStage;
   if (!final || after.stages.length !== file.stages.length) return false;
   const users = stageChain(after, final).flatMap((s) => s.instructions.filter((i) => i.getKeyword() === 'USER'));
   const last = users[users.length - 1]?.getArgumentsContent()?.trim();
   return last !== undefined && !isRootUser(last);
+}
+
+/** True when the edited file's final stage ends with a non-root USER (guards against here-documents and continuations swallowing the insertion). */
+function verified(file: DockerfileFile, fix: Fix): boolean {
+  // a line inserted before an instruction keyword is safe unless a here-document is open; appending may extend a continued line
+  const before = fix.edits.every((e) => e.range.start.character === 0 && e.newText.endsWith('\n'));
+  if (before && !HEREDOC.test(file.text)) return true;
+  // the common append after the last instruction is decided without parsing the file again
+  if (fix.edits.length === 1 && appendsCleanly(file, fix.edits[0]!)) return true;
+  return verifiedByParse(file, fix);
 }
 
 /** Inserts the user lines before the first CMD/ENTRYPOINT that only runtime settings follow, else after the stage. */
