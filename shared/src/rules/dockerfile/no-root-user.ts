@@ -11,6 +11,30 @@ const PRIVILEGE_DROP = /\b(gosu|su-exec|setpriv|runuser|s6-setuidgid|chroot\s+--
 /** Instructions that may follow USER without needing root. */
 const AFTER_USER_OK = new Set(['CMD', 'ENTRYPOINT', 'EXPOSE', 'LABEL', 'HEALTHCHECK', 'STOPSIGNAL', 'ENV', 'ARG', 'USER', 'MAINTAINER', 'SHELL', 'ONBUILD']);
 
+/** The keywords of a container's start command. */
+const START_KEYWORDS = new Set(['CMD', 'ENTRYPOINT']);
+/** The keywords whose commands may drop root themselves (gosu, su-exec, …). */
+const COMMAND_KEYWORDS = new Set(['RUN', 'ENTRYPOINT', 'CMD']);
+
+/** The USER instructions of the stages, in order. */
+function userInstructions(chain: readonly Stage[]): Instruction[] {
+  const users: Instruction[] = [];
+  for (let s = 0; s < chain.length; s++) {
+    const list = chain[s]!.instructions;
+    for (let k = 0; k < list.length; k++) if (list[k]!.getKeyword() === 'USER') users.push(list[k]!);
+  }
+  return users;
+}
+
+/** True when a RUN, ENTRYPOINT or CMD of the stages calls a tool that drops root (PRIVILEGE_DROP). */
+function dropsPrivileges(chain: readonly Stage[]): boolean {
+  for (let s = 0; s < chain.length; s++) {
+    const list = chain[s]!.instructions;
+    for (let k = 0; k < list.length; k++) if (COMMAND_KEYWORDS.has(list[k]!.getKeyword()) && PRIVILEGE_DROP.test(list[k]!.getTextContent())) return true;
+  }
+  return false;
+}
+
 function linesFor(file: DockerfileFile, chain: readonly Stage[]): string[] {
   const created = createdUser(file, chain);
   if (created) return [`USER ${created}`];
@@ -74,7 +98,7 @@ export function verifiedByParse(file: DockerfileFile, fix: Fix): boolean {
   const after = parseDockerfile(file.uri, applyEdits(file.text, fix.edits, file.lines));
   const final = after.finalStage;
   if (!final || after.stages.length !== file.stages.length) return false;
-  const users = stageChain(after, final).flatMap((s) => s.instructions.filter((i) => i.getKeyword() === 'USER'));
+  const users = userInstructions(stageChain(after, final));
   const last = users[users.length - 1]?.getArgumentsContent()?.trim();
   return last !== undefined && !isRootUser(last);
 }
@@ -95,7 +119,11 @@ function addUserFix(file: DockerfileFile, chain: readonly Stage[]): Fix {
   const eol = eolOf(file);
   const lines = linesFor(file, chain);
   const list = stage.instructions;
-  const at = list.findIndex((i, k) => ['CMD', 'ENTRYPOINT'].includes(i.getKeyword()) && list.slice(k).every((j) => AFTER_USER_OK.has(j.getKeyword())));
+  // the first CMD/ENTRYPOINT of the stage's tail of runtime settings
+  let tail = list.length;
+  while (tail > 0 && AFTER_USER_OK.has(list[tail - 1]!.getKeyword())) tail--;
+  let at = -1;
+  for (let k = tail; k < list.length && at < 0; k++) if (START_KEYWORDS.has(list[k]!.getKeyword())) at = k;
   let edit: TextEdit;
   if (at >= 0) {
     const line = list[at]!.getRange().start.line;
@@ -160,7 +188,7 @@ export const noRootUser = defineDockerfileRule({
     const chain = stageChain(file, final);
     const base = baseImage(file, final);
     if (base && distroFamily(base.ref) === 'windows') return [];
-    const users = chain.flatMap((s) => s.instructions.filter((i) => i.getKeyword() === 'USER'));
+    const users = userInstructions(chain);
     const last = users[users.length - 1];
     const findings: RawFinding[] = [];
     if (last) {
@@ -173,7 +201,7 @@ export const noRootUser = defineDockerfileRule({
       return findings;
     }
     if (base && !base.ref.variable && runsAsNonRootByDefault(base.ref)) return [];
-    if (chain.some((s) => s.instructions.some((i) => ['RUN', 'ENTRYPOINT', 'CMD'].includes(i.getKeyword()) && PRIVILEGE_DROP.test(i.getTextContent())))) return [];
+    if (dropsPrivileges(chain)) return [];
     const fix = addUserFix(file, chain);
     findings.push({ range: final.from.getRange(), messageId: 'missing', objectRange: final.range, ...(verified(file, fix) ? { fix } : {}) });
     return findings;
