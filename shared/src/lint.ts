@@ -290,16 +290,18 @@ function firstMessage(rule: RuleMeta): Localized | undefined {
 /** Turns a raw finding into a result: severity from config, message formatted in both languages. */
 export function toResult(rule: RuleMeta, f: RawFinding, uri: string, config: Config): Result {
   const template = (f.messageId !== undefined ? rule.messages[f.messageId] : undefined) ?? firstMessage(rule) ?? rule.title;
-  return {
+  const result: { -readonly [K in keyof Result]: Result[K] } = {
     ruleId: rule.id,
     uri: f.uri ?? uri,
     severity: severityOf(rule, config),
     range: f.range,
     message: { en: format(template.en, f.args), de: format(template.de, f.args) },
-    ...(f.fix ? { fix: f.fix } : {}),
-    ...(f.data ? { data: f.data } : {}),
-    ...(f.objectRange ? { objectRange: f.objectRange } : {}),
   };
+  // assigned, not spread from a temporary object each: this runs for every finding of a scan
+  if (f.fix) result.fix = f.fix;
+  if (f.data) result.data = f.data;
+  if (f.objectRange) result.objectRange = f.objectRange;
+  return result;
 }
 
 /** Most parse errors reported per file. */
