@@ -12,6 +12,7 @@ import { noteDiagnostics, toDiagnostic } from './diagnostics';
 import type { ResolvedSettings, SettingsCache } from './settings';
 import { createWorkspaceIndex, sameResults } from './workspace-index';
 import { ScanCache, scanFolder } from './workspace-scan';
+import { append } from '../../shared/src/append';
 
 /** The diagnostics of an open document's version, with everything code actions and hovers need. */
 export interface DocumentState {
@@ -104,7 +105,7 @@ export function createService(deps: ServiceDeps) {
     let findings = 0;
     const touched: string[] = [];
     for (const gone of index.folders().filter((f) => !deps.folders().includes(f))) {
-      touched.push(...index.reports(gone).map((r) => r.uri));
+      append(touched, index.reports(gone).map((r) => r.uri));
       index.removeFolder(gone);
     }
     for (const folder of deps.folders()) {
@@ -120,7 +121,7 @@ export function createService(deps: ServiceDeps) {
       refreshWorkspaceRules(folder, settings);
       const now = index.reports(folder);
       bump(now.map((r) => r.uri));
-      touched.push(...before, ...now.map((r) => r.uri));
+      append(append(touched, [...before]), now.map((r) => r.uri));
       files += now.length;
       findings += now.reduce((n, r) => n + r.results.length + index.workspaceResults(r.uri).length, 0);
     }
@@ -185,8 +186,8 @@ export function createService(deps: ServiceDeps) {
       for (const r of reports) {
         if (r.kind) kinds.add(r.kind);
         const open = deps.documents.get(r.uri);
-        if (open) results.push(...(await this.documentState(open)).results);
-        else results.push(...r.results, ...index.workspaceResults(r.uri));
+        if (open) append(results, (await this.documentState(open)).results);
+        else append(append(results, r.results), index.workspaceResults(r.uri));
       }
       const folder = folderUri ?? deps.folders()[0];
       const config = folder ? (await deps.settings.forUri(folder)).config : DEFAULT_CONFIG;

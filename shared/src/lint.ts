@@ -9,6 +9,7 @@ import { format } from './text';
 import type { FileFacts, FileKind, FileRule, Localized, ParsedFile, RawFinding, Result, Rule, RuleContext, RuleMeta, Severity, WorkspaceRule, YamlFile } from './types';
 import { ENGINE_RULES, INTERNAL_ERROR, PARSE_ERROR } from './engine-rules';
 import { RULES } from './rules';
+import { append } from './append';
 
 /** Why a file was not (fully) checked. */
 export interface Note {
@@ -185,7 +186,7 @@ export function lintText(uri: string, text: string, options: LintOptions = {}): 
       if (!suppressions.isSuppressed(rule, f)) results.push(toResult(rule, f, uri, config));
     }
   }
-  if (parsed.kind !== 'dockerfile') results.push(...parseErrors(parsed, config));
+  if (parsed.kind !== 'dockerfile') append(results, parseErrors(parsed, config));
   const workspace = workspaceFacts(parsed, options.config ? options : { ...options, config }, index);
   const sorted = sortResults(results);
   return workspace === undefined ? { uri, kind, results: sorted, notes: limited.notes, parsed } : { uri, kind, results: sorted, notes: limited.notes, parsed, workspace };

@@ -5,7 +5,12 @@ import { DEFAULT_CONFIG } from '../../shared/src/config';
 import { defineDockerfileRule, defineYamlRule } from '../../shared/src/define';
 import { checkLimits, countDocuments, MAX_DEPTH, MAX_DOCUMENTS, nestingDepth, utf8Length } from '../../shared/src/limits';
 import { parseDockerfile } from '../../shared/src/parse/dockerfile';
-import { lintText } from '../../shared/src/lint';
+import { INTERNAL_ERROR } from '../../shared/src/engine-rules';
+import { lintText, withoutParsed } from '../../shared/src/lint';
+import { flatten } from '../../shared/src/report/common';
+import { jsonReport } from '../../shared/src/report/json';
+import { sarifReport } from '../../shared/src/report/sarif';
+import { textReport } from '../../shared/src/report/text';
 import { isMap } from '../../shared/src/parse/yaml';
 import { loadIndex, readEntry } from './corpus';
 import { aliasBomb, deepNesting } from './mutators';
@@ -233,5 +238,23 @@ describe('limits: Dockerfile stages × comments (no limit: the parser is linear)
     const text = 'FROM a\n'.repeat(150_000);
     const report = lintText(DOCKER, text, { rules: [everyFrom] });
     assert.equal(report.results.length, 150_000);
+  });
+
+  it('every report format takes a file of 200,000 findings (flatten spread them into push: the CLI ended with an internal error)', () => {
+    const report = withoutParsed(lintText(DOCKER, 'FROM a\n'.repeat(200_000), { rules: [everyFrom] }));
+    const scan = { reports: [report], workspaceResults: [], notes: [] };
+    const tool = { name: 'bollwerk', version: '0', informationUri: 'https://example.com' };
+    assert.equal(flatten(scan).results.length, 200_000);
+    assert.equal((JSON.parse(jsonReport(scan, { lang: 'en', baseUri: 'file:///limits', tool })) as { results: unknown[] }).results.length, 200_000);
+    const sarif = JSON.parse(sarifReport(scan, { lang: 'en', rootUri: 'file:///limits', tool, rules: [] })) as { runs: { results: unknown[] }[] };
+    assert.equal(sarif.runs[0]!.results.length, 200_000);
+    assert.equal(textReport(scan, { lang: 'en', baseUri: 'file:///limits', color: false }).split('\n').filter((l) => l.includes('every-from')).length, 200_000);
+  });
+
+  it('a script of 200,000 commands behind sh -c is split without overflowing the stack (its commands were spread into push)', () => {
+    const report = lintText(DOCKER, `FROM alpine:3.20\nRUN sh -c '${'apk add x;'.repeat(200_000)}'\nUSER app\n`);
+    assert.deepEqual(report.results.filter((r) => r.ruleId === INTERNAL_ERROR.id).map((r) => r.message.en), []);
+    // apk-no-cache reports each of the 200,000 `apk add` (its findings were spread into push too)
+    assert.equal(report.results.filter((r) => r.ruleId === 'dockerfile/apk-no-cache').length, 200_000);
   });
 });

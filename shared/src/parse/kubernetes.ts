@@ -2,6 +2,7 @@ import type { Node, Pair } from 'yaml';
 import { MemoKey } from '../memo';
 import type { Range, RawFinding } from '../types';
 import { isMap, mapGet, mapPair, scalarBool, scalarString, seqItems, stringMap, type K8sObject, type YAMLMap, type YamlDocument, type YamlFile } from './yaml';
+import { append } from '../append';
 
 /**
  * Pod specs and containers of every pod-carrying kind (kube-linter's PerContainerCheck idea):
@@ -112,7 +113,7 @@ function computePodSpec(object: K8sObject): PodSpecRef | undefined {
     securityContext: isMap(sc) ? sc : undefined,
     containers,
   };
-  containers.push(...GROUPS.flatMap((group) =>
+  append(containers, GROUPS.flatMap((group) =>
     seqItems(mapGet(spec, group)).flatMap((node, index) => {
       if (!isMap(node)) return [];
       const csc = mapGet(node, 'securityContext');

@@ -6,6 +6,7 @@
  */
 import type { ShellCommand, ShellOperator, ShellWord } from './shell';
 import { basename, indexOf, shellCommand, shellWord, SHELLS, skipBalanced, type Source } from './shell-source';
+import { append } from '../append';
 
 export type { Source } from './shell-source';
 
@@ -209,7 +210,7 @@ class Tokenizer {
     if (words.length > 0 || redirects.length > 0) {
       commands.push(shellCommand(words, redirects, this.op));
       const inner = innerScript(this.src, words);
-      if (inner) commands.push(...inner.map((c, k) => (k === 0 ? shellCommand(c.words, c.redirects, ';') : c)));
+      if (inner) append(commands, inner.map((c, k) => (k === 0 ? shellCommand(c.words, c.redirects, ';') : c)));
       this.words = [];
       this.redirects = [];
       this.op = next;

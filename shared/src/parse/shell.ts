@@ -1,6 +1,7 @@
 import type { DockerfileFile, Instruction } from './dockerfile';
 import { basename, shellCommand, shellWord, SHELLS, type Source } from './shell-source';
 import { tokenize } from './shell-tokenize';
+import { append } from '../append';
 
 export { basename } from './shell-source';
 
@@ -127,7 +128,7 @@ function execWords(file: DockerfileFile, instruction: Instruction, text: string)
   const script = flag > 0 ? words[flag + 1] : undefined;
   if (first && SHELLS.has(basename(first.value)) && script) {
     const inner = file.text.slice(script.start + 1, script.end - 1);
-    if (inner === script.value) commands.push(...splitShell(inner, script.start + 1).commands.map((c, k) => (k === 0 ? shellCommand(c.words, c.redirects, ';') : c)));
+    if (inner === script.value) append(commands, splitShell(inner, script.start + 1).commands.map((c, k) => (k === 0 ? shellCommand(c.words, c.redirects, ';') : c)));
   }
   return { form: 'exec', commands, heredoc: false, appendAt: null };
 }

@@ -2,6 +2,7 @@
 // the report's own strings. Pure code (no Node APIs), so that the editor can build reports too.
 import type { FileReport, Note } from '../lint';
 import type { FileKind, Lang, Localized, Result, Severity } from '../types';
+import { append } from '../append';
 
 /** A note about a file or directory. */
 export interface FileNote {
@@ -52,7 +53,7 @@ export function flatten(scan: ScanData): Flat {
   let checked = 0;
   let skipped = 0;
   for (const r of scan.reports) {
-    results.push(...r.results);
+    append(results, r.results);
     for (const note of r.notes) notes.push({ uri: r.uri, note });
     if (r.notes.length > 0) skipped++;
     else if (r.kind) {
@@ -60,7 +61,7 @@ export function flatten(scan: ScanData): Flat {
       kinds.add(r.kind);
     }
   }
-  results.push(...scan.workspaceResults);
+  append(results, scan.workspaceResults);
   results.sort(compareResults);
   return { results, notes, checked, skipped, kinds };
 }

@@ -2,6 +2,7 @@ import { defineDockerfileRule } from '../../define';
 import type { RawFinding } from '../../types';
 import { missingOptionFindings } from './support/edits';
 import { hasCacheMount, runsIn, runtimeStages } from './support/stages';
+import { append } from '../../append';
 
 /** `apk add` without `--no-cache` in the stages that ship. */
 export const apkNoCache = defineDockerfileRule({
@@ -35,7 +36,7 @@ export const apkNoCache = defineDockerfileRule({
       // the exemptions are asked only of a RUN that would be reported
       if (missing.length === 0 || hasCacheMount(run.instruction, ['/var/cache/apk', '/etc/apk/cache'])) continue;
       if (run.commands.some((c) => (c.name === 'rm' && c.args.some((w) => w.value.startsWith('/var/cache/apk'))) || (c.name === 'apk' && c.args.some((w) => w.value === 'cache')))) continue;
-      findings.push(...missing);
+      append(findings, missing);
     }
     return findings;
   },

@@ -2,6 +2,7 @@ import { defineDockerfileRule } from '../../define';
 import type { RawFinding } from '../../types';
 import { missingOptionFindings } from './support/edits';
 import { runsIn, runtimeStages } from './support/stages';
+import { append } from '../../append';
 
 const CONFIGURED = /Install-Recommends\s*"?\s*(=\s*)?"?(0|false)\b/i;
 
@@ -35,7 +36,7 @@ export const aptNoInstallRecommends = defineDockerfileRule({
     const findings: RawFinding[] = [];
     for (const run of runsIn(file, runtimeStages(file))) {
       // aptitude does not take --no-install-recommends; an -o APT::Install-Recommends=false already says it
-      findings.push(...missingOptionFindings(file, run, 'apt', 'install', '--no-install-recommends', (c) => c.name === 'aptitude' || c.args.some((w) => CONFIGURED.test(w.value))));
+      append(findings, missingOptionFindings(file, run, 'apt', 'install', '--no-install-recommends', (c) => c.name === 'aptitude' || c.args.some((w) => CONFIGURED.test(w.value))));
     }
     return findings;
   },

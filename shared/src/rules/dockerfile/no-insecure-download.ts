@@ -3,6 +3,7 @@ import type { ResolvedCommand, ShellWord } from '../../parse/shell';
 import type { RawFinding } from '../../types';
 import { packageCommand } from './support/packages';
 import { runs } from './support/stages';
+import { append } from '../../append';
 
 /** Curl short options that take a value: the rest of a combined group is that value. */
 const CURL_VALUE_FLAGS = new Set('oOHdDuXAewTFbcxmrCyYzEKPQtU'.split(''));
@@ -46,20 +47,20 @@ function insecureWords(c: ResolvedCommand): ShellWord[] {
       for (let k = 0; k < a.length; k++) if (a[k]!.value === '--nosignature' || a[k]!.value === '--nodigest') hits.push(a[k]!);
       break;
     case 'git':
-      hits.push(...a.filter((w, k) => /^http\.sslverify=(false|0)$/i.test(w.value) || (/^http\.sslverify$/i.test(w.value) && /^(false|0)$/i.test(a[k + 1]?.value ?? ''))));
+      append(hits, a.filter((w, k) => /^http\.sslverify=(false|0)$/i.test(w.value) || (/^http\.sslverify$/i.test(w.value) && /^(false|0)$/i.test(a[k + 1]?.value ?? ''))));
       break;
     case 'npm':
     case 'yarn':
     case 'pnpm':
-      hits.push(...a.filter((w, k) => /^--?strict-ssl=false$/i.test(w.value) || (/^(--)?strict-ssl$/i.test(w.value) && /^false$/i.test(a[k + 1]?.value ?? ''))));
+      append(hits, a.filter((w, k) => /^--?strict-ssl=false$/i.test(w.value) || (/^(--)?strict-ssl$/i.test(w.value) && /^false$/i.test(a[k + 1]?.value ?? ''))));
       break;
   }
   const p = packageCommand(c);
   if (!p) return hits;
-  if (p.manager === 'pip') hits.push(...a.filter((w) => /^(--trusted-host|global\.trusted-host|install\.trusted-host)(=|$)/.test(w.value)));
-  if (p.manager === 'apt') hits.push(...a.filter((w) => APT_FLAGS.has(w.value) || APT_OPTION.test(w.value)));
-  if (p.manager === 'apk') hits.push(...a.filter((w) => w.value === '--allow-untrusted'));
-  if (p.manager === 'yum') hits.push(...a.filter((w) => w.value === '--nogpgcheck' || /sslverify\s*=\s*(0|false|no)/i.test(w.value)));
+  if (p.manager === 'pip') append(hits, a.filter((w) => /^(--trusted-host|global\.trusted-host|install\.trusted-host)(=|$)/.test(w.value)));
+  if (p.manager === 'apt') append(hits, a.filter((w) => APT_FLAGS.has(w.value) || APT_OPTION.test(w.value)));
+  if (p.manager === 'apk') append(hits, a.filter((w) => w.value === '--allow-untrusted'));
+  if (p.manager === 'yum') append(hits, a.filter((w) => w.value === '--nogpgcheck' || /sslverify\s*=\s*(0|false|no)/i.test(w.value)));
   return hits;
 }
 

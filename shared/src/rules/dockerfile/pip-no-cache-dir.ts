@@ -2,6 +2,7 @@ import { defineDockerfileRule } from '../../define';
 import type { RawFinding } from '../../types';
 import { missingOptionFindings } from './support/edits';
 import { hasCacheMount, runsIn, runtimeStages } from './support/stages';
+import { append } from '../../append';
 
 /** `pip install` without `--no-cache-dir` in the stages that ship. */
 export const pipNoCacheDir = defineDockerfileRule({
@@ -35,7 +36,7 @@ export const pipNoCacheDir = defineDockerfileRule({
       const missing = missingOptionFindings(file, run, 'pip', 'install', '--no-cache-dir');
       // the exemptions are asked only of a RUN that would be reported
       if (missing.length === 0 || hasCacheMount(run.instruction, ['/root/.cache', '/root/.cache/pip']) || /PIP_NO_CACHE_DIR|rm\s+-r\S*\s+\S*\.cache\/pip/.test(run.instruction.getTextContent())) continue;
-      findings.push(...missing);
+      append(findings, missing);
     }
     if (findings.length > 0 && stages.some((s) => s.instructions.some((i) => ['ENV', 'ARG'].includes(i.getKeyword()) && /\bPIP_NO_CACHE_DIR\b/.test(i.getTextContent())))) return [];
     return findings;
