@@ -76,13 +76,16 @@ function measure(args, env = {}, findingCountStatus = false) {
 }
 
 // the V8 setting the CLI gives itself (shared/src/cli/v8-flags.ts), for a bare parse under the same setting
-const cliV8Flag = `--interrupt-budget=${/CLI_INTERRUPT_BUDGET = ([\d_]+)/.exec(readFileSync(join(root, 'shared/src/cli/v8-flags.ts'), 'utf8'))[1].replaceAll('_', '')}`;
+const v8FlagsSource = readFileSync(join(root, 'shared/src/cli/v8-flags.ts'), 'utf8');
+const flagValue = (name) => new RegExp(`${name} = ([\\d_]+)`).exec(v8FlagsSource)[1].replaceAll('_', '');
+const cliV8Flags = [`--interrupt-budget=${flagValue('CLI_INTERRUPT_BUDGET')}`, `--max-inlined-bytecode-size=${flagValue('CLI_MAX_INLINED_BYTECODE_SIZE')}`];
+const cliV8Flag = cliV8Flags.join(' ');
 
 const commands = {
   cliCorpus: [cli, join(realworld, 'files'), '--format', 'json', '--output', join(work, 'out.json'), '--fail-on', 'never'],
   parseCorpus: [join(root, 'dist/bench-parse-only.js'), `@${allList}`],
   // the same bare parse under the CLI's V8 setting: how much of the CLI's speed is that setting's
-  parseCorpusCliV8: [cliV8Flag, join(root, 'dist/bench-parse-only.js'), `@${allList}`],
+  parseCorpusCliV8: [...cliV8Flags, join(root, 'dist/bench-parse-only.js'), `@${allList}`],
   // the same scan in the main thread only (BOLLWERK_THREADS=0)
   cliCorpusOneThread: [cli, join(realworld, 'files'), '--format', 'json', '--output', join(work, 'out-one-thread.json'), '--fail-on', 'never'],
   cliDockerfiles: [cli, ...dockerfiles, '--format', 'json', '--output', join(work, 'out-docker.json'), '--fail-on', 'never'],
@@ -171,7 +174,7 @@ if (process.env.BENCH_INSTRUCTIONS === '1') {
     return Number(m[1]);
   };
   const cliIr = count([cli, ...sample.map(([, p]) => join(realworld, p)), '--format', 'json', '--output', join(work, 'out-sample.json'), '--fail-on', 'never'], { BOLLWERK_THREADS: '0' });
-  const parseIr = count([cliV8Flag, join(root, 'dist/bench-parse-only.js'), `@${sampleTsv}`]);
+  const parseIr = count([...cliV8Flags, join(root, 'dist/bench-parse-only.js'), `@${sampleTsv}`]);
   instructions = { files: sample.length, cli: cliIr, parse: parseIr, ratio: cliIr / parseIr };
   console.log(`(1i) instructions over every 10th corpus file (${sample.length} files), CLI in one thread vs bare parse (both under ${cliV8Flag}): ${(cliIr / 1e9).toFixed(2)} G vs ${(parseIr / 1e9).toFixed(2)} G = ${instructions.ratio.toFixed(2)}×`);
 }
