@@ -29,8 +29,9 @@ const note = (code: Note['code'], en: string, de: string): { note: Note } => ({ 
  * `knownSize` is the size of a regular file that the caller has just taken from a stat of `path`
  * (a file named on the command line). The file is then read in one native call, without a
  * descriptor of its own: open, fstat, read and close cost a third of the time of reading the
- * file when each is a call. A file that changed meanwhile is still safe: one that grew is
- * checked by its text's length, a directory fails to read, and a named pipe is opened non-blocking.
+ * file when each is a call. A file that changed in between is still handled: one that grew past
+ * `maxBytes` is read whole before its text's length finds it too large (the one case where this
+ * path reads more than the limit), a directory fails to read, and a named pipe is opened non-blocking.
  */
 export function readSource(path: string, maxBytes: number, knownSize?: number): Source {
   if (knownSize !== undefined && knownSize <= maxBytes) {
