@@ -103,6 +103,17 @@ describe('engine', () => {
     assert.equal(lintD('FROM a\n# hadolint global ignore=DL9999\nRUN b').results.filter((r) => r.ruleId !== 'bollwerk/internal-error').length, 0);
     assert.equal(lintD('# checkov:skip=CKV_DOCKER_99: accepted\nFROM a\nRUN b').results.filter((r) => r.ruleId !== 'bollwerk/internal-error').length, 0);
   });
+  it('finds a suppression comment wherever one is read: no blank after #, tabs, any case for Checkov and Trivy, after other comments', () => {
+    const cases = [
+      'FROM a\n#bollwerk-ignore-file dockerfile/every-instruction\nRUN b',
+      'FROM a\n#\t hadolint global ignore=DL9999\nRUN b',
+      '# CHECKOV:SKIP=CKV_DOCKER_99\nFROM a\nRUN b',
+      '# note: see #12\n# Trivy:Ignore:DS099\n# bollwerk-ignore-file dockerfile/every-instruction\nFROM a',
+    ];
+    for (const text of cases) assert.deepEqual(lintD(text).results.filter((r) => r.ruleId !== 'bollwerk/internal-error').map((r) => r.range.start.line), [], text);
+    // a comment that only mentions a suppression word later is none
+    assert.equal(lintD('FROM a\n# see hadolint ignore=DL9999\nRUN b').results.filter((r) => r.ruleId === 'dockerfile/every-instruction').length, 2);
+  });
   it('suppresses a YAML finding through a comment above its object and through annotations', () => {
     const text = [
       '# bollwerk-ignore k8s/every-object -- test fixture',

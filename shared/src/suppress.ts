@@ -93,15 +93,17 @@ export interface SuppressionIndex {
   readonly commentLines: readonly number[];
 }
 
-const SUPPRESSION_WORD = /bollwerk-ignore|hadolint|checkov:|trivy:/i;
+/** A `#` followed by the word a suppression comment starts with (parseComment), tried at one `#`. */
+const SUPPRESSION_START = /#\s*(?:bollwerk-ignore|hadolint|checkov:|trivy:)/iy;
 
-/** Whether some text after a `#` names a suppression: only comment lines are searched, not the whole text. */
+/**
+ * Whether the text may hold a suppression comment: parseComment reads one only where a `#` is followed
+ * by blanks and one of its words, so each `#` is tried there, not the rest of its line.
+ */
 function mayHoldSuppression(text: string): boolean {
   for (let i = text.indexOf('#'); i !== -1; i = text.indexOf('#', i + 1)) {
-    let end = text.indexOf('\n', i);
-    if (end === -1) end = text.length;
-    if (SUPPRESSION_WORD.test(text.slice(i, end))) return true;
-    i = end;
+    SUPPRESSION_START.lastIndex = i;
+    if (SUPPRESSION_START.test(text)) return true;
   }
   return false;
 }
