@@ -48,6 +48,8 @@ function indentOf(file: DockerfileFile, line: number): string {
 
 /** A here-document's opener anywhere in a file: its lines may belong to an instruction (or to one left open). */
 const HEREDOC = /<<-?\s*['"]?[A-Za-z_]/;
+/** Whether a file may open a here-document: the pattern runs only where its `<<` is found, by a faster substring search. */
+const hasHeredoc = (text: string): boolean => text.includes('<<') && HEREDOC.test(text);
 /** Lines a fix appends: each starts with a line break and holds no escape character, here-document, line break or FROM of its own. */
 const APPENDED_LINES = /^(?:\r?\n(?![ \t]*from\b)[^\\`<\r\n]+)+$/i;
 /** The last appended line, a USER instruction, and its value. */
@@ -82,7 +84,7 @@ function endsEscaped(text: string, offset: number): boolean {
 export function appendsCleanly(file: DockerfileFile, edit: TextEdit): boolean {
   const { start, end } = edit.range;
   const text = file.text;
-  if (start.line !== end.line || start.character !== end.character || HEREDOC.test(text)) return false;
+  if (start.line !== end.line || start.character !== end.character || hasHeredoc(text)) return false;
   // a CR on its own breaks lines for the parser too: such rare files are left to it
   if (text.includes('\r') && LONE_CR.test(text)) return false;
   const at = file.lines.offsetAt(start);
@@ -107,7 +109,7 @@ export function verifiedByParse(file: DockerfileFile, fix: Fix): boolean {
 function verified(file: DockerfileFile, fix: Fix): boolean {
   // a line inserted before an instruction keyword is safe unless a here-document is open; appending may extend a continued line
   const before = fix.edits.every((e) => e.range.start.character === 0 && e.newText.endsWith('\n'));
-  if (before && !HEREDOC.test(file.text)) return true;
+  if (before && !hasHeredoc(file.text)) return true;
   // the common append after the last instruction is decided without parsing the file again
   if (fix.edits.length === 1 && appendsCleanly(file, fix.edits[0]!)) return true;
   return verifiedByParse(file, fix);

@@ -106,7 +106,7 @@ export function rangeOf(file: DockerfileFile, start: number, end: number): Range
 
 /** The file's line break (`\r\n` when the file uses it). */
 export function eolOf(file: DockerfileFile): string {
-  return /\r\n/.test(file.text) ? '\r\n' : '\n';
+  return file.text.includes('\r\n') ? '\r\n' : '\n';
 }
 
 /** The flag value of a RUN `--mount` that caches `target` (cache mounts keep caches out of the layer). */
