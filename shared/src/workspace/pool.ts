@@ -27,12 +27,12 @@ export interface PoolMessage {
  * start (a new isolate that compiles and warms up the bundle) would cost more than it saves.
  */
 export const MIN_BYTES_FOR_THREADS = 4 * 1024 * 1024;
-
-/** Node's worker_threads, loaded when a scan starts workers: most scans of a command line never do. */
-const workerThreads = (): typeof WorkerThreads => require('node:worker_threads') as typeof WorkerThreads;
 const MAX_THREADS = 4;
 /** A worker that posts nothing for this long is given up; the main thread lints what is missing. */
 const STALL_MS = 60_000;
+
+/** Node's worker_threads, loaded when a scan starts workers: most scans of a command line never do. */
+const workerThreads = (): typeof WorkerThreads => require('node:worker_threads') as typeof WorkerThreads;
 
 /** The bundled worker next to the running bundle (dist/scan-worker.js); undefined when absent (sources run by tsx). */
 export function defaultWorkerScript(): string | undefined {

@@ -78,8 +78,8 @@ function endsEscaped(text: string, offset: number): boolean {
  * True when `edit` appends lines after the final stage's last instruction that certainly become
  * instructions of that stage, ending with a non-root USER, as a parse of the edited file would find
  * (see verified): the file has no here-document and no line break but LF and CRLF, only spaces and
- * line breaks follow the insertion, the instruction before it does not continue (endsEscaped), and the appended lines are
- * plain ones. Exported for the tests, which hold it to the parse.
+ * line breaks follow the insertion, the instruction before it does not continue (endsEscaped), and
+ * the appended lines are plain ones. Exported for the tests, which hold it to the parse.
  */
 export function appendsCleanly(file: DockerfileFile, edit: TextEdit): boolean {
   const { start, end } = edit.range;
