@@ -76,5 +76,5 @@ export function ruleDocsMarkdown(ruleId: string, lang: Lang): string {
 export function catalogueMarkdown(): string {
   const rules = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const sections = rules.map((rule) => [`### ${rule.id}`, `**${escapeMarkdown(rule.title.en)}** (${escapeMarkdown(rule.title.de)})`, ...ruleBody(rule, 'en', 4)].join('\n\n'));
-  return `# Bollwerk rules\n\nGenerated from the rule catalogue (\`npx tsx test/server/generate-rule-docs.ts\`). Editors link each diagnostic here: \`${RULE_DOCS_BASE}#<rule id without "/">\`.\n\n${sections.join('\n\n')}\n`;
+  return `# Bollwerk rules\n\nGenerated from the rule catalogue (\`npx tsx scripts/generate-docs.ts\`). Editors link each diagnostic here: \`${RULE_DOCS_BASE}#<rule id without "/">\`.\n\n${sections.join('\n\n')}\n`;
 }
