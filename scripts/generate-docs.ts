@@ -1,9 +1,10 @@
 // Writes the documentation generated from the rule catalogue: docs/rules.md (the page rule links
-// point into) and the rule tables of README.md.
+// point into), the rule tables of README.md and the checklist's coverage (CHECKABLE.md).
 // Usage: npx tsx scripts/generate-docs.ts [--check]   (--check: change nothing, exit 1 when out of date)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogueMarkdown } from '../server/src/rule-docs';
+import { checkableMarkdown } from './checkable';
 import { withRuleTables } from './readme-tables';
 
 const root = join(__dirname, '..');
@@ -18,6 +19,7 @@ const readme = join(root, 'README.md');
 const targets: Array<[string, string]> = [
   [join(root, 'docs', 'rules.md'), catalogueMarkdown()],
   [readme, withRuleTables(read(readme))],
+  [join(root, 'shared', 'src', 'checklist', 'CHECKABLE.md'), checkableMarkdown()],
 ];
 const stale = targets.filter(([path, text]) => read(path) !== text);
 if (process.argv.includes('--check')) {

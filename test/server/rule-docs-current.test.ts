@@ -5,7 +5,7 @@ import { collapseIds, withRuleTables } from '../../scripts/readme-tables';
 
 // docs/rules.md is the target of every diagnostic's codeDescription link and of SARIF helpUri, and
 // the README's rule tables are what a reader compares tools by: both must show the catalogue as it is.
-it('docs/rules.md and the README rule tables are generated from the current catalogue', () => {
+it('docs/rules.md, the README rule tables and CHECKABLE.md are generated from the current catalogue', () => {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/generate-docs.ts', '--check'], { encoding: 'utf8' });
   assert.equal(r.status, 0, `generated docs are out of date; run \`npx tsx scripts/generate-docs.ts\`\n${r.stdout}${r.stderr}`);
 });
