@@ -101,8 +101,8 @@ export function ruleTester(rule: Rule, cases: { valid: readonly ValidCase[]; inv
           if (f.message instanceof RegExp) assert.match(r.message.en, f.message);
           else if (typeof f.message === 'string') assert.equal(r.message.en, f.message);
           if (f.messageId !== undefined) {
-            const template = rule.messages[f.messageId];
-            assert.ok(template, `unknown messageId ${f.messageId}`);
+            assert.ok(rule.messages[f.messageId], `unknown messageId ${f.messageId}`);
+            assert.equal(r.messageId ?? Object.keys(rule.messages)[0], f.messageId, `finding #${j}: messageId`);
           }
           assert.ok(r.message.de.length > 0 && !/(?<!\$)\{\w+\}/.test(r.message.en + r.message.de), 'message formatted in en and de');
         });

@@ -299,6 +299,7 @@ export function toResult(rule: RuleMeta, f: RawFinding, uri: string, config: Con
     message: { en: format(template.en, f.args), de: format(template.de, f.args) },
   };
   // assigned, not spread from a temporary object each: this runs for every finding of a scan
+  if (f.messageId !== undefined) result.messageId = f.messageId;
   if (f.fix) result.fix = f.fix;
   if (f.data) result.data = f.data;
   if (f.objectRange) result.objectRange = f.objectRange;

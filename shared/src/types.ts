@@ -138,6 +138,8 @@ export interface Result {
   readonly uri: string;
   readonly severity: Severity;
   readonly range: Range;
+  /** The key of `meta.messages` the message was made from, when it is not the rule's first. */
+  readonly messageId?: string;
   readonly message: Localized;
   readonly fix?: Fix;
   readonly data?: Readonly<Record<string, unknown>>;
