@@ -3,11 +3,9 @@
  * the services of a Compose file, the pod spec of a Kubernetes object), kept on that object: each
  * parsed object that has such caches carries a `memo`, created with it.
  *
- * Not in module-level WeakMaps keyed by the object: under Node 20's V8 the values of such a
- * WeakMap survived V8's minor collections (measured with --trace-gc-nvp: parsing the corpus's
- * Dockerfiles and their RUNs with the RUNs in a WeakMap, 56 % of the bytes allocated survived each
- * scavenge; with the RUNs on the file, 1 %), so every cached parse was copied and promoted, and
- * scavenge pauses were most of the time spent in GC.
+ * The caches live on the object rather than in module-level WeakMaps keyed by it: V8 keeps a
+ * WeakMap's values alive through its minor collections, so every cached value would be copied and
+ * promoted to the old generation, while values held by a short-lived object die with it.
  */
 
 /** A typed key of a {@link Memo}: one per kind of cached value, at module level. */
