@@ -1,6 +1,7 @@
 import { isMap, isSeq, type Node } from 'yaml';
 import { MemoKey } from '../memo';
-import { hasVariable, lookup, lookupPath, resolve, truthy, type ComposeService, type Entry } from './compose';
+import { hasVariable } from '../facts/variables';
+import { lookup, lookupPath, resolve, truthy, type ComposeService, type Entry } from './compose';
 import { mapGet, mapPair, scalarString } from './yaml';
 
 /** A volume of a service, short (`src:dst:ro`) or long (`type: bind`) syntax. */
@@ -164,7 +165,7 @@ export const composeEnvironment = memo(function composeEnvironment(service: Comp
   const value = lookup(service, 'environment')?.value;
   const out: EnvVar[] = [];
   const push = (name: string, v: string | undefined, node: Node): void => {
-    out.push({ name, value: v, node, interpolated: v !== undefined && hasVariable(v) });
+    out.push({ name, value: v, node, interpolated: v !== undefined && hasVariable(v, 'compose') });
   };
   if (isMap(value)) {
     for (const pair of value.items) {

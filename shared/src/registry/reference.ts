@@ -140,7 +140,4 @@ export function isLoopback(hostAndPort: string): boolean {
   return host === 'localhost' || host.endsWith('.localhost') || /^127(?:\.\d{1,3}){3}$/.test(host) || host === '::1' || host === '0:0:0:0:0:0:0:1';
 }
 
-/** True when the text holds a variable (`$X`, `${X}`, `${X:-d}`), which only a build or deploy step resolves. */
-export function hasVariable(s: string): boolean {
-  return /\$(?:\{|[A-Za-z_])/.test(s);
-}
+export { hasVariable } from '../facts/variables';

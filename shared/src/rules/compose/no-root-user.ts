@@ -1,13 +1,9 @@
 import { defineYamlRule } from '../../define';
-import { hasVariable, lookup } from '../../parse/compose';
+import { isRootUser } from '../../facts/root-user';
+import { expandVariables, nothingSet } from '../../facts/variables';
+import { lookup } from '../../parse/compose';
 import { scalarString } from '../../parse/yaml';
 import { eachService, owasp } from './common';
-
-/** True for a `user:` value that names root: `root`, `0`, `root:…`, `0:…`. */
-export function isRootUser(user: string): boolean {
-  const name = user.trim().split(':')[0]!.trim();
-  return name === 'root' || /^0+$/.test(name);
-}
 
 /** An explicit `user: root` / `0` / `0:0`. */
 export const noRootUser = defineYamlRule({
@@ -41,7 +37,9 @@ export const noRootUser = defineYamlRule({
     return eachService(file, (service) => {
       const entry = lookup(service, 'user');
       const user = scalarString(entry?.value);
-      if (!entry || user === undefined || hasVariable(user) || !isRootUser(user)) return [];
+      // an interpolated user is root when its default is (`${APP_USER:-root}`): the value when nothing sets the variable
+      const expanded = user === undefined ? undefined : expandVariables(user, 'compose', nothingSet);
+      if (!entry || user === undefined || expanded === undefined || !isRootUser(expanded)) return [];
       return [{ range: service.document.rangeOf(entry.value), args: { service: service.name, user } }];
     });
   },

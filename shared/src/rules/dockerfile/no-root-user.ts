@@ -1,10 +1,12 @@
 import { defineDockerfileRule } from '../../define';
+import { expandedArguments } from '../../facts/dockerfile-variables';
+import { isRootUser } from '../../facts/root-user';
 import { parseDockerfile, type DockerfileFile, type Instruction, type Stage } from '../../parse/dockerfile';
 import { distroFamily, runsAsNonRootByDefault } from '../../parse/images';
 import { applyEdits } from '../../text';
 import type { Fix, RawFinding, TextEdit } from '../../types';
 import { baseImage, eolOf, stageChain } from './support/stages';
-import { createdUser, isRootUser, userLines } from './support/users';
+import { createdUser, userLines } from './support/users';
 
 const FIX_TITLE = { en: 'Add a non-root USER', de: 'Nicht-Root-USER hinzufügen' };
 const PRIVILEGE_DROP = /\b(gosu|su-exec|setpriv|runuser|s6-setuidgid|chroot\s+--userspec)\b/;
@@ -194,9 +196,9 @@ export const noRootUser = defineDockerfileRule({
     const last = users[users.length - 1];
     const findings: RawFinding[] = [];
     if (last) {
-      const value = last.getArgumentsContent()?.trim() ?? '';
+      const value = expandedArguments(file, final, last);
       const range = last.getArgumentsRange();
-      if (!range || value.includes('$') || !isRootUser(value)) return [];
+      if (!range || value === undefined || !isRootUser(value)) return [];
       const candidate = replaceRootFix(file, chain, last, users);
       const fix = candidate && verified(file, candidate) ? candidate : undefined;
       findings.push({ range, messageId: 'root', objectRange: final.range, ...(fix ? { fix } : {}) });

@@ -1,4 +1,5 @@
 import { defineWorkspaceRule } from '../../define';
+import { isRootUid } from '../../facts/root-user';
 import { containerName, effective, podSpecs, type ContainerRef } from '../../parse/kubernetes';
 import { mapPair, scalarBool, scalarString } from '../../parse/yaml';
 import type { Anchor, FileFacts, ParsedFile, RawFinding } from '../../types';
@@ -95,10 +96,10 @@ function checkContainer(c: ContainerFacts, dockerfile: DockerfileFacts, uri: str
   const { user } = dockerfile;
   const args = { container: c.container, dockerfile: dockerfile.path };
   if (user.kind === 'root') {
-    if (c.nonRoot || (c.uid !== undefined && c.uid !== '0')) return undefined;
+    if (c.nonRoot || (c.uid !== undefined && !isRootUid(c.uid))) return undefined;
     return { ...c.imageAnchor, uri, args };
   }
-  if (user.kind === 'numeric' && c.runAsUserAnchor && c.uid === '0') {
+  if (user.kind === 'numeric' && c.runAsUserAnchor && c.uid !== undefined && isRootUid(c.uid)) {
     return { ...c.runAsUserAnchor, uri, messageId: 'override', args: { ...args, uid: user.uid } };
   }
   return undefined;
