@@ -44,15 +44,26 @@ const SECRET_WORDS = new Set([
   'PASSWORD', 'PASSWD', 'PASSPHRASE', 'SECRET', 'SECRETS', 'TOKEN', 'APIKEY', 'CREDENTIAL', 'CREDENTIALS', 'PRIVATEKEY',
   'ACCESSKEY', 'SECRETKEY', 'AUTHKEY', 'CLIENTSECRET', 'MASTERKEY',
 ]);
-/** The words before `KEY` that make it a secret (`API_KEY`, `MASTER_KEY`); `GPG_KEY`, `PUBLIC_KEY`, `SORT_KEY` are not. */
+/** The words before `KEY` that make it a secret in any name (`API_KEY`, `apiKey`, `MASTER_KEY_V2`). */
 const KEY_PREFIXES = new Set(['API', 'PRIVATE', 'ACCESS', 'SECRET', 'AUTH', 'ENCRYPTION', 'SIGNING', 'MASTER', 'LICENSE', 'SESSION', 'APP', 'CLIENT']);
+/**
+ * The words before a final `KEY` that make it no secret: a key's public half or fingerprint
+ * (`GPG_KEY`, `PUBLIC_KEY`), or a key into a table, cache or bucket (`SORT_KEY`, `CACHE_KEY`,
+ * `S3_KEY`). Any other environment-variable name ending in `_KEY` (`REPLICA_SET_KEY`) is a secret.
+ */
+const PLAIN_KEYS = new Set([
+  'GPG', 'PGP', 'PUBLIC', 'PUB', 'SORT', 'PRIMARY', 'PARTITION', 'FOREIGN', 'CACHE', 'ROUTING', 'IDEMPOTENCY', 'LOOKUP', 'INDEX',
+  'SHARD', 'HASH', 'S3', 'OBJECT', 'BUCKET', 'MAP', 'GROUP', 'LABEL', 'FIELD', 'COLUMN', 'ROW', 'DEDUP', 'DEDUPLICATION', 'HOT', 'SHORTCUT',
+]);
 /** Last words of names that describe a secret (where it is, how it is used) rather than hold it: `PASSWORD_FILE`, `TOKEN_URL`, `KEY_PATH`. */
 const DESCRIBES = new Set([
   'FILE', 'PATH', 'DIR', 'URL', 'URI', 'NAME', 'ENV', 'VAR', 'HEADER', 'LENGTH', 'LEN', 'TYPE', 'HOST', 'PORT', 'ENDPOINT', 'FIELD',
   'POLICY', 'MODE', 'ENABLED', 'REQUIRED', 'EXPIRY', 'TTL', 'TIMEOUT', 'LIFETIME', 'COUNT', 'SIZE', 'MIN', 'MAX', 'PREFIX', 'LOCATION',
   'SOURCE', 'ALGORITHM', 'ID', 'USER', 'USERNAME', 'PROVIDER', 'STORE', 'MANAGER', 'REF', 'KEYRING', 'FINGERPRINT', 'REGION', 'FORMAT',
   'EXPIRES', 'EXPIRE', 'EXPIRATION', 'VALIDITY', 'DURATION', 'INTERVAL', 'SECONDS', 'DAYS', 'HOURS', 'VERSION', 'KIND', 'METHOD',
-  'STRATEGY', 'BACKEND', 'SERVICE', 'AUDIENCE', 'ISSUER', 'SCOPE', 'SCOPES', 'ROUNDS', 'ENABLE', 'HASH',
+  'STRATEGY', 'BACKEND', 'SERVICE', 'AUDIENCE', 'ISSUER', 'SCOPE', 'SCOPES', 'ROUNDS', 'ENABLE', 'HASH', 'NAMESPACE',
+  // a file name's extension (ConfigMap keys name files: `secret.html`, `token.conf`)
+  'HTML', 'HTM', 'CONF', 'CFG', 'JSON', 'YAML', 'YML', 'TXT', 'XML', 'PROPERTIES', 'INI', 'TOML', 'SH', 'PY', 'JS', 'TPL', 'TMPL', 'MD', 'CSS',
 ]);
 /** Words that make a name a switch about a secret (`MYSQL_ALLOW_EMPTY_PASSWORD`, `GENERATE_SECRET`), not the secret. */
 const SWITCH_WORDS = new Set(['ALLOW', 'EMPTY', 'RANDOM', 'ENABLE', 'DISABLE', 'REQUIRE', 'GENERATE', 'SKIP', 'USE', 'NO']);
@@ -60,6 +71,11 @@ const SWITCH_WORDS = new Set(['ALLOW', 'EMPTY', 'RANDOM', 'ENABLE', 'DISABLE', '
 const SHELL_NAMES = new Set(['PWD', 'OLDPWD']);
 
 const MAYBE_SECRET = /PASS|PWD|SECRET|TOKEN|KEY|CREDENTIAL/;
+/** An environment variable's name by convention: upper case, digits and underscores. */
+const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+/** A word that names a secret: one of SECRET_WORDS, also in the plural (`PASSWORDS`), or one ending in PASSWORD (`DBPASSWORD`). */
+const isSecretWord = (w: string): boolean => SECRET_WORDS.has(w) || (w.endsWith('S') && SECRET_WORDS.has(w.slice(0, -1))) || /PASS(?:WORD|WD)S?$/.test(w);
 
 /** The words of a name, upper-cased: `dbPassword` → DB PASSWORD, `api-key.v2` → API KEY V2. */
 const wordsOf = (name: string): string[] =>
@@ -73,9 +89,13 @@ export function isSecretName(name: string): boolean {
   const words = wordsOf(name);
   const last = words[words.length - 1];
   if (!last || DESCRIBES.has(last) || words.some((w) => SWITCH_WORDS.has(w))) return false;
-  if (words.some((w) => SECRET_WORDS.has(w) || w.endsWith('PASSWORD'))) return true;
-  if (last === 'PASS' || last === 'PWD') return true;
-  return words.some((w, k) => w === 'KEY' && k > 0 && KEY_PREFIXES.has(words[k - 1]!));
+  if (words.some(isSecretWord)) return true;
+  // `DB_PASS`, `DOMAINPASS`, `MYSQL_PWD`; not `BYPASS`, `COMPASS`
+  if (last === 'PWD' || (last.endsWith('PASS') && !/(?:BY|COM|SUR)PASS$/.test(last))) return true;
+  if (words.some((w, k) => w === 'KEY' && k > 0 && KEY_PREFIXES.has(words[k - 1]!))) return true;
+  // camelCase and dotted keys (`matchKey`, `ssl.key`) name settings, not variables: only the prefixes above count there
+  const previous = words[words.length - 2];
+  return last === 'KEY' && ENV_NAME.test(name) && previous !== undefined && /^[A-Z]+$/.test(previous) && !PLAIN_KEYS.has(previous);
 }
 
 /**
@@ -86,8 +106,8 @@ export function isSecretName(name: string): boolean {
 const NOT_A_SECRET = /^(?:true|false|yes|no|on|off|none|null|nil|disabled?|enabled?|\d{1,5}|(?:file|vault|secretref|env):.*)$/i;
 /** A value that is only a reference (`$X`, `${X:-…}`, `$(X)`, `{{ .x }}`, `<your-key>`). */
 const REFERENCE = /^(?:\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\$\([^)]*\)|\{\{.*\}\}|<[^<>]*>)$/s;
-/** A file path: where a secret is kept, not the secret (`/run/secrets/db`, `./key.pem`, `~/.ssh/id`). */
-const FILE_PATH = /^(?:\/|~\/|\.\.?\/)\S*$/;
+/** A file path: where a secret is kept, not the secret (`/run/secrets/db`, `./key.pem`, `~/.ssh/id`, `certs/tls.key`). */
+const FILE_PATH = /^(?:\/|~\/|\.\.?\/)\S*$|^[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z0-9]{1,5}$/;
 
 /** True when a value under a secret's name is not a secret itself: empty, a switch, a reference or a file path. */
 export function isPlaceholderValue(value: string): boolean {
