@@ -1,4 +1,4 @@
-import { DEFAULT_CONFIG } from '../../shared/src/config';
+import { DEFAULT_CONFIG, type Config } from '../../shared/src/config';
 import { allRules, lintText, lintWorkspace, parseFile } from '../../shared/src/lint';
 import { detectKind } from '../../shared/src/parse/kind';
 import type { FileKind, Result, Rule } from '../../shared/src/types';
@@ -21,8 +21,8 @@ const ruleById = (id: string): Rule => {
 const seen = (r: Result): Seen => ({ rule: r.ruleId, uri: r.uri.replace('file:///ws/', ''), range: [r.range.start.line, r.range.start.character, r.range.end.line, r.range.end.character] });
 
 /** The findings of the named file rules on one file (path below file:///ws/). */
-export function lintFile(ruleIds: readonly string[], path: string, text: string): Seen[] {
-  const report = lintText(`file:///ws/${path}`, text, { rules: ruleIds.map(ruleById), config: CONFIG, log: (m) => { throw new Error(m); } });
+export function lintFile(ruleIds: readonly string[], path: string, text: string, config: Partial<Config> = {}): Seen[] {
+  const report = lintText(`file:///ws/${path}`, text, { rules: ruleIds.map(ruleById), config: { ...CONFIG, ...config }, log: (m) => { throw new Error(m); } });
   return report.results.map(seen);
 }
 

@@ -1,11 +1,12 @@
 import { defineWorkspaceRule } from '../../define';
+import { parseImageReference } from '../../facts/image-reference';
 import { isRootUid } from '../../facts/root-user';
 import { containerName, effective, podSpecs, type ContainerRef } from '../../parse/kubernetes';
 import { mapPair, scalarBool, scalarString } from '../../parse/yaml';
 import type { Anchor, FileFacts, ParsedFile, RawFinding } from '../../types';
 import { findingOn, valueRange } from './support/findings';
 import { dockerfileImageNames, finalUser, type ImageUser } from './support/dockerfile-user';
-import { imageBaseName, isTemplatedImage, parseImage } from './support/image';
+import { imageBaseName, isTemplatedImage } from './support/image';
 
 /** What the rule reads of a Dockerfile: the names its image is likely published under and the user it runs as. */
 interface DockerfileFacts {
@@ -86,7 +87,7 @@ function candidates(files: readonly FileFacts<Facts>[]): Candidates {
  */
 function dockerfileFor(image: string, c: Candidates): DockerfileFacts | undefined {
   const base = imageBaseName(image);
-  const official = parseImage(image).repository.startsWith('library/');
+  const official = parseImageReference(image).repository.startsWith('library/');
   const matches = [...(c.byExplicitName.get(base) ?? []), ...(official ? [] : c.byDirectory.get(base) ?? [])];
   const unique = [...new Set(matches)];
   return unique.length === 1 ? unique[0] : undefined;

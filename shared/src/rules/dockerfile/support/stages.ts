@@ -1,6 +1,6 @@
 import { MemoKey } from '../../../memo';
 import type { DockerfileFile, Instruction, Stage } from '../../../parse/dockerfile';
-import { parseImageReference, type ImageReference } from '../../../parse/images';
+import { parseImageReference, type ImageReference } from '../../../facts/image-reference';
 import { instructionScript, resolvedCommands, type ResolvedCommand, type ShellScript } from '../../../parse/shell';
 import type { Range } from '../../../types';
 import { stageChain } from '../../../parse/dockerfile-stages';

@@ -1,7 +1,8 @@
 import { expandedArguments } from '../../../facts/dockerfile-variables';
 import { userPart, userVerdict } from '../../../facts/root-user';
 import { stageUser, type DockerfileFile, type Stage } from '../../../parse/dockerfile';
-import { runsAsNonRootByDefault, parseImageReference } from '../../../parse/images';
+import { parseImageReference } from '../../../facts/image-reference';
+import { runsAsNonRootByDefault } from '../../../parse/images';
 
 /** The user an image built from a Dockerfile runs as. */
 export type ImageUser =
