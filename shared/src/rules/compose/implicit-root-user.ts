@@ -47,7 +47,7 @@ const NON_ROOT_OFFICIAL = new Set(['elasticsearch', 'kibana', 'logstash', 'sonar
  */
 export function baseRunsAsRoot(image: string): boolean {
   const ref = parseImageReference(image);
-  if (ref.registry !== 'docker.io' || !ref.repository.startsWith('library/') || ref.name.includes('$')) return false;
+  if (ref.registry !== 'docker.io' || !ref.repository.startsWith('library/') || ref.variable) return false;
   const name = ref.repository.slice('library/'.length).toLowerCase();
   return !NON_ROOT_OFFICIAL.has(name) && !runsAsNonRootByDefault(ref);
 }

@@ -1,5 +1,6 @@
 import { expandedArguments } from '../../../facts/dockerfile-variables';
 import { userPart, userVerdict } from '../../../facts/root-user';
+import { hasVariable } from '../../../facts/variables';
 import { stageUser, type DockerfileFile, type Stage } from '../../../parse/dockerfile';
 import { parseImageReference } from '../../../facts/image-reference';
 import { runsAsNonRootByDefault } from '../../../parse/images';
@@ -16,7 +17,7 @@ const NAME_LABELS = new Set(['org.opencontainers.image.title', 'name', 'image', 
 function userOfStage(file: DockerfileFile, stage: Stage): ImageUser {
   const { user: last, stage: end } = stageUser(file, stage);
   if (!last) {
-    if (end.image === null || end.image.includes('$')) return { kind: 'unknown' };
+    if (end.image === null || hasVariable(end.image, 'dockerfile')) return { kind: 'unknown' };
     return runsAsNonRootByDefault(parseImageReference(end.image)) ? { kind: 'unknown' } : { kind: 'root', explicit: false };
   }
   const spec = expandedArguments(file, end, last);
