@@ -1,6 +1,7 @@
 import { isMap, isSeq, type Node } from 'yaml';
 import { MemoKey } from '../memo';
-import { hasVariable, lookup, lookupPath, resolve, truthy, type ComposeService, type Entry } from './compose';
+import { hasVariable } from '../facts/variables';
+import { lookup, lookupPath, resolve, truthy, type ComposeService, type Entry } from './compose';
 import { mapGet, mapPair, scalarString } from './yaml';
 
 /** A volume of a service, short (`src:dst:ro`) or long (`type: bind`) syntax. */
@@ -161,10 +162,20 @@ export interface EnvVar {
 
 /** The `environment:` variables of a service. */
 export const composeEnvironment = memo(function composeEnvironment(service: ComposeService): EnvVar[] {
-  const value = lookup(service, 'environment')?.value;
+  return variablesIn(service, lookup(service, 'environment')?.value);
+});
+
+/** The `build.args` of a service (build arguments, read like `environment:`). */
+export function composeBuildArgs(service: ComposeService): EnvVar[] {
+  const build = lookup(service, 'build')?.value;
+  return isMap(build) ? variablesIn(service, resolve(service.document, mapGet(build, 'args'))) : [];
+}
+
+/** Variables written as a map (`NAME: value`) or a list (`- NAME=value`). */
+function variablesIn(service: ComposeService, value: Node | undefined): EnvVar[] {
   const out: EnvVar[] = [];
   const push = (name: string, v: string | undefined, node: Node): void => {
-    out.push({ name, value: v, node, interpolated: v !== undefined && hasVariable(v) });
+    out.push({ name, value: v, node, interpolated: v !== undefined && hasVariable(v, 'compose') });
   };
   if (isMap(value)) {
     for (const pair of value.items) {
@@ -182,7 +193,7 @@ export const composeEnvironment = memo(function composeEnvironment(service: Comp
     }
   }
   return out;
-});
+}
 
 /** The memory, CPU and process limits of a service, wherever they are set. */
 export interface ResourceLimits {

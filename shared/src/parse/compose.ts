@@ -166,11 +166,6 @@ export function lookupPath(service: ComposeService, path: readonly string[]): En
   return entry;
 }
 
-/** True when a string uses `${VAR}`/`$VAR` interpolation (`$$` is a literal dollar). */
-export function hasVariable(text: string): boolean {
-  return /(^|[^$])\$(\{|[A-Za-z_])/.test(text.replace(/\$\$/g, ''));
-}
-
 /** A boolean setting: YAML booleans and the strings Compose accepts (`"true"`, `yes`, `on`). */
 export function truthy(node: Node | undefined): boolean | undefined {
   const s = scalarString(node);

@@ -1,48 +1,4 @@
-/** A container image reference split into its parts, with Docker's defaults applied. */
-export interface ImageReference {
-  /** The text as written. */
-  readonly raw: string;
-  /** Registry host (`docker.io` when none is written). */
-  readonly registry: string;
-  /** Repository path as resolved (`library/python` for `python`). */
-  readonly repository: string;
-  /** Repository as written, without registry (`python`, `bitnami/redis`). */
-  readonly name: string;
-  /** Tag as written, or null. */
-  readonly tag: string | null;
-  /** Digest (`sha256:…`) as written, or null. */
-  readonly digest: string | null;
-  /** True when the text contains a `$` variable and cannot be resolved statically. */
-  readonly variable: boolean;
-}
-
-/** Docker Hub's canonical registry name. */
-export const DOCKER_HUB = 'docker.io';
-
-const HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
-
-/** Whether a registry name is Docker Hub under any of its aliases. */
-export function isDockerHub(registry: string): boolean {
-  return HUB_ALIASES.has(registry.toLowerCase());
-}
-
-/** Parses an image reference (`[registry/]repo[:tag][@digest]`) the way Docker resolves it. Never throws. */
-export function parseImageReference(raw: string): ImageReference {
-  const text = raw.trim();
-  const at = text.indexOf('@');
-  const digest = at >= 0 ? text.slice(at + 1) : null;
-  const rest = at >= 0 ? text.slice(0, at) : text;
-  const slash = rest.lastIndexOf('/');
-  const colon = rest.lastIndexOf(':');
-  const tag = colon > slash ? rest.slice(colon + 1) : null;
-  const path = colon > slash ? rest.slice(0, colon) : rest;
-  const first = path.split('/')[0] ?? '';
-  const hasRegistry = path.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
-  const registry = hasRegistry ? first.toLowerCase() : DOCKER_HUB;
-  const name = hasRegistry ? path.slice(first.length + 1) : path;
-  const repository = isDockerHub(registry) && !name.includes('/') ? `library/${name}` : name;
-  return { raw, registry: isDockerHub(registry) ? DOCKER_HUB : registry, repository, name, tag, digest, variable: text.includes('$') };
-}
+import { isDockerHub, type ImageReference } from '../facts/image-reference';
 
 /** The distribution family an image is built on. */
 export type DistroFamily = 'debian' | 'ubuntu' | 'alpine' | 'distroless' | 'scratch' | 'windows' | 'other';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { distroFamily, parseImageReference, runsAsNonRootByDefault, slimVariant } from '../../../shared/src/parse/images';
+import { parseImageReference } from '../../../shared/src/facts/image-reference';
+import { distroFamily, runsAsNonRootByDefault, slimVariant } from '../../../shared/src/parse/images';
 
 const ref = parseImageReference;
 

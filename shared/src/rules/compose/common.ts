@@ -1,4 +1,5 @@
 import type { Node } from 'yaml';
+import { expandVariables, nothingSet } from '../../facts/variables';
 import { composeServices, type ComposeService } from '../../parse/compose';
 import type { ExternalReference, Fix, Localized, RawFinding, TextEdit, YamlFile } from '../../types';
 import { appendIn, setIn } from '../../yaml-edit';
@@ -71,14 +72,14 @@ export function replaceScalar(service: ComposeService, node: Node, text: string)
 export const withFix = (finding: RawFinding, fix: Fix | undefined): RawFinding => (fix ? { ...finding, fix } : finding);
 
 /**
- * A bind mount's host path as written, with a `${VAR:-default}` source reduced to its default and
- * trailing slashes removed; undefined when it cannot be known statically.
+ * A bind mount's host path as written, interpolated with the defaults the file gives
+ * (`${DATA:-/srv}/db` is `/srv/db`) and trailing slashes removed; undefined when it depends on the
+ * environment.
  */
 export function hostPath(source: string | undefined): string | undefined {
   if (source === undefined) return undefined;
-  const m = /^\$\{[A-Za-z_]\w*:?-([^}]*)\}(.*)$/.exec(source.trim());
-  const path = m ? m[1]! + m[2]! : source.trim();
-  if (path.includes('$')) return undefined;
+  const path = expandVariables(source.trim(), 'compose', nothingSet);
+  if (path === undefined) return undefined;
   return path.length > 1 ? path.replace(/\/+$/, '') : path;
 }
 

@@ -1,9 +1,7 @@
 import { defineYamlRule } from '../../define';
 import { composeVolumes } from '../../parse/compose-settings';
 import { cis, eachService, rangeOf, hostPath, owasp } from './common';
-
-/** Host paths of container-engine API sockets. */
-export const ENGINE_SOCKET = /^\/\/\.\/pipe\/docker_engine$|(?:^|\/)(?:docker|podman|containerd|crio|cri-dockerd)\.sock$|^\/run\/containerd(?:\/|$)|^\/var\/run\/docker(?:\/|$)/;
+import { ENGINE_SOCKET } from './support/host-paths';
 
 /** The Docker (or another engine's) socket mounted into a container. */
 export const dockerSocket = defineYamlRule({

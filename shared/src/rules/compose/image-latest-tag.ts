@@ -1,6 +1,6 @@
 import { defineYamlRule } from '../../define';
 import { lookup } from '../../parse/compose';
-import { parseImageReference } from '../../parse/images';
+import { isLatestTag, parseImageReference } from '../../facts/image-reference';
 import { scalarString } from '../../parse/yaml';
 import { eachService } from './common';
 
@@ -47,7 +47,7 @@ export const imageLatestTag = defineYamlRule({
         if (lookup(service, 'build')) return [];
         return [{ range: service.document.rangeOf(entry.value), messageId: 'untagged', args: { service: service.name, image } }];
       }
-      return ref.tag.toLowerCase() === 'latest' ? [{ range: service.document.rangeOf(entry.value), messageId: 'latest', args: { service: service.name, image } }] : [];
+      return isLatestTag(ref.tag) ? [{ range: service.document.rangeOf(entry.value), messageId: 'latest', args: { service: service.name, image } }] : [];
     });
   },
 });

@@ -1,13 +1,16 @@
 import { URI, Utils } from 'vscode-uri';
 import { defineWorkspaceRule } from '../../define';
-import { composeServices, hasVariable, lookup, type ComposeService } from '../../parse/compose';
+import { expandedArguments } from '../../facts/dockerfile-variables';
+import { isRootUser } from '../../facts/root-user';
+import { hasVariable } from '../../facts/variables';
+import { composeServices, lookup, type ComposeService } from '../../parse/compose';
 import { composeBuild } from '../../parse/compose-settings';
 import { stageUser } from '../../parse/dockerfile';
-import { parseImageReference, runsAsNonRootByDefault } from '../../parse/images';
+import { parseImageReference } from '../../facts/image-reference';
+import { runsAsNonRootByDefault } from '../../parse/images';
 import { isMap, isScalar, mapGet, scalarString, seqItems } from '../../parse/yaml';
 import type { Anchor, FileFacts, ParsedFile, RawFinding } from '../../types';
 import { owasp } from './common';
-import { isRootUser } from './no-root-user';
 
 /** A URI in the form vscode-uri writes it; the text itself when it cannot be encoded (lone surrogates). */
 const normalize = (uri: string): string => {
@@ -23,7 +26,7 @@ const normalize = (uri: string): string => {
  * inline builds, and for paths no URI can hold (lone surrogates make encodeURIComponent throw).
  */
 export function dockerfileUri(composeUri: string, context: string, dockerfile: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:\/\/|^git@|\.git(#|$)/i.test(context) || hasVariable(context) || hasVariable(dockerfile)) return undefined;
+  if (/^[a-z][a-z0-9+.-]*:\/\/|^git@|\.git(#|$)/i.test(context) || hasVariable(context, 'compose') || hasVariable(dockerfile, 'compose')) return undefined;
   try {
     const base = Utils.dirname(URI.parse(composeUri));
     const contextUri = context.startsWith('/') ? base.with({ path: context }) : Utils.resolvePath(base, context);
@@ -44,7 +47,7 @@ const NON_ROOT_OFFICIAL = new Set(['elasticsearch', 'kibana', 'logstash', 'sonar
  */
 export function baseRunsAsRoot(image: string): boolean {
   const ref = parseImageReference(image);
-  if (ref.registry !== 'docker.io' || !ref.repository.startsWith('library/') || ref.name.includes('$')) return false;
+  if (ref.registry !== 'docker.io' || !ref.repository.startsWith('library/') || ref.variable) return false;
   const name = ref.repository.slice('library/'.length).toLowerCase();
   return !NON_ROOT_OFFICIAL.has(name) && !runsAsNonRootByDefault(ref);
 }
@@ -69,8 +72,11 @@ function additionalContextNames(build: unknown): string[] {
   });
 }
 
-/** Who a stage runs as: its USER (with the line of that instruction, 1-based) or, without one, its base image. */
-type StageUser = { readonly user: string; readonly line: number } | { readonly user: undefined; readonly base: string | null };
+/**
+ * Who a stage runs as: its USER, variables expanded (undefined when they depend on the build), with
+ * the line of that instruction (1-based); or, without one, its base image.
+ */
+type StageUser = { readonly user: string | undefined; readonly line: number } | { readonly user: undefined; readonly base: string | null };
 
 /** A service that builds a local Dockerfile and sets no `user:`. */
 interface ServiceFacts {
@@ -111,7 +117,7 @@ function collect(file: ParsedFile): Facts | undefined {
   if (file.kind === 'dockerfile') {
     const stages = file.stages.map((stage) => {
       const found = stageUser(file, stage);
-      const user: StageUser = found.user ? { user: found.user.getArgumentsContent() ?? '', line: found.user.getRange().start.line + 1 } : { user: undefined, base: found.stage.image };
+      const user: StageUser = found.user ? { user: expandedArguments(file, found.stage, found.user), line: found.user.getRange().start.line + 1 } : { user: undefined, base: found.stage.image };
       return { name: stage.name, user };
     });
     return { kind: 'dockerfile', stages };
@@ -129,13 +135,13 @@ function check(service: ServiceFacts, uri: string, dockerfiles: ReadonlyMap<stri
   const found = stage.user;
   const base = { ...service.anchor, uri };
   const args = { service: service.service, dockerfile: service.dockerfile };
-  if (found.user === undefined) {
+  if ('base' in found) {
     if (!found.base || !baseRunsAsRoot(found.base) || service.builtImages.includes(found.base)) return [];
     // A named build context (`additional_contexts: {base: "service:base"}`) replaces the registry image.
     if (service.additionalContexts.includes(found.base)) return [];
     return [{ ...base, messageId: 'noUser', args: { ...args, base: found.base } }];
   }
-  if (hasVariable(found.user) || !isRootUser(found.user)) return [];
+  if (found.user === undefined || !isRootUser(found.user)) return [];
   return [{ ...base, messageId: 'rootUser', args: { ...args, line: found.line } }];
 }
 

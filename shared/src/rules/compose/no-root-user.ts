@@ -1,13 +1,9 @@
 import { defineYamlRule } from '../../define';
-import { hasVariable, lookup } from '../../parse/compose';
+import { isRootUser } from '../../facts/root-user';
+import { expandVariables, nothingSet } from '../../facts/variables';
+import { lookup } from '../../parse/compose';
 import { scalarString } from '../../parse/yaml';
 import { eachService, owasp } from './common';
-
-/** True for a `user:` value that names root: `root`, `0`, `root:…`, `0:…`. */
-export function isRootUser(user: string): boolean {
-  const name = user.trim().split(':')[0]!.trim();
-  return name === 'root' || /^0+$/.test(name);
-}
 
 /** An explicit `user: root` / `0` / `0:0`. */
 export const noRootUser = defineYamlRule({
@@ -26,8 +22,8 @@ export const noRootUser = defineYamlRule({
   },
   docs: {
     rationale: {
-      en: 'A process running as root inside the container is root for the kernel too (unless user namespaces remap it); any escape or writable host mount then acts as root on the host. CSVS 3.1 allows root only during initialisation.',
-      de: 'Ein Prozess, der im Container als root läuft, ist auch für den Kernel root (sofern keine User-Namespaces umsetzen); jeder Ausbruch oder beschreibbare Host-Mount wirkt dann als root auf dem Host. CSVS 3.1 erlaubt root nur während der Initialisierung.',
+      en: 'A process running as root inside the container is root for the kernel too (unless user namespaces remap it); any escape or writable host mount then acts as root on the host. CSVS 3.1 allows root only during initialisation. Root is every spelling of UID 0 (`0`, `00`, `+0`, `root` in any case, `root:staff`, `:1000`) and the Windows administrator accounts (`ContainerAdministrator`, `Administrator`); a value with variables counts by what the file sets (`${APP_USER:-root}`).',
+      de: 'Ein Prozess, der im Container als root läuft, ist auch für den Kernel root (sofern keine User-Namespaces umsetzen); jeder Ausbruch oder beschreibbare Host-Mount wirkt dann als root auf dem Host. CSVS 3.1 erlaubt root nur während der Initialisierung. Root ist jede Schreibweise der UID 0 (`0`, `00`, `+0`, `root` in beliebiger Schreibung, `root:staff`, `:1000`) und die Administratorkonten von Windows (`ContainerAdministrator`, `Administrator`); ein Wert mit Variablen zählt nach dem, was die Datei setzt (`${APP_USER:-root}`).',
     },
     fix: {
       en: 'Set `user:` to an unprivileged UID:GID that owns the files the service writes (no quick-fix: the right UID depends on the image).',
@@ -41,7 +37,9 @@ export const noRootUser = defineYamlRule({
     return eachService(file, (service) => {
       const entry = lookup(service, 'user');
       const user = scalarString(entry?.value);
-      if (!entry || user === undefined || hasVariable(user) || !isRootUser(user)) return [];
+      // an interpolated user is root when its default is (`${APP_USER:-root}`): the value when nothing sets the variable
+      const expanded = user === undefined ? undefined : expandVariables(user, 'compose', nothingSet);
+      if (!entry || user === undefined || expanded === undefined || !isRootUser(expanded)) return [];
       return [{ range: service.document.rangeOf(entry.value), args: { service: service.name, user } }];
     });
   },

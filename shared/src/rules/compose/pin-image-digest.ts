@@ -1,6 +1,6 @@
 import { defineYamlRule } from '../../define';
 import { lookup } from '../../parse/compose';
-import { parseImageReference } from '../../parse/images';
+import { parseImageReference } from '../../facts/image-reference';
 import { scalarString } from '../../parse/yaml';
 import { eachService, innerRange } from './common';
 

@@ -1,6 +1,6 @@
 import type { ComposeService } from '../../parse/compose';
 import { composePorts, type PortMapping } from '../../parse/compose-settings';
-import { hasVariable } from '../../parse/compose';
+import { hasVariable } from '../../facts/variables';
 
 /** Container ports of databases, key-value stores, cluster control planes and remote administration. */
 export const SENSITIVE_PORTS: Readonly<Record<number, string>> = {
@@ -38,7 +38,7 @@ export function openPorts(service: ComposeService): OpenPort[] {
     // `${BIND_IP:-0.0.0.0}` binds to its default unless the variable is set.
     const ip = port.hostIp?.trim().replace(/^\$\{[A-Za-z_]\w*:?-([^}]*)\}$/, '$1');
     if (ip !== undefined && !ALL_INTERFACES.has(ip)) continue;
-    if (ip === undefined && port.published !== undefined && hasVariable(port.published)) {
+    if (ip === undefined && port.published !== undefined && hasVariable(port.published, 'compose')) {
       // `${BIND}:80` may carry the address inside the variable; `${PORT:-80}:80` carries only a port.
       if (!/^\$\{?[A-Za-z_]\w*(?::?-\d+)?\}?$/.test(port.published.trim())) continue;
     }

@@ -1,34 +1,33 @@
 import { defineYamlRule } from '../../define';
-import { composeEnvironment, type EnvVar } from '../../parse/compose-settings';
+import { secretKindMessages, secretValueKind, secretVerdict, type SecretVerdict } from '../../facts/secrets';
+import type { ComposeService } from '../../parse/compose';
+import { composeBuildArgs, composeEnvironment, type EnvVar } from '../../parse/compose-settings';
+import type { RawFinding } from '../../types';
 import { eachService, owasp } from './common';
 
-/** Names of variables that carry credentials. */
-const SECRET_NAME = /(?:^|_)(?:PASSWORD|PASSWD|PASS|PWD|SECRET|SECRETS|TOKEN|APIKEY|API_KEY|ACCESS_KEY|ACCESS_KEY_ID|SECRET_KEY|PRIVATE_KEY|CLIENT_SECRET|CREDENTIALS?|AUTH_KEY|MASTER_KEY|ENCRYPTION_KEY|SIGNING_KEY|LICENSE_KEY|SESSION_KEY|DSN)(?:_|$)|PASSWORD|SECRET|(?:^|_)KEY$|(?<!BY)PASS$/i;
+/** Why a variable holds a literal credential: its value's shape (checked also where it interpolates), else its name and literal value. */
+export function literalSecret(env: EnvVar): SecretVerdict {
+  if (env.value === undefined) return undefined;
+  if (env.interpolated) {
+    const kind = secretValueKind(env.value);
+    return kind ? { by: 'value', kind } : undefined;
+  }
+  return secretVerdict(env.name, env.value);
+}
 
-/** Names that only describe a secret (where it is, how long it lives), not hold it. */
-const NOT_A_SECRET_NAME = /(?:_FILE|_PATH|_DIR|_LOCATION|_TTL|_EXPIRY|_EXPIRES?|_EXPIRATION|_LIFETIME|_TIMEOUT|_LENGTH|_SIZE|_ENABLED?|_REQUIRED|_POLICY|_HEADER|_TYPE|_METHOD|_ALGORITHM|_NAME|_USER(?:NAME)?|_ID|_URI_PREFIX|_ISSUER|_AUDIENCE|_ENDPOINT|_URL|_HOST|_PORT|_MODE|_FORMAT|_HASH_ROUNDS|_MIN|_MAX)$|^PWD$|^OLDPWD$/i;
+const ADVICE_EN = 'move it to a secret (secrets:, mounted at /run/secrets/…) or at least to an untracked .env file and interpolate it.';
+const ADVICE_DE = 'in ein Secret verschieben (secrets:, eingehängt unter /run/secrets/…) oder mindestens in eine nicht eingecheckte .env-Datei und per Interpolation einsetzen.';
 
-/** Values that are not credentials: empty, booleans, placeholders for another mechanism, file paths. */
-const NOT_A_SECRET_VALUE = /^(?:|true|false|yes|no|on|off|null|none|disabled?|enabled?|\/run\/secrets\/.*|\/.*|file:.*|vault:.*|secretref:.*)$/i;
-
-/** Values that are credentials whatever the variable is called. */
-const CREDENTIAL_VALUES: readonly RegExp[] = [
-  /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@$]+@/i, // URL with user:password@
-  /\bAKIA[0-9A-Z]{16}\b/, // AWS access key id
-  /\bgh[pousr]_[A-Za-z0-9]{36,}\b/, // GitHub token
-  /\bglpat-[A-Za-z0-9_-]{20,}\b/, // GitLab token
-  /\bxox[abprs]-[A-Za-z0-9-]{10,}\b/, // Slack token
-  /\bsk_live_[A-Za-z0-9]{16,}\b/, // Stripe secret key
-  /-----BEGIN [A-Z ]*PRIVATE KEY-----/,
-  /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, // JWT
-];
-
-/** Whether an environment variable holds a literal credential. */
-export function isLiteralSecret(env: EnvVar): boolean {
-  if (env.value === undefined || env.interpolated) return false;
-  const value = env.value.trim();
-  if (CREDENTIAL_VALUES.some((re) => re.test(value))) return true;
-  return SECRET_NAME.test(env.name) && !NOT_A_SECRET_NAME.test(env.name) && !NOT_A_SECRET_VALUE.test(value);
+/** The findings of one list of variables: `environment:` or `build.args`. */
+function findings(service: ComposeService, vars: readonly EnvVar[], where: 'environment' | 'build'): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const env of vars) {
+    const verdict = literalSecret(env);
+    if (!verdict) continue;
+    const messageId = where === 'build' ? (verdict.by === 'value' ? 'buildValue' : 'buildName') : verdict.by === 'value' ? verdict.kind : 'default';
+    out.push({ range: service.document.rangeOf(env.node), messageId, args: { service: service.name, name: env.name } });
+  }
+  return out;
 }
 
 /** Literal credentials in `environment:` (map and list forms). The value is never printed. */
@@ -42,14 +41,26 @@ export const secretsInEnvironment = defineYamlRule({
   external: [owasp(12)],
   messages: {
     default: {
-      en: 'Service "{service}" sets {name} to a literal credential in the Compose file; move it to a secret (secrets:, mounted at /run/secrets/…) or at least to an untracked .env file and interpolate it.',
-      de: 'Service "{service}" setzt {name} in der Compose-Datei auf ein wörtliches Geheimnis; in ein Secret verschieben (secrets:, eingehängt unter /run/secrets/…) oder mindestens in eine nicht eingecheckte .env-Datei und per Interpolation einsetzen.',
+      en: `Service "{service}" sets {name} to a literal credential in the Compose file; ${ADVICE_EN}`,
+      de: `Service "{service}" setzt {name} in der Compose-Datei auf ein wörtliches Geheimnis; ${ADVICE_DE}`,
+    },
+    ...secretKindMessages((what) => ({
+      en: `Service "{service}" sets {name} to a value that looks like ${what.en}; ${ADVICE_EN}`,
+      de: `Service "{service}" setzt {name} auf einen Wert, der wie ${what.de} aussieht; ${ADVICE_DE}`,
+    })),
+    buildName: {
+      en: 'Service "{service}" passes the build argument {name} as a literal credential; build arguments stay readable in the image history: use a build secret (build.secrets, RUN --mount=type=secret).',
+      de: 'Service "{service}" übergibt das Build-Argument {name} als wörtliches Geheimnis; Build-Argumente bleiben in der Image-Historie lesbar: ein Build-Secret verwenden (build.secrets, RUN --mount=type=secret).',
+    },
+    buildValue: {
+      en: 'Service "{service}" passes the build argument {name} with a value that looks like a credential; build arguments stay readable in the image history: use a build secret (build.secrets, RUN --mount=type=secret).',
+      de: 'Service "{service}" übergibt das Build-Argument {name} mit einem Wert, der wie ein Geheimnis aussieht; Build-Argumente bleiben in der Image-Historie lesbar: ein Build-Secret verwenden (build.secrets, RUN --mount=type=secret).',
     },
   },
   docs: {
     rationale: {
-      en: 'A password, token or key written into the Compose file is in version control, in every clone and CI log that prints the configuration, and in `docker inspect` of the container. Environment variables also leak to child processes and crash reports.',
-      de: 'Ein Passwort, Token oder Schlüssel in der Compose-Datei steht in der Versionsverwaltung, in jedem Klon und in jedem CI-Protokoll, das die Konfiguration ausgibt, und in `docker inspect` des Containers. Umgebungsvariablen gelangen außerdem an Kindprozesse und in Absturzberichte.',
+      en: 'A password, token or key written into the Compose file is in version control, in every clone and CI log that prints the configuration, and in `docker inspect` of the container. Environment variables also leak to child processes and crash reports. Build arguments (`build.args`) are checked the same way: they stay readable in the image history. A value is a credential by its name (DB_PASSWORD, apiKey) or by its shape whatever its name (a private key, a cloud access key, a token, a JWT, a connection string with a password).',
+      de: 'Ein Passwort, Token oder Schlüssel in der Compose-Datei steht in der Versionsverwaltung, in jedem Klon und in jedem CI-Protokoll, das die Konfiguration ausgibt, und in `docker inspect` des Containers. Umgebungsvariablen gelangen außerdem an Kindprozesse und in Absturzberichte. Build-Argumente (`build.args`) werden ebenso geprüft: sie bleiben in der Image-Historie lesbar. Ein Wert ist ein Geheimnis durch seinen Namen (DB_PASSWORD, apiKey) oder, wie auch immer er heißt, durch seine Form (ein privater Schlüssel, ein Cloud-Zugriffsschlüssel, ein Token, ein JWT, ein Verbindungs-String mit Passwort).',
     },
     fix: {
       en: 'Declare a top-level `secrets:` entry (file or external), grant it to the service and point the application at `/run/secrets/<name>` (many images read `<NAME>_FILE`). Rotate the credential: it is in the history.',
@@ -60,10 +71,6 @@ export const secretsInEnvironment = defineYamlRule({
   },
   fixable: false,
   check(file) {
-    return eachService(file, (service) =>
-      composeEnvironment(service)
-        .filter(isLiteralSecret)
-        .map((env) => ({ range: service.document.rangeOf(env.node), args: { service: service.name, name: env.name } })),
-    );
+    return eachService(file, (service) => [...findings(service, composeEnvironment(service), 'environment'), ...findings(service, composeBuildArgs(service), 'build')]);
   },
 });

@@ -1,8 +1,7 @@
 import { defineYamlRule } from '../../define';
 import { lookup } from '../../parse/compose';
-import { parseImageReference } from '../../parse/images';
+import { isTrusted, parseImageReference } from '../../facts/image-reference';
 import { scalarString } from '../../parse/yaml';
-import { isTrusted } from '../dockerfile/trusted-registry';
 import { cis, eachService, innerRange } from './common';
 
 /** `image:` from a registry outside the configured `trustedRegistries` (no finding when the list is empty). */

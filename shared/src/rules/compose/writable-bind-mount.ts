@@ -2,8 +2,7 @@ import { defineYamlRule } from '../../define';
 import { composeVolumes } from '../../parse/compose-settings';
 import { scalarString } from '../../parse/yaml';
 import { cis, eachService, rangeOf, hostPath, owasp } from './common';
-import { ENGINE_SOCKET } from './docker-socket';
-import { sensitiveHostPath } from './host-path-sensitive';
+import { ENGINE_SOCKET, sensitiveHostPath } from './support/host-paths';
 
 /** A host directory bind-mounted without `:ro`. */
 export const writableBindMount = defineYamlRule({

@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../../define';
-import { parseImageReference } from '../../parse/images';
+import { isLatestTag, parseImageReference } from '../../facts/image-reference';
 import type { RawFinding } from '../../types';
 import { imageUses } from './support/images';
 
@@ -39,7 +39,7 @@ export const noLatestTag = defineDockerfileRule({
       const ref = parseImageReference(use.text);
       if (ref.variable || ref.digest) continue;
       if (ref.tag === null) findings.push({ range: use.range, messageId: 'missing', args: { image: use.text }, objectRange: use.stage.range });
-      else if (ref.tag.toLowerCase() === 'latest') {
+      else if (isLatestTag(ref.tag)) {
         const tagRange = use.stage.from.getImageTagRange() ?? use.range;
         findings.push({ range: tagRange, messageId: 'latest', args: { image: use.text }, objectRange: use.stage.range });
       }

@@ -1,10 +1,12 @@
 import { defineDockerfileRule } from '../../define';
+import { expandedArguments } from '../../facts/dockerfile-variables';
+import { isRootUser } from '../../facts/root-user';
 import { parseDockerfile, type DockerfileFile, type Instruction, type Stage } from '../../parse/dockerfile';
 import { distroFamily, runsAsNonRootByDefault } from '../../parse/images';
 import { applyEdits } from '../../text';
 import type { Fix, RawFinding, TextEdit } from '../../types';
 import { baseImage, eolOf, stageChain } from './support/stages';
-import { createdUser, isRootUser, userLines } from './support/users';
+import { createdUser, userLines } from './support/users';
 
 const FIX_TITLE = { en: 'Add a non-root USER', de: 'Nicht-Root-USER hinzufügen' };
 const PRIVILEGE_DROP = /\b(gosu|su-exec|setpriv|runuser|s6-setuidgid|chroot\s+--userspec)\b/;
@@ -173,8 +175,8 @@ export const noRootUser = defineDockerfileRule({
   },
   docs: {
     rationale: {
-      en: 'A process running as root inside a container is root on the host kernel: a breakout or a writable host mount gives an attacker full control. Root is needed only while building; the running container should use a dedicated unprivileged user. Images whose entrypoint drops privileges itself (gosu, su-exec, setpriv) and distroless nonroot images are not reported; Windows images are not checked.',
-      de: 'Ein Prozess, der im Container als root läuft, ist root auf dem Host-Kernel: ein Ausbruch oder ein beschreibbarer Host-Mount gibt Angreifern volle Kontrolle. Root wird nur beim Bauen gebraucht; der laufende Container sollte einen eigenen, unprivilegierten Benutzer verwenden. Images, deren Entrypoint die Rechte selbst abgibt (gosu, su-exec, setpriv), und distroless-nonroot-Images werden nicht gemeldet; Windows-Images werden nicht geprüft.',
+      en: 'A process running as root inside a container is root on the host kernel: a breakout or a writable host mount gives an attacker full control. Root is needed only while building; the running container should use a dedicated unprivileged user. Images whose entrypoint drops privileges itself (gosu, su-exec, setpriv) and distroless nonroot images are not reported; Windows images are not checked. Root is every spelling of UID 0 (`0`, `00`, `+0`, `root` in any case, `root:staff`, `:1000`) and the Windows administrator accounts (`ContainerAdministrator`, `Administrator`); a value with variables counts by what the file sets (`${APP_USER:-root}`, `ARG U=root` then `USER $U`).',
+      de: 'Ein Prozess, der im Container als root läuft, ist root auf dem Host-Kernel: ein Ausbruch oder ein beschreibbarer Host-Mount gibt Angreifern volle Kontrolle. Root wird nur beim Bauen gebraucht; der laufende Container sollte einen eigenen, unprivilegierten Benutzer verwenden. Images, deren Entrypoint die Rechte selbst abgibt (gosu, su-exec, setpriv), und distroless-nonroot-Images werden nicht gemeldet; Windows-Images werden nicht geprüft. Root ist jede Schreibweise der UID 0 (`0`, `00`, `+0`, `root` in beliebiger Schreibung, `root:staff`, `:1000`) und die Administratorkonten von Windows (`ContainerAdministrator`, `Administrator`); ein Wert mit Variablen zählt nach dem, was die Datei setzt (`${APP_USER:-root}`, `ARG U=root` und dann `USER $U`).',
     },
     fix: {
       en: 'Create a system user (Debian/Ubuntu: groupadd/useradd, Alpine: addgroup/adduser) and add `USER 10001:10001` before CMD/ENTRYPOINT; distroless images use `USER 65532:65532`, scratch images a numeric `USER 10001:10001`.',
@@ -194,9 +196,9 @@ export const noRootUser = defineDockerfileRule({
     const last = users[users.length - 1];
     const findings: RawFinding[] = [];
     if (last) {
-      const value = last.getArgumentsContent()?.trim() ?? '';
+      const value = expandedArguments(file, final, last);
       const range = last.getArgumentsRange();
-      if (!range || value.includes('$') || !isRootUser(value)) return [];
+      if (!range || value === undefined || !isRootUser(value)) return [];
       const candidate = replaceRootFix(file, chain, last, users);
       const fix = candidate && verified(file, candidate) ? candidate : undefined;
       findings.push({ range, messageId: 'root', objectRange: final.range, ...(fix ? { fix } : {}) });

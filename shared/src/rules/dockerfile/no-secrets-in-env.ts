@@ -1,10 +1,9 @@
 import { defineDockerfileRule } from '../../define';
 import type { RawFinding } from '../../types';
-import { credentialIn, isHarmlessValue, isSecretName } from './support/secrets';
+import { secretKindMessages, secretVerdict } from '../../facts/secrets';
 
 const ADVICE_EN = 'it stays readable in the image (docker history, docker inspect); pass it with RUN --mount=type=secret at build time or as a runtime secret.';
 const ADVICE_DE = 'er bleibt im Image lesbar (docker history, docker inspect); beim Bauen mit RUN --mount=type=secret oder zur Laufzeit als Secret übergeben.';
-const value = (en: string, de: string): { en: string; de: string } => ({ en: `The value of {name} looks like ${en}; ${ADVICE_EN}`, de: `Der Wert von {name} sieht aus wie ${de}; ${ADVICE_DE}` });
 
 /** ENV/ARG that carry a literal secret. The message never repeats the value. */
 export const noSecretsInEnv = defineDockerfileRule({
@@ -21,11 +20,7 @@ export const noSecretsInEnv = defineDockerfileRule({
       en: `{keyword} {name} has a literal value and its name says it is a secret; ${ADVICE_EN}`,
       de: `{keyword} {name} hat einen literalen Wert, und der Name sagt, dass er ein Secret ist; ${ADVICE_DE}`,
     },
-    aws: value('an AWS access key', 'ein AWS-Zugriffsschlüssel'),
-    privateKey: value('a private key', 'ein privater Schlüssel'),
-    jwt: value('a JSON Web Token', 'ein JSON Web Token'),
-    connection: value('a connection string with a password', 'ein Verbindungs-String mit Passwort'),
-    token: value('an access token', 'ein Zugriffstoken'),
+    ...secretKindMessages((what) => ({ en: `The value of {name} looks like ${what.en}; ${ADVICE_EN}`, de: `Der Wert von {name} sieht aus wie ${what.de}; ${ADVICE_DE}` })),
   },
   docs: {
     rationale: {
@@ -54,9 +49,9 @@ export const noSecretsInEnv = defineDockerfileRule({
         const valueRange = p.getValueRange();
         if (v === null || !valueRange) continue;
         const name = p.getName();
-        const kind = credentialIn(v);
-        if (kind) findings.push({ range: valueRange, messageId: kind, args: { name, keyword } });
-        else if (isSecretName(name) && !isHarmlessValue(v)) findings.push({ range: p.getNameRange(), messageId: 'name', args: { name, keyword } });
+        const verdict = secretVerdict(name, v);
+        if (verdict?.by === 'value') findings.push({ range: valueRange, messageId: verdict.kind, args: { name, keyword } });
+        else if (verdict) findings.push({ range: p.getNameRange(), messageId: 'name', args: { name, keyword } });
       }
     }
     return findings;

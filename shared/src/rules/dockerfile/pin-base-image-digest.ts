@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../../define';
-import { parseImageReference } from '../../parse/images';
+import { parseImageReference } from '../../facts/image-reference';
 import type { RawFinding } from '../../types';
 import { imageUses } from './support/images';
 

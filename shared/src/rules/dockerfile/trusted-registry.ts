@@ -1,18 +1,7 @@
 import { defineDockerfileRule } from '../../define';
-import { DOCKER_HUB, isDockerHub, parseImageReference, type ImageReference } from '../../parse/images';
+import { isTrusted, parseImageReference } from '../../facts/image-reference';
 import type { RawFinding } from '../../types';
 import { imageUses } from './support/images';
-
-/** True when an entry (`registry` or `registry/path`) of the trusted list covers the image. */
-export function isTrusted(ref: ImageReference, trusted: readonly string[]): boolean {
-  const full = `${ref.registry}/${ref.repository}`.toLowerCase();
-  return trusted.some((entry) => {
-    const e = entry.trim().toLowerCase().replace(/\/+$/, '');
-    const [host, ...path] = e.split('/');
-    const normal = [isDockerHub(host ?? '') ? DOCKER_HUB : host, ...path].join('/');
-    return full === normal || full.startsWith(`${normal}/`);
-  });
-}
 
 /** Images from registries outside `trustedRegistries` (no finding when the list is empty). */
 export const trustedRegistry = defineDockerfileRule({

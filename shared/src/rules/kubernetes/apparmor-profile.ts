@@ -3,8 +3,7 @@ import { defineYamlRule } from '../../define';
 import { containerName, getIn, isWindowsPod, podSpecs, type ContainerRef } from '../../parse/kubernetes';
 import { isMap, mapGet, mapPair, scalarString, type YAMLMap } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
-import { allowedAppArmorAnnotation } from './apparmor';
-import { SELINUX_TYPES } from './selinux';
+import { allowedAppArmorAnnotation, SELINUX_TYPES } from './support/pod-security';
 import { containerFinding } from './support/findings';
 
 const ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';

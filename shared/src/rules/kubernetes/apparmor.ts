@@ -4,11 +4,9 @@ import { pairIn, podSpecs, type PodSpecRef } from '../../parse/kubernetes';
 import { isMap, mapGet, scalarString, type YAMLMap } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
 import { BASELINE_LEVELS, baselineControl, findingOn, valueRange } from './support/findings';
+import { allowedAppArmorAnnotation } from './support/pod-security';
 
 const ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
-
-/** PSA's allowed legacy annotation values: empty, `runtime/default`, `localhost/*`. */
-export const allowedAppArmorAnnotation = (v: string): boolean => v === '' || v === 'runtime/default' || v.startsWith('localhost/');
 
 /** PSA's allowed `appArmorProfile.type` values. */
 const allowedType = (t: string | undefined): boolean => t === 'RuntimeDefault' || t === 'Localhost';

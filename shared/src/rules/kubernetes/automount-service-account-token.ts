@@ -1,16 +1,12 @@
 import { defineYamlRule } from '../../define';
-import { isKind, namespaceOf, pairIn, podSpecs, type PodSpecRef } from '../../parse/kubernetes';
-import { mapGet, mapPair, scalarBool, scalarString, type YamlFile } from '../../parse/yaml';
+import { isKind, namespaceOf, pairIn, podSpecs } from '../../parse/kubernetes';
+import { mapGet, mapPair, scalarBool, type YamlFile } from '../../parse/yaml';
 import type { Localized, RawFinding } from '../../types';
 import { findingOn, nameRange, podAnchor, setFix, valueRange, withFix } from './support/findings';
+import { serviceAccountOf } from './support/service-accounts';
 
 const TITLE: Localized = { en: 'Set automountServiceAccountToken: false', de: 'automountServiceAccountToken: false setzen' };
 const CORE = /^v1$/;
-
-/** The service account a pod runs as. */
-export function serviceAccountOf(pod: PodSpecRef): string {
-  return scalarString(mapGet(pod.spec, 'serviceAccountName')) ?? scalarString(mapGet(pod.spec, 'serviceAccount')) ?? 'default';
-}
 
 
 /** ServiceAccounts of the file that switch automounting off, by namespace/name. */

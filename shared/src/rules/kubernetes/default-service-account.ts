@@ -3,7 +3,7 @@ import { pairIn, podSpecs } from '../../parse/kubernetes';
 import { mapGet, scalarBool } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
 import { findingOn, podAnchor, valueRange } from './support/findings';
-import { serviceAccountOf } from './automount-service-account-token';
+import { serviceAccountOf } from './support/service-accounts';
 
 /** Pods that run as the namespace's default service account with its token mounted. */
 export const defaultServiceAccount = defineYamlRule({

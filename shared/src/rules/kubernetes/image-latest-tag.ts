@@ -1,8 +1,9 @@
 import { defineYamlRule } from '../../define';
+import { isLatestTag, parseImageReference } from '../../facts/image-reference';
 import { containerName } from '../../parse/kubernetes';
 import type { RawFinding } from '../../types';
 import { findingOn, valueRange } from './support/findings';
-import { containerImages, parseImage } from './support/image';
+import { containerImages } from './support/image';
 
 /** Images referenced by `latest` or without any tag. */
 export const imageLatestTag = defineYamlRule({
@@ -36,9 +37,9 @@ export const imageLatestTag = defineYamlRule({
   check(file) {
     const out: RawFinding[] = [];
     for (const { container: c, pair, image } of containerImages(file)) {
-      const ref = parseImage(image);
+      const ref = parseImageReference(image);
       if (ref.digest) continue;
-      if (ref.tag !== null && ref.tag !== 'latest') continue;
+      if (ref.tag !== null && !isLatestTag(ref.tag)) continue;
       out.push(findingOn(c.pod.object, valueRange(c.pod.document, pair), { messageId: ref.tag ? 'default' : 'untagged', args: { image, container: containerName(c) } }));
     }
     return out;

@@ -1,9 +1,10 @@
 import { defineYamlRule } from '../../define';
+import { parseImageReference } from '../../facts/image-reference';
 import { containerName } from '../../parse/kubernetes';
 import { mapPair, scalarString } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
 import { findingOn, valueRange } from './support/findings';
-import { containerImages, parseImage } from './support/image';
+import { containerImages } from './support/image';
 
 /** Images pulled from the node's cache although their tag may have moved. */
 export const imagePullPolicy = defineYamlRule({
@@ -33,7 +34,7 @@ export const imagePullPolicy = defineYamlRule({
   check(file) {
     const out: RawFinding[] = [];
     for (const { container: c, pair: imagePair, image } of containerImages(file)) {
-      const ref = parseImage(image);
+      const ref = parseImageReference(image);
       if (ref.digest) continue;
       const policyPair = mapPair(c.node, 'imagePullPolicy');
       // Kubernetes defaults to Always for latest and untagged images, else to IfNotPresent.

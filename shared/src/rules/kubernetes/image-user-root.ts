@@ -1,10 +1,12 @@
 import { defineWorkspaceRule } from '../../define';
+import { parseImageReference } from '../../facts/image-reference';
+import { isRootUid } from '../../facts/root-user';
 import { containerName, effective, podSpecs, type ContainerRef } from '../../parse/kubernetes';
 import { mapPair, scalarBool, scalarString } from '../../parse/yaml';
 import type { Anchor, FileFacts, ParsedFile, RawFinding } from '../../types';
 import { findingOn, valueRange } from './support/findings';
 import { dockerfileImageNames, finalUser, type ImageUser } from './support/dockerfile-user';
-import { imageBaseName, isTemplatedImage, parseImage } from './support/image';
+import { imageBaseName, isTemplatedImage } from './support/image';
 
 /** What the rule reads of a Dockerfile: the names its image is likely published under and the user it runs as. */
 interface DockerfileFacts {
@@ -85,7 +87,7 @@ function candidates(files: readonly FileFacts<Facts>[]): Candidates {
  */
 function dockerfileFor(image: string, c: Candidates): DockerfileFacts | undefined {
   const base = imageBaseName(image);
-  const official = parseImage(image).repository.startsWith('library/');
+  const official = parseImageReference(image).repository.startsWith('library/');
   const matches = [...(c.byExplicitName.get(base) ?? []), ...(official ? [] : c.byDirectory.get(base) ?? [])];
   const unique = [...new Set(matches)];
   return unique.length === 1 ? unique[0] : undefined;
@@ -95,10 +97,10 @@ function checkContainer(c: ContainerFacts, dockerfile: DockerfileFacts, uri: str
   const { user } = dockerfile;
   const args = { container: c.container, dockerfile: dockerfile.path };
   if (user.kind === 'root') {
-    if (c.nonRoot || (c.uid !== undefined && c.uid !== '0')) return undefined;
+    if (c.nonRoot || (c.uid !== undefined && !isRootUid(c.uid))) return undefined;
     return { ...c.imageAnchor, uri, args };
   }
-  if (user.kind === 'numeric' && c.runAsUserAnchor && c.uid === '0') {
+  if (user.kind === 'numeric' && c.runAsUserAnchor && c.uid !== undefined && isRootUid(c.uid)) {
     return { ...c.runAsUserAnchor, uri, messageId: 'override', args: { ...args, uid: user.uid } };
   }
   return undefined;

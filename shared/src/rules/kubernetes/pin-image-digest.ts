@@ -1,8 +1,9 @@
 import { defineYamlRule } from '../../define';
+import { parseImageReference } from '../../facts/image-reference';
 import { containerName } from '../../parse/kubernetes';
 import type { RawFinding } from '../../types';
 import { findingOn, valueRange } from './support/findings';
-import { containerImages, parseImage } from './support/image';
+import { containerImages } from './support/image';
 
 /**
  * Images not pinned by digest. Each finding carries `data.pin.reference` (the image text) with
@@ -35,7 +36,7 @@ export const pinImageDigest = defineYamlRule({
   check(file) {
     const out: RawFinding[] = [];
     for (const { container: c, pair, image } of containerImages(file)) {
-      if (parseImage(image).digest) continue;
+      if (parseImageReference(image).digest) continue;
       out.push(findingOn(c.pod.object, valueRange(c.pod.document, pair), { args: { image, container: containerName(c) }, data: { pin: { reference: image } } }));
     }
     return out;

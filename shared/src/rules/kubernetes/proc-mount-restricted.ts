@@ -3,7 +3,7 @@ import { containerName, podSpecs } from '../../parse/kubernetes';
 import { scalarString } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
 import { RESTRICTED_LEVELS, findingOn, valueRange } from './support/findings';
-import { inUserNamespace, unmaskedProcMounts } from './proc-mount';
+import { inUserNamespace, unmaskedProcMounts } from './support/pod-security';
 
 /**
  * Unmasked /proc in a user-namespaced pod (PSS restricted `procMount_restricted`). Outside a user

@@ -1,21 +1,9 @@
 import { defineYamlRule } from '../../define';
-import { containerName, getIn, pairIn, podSpecs, type PodSpecRef } from '../../parse/kubernetes';
-import { scalarBool, scalarString, type Pair } from '../../parse/yaml';
-import type { ContainerRef } from '../../parse/kubernetes';
+import { containerName, podSpecs } from '../../parse/kubernetes';
+import { scalarString } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
 import { BASELINE_LEVELS, baselineControl, findingOn, valueRange } from './support/findings';
-
-/** True when the pod runs in a user namespace (`hostUsers: false`). */
-export const inUserNamespace = (pod: PodSpecRef): boolean => scalarBool(getIn(pod.spec, ['hostUsers'])) === false;
-
-/** Containers whose procMount is set to anything but Default, with the offending pair. */
-export function unmaskedProcMounts(pod: PodSpecRef): { c: ContainerRef; pair: Pair }[] {
-  return pod.containers.flatMap((c) => {
-    const pair = pairIn(c.securityContext, ['procMount']);
-    const v = scalarString(pair?.value);
-    return pair && v !== undefined && v !== 'Default' ? [{ c, pair }] : [];
-  });
-}
+import { inUserNamespace, unmaskedProcMounts } from './support/pod-security';
 
 /** Unmasked /proc (PSS baseline `procMount`; allowed in a user namespace since policy v1.35). */
 export const procMount = defineYamlRule({

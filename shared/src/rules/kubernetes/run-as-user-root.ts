@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { isRootUid } from '../../facts/root-user';
 import { pairIn, podSpecs } from '../../parse/kubernetes';
 import { scalarString } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
@@ -35,7 +36,8 @@ export const runAsUserRoot = defineYamlRule({
     for (const pod of podSpecs(file)) {
       for (const sc of [pod.securityContext, ...pod.containers.map((c) => c.securityContext)]) {
         const pair = pairIn(sc, ['runAsUser']);
-        if (pair && scalarString(pair.value) === '0') out.push(findingOn(pod.object, valueRange(pod.document, pair)));
+        const uid = scalarString(pair?.value);
+        if (pair && uid !== undefined && isRootUid(uid)) out.push(findingOn(pod.object, valueRange(pod.document, pair)));
       }
     }
     return out;

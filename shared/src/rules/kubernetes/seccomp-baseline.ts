@@ -1,26 +1,16 @@
 import type { Pair } from 'yaml';
 import { defineYamlRule } from '../../define';
 import { podSpecs, type PodSpecRef } from '../../parse/kubernetes';
-import { isMap, mapGet, mapPair, scalarString, type YAMLMap } from '../../parse/yaml';
+import { isMap, mapGet, scalarString } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
 import { BASELINE_LEVELS, baselineControl, findingOn, valueRange } from './support/findings';
+import { badSeccompPair } from './support/pod-security';
 
 const POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
 const CONTAINER_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
 
-/** Seccomp profile types PSA accepts. */
-export const validSeccompType = (t: string | undefined): boolean => t === 'RuntimeDefault' || t === 'Localhost';
-
 /** Legacy annotation values PSA accepts: `runtime/default`, `docker/default`, `localhost/*`. */
 const validAnnotation = (v: string): boolean => v === 'runtime/default' || v === 'docker/default' || v.startsWith('localhost/');
-
-/** The pair to report for a seccompProfile map with a bad type (the type, else the profile key). */
-export function badSeccompPair(sc: YAMLMap | undefined): Pair | undefined {
-  const profilePair = mapPair(sc, 'seccompProfile');
-  if (!profilePair || !isMap(profilePair.value)) return undefined;
-  const typePair = mapPair(profilePair.value, 'type');
-  return validSeccompType(scalarString(typePair?.value)) ? undefined : (typePair ?? profilePair);
-}
 
 function badAnnotationPairs(pod: PodSpecRef): Pair[] {
   const annotations = mapGet(pod.metadata, 'annotations');

@@ -3,7 +3,7 @@ import { containerName, isWindowsPod, podSpecs } from '../../parse/kubernetes';
 import { isMap, mapGet, scalarString } from '../../parse/yaml';
 import type { Localized, RawFinding } from '../../types';
 import { RESTRICTED_LEVELS, containerFinding, findingOn, setFix, valueRange, withFix } from './support/findings';
-import { badSeccompPair } from './seccomp-baseline';
+import { badSeccompPair } from './support/pod-security';
 
 const TITLE: Localized = { en: 'Set seccompProfile type RuntimeDefault', de: 'seccompProfile-Typ RuntimeDefault setzen' };
 

@@ -1,18 +1,49 @@
 import { defineYamlRule } from '../../define';
-import { containerName, containersOf } from '../../parse/kubernetes';
-import { mapGet, mapPair, scalarString, seqItems } from '../../parse/yaml';
+import { isMap } from 'yaml';
+import { secretKindMessages, secretVerdict } from '../../facts/secrets';
+import { containerName, containersOf, isKind } from '../../parse/kubernetes';
+import { mapGet, mapPair, scalarString, seqItems, type YamlFile } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
-import { findingOn, valueRange } from './support/findings';
+import { findingOn, objectName, valueRange } from './support/findings';
 
-const SECRET_NAME = /(?:^|_)(?:PASS(?:WORD|WD)?|PWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|SECRET_?KEY|CREDENTIALS?|AUTH_?KEY|CLIENT_SECRET)(?:$|_)/i;
-const NOT_A_SECRET = /(?:_(?:FILE|PATH|DIR|URL|URI|NAME|USER|USERNAME|LENGTH|ENABLED|REF|KEY_ID|ID|TTL|EXPIRY|HEADER|ENDPOINT)|^(?:.*_)?(?:TOKEN|SECRET)_(?:TYPE|LIFETIME|TIMEOUT))$/i;
-const FLAG_WORDS = /(?:^|_)(?:ALLOW|EMPTY|RANDOM|ENABLE|ENABLED|DISABLE|DISABLED|REQUIRE|REQUIRED|GENERATE|POLICY|METHOD|MODE|SKIP)(?:$|_)/i;
-const PLACEHOLDER = /^(?:\$\([^)]*\)|\$\{[^}]*\}|\{\{.*\}\}|<[^>]*>|true|false|yes|no|none|null|[01])$/i;
-/** Values that name a file rather than hold the secret (`/var/secrets/key.json`). */
-const FILE_PATH = /^(?:\/|~\/|\.\/)[^\s]*$/;
+const ADVICE_EN = 'reference a Secret mounted as a file instead.';
+const ADVICE_DE = 'stattdessen ein als Datei eingehängtes Secret referenzieren.';
 
-/** True when an environment variable name says it holds a secret. */
-export const isSecretName = (name: string): boolean => SECRET_NAME.test(name) && !NOT_A_SECRET.test(name) && !FLAG_WORDS.test(name);
+/** Literal secrets in the env values of the file's containers. */
+function envFindings(file: YamlFile): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const c of containersOf(file)) {
+    for (const e of seqItems(mapGet(c.node, 'env'))) {
+      const name = scalarString(mapGet(e, 'name'));
+      const pair = mapPair(e, 'value');
+      const value = scalarString(pair?.value);
+      const verdict = name && pair && value !== undefined ? secretVerdict(name, value) : undefined;
+      if (!verdict || !pair) continue;
+      const messageId = verdict.by === 'value' ? verdict.kind : 'default';
+      out.push(findingOn(c.pod.object, valueRange(c.pod.document, pair), { messageId, args: { name: name!, container: containerName(c) } }));
+    }
+  }
+  return out;
+}
+
+/** Literal secrets in ConfigMap data: a value shaped like a credential, or a key named like a secret with a literal value. */
+function configMapFindings(file: YamlFile): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const o of file.objects) {
+    if (!isKind(o, 'ConfigMap', /^v1$/)) continue;
+    const data = mapGet(o.node, 'data');
+    if (!isMap(data)) continue;
+    for (const pair of data.items) {
+      const key = scalarString(pair.key);
+      const value = scalarString(pair.value);
+      const verdict = key !== undefined && value !== undefined ? secretVerdict(key, value) : undefined;
+      if (!verdict) continue;
+      const messageId = verdict.by === 'value' ? 'configMapValue' : 'configMapName';
+      out.push(findingOn(o, o.document.keyRange(pair), { messageId, args: { name: key!, object: objectName(o) } }));
+    }
+  }
+  return out;
+}
 
 /** Secrets written as literal environment values into the manifest. */
 export const secretLiteralEnv = defineYamlRule({
@@ -25,31 +56,31 @@ export const secretLiteralEnv = defineYamlRule({
   equivalents: ['kube-linter:env-var-secret'],
   messages: {
     default: {
-      en: 'Environment variable {name} of container "{container}" holds a literal secret in the manifest; reference a Secret mounted as a file instead.',
-      de: 'Umgebungsvariable {name} des Containers "{container}" enthält ein Geheimnis im Klartext im Manifest; stattdessen ein als Datei eingehängtes Secret referenzieren.',
+      en: `Environment variable {name} of container "{container}" holds a literal secret in the manifest; ${ADVICE_EN}`,
+      de: `Umgebungsvariable {name} des Containers "{container}" enthält ein Geheimnis im Klartext im Manifest; ${ADVICE_DE}`,
+    },
+    ...secretKindMessages((what) => ({
+      en: `The value of environment variable {name} of container "{container}" looks like ${what.en}; ${ADVICE_EN}`,
+      de: `Der Wert der Umgebungsvariable {name} des Containers "{container}" sieht aus wie ${what.de}; ${ADVICE_DE}`,
+    })),
+    configMapName: {
+      en: 'ConfigMap "{object}" holds a literal secret under {name}; ConfigMaps are readable by everyone who may read the namespace\'s configuration: move it into a Secret.',
+      de: 'ConfigMap "{object}" enthält unter {name} ein Geheimnis im Klartext; ConfigMaps darf jeder lesen, der die Konfiguration des Namespace lesen darf: in ein Secret verschieben.',
+    },
+    configMapValue: {
+      en: 'ConfigMap "{object}" holds a value under {name} that looks like a credential (a key, a token or a password in a connection string); move it into a Secret.',
+      de: 'ConfigMap "{object}" enthält unter {name} einen Wert, der wie ein Zugangsgeheimnis aussieht (ein Schlüssel, ein Token oder ein Passwort in einem Verbindungs-String); in ein Secret verschieben.',
     },
   },
   docs: {
     rationale: {
-      en: 'Values in a manifest end up in the repository, in CI logs and in the API server for everyone who can read the workload.',
-      de: 'Werte in einem Manifest landen im Repository, in CI-Logs und im API-Server für alle, die den Workload lesen dürfen.',
+      en: 'Values in a manifest end up in the repository, in CI logs and in the API server for everyone who can read the workload. A value is a secret by its name (DB_PASSWORD, apiKey) or by its shape whatever its name (a private key, a cloud access key, a token, a JWT, a connection string with a password); ConfigMap data is checked the same way, since a ConfigMap is no place for a secret.',
+      de: 'Werte in einem Manifest landen im Repository, in CI-Logs und im API-Server für alle, die den Workload lesen dürfen. Ein Wert ist ein Geheimnis durch seinen Namen (DB_PASSWORD, apiKey) oder, wie auch immer er heißt, durch seine Form (ein privater Schlüssel, ein Cloud-Zugriffsschlüssel, ein Token, ein JWT, ein Verbindungs-String mit Passwort); Daten einer ConfigMap werden ebenso geprüft, denn eine ConfigMap ist kein Ort für Geheimnisse.',
     },
     fix: { en: 'Move the value into a Secret (managed outside the repository) and mount it as a file.', de: 'Den Wert in ein Secret verschieben (außerhalb des Repositorys verwaltet) und als Datei einhängen.' },
     bad: 'env:\n- name: DB_PASSWORD\n  value: hunter2',
     good: 'volumeMounts:\n- name: db\n  mountPath: /run/secrets/db\n  readOnly: true',
   },
   fixable: false,
-  check(file) {
-    const out: RawFinding[] = [];
-    for (const c of containersOf(file)) {
-      for (const e of seqItems(mapGet(c.node, 'env'))) {
-        const name = scalarString(mapGet(e, 'name'));
-        const pair = mapPair(e, 'value');
-        const value = scalarString(pair?.value);
-        if (!name || !pair || value === undefined || value.trim() === '' || PLACEHOLDER.test(value.trim()) || FILE_PATH.test(value.trim()) || !isSecretName(name)) continue;
-        out.push(findingOn(c.pod.object, valueRange(c.pod.document, pair), { args: { name, container: containerName(c) } }));
-      }
-    }
-    return out;
-  },
+  check: (file) => [...envFindings(file), ...configMapFindings(file)],
 });

@@ -4,9 +4,7 @@ import { podSpecs } from '../../parse/kubernetes';
 import { isMap, mapGet, mapPair, scalarString, type YAMLMap } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
 import { BASELINE_LEVELS, baselineControl, findingOn, valueRange } from './support/findings';
-
-/** SELinux types PSA allows (the empty type included). */
-export const SELINUX_TYPES: ReadonlySet<string> = new Set(['', 'container_t', 'container_init_t', 'container_kvm_t']);
+import { SELINUX_TYPES } from './support/pod-security';
 
 function badOptionPairs(sc: YAMLMap | undefined): Pair[] {
   const opts = mapGet(sc, 'seLinuxOptions');

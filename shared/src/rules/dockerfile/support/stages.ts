@@ -1,32 +1,11 @@
 import { MemoKey } from '../../../memo';
 import type { DockerfileFile, Instruction, Stage } from '../../../parse/dockerfile';
-import { parseImageReference, type ImageReference } from '../../../parse/images';
+import { parseImageReference, type ImageReference } from '../../../facts/image-reference';
 import { instructionScript, resolvedCommands, type ResolvedCommand, type ShellScript } from '../../../parse/shell';
 import type { Range } from '../../../types';
+import { stageChain } from '../../../parse/dockerfile-stages';
 
-const PARENTS = new MemoKey<Int32Array>('parent stages');
-
-/** For each stage, the index of the stage it builds on (`FROM <earlier stage name>`: the nearest earlier one so named), or -1. One pass per file. */
-export function parentStages(file: DockerfileFile): Int32Array {
-  return file.memo.get(PARENTS, () => {
-    const parent = new Int32Array(file.stages.length).fill(-1);
-    const latest = new Map<string, number>();
-    for (const stage of file.stages) {
-      if (stage.fromStage && stage.image) parent[stage.index] = latest.get(stage.image.toLowerCase()) ?? -1;
-      if (stage.name) latest.set(stage.name, stage.index);
-    }
-    return parent;
-  });
-}
-
-/** The stages a stage builds on, root first, ending with the stage itself (`FROM builder` chains). */
-export function stageChain(file: DockerfileFile, stage: Stage): Stage[] {
-  const parent = parentStages(file);
-  const chain: Stage[] = [stage];
-  // a parent always comes earlier in the file, so the walk ends
-  for (let k = parent[stage.index]!; k >= 0; k = parent[k]!) chain.push(file.stages[k]!);
-  return chain.reverse();
-}
+export { parentStages, stageChain } from '../../../parse/dockerfile-stages';
 
 const RUNTIME = new MemoKey<readonly Stage[]>('runtime stages');
 

@@ -1,3 +1,4 @@
+import { isRootUser } from '../../../facts/root-user';
 import type { DockerfileFile, Stage } from '../../../parse/dockerfile';
 import type { DistroFamily } from '../../../parse/images';
 import { runsIn } from './stages';
@@ -29,7 +30,7 @@ export function createdUser(file: DockerfileFile, stages: readonly Stage[]): str
         }
       }
       const name = positional[0];
-      if (positional.length === 1 && name && !dynamic && /^[a-z_][a-z0-9_.-]*$/i.test(name) && name !== 'root') found = name;
+      if (positional.length === 1 && name && !dynamic && /^[a-z_][a-z0-9_.-]*$/i.test(name) && !isRootUser(name)) found = name;
     }
   }
   return found;
@@ -48,10 +49,4 @@ export function userLines(family: DistroFamily | 'unknown'): string[] {
     default:
       return ['USER 10001:10001'];
   }
-}
-
-/** True when the user part of a USER value is root (`root`, `0`, `root:root`, `0:0`). */
-export function isRootUser(value: string): boolean {
-  const user = value.trim().split(':')[0]!.trim().toLowerCase();
-  return user === 'root' || user === '0' || user === 'containeradministrator';
 }

@@ -1,5 +1,9 @@
+import { expandedArguments } from '../../../facts/dockerfile-variables';
+import { userPart, userVerdict } from '../../../facts/root-user';
+import { hasVariable } from '../../../facts/variables';
 import { stageUser, type DockerfileFile, type Stage } from '../../../parse/dockerfile';
-import { runsAsNonRootByDefault, parseImageReference } from '../../../parse/images';
+import { parseImageReference } from '../../../facts/image-reference';
+import { runsAsNonRootByDefault } from '../../../parse/images';
 
 /** The user an image built from a Dockerfile runs as. */
 export type ImageUser =
@@ -13,13 +17,14 @@ const NAME_LABELS = new Set(['org.opencontainers.image.title', 'name', 'image', 
 function userOfStage(file: DockerfileFile, stage: Stage): ImageUser {
   const { user: last, stage: end } = stageUser(file, stage);
   if (!last) {
-    if (end.image === null || end.image.includes('$')) return { kind: 'unknown' };
+    if (end.image === null || hasVariable(end.image, 'dockerfile')) return { kind: 'unknown' };
     return runsAsNonRootByDefault(parseImageReference(end.image)) ? { kind: 'unknown' } : { kind: 'root', explicit: false };
   }
-  const spec = last.getArguments().map((a) => a.getValue()).join(' ').trim();
-  if (spec === '' || spec.includes('$')) return { kind: 'unknown' };
-  const user = spec.split(':')[0]!;
-  if (user === 'root' || user === '0') return { kind: 'root', explicit: true };
+  const spec = expandedArguments(file, end, last);
+  const verdict = spec === undefined ? 'unknown' : userVerdict(spec);
+  if (spec === undefined || verdict === 'unknown') return { kind: 'unknown' };
+  if (verdict === 'root') return { kind: 'root', explicit: true };
+  const user = userPart(spec);
   return /^\d+$/.test(user) ? { kind: 'numeric', uid: user } : { kind: 'named', name: user };
 }
 

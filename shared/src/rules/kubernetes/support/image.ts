@@ -1,10 +1,7 @@
-import { parseImageReference, type ImageReference } from '../../../parse/images';
+import { parseImageReference } from '../../../facts/image-reference';
 import { containersOf, type ContainerRef } from '../../../parse/kubernetes';
 import { mapPair, scalarString, type Node, type Pair } from '../../../parse/yaml';
 import type { YamlFile } from '../../../types';
-
-/** Parses an image reference (shared with the Dockerfile and Compose rules). */
-export const parseImage = (text: string): ImageReference => parseImageReference(text);
 
 /** True for references with variables (`$IMAGE`, `${TAG}`, `<image>`) that only a later step resolves. */
 export const isTemplatedImage = (text: string): boolean => /[${}]|^<|>$/.test(text) || text.trim() === '';
