@@ -3,7 +3,8 @@ import { dirname, resolve, sep } from 'node:path';
 import { checklistStatus } from '../checklist/status';
 import type { Config } from '../config';
 import { documentedRules } from '../lint';
-import { checklistHtml, checklistJson, checklistMarkdown, checklistText, flatten, jsonReport, sarifReport, textReport, type ToolInfo } from '../report/index';
+import { escapeControls } from '../report/escape';
+import { checklistHtml, checklistJson, checklistMarkdown, checklistText, displayPath, flatten, jsonReport, sarifReport, textReport, type ToolInfo } from '../report/index';
 import type { Lang, Result, RuleMeta, Severity } from '../types';
 import { fileUri, loadConfig, resolvePath, scanWorkspace, type ScanResult } from '../workspace/index';
 import type { Command, FailOn } from './args';
@@ -117,7 +118,8 @@ export function runScan(cmd: Extract<Command, { command: 'scan' }>, io: CliIo, t
     // keep machine-readable stdout clean: the fix count goes to stderr for json and sarif
     if (cmd.format === 'text' && cmd.output === undefined) text = `${line}\n${text}`;
     else io.stderr.write(`bollwerk: ${line}\n`);
-    for (const f of outcome.failed) io.stderr.write(`bollwerk: ${de ? 'Korrekturen nicht anwendbar' : 'could not apply fixes'}: ${f}\n`);
+    for (const f of outcome.failed) io.stderr.write(`bollwerk: ${de ? 'Korrekturen nicht anwendbar' : 'could not apply fixes'}: ${escapeControls(f)}\n`);
+    for (const s of outcome.skipped) io.stderr.write(`bollwerk: ${escapeControls(displayPath(fileUri(s.path), baseUri))}: ${escapeControls(s.message[lang])}\n`);
   }
   emit(text, cmd.output, io);
   crashes.flush();
