@@ -11,6 +11,7 @@ import type { Command, FailOn } from './args';
 import { UsageError } from './args';
 import { fixWorkspace, type FixOutcome } from './fix';
 import { langFromEnv } from './help';
+import { prepareOutput } from './output';
 
 /** Where a command reads and writes (process streams in the bin, buffers in tests). */
 export interface CliIo {
@@ -66,6 +67,16 @@ export function fails(results: readonly Result[], failOn: FailOn): boolean {
   return results.some((r) => RANK[r.severity] >= THRESHOLD[failOn]);
 }
 
+/** Fails at once, before any scan, when --output cannot be written (exit 2). */
+function checkOutput(output: string | undefined, io: CliIo): void {
+  if (output === undefined) return;
+  try {
+    prepareOutput(resolve(io.cwd, output));
+  } catch (e) {
+    throw new UsageError(`cannot write ${escapeControls(output)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
 /** Writes a report to --output or standard output. */
 function emit(text: string, output: string | undefined, io: CliIo): void {
   if (output === undefined) io.stdout.write(text);
@@ -73,7 +84,7 @@ function emit(text: string, output: string | undefined, io: CliIo): void {
     try {
       io.writeFile(resolve(io.cwd, output), text);
     } catch (e) {
-      throw new UsageError(`cannot write ${output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new UsageError(`cannot write ${escapeControls(output)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
   }
 }
@@ -99,6 +110,7 @@ function crashLog(io: CliIo): { log: (m: string) => void; flush: () => void } {
 
 /** `bollwerk [scan]`: lints, optionally fixes, reports; returns the exit code. */
 export function runScan(cmd: Extract<Command, { command: 'scan' }>, io: CliIo, tool: ToolInfo): number {
+  checkOutput(cmd.output, io);
   const { paths, root, config, configRoot, lang, stats } = prepare(cmd, io);
   const crashes = crashLog(io);
   const options = { ignoreBase: configRoot, log: crashes.log, rootStats: stats, ...threadsFromEnv(io.env) };
@@ -128,6 +140,7 @@ export function runScan(cmd: Extract<Command, { command: 'scan' }>, io: CliIo, t
 
 /** `bollwerk checklist`: the checklist with each item's status over the scanned paths. */
 export function runChecklist(cmd: Extract<Command, { command: 'checklist' }>, io: CliIo, tool: ToolInfo): number {
+  checkOutput(cmd.output, io);
   const { paths, config, configRoot, lang, stats } = prepare(cmd, io);
   const crashes = crashLog(io);
   const scan = scanWorkspace(paths, config, { ignoreBase: configRoot, log: crashes.log, rootStats: stats, ...threadsFromEnv(io.env) });
@@ -157,6 +170,7 @@ export function ruleJson(rule: RuleMeta): Record<string, unknown> {
 
 /** `bollwerk rules`: the catalogue (and the engine's own checks). */
 export function runRules(cmd: Extract<Command, { command: 'rules' }>, io: CliIo): number {
+  checkOutput(cmd.output, io);
   const lang = cmd.lang ?? langFromEnv(io.env);
   const rules = documentedRules().filter((r) => !cmd.level || r.levels.includes(cmd.level));
   if (cmd.format === 'json') {

@@ -1,12 +1,13 @@
 // The `bollwerk` command line (PRODUCT.md §3). `main` takes the arguments and an IO object and
 // returns the exit code, so that tests can call it without spawning a process.
 import './v8-flags';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ToolInfo } from '../report/index';
 import { parseArgs, UsageError } from './args';
 import { runChecklist, runRules, runScan, type CliIo } from './commands';
 import { helpText, langFromEnv } from './help';
+import { makeFolders } from './output';
 
 /** The package version, read from the package.json above this file (bundle or sources). */
 export function packageVersion(): string {
@@ -90,7 +91,7 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     env: process.env,
     writeFile: (path, text) => {
-      mkdirSync(dirname(path), { recursive: true });
+      makeFolders(dirname(path));
       writeFileSync(path, text);
     },
   };
