@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { Config } from '../config';
+import { INSECURE_REGISTRIES_IGNORED, insecureRegistriesIgnored, type Config } from '../config';
 import { isTemplated } from '../parse/kind';
 import { cachedClient, cacheDir, fileCache, memoryCache } from '../registry/cache';
 import { createRegistryClient } from '../registry/client';
@@ -29,15 +30,20 @@ interface PinArgs {
   readonly noCache: boolean;
   readonly config: string | undefined;
   readonly lang: Lang | undefined;
+  /** `--insecure-registry` values, in order. */
+  readonly insecure: string[];
 }
 
-const USAGE = `Usage: bollwerk pin [paths…] [--dry-run] [--update] [--no-cache] [--config FILE] [--lang en|de]
+const USAGE = `Usage: bollwerk pin [paths…] [--dry-run] [--update] [--no-cache] [--insecure-registry HOST:PORT…] [--config FILE] [--lang en|de]
 
 Pins the images of Dockerfiles (FROM, COPY --from), Compose files (image:) and Kubernetes
 manifests (image: of every container) to their registry digest: name:tag@sha256:…
   --dry-run   show a unified diff, write nothing
   --update    re-resolve references already pinned and replace digests whose tag moved
   --no-cache  ask the registry even when a recent answer is cached
+  --insecure-registry HOST:PORT
+              reach this registry over plain HTTP when HTTPS fails (repeatable; also
+              BOLLWERK_INSECURE_REGISTRIES, comma-separated); never with credentials
 Exit codes: 0 all pinned, 1 some reference could not be pinned or a file not written, 2 usage error.
 `;
 
@@ -48,6 +54,7 @@ function parseArgs(args: readonly string[]): PinArgs | string {
   let noCache = false;
   let config: string | undefined;
   let lang: Lang | undefined;
+  const insecure: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -62,11 +69,35 @@ function parseArgs(args: readonly string[]): PinArgs | string {
       const v = value();
       if (v !== 'en' && v !== 'de') return '--lang must be en or de';
       lang = v;
+    } else if (flag === '--insecure-registry') {
+      const v = value();
+      if (!v || !REGISTRY_HOST.test(v)) return '--insecure-registry needs a registry host[:port]';
+      insecure.push(v);
     } else if (flag === '--') paths.push(...args.slice(i + 1)), (i = args.length);
     else if (flag.startsWith('-')) return `unknown option ${flag}`;
     else paths.push(a);
   }
-  return { paths, dryRun, update, noCache, config, lang };
+  return { paths, dryRun, update, noCache, config, lang, insecure };
+}
+
+/** A registry host with an optional port: a name, an IPv4 address or a bracketed IPv6 address. */
+const REGISTRY_HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+/** Insecure registries the user named: `--insecure-registry` and `BOLLWERK_INSECURE_REGISTRIES`. */
+function userInsecureRegistries(flags: readonly string[], env: PinIo['env']): string[] | string {
+  const fromEnv = (env.BOLLWERK_INSECURE_REGISTRIES ?? '').split(/[\s,]+/).filter(Boolean);
+  const bad = fromEnv.find((h) => !REGISTRY_HOST.test(h));
+  if (bad !== undefined) return `BOLLWERK_INSECURE_REGISTRIES: ${JSON.stringify(bad)} is not a registry host[:port]`;
+  return [...new Set([...flags, ...fromEnv])];
+}
+
+/** A file's text, or '' when it cannot be read (the configuration loader has reported that already). */
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 const envLang = (env: PinIo['env']): Lang => (/^de/i.test(env.LC_ALL || env.LC_MESSAGES || env.LANG || '') ? 'de' : 'en');
@@ -103,8 +134,16 @@ export async function runPin(args: string[], io: PinIo): Promise<number> {
     io.stderr.write(`bollwerk pin: ${loaded.problems.join('\n')}\n`);
     return 2;
   }
-  const config: Config = loaded.config;
+  const insecure = userInsecureRegistries(parsed.insecure, io.env);
+  if (typeof insecure === 'string') {
+    io.stderr.write(`bollwerk pin: ${escapeControls(insecure)}\n`);
+    return 2;
+  }
+  const config: Config = { ...loaded.config, pinning: { ...loaded.config.pinning, insecureRegistries: insecure } };
   const lang = parsed.lang ?? config.lang ?? envLang(io.env);
+  if (loaded.file !== undefined && insecureRegistriesIgnored(readText(loaded.file))) {
+    io.stderr.write(`bollwerk pin: ${escapeControls(relative(io.cwd, loaded.file) || loaded.file)}: ${INSECURE_REGISTRIES_IGNORED[lang]}\n`);
+  }
   if (!config.pinning.enabled) {
     io.stderr.write(`bollwerk pin: ${reason('disabled', {})[lang]}\n`);
     return 1;
