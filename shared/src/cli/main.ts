@@ -45,9 +45,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return runRules(cmd, io);
       case 'checklist':
         return runChecklist(cmd, io, toolInfo());
-      case 'pin':
-        // loaded on demand: the registry client pulls in Node's HTTP, TLS and crypto modules, which a scan never needs
-        return await (await import('./pin')).runPin(cmd.args, io);
+      case 'pin': {
+        // loaded on demand, from a bundle of its own (esbuild.mjs): the registry client pulls in undici
+        // and Node's HTTP, TLS and crypto modules, which a scan never needs
+        const { runPin } = require('./pin') as typeof import('./pin');
+        return await runPin(cmd.args, io);
+      }
       case 'scan':
         return runScan(cmd, io, toolInfo());
     }
