@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createRegistryClient, type ClientOptions, type Resolution } from '../../shared/src/registry/client';
 import { dockerCredentials } from '../../shared/src/registry/credentials';
+import { withoutUserInfo } from '../../shared/src/registry/http';
 import { nextHop, type Hop } from '../../shared/src/registry/redirect';
 import { parseReference } from '../../shared/src/registry/reference';
 import { FORGED_DIGEST, manifestHeaders, startFake, type FakeServer } from './fake-registry';
@@ -149,6 +150,15 @@ describe('credentials and digests across redirects (scripted servers on loopback
     const env = { HTTPS_PROXY: `http://127.0.0.1:${proxy.port}`, HTTP_PROXY: `http://127.0.0.1:${proxy.port}` };
     const r = await resolveWith(`${host}/team/app:1.0`, { env, insecureRegistries: [host] });
     assert.deepEqual(r.ok && r.digest, FORGED_DIGEST);
+  });
+
+  it('names no proxy password in a failure', async () => {
+    const closed = await start(() => ({ status: 200 }));
+    await closed.stop();
+    const r = await resolveWith(`registry.test:5000/team/app:1.0`, { env: { HTTPS_PROXY: `http://bob:${PASSWORD}@127.0.0.1:${closed.port}` } });
+    assert.ok(!r.ok, JSON.stringify(r));
+    assert.ok(!leaks(r), JSON.stringify(r));
+    assert.equal(withoutUserInfo(`proxy http://bob:${PASSWORD}@proxy.example:3128/ failed`), 'proxy http://proxy.example:3128/ failed');
   });
 
   it('takes no digest from another host the registry redirects to', async () => {

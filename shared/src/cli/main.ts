@@ -8,6 +8,7 @@ import { parseArgs, UsageError } from './args';
 import { runChecklist, runRules, runScan, type CliIo } from './commands';
 import { helpText, langFromEnv } from './help';
 import { makeFolders } from './output';
+import { escapeControls } from '../report/escape';
 
 /** The package version, read from the package.json above this file (bundle or sources). */
 export function packageVersion(): string {
@@ -56,11 +57,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`bollwerk: ${e.message} (see bollwerk --help)\n`);
+      io.stderr.write(`bollwerk: ${escapeControls(e.message)} (see bollwerk --help)\n`);
       return 2;
     }
     const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    io.stderr.write(`bollwerk: internal error: ${detail}${io.env.BOLLWERK_DEBUG ? `\n${(e as Error).stack ?? ''}` : ''}\n`);
+    io.stderr.write(`bollwerk: internal error: ${escapeControls(detail ?? '')}${io.env.BOLLWERK_DEBUG ? `\n${(e as Error).stack ?? ''}` : ''}\n`);
     return 2;
   }
 }

@@ -95,6 +95,9 @@ async function readBody(body: Dispatcher.ResponseData['body'], limit: number): P
   return Buffer.concat(chunks);
 }
 
+/** An error text with the user and password of any URL in it (a proxy's, say) removed. */
+export const withoutUserInfo = (text: string): string => text.replace(/(\/\/)[^/@\s]*@/g, '$1');
+
 /** Sends one request with undici (redirects are never followed here) and reads the whole answer. Never throws. */
 export async function send(r: HttpRequest): Promise<HttpResult> {
   const timeoutMs = Math.max(1, r.deadline - Date.now());
@@ -111,7 +114,7 @@ export async function send(r: HttpRequest): Promise<HttpResult> {
     return { ok: true, response: { status: res.statusCode, headers: res.headers, body, proxied } };
   } catch (e) {
     const cause = rootCause(e);
-    return failure(classify(cause), String((cause as Error).message ?? cause));
+    return failure(classify(cause), withoutUserInfo(String((cause as Error).message ?? cause)));
   } finally {
     void dispatcher.destroy().catch(() => undefined);
   }
