@@ -147,8 +147,9 @@ export function createRegistryClient(options: ClientOptions): RegistryClient {
    * A digest is taken only from the registry itself: the answer must come from its host and port,
    * over HTTPS, or over plain HTTP where that is allowed (loopback, insecure registries the user named).
    */
-  const fromRegistry = (answer: URL, host: string, allowPlain: boolean): Failure | undefined => {
-    if (answer.host !== host) return fail('registry-error', `the manifest was answered by ${answer.host}, not by the registry; a digest is taken only from the registry itself`);
+  const fromRegistry = (answer: URL, scheme: 'https' | 'http', host: string, allowPlain: boolean): Failure | undefined => {
+    // compared as URLs: `Host:443` and `host` are one registry
+    if (answer.host !== new URL(`${scheme}://${host}`).host) return fail('registry-error', `the manifest was answered by ${answer.host}, not by the registry; a digest is taken only from the registry itself`);
     if (answer.protocol !== 'https:' && !allowPlain) return fail('tls', `the manifest was answered over plain HTTP; a digest is taken only over HTTPS from ${host}`);
     return undefined;
   };
@@ -182,7 +183,7 @@ export function createRegistryClient(options: ClientOptions): RegistryClient {
         const fallback = method === 'HEAD' && scheme === 'https' && allowPlain && schemes.get(host) !== 'https';
         return fallback && (res.failure === 'tls' || res.failure === 'network') ? 'retry' : res;
       }
-      const foreign = fromRegistry(res.url, host, allowPlain);
+      const foreign = fromRegistry(res.url, scheme, host, allowPlain);
       if (foreign) return foreign;
       const out = fromResponse(res.response, method);
       if (out) return out;
