@@ -57,6 +57,7 @@ describe('redirect policy (nextHop)', () => {
     { name: 'an anonymous token stays on the same plain origin', from: hop('http://r.example/v2/a', 'HEAD', { anonymous: true }), status: 307, location: '/v2/b', expect: { url: 'http://r.example/v2/b', method: 'HEAD', auth: true } },
     { name: '303 turns HEAD into GET', from: hop('https://r.example/v2/a', 'HEAD'), status: 303, location: '/v2/b', expect: { url: 'https://r.example/v2/b', method: 'GET', auth: true } },
     { name: 'a file: location is refused', from: hop('https://r.example/v2/a'), status: 302, location: 'file:///etc/passwd', expect: 'refused' },
+    { name: 'a location with a user and password is refused', from: hop('https://r.example/v2/a'), status: 302, location: 'https://u:p@r.example/v2/b', expect: 'refused' },
     { name: 'a missing location is refused', from: hop('https://r.example/v2/a'), status: 302, location: '', expect: 'refused' },
   ];
   for (const c of table) {

@@ -29,7 +29,7 @@ const withoutCredentials = (headers: Readonly<Record<string, string>>): Record<s
 /**
  * The request a redirect leads to, or why it is not followed. The policy:
  * - a POST is never redirected (it carries a form with a refresh token);
- * - only http and https locations are followed;
+ * - only http and https locations without a user name or password in them are followed;
  * - credential headers stay only while scheme, host and port stay those of the request before,
  *   and (unless anonymous) never on plain HTTP to a host other than loopback; once dropped they do
  *   not come back, since each hop starts from the headers of the one before;
@@ -45,6 +45,7 @@ export function nextHop(current: Hop, status: number, location: string | undefin
     return { refused: `redirect (${status}) to an invalid Location` };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { refused: `redirect (${status}) to a ${url.protocol} URL not followed` };
+  if (url.username !== '' || url.password !== '') return { refused: `redirect (${status}) to a URL with a user name not followed` };
   const sameOrigin = url.protocol === current.url.protocol && url.host === current.url.host;
   const keep = sameOrigin && (current.anonymous === true || mayCarryCredentials(url));
   const headers = keep ? { ...current.headers } : withoutCredentials(current.headers);
