@@ -57,6 +57,20 @@ function writeCodeCache() {
   if (r.status !== 0 || !existsSync(`${CLI_BUNDLE}.cache`)) console.warn(`esbuild.mjs: no code cache for the command line (it runs without one): ${r.stderr || r.error || 'not written'}`);
 }
 
+/**
+ * `bollwerk pin` in a bundle of its own (dist/cli-pin.js): the registry client brings undici, which
+ * doubled dist/cli-main.js (1.0 -> 2.1 MB) that every scan loads. main.ts requires './pin' only for
+ * the pin command; in the bundle that require names the file beside it.
+ */
+function pinApart() {
+  return {
+    name: 'pin-apart',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/pin$/ }, (args) => (args.importer.endsWith('main.ts') ? { path: './cli-pin.js', external: true } : undefined));
+    },
+  };
+}
+
 const builds = [
   // The client is the only bundle that may import `vscode`.
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
@@ -64,7 +78,8 @@ const builds = [
   { ...common, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   // The CLI: the bin (dist/cli.js, shared/src/cli/launch.ts) loads the bundle (dist/cli-main.js) with V8's code cache.
   { ...common, entryPoints: { cli: 'shared/src/cli/launch.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, entryPoints: { 'cli-main': 'shared/src/cli/main.ts' }, outdir: 'dist', plugins: [codeCache()] },
+  { ...common, entryPoints: { 'cli-main': 'shared/src/cli/main.ts' }, outdir: 'dist', plugins: [pinApart(), codeCache()] },
+  { ...common, entryPoints: { 'cli-pin': 'shared/src/cli/pin.ts' }, outdir: 'dist' },
   // The worker threads of workspace scans (shared/src/workspace/pool.ts looks for it beside the bundle).
   { ...common, entryPoints: { 'scan-worker': 'shared/src/workspace/worker.ts' }, outdir: 'dist' },
   // The benchmark's baseline: only parsing, with the product's parsers (test/bench/parse-only.ts).

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { URI } from 'vscode-uri';
-import { CONFIG_FILE, DEFAULT_CONFIG, parseConfigText, type Config } from '../../shared/src/config';
+import { CONFIG_FILE, DEFAULT_CONFIG, INSECURE_REGISTRIES_IGNORED, insecureRegistriesIgnored, parseConfigText, type Config } from '../../shared/src/config';
 import type { BollwerkSettings } from '../../shared/src/protocol';
 import type { Lang, Level, Severity } from '../../shared/src/types';
 
@@ -42,7 +42,9 @@ export function normalizeSettings(raw: unknown): BollwerkSettings {
   const rules: Record<string, Severity | 'off'> = {};
   if (isRecord(raw.rules)) for (const [id, v] of Object.entries(raw.rules)) if (typeof v === 'string' && SEVERITIES.includes(v)) rules[id] = v as Severity | 'off';
   const registries = Array.isArray(raw.trustedRegistries) ? raw.trustedRegistries.filter((r): r is string => typeof r === 'string') : [];
-  const pinning = isRecord(raw.pinning) && typeof raw.pinning.enabled === 'boolean' ? { enabled: raw.pinning.enabled } : undefined;
+  const p = isRecord(raw.pinning) ? raw.pinning : {};
+  const insecure = Array.isArray(p.insecureRegistries) ? p.insecureRegistries.filter((r): r is string => typeof r === 'string' && r !== '') : [];
+  const pinning = typeof p.enabled === 'boolean' || insecure.length ? { ...(typeof p.enabled === 'boolean' ? { enabled: p.enabled } : {}), ...(insecure.length ? { insecureRegistries: insecure } : {}) } : undefined;
   return {
     ...(typeof raw.level === 'string' && LEVELS.includes(raw.level) ? { level: raw.level as Level } : {}),
     ...(Object.keys(rules).length ? { rules } : {}),
@@ -76,6 +78,8 @@ export function mergeSettings(file: Config, settings: BollwerkSettings, trusted:
     level: settings.level ?? base.level,
     rules: { ...base.rules, ...settings.rules },
     trustedRegistries: settings.trustedRegistries ?? base.trustedRegistries,
+    // insecure registries only from the user's settings, never from the folder's file
+    pinning: { ...base.pinning, insecureRegistries: settings.pinning?.insecureRegistries ?? [] },
   };
   const lang = settings.lang && settings.lang !== 'auto' ? settings.lang : editorLang ?? config.lang ?? 'en';
   const pinningAllowed = trusted && config.pinning.enabled && settings.pinning?.enabled !== false;
@@ -103,6 +107,7 @@ async function readConfigFile(folderUri: string, log: (m: string) => void): Prom
   }
   const { config, problems } = parseConfigText(text);
   for (const p of problems) log(`${CONFIG_FILE} in ${folderUri}: ${p.path || '(root)'}: ${p.message}`);
+  if (insecureRegistriesIgnored(text)) log(`${CONFIG_FILE} in ${folderUri}: ${INSECURE_REGISTRIES_IGNORED.en}`);
   return config;
 }
 

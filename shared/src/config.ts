@@ -13,7 +13,11 @@ export interface Attestation {
 export interface PinningConfig {
   /** Registry lookups allowed at all (the editor also needs a trusted workspace). */
   readonly enabled: boolean;
-  /** Registries reached over plain HTTP besides loopback ones (`host:port`). */
+  /**
+   * Registries reached over plain HTTP besides loopback ones (`host:port`). Only the user sets
+   * them (a command-line flag, the environment, user or machine settings of the editor): a
+   * configuration file comes with a repository, which must not turn TLS off for its own images.
+   */
   readonly insecureRegistries: readonly string[];
   /** Seconds a resolved digest is reused. */
   readonly cacheSeconds: number;
@@ -117,7 +121,8 @@ export function normalizeConfig(raw: unknown, base: Config = DEFAULT_CONFIG): { 
       const p = raw.pinning;
       pinning = {
         enabled: typeof p.enabled === 'boolean' ? p.enabled : base.pinning.enabled,
-        insecureRegistries: p.insecureRegistries === undefined ? base.pinning.insecureRegistries : stringList(p.insecureRegistries, 'pinning.insecureRegistries', problems),
+        // never from a file: see PinningConfig.insecureRegistries and insecureRegistriesIgnored
+        insecureRegistries: base.pinning.insecureRegistries,
         cacheSeconds: typeof p.cacheSeconds === 'number' && p.cacheSeconds >= 0 ? p.cacheSeconds : base.pinning.cacheSeconds,
         timeoutMs: typeof p.timeoutMs === 'number' && p.timeoutMs > 0 ? p.timeoutMs : base.pinning.timeoutMs,
       };
@@ -143,6 +148,22 @@ export function normalizeConfig(raw: unknown, base: Config = DEFAULT_CONFIG): { 
     problems,
   };
 }
+
+/** True when a configuration file's text names `pinning.insecureRegistries`, which is not read from files. */
+export function insecureRegistriesIgnored(text: string): boolean {
+  try {
+    const raw: unknown = parseYamlText(text);
+    return isRecord(raw) && isRecord(raw.pinning) && raw.pinning.insecureRegistries !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** What the user is told when a configuration file names insecure registries. */
+export const INSECURE_REGISTRIES_IGNORED = {
+  en: 'pinning.insecureRegistries is ignored in a configuration file: a repository cannot turn TLS off; use --insecure-registry, BOLLWERK_INSECURE_REGISTRIES or the editor setting bollwerk.pinning.insecureRegistries',
+  de: 'pinning.insecureRegistries wird in einer Konfigurationsdatei ignoriert: ein Repository kann TLS nicht abschalten; --insecure-registry, BOLLWERK_INSECURE_REGISTRIES oder die Editor-Einstellung bollwerk.pinning.insecureRegistries verwenden',
+} as const;
 
 /** Parses the text of a `.bollwerk.yaml`. A YAML syntax error is one problem; nothing throws. */
 export function parseConfigText(text: string, base: Config = DEFAULT_CONFIG): { config: Config; problems: ConfigProblem[] } {

@@ -19,7 +19,8 @@ export interface BollwerkSettings {
   readonly level?: Level;
   readonly rules?: Readonly<Record<string, Severity | 'off'>>;
   readonly trustedRegistries?: readonly string[];
-  readonly pinning?: { readonly enabled?: boolean };
+  /** `insecureRegistries` comes from user or machine settings only (the setting's scope is `machine`). */
+  readonly pinning?: { readonly enabled?: boolean; readonly insecureRegistries?: readonly string[] };
   /** Display language of messages; `auto` (or absent) follows the editor. */
   readonly lang?: Lang | 'auto';
 }

@@ -7,13 +7,23 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createRegistryClient, type ClientOptions, type Resolution } from '../../shared/src/registry/client';
 import { parseReference } from '../../shared/src/registry/reference';
-import { pushImage, removeTempDirs, requireRegistryBinary, startProxy, startRegistry, tempDir, type Pushed, type RunningRegistry } from './harness';
+import { dockerCredentials } from '../../shared/src/registry/credentials';
+import { makeHtpasswd, pushImage, removeTempDirs, requireRegistryBinary, startProxy, startRegistry, tempDir, type Pushed, type RunningRegistry } from './harness';
 import { selfSigned } from './x509';
+
+/** Docker config credentials alice:wonderland for `host`. */
+const credentialsFor = (host: string): ClientOptions['credentials'] => {
+  const dir = tempDir('docker-config');
+  writeFileSync(join(dir, 'config.json'), JSON.stringify({ auths: { [host]: { auth: Buffer.from('alice:wonderland').toString('base64') } } }));
+  return dockerCredentials({ DOCKER_CONFIG: dir, HOME: dir, PATH: process.env.PATH ?? '' });
+};
 
 describe('proxies', () => {
   const stops: (() => Promise<void>)[] = [];
   let plain: RunningRegistry;
   let secure: RunningRegistry;
+  let secureLocked: RunningRegistry;
+  let plainLocked: RunningRegistry;
   let proxy: Awaited<ReturnType<typeof startProxy>>;
   let app: Pushed;
   let certsDir: string;
@@ -36,10 +46,17 @@ describe('proxies', () => {
     writeFileSync(join(dir, 'key.pem'), cert.keyPem);
     secure = await startRegistry(storage, { kind: 'none' }, { cert: join(dir, 'cert.pem'), key: join(dir, 'key.pem') });
     stops.push(secure.stop);
+    const htpasswd = makeHtpasswd(tempDir('htpasswd'), { alice: 'wonderland' });
+    secureLocked = await startRegistry(storage, { kind: 'htpasswd', path: htpasswd }, { cert: join(dir, 'cert.pem'), key: join(dir, 'key.pem') });
+    stops.push(secureLocked.stop);
+    plainLocked = await startRegistry(storage, { kind: 'htpasswd', path: htpasswd });
+    stops.push(plainLocked.stop);
     // Docker's per-registry CA folder: certs.d/<host:port>/ca.crt
     certsDir = tempDir('certs.d');
-    mkdirSync(join(certsDir, `registry.test:${secure.port}`));
-    writeFileSync(join(certsDir, `registry.test:${secure.port}`, 'ca.crt'), cert.certPem);
+    for (const port of [secure.port, secureLocked.port]) {
+      mkdirSync(join(certsDir, `registry.test:${port}`));
+      writeFileSync(join(certsDir, `registry.test:${port}`, 'ca.crt'), cert.certPem);
+    }
     proxy = await startProxy({ 'registry.test': '127.0.0.1', 'plain.test': '127.0.0.1' });
     stops.push(proxy.stop);
   });
@@ -84,6 +101,25 @@ describe('proxies', () => {
     const loopback = await resolve(`${plain.host}/team/app:1.0`, { env: { HTTPS_PROXY: env.HTTPS_PROXY, HTTP_PROXY: env.HTTP_PROXY } });
     assert.ok(loopback.ok && loopback.digest === app.digest);
     assert.deepEqual(proxy.seen, []);
+  });
+  it('sends Basic credentials to an htpasswd registry over TLS through the tunnel', async () => {
+    const host = `registry.test:${secureLocked.port}`;
+    const env = { HTTPS_PROXY: `http://127.0.0.1:${proxy.port}` };
+    const refused = await resolve(`${host}/team/app:1.0`, { env });
+    assert.ok(!refused.ok && refused.failure === 'unauthorized', JSON.stringify(refused));
+    const ok = await resolve(`${host}/team/app:1.0`, { env, credentials: credentialsFor(host) });
+    assert.ok(ok.ok && ok.digest === app.digest, JSON.stringify(ok));
+  });
+  it('sends no credentials to an insecure htpasswd registry over plain HTTP beyond loopback, though the user listed it', async () => {
+    const host = `plain.test:${plainLocked.port}`;
+    const env = { HTTPS_PROXY: `http://127.0.0.1:${proxy.port}`, HTTP_PROXY: `http://127.0.0.1:${proxy.port}` };
+    proxy.seen.length = 0;
+    const r = await resolve(`${host}/team/app:1.0`, { env, insecureRegistries: [host], credentials: credentialsFor(host) });
+    assert.ok(!r.ok && r.failure === 'tls' && /credentials over plain HTTP/.test(r.detail), JSON.stringify(r));
+    assert.deepEqual(proxy.seen.filter((s) => s.startsWith('HEAD')), [`HEAD http://${host}/v2/team/app/manifests/1.0`], 'asked once, anonymously');
+    assert.ok(!JSON.stringify(r).includes('wonderland'));
+    const loopback = await resolve(`${plainLocked.host}/team/app:1.0`, { credentials: credentialsFor(plainLocked.host) });
+    assert.ok(loopback.ok && loopback.digest === app.digest, 'loopback may carry them over plain HTTP');
   });
   it('reports a proxy that refuses the tunnel', async () => {
     const r = await resolve(`unknown.test:1/team/app:1.0`, { env: { HTTPS_PROXY: `http://127.0.0.1:${proxy.port}` } });

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_CONFIG, type Config } from '../../shared/src/config';
+import { DEFAULT_CONFIG, insecureRegistriesIgnored, parseConfigText, type Config } from '../../shared/src/config';
 import { lintText } from '../../shared/src/lint';
 import { ruleDocsAnchor, ruleDocsUrl } from '../../shared/src/protocol';
 import { applyEdits } from '../../shared/src/text';
@@ -51,6 +51,15 @@ describe('settings', () => {
     assert.equal(mergeSettings(DEFAULT_CONFIG, {}, true, undefined).lang, 'en');
     assert.equal(mergeSettings(FILE, { pinning: { enabled: false } }, true, 'en').pinningAllowed, false);
     assert.equal(mergeSettings({ ...FILE, pinning: { ...FILE.pinning, enabled: false } }, { pinning: { enabled: true } }, true, 'en').pinningAllowed, false, 'pinning needs both');
+  });
+
+  it('insecure registries come from the user settings only, never from the folder\'s file', () => {
+    assert.deepEqual(normalizeSettings({ pinning: { insecureRegistries: ['mine:5000', 3, ''] } }), { pinning: { insecureRegistries: ['mine:5000'] } });
+    assert.deepEqual(mergeSettings(FILE, {}, true, 'en').config.pinning.insecureRegistries, [], 'the file named localhost:5000');
+    assert.deepEqual(mergeSettings(FILE, { pinning: { insecureRegistries: ['mine:5000'] } }, true, 'en').config.pinning.insecureRegistries, ['mine:5000']);
+    assert.deepEqual(parseConfigText('pinning:\n  insecureRegistries: [evil.example:80]\n').config.pinning.insecureRegistries, []);
+    assert.ok(insecureRegistriesIgnored('pinning:\n  insecureRegistries: [evil.example:80]\n'));
+    assert.ok(!insecureRegistriesIgnored('pinning:\n  enabled: true\n'));
   });
 
   it('untrusted workspaces keep only level, rules, lang and attestations from the file, and never pin', () => {

@@ -3,13 +3,15 @@ import { dirname, resolve, sep } from 'node:path';
 import { checklistStatus } from '../checklist/status';
 import type { Config } from '../config';
 import { documentedRules } from '../lint';
-import { checklistHtml, checklistJson, checklistMarkdown, checklistText, flatten, jsonReport, sarifReport, textReport, type ToolInfo } from '../report/index';
+import { escapeControls } from '../report/escape';
+import { checklistHtml, checklistJson, checklistMarkdown, checklistText, displayPath, flatten, jsonReport, sarifReport, textReport, type ToolInfo } from '../report/index';
 import type { Lang, Result, RuleMeta, Severity } from '../types';
 import { fileUri, loadConfig, resolvePath, scanWorkspace, type ScanResult } from '../workspace/index';
 import type { Command, FailOn } from './args';
 import { UsageError } from './args';
 import { fixWorkspace, type FixOutcome } from './fix';
 import { langFromEnv } from './help';
+import { prepareOutput } from './output';
 
 /** Where a command reads and writes (process streams in the bin, buffers in tests). */
 export interface CliIo {
@@ -65,6 +67,16 @@ export function fails(results: readonly Result[], failOn: FailOn): boolean {
   return results.some((r) => RANK[r.severity] >= THRESHOLD[failOn]);
 }
 
+/** Fails at once, before any scan, when --output cannot be written (exit 2). */
+function checkOutput(output: string | undefined, io: CliIo): void {
+  if (output === undefined) return;
+  try {
+    prepareOutput(resolve(io.cwd, output));
+  } catch (e) {
+    throw new UsageError(`cannot write ${escapeControls(output)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
 /** Writes a report to --output or standard output. */
 function emit(text: string, output: string | undefined, io: CliIo): void {
   if (output === undefined) io.stdout.write(text);
@@ -72,7 +84,7 @@ function emit(text: string, output: string | undefined, io: CliIo): void {
     try {
       io.writeFile(resolve(io.cwd, output), text);
     } catch (e) {
-      throw new UsageError(`cannot write ${output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new UsageError(`cannot write ${escapeControls(output)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
   }
 }
@@ -98,6 +110,7 @@ function crashLog(io: CliIo): { log: (m: string) => void; flush: () => void } {
 
 /** `bollwerk [scan]`: lints, optionally fixes, reports; returns the exit code. */
 export function runScan(cmd: Extract<Command, { command: 'scan' }>, io: CliIo, tool: ToolInfo): number {
+  checkOutput(cmd.output, io);
   const { paths, root, config, configRoot, lang, stats } = prepare(cmd, io);
   const crashes = crashLog(io);
   const options = { ignoreBase: configRoot, log: crashes.log, rootStats: stats, ...threadsFromEnv(io.env) };
@@ -117,7 +130,8 @@ export function runScan(cmd: Extract<Command, { command: 'scan' }>, io: CliIo, t
     // keep machine-readable stdout clean: the fix count goes to stderr for json and sarif
     if (cmd.format === 'text' && cmd.output === undefined) text = `${line}\n${text}`;
     else io.stderr.write(`bollwerk: ${line}\n`);
-    for (const f of outcome.failed) io.stderr.write(`bollwerk: ${de ? 'Korrekturen nicht anwendbar' : 'could not apply fixes'}: ${f}\n`);
+    for (const f of outcome.failed) io.stderr.write(`bollwerk: ${de ? 'Korrekturen nicht anwendbar' : 'could not apply fixes'}: ${escapeControls(f)}\n`);
+    for (const s of outcome.skipped) io.stderr.write(`bollwerk: ${escapeControls(displayPath(fileUri(s.path), baseUri))}: ${escapeControls(s.message[lang])}\n`);
   }
   emit(text, cmd.output, io);
   crashes.flush();
@@ -126,6 +140,7 @@ export function runScan(cmd: Extract<Command, { command: 'scan' }>, io: CliIo, t
 
 /** `bollwerk checklist`: the checklist with each item's status over the scanned paths. */
 export function runChecklist(cmd: Extract<Command, { command: 'checklist' }>, io: CliIo, tool: ToolInfo): number {
+  checkOutput(cmd.output, io);
   const { paths, config, configRoot, lang, stats } = prepare(cmd, io);
   const crashes = crashLog(io);
   const scan = scanWorkspace(paths, config, { ignoreBase: configRoot, log: crashes.log, rootStats: stats, ...threadsFromEnv(io.env) });
@@ -155,6 +170,7 @@ export function ruleJson(rule: RuleMeta): Record<string, unknown> {
 
 /** `bollwerk rules`: the catalogue (and the engine's own checks). */
 export function runRules(cmd: Extract<Command, { command: 'rules' }>, io: CliIo): number {
+  checkOutput(cmd.output, io);
   const lang = cmd.lang ?? langFromEnv(io.env);
   const rules = documentedRules().filter((r) => !cmd.level || r.levels.includes(cmd.level));
   if (cmd.format === 'json') {

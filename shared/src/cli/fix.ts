@@ -1,12 +1,12 @@
-import { writeFileSync } from 'node:fs';
 import type { Config } from '../config';
 import { lintText } from '../lint';
 import { isDockerfileName } from '../parse/kind';
 import { applyEdits, rangesOverlap } from '../text';
-import type { Result, TextEdit } from '../types';
+import type { Localized, Result, TextEdit } from '../types';
 import { hasDockerignore, readSource } from '../workspace/source';
 import { fileUri, scanWorkspace, uriPath, type ScanOptions, type ScanResult } from '../workspace/scan';
 import { findFiles } from '../workspace/walk';
+import { writeBack, writeRoots, type WriteRoots } from '../workspace/write-back';
 
 /** Passes over a file before giving up on reaching a stable text. */
 export const MAX_FIX_PASSES = 10;
@@ -19,6 +19,8 @@ export interface FixOutcome {
   readonly files: number;
   /** Files whose fixes could not be applied (overlapping or failing edits). */
   readonly failed: readonly string[];
+  /** Files left as they were, and why: a link outside the roots, a hard link, a change since reading. */
+  readonly skipped: readonly { readonly path: string; readonly message: Localized }[];
 }
 
 /** Picks the fixes of `results` whose edits overlap no fix picked before; returns their edits and count. */
@@ -65,6 +67,8 @@ export function fixWorkspace(roots: readonly string[], config: Config, fixOption
   const { rootStats: _stale, ...options } = fixOptions;
   const changed = new Set<string>();
   const failed: string[] = [];
+  const skipped: { path: string; message: Localized }[] = [];
+  const sink = { roots: writeRoots(roots), failed, skipped };
   let fixed = 0;
   const found = findFiles(roots, { ignorePaths: config.ignorePaths, ...(options.ignoreBase ? { ignoreBase: options.ignoreBase } : {}) });
   for (const path of found.files) {
@@ -72,7 +76,7 @@ export function fixWorkspace(roots: readonly string[], config: Config, fixOption
     if ('note' in source) continue;
     const result = fixText(fileUri(path), source.text, config, isDockerfileName(path) ? hasDockerignore(path) : undefined);
     if (result.error) failed.push(path);
-    if (result.text !== source.text && write(path, result.text, source.bom, failed)) {
+    if (result.text !== source.text && write(path, source, result.text, sink)) {
       changed.add(path);
       fixed += result.fixed;
     }
@@ -95,7 +99,7 @@ export function fixWorkspace(roots: readonly string[], config: Config, fixOption
         failed.push(path);
         continue;
       }
-      if (next !== source.text && write(path, next, source.bom, failed)) {
+      if (next !== source.text && write(path, source, next, sink)) {
         changed.add(path);
         fixed += count;
         any = true;
@@ -104,15 +108,22 @@ export function fixWorkspace(roots: readonly string[], config: Config, fixOption
     if (!any) break;
     scan = scanWorkspace(roots, config, options);
   }
-  return { outcome: { fixed, files: changed.size, failed }, scan };
+  return { outcome: { fixed, files: changed.size, failed, skipped }, scan };
 }
 
-function write(path: string, text: string, bom: boolean, failed: string[]): boolean {
-  try {
-    writeFileSync(path, bom ? `\ufeff${text}` : text);
-    return true;
-  } catch {
-    failed.push(path);
-    return false;
-  }
+/** Where writes are checked against and their problems collected. */
+interface WriteSink {
+  readonly roots: WriteRoots;
+  readonly failed: string[];
+  readonly skipped: { path: string; message: Localized }[];
+}
+
+/** Writes a fixed text back over the source it came from (see writeBack); false when it was not written. */
+function write(path: string, source: { text: string; bom: boolean }, text: string, sink: WriteSink): boolean {
+  const bom = source.bom ? '\ufeff' : '';
+  const outcome = writeBack(path, bom + source.text, bom + text, sink.roots);
+  if (outcome.written) return true;
+  if (outcome.skip === 'error') sink.failed.push(path);
+  else if (!sink.skipped.some((s) => s.path === path)) sink.skipped.push({ path, message: outcome.message });
+  return false;
 }

@@ -10,7 +10,7 @@ const HELP: Record<Lang, string> = {
   en: `Usage: bollwerk [scan] [paths…] [options]
        bollwerk rules [--format text|json]
        bollwerk checklist [paths…] [--format text|json|markdown|html]
-       bollwerk pin [paths…] [--dry-run] [--update]
+       bollwerk pin [paths…] [--dry-run] [--update] [--insecure-registry HOST:PORT]
 
 Checks Dockerfiles, Compose files and Kubernetes manifests against container-security
 checklists. Directories are walked (honouring .gitignore and the configuration's ignorePaths);
@@ -33,7 +33,7 @@ Exit codes: 0 no finding at or above --fail-on, 1 such findings, 2 usage or inte
   de: `Aufruf: bollwerk [scan] [Pfade…] [Optionen]
         bollwerk rules [--format text|json]
         bollwerk checklist [Pfade…] [--format text|json|markdown|html]
-        bollwerk pin [Pfade…] [--dry-run] [--update]
+        bollwerk pin [Pfade…] [--dry-run] [--update] [--insecure-registry HOST:PORT]
 
 Prüft Dockerfiles, Compose-Dateien und Kubernetes-Manifeste gegen Checklisten zur
 Container-Sicherheit. Verzeichnisse werden durchlaufen (unter Beachtung von .gitignore und den

@@ -1,12 +1,14 @@
 // The `bollwerk` command line (PRODUCT.md §3). `main` takes the arguments and an IO object and
 // returns the exit code, so that tests can call it without spawning a process.
 import './v8-flags';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ToolInfo } from '../report/index';
 import { parseArgs, UsageError } from './args';
 import { runChecklist, runRules, runScan, type CliIo } from './commands';
 import { helpText, langFromEnv } from './help';
+import { makeFolders } from './output';
+import { escapeControls } from '../report/escape';
 
 /** The package version, read from the package.json above this file (bundle or sources). */
 export function packageVersion(): string {
@@ -44,19 +46,22 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return runRules(cmd, io);
       case 'checklist':
         return runChecklist(cmd, io, toolInfo());
-      case 'pin':
-        // loaded on demand: the registry client pulls in Node's HTTP, TLS and crypto modules, which a scan never needs
-        return await (await import('./pin')).runPin(cmd.args, io);
+      case 'pin': {
+        // loaded on demand, from a bundle of its own (esbuild.mjs): the registry client pulls in undici
+        // and Node's HTTP, TLS and crypto modules, which a scan never needs
+        const { runPin } = require('./pin') as typeof import('./pin');
+        return await runPin(cmd.args, io);
+      }
       case 'scan':
         return runScan(cmd, io, toolInfo());
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`bollwerk: ${e.message} (see bollwerk --help)\n`);
+      io.stderr.write(`bollwerk: ${escapeControls(e.message)} (see bollwerk --help)\n`);
       return 2;
     }
     const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    io.stderr.write(`bollwerk: internal error: ${detail}${io.env.BOLLWERK_DEBUG ? `\n${(e as Error).stack ?? ''}` : ''}\n`);
+    io.stderr.write(`bollwerk: internal error: ${escapeControls(detail ?? '')}${io.env.BOLLWERK_DEBUG ? `\n${(e as Error).stack ?? ''}` : ''}\n`);
     return 2;
   }
 }
@@ -90,7 +95,7 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     env: process.env,
     writeFile: (path, text) => {
-      mkdirSync(dirname(path), { recursive: true });
+      makeFolders(dirname(path));
       writeFileSync(path, text);
     },
   };

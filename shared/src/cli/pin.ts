@@ -1,6 +1,6 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { Config } from '../config';
+import { INSECURE_REGISTRIES_IGNORED, insecureRegistriesIgnored, type Config } from '../config';
 import { isTemplated } from '../parse/kind';
 import { cachedClient, cacheDir, fileCache, memoryCache } from '../registry/cache';
 import { createRegistryClient } from '../registry/client';
@@ -12,6 +12,8 @@ import type { Lang } from '../types';
 import { findFiles } from '../workspace/walk';
 import { loadConfig } from '../workspace/config-file';
 import { readSource } from '../workspace/source';
+import { writeBack, writeRoots } from '../workspace/write-back';
+import { escapeControls } from '../report/escape';
 
 /** Where `bollwerk pin` reads and writes. */
 export interface PinIo {
@@ -28,16 +30,21 @@ interface PinArgs {
   readonly noCache: boolean;
   readonly config: string | undefined;
   readonly lang: Lang | undefined;
+  /** `--insecure-registry` values, in order. */
+  readonly insecure: string[];
 }
 
-const USAGE = `Usage: bollwerk pin [paths…] [--dry-run] [--update] [--no-cache] [--config FILE] [--lang en|de]
+const USAGE = `Usage: bollwerk pin [paths…] [--dry-run] [--update] [--no-cache] [--insecure-registry HOST:PORT…] [--config FILE] [--lang en|de]
 
 Pins the images of Dockerfiles (FROM, COPY --from), Compose files (image:) and Kubernetes
 manifests (image: of every container) to their registry digest: name:tag@sha256:…
   --dry-run   show a unified diff, write nothing
   --update    re-resolve references already pinned and replace digests whose tag moved
   --no-cache  ask the registry even when a recent answer is cached
-Exit codes: 0 all pinned, 1 some reference could not be pinned, 2 usage error.
+  --insecure-registry HOST:PORT
+              reach this registry over plain HTTP when HTTPS fails (repeatable; also
+              BOLLWERK_INSECURE_REGISTRIES, comma-separated); never with credentials
+Exit codes: 0 all pinned, 1 some reference could not be pinned or a file not written, 2 usage error.
 `;
 
 function parseArgs(args: readonly string[]): PinArgs | string {
@@ -47,6 +54,7 @@ function parseArgs(args: readonly string[]): PinArgs | string {
   let noCache = false;
   let config: string | undefined;
   let lang: Lang | undefined;
+  const insecure: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -61,11 +69,35 @@ function parseArgs(args: readonly string[]): PinArgs | string {
       const v = value();
       if (v !== 'en' && v !== 'de') return '--lang must be en or de';
       lang = v;
+    } else if (flag === '--insecure-registry') {
+      const v = value();
+      if (!v || !REGISTRY_HOST.test(v)) return '--insecure-registry needs a registry host[:port]';
+      insecure.push(v);
     } else if (flag === '--') paths.push(...args.slice(i + 1)), (i = args.length);
     else if (flag.startsWith('-')) return `unknown option ${flag}`;
     else paths.push(a);
   }
-  return { paths, dryRun, update, noCache, config, lang };
+  return { paths, dryRun, update, noCache, config, lang, insecure };
+}
+
+/** A registry host with an optional port: a name, an IPv4 address or a bracketed IPv6 address. */
+const REGISTRY_HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+/** Insecure registries the user named: `--insecure-registry` and `BOLLWERK_INSECURE_REGISTRIES`. */
+function userInsecureRegistries(flags: readonly string[], env: PinIo['env']): string[] | string {
+  const fromEnv = (env.BOLLWERK_INSECURE_REGISTRIES ?? '').split(/[\s,]+/).filter(Boolean);
+  const bad = fromEnv.find((h) => !REGISTRY_HOST.test(h));
+  if (bad !== undefined) return `BOLLWERK_INSECURE_REGISTRIES: ${JSON.stringify(bad)} is not a registry host[:port]`;
+  return [...new Set([...flags, ...fromEnv])];
+}
+
+/** A file's text, or '' when it cannot be read (the configuration loader has reported that already). */
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 const envLang = (env: PinIo['env']): Lang => (/^de/i.test(env.LC_ALL || env.LC_MESSAGES || env.LANG || '') ? 'de' : 'en');
@@ -102,31 +134,40 @@ export async function runPin(args: string[], io: PinIo): Promise<number> {
     io.stderr.write(`bollwerk pin: ${loaded.problems.join('\n')}\n`);
     return 2;
   }
-  const config: Config = loaded.config;
+  const insecure = userInsecureRegistries(parsed.insecure, io.env);
+  if (typeof insecure === 'string') {
+    io.stderr.write(`bollwerk pin: ${escapeControls(insecure)}\n`);
+    return 2;
+  }
+  const config: Config = { ...loaded.config, pinning: { ...loaded.config.pinning, insecureRegistries: insecure } };
   const lang = parsed.lang ?? config.lang ?? envLang(io.env);
+  if (loaded.file !== undefined && insecureRegistriesIgnored(readText(loaded.file))) {
+    io.stderr.write(`bollwerk pin: ${escapeControls(relative(io.cwd, loaded.file) || loaded.file)}: ${INSECURE_REGISTRIES_IGNORED[lang]}\n`);
+  }
   if (!config.pinning.enabled) {
     io.stderr.write(`bollwerk pin: ${reason('disabled', {})[lang]}\n`);
     return 1;
   }
-  const roots = (parsed.paths.length ? parsed.paths : ['.']).map((p) => resolve(io.cwd, p));
-  const found = findFiles(roots, { ignorePaths: config.ignorePaths, ignoreBase: loaded.root });
-  for (const problem of found.problems) io.stderr.write(`${problem.path}: ${problem.message}\n`);
+  const scanRoots = (parsed.paths.length ? parsed.paths : ['.']).map((p) => resolve(io.cwd, p));
+  const found = findFiles(scanRoots, { ignorePaths: config.ignorePaths, ignoreBase: loaded.root });
+  for (const problem of found.problems) io.stderr.write(`${escapeControls(problem.path)}: ${escapeControls(problem.message)}\n`);
   if (found.files.length === 0 && found.problems.length > 0) return 2;
 
   const cache = parsed.noCache ? memoryCache(config.pinning.cacheSeconds) : fileCache(join(cacheDir(io.env), 'digests.json'), config.pinning.cacheSeconds);
   const base = createRegistryClient({ timeoutMs: config.pinning.timeoutMs, insecureRegistries: config.pinning.insecureRegistries, env: io.env, credentials: dockerCredentials(io.env) });
   // --update must see where the tag points now, so it never reads cached answers.
   const client = cachedClient(base, parsed.update ? memoryCache(config.pinning.cacheSeconds) : cache);
-  const counts = { pinned: 0, updated: 0, unchanged: 0, failed: 0, files: 0 };
+  const counts = { pinned: 0, updated: 0, unchanged: 0, failed: 0, files: 0, skipped: 0 };
+  const roots = writeRoots(scanRoots);
   for (const file of found.files) {
     const source = readSource(file, config.maxFileBytes);
     if ('note' in source) continue;
     if (isTemplated(file, source.text)) continue;
     const result = await pinText(file, source.text, client, { update: parsed.update, timeoutMs: config.pinning.timeoutMs });
-    const shown = relative(io.cwd, file) || file;
+    const shown = escapeControls(relative(io.cwd, file) || file);
     for (const o of result.outcomes) {
       const { line, failed } = describe(o, lang);
-      (failed ? io.stderr : io.stdout).write(`${shown}:${where(o.site.range)}: ${line}\n`);
+      (failed ? io.stderr : io.stdout).write(`${shown}:${where(o.site.range)}: ${escapeControls(line)}\n`);
       const s = o.pin.status;
       if (s === 'failed') counts.failed++;
       else if (s === 'pinned') counts.pinned++;
@@ -136,15 +177,21 @@ export async function runPin(args: string[], io: PinIo): Promise<number> {
     if (!result.changed) continue;
     if (parsed.dryRun) io.stdout.write(unifiedDiff(shown, source.text, result.text));
     else {
-      writeFileSync(file, (source.bom ? '\ufeff' : '') + result.text);
-      counts.files++;
+      // the registry took its time: the file is written only if it still holds what was read
+      const bom = source.bom ? '\ufeff' : '';
+      const written = writeBack(file, bom + source.text, bom + result.text, roots);
+      if (written.written) counts.files++;
+      else {
+        io.stderr.write(`${shown}: ${escapeControls(written.message[lang])}\n`);
+        counts.skipped++;
+      }
     }
   }
   if ('save' in cache && typeof cache.save === 'function' && !parsed.noCache) cache.save();
   const summary =
     lang === 'de'
-      ? `${counts.pinned} gepinnt, ${counts.updated} aktualisiert, ${counts.unchanged} unverändert, ${counts.failed} nicht pinnbar; ${parsed.dryRun ? 'Probelauf, nichts geschrieben' : `${counts.files} Dateien geschrieben`}\n`
-      : `${counts.pinned} pinned, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.failed} not pinnable; ${parsed.dryRun ? 'dry run, nothing written' : `${counts.files} files written`}\n`;
+      ? `${counts.pinned} gepinnt, ${counts.updated} aktualisiert, ${counts.unchanged} unverändert, ${counts.failed} nicht pinnbar; ${parsed.dryRun ? 'Probelauf, nichts geschrieben' : `${counts.files} Dateien geschrieben${counts.skipped ? `, ${counts.skipped} nicht geschrieben` : ''}`}\n`
+      : `${counts.pinned} pinned, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.failed} not pinnable; ${parsed.dryRun ? 'dry run, nothing written' : `${counts.files} files written${counts.skipped ? `, ${counts.skipped} not written` : ''}`}\n`;
   io.stdout.write(summary);
-  return counts.failed > 0 ? 1 : 0;
+  return counts.failed > 0 || counts.skipped > 0 ? 1 : 0;
 }

@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, platform } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { RegistryClient, Resolution } from './client';
@@ -45,29 +46,98 @@ export function cacheDir(env: Readonly<Record<string, string | undefined>>): str
   return join(env.XDG_CACHE_HOME || join(home, '.cache'), 'bollwerk');
 }
 
+/** The only digest form a cached answer may hold: what the registry said, checked again on every read. */
+const CACHED_DIGEST = /^sha256:[a-f0-9]{64}$/;
+
+/** True for a resolution that can be written into a file as it is: `sha256:` and 64 hex digits. */
+export function isValidResolution(v: unknown): v is Resolved {
+  const r = v as Resolved;
+  return typeof r === 'object' && r !== null && r.ok === true && typeof r.digest === 'string' && CACHED_DIGEST.test(r.digest) && typeof r.mediaType === 'string' && typeof r.multiPlatform === 'boolean';
+}
+
 const isEntry = (v: unknown): v is Entry => {
   const e = v as Entry;
-  return typeof e === 'object' && e !== null && typeof e.expires === 'number' && typeof e.value?.digest === 'string' && e.value.ok === true;
+  return typeof e === 'object' && e !== null && typeof e.expires === 'number' && Number.isFinite(e.expires) && isValidResolution(e.value);
 };
 
-/** A memory cache loaded from and saved to a JSON file (for the CLI); unreadable files are ignored. */
+/** Reads the cache file without following a symbolic link; undefined when there is none or it cannot be read. */
+function readCacheFile(path: string): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  } catch {
+    return undefined;
+  }
+  try {
+    const st = fstatSync(fd);
+    return st.isFile() && st.size <= MAX_CACHE_BYTES ? readFileSync(fd, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const MAX_CACHE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Makes the cache folder private: created 0700, or made 0700 when it exists and is ours. A folder
+ * that is a symbolic link or belongs to someone else is not used.
+ */
+function privateDir(dir: string): boolean {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const st = lstatSync(dir);
+  if (!st.isDirectory() || (typeof process.getuid === 'function' && st.uid !== process.getuid())) return false;
+  if ((st.mode & 0o777) !== 0o700) chmodSync(dir, 0o700);
+  return true;
+}
+
+/**
+ * Writes `text` to `path` atomically: a new 0600 file beside it (created exclusively, so that no
+ * link planted under the temporary name is followed), then a rename, which replaces a link at
+ * `path` instead of writing through it.
+ */
+function writePrivate(path: string, text: string): void {
+  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
+  try {
+    writeFileSync(fd, text);
+    fsyncSync(fd);
+  } catch (e) {
+    closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+  closeSync(fd);
+  try {
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/**
+ * A memory cache loaded from and saved to a JSON file (for the CLI). Unreadable files are ignored,
+ * and so is every entry that is not a well-formed `sha256:` digest: the file is outside the
+ * project, but what it holds is written into Dockerfiles and manifests.
+ */
 export function fileCache(path: string, ttlSeconds: number, now: () => number = Date.now): DigestCache & { save(): void } {
   const mem = memoryCache(ttlSeconds, now);
   try {
-    const raw: unknown = JSON.parse(readFileSync(path, 'utf8'));
-    if (raw && typeof raw === 'object') for (const [k, v] of Object.entries(raw)) if (isEntry(v) && v.expires > now()) mem.entries.set(k, v);
+    const raw: unknown = JSON.parse(readCacheFile(path) ?? 'null');
+    if (raw && typeof raw === 'object' && !Array.isArray(raw)) for (const [k, v] of Object.entries(raw)) if (isEntry(v) && v.expires > now()) mem.entries.set(k, v);
   } catch {
-    // no cache yet
+    // no cache yet, or not JSON
   }
   return {
     get: mem.get,
     set: mem.set,
     save() {
       try {
-        mkdirSync(dirname(path), { recursive: true });
-        const live = Object.fromEntries([...mem.entries].filter(([, e]) => e.expires > now()));
-        writeFileSync(`${path}.tmp`, JSON.stringify(live));
-        renameSync(`${path}.tmp`, path);
+        if (!privateDir(dirname(path))) return;
+        const live = Object.fromEntries([...mem.entries].filter(([, e]) => e.expires > now() && isEntry(e)));
+        writePrivate(path, JSON.stringify(live));
       } catch {
         // a cache that cannot be written only costs a lookup next time
       }
@@ -87,12 +157,12 @@ export function cachedClient(client: RegistryClient, cache: DigestCache): Regist
     resolve(ref) {
       const key = cacheKey(ref);
       const hit = cache.get(key);
-      if (hit) return Promise.resolve(hit);
+      if (isValidResolution(hit)) return Promise.resolve(hit);
       let p = inflight.get(key);
       if (!p) {
         p = client.resolve(ref).then((r) => {
           inflight.delete(key);
-          if (r.ok) cache.set(key, r);
+          if (isValidResolution(r)) cache.set(key, r);
           return r;
         });
         inflight.set(key, p);

@@ -3,9 +3,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { basicAuth, parseChallenges, pullScope, tokenFrom, type Challenge } from './auth';
 import type { CredentialLookup, Credentials } from './credentials';
-import { header, send, type HttpRequest, type HttpResponse, type HttpResult } from './http';
+import { header, send, type HttpResponse } from './http';
 import type { ProxyEnv } from './proxy';
 import { isLoopback, registryHost, type ImageReference } from './reference';
+import { MAX_HOPS, mayCarryCredentials, nextHop, REDIRECTS, type Hop } from './redirect';
 
 /** Media types a pin accepts, best first: multi-platform indexes, then single manifests. */
 export const MANIFEST_TYPES = [
@@ -43,6 +44,8 @@ export interface RegistryClient {
 }
 
 type Failure = Extract<Resolution, { ok: false }>;
+/** An answer and the URL that gave it (after redirects), or why there is none. */
+type Answer = { readonly ok: true; readonly response: HttpResponse; readonly url: URL } | Failure;
 const fail = (failure: ResolveFailure, detail: string): Failure => ({ ok: false, failure, detail });
 
 /** Creates a client; it remembers tokens and each insecure host's scheme for its lifetime. */
@@ -64,20 +67,19 @@ export function createRegistryClient(options: ClientOptions): RegistryClient {
   const insecure = (domain: string, host: string): boolean =>
     isLoopback(host) || options.insecureRegistries.some((r) => r === host || r === domain);
 
-  /** One request, following redirects; the Authorization header never leaves its host. */
-  const request = async (base: Omit<HttpRequest, 'deadline' | 'env' | 'ca'>, deadline: number): Promise<HttpResult> => {
-    let r = base;
-    for (let hop = 0; hop < 5; hop++) {
-      const res = await send({ ...r, deadline, env: options.env, ca: await caFor(r.url.host) });
-      if (!res.ok || ![301, 302, 303, 307, 308].includes(res.response.status)) return res;
-      const location = header(res.response, 'location');
-      if (!location) return res;
-      const next = new URL(location, r.url);
-      const headers = { ...r.headers };
-      if (next.host !== r.url.host) delete headers.Authorization;
-      r = { ...r, url: next, headers, method: res.response.status === 303 ? 'GET' : r.method };
+  /** One request, following redirects as {@link nextHop} allows; the answer and the URL that gave it. */
+  const request = async (first: Hop, deadline: number): Promise<Answer> => {
+    let hop = first;
+    for (let n = 0; n <= MAX_HOPS; n++) {
+      if (hop.headers.Authorization !== undefined && !hop.anonymous && !mayCarryCredentials(hop.url)) return fail('tls', `refusing to send credentials over plain HTTP to ${hop.url.host}`);
+      const res = await send({ ...hop, deadline, env: options.env, ca: await caFor(hop.url.host) });
+      if (!res.ok) return res;
+      if (!REDIRECTS.includes(res.response.status)) return { ...res, url: hop.url };
+      const next = nextHop(hop, res.response.status, header(res.response, 'location'));
+      if ('refused' in next) return fail('registry-error', `${hop.url.host}: ${next.refused}`);
+      hop = next;
     }
-    return { ok: false, failure: 'network', detail: 'too many redirects' };
+    return fail('network', 'too many redirects');
   };
 
   const fetchToken = async (c: Challenge, scope: string, creds: Credentials | undefined, allowPlain: boolean, deadline: number): Promise<string | Failure> => {
@@ -90,11 +92,13 @@ export function createRegistryClient(options: ClientOptions): RegistryClient {
       return fail('registry-error', 'bearer realm is not a URL');
     }
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (allowPlain || isLoopback(url.host)))) return fail('tls', `token service ${url.host} is not HTTPS`);
+    // credentials travel over TLS, or over plain HTTP to this machine only
+    if (creds && !mayCarryCredentials(url)) return fail('tls', `refusing to send credentials over plain HTTP to the token service ${url.host}`);
     const service = c.params.service;
     const key = `${realm}|${service ?? ''}|${scope}|${creds ? 'auth' : 'anon'}`;
     const cached = tokens.get(key);
     if (cached && cached.expires > Date.now()) return cached.value;
-    let res: HttpResult;
+    let res: Answer;
     if (creds && 'identityToken' in creds) {
       const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: creds.identityToken, client_id: 'bollwerk', scope, ...(service ? { service } : {}) });
       res = await request({ method: 'POST', url, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form.toString() }, deadline);
@@ -116,24 +120,38 @@ export function createRegistryClient(options: ClientOptions): RegistryClient {
   };
 
   /** A manifest request with the auth dance: anonymous first, then Bearer or Basic as challenged. */
-  const manifest = async (ref: ImageReference, scheme: string, host: string, method: 'GET' | 'HEAD', tag: string, deadline: number, allowPlain: boolean): Promise<HttpResult | Failure> => {
+  const manifest = async (ref: ImageReference, scheme: string, host: string, method: 'GET' | 'HEAD', tag: string, deadline: number, allowPlain: boolean): Promise<Answer> => {
     const url = new URL(`${scheme}://${host}/v2/${ref.path}/manifests/${encodeURIComponent(tag)}`);
     const headers: Record<string, string> = { Accept: MANIFEST_TYPES.join(', ') };
     const first = await request({ method, url, headers }, deadline);
     if (!first.ok || first.response.status !== 401) return first;
     const challenges = parseChallenges(header(first.response, 'www-authenticate') ?? '');
-    const creds = await options.credentials?.(ref.domain);
+    const found = await options.credentials?.(ref.domain);
+    // plain HTTP carries no credentials beyond this machine: an insecure registry is asked anonymously
+    const creds = found && mayCarryCredentials(url) ? found : undefined;
     const bearer = challenges.find((c) => c.scheme === 'bearer');
     if (bearer) {
       const token = await fetchToken(bearer, pullScope(ref.path), creds, allowPlain, deadline);
       if (typeof token !== 'string') return token;
-      return request({ method, url, headers: { ...headers, Authorization: `Bearer ${token}` } }, deadline);
+      // a token got with credentials is a credential too; an anonymous one may go to an insecure registry
+      return request({ method, url, headers: { ...headers, Authorization: `Bearer ${token}` }, anonymous: creds === undefined }, deadline);
     }
-    if (challenges.some((c) => c.scheme === 'basic') && creds && 'username' in creds) {
-      if (scheme === 'http' && !isLoopback(host) && !allowPlain) return fail('tls', 'refusing to send credentials over plain HTTP');
-      return request({ method, url, headers: { ...headers, Authorization: basicAuth(creds.username, creds.password) } }, deadline);
+    if (challenges.some((c) => c.scheme === 'basic') && found && 'username' in found) {
+      if (!creds) return fail('tls', `refusing to send credentials over plain HTTP to ${host}`);
+      return request({ method, url, headers: { ...headers, Authorization: basicAuth(found.username, found.password) } }, deadline);
     }
     return first;
+  };
+
+  /**
+   * A digest is taken only from the registry itself: the answer must come from its host and port,
+   * over HTTPS, or over plain HTTP where that is allowed (loopback, insecure registries the user named).
+   */
+  const fromRegistry = (answer: URL, scheme: 'https' | 'http', host: string, allowPlain: boolean): Failure | undefined => {
+    // compared as URLs: `Host:443` and `host` are one registry
+    if (answer.host !== new URL(`${scheme}://${host}`).host) return fail('registry-error', `the manifest was answered by ${answer.host}, not by the registry; a digest is taken only from the registry itself`);
+    if (answer.protocol !== 'https:' && !allowPlain) return fail('tls', `the manifest was answered over plain HTTP; a digest is taken only over HTTPS from ${host}`);
+    return undefined;
   };
 
   const fromResponse = (res: HttpResponse, method: 'GET' | 'HEAD'): Resolution | undefined => {
@@ -165,6 +183,8 @@ export function createRegistryClient(options: ClientOptions): RegistryClient {
         const fallback = method === 'HEAD' && scheme === 'https' && allowPlain && schemes.get(host) !== 'https';
         return fallback && (res.failure === 'tls' || res.failure === 'network') ? 'retry' : res;
       }
+      const foreign = fromRegistry(res.url, scheme, host, allowPlain);
+      if (foreign) return foreign;
       const out = fromResponse(res.response, method);
       if (out) return out;
     }

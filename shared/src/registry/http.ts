@@ -1,13 +1,13 @@
-import * as http from 'node:http';
-import * as net from 'node:net';
-import * as tls from 'node:tls';
-import type { Duplex } from 'node:stream';
+import { isIP } from 'node:net';
+import { rootCertificates } from 'node:tls';
+import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
 import { proxyFor, type ProxyEnv } from './proxy';
 
 /** A response with its whole body (registry answers are small: manifests, tokens, errors). */
 export interface HttpResponse {
   readonly status: number;
-  readonly headers: http.IncomingHttpHeaders;
+  /** Lower-cased header names. */
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   readonly body: Buffer;
   /** True when the request went through a proxy. */
   readonly proxied: boolean;
@@ -37,123 +37,86 @@ const MAX_BYTES = 8 * 1024 * 1024;
 
 const failure = (f: HttpFailure, detail: string): HttpResult => ({ ok: false, failure: f, detail });
 
+/** Sorts an undici or socket error into the failures the messages explain. */
 function classify(e: unknown): HttpFailure {
-  const err = e as NodeJS.ErrnoException & { library?: string; reason?: string };
+  const err = e as NodeJS.ErrnoException & { name?: string };
   const code = err.code ?? '';
-  if (code === 'ETIMEDOUT' || code === 'BOLLWERK_TIMEOUT') return 'timeout';
+  const message = String(err.message ?? '');
+  if (err.name === 'TimeoutError' || code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return 'timeout';
   if (code === 'ECONNREFUSED') return 'refused';
-  if (code === 'EPROTO' || code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS') || /CERT|SSL|self[- ]signed|certificate/i.test(code + String(err.message))) return 'tls';
-  if (code === 'BOLLWERK_PROXY') return 'proxy';
   if (code === 'BOLLWERK_TOO_LARGE') return 'too-large';
+  if (/^Proxy response \(\d+\)/.test(message) || code === 'UND_ERR_PRX_TLS') return 'proxy';
+  if (code === 'EPROTO' || code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS') || /CERT|SSL|self[- ]signed|certificate/i.test(`${code} ${message}`)) return 'tls';
   return 'network';
 }
 
-const coded = (code: string, message: string): NodeJS.ErrnoException => Object.assign(new Error(message), { code });
+/** The error undici gave, or the one beneath it when it only wraps a socket error. */
+const rootCause = (e: unknown): unknown => {
+  const cause = (e as { cause?: unknown }).cause;
+  return cause instanceof Error && (e as NodeJS.ErrnoException).code === undefined ? cause : e;
+};
 
-function waitFor(socket: Duplex, event: 'connect' | 'secureConnect'): Promise<void> {
-  return new Promise((resolve, reject) => {
-    socket.once(event, () => resolve());
-    socket.once('error', reject);
-  });
-}
-
-function tlsOptions(host: string, ca: readonly string[] | undefined): tls.ConnectionOptions {
-  const hostname = host.replace(/^\[|\]$/g, '');
+/** TLS settings for a registry: its name for SNI and certificate checks, plus its own CAs. */
+function tlsOptions(hostname: string, ca: readonly string[] | undefined): { servername?: string; ca?: string[] } {
+  const bare = hostname.replace(/^\[|\]$/g, '');
   return {
-    ...(net.isIP(hostname) ? {} : { servername: hostname }),
-    ...(ca && ca.length > 0 ? { ca: [...tls.rootCertificates, ...ca] } : {}),
-    ALPNProtocols: ['http/1.1'],
+    ...(isIP(bare) ? {} : { servername: bare }),
+    ...(ca && ca.length > 0 ? { ca: [...rootCertificates, ...ca] } : {}),
   };
 }
 
-async function tunnel(proxy: URL, target: URL, track: (s: Duplex) => void): Promise<Duplex> {
-  const headers: Record<string, string> = { Host: target.host };
-  if (proxy.username) headers['Proxy-Authorization'] = `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}`;
-  const req = http.request({ host: proxy.hostname.replace(/^\[|\]$/g, ''), port: Number(proxy.port || 80), method: 'CONNECT', path: `${target.hostname}:${target.port || 443}`, headers, agent: false });
-  req.on('socket', track);
-  return new Promise((resolve, reject) => {
-    req.once('connect', (res, socket) => {
-      if (res.statusCode === 200) resolve(socket);
-      else {
-        socket.destroy();
-        reject(coded('BOLLWERK_PROXY', `proxy answered CONNECT with ${res.statusCode}`));
-      }
-    });
-    req.once('error', reject);
-    req.end();
-  });
-}
-
-/** Opens the connection for a request: direct, through an HTTP proxy, or a CONNECT tunnel. */
-async function open(r: HttpRequest, track: (s: Duplex) => void): Promise<{ socket: Duplex; proxy: URL | undefined }> {
+/**
+ * The dispatcher of one request: a direct connection, or a proxy from HTTPS_PROXY/HTTP_PROXY and
+ * NO_PROXY as {@link proxyFor} chooses it (which keeps loopback direct and reads CIDR entries, as
+ * Go does). Through the proxy, HTTPS goes in a CONNECT tunnel and plain HTTP as an absolute-URI request.
+ */
+function dispatcherFor(r: HttpRequest, timeoutMs: number): { dispatcher: Dispatcher; proxied: boolean } {
   const scheme = r.url.protocol === 'https:' ? 'https' : 'http';
   const proxy = proxyFor(scheme, r.url.host, r.env);
-  const host = r.url.hostname.replace(/^\[|\]$/g, '');
-  const port = Number(r.url.port || (scheme === 'https' ? 443 : 80));
-  if (scheme === 'https') {
-    const raw = proxy ? await tunnel(proxy, r.url, track) : undefined;
-    const socket = tls.connect({ ...tlsOptions(r.url.hostname, r.ca), ...(raw ? { socket: raw } : { host, port }) });
-    track(socket);
-    await waitFor(socket, 'secureConnect');
-    return { socket, proxy };
-  }
-  const socket = proxy
-    ? net.connect(Number(proxy.port || 80), proxy.hostname.replace(/^\[|\]$/g, ''))
-    : net.connect(port, host);
-  track(socket);
-  await waitFor(socket, 'connect');
-  return { socket, proxy };
+  const tls = tlsOptions(r.url.hostname, r.ca);
+  const common = { connectTimeout: timeoutMs, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, pipelining: 0 };
+  if (!proxy) return { dispatcher: new Agent({ ...common, connect: { ...tls, timeout: timeoutMs } }), proxied: false };
+  return { dispatcher: new ProxyAgent({ ...common, uri: proxy.href, requestTls: { ...tls, timeout: timeoutMs }, proxyTunnel: scheme === 'https' }), proxied: true };
 }
 
-function exchange(r: HttpRequest, socket: Duplex, proxy: URL | undefined, track: (s: Duplex) => void): Promise<HttpResponse> {
-  const headers: Record<string, string> = { Host: r.url.host, 'User-Agent': 'bollwerk', Connection: 'close', ...r.headers };
-  if (proxy && r.url.protocol === 'http:' && proxy.username) {
-    headers['Proxy-Authorization'] = `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}`;
+/** Reads a body up to `limit` bytes; a longer one is abandoned. */
+async function readBody(body: Dispatcher.ResponseData['body'], limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+    size += buf.length;
+    if (size > limit) {
+      body.destroy();
+      throw Object.assign(new Error(`response larger than ${limit} bytes`), { code: 'BOLLWERK_TOO_LARGE' });
+    }
+    chunks.push(buf);
   }
-  if (r.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(r.body));
-  const path = proxy && r.url.protocol === 'http:' ? r.url.href : `${r.url.pathname}${r.url.search}`;
-  const limit = r.maxBytes ?? MAX_BYTES;
-  return new Promise((resolve, reject) => {
-    const req = http.request({ method: r.method, path, headers, createConnection: () => socket as net.Socket });
-    req.on('socket', track);
-    req.once('error', reject);
-    req.once('response', (res) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (c: Buffer) => {
-        size += c.length;
-        if (size > limit) res.destroy(coded('BOLLWERK_TOO_LARGE', `response larger than ${limit} bytes`));
-        else chunks.push(c);
-      });
-      res.once('error', reject);
-      res.once('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), proxied: proxy !== undefined }));
-    });
-    req.end(r.body);
-  });
+  return Buffer.concat(chunks);
 }
 
-/** Sends one request (no redirects followed) and reads the whole answer. Never throws. */
+/** An error text with the user and password of any URL in it (a proxy's, say) removed. */
+export const withoutUserInfo = (text: string): string => text.replace(/(\/\/)[^/@\s]*@/g, '$1');
+
+/** Sends one request with undici (redirects are never followed here) and reads the whole answer. Never throws. */
 export async function send(r: HttpRequest): Promise<HttpResult> {
-  const sockets: Duplex[] = [];
-  const track = (s: Duplex): void => void sockets.push(s);
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(coded('BOLLWERK_TIMEOUT', 'timed out')), Math.max(0, r.deadline - Date.now()));
-  });
+  const timeoutMs = Math.max(1, r.deadline - Date.now());
+  const { dispatcher, proxied } = dispatcherFor(r, timeoutMs);
   try {
-    const response = await Promise.race([
-      (async () => {
-        const { socket, proxy } = await open(r, track);
-        return exchange(r, socket, proxy, track);
-      })(),
-      timeout,
-    ]);
-    return { ok: true, response };
+    const res = await request(r.url, {
+      method: r.method,
+      headers: { 'user-agent': 'bollwerk', ...r.headers },
+      ...(r.body !== undefined ? { body: r.body } : {}),
+      dispatcher,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const body = await readBody(res.body, r.maxBytes ?? MAX_BYTES);
+    return { ok: true, response: { status: res.statusCode, headers: res.headers, body, proxied } };
   } catch (e) {
-    return failure(classify(e), (e as Error).message);
+    const cause = rootCause(e);
+    return failure(classify(cause), withoutUserInfo(String((cause as Error).message ?? cause)));
   } finally {
-    clearTimeout(timer);
-    for (const s of sockets) s.destroy();
+    void dispatcher.destroy().catch(() => undefined);
   }
 }
 

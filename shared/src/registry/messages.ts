@@ -31,8 +31,8 @@ const REASONS: Readonly<Record<PinProblem, Localized>> = {
   refused: { en: '{ref}: {registry} refused the connection (offline or wrong port?)', de: '{ref}: {registry} hat die Verbindung abgelehnt (offline oder falscher Port?)' },
   network: { en: '{ref}: cannot reach {registry} ({detail}); offline?', de: '{ref}: {registry} ist nicht erreichbar ({detail}); offline?' },
   tls: {
-    en: '{ref}: secure connection to {registry} failed ({detail}); add its CA under /etc/docker/certs.d/{registry}/ or list it in pinning.insecureRegistries',
-    de: '{ref}: sichere Verbindung zu {registry} fehlgeschlagen ({detail}); dessen CA unter /etc/docker/certs.d/{registry}/ ablegen oder in pinning.insecureRegistries eintragen',
+    en: '{ref}: secure connection to {registry} failed ({detail}); add its CA under /etc/docker/certs.d/{registry}/ or name it with --insecure-registry (editor: the user setting bollwerk.pinning.insecureRegistries)',
+    de: '{ref}: sichere Verbindung zu {registry} fehlgeschlagen ({detail}); dessen CA unter /etc/docker/certs.d/{registry}/ ablegen oder mit --insecure-registry angeben (Editor: Benutzereinstellung bollwerk.pinning.insecureRegistries)',
   },
   proxy: { en: '{ref}: the proxy refused the connection to {registry} ({detail})', de: '{ref}: der Proxy hat die Verbindung zu {registry} abgelehnt ({detail})' },
   'too-large': { en: '{ref}: {registry} sent an oversized answer', de: '{ref}: {registry} hat eine übergroße Antwort gesendet' },

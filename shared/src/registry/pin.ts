@@ -25,6 +25,9 @@ export interface PinOptions {
   readonly timeoutMs?: number;
 }
 
+/** The digest forms written into a file; anything else a client or cache returns is refused. */
+const WRITABLE_DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+
 const failed = (problem: PinProblem, args: Record<string, string | number>): ReferencePin => ({ status: 'failed', problem, reason: reason(problem, args) });
 
 /**
@@ -43,6 +46,7 @@ export async function pinReference(text: string, client: RegistryClient, options
   const resolved = await client.resolve(ref);
   const args = { ref: text, registry: registryHost(ref.domain), repository: familiarName(ref), tag: ref.tag ?? 'latest', timeoutMs: options.timeoutMs ?? 0 };
   if (!resolved.ok) return failed(resolved.failure, { ...args, detail: resolved.detail });
+  if (!WRITABLE_DIGEST.test(resolved.digest)) return failed('registry-error', { ...args, detail: 'the digest is not sha256: or sha512: followed by hex digits' });
   const base = ref.digest !== undefined ? text.slice(0, text.lastIndexOf('@')) : `${text}${ref.tag === undefined ? ':latest' : ''}`;
   const newText = `${base}@${resolved.digest}`;
   const common = { newText, digest: resolved.digest, multiPlatform: resolved.multiPlatform };

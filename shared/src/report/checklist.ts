@@ -1,4 +1,5 @@
 // The checklist (compliance) report as text, JSON and Markdown; HTML is in checklist-html.ts.
+import { escapeControls } from './escape';
 import { DOCUMENTS, ITEMS, type ChecklistDocument, type ChecklistItem } from '../checklist/index';
 import type { ItemState, ItemStatus } from '../checklist/status';
 import type { Lang, Level, Localized } from '../types';
@@ -55,9 +56,9 @@ export function countsText(counts: Readonly<Record<ItemState, number>>, lang: La
   return STATES.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${STATE_LABEL[s][lang]}`).join(', ');
 }
 
-/** A finding as one line: `path:line:col rule-id message`. */
+/** A finding as one line: `path:line:col rule-id message`, control characters escaped. */
 export function findingLine(f: ItemStatus['findings'][number], options: ChecklistOptions): string {
-  return `${displayPath(f.uri, options.baseUri)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.ruleId} ${f.message[options.lang]}`;
+  return escapeControls(`${displayPath(f.uri, options.baseUri)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.ruleId} ${f.message[options.lang].replace(/[ \t]*\n[ \t]*/g, ' ')}`);
 }
 
 const attestationText = (s: ItemStatus, lang: Lang): string | undefined =>

@@ -1,4 +1,5 @@
 import type { Lang, Result, Severity } from '../types';
+import { escapeControls } from './escape';
 import { countBySeverity, displayPath, flatten, plural, t, type ScanData } from './common';
 
 /** Options of the text report. */
@@ -27,7 +28,7 @@ export function textReport(scan: ScanData, options: TextOptions): string {
   const sevWidth = Math.max(...(['error', 'warning', 'info'] as const).map((s) => t(s, lang).length));
   const out: string[] = [];
   for (const [uri, results] of byFile) {
-    const path = displayPath(uri, options.baseUri);
+    const path = escapeControls(displayPath(uri, options.baseUri));
     out.push(paint(path, ANSI.underline));
     for (const r of results) {
       const loc = `${path}:${r.range.start.line + 1}:${r.range.start.character + 1}`;
@@ -39,7 +40,7 @@ export function textReport(scan: ScanData, options: TextOptions): string {
   }
   if (flat.notes.length > 0) {
     out.push(paint(t('skippedHeader', lang), ANSI.bold));
-    for (const n of flat.notes) out.push(`  ${displayPath(n.uri, options.baseUri)}: ${n.note.message[lang]}`);
+    for (const n of flat.notes) out.push(`  ${escapeControls(displayPath(n.uri, options.baseUri))}: ${oneLine(n.note.message[lang])}`);
     out.push('');
   }
   out.push(summaryLine(flat.results, flat.checked, flat.skipped, lang, color));
@@ -61,4 +62,5 @@ export function summaryLine(results: readonly Result[], checked: number, skipped
   return `${painted} ${head} (${parts}) · ${files}${fixText}`;
 }
 
-const oneLine = (s: string): string => s.replace(/\s*\n\s*/g, ' ');
+/** A message on one line: its own line breaks become spaces, any other control character an escape. */
+const oneLine = (s: string): string => escapeControls(s.replace(/[ \t]*\n[ \t]*/g, ' '));
