@@ -1,0 +1,153 @@
+/**
+ * Go's text/template for the Helm renderer: a set of named templates parsed from many files
+ * (defines shared across them), executed with JSON-like data and a FuncMap into a string.
+ *
+ * Values: see values.ts (`undefined` = no value, `null` = nil, objects = maps in sorted key order,
+ * arrays = slices, number = float64, bigint = int, `goStruct(…)` = structs whose function fields
+ * are methods). Functions: `FuncMap` entries, optionally typed with `goFunc`; a function fails by
+ * throwing (`FuncError`), which the template reports as `error calling NAME: message`.
+ */
+import { builtinFuncs } from './builtins';
+import { TemplateError } from './errors';
+import { type Budget, type ExecHost, type MissingKey, execute } from './exec';
+import type { FuncMap, GoFunc } from './func';
+import { isEmptyTree } from './nodes';
+import { type Tree, parseTemplates } from './parse';
+import { goQuote } from './quote';
+
+export { FuncError, TemplateError, isLimitError } from './errors';
+export type { TemplateErrorKind } from './errors';
+export type { MissingKey } from './exec';
+export { fail } from './exec';
+export { formatValue, sprint, sprintf, sprintln } from './fmt';
+export { combineFuncs, goFunc, signatureOf } from './func';
+export type { FuncMap, GoFunc, GoSignature, GoType } from './func';
+export { goQuote } from './quote';
+export { GoStruct, goStruct, isGoMap, isTrue, kindOf, sortedKeys, typeName } from './values';
+export type { GoKind, GoMap, GoStructOptions } from './values';
+
+/** Options of a template set. */
+export interface TemplateOptions {
+  /** Go's missingkey option: `default` prints "<no value>", `zero` gives nil, `error` fails. */
+  readonly missingKey?: MissingKey;
+  /** Deepest nesting of {{template}} calls and nested executions (include, tpl). Default 1000. */
+  readonly maxDepth?: number;
+  /** Most steps (nodes walked, range iterations, function calls) of one top-level execution. Default 10,000,000. */
+  readonly maxSteps?: number;
+  /** Most output characters of one top-level execution, nested ones counted too. Default 64 Mi. */
+  readonly maxOutput?: number;
+  /** The set's own name, as "no template … associated with template NAME" says. Default `gotpl` (Helm's). */
+  readonly name?: string;
+}
+
+/** The budget of the execution running now, shared between a set and its clones. */
+interface Runtime {
+  active: Budget | undefined;
+}
+
+/** A set of named templates with their functions. */
+export class TemplateSet {
+  private readonly trees = new Map<string, Tree>();
+  private readonly funcs: FuncMap;
+  private readonly builtins = builtinFuncs();
+  private readonly runtime: Runtime;
+  private readonly options: Required<TemplateOptions>;
+
+  constructor(funcs: FuncMap = {}, options: TemplateOptions = {}, runtime?: Runtime) {
+    this.funcs = Object.assign(Object.create(null) as FuncMap, funcs);
+    this.options = {
+      missingKey: options.missingKey ?? 'default',
+      maxDepth: options.maxDepth ?? 1000,
+      maxSteps: options.maxSteps ?? 10_000_000,
+      maxOutput: options.maxOutput ?? 64 * 1024 * 1024,
+      name: options.name ?? 'gotpl',
+    };
+    this.runtime = runtime ?? { active: undefined };
+  }
+
+  /** Adds or replaces functions (Go's Funcs); they must be there before the templates that use them are parsed. */
+  addFuncs(funcs: FuncMap): this {
+    Object.assign(this.funcs, funcs);
+    return this;
+  }
+
+  /** Parses one file under its name; its defines join the set, replacing earlier ones (an empty body never replaces). Throws a parse `TemplateError`. */
+  parse(name: string, text: string): void {
+    const parsed = parseTemplates(name, text, (f) => this.hasFunction(f));
+    for (const [n, tree] of parsed) {
+      if (this.trees.has(n) && isEmptyTree(tree.root)) continue;
+      this.trees.set(n, tree);
+    }
+  }
+
+  /** True when a template of that name is defined. */
+  has(name: string): boolean {
+    return this.trees.has(name);
+  }
+
+  /** The defined template names, sorted. */
+  names(): string[] {
+    return [...this.trees.keys()].sort();
+  }
+
+  /** A copy with the same templates, functions and options; parsing into it leaves this set alone. Executions of both share one budget. */
+  clone(): TemplateSet {
+    const copy = new TemplateSet(this.funcs, this.options, this.runtime);
+    for (const [n, t] of this.trees) copy.trees.set(n, t);
+    return copy;
+  }
+
+  /**
+   * Executes a named template with data and returns its text. Called from a template function
+   * while another execution runs (include, tpl), it shares that execution's budget one level deeper.
+   * Throws a `TemplateError`.
+   */
+  execute(name: string, data: unknown): string {
+    const tree = this.trees.get(name);
+    if (tree === undefined) {
+      const message = `template: no template ${goQuote(name)} associated with template ${goQuote(this.options.name)}`;
+      throw new TemplateError(message, 'exec', name, 0, 0, message);
+    }
+    const outer = this.runtime.active;
+    const budget: Budget = outer ?? {
+      maxDepth: this.options.maxDepth, maxSteps: this.options.maxSteps, maxOutput: this.options.maxOutput, depth: 0, steps: 0, output: 0,
+    };
+    if (outer) {
+      if (budget.depth >= budget.maxDepth) {
+        const message = `template: ${name}: exceeded maximum template depth (${budget.maxDepth})`;
+        throw new TemplateError(message, 'limit', name, 0, 0, `exceeded maximum template depth (${budget.maxDepth})`);
+      }
+      budget.depth++;
+    }
+    this.runtime.active = budget;
+    try {
+      return execute(this.host(), tree, data, budget);
+    } catch (e) {
+      if (e instanceof RangeError && /call stack/i.test(e.message)) {
+        const message = `template: ${name}: exceeded maximum template depth (${budget.depth})`;
+        throw new TemplateError(message, 'limit', name, 0, 0, `exceeded maximum template depth (${budget.depth})`);
+      }
+      throw e;
+    } finally {
+      if (outer) budget.depth--;
+      this.runtime.active = outer;
+    }
+  }
+
+  private hasFunction(name: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.funcs, name) || Object.prototype.hasOwnProperty.call(this.builtins, name);
+  }
+
+  private host(): ExecHost {
+    return {
+      lookup: (n) => this.trees.get(n),
+      func: (n): { fn: GoFunc; builtin: boolean } | undefined => {
+        // user functions shadow builtins, as in Go's findFunction
+        if (Object.prototype.hasOwnProperty.call(this.funcs, n)) return { fn: this.funcs[n]!, builtin: false };
+        if (Object.prototype.hasOwnProperty.call(this.builtins, n)) return { fn: this.builtins[n]!, builtin: true };
+        return undefined;
+      },
+      missingKey: this.options.missingKey,
+    };
+  }
+}
