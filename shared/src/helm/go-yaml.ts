@@ -114,7 +114,12 @@ function parseDocs(text: string): Document.Parsed[] {
   const list = Array.isArray(docs) ? docs : [];
   for (const d of list) {
     const err = d.errors[0];
-    if (err) throw new YamlError(`error converting YAML to JSON: yaml: line ${lineOf(text, err.pos[0])}: ${goYamlMessage(err.code, err.message)}`);
+    if (err) {
+      // go-yaml notices a key without ':' only when it reaches the next line
+      const implicitKey = err.code === 'MISSING_CHAR' && err.message.startsWith('Implicit map keys');
+      const line = lineOf(text, err.pos[0]) + (implicitKey ? 1 : 0);
+      throw new YamlError(`error converting YAML to JSON: yaml: line ${line}: ${implicitKey ? "could not find expected ':'" : goYamlMessage(err.code, err.message)}`);
+    }
   }
   return list;
 }

@@ -124,25 +124,33 @@ export function loadValues(text: string, what = 'values.yaml'): GoMap {
   return values;
 }
 
-/** MergeMaps of the loader: maps merge deeply, lists of the same kind are appended, anything else is replaced. */
+/** MergeMaps: maps merge deeply, anything else in `b` replaces what `a` holds. */
 export function mergeMaps(a: GoMap, b: GoMap): GoMap {
   const out = newMap();
   for (const k of Object.keys(a)) out[k] = a[k]!;
   for (const k of Object.keys(b)) {
     const v = b[k]!;
     const prev = out[k];
-    if (isMap(v) && isMap(prev)) out[k] = mergeMaps(prev, v);
-    else if (Array.isArray(v) && Array.isArray(prev)) out[k] = [...prev, ...v];
-    else out[k] = v;
+    out[k] = isMap(v) && isMap(prev) ? mergeMaps(prev, v) : v;
   }
   return out;
+}
+
+/** Runs a decoder; its type errors are worded as sigs.k8s.io/yaml words them for that file. */
+function decodeWith<T>(what: string, decode: () => T): T {
+  try {
+    return decode();
+  } catch (e) {
+    if (e instanceof ChartError && e.message.startsWith('json: ')) throw new ChartError(`cannot load ${what}: error unmarshaling JSON: while decoding JSON: ${e.message}`);
+    throw e;
+  }
 }
 
 /** LoadFiles: builds a chart from its files (names relative to the chart root). */
 export function loadFiles(files: readonly ChartFile[], depth: number): Chart {
   if (depth > MAX_DEPTH) throw new ChartError(`subcharts nest deeper than ${MAX_DEPTH} levels`);
   const chartYaml = files.find((f) => f.name === 'Chart.yaml');
-  let metadata = chartYaml ? decodeMetadata(yamlDocs(chartYaml.data, 'Chart.yaml')[0] ?? null) : undefined;
+  let metadata = chartYaml ? decodeWith('Chart.yaml', () => decodeMetadata(yamlDocs(chartYaml.data, 'Chart.yaml')[0] ?? null)) : undefined;
   if (metadata && metadata.apiVersion === '') metadata.apiVersion = 'v1';
   const chart: Chart = { metadata: metadata!, raw: files, templates: [], values: newMap(), schema: undefined, files: [], dependencies: [], parent: undefined };
   let schema: Uint8Array | undefined;
@@ -152,7 +160,8 @@ export function loadFiles(files: readonly ChartFile[], depth: number): Chart {
     if (f.name === 'values.yaml') chart.values = loadValues(fileText(f.data));
     else if (f.name === 'values.schema.json') schema = f.data;
     else if (f.name === 'requirements.yaml') {
-      metadata = decodeMetadata(yamlDocs(f.data, 'requirements.yaml')[0] ?? null, metadata);
+      const onto = metadata;
+      metadata = decodeWith('requirements.yaml', () => decodeMetadata(yamlDocs(f.data, 'requirements.yaml')[0] ?? null, onto));
       chart.metadata = metadata;
       if (metadata.apiVersion === 'v1') chart.files.push(f);
     } else if (f.name.startsWith('templates/')) chart.templates.push(f);

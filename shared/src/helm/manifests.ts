@@ -47,15 +47,17 @@ const EVENTS: ReadonlyMap<string, HookEvent> = new Map<string, HookEvent>([
   ['test', 'test'], ['test-success', 'test'],
 ]);
 
-const SEPARATOR = /(?:^|\s*\n)---\s*/;
+// `---` at the start of a line; what follows on that line (a comment, or content glued to the
+// separator by `{{-`) starts the next document. A document keeps its trailing blank lines.
+const SEPARATOR = /^---/m;
 
-/** SplitManifests: the documents of a rendered file, trimmed, in order, without empty ones. */
+/** SplitManifests: the documents of a rendered file in order, leading whitespace removed, blank ones dropped. */
 export function splitManifests(bigFile: string): string[] {
   return bigFile
-    .trim()
+    .trimStart()
     .split(SEPARATOR)
-    .filter((d) => d !== '')
-    .map((d) => d.trim());
+    .filter((d) => d.trim() !== '')
+    .map((d) => d.trimStart());
 }
 
 /** lessByKind: known kinds in install order, unknown kinds after them alphabetically. */
