@@ -368,7 +368,7 @@ function lexIdentifier(l: Lexer): StateFn {
     l.backup(r);
     const word = l.input.slice(l.start, l.pos);
     if (!l.atTerminator()) return l.errorf(`bad character ${unicodeName(r)}`);
-    const kw = keywords[word];
+    const kw = Object.prototype.hasOwnProperty.call(keywords, word) ? keywords[word] : undefined;
     l.state = lexInsideAction;
     if (kw !== undefined && kw !== 'dot') {
       if ((kw === 'break' && !l.options.breakOK) || (kw === 'continue' && !l.options.continueOK)) return l.emit('identifier');
