@@ -1,5 +1,6 @@
 // Ported from Go's src/text/template/parse/node.go: the parse tree and how its nodes print.
 // Copyright 2011 The Go Authors; BSD licence, see LICENSE-GO.md.
+import { goQuote } from './quote';
 
 /** The source a node was parsed from, for error locations. */
 export interface Source {
@@ -77,29 +78,29 @@ export type ArgNode = IdentifierNode | VariableNode | DotNode | NilNode | FieldN
 export type Node = TextNode | ActionNode | LoopControlNode | CommandNode | ListNode | BranchNode | TemplateNode | DelimNode | ArgNode;
 
 /** The node as Go's String() prints it (used in error contexts). */
-export function nodeString(n: Node): string {
+export function nodeString(n: Node, quoteText = false): string {
   const out: string[] = [];
-  writeNode(n, out);
+  writeNode(n, out, quoteText);
   return out.join('');
 }
 
-function writeNode(n: Node, out: string[]): void {
+function writeNode(n: Node, out: string[], quoteText: boolean): void {
   switch (n.type) {
-    case 'text': out.push(n.text); return;
-    case 'action': out.push('{{'); writeNode(n.pipe, out); out.push('}}'); return;
+    case 'text': out.push(quoteText ? goQuote(n.text) : n.text); return;
+    case 'action': out.push('{{'); writeNode(n.pipe, out, quoteText); out.push('}}'); return;
     case 'break': out.push('{{break}}'); return;
     case 'continue': out.push('{{continue}}'); return;
     case 'pipe':
       if (n.decl.length > 0) {
         n.decl.forEach((v, i) => {
           if (i > 0) out.push(', ');
-          writeNode(v, out);
+          writeNode(v, out, quoteText);
         });
         out.push(n.isAssign ? ' = ' : ' := ');
       }
       n.cmds.forEach((c, i) => {
         if (i > 0) out.push(' | ');
-        writeNode(c, out);
+        writeNode(c, out, quoteText);
       });
       return;
     case 'command':
@@ -107,9 +108,9 @@ function writeNode(n: Node, out: string[]): void {
         if (i > 0) out.push(' ');
         if (a.type === 'pipe') {
           out.push('(');
-          writeNode(a, out);
+          writeNode(a, out, quoteText);
           out.push(')');
-        } else writeNode(a, out);
+        } else writeNode(a, out, quoteText);
       });
       return;
     case 'identifier': out.push(n.ident); return;
@@ -120,31 +121,31 @@ function writeNode(n: Node, out: string[]): void {
     case 'chain':
       if (n.node.type === 'pipe') {
         out.push('(');
-        writeNode(n.node, out);
+        writeNode(n.node, out, quoteText);
         out.push(')');
-      } else writeNode(n.node, out);
+      } else writeNode(n.node, out, quoteText);
       for (const f of n.field) out.push('.', f);
       return;
     case 'bool': out.push(n.value ? 'true' : 'false'); return;
     case 'number': out.push(n.text); return;
     case 'string': out.push(n.quoted); return;
-    case 'list': for (const x of n.nodes) writeNode(x, out); return;
+    case 'list': for (const x of n.nodes) writeNode(x, out, quoteText); return;
     case 'if': case 'range': case 'with':
       out.push(`{{${n.type} `);
-      writeNode(n.pipe, out);
+      writeNode(n.pipe, out, quoteText);
       out.push('}}');
-      writeNode(n.list, out);
+      writeNode(n.list, out, quoteText);
       if (n.elseList) {
         out.push('{{else}}');
-        writeNode(n.elseList, out);
+        writeNode(n.elseList, out, quoteText);
       }
       out.push('{{end}}');
       return;
     case 'template':
-      out.push(`{{template ${JSON.stringify(n.name)}`);
+      out.push(`{{template ${goQuote(n.name)}`);
       if (n.pipe) {
         out.push(' ');
-        writeNode(n.pipe, out);
+        writeNode(n.pipe, out, quoteText);
       }
       out.push('}}');
       return;

@@ -36,7 +36,9 @@ export function parseNumber(text: string, typ: 'number' | 'charConstant' | 'comp
   }
   const u = parseGoInt(text);
   let isInt = u !== undefined && u >= minInt64 && u <= maxInt64;
-  let isUint = u !== undefined && u >= 0n && u <= maxUint64;
+  // strconv.ParseUint takes no sign; -0 still counts as unsigned (Go's special case)
+  let isUint = u !== undefined && !/^[+-]/.test(text) && u >= 0n && u <= maxUint64;
+  if (isInt && u === 0n) isUint = true;
   let int = isInt ? u! : 0n;
   let isFloat = false;
   let float = 0;

@@ -18,6 +18,9 @@ export interface Tree {
 
 class ParseError extends Error {}
 
+/** Deepest nesting of parentheses and control structures (Go's maxStackDepth). */
+const maxStackDepth = 10000;
+
 /**
  * Parses one file into trees: the file's own body under `name` and every `{{define}}`/`{{block}}`.
  * `hasFunction` says whether a function name is known (Go rejects unknown names while parsing).
@@ -30,6 +33,11 @@ export function parseTemplates(name: string, text: string, hasFunction: (name: s
   try {
     p.parse();
   } catch (e) {
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      const line = p.currentLine();
+      const message = `template: ${name}:${line}: max expression depth exceeded`;
+      throw new TemplateError(message, 'parse', name, line, -1, 'max expression depth exceeded');
+    }
     if (e instanceof ParseError) {
       throw new TemplateError(e.message, 'parse', name, p.errorLine, -1, e.message.slice(`template: ${name}:${p.errorLine}: `.length));
     }
@@ -44,6 +52,7 @@ class Parser {
   private vars: string[] = ['$'];
   private rangeDepth = 0;
   private actionLine = 0;
+  private stackDepth = 0;
   errorLine = 0;
 
   constructor(
@@ -80,8 +89,13 @@ class Parser {
     return t;
   }
 
+  /** The line of the furthest token read (Go's t.token[0].line). */
+  currentLine(): number {
+    return this.items[Math.min(this.furthest, this.items.length - 1)]!.line;
+  }
+
   private errorf(message: string): never {
-    const line = this.items[Math.min(this.furthest, this.items.length - 1)]!.line;
+    const line = this.currentLine();
     this.errorLine = line;
     throw new ParseError(`template: ${this.src.parseName}:${line}: ${message}`);
   }
@@ -273,8 +287,13 @@ class Parser {
     });
   }
 
+  private incrStackDepth(): void {
+    if (++this.stackDepth > maxStackDepth) this.errorf('max expression depth exceeded');
+  }
+
   private branch(context: 'if' | 'range' | 'with'): BranchNode {
     const mark = this.vars.length;
+    this.incrStackDepth();
     try {
       const pipe = this.pipeline(context, 'rightDelim');
       if (context === 'range') this.rangeDepth++;
@@ -295,6 +314,7 @@ class Parser {
       return { type: context, pos: pipe.pos, src: this.src, line: pipe.line, pipe, list, elseList };
     } finally {
       this.vars.length = mark;
+      this.stackDepth--;
     }
   }
 
@@ -394,7 +414,12 @@ class Parser {
         if (typeof n === 'string') this.errorf(n);
         return { type: 'number', pos: token.pos, src: this.src, ...n } satisfies NumberNode;
       }
-      case 'leftParen': return this.pipeline('parenthesized pipeline', 'rightParen');
+      case 'leftParen': {
+        this.incrStackDepth();
+        const pipe = this.pipeline('parenthesized pipeline', 'rightParen');
+        this.stackDepth--;
+        return pipe;
+      }
       case 'string': case 'rawString':
         return { type: 'string', pos: token.pos, src: this.src, quoted: token.val, text: this.unquote(token.val) };
     }
