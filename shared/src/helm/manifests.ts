@@ -47,15 +47,27 @@ const EVENTS: ReadonlyMap<string, HookEvent> = new Map<string, HookEvent>([
   ['test', 'test'], ['test-success', 'test'],
 ]);
 
-// `---` at the start of a line; what follows on that line (a comment, or content glued to the
-// separator by `{{-`) starts the next document. A document keeps its trailing blank lines.
-const SEPARATOR = /^---/m;
+/** The Helm release line whose output is reproduced: they differ in how documents are split. */
+export type HelmMajor = 3 | 4;
 
-/** SplitManifests: the documents of a rendered file in order, leading whitespace removed, blank ones dropped. */
-export function splitManifests(bigFile: string): string[] {
+// Helm 3: `---` after a line break (or at the start) with the whitespace around it; documents are trimmed.
+const SEPARATOR_V3 = /(?:^|\s*\n)---\s*/;
+// Helm 4: `---` at the start of a line; what follows on that line (a comment, or content glued to
+// the separator by `{{-`) starts the next document, and a document keeps its trailing blank lines.
+const SEPARATOR_V4 = /^---/m;
+
+/** SplitManifests: the documents of a rendered file in order, blank ones dropped. */
+export function splitManifests(bigFile: string, helm: HelmMajor = 4): string[] {
+  if (helm === 3) {
+    return bigFile
+      .trim()
+      .split(SEPARATOR_V3)
+      .filter((d) => d !== '')
+      .map((d) => d.trim());
+  }
   return bigFile
     .trimStart()
-    .split(SEPARATOR)
+    .split(SEPARATOR_V4)
     .filter((d) => d.trim() !== '')
     .map((d) => d.trimStart());
 }
@@ -105,14 +117,14 @@ function readHead(doc: string): Head {
 const base = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
 
 /** SortManifests: hooks and plain manifests of the rendered files, each sorted by kind (stable). */
-export function sortManifests(files: ReadonlyMap<string, string>): { hooks: Hook[]; manifests: Manifest[] } {
+export function sortManifests(files: ReadonlyMap<string, string>, helm: HelmMajor = 4): { hooks: Hook[]; manifests: Manifest[] } {
   const hooks: Hook[] = [];
   const manifests: Manifest[] = [];
   const paths = [...files.keys()].sort();
   for (const path of paths) {
     const content = files.get(path)!;
     if (base(path).startsWith('_') || content.trim() === '') continue;
-    for (const m of splitManifests(content)) {
+    for (const m of splitManifests(content, helm)) {
       let head: Head;
       try {
         head = readHead(m);

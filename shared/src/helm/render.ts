@@ -101,12 +101,21 @@ function sortTemplates(names: Iterable<string>): string[] {
   return [...names].sort((a, b) => slashes(b) - slashes(a) || (a < b ? 1 : a > b ? -1 : 0));
 }
 
+/** True when a template text parses to an empty body: blanks, comments and defines only. */
+function isBlankTemplate(text: string): boolean {
+  let rest = text.replace(/\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g, '');
+  if (/\{\{-?\s*define\b/.test(rest)) rest = rest.replace(/\{\{-?\s*define\b[\s\S]*?\{\{-?\s*end\s*-?\}\}/g, '');
+  return rest.trim() === '';
+}
+
 /** Options of one render. */
 export interface EngineOptions {
   /** Sprig's functions (Helm adds its own on top). */
   readonly sprig: FuncMap;
   /** missingkey=error instead of zero. */
   readonly strict?: boolean;
+  /** Helm 3 prints Go's execution errors as they are, Helm 4 as a trace of locations. */
+  readonly helm?: 3 | 4;
 }
 
 /** The `.Template` value and message location of a Go template error. */
@@ -125,8 +134,8 @@ function parseError(filename: string, e: unknown): RenderError {
   return new RenderError(`parse error at (${tokens[1]}): ${tokens[tokens.length - 1]}`, file, line);
 }
 
-/** reformatExecErrorMsg (Helm v4): required/fail as `execution error at (…)`, other errors as a trace of locations. */
-function execError(filename: string, e: unknown): RenderError {
+/** cleanupExecError (Helm 3) and reformatExecErrorMsg (Helm 4): required/fail as `execution error at (…)`, other errors as Go words them (3) or as a trace of locations (4). */
+function execError(filename: string, e: unknown, helm: 3 | 4): RenderError {
   if (!(e instanceof TemplateError)) return new RenderError(e instanceof Error ? e.message : String(e), filename);
   const tokens = e.message.split(': ');
   if (tokens.length < 3) return new RenderError(`execution error in (${filename}): ${e.message}`, filename);
@@ -134,6 +143,7 @@ function execError(filename: string, e: unknown): RenderError {
   const rest = tokens.slice(2).join(': ');
   const warn = WARN.exec(rest);
   if (warn) return new RenderError(`execution error at (${tokens[1]}): ${warn[1]}`, file, line, column);
+  if (helm === 3) return new RenderError(e.message, file, line, column);
   const frames = e.message.split(/: error calling (?=\S+: template: )/);
   const out: string[] = [];
   for (const frame of frames) {
@@ -175,6 +185,8 @@ export function renderTemplates(chart: Chart, top: GoMap, options: EngineOptions
       } catch (e) {
         throw new FuncError(`cannot parse template ${JSON.stringify(text)}: ${e instanceof Error ? e.message : String(e)}`);
       }
+      // Go runs the new, empty template; the set keeps the old one of that name, which must not run
+      if (isBlankTemplate(text)) return '';
       try {
         return clone.execute(name, vals).replaceAll('<no value>', '');
       } catch (e) {
@@ -218,7 +230,7 @@ export function renderTemplates(chart: Chart, top: GoMap, options: EngineOptions
     try {
       out = set.execute(filename, r.vals);
     } catch (e) {
-      throw execError(filename, e);
+      throw execError(filename, e, options.helm ?? 4);
     }
     rendered.set(filename, out.replaceAll('<no value>', ''));
   }

@@ -10,7 +10,7 @@ import { processDependencies } from './dependencies';
 import { pathMatch } from './go-match';
 import { newMap, type GoMap } from './go-value';
 import { ChartError, fileText, loadChart } from './loader';
-import { ManifestError, sortManifests, splitManifests } from './manifests';
+import { ManifestError, sortManifests, splitManifests, type HelmMajor } from './manifests';
 import { renderTemplates, RenderError } from './render';
 import { validateAgainstSchema } from './schema';
 import { isCompatibleRange } from './semver';
@@ -35,6 +35,8 @@ export interface TemplateRequest extends ValueOptions {
   readonly showOnly?: readonly string[];
   /** Sprig's functions. */
   readonly sprig: FuncMap;
+  /** Which Helm's output to reproduce (default 4); Helm 3 trims the blank lines after each document. */
+  readonly helmMajor?: HelmMajor;
 }
 
 /** Where a failure points, when it points into the chart. */
@@ -126,7 +128,7 @@ export function helmTemplate(req: TemplateRequest): TemplateResult {
   }
   let files: Map<string, string>;
   try {
-    files = renderTemplates(chart, top, { sprig: req.sprig });
+    files = renderTemplates(chart, top, { sprig: req.sprig, helm: req.helmMajor ?? 4 });
   } catch (e) {
     if (e instanceof RenderError) return fail(withHint(e.message), '', e.template !== undefined ? { template: e.template, line: e.line, column: e.column } : undefined);
     if (e instanceof TemplateError) return fail(withHint(e.message));
@@ -135,7 +137,7 @@ export function helmTemplate(req: TemplateRequest): TemplateResult {
   for (const k of [...files.keys()]) if (k.endsWith('NOTES.txt')) files.delete(k);
   let sorted;
   try {
-    sorted = sortManifests(files);
+    sorted = sortManifests(files, req.helmMajor ?? 4);
   } catch (e) {
     if (!(e instanceof ManifestError)) throw e;
     let blob = '';
@@ -158,7 +160,7 @@ export function helmTemplate(req: TemplateRequest): TemplateResult {
   }
   const showOnly = req.showOnly ?? [];
   if (showOnly.length === 0) return { stdout: out };
-  const docs = splitManifests(out);
+  const docs = splitManifests(out, req.helmMajor ?? 4);
   let shown = '';
   for (const raw of showOnly) {
     const f = raw.replace(/\\/g, '/');
