@@ -33,6 +33,9 @@ export interface ExecHost {
 }
 
 const MISSING: unique symbol = Symbol('missing');
+
+/** Thrown (preallocated, so that throwing needs no stack) when the JavaScript stack runs out. */
+export const stackExhausted = new Error('stack exhausted');
 type Final = unknown;
 
 class LoopSignal {
@@ -54,11 +57,15 @@ export function execute(host: ExecHost, tree: Tree, data: unknown, budget: Budge
 interface Variable {
   name: string;
   value: unknown;
+  /** The value is held in an interface{} (a range element): field errors name `interface {}` as its type. */
+  iface?: boolean;
 }
 
 class State {
   readonly out: string[] = [];
   node: Node | undefined;
+  /** Dot is a range element held in an interface{} (Go's reflect.Value of Kind Interface). */
+  private dotIface = false;
 
   constructor(
     private readonly host: ExecHost,
@@ -103,17 +110,17 @@ class State {
   private setVar(name: string, value: unknown): void {
     for (let i = this.vars.length - 1; i >= 0; i--) {
       if (this.vars[i]!.name === name) {
-        this.vars[i]!.value = value;
+        this.vars[i] = { name, value };
         return;
       }
     }
     this.errorf(`undefined variable: ${name}`);
   }
   private setTopVar(n: number, value: unknown): void {
-    this.vars[this.vars.length - n]!.value = value;
+    this.vars[this.vars.length - n] = { name: this.vars[this.vars.length - n]!.name, value };
   }
-  private varValue(name: string): unknown {
-    for (let i = this.vars.length - 1; i >= 0; i--) if (this.vars[i]!.name === name) return this.vars[i]!.value;
+  private variable(name: string): Variable {
+    for (let i = this.vars.length - 1; i >= 0; i--) if (this.vars[i]!.name === name) return this.vars[i]!;
     this.errorf(`undefined variable: ${name}`);
   }
 
@@ -141,10 +148,23 @@ class State {
     const mark = this.mark();
     try {
       const val = this.evalPipeline(dot, node.pipe);
-      if (isTrue(val)) this.walk(node.type === 'with' ? val : dot, node.list);
-      else if (node.elseList) this.walk(dot, node.elseList);
+      if (isTrue(val)) {
+        if (node.type === 'with') this.walkWithDot(val, false, node.list);
+        else this.walk(dot, node.list);
+      } else if (node.elseList) this.walk(dot, node.elseList);
     } finally {
       this.pop(mark);
+    }
+  }
+
+  /** Walks a list with a new dot, restoring whether the old dot was interface-held afterwards. */
+  private walkWithDot(dot: unknown, iface: boolean, list: Node): void {
+    const saved = this.dotIface;
+    this.dotIface = iface;
+    try {
+      this.walk(dot, list);
+    } finally {
+      this.dotIface = saved;
     }
   }
 
@@ -167,8 +187,9 @@ class State {
           if (r.pipe.isAssign) this.setVar(decl[1]!.ident[0]!, elem);
           else this.setTopVar(2, index);
         }
+        if (!r.pipe.isAssign) for (const v of this.vars.slice(mark - decl.length, mark)) v.iface = true;
         try {
-          this.walk(elem, r.list);
+          this.walkWithDot(elem, true, r.list);
         } catch (e) {
           if (e === walkBreak) return false;
           if (e !== walkContinue) throw e;
@@ -220,7 +241,8 @@ class State {
     try {
       inner.walk(dot, tmpl.root);
     } catch (e) {
-      if (e instanceof RangeError && /call stack/i.test(e.message)) this.errorf(`exceeded maximum template depth (${this.budget.depth})`, 'limit');
+      // the JavaScript stack ran out: unwind without doing work, the outermost execute reports it
+      if (e instanceof RangeError) throw stackExhausted;
       throw e;
     } finally {
       this.budget.depth--;
@@ -283,38 +305,43 @@ class State {
 
   private evalFieldNode(dot: unknown, field: FieldNode, args: readonly ArgNode[], final: Final): unknown {
     this.at(field);
-    return this.evalFieldChain(dot, dot, field, field.ident, args, final);
+    return this.evalFieldChain(dot, dot, this.dotIface, field, field.ident, args, final);
   }
 
   private evalChainNode(dot: unknown, chain: ChainNode, args: readonly ArgNode[], final: Final): unknown {
     this.at(chain);
     if (chain.node.type === 'nil') this.errorf(`indirection through explicit nil in ${nodeString(chain)}`);
     const pipe = this.evalArg(dot, 'any', chain.node, true);
-    return this.evalFieldChain(dot, pipe, chain, chain.field, args, final);
+    return this.evalFieldChain(dot, pipe, false, chain, chain.field, args, final);
   }
 
   private evalVariableNode(dot: unknown, v: VariableNode, args: readonly ArgNode[], final: Final): unknown {
     this.at(v);
-    const value = this.varValue(v.ident[0]!);
+    const variable = this.variable(v.ident[0]!);
     if (v.ident.length === 1) {
       this.notAFunction(args, final);
-      return value;
+      return variable.value;
     }
-    return this.evalFieldChain(dot, value, v, v.ident.slice(1), args, final);
+    return this.evalFieldChain(dot, variable.value, variable.iface === true, v, v.ident.slice(1), args, final);
   }
 
-  private evalFieldChain(dot: unknown, receiver: unknown, node: Node, ident: readonly string[], args: readonly ArgNode[], final: Final): unknown {
+  private evalFieldChain(dot: unknown, receiver: unknown, iface: boolean, node: Node, ident: readonly string[], args: readonly ArgNode[], final: Final): unknown {
     const n = ident.length;
-    for (let i = 0; i < n - 1; i++) receiver = this.evalField(dot, ident[i]!, node, [], MISSING, receiver);
-    return this.evalField(dot, ident[n - 1]!, node, args, final, receiver);
+    for (let i = 0; i < n - 1; i++) {
+      // a map element is held in an interface{}; a struct field has its own type
+      const fromMap = !(receiver instanceof GoStruct && hasOwn(receiver.fields, ident[i]!));
+      receiver = this.evalField(dot, ident[i]!, node, [], MISSING, receiver, iface);
+      iface = fromMap;
+    }
+    return this.evalField(dot, ident[n - 1]!, node, args, final, receiver, iface);
   }
 
-  private evalField(dot: unknown, fieldName: string, node: Node, args: readonly ArgNode[], final: Final, receiver: unknown): unknown {
+  private evalField(dot: unknown, fieldName: string, node: Node, args: readonly ArgNode[], final: Final, receiver: unknown, iface: boolean): unknown {
     if (receiver === undefined) {
       if (this.host.missingKey === 'error') this.errorf(`nil data; no entry for key ${goQuote(fieldName)}`);
       return undefined;
     }
-    const typ = typeName(receiver);
+    const typ = iface ? 'interface {}' : typeName(receiver);
     if (receiver === null) this.errorf(`nil pointer evaluating ${typ}.${fieldName}`);
     const hasArgs = args.length > 1 || final !== MISSING;
     let target: unknown = receiver;
@@ -382,8 +409,8 @@ class State {
     try {
       result = (fn as (...a: unknown[]) => unknown)(...argv);
     } catch (e) {
+      if (e instanceof RangeError || e === stackExhausted) throw stackExhausted;
       this.at(node);
-      if (e instanceof RangeError && /call stack/i.test(e.message)) this.errorf(`exceeded maximum template depth (${this.budget.depth})`, 'limit', e);
       const message = e instanceof Error ? e.message : String(e);
       const kind = e instanceof TemplateError && e.kind === 'limit' ? 'limit' : 'exec';
       this.errorf(`error calling ${name}: ${message}`, kind, e);

@@ -9,7 +9,7 @@
  */
 import { builtinFuncs } from './builtins';
 import { TemplateError } from './errors';
-import { type Budget, type ExecHost, type MissingKey, execute } from './exec';
+import { type Budget, type ExecHost, type MissingKey, execute, stackExhausted } from './exec';
 import type { FuncMap, GoFunc } from './func';
 import { isEmptyTree } from './nodes';
 import { type Tree, parseTemplates } from './parse';
@@ -123,9 +123,10 @@ export class TemplateSet {
     try {
       return execute(this.host(), tree, data, budget);
     } catch (e) {
-      if (e instanceof RangeError && /call stack/i.test(e.message)) {
-        const message = `template: ${name}: exceeded maximum template depth (${budget.depth})`;
-        throw new TemplateError(message, 'limit', name, 0, 0, `exceeded maximum template depth (${budget.depth})`);
+      if (e instanceof RangeError || e === stackExhausted) {
+        if (outer) throw stackExhausted;
+        const detail = 'exceeded maximum template depth (the stack ran out)';
+        throw new TemplateError(`template: ${name}: ${detail}`, 'limit', name, 0, 0, detail);
       }
       throw e;
     } finally {

@@ -33,7 +33,7 @@ export function parseTemplates(name: string, text: string, hasFunction: (name: s
   try {
     p.parse();
   } catch (e) {
-    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    if (e instanceof RangeError) {
       const line = p.currentLine();
       const message = `template: ${name}:${line}: max expression depth exceeded`;
       throw new TemplateError(message, 'parse', name, line, -1, 'max expression depth exceeded');
