@@ -66,15 +66,14 @@ class Lexer {
       this.atEOF = true;
       return '';
     }
-    const c = this.input.codePointAt(this.pos)!;
-    const r = String.fromCodePoint(c);
+    const r = runeAt(this.input, this.pos);
     this.pos += r.length;
     if (r === '\n') this.line++;
     return r;
   }
   peek(): string {
     if (this.pos >= this.input.length) return '';
-    return String.fromCodePoint(this.input.codePointAt(this.pos)!);
+    return runeAt(this.input, this.pos);
   }
   backup(r: string): void {
     if (this.atEOF) {
@@ -167,6 +166,13 @@ class Lexer {
   }
 }
 
+/** The rune (one or two UTF-16 units) at i. */
+function runeAt(s: string, i: number): string {
+  const c = s.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff) return s[i]!;
+  return String.fromCodePoint(s.codePointAt(i)!);
+}
+
 function countNewlines(s: string, from: number, to: number): number {
   let n = 0;
   for (let i = s.indexOf('\n', from); i >= 0 && i < to; i = s.indexOf('\n', i + 1)) n++;
@@ -188,7 +194,11 @@ export function isSpace(r: string): boolean {
 
 /** Letters, digits and underscore, as Go's unicode.IsLetter/IsDigit. */
 export function isAlphaNumeric(r: string): boolean {
-  return r !== '' && (r === '_' || /^[\p{L}\p{Nd}]$/u.test(r));
+  if (r.length === 1) {
+    const c = r.charCodeAt(0);
+    if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+  }
+  return r !== '' && /^[\p{L}\p{Nd}]$/u.test(r);
 }
 
 function rightTrimLength(s: string, from: number, to: number): number {
