@@ -3,7 +3,7 @@
 import { chartName, setDependencies, type Chart, type Dependency } from './chart';
 import { coalesceTables, coalesceValues, mergeTables, mergeValues, type Warn } from './coalesce';
 import { deepCopy, hasKey, isMap, newMap, type GoMap, type GoValue } from './go-value';
-import { isCompatibleRange } from './semver';
+import { isCompatibleRange } from './compatible';
 
 /** Values.Table: the map at a dotted path, or undefined. */
 export function valuesTable(v: GoMap, path: string): GoMap | undefined {

@@ -3,7 +3,7 @@
 // `helm template` (no cluster: an empty map). include, tpl, required and fail are bound per render
 // in render.ts.
 import { toGo, type GoMap } from './go-value';
-import { JsonError, marshalJson, unmarshalJson } from './go-json';
+import { marshalJson as goMarshalJson, parseJson } from './sprig/encoding';
 import { fromToml, toToml } from './go-toml';
 import { readYaml, YamlError } from './go-yaml';
 import { isMap, newMap } from './go-value';
@@ -46,25 +46,25 @@ function fromYamlArray(text: string): unknown[] {
 
 function fromJson(text: string): GoMap {
   try {
-    const v = unmarshalJson(text);
+    const v = toGo(parseJson(text));
     if (isMap(v)) return v;
     const m = newMap();
     m['Error'] = `json: cannot unmarshal ${Array.isArray(v) ? 'array' : typeof v === 'string' ? 'string' : 'number'} into Go value of type map[string]interface {}`;
     return m;
   } catch (e) {
     const m = newMap();
-    m['Error'] = e instanceof JsonError ? e.message : String(e);
+    m['Error'] = e instanceof Error ? e.message : String(e);
     return m;
   }
 }
 
 function fromJsonArray(text: string): unknown[] {
   try {
-    const v = unmarshalJson(text);
+    const v = toGo(parseJson(text));
     if (Array.isArray(v)) return v;
     return [`json: cannot unmarshal ${isMap(v) ? 'object' : typeof v === 'string' ? 'string' : 'number'} into Go value of type []interface {}`];
   } catch (e) {
-    return [e instanceof JsonError ? e.message : String(e)];
+    return [e instanceof Error ? e.message : String(e)];
   }
 }
 
@@ -86,14 +86,14 @@ export function helmFuncs(): FuncMap {
     fromYamlArray: goFunc(['string'], undefined, (s: string) => fromYamlArray(s)),
     toJson: goFunc(['any'], undefined, (v: unknown) => {
       try {
-        return marshalJson(v);
+        return goMarshalJson(v, true, '');
       } catch {
         return '';
       }
     }),
     mustToJson: goFunc(['any'], undefined, (v: unknown) => {
       try {
-        return marshalJson(v);
+        return goMarshalJson(v, true, '');
       } catch (e) {
         throw new FuncError(e instanceof Error ? e.message : String(e));
       }

@@ -7,7 +7,7 @@ import { chartFullPath, chartName, type Chart } from './chart';
 import { chartFiles } from './files';
 import { helmFuncs } from './funcs';
 import { hasKey, isMap, newMap, type GoMap } from './go-value';
-import { FuncError, goFunc, TemplateError, TemplateSet, type FuncMap } from './template/index';
+import { FuncError, goFunc, isLimitError, TemplateError, TemplateSet, type FuncMap } from './template/index';
 
 /** A template of the render with its data. */
 interface Renderable {
@@ -134,12 +134,24 @@ function parseError(filename: string, e: unknown): RenderError {
   return new RenderError(`parse error at (${tokens[1]}): ${tokens[tokens.length - 1]}`, file, line);
 }
 
+/** The first limit stop in an error's cause chain: nested includes and tpl calls each wrap it, and only it says what happened. */
+function innermostLimit(e: unknown): unknown {
+  let found: unknown = e;
+  for (let x: unknown = e, i = 0; x instanceof Error && i < 10_000; x = x.cause, i++) if (x instanceof TemplateError && x.kind === 'limit') found = x;
+  return found;
+}
+
 /** cleanupExecError (Helm 3) and reformatExecErrorMsg (Helm 4): required/fail as `execution error at (…)`, other errors as Go words them (3) or as a trace of locations (4). */
 function execError(filename: string, e: unknown, helm: 3 | 4): RenderError {
   if (!(e instanceof TemplateError)) return new RenderError(e instanceof Error ? e.message : String(e), filename);
   const tokens = e.message.split(': ');
   if (tokens.length < 3) return new RenderError(`execution error in (${filename}): ${e.message}`, filename);
   const { file, line, column } = locationOf(e);
+  if (isLimitError(e)) {
+    // the chain of wrapped calls would repeat itself a thousand times: the place and the limit say it all
+    const inner = innermostLimit(e);
+    return new RenderError(`execution error at (${tokens[1]}): ${inner instanceof Error ? inner.message : String(inner)}`, file, line, column);
+  }
   const rest = tokens.slice(2).join(': ');
   const warn = WARN.exec(rest);
   if (warn) return new RenderError(`execution error at (${tokens[1]}): ${warn[1]}`, file, line, column);
@@ -190,7 +202,9 @@ export function renderTemplates(chart: Chart, top: GoMap, options: EngineOptions
       try {
         return clone.execute(name, vals).replaceAll('<no value>', '');
       } catch (e) {
-        if (e instanceof TemplateError && e.kind === 'limit') throw e;
+        if (isLimitError(e)) throw innermostLimit(e);
+        // anything but a template error (the engine's stack-overflow signal) is the engine's to handle
+        if (!(e instanceof TemplateError)) throw e;
         throw new FuncError(`error during tpl function execution for ${JSON.stringify(text)}: ${e instanceof Error ? e.message : String(e)}`);
       }
     }),

@@ -5,7 +5,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { chartName, type Chart } from './chart';
-import { marshalJson } from './go-json';
+import { marshalJson } from './sprig/encoding';
 import { hasKey, isMap, type GoMap } from './go-value';
 
 const decoder = new TextDecoder();
@@ -71,7 +71,7 @@ export function validateSingle(values: GoMap, schemaBytes: Uint8Array): string {
   const validate = compile(decoder.decode(schemaBytes));
   if (typeof validate === 'string') return `${validate}\n`;
   // the values go through JSON first, as Helm's do
-  const data = JSON.parse(marshalJson(values)) as unknown;
+  const data = JSON.parse(marshalJson(values, false, '')) as unknown;
   if (validate(data)) return '';
   const seen = new Set<string>();
   const lines: string[] = [];

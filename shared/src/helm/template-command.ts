@@ -13,7 +13,7 @@ import { ChartError, fileText, loadChart } from './loader';
 import { ManifestError, sortManifests, splitManifests, type HelmMajor } from './manifests';
 import { renderTemplates, RenderError } from './render';
 import { validateAgainstSchema } from './schema';
-import { isCompatibleRange } from './semver';
+import { isCompatibleRange } from './compatible';
 import { TemplateError, TemplateSet, type FuncMap } from './template/index';
 import { mergeUserValues, ValuesError, type ValueOptions } from './values-options';
 
@@ -75,10 +75,14 @@ function checkDependencies(c: Chart): string | undefined {
   return `an error occurred while checking for chart dependencies. You may need to run \`helm dependency build\` to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: ${missing.join(', ')}`;
 }
 
-const fail = (error: string, stdout = '', location?: FailureLocation): TemplateResult => (location ? { stdout, error, location } : { stdout, error });
+const failResult = (error: string, stdout = '', location?: FailureLocation): TemplateResult => (location ? { stdout, error, location } : { stdout, error });
 
-/** Runs `helm template` in memory and returns what it prints. */
-export function helmTemplate(req: TemplateRequest): TemplateResult {
+/** A chart rendered into its files (template path → text, NOTES.txt and partials included), or the failure. */
+export type RenderedChart = { readonly chart: Chart; readonly files: Map<string, string> } | { readonly failure: TemplateResult };
+
+/** Loads, prepares and renders a chart as `helm template` does, before its output is split and sorted. */
+export function renderChart(req: TemplateRequest): RenderedChart {
+  const fail = (error: string, stdout = '', location?: FailureLocation): { failure: TemplateResult } => ({ failure: failResult(error, stdout, location) });
   let releaseName = req.releaseName ?? 'release-name';
   if (req.nameTemplate !== undefined) {
     try {
@@ -126,14 +130,29 @@ export function helmTemplate(req: TemplateRequest): TemplateResult {
   if (chart.metadata.kubeVersion !== '' && !isCompatibleRange(chart.metadata.kubeVersion, kube.normalized)) {
     return fail(withHint(`chart requires kubeVersion: ${chart.metadata.kubeVersion} which is incompatible with Kubernetes ${kube.normalized}`));
   }
-  let files: Map<string, string>;
   try {
-    files = renderTemplates(chart, top, { sprig: req.sprig, helm: req.helmMajor ?? 4 });
+    return { chart, files: renderTemplates(chart, top, { sprig: req.sprig, helm: req.helmMajor ?? 4 }) };
   } catch (e) {
     if (e instanceof RenderError) return fail(withHint(e.message), '', e.template !== undefined ? { template: e.template, line: e.line, column: e.column } : undefined);
     if (e instanceof TemplateError) return fail(withHint(e.message));
     throw e;
   }
+}
+
+/** Runs `helm template` in memory and returns what it prints; a failure of any kind comes back as its error. */
+export function helmTemplate(req: TemplateRequest): TemplateResult {
+  try {
+    return runTemplate(req);
+  } catch (e) {
+    return failResult(`rendering failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+function runTemplate(req: TemplateRequest): TemplateResult {
+  const rendered = renderChart(req);
+  if ('failure' in rendered) return rendered.failure;
+  const { chart, files } = rendered;
+  const withHint = (msg: string): string => (req.debug ? msg : `${msg}\n\nUse --debug flag to render out invalid YAML`);
   for (const k of [...files.keys()]) if (k.endsWith('NOTES.txt')) files.delete(k);
   let sorted;
   try {
@@ -146,7 +165,7 @@ export function helmTemplate(req: TemplateRequest): TemplateResult {
       if (content.trim() !== '') blob += `---\n# Source: ${name}\n${content}\n`;
     }
     const file = /^YAML parse error on (\S+):/.exec(e.message)?.[1];
-    return fail(withHint(e.message), req.debug ? `${blob.trim()}\n` : '', file ? { template: file } : undefined);
+    return failResult(withHint(e.message), req.debug ? `${blob.trim()}\n` : '', file ? { template: file } : undefined);
   }
   let manifest = '';
   if (req.includeCrds) for (const crd of crdObjects(chart)) manifest += `---\n# Source: ${crd.filename}\n${fileText(crd.file.data)}\n`;
@@ -178,7 +197,7 @@ export function helmTemplate(req: TemplateRequest): TemplateResult {
       shown += `---\n${doc}\n`;
       found = true;
     }
-    if (!found) return fail(`could not find template ${f} in chart`);
+    if (!found) return failResult(`could not find template ${f} in chart`);
   }
   return { stdout: shown };
 }
