@@ -120,7 +120,7 @@ export function parseJson(s: string): unknown {
     parsed = JSON.parse(s);
   } catch (e) {
     const m = /position (\d+)/.exec((e as Error).message);
-    if (s.trim() === '' || /end of (JSON )?input|Unterminated/i.test((e as Error).message)) throw new JsonError('unexpected end of JSON input');
+    if (s.trim() === '' || /end of (JSON )?input|Unterminated/i.test((e as Error).message) || (m && Number(m[1]) >= s.trimEnd().length)) throw new JsonError('unexpected end of JSON input');
     const at = m ? s[Number(m[1])] : undefined;
     throw new JsonError(at !== undefined ? `invalid character ${JSON.stringify(at).replace(/^"|"$/g, "'")} looking for beginning of value` : 'invalid character in JSON input');
   }

@@ -58,11 +58,11 @@ export function listFuncs(): FuncMap {
   };
   const rest = (v: unknown): unknown => {
     const l = listOr(v, 'find rest');
-    return l.length === 0 ? null : l.slice(1);
+    return l.slice(1);
   };
   const initial = (v: unknown): unknown => {
     const l = listOr(v, 'find initial');
-    return l.length === 0 ? null : l.slice(0, -1);
+    return l.slice(0, -1);
   };
   const push = (list: unknown, v: unknown): unknown[] => [...listOr(list, 'push'), v];
   return {

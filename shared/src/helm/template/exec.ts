@@ -49,6 +49,8 @@ const builtinValue: GoType = 'value';
 
 /** Runs a template tree with data and returns its text. */
 export function execute(host: ExecHost, tree: Tree, data: unknown, budget: Budget): string {
+  // Execute(w, nil): reflect.ValueOf(nil) is no value
+  if (data === null) data = undefined;
   const s = new State(host, tree, budget, [{ name: '$', value: data }]);
   s.walk(data, tree.root);
   return s.out.join('');
