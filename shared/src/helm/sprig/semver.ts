@@ -98,10 +98,9 @@ function parseConstraint(c: string): Constraint {
   let dirty = false;
   let ver: string;
   if (isX(major)) {
+    // "*" is dirty only: with no minor or patch flag it means ~0.0.0, which accepts every release
     ver = `0.0.0${pre}`;
     dirty = true;
-    minorDirty = true;
-    patchDirty = true;
   } else if (minor === undefined || isX(minor.slice(1))) {
     ver = `${major}.0.0${pre}`;
     dirty = true;

@@ -335,7 +335,8 @@ function durationRound(d: unknown): string {
   const year = 365n * day;
   const sign = neg ? '-' : '';
   if (u > year) return `${sign}${u / year}y`;
-  if (u > month) return `${sign}${u / month}mo`;
+  // Sprig's date_test.go: "2400h5s" rounds to "3m" (months)
+  if (u > month) return `${sign}${u / month}m`;
   if (u > day) return `${sign}${u / day}d`;
   if (u > hour) return `${sign}${u / hour}h`;
   if (u > minute) return `${sign}${u / minute}m`;
