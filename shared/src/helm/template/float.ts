@@ -17,7 +17,14 @@ function shortest(abs: number): Digits {
 
 function rounded(abs: number, sig: number): Digits {
   if (abs === 0) return { d: '', dp: 0 };
-  const [mant, exp] = abs.toExponential(Math.min(100, Math.max(0, sig - 1))).split('e') as [string, string];
+  const frac = Math.min(100, Math.max(0, sig - 1));
+  // JavaScript rounds exact ties up; Go rounds them to even (0.125 → 0.12)
+  const [longMant, longExp] = abs.toExponential(Math.min(100, frac + 30)).split('e') as [string, string];
+  const longDigits = longMant.replace('.', '');
+  if (/^50*$/.test(longDigits.slice(frac + 1)) && Number(longDigits[frac]) % 2 === 0) {
+    return trim({ d: longDigits.slice(0, frac + 1), dp: Number(longExp) + 1 });
+  }
+  const [mant, exp] = abs.toExponential(frac).split('e') as [string, string];
   return trim({ d: mant.replace('.', ''), dp: Number(exp) + 1 });
 }
 
@@ -81,7 +88,13 @@ function fixedDigits(abs: number, prec: number): Digits {
     const s = shortest(abs);
     return s;
   }
-  const s = abs.toFixed(prec);
+  let s = abs.toFixed(prec);
+  // JavaScript rounds exact ties up; Go rounds them to even (0.25 → 0.2)
+  const long = abs.toFixed(Math.min(100, prec + 30));
+  const dot = long.indexOf('.');
+  const cut = prec === 0 ? dot : dot + 1 + prec;
+  const last = long[prec === 0 ? dot - 1 : cut - 1]!;
+  if (/^50*$/.test(long.slice(cut).replace('.', '')) && Number(last) % 2 === 0) s = long.slice(0, cut);
   const [intPart, frac = ''] = s.split('.') as [string, string?];
   const all = (intPart + frac).replace(/^0+/, '');
   if (all === '' || /^0*$/.test(all)) return { d: '', dp: 0 };
