@@ -52,9 +52,14 @@ function translate(expr: string): { source: string; flags: string } {
   const unsupported = (what: string): never => {
     throw new RegexError(`error parsing regexp: invalid or unsupported Perl syntax: \`${what}\``);
   };
+  // in a class, a '-' right after a class such as \w is a literal in RE2 ([\w-.]); JavaScript's u mode rejects it unescaped
+  let afterClassEscape = false;
   while (i < expr.length) {
     const c = expr[i]!;
+    const wasClassEscape = afterClassEscape;
+    afterClassEscape = false;
     if (c === '\\') {
+      afterClassEscape = inClass && 'dDwWsSpP'.includes(expr[i + 1] ?? '');
       const e = expr[i + 1];
       if (e === undefined) throw new RegexError('error parsing regexp: trailing backslash at end of expression: ``');
       if (e === 'Q') {
@@ -108,6 +113,12 @@ function translate(expr: string): { source: string; flags: string } {
         if (cls === undefined || name.startsWith('^')) throw new RegexError(`error parsing regexp: invalid character class range: \`${expr.slice(i, end + 2)}\``);
         out.push(cls);
         i = end + 2;
+        afterClassEscape = true;
+        continue;
+      }
+      if (c === '-' && wasClassEscape && expr[i + 1] !== ']') {
+        out.push('\\-');
+        i++;
         continue;
       }
       if (c === ']') inClass = false;
