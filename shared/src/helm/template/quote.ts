@@ -5,11 +5,15 @@ const printable = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
 
 /** strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
 export function isPrint(r: string): boolean {
+  const c = r.charCodeAt(0);
+  if (c < 0x80) return c >= 0x20 && c < 0x7f;
   return printable.test(r);
 }
 
 /** strconv.Quote (asciiOnly: QuoteToASCII; graphicOnly extends printable to other spaces). */
 export function goQuote(s: string, asciiOnly = false, quote = '"'): string {
+  // plain printable ASCII needs no escapes
+  if (quote === '"' && /^[ !#-\[\]-~]*$/.test(s)) return `"${s}"`;
   const out: string[] = [quote];
   for (const r of s) out.push(quoteRune(r, quote, asciiOnly));
   out.push(quote);
@@ -55,6 +59,7 @@ export function goUnquote(q: string): string {
     return body.replace(/\r/g, '');
   }
   if (quote !== '"' && quote !== "'") throw new SyntaxError('invalid syntax');
+  if (quote === '"' && !body.includes('\\') && !body.includes('"') && !body.includes('\n')) return body;
   const bytes: number[] = [];
   const encoder = new TextEncoder();
   let i = 0;
