@@ -294,6 +294,7 @@ export function stringFuncs(): FuncMap {
     }),
     trim: goFunc([S], undefined, goTrimSpace),
     trimAll: goFunc([S, S], undefined, (a: string, b: string) => trimSet(b, a, true, true)),
+    trimall: goFunc([S, S], undefined, (a: string, b: string) => trimSet(b, a, true, true)),
     trimSuffix: goFunc([S, S], undefined, (a: string, b: string) => (a !== '' && b.endsWith(a) ? b.slice(0, b.length - a.length) : b)),
     trimPrefix: goFunc([S, S], undefined, (a: string, b: string) => (b.startsWith(a) ? b.slice(a.length) : b)),
     nospace: goFunc([S], undefined, (s: string) => Array.from(s).filter((r) => !isSpaceRune(r)).join('')),

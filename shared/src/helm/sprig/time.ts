@@ -299,6 +299,7 @@ export function timeFuncs(onNow: (name: string) => void): FuncMap {
       return ns === undefined ? d : dateModify(fmt, d);
     }),
     mustDateModify: goFunc(['string', 'any'], undefined, dateModify),
+    must_date_modify: goFunc(['string', 'any'], undefined, dateModify),
     toDate: goFunc(['string', 'string'], undefined, (fmt: string, s: string) => {
       try {
         return toDate(fmt, s);
