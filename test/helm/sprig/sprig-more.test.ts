@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { STAND_IN_NOW, sprigFuncs } from '../../../shared/src/helm/sprig/index';
 import { parseTime } from '../../../shared/src/helm/sprig/time';
 import { timeStruct } from '../../../shared/src/helm/sprig/time';
-import { TemplateSet } from '../../../shared/src/helm/template/index';
+import { TemplateSet, goFunc, goStruct } from '../../../shared/src/helm/template/index';
 
 const map = (o: Record<string, unknown>): Record<string, unknown> => Object.assign(Object.create(null) as Record<string, unknown>, o);
 
@@ -129,6 +129,14 @@ describe('stand-ins for random, time and certificate functions', () => {
     const used: string[] = [];
     render('{{ now | date "2006" }}{{ date "2006" 0 }}', null, (n) => used.push(n));
     assert.deepEqual(used, ['now']);
+  });
+});
+
+describe('JSON of structs', () => {
+  it('writes the fields by Go name, or what toJSON gives (json tags)', () => {
+    const plain = goStruct('T', { Name: 'n', Skip: goFunc([], undefined, () => 1n) });
+    const tagged = goStruct('*chart.Metadata', { Name: 'n' }, { pointer: true, toJSON: () => map({ name: 'n', apiVersion: 'v2' }) });
+    assert.equal(render('{{ toJson .a }} {{ toJson .b }}', map({ a: plain, b: tagged })), '{"Name":"n"} {"apiVersion":"v2","name":"n"}');
   });
 });
 

@@ -93,6 +93,10 @@ function encode(v: unknown, escapeHTML: boolean, indent: string, prefix: string,
   }
   let entries: [string, unknown][];
   if (v instanceof GoStruct) {
+    if (v.options.toJSON) {
+      encode(v.options.toJSON(), escapeHTML, indent, prefix, out, depth + 1);
+      return;
+    }
     if (v.options.underlying !== undefined) {
       encode(v.options.underlying, escapeHTML, indent, prefix, out, depth);
       return;

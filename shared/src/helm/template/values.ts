@@ -17,6 +17,8 @@ export interface GoStructOptions {
   readonly stringer?: () => string;
   /** The value a named non-struct type is made of (a map or slice with methods): printing, len, index, range and missing fields use it. */
   readonly underlying?: unknown;
+  /** What encoding/json writes for the struct (its json tags applied), when not its fields by Go name. */
+  readonly toJSON?: () => unknown;
 }
 
 /** A Go struct: fields in declaration order; a function-valued field is a method. */
