@@ -52,6 +52,8 @@ describe('dates (date_test.go) on the stand-in clock', () => {
     assert.equal(render('{{ date_in_zone "02 Jan 06 15:04 -0700" .Time "UTC" }}', map({ Time: 1560458379n })), '13 Jun 19 20:39 +0000');
     assert.equal(render('{{ date "Monday, January 2, 2006 3:04:05 PM MST" .Time }}', map({ Time: timeStruct(tm) })), 'Thursday, June 13, 2019 8:39:39 PM UTC');
     assert.equal(render('{{ htmlDate 0 }}'), '1970-01-01');
+    assert.equal(render('{{ date "2006.01.02 15:04:05.000" .T }}', map({ T: timeStruct(Date.UTC(2020, 4, 6, 7, 8, 9, 120)) })), '2020.05.06 07:08:09.120');
+    assert.equal(render('{{ date "15:04:05.999" .T }}|{{ date "Jan _2 002" .T }}', map({ T: timeStruct(Date.UTC(2020, 0, 5, 7, 8, 9, 100)) })), '07:08:09.1|Jan  5 005');
     assert.equal(render('{{ now }}'), '2025-01-01 00:00:00 +0000 UTC');
     assert.equal(render('{{ now | date "2006-01-02T15:04:05Z07:00" }}'), '2025-01-01T00:00:00Z');
     assert.equal(render('{{ (now).Year }} {{ now | unixEpoch }}'), `2025 ${STAND_IN_NOW / 1000}`);

@@ -24,9 +24,9 @@ function chunks(layout: string): Chunk[] {
   const out: Chunk[] = [];
   let lit = '';
   for (let i = 0; i < layout.length; ) {
-    // fractional seconds: .000 / ,999 …
+    // fractional seconds: .000 / ,999 … when no other digit follows
     const frac = /^[.,](0+|9+)(?![0-9])/.exec(layout.slice(i));
-    if (frac && /[05]$/.test(layout.slice(0, i)) === true) {
+    if (frac) {
       if (lit) out.push({ lit });
       lit = '';
       out.push({ std: frac[0] });
