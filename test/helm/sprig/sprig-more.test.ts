@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { STAND_IN_NOW, sprigFuncs } from '../../../shared/src/helm/sprig/index';
+import { hasNestedRepetition } from '../../../shared/src/helm/sprig/regex';
 import { parseTime } from '../../../shared/src/helm/sprig/time';
 import { timeStruct } from '../../../shared/src/helm/sprig/time';
 import { TemplateSet, goFunc, goStruct } from '../../../shared/src/helm/template/index';
@@ -131,6 +132,18 @@ describe('stand-ins for random, time and certificate functions', () => {
     const used: string[] = [];
     render('{{ now | date "2006" }}{{ date "2006" 0 }}', null, (n) => used.push(n));
     assert.deepEqual(used, ['now']);
+  });
+});
+
+describe('regular expressions that JavaScript could run for ever', () => {
+  it('are refused over long inputs, with a message, and run over short ones', () => {
+    const long = `${'a'.repeat(20_000)}!`;
+    assert.equal(render('{{ regexMatch "^(a+)+$" .s }}', map({ s: 'aaaa' })), 'true');
+    assert.throws(() => render('{{ mustRegexMatch "^(a+)+$" .s }}', map({ s: long })), /nested repetition not run on 20001 characters/);
+    assert.equal(render('{{ regexMatch "^(a+)+$" .s }}', map({ s: long })), 'false');
+    assert.equal(render('{{ regexMatch "^a+$" .s }}', map({ s: long })), 'false');
+    assert.ok(hasNestedRepetition('(x|y*)*') && hasNestedRepetition('((ab)+c)*') && hasNestedRepetition('(a{2,})+'));
+    assert.ok(!hasNestedRepetition('(ab)+c*') && !hasNestedRepetition('[(a+)]+') && !hasNestedRepetition('\\(a+\\)+'));
   });
 });
 

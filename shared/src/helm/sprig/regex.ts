@@ -193,6 +193,54 @@ function translate(expr: string): { source: string; flags: string } {
   return { source: out.join(''), flags };
 }
 
+/** Longest input a pattern with nested repetition is run on. */
+const NESTED_REPETITION_LIMIT = 10_000;
+
+/**
+ * True when a group with a repetition inside is itself repeated ((a+)+, (x|y*)*): Go's RE2 runs
+ * these in linear time, JavaScript's backtracking engine can take exponential time.
+ */
+export function hasNestedRepetition(expr: string): boolean {
+  const stack: boolean[] = [];
+  let inner = false;
+  for (let i = 0; i < expr.length; i++) {
+    const c = expr[i]!;
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      // skip a bracket expression
+      i++;
+      if (expr[i] === '^') i++;
+      if (expr[i] === ']') i++;
+      while (i < expr.length && expr[i] !== ']') i += expr[i] === '\\' ? 2 : 1;
+      continue;
+    }
+    if (c === '(') {
+      stack.push(inner);
+      inner = false;
+    } else if (c === ')') {
+      const groupHasRepeat: boolean = inner;
+      inner = stack.pop() ?? false;
+      const next = expr[i + 1];
+      const repeated = next === '*' || next === '+' || (next === '{' && /^\{\d*,\d*\}|^\{\d+\}/.test(expr.slice(i + 1)));
+      if (groupHasRepeat && repeated) return true;
+      inner ||= groupHasRepeat || repeated;
+    } else if (c === '*' || c === '+' || c === '{') inner = true;
+  }
+  return false;
+}
+
+/** Compiles a pattern for one input; a nested repetition over a long input is refused rather than risk a hang. */
+function compileFor(expr: string, input: string): RegExp {
+  const re = compileGo(expr);
+  if (input.length > NESTED_REPETITION_LIMIT && hasNestedRepetition(expr)) {
+    throw new RegexError(`regular expression with nested repetition not run on ${input.length} characters (over ${NESTED_REPETITION_LIMIT}): \`${expr}\``);
+  }
+  return re;
+}
+
 /** Regexp.FindAllStringSubmatchIndex semantics: non-overlapping, an empty match right after the previous one skipped. */
 function findAll(re: RegExp, s: string, n: number): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
@@ -279,15 +327,15 @@ const I = 'int' as const;
 /** Sprig's regex functions: the plain forms fail on a bad pattern (as Go's MustCompile panics), regexMatch gives false. */
 export function regexFuncs(): FuncMap {
   const match = (r: string, s: string): boolean => {
-    const re = compileGo(r);
+    const re = compileFor(r, s);
     re.lastIndex = 0;
     return re.test(s);
   };
-  const findAllFn = (r: string, s: string, n: bigint): string[] => findAll(compileGo(r), s, Number(n)).map((m) => m[0]);
-  const find = (r: string, s: string): string => findAll(compileGo(r), s, 1)[0]?.[0] ?? '';
-  const replaceFn = (r: string, s: string, repl: string): string => replaceAll(compileGo(r), s, (m) => expand(repl, m));
-  const replaceLiteral = (r: string, s: string, repl: string): string => replaceAll(compileGo(r), s, () => repl);
-  const splitFn = (r: string, s: string, n: bigint): string[] => split(compileGo(r), r, s, Number(n));
+  const findAllFn = (r: string, s: string, n: bigint): string[] => findAll(compileFor(r, s), s, Number(n)).map((m) => m[0]);
+  const find = (r: string, s: string): string => findAll(compileFor(r, s), s, 1)[0]?.[0] ?? '';
+  const replaceFn = (r: string, s: string, repl: string): string => replaceAll(compileFor(r, s), s, (m) => expand(repl, m));
+  const replaceLiteral = (r: string, s: string, repl: string): string => replaceAll(compileFor(r, s), s, () => repl);
+  const splitFn = (r: string, s: string, n: bigint): string[] => split(compileFor(r, s), r, s, Number(n));
   return {
     regexMatch: goFunc([S, S], undefined, (r: string, s: string) => wrap(() => match(r, s), false, r, false)),
     mustRegexMatch: goFunc([S, S], undefined, (r: string, s: string) => wrap(() => match(r, s), undefined, r, true)),
