@@ -152,6 +152,7 @@ const cases: Case[] = [
   ['bug4', '{{if .Empty0}}non-nil{{else}}nil{{end}}', 'nil'], ['bug5', '{{.Str}}', 'foozle'], ['bug7a', '{{3 2}}', undefined],
   ['bug7b', '{{$x := 1}}{{$x 2}}', undefined], ['bug7c', '{{$x := 1}}{{3 | $x}}', undefined], ['bug8a', '{{3|oneArg}}', undefined],
   ['bug8b', '{{4|dddArg 3}}', undefined], ['bug9', '{{.cause}}', 'neglect', map({ cause: 'neglect' })], ['bug10', '{{mapOfThree.three}}-{{(mapOfThree).three}}', '3-3'],
+  ['hex float', '{{ 0x1p-2 }} {{printf `%T` 0x1p4}}', '0.25 float64'], ['hex int with e', '{{ 0x1e }}', '30'], ['float literal', '{{printf `%T %v` 1e3 1e3}}', 'float64 1000'],
   ['bug12xe', '{{printf `%T` 0xef}}', 'int'], ['bug12XE', '{{printf `%T` 0XEE}}', 'int'], ['bug14a', '{{(nil).True}}', undefined],
   ['bug14b', '{{$x := nil}}{{$x.anything}}', undefined], ['bug14c', '{{$x := (1.0)}}{{$y := ("hello")}}{{$x.anything}}{{$y.true}}', undefined],
   ['bug15', '{{valueString returnInt}}', undefined], ['bug16a', '{{true|printf}}', undefined], ['bug16b', '{{1|printf}}', undefined],

@@ -297,7 +297,9 @@ class State {
 
   private idealConstant(c: NumberNode): unknown {
     this.at(c);
-    if (c.isFloat && !/^[+-]?0[xX]/.test(c.text) && !c.text.startsWith("'") && /[.eEpP]/.test(c.text)) return c.float;
+    // Go's isHexInt: 0x… without a p exponent (no sign allowed); isRuneInt: a character constant
+    const isHexInt = /^0[xX]/.test(c.text) && !/[pP]/.test(c.text);
+    if (c.isFloat && !isHexInt && !c.text.startsWith("'") && /[.eEpP]/.test(c.text)) return c.float;
     if (c.isInt) {
       return c.int;
     }
