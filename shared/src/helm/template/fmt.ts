@@ -1,23 +1,12 @@
-// Ported from Go's src/fmt/print.go and src/fmt/format.go: Sprint, Sprintln and Sprintf with
-// their verbs, flags, widths, precisions and error forms (%!v(MISSING), %!(EXTRA …), %!d(string=x)).
+// Ported from Go's src/fmt/print.go: Sprint, Sprintln and Sprintf with their verbs, argument
+// indexes and error forms (%!v(MISSING), %!(EXTRA …), %!d(string=x)); fmt-format.ts has format.go.
 // Copyright 2009 The Go Authors; BSD licence, see LICENSE-GO.md.
 // Differences: %p prints a fixed stand-in address (a rendered chart must not change between runs);
 // %x/%X on floats and complex numbers are not supported (they print as %g).
-import { formatFloat } from './float';
-import { goQuote, goQuoteRune, isPrint } from './quote';
+import { type Flags, clearFlags, floatText, hexText, integerText, lowerDigits, padText, quotedText, truncateText, unicodeText, upperDigits, validRune } from './fmt-format';
+import { goQuote, goQuoteRune } from './quote';
 import { GoStruct, isGoMap, sortedKeys, typeName, utf8Bytes } from './values';
 
-interface Flags {
-  plus: boolean; minus: boolean; sharp: boolean; space: boolean; zero: boolean;
-  plusV: boolean; sharpV: boolean;
-  wid: number; widPresent: boolean; prec: number; precPresent: boolean;
-}
-
-function clearFlags(): Flags {
-  return { plus: false, minus: false, sharp: false, space: false, zero: false, plusV: false, sharpV: false, wid: 0, widPresent: false, prec: 0, precPresent: false };
-}
-
-/** fmt.Sprint: operands in their default format; a space between operands when neither is a string. */
 export function sprint(args: readonly unknown[]): string {
   const p = new Printer();
   let prevString = false;
@@ -309,40 +298,21 @@ class Printer {
     else this.badVerb(verb, v);
   }
 
-  /** Pads to the width with spaces (or zeros, with the 0 flag and no minus), counting runes. */
+  /** Pads to the width (format.go pad). */
   private pad(s: string): void {
-    if (!this.f.widPresent || this.f.wid === 0) {
-      this.out.push(s);
-      return;
-    }
-    const width = this.f.wid - runeCount(s);
-    if (width <= 0) {
-      this.out.push(s);
-      return;
-    }
-    const padding = (this.f.zero && !this.f.minus ? '0' : ' ').repeat(width);
-    if (this.f.minus) this.out.push(s, padding);
-    else this.out.push(padding, s);
-  }
-
-  private truncate(s: string): string {
-    if (this.f.precPresent) {
-      const runes = Array.from(s);
-      if (runes.length > this.f.prec) return runes.slice(0, this.f.prec).join('');
-    }
-    return s;
+    this.out.push(padText(s, this.f));
   }
 
   private fmtString(s: string, verb: string): void {
     switch (verb) {
       case 'v':
         if (this.f.sharpV) this.pad(goQuote(s));
-        else this.pad(this.truncate(s));
+        else this.pad(truncateText(s, this.f));
         return;
-      case 's': this.pad(this.truncate(s)); return;
-      case 'x': this.fmtSbx(utf8Bytes(this.truncate(s)), '0123456789abcdefx'); return;
-      case 'X': this.fmtSbx(utf8Bytes(this.truncate(s)), '0123456789ABCDEFX'); return;
-      case 'q': this.fmtQ(s); return;
+      case 's': this.pad(truncateText(s, this.f)); return;
+      case 'x': this.out.push(hexText(utf8Bytes(truncateText(s, this.f)), '0123456789abcdefx', this.f)); return;
+      case 'X': this.out.push(hexText(utf8Bytes(truncateText(s, this.f)), '0123456789ABCDEFX', this.f)); return;
+      case 'q': this.out.push(quotedText(s, this.f)); return;
       default: this.badVerb(verb, s);
     }
   }
@@ -358,57 +328,24 @@ class Printer {
         this.out.push(']');
         return;
       }
-      case 's': this.pad(this.truncate(new TextDecoder().decode(b))); return;
-      case 'x': this.fmtSbx(b, '0123456789abcdefx'); return;
-      case 'X': this.fmtSbx(b, '0123456789ABCDEFX'); return;
-      case 'q': this.fmtQ(new TextDecoder().decode(b)); return;
+      case 's': this.pad(truncateText(new TextDecoder().decode(b), this.f)); return;
+      case 'x': this.out.push(hexText(b, '0123456789abcdefx', this.f)); return;
+      case 'X': this.out.push(hexText(b, '0123456789ABCDEFX', this.f)); return;
+      case 'q': this.out.push(quotedText(new TextDecoder().decode(b), this.f)); return;
       default: this.printValue(Array.from(b, (x) => BigInt(x)), verb, 0);
     }
   }
 
-  /** format.go fmtSbx: hex of bytes, with "% x" spacing and "#" prefixes. */
-  private fmtSbx(bytes: Uint8Array, digits: string): void {
-    let length = bytes.length;
-    if (this.f.precPresent && this.f.prec < length) length = this.f.prec;
-    const parts: string[] = [];
-    for (let i = 0; i < length; i++) {
-      if (this.f.space && i > 0) parts.push(' ');
-      if (this.f.sharp && (this.f.space || i === 0)) parts.push('0', digits[16]!);
-      const c = bytes[i]!;
-      parts.push(digits[c >> 4]!, digits[c & 0xf]!);
-    }
-    const zero = this.f.zero;
-    this.f.zero = false;
-    this.pad(parts.join(''));
-    this.f.zero = zero;
-  }
-
-  private fmtQ(s: string): void {
-    s = this.truncate(s);
-    if (this.f.sharp && canBackquote(s)) this.pad('`' + s + '`');
-    else this.pad(goQuote(s, this.f.plus));
-  }
-
   private fmtInteger(n: bigint, verb: string, arg: unknown): void {
     switch (verb) {
-      case 'v': case 'd': this.fmtIntegerBase(n, 10, verb, '0123456789abcdefx'); return;
-      case 'b': this.fmtIntegerBase(n, 2, verb, '0123456789abcdefx'); return;
-      case 'o': case 'O': this.fmtIntegerBase(n, 8, verb, '0123456789abcdefx'); return;
-      case 'x': this.fmtIntegerBase(n, 16, verb, '0123456789abcdefx'); return;
-      case 'X': this.fmtIntegerBase(n, 16, verb, '0123456789ABCDEFX'); return;
+      case 'v': case 'd': this.out.push(integerText(n, 10, verb, lowerDigits, this.f)); return;
+      case 'b': this.out.push(integerText(n, 2, verb, lowerDigits, this.f)); return;
+      case 'o': case 'O': this.out.push(integerText(n, 8, verb, lowerDigits, this.f)); return;
+      case 'x': this.out.push(integerText(n, 16, verb, lowerDigits, this.f)); return;
+      case 'X': this.out.push(integerText(n, 16, verb, upperDigits, this.f)); return;
       case 'c': this.pad(String.fromCodePoint(validRune(n))); return;
       case 'q': this.pad(goQuoteRune(validRune(n), this.f.plus)); return;
-      case 'U': {
-        const hex = (n < 0n ? -n : n).toString(16).toUpperCase().padStart(Math.max(4, this.f.precPresent ? this.f.prec : 0), '0');
-        let s = `U+${hex}`;
-        const r = validRune(n);
-        if (this.f.sharp && n >= 0n && n <= 0x10ffffn && isPrint(String.fromCodePoint(r))) s += ` '${String.fromCodePoint(r)}'`;
-        const zero = this.f.zero;
-        this.f.zero = false;
-        this.pad(s);
-        this.f.zero = zero;
-        return;
-      }
+      case 'U': this.out.push(unicodeText(n, this.f)); return;
       case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
         // Go prints an integer with a float verb as a bad verb
         this.badVerb(verb, arg);
@@ -417,109 +354,20 @@ class Printer {
     }
   }
 
-  /** format.go fmtInteger. */
-  private fmtIntegerBase(value: bigint, base: number, verb: string, digits: string): void {
-    const negative = value < 0n;
-    const u = negative ? -value : value;
-    let prec = 0;
-    if (this.f.precPresent) {
-      prec = this.f.prec;
-      if (prec === 0 && u === 0n) {
-        const zero = this.f.zero;
-        this.f.zero = false;
-        this.pad('');
-        this.f.zero = zero;
-        return;
-      }
-    } else if (this.f.zero && !this.f.minus && this.f.widPresent) {
-      prec = this.f.wid;
-      if (negative || this.f.plus || this.f.space) prec--;
-    }
-    let s = u.toString(base);
-    if (digits[10] === 'A') s = s.toUpperCase();
-    if (s.length < prec) s = '0'.repeat(prec - s.length) + s;
-    if (this.f.sharp) {
-      if (base === 2) s = '0b' + s;
-      else if (base === 8 && s[0] !== '0') s = '0' + s;
-      else if (base === 16) s = '0' + digits[16] + s;
-    }
-    if (verb === 'O') s = '0o' + s;
-    if (negative) s = '-' + s;
-    else if (this.f.plus) s = '+' + s;
-    else if (this.f.space) s = ' ' + s;
-    const zero = this.f.zero;
-    this.f.zero = false;
-    this.pad(s);
-    this.f.zero = zero;
-  }
-
   private fmtFloatVerb(v: number, verb: string): void {
     switch (verb) {
-      case 'v': this.fmtFloat(v, 'g', -1); return;
+      case 'v': this.out.push(floatText(v, 'g', -1, this.f)); return;
       case 'b': case 'g': case 'G': case 'x': case 'X':
-        this.fmtFloat(v, verb === 'G' || verb === 'X' ? 'G' : 'g', this.f.precPresent ? this.f.prec : -1);
+        this.out.push(floatText(v, verb === 'G' || verb === 'X' ? 'G' : 'g', this.f.precPresent ? this.f.prec : -1, this.f));
         return;
       case 'f': case 'e': case 'E': case 'F':
-        this.fmtFloat(v, verb === 'F' ? 'f' : verb, this.f.precPresent ? this.f.prec : 6);
+        this.out.push(floatText(v, verb === 'F' ? 'f' : verb, this.f.precPresent ? this.f.prec : 6, this.f));
         return;
       default: this.badVerb(verb, v);
     }
   }
 
-  /** format.go fmtFloat: sign handling, padding with zeros after the sign, Inf and NaN. */
-  private fmtFloat(v: number, verb: 'e' | 'E' | 'f' | 'g' | 'G', prec: number): void {
-    let num = formatFloat(v, verb, prec);
-    if (num[0] === '-' || num[0] === '+') {
-      // sign already present
-    } else num = '+' + num;
-    if (this.f.space && num[0] === '+' && !this.f.plus) num = ' ' + num.slice(1);
-    if (num[1] === 'I' || num[1] === 'N') {
-      const zero = this.f.zero;
-      this.f.zero = false;
-      if (num[1] === 'N' && !this.f.space && !this.f.plus) num = num.slice(1);
-      this.pad(num);
-      this.f.zero = zero;
-      return;
-    }
-    if (this.f.sharp && verb !== 'f' && !num.includes('.')) {
-      // %#g keeps a decimal point
-      const e = num.search(/[eE]/);
-      num = e < 0 ? num + '.' : num.slice(0, e) + '.' + num.slice(e);
-    }
-    if (this.f.plus || num[0] !== '+') {
-      if (this.f.zero && !this.f.minus && this.f.widPresent && this.f.wid > num.length) {
-        this.out.push(num[0]!, '0'.repeat(this.f.wid - num.length), num.slice(1));
-        return;
-      }
-      this.pad(num);
-      return;
-    }
-    this.pad(num.slice(1));
-  }
-}
 
-function validRune(n: bigint): number {
-  if (n < 0n || n > 0x10ffffn || (n >= 0xd800n && n <= 0xdfffn)) return 0xfffd;
-  return Number(n);
-}
-
-function runeCount(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!(c >= 0xdc00 && c <= 0xdfff && i > 0 && s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) <= 0xdbff)) n++;
-  }
-  return n;
-}
-
-function canBackquote(s: string): boolean {
-  for (const r of s) {
-    if (r === '`' || r === '\ufffd') return false;
-    const c = r.codePointAt(0)!;
-    if (c < 0x20 && r !== '\t') return false;
-    if (c === 0x7f) return false;
-  }
-  return true;
 }
 
 function parseNum(s: string, start: number, end: number): { num: number; isNum: boolean; newi: number } {
