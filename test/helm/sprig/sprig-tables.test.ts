@@ -161,6 +161,7 @@ describe('errors of Sprig functions', () => {
   fails('{{ mustRegexFind "a(?=b)" "x" }}', 'error calling mustRegexFind: error parsing regexp: invalid or unsupported Perl syntax: `(?=`');
   fails('{{ mustRegexMatch "\\\\1" "x" }}', 'error calling mustRegexMatch: error parsing regexp: invalid escape sequence: `\\1`');
   fails('{{ div 1 0 }}', 'error calling div: runtime error: integer divide by zero');
+  fails('{{ indent -2 "x" }}', 'error calling indent: strings: negative Repeat count');
   fails('{{ b64enc 5 }}', 'expected string; found 5');
   fails('{{ mustFromJson "{" }}', 'error calling mustFromJson: unexpected end of JSON input');
   fails('{{ semverCompare "" "1.0.0" }}', 'error calling semverCompare: improper constraint: ');

@@ -258,6 +258,13 @@ function splitN(s: string, sep: string, n: number): string[] {
   return [...parts.slice(0, n - 1), parts.slice(n - 1).join(sep)];
 }
 
+/** strings.Repeat(" ", n), which panics on a negative count. */
+function spaces(n: bigint): string {
+  if (n < 0n) fail('strings: negative Repeat count');
+  if (n > 1_000_000n) fail('strings: Repeat output length overflow');
+  return ' '.repeat(Number(n));
+}
+
 function toNum(v: bigint): number {
   return Number(v);
 }
@@ -317,11 +324,11 @@ export function stringFuncs(): FuncMap {
     squote: goFunc([], 'any', squote),
     cat: goFunc([], 'any', cat),
     indent: goFunc([I, S], undefined, (n: bigint, s: string) => {
-      const pad = ' '.repeat(Math.max(0, toNum(n)));
+      const pad = spaces(n);
       return pad + s.split('\n').join('\n' + pad);
     }),
     nindent: goFunc([I, S], undefined, (n: bigint, s: string) => {
-      const pad = ' '.repeat(Math.max(0, toNum(n)));
+      const pad = spaces(n);
       return '\n' + pad + s.split('\n').join('\n' + pad);
     }),
     replace: goFunc([S, S, S], undefined, (o: string, n: string, s: string) => (o === '' ? Array.from(s).map((r) => n + r).join('') + n : s.split(o).join(n))),
