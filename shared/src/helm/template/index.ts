@@ -40,6 +40,9 @@ export interface TemplateOptions {
   readonly name?: string;
 }
 
+/** Go's predefined functions, shared by every set (frozen). */
+const builtins: FuncMap = Object.freeze(builtinFuncs());
+
 /** The budget of the execution running now, shared between a set and its clones. */
 interface Runtime {
   active: Budget | undefined;
@@ -49,7 +52,6 @@ interface Runtime {
 export class TemplateSet {
   private readonly trees = new Map<string, Tree>();
   private readonly funcs: FuncMap;
-  private readonly builtins = builtinFuncs();
   private readonly runtime: Runtime;
   private readonly options: Required<TemplateOptions>;
 
@@ -136,7 +138,7 @@ export class TemplateSet {
   }
 
   private hasFunction(name: string): boolean {
-    return Object.prototype.hasOwnProperty.call(this.funcs, name) || Object.prototype.hasOwnProperty.call(this.builtins, name);
+    return Object.prototype.hasOwnProperty.call(this.funcs, name) || Object.prototype.hasOwnProperty.call(builtins, name);
   }
 
   private host(): ExecHost {
@@ -145,7 +147,7 @@ export class TemplateSet {
       func: (n): { fn: GoFunc; builtin: boolean } | undefined => {
         // user functions shadow builtins, as in Go's findFunction
         if (Object.prototype.hasOwnProperty.call(this.funcs, n)) return { fn: this.funcs[n]!, builtin: false };
-        if (Object.prototype.hasOwnProperty.call(this.builtins, n)) return { fn: this.builtins[n]!, builtin: true };
+        if (Object.prototype.hasOwnProperty.call(builtins, n)) return { fn: builtins[n]!, builtin: true };
         return undefined;
       },
       missingKey: this.options.missingKey,
