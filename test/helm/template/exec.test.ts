@@ -259,6 +259,23 @@ describe('template sets', () => {
     assert.equal(set.execute('c', null), 'one');
     assert.ok(!set.has('b'));
   });
+  it('clones stand apart: later parses and functions of either side stay on that side, also for clones of clones', () => {
+    const set = new TemplateSet({ f: goFunc([], undefined, () => 'f1') });
+    set.parse('a', '{{ define "x" }}one{{ end }}');
+    const c1 = set.clone();
+    set.parse('b', '{{ define "x" }}parent{{ end }}');
+    c1.addFuncs({ f: goFunc([], undefined, () => 'f2') });
+    c1.parse('c', '{{ template "x" }} {{ f }}');
+    assert.equal(c1.execute('c', null), 'one f2');
+    const c2 = c1.clone();
+    c2.parse('d', '{{ define "x" }}two{{ end }}{{ template "x" }} {{ f }}');
+    assert.equal(c2.execute('d', null), 'two f2');
+    assert.equal(c1.execute('c', null), 'one f2');
+    set.parse('e', '{{ template "x" }} {{ f }}');
+    assert.equal(set.execute('e', null), 'parent f1');
+    assert.ok(!set.has('c') && !c1.has('b') && c2.has('c'));
+    assert.deepEqual(c1.names(), ['a', 'c', 'x']);
+  });
   it('block defines a template and calls it', () => {
     const set = new TemplateSet();
     set.parse('a', '[{{ block "b" . }}default {{ . }}{{ end }}]');

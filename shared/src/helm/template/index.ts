@@ -48,15 +48,28 @@ interface Runtime {
   active: Budget | undefined;
 }
 
+/**
+ * A snapshot shared by a set and its clones: templates and functions that none of them changes any
+ * more. Each set keeps its own additions on top, so a clone (Helm's tpl makes one per call) costs
+ * no copy of a chart's hundreds of templates and functions.
+ */
+interface Shared {
+  readonly trees: ReadonlyMap<string, Tree>;
+  readonly funcs: Readonly<FuncMap>;
+}
+
+const emptyShared: Shared = { trees: new Map(), funcs: Object.freeze(Object.create(null) as FuncMap) };
+
 /** A set of named templates with their functions. */
 export class TemplateSet {
-  private readonly trees = new Map<string, Tree>();
-  private readonly funcs: FuncMap;
+  private shared: Shared = emptyShared;
+  private trees = new Map<string, Tree>();
+  private funcs: FuncMap = Object.create(null) as FuncMap;
   private readonly runtime: Runtime;
   private readonly options: Required<TemplateOptions>;
 
   constructor(funcs: FuncMap = {}, options: TemplateOptions = {}, runtime?: Runtime) {
-    this.funcs = Object.assign(Object.create(null) as FuncMap, funcs);
+    Object.assign(this.funcs, funcs);
     this.options = {
       missingKey: options.missingKey ?? 'default',
       maxDepth: options.maxDepth ?? 1000,
@@ -77,26 +90,44 @@ export class TemplateSet {
   parse(name: string, text: string): void {
     const parsed = parseTemplates(name, text, (f) => this.hasFunction(f));
     for (const [n, tree] of parsed) {
-      if (this.trees.has(n) && isEmptyTree(tree.root)) continue;
+      if (this.lookup(n) !== undefined && isEmptyTree(tree.root)) continue;
       this.trees.set(n, tree);
     }
   }
 
   /** True when a template of that name is defined. */
   has(name: string): boolean {
-    return this.trees.has(name);
+    return this.lookup(name) !== undefined;
   }
 
   /** The defined template names, sorted. */
   names(): string[] {
-    return [...this.trees.keys()].sort();
+    return [...new Set([...this.shared.trees.keys(), ...this.trees.keys()])].sort();
   }
 
   /** A copy with the same templates, functions and options; parsing into it leaves this set alone. Executions of both share one budget. */
   clone(): TemplateSet {
-    const copy = new TemplateSet(this.funcs, this.options, this.runtime);
-    for (const [n, t] of this.trees) copy.trees.set(n, t);
+    // fold this set's own additions into a new snapshot that both sets then stand on
+    if (this.trees.size > 0 || Object.keys(this.funcs).length > 0) {
+      const trees = new Map(this.shared.trees);
+      for (const [n, t] of this.trees) trees.set(n, t);
+      const funcs = Object.freeze(Object.assign(Object.create(null) as FuncMap, this.shared.funcs, this.funcs));
+      this.shared = { trees, funcs };
+      this.trees = new Map();
+      this.funcs = Object.create(null) as FuncMap;
+    }
+    const copy = new TemplateSet({}, this.options, this.runtime);
+    copy.shared = this.shared;
     return copy;
+  }
+
+  private lookup(name: string): Tree | undefined {
+    return this.trees.get(name) ?? this.shared.trees.get(name);
+  }
+
+  private func(name: string): GoFunc | undefined {
+    const own = Object.prototype.hasOwnProperty.call(this.funcs, name) ? this.funcs : Object.prototype.hasOwnProperty.call(this.shared.funcs, name) ? this.shared.funcs : undefined;
+    return own?.[name];
   }
 
   /**
@@ -105,7 +136,7 @@ export class TemplateSet {
    * Throws a `TemplateError`.
    */
   execute(name: string, data: unknown): string {
-    const tree = this.trees.get(name);
+    const tree = this.lookup(name);
     if (tree === undefined) {
       const message = `template: no template ${goQuote(name)} associated with template ${goQuote(this.options.name)}`;
       throw new TemplateError(message, 'exec', name, 0, 0, message);
@@ -138,15 +169,16 @@ export class TemplateSet {
   }
 
   private hasFunction(name: string): boolean {
-    return Object.prototype.hasOwnProperty.call(this.funcs, name) || Object.prototype.hasOwnProperty.call(builtins, name);
+    return this.func(name) !== undefined || Object.prototype.hasOwnProperty.call(builtins, name);
   }
 
   private host(): ExecHost {
     return {
-      lookup: (n) => this.trees.get(n),
+      lookup: (n) => this.lookup(n),
       func: (n): { fn: GoFunc; builtin: boolean } | undefined => {
         // user functions shadow builtins, as in Go's findFunction
-        if (Object.prototype.hasOwnProperty.call(this.funcs, n)) return { fn: this.funcs[n]!, builtin: false };
+        const fn = this.func(n);
+        if (fn !== undefined) return { fn, builtin: false };
         if (Object.prototype.hasOwnProperty.call(builtins, n)) return { fn: builtins[n]!, builtin: true };
         return undefined;
       },
