@@ -52,6 +52,8 @@ export interface Chart {
   readonly files: ChartFile[];
   dependencies: Chart[];
   parent: Chart | undefined;
+  /** What renders of this chart keep between runs (the parsed template set); copies share it. */
+  readonly renderCache: Map<string, unknown>;
 }
 
 /** Chart.Name(). */
@@ -86,4 +88,18 @@ export function setDependencies(c: Chart, deps: Chart[]): void {
     d.parent = c;
     c.dependencies.push(d);
   }
+}
+
+/** A copy that a render may change (dependencies, aliases, imported values) without touching the original. */
+export function cloneChart(c: Chart): Chart {
+  const copy: Chart = {
+    ...c,
+    metadata: { ...c.metadata, dependencies: c.metadata.dependencies.map((d) => ({ ...d, tags: [...d.tags], importValues: [...d.importValues] })) },
+    templates: [...c.templates],
+    files: [...c.files],
+    dependencies: [],
+    parent: undefined,
+  };
+  setDependencies(copy, c.dependencies.map(cloneChart));
+  return copy;
 }

@@ -29,13 +29,21 @@ function coalesceDeps(warn: Warn, ch: Chart, dest: GoMap, prefix: string, merge:
   for (const sub of ch.dependencies) {
     const name = chartName(sub);
     if (!hasKey(dest, name)) dest[name] = newMap();
-    else if (!isMap(dest[name])) throw new Error(`type mismatch on ${name}: %!t(${goTypeName(dest[name]!)}=${String(dest[name])})`);
+    else if (!isMap(dest[name])) throw new Error(`type mismatch on ${name}: %!t(${goTypeName(dest[name]!)}=${goPrint(dest[name]!)})`);
     const dv = dest[name] as GoMap;
     const subPrefix = concatPrefix(prefix, chartName(ch));
     coalesceGlobals(warn, dv, dest, subPrefix);
     dest[name] = coalesce(warn, sub, dv, subPrefix, merge);
   }
   return dest;
+}
+
+/** A value for a warning, as Go's %v would print it roughly (maps as map[…], never a throw). */
+function goPrint(v: GoValue): string {
+  if (v === null) return '<nil>';
+  if (Array.isArray(v)) return `[${v.map(goPrint).join(' ')}]`;
+  if (isMap(v)) return `map[${Object.keys(v).sort().map((k) => `${k}:${goPrint(v[k]!)}`).join(' ')}]`;
+  return String(v);
 }
 
 function goTypeName(v: GoValue): string {
@@ -132,8 +140,8 @@ function coalesceTablesFullKey(warn: Warn, dst: GoMap | null, src: GoMap | null,
     else if (!ok) dst[key] = val;
     else if (isMap(val)) {
       if (isMap(dv)) coalesceTablesFullKey(warn, dv, val, fullkey, merge);
-      else warn(`warning: cannot overwrite table with non table for ${fullkey} (${String(val)})`);
-    } else if (isMap(dv) && val !== null) warn(`warning: destination for ${fullkey} is a table. Ignoring non-table value (${String(val)})`);
+      else warn(`warning: cannot overwrite table with non table for ${fullkey} (${goPrint(val)})`);
+    } else if (isMap(dv) && val !== null) warn(`warning: destination for ${fullkey} is a table. Ignoring non-table value (${goPrint(val)})`);
   }
   return dst;
 }

@@ -118,7 +118,10 @@ function pathToMap(path: string, data: GoMap): GoMap {
 
 function goString(v: GoValue | undefined): string {
   if (v === undefined || v === null) return '<nil>';
-  return typeof v === 'string' ? v : String(v);
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return `[${v.map(goString).join(' ')}]`;
+  if (isMap(v)) return `map[${Object.keys(v).sort().map((k) => `${k}:${goString(v[k])}`).join(' ')}]`;
+  return String(v);
 }
 
 function processImportValues(c: Chart, merge: boolean, warn: Warn): void {

@@ -116,6 +116,10 @@ export interface EngineOptions {
   readonly strict?: boolean;
   /** Helm 3 prints Go's execution errors as they are, Helm 4 as a trace of locations. */
   readonly helm?: 3 | 4;
+  /** Which templates to execute (all are parsed, so that they can be included); default all. */
+  readonly execute?: (filename: string) => boolean;
+  /** Answers `lookup` (test harnesses with fake cluster objects); default: an empty map, as helm template. */
+  readonly lookup?: (apiVersion: string, kind: string, namespace: string, name: string) => GoMap;
 }
 
 /** The `.Template` value and message location of a Go template error. */
@@ -169,11 +173,33 @@ function execError(filename: string, e: unknown, helm: 3 | 4): RenderError {
   return new RenderError(out.join('\n'), file, line, column);
 }
 
+const MAX_PARSED_SETS = 4;
+
+/**
+ * Every template parsed into one set, in Helm's order; the set is kept on the chart for the next
+ * render of the same templates, which then only clones it. `funcs` only need the right names.
+ */
+function parsedSet(chart: Chart, keys: readonly string[], templates: ReadonlyMap<string, Renderable>, funcs: FuncMap, strict: boolean): TemplateSet {
+  const key = `${strict ? 'strict' : 'zero'}\0${keys.map((k) => `${k}\0${templates.get(k)!.tpl}`).join('\0')}`;
+  const hit = chart.renderCache.get(key);
+  if (hit instanceof TemplateSet) return hit;
+  const set = new TemplateSet(funcs, { missingKey: strict ? 'error' : 'zero' });
+  for (const filename of keys) {
+    try {
+      set.parse(filename, templates.get(filename)!.tpl);
+    } catch (e) {
+      throw parseError(filename, e);
+    }
+  }
+  if (chart.renderCache.size >= MAX_PARSED_SETS) chart.renderCache.delete(chart.renderCache.keys().next().value!);
+  chart.renderCache.set(key, set);
+  return set;
+}
+
 /** Renders every template of a chart whose values are prepared (`top` holds Values, Release, Capabilities). */
 export function renderTemplates(chart: Chart, top: GoMap, options: EngineOptions): Map<string, string> {
   const templates = new Map<string, Renderable>();
   recAllTpls(chart, templates, top);
-  const set = new TemplateSet({}, { missingKey: options.strict ? 'error' : 'zero' });
   const includedNames = new Map<string, number>();
   const bind = (t: TemplateSet): FuncMap => ({
     include: goFunc(['string', 'any'], undefined, (name: string, data: unknown) => {
@@ -220,21 +246,16 @@ export function renderTemplates(chart: Chart, top: GoMap, options: EngineOptions
       throw new FuncError(warnWrap(msg));
     }),
   };
+  if (options.lookup) funcs['lookup'] = goFunc(['string', 'string', 'string', 'string'], undefined, options.lookup);
   delete funcs['env'];
   delete funcs['expandenv'];
+  const keys = sortTemplates(templates.keys());
+  const set = parsedSet(chart, keys, templates, { ...funcs, ...bind(new TemplateSet()) }, options.strict === true).clone();
   set.addFuncs(funcs);
   set.addFuncs(bind(set));
-  const keys = sortTemplates(templates.keys());
-  for (const filename of keys) {
-    try {
-      set.parse(filename, templates.get(filename)!.tpl);
-    } catch (e) {
-      throw parseError(filename, e);
-    }
-  }
   const rendered = new Map<string, string>();
   for (const filename of keys) {
-    if (base(filename).startsWith('_')) continue;
+    if (base(filename).startsWith('_') || (options.execute && !options.execute(filename))) continue;
     const r = templates.get(filename)!;
     const tv = newMap();
     tv['Name'] = filename;

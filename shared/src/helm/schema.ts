@@ -5,7 +5,6 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { chartName, type Chart } from './chart';
-import { marshalJson } from './sprig/encoding';
 import { hasKey, isMap, type GoMap } from './go-value';
 
 const decoder = new TextDecoder();
@@ -66,12 +65,24 @@ function message(e: ErrorObject): string {
   }
 }
 
+/** The values as JSON sees them: int64 as numbers, maps as plain objects. */
+function plainJson(v: unknown): unknown {
+  if (typeof v === 'bigint') return Number(v);
+  if (Array.isArray(v)) return v.map(plainJson);
+  if (isMap(v)) {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v)) Object.defineProperty(out, k, { value: plainJson(v[k]), enumerable: true, writable: true, configurable: true });
+    return out;
+  }
+  return v;
+}
+
 /** ValidateAgainstSingleSchema: the problems of values against one schema text, or '' when they pass. */
 export function validateSingle(values: GoMap, schemaBytes: Uint8Array): string {
   const validate = compile(decoder.decode(schemaBytes));
   if (typeof validate === 'string') return `${validate}\n`;
-  // the values go through JSON first, as Helm's do
-  const data = JSON.parse(marshalJson(values, false, '')) as unknown;
+  // as JSON: Helm validates the values after a JSON round trip
+  const data = plainJson(values);
   if (validate(data)) return '';
   const seen = new Set<string>();
   const lines: string[] = [];

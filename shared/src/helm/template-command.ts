@@ -4,7 +4,7 @@
 // documents, and print them with `# Source:` headers (CRDs first with --include-crds, hooks last).
 import type { FileTree } from '../file-tree';
 import { capabilitiesStruct, DEFAULT_API_VERSIONS, DEFAULT_KUBE_VERSION, parseKubeVersion } from './capabilities';
-import { chartName, crdObjects, type Chart } from './chart';
+import { chartName, cloneChart, crdObjects, type Chart } from './chart';
 import { coalesceValues } from './coalesce';
 import { processDependencies } from './dependencies';
 import { pathMatch } from './go-match';
@@ -37,6 +37,22 @@ export interface TemplateRequest extends ValueOptions {
   readonly sprig: FuncMap;
   /** Which Helm's output to reproduce (default 4); Helm 3 trims the blank lines after each document. */
   readonly helmMajor?: HelmMajor;
+  /** Test harnesses (helm-unittest) only: the user's values already merged, instead of the value options. */
+  readonly userValues?: GoMap;
+  /** Test harnesses only: accept any release name (helm-unittest's default is RELEASE-NAME). */
+  readonly anyReleaseName?: boolean;
+  /** Test harnesses only: an upgrade instead of an install, and its revision. */
+  readonly upgrade?: { readonly isUpgrade: boolean; readonly revision: number };
+  /** Test harnesses only: Chart.yaml's version and appVersion replaced. */
+  readonly chartOverride?: { readonly version?: string; readonly appVersion?: string };
+  /** Test harnesses only: the templates to execute, by their full name (`chart/templates/x.yaml`); all are parsed. */
+  readonly onlyTemplates?: (filename: string) => boolean;
+  /** Test harnesses only: what `lookup` finds (helm template has no cluster and finds nothing). */
+  readonly lookup?: (apiVersion: string, kind: string, namespace: string, name: string) => GoMap;
+  /** Test harnesses only: the API versions `.Capabilities` starts from, instead of Helm's known ones. */
+  readonly baseApiVersions?: readonly string[];
+  /** A chart loaded before (the render works on a copy); otherwise it is loaded from the tree. */
+  readonly chart?: Chart;
 }
 
 /** Where a failure points, when it points into the chart. */
@@ -93,22 +109,24 @@ export function renderChart(req: TemplateRequest): RenderedChart {
   }
   let chart: Chart;
   try {
-    chart = loadChart(req.tree, req.chartPath ?? '');
+    chart = req.chart ? cloneChart(req.chart) : loadChart(req.tree, req.chartPath ?? '');
   } catch (e) {
     return fail(e instanceof ChartError ? e.message : String(e));
   }
   if (chart.metadata.type !== '' && chart.metadata.type !== 'application') return fail(`${chart.metadata.type} charts are not installable`);
   const missing = checkDependencies(chart);
   if (missing) return fail(missing);
+  if (req.chartOverride?.version !== undefined) chart.metadata.version = req.chartOverride.version;
+  if (req.chartOverride?.appVersion !== undefined) chart.metadata.appVersion = req.chartOverride.appVersion;
   let userValues: GoMap;
   try {
-    userValues = mergeUserValues(req);
+    userValues = req.userValues ?? mergeUserValues(req);
   } catch (e) {
     return fail(e instanceof ValuesError ? e.message : String(e));
   }
   const kube = parseKubeVersion(req.kubeVersion ?? DEFAULT_KUBE_VERSION);
   if (!kube) return fail(`invalid kube version '${req.kubeVersion ?? ''}': could not parse '${req.kubeVersion ?? ''}' as version`);
-  const nameProblem = validateReleaseName(releaseName);
+  const nameProblem = req.anyReleaseName ? undefined : validateReleaseName(releaseName);
   if (nameProblem) return fail(nameProblem);
   let top: GoMap;
   try {
@@ -118,9 +136,9 @@ export function renderChart(req: TemplateRequest): RenderedChart {
     if (problems) return fail(`values don't meet the specifications of the schema(s) in the following chart(s):\n${problems}`);
     top = newMap();
     top['Chart'] = null;
-    top['Capabilities'] = capabilitiesStruct(kube, [...DEFAULT_API_VERSIONS, ...(req.apiVersions ?? [])]) as unknown as GoMap;
+    top['Capabilities'] = capabilitiesStruct(kube, [...(req.baseApiVersions ?? DEFAULT_API_VERSIONS), ...(req.apiVersions ?? [])]) as unknown as GoMap;
     const release = newMap();
-    Object.assign(release, { Name: releaseName, Namespace: req.namespace ?? 'default', IsUpgrade: false, IsInstall: true, Revision: 1n, Service: 'Helm' });
+    Object.assign(release, { Name: releaseName, Namespace: req.namespace ?? 'default', IsUpgrade: req.upgrade?.isUpgrade ?? false, IsInstall: !(req.upgrade?.isUpgrade ?? false), Revision: BigInt(req.upgrade?.revision ?? 1), Service: 'Helm' });
     top['Release'] = release;
     top['Values'] = values;
   } catch (e) {
@@ -131,7 +149,8 @@ export function renderChart(req: TemplateRequest): RenderedChart {
     return fail(withHint(`chart requires kubeVersion: ${chart.metadata.kubeVersion} which is incompatible with Kubernetes ${kube.normalized}`));
   }
   try {
-    return { chart, files: renderTemplates(chart, top, { sprig: req.sprig, helm: req.helmMajor ?? 4 }) };
+    const options = { sprig: req.sprig, helm: req.helmMajor ?? 4, ...(req.lookup ? { lookup: req.lookup } : {}) };
+    return { chart, files: renderTemplates(chart, top, req.onlyTemplates ? { ...options, execute: req.onlyTemplates } : options) };
   } catch (e) {
     if (e instanceof RenderError) return fail(withHint(e.message), '', e.template !== undefined ? { template: e.template, line: e.line, column: e.column } : undefined);
     if (e instanceof TemplateError) return fail(withHint(e.message));
