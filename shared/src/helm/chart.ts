@@ -54,6 +54,8 @@ export interface Chart {
   parent: Chart | undefined;
   /** What renders of this chart keep between runs (the parsed template set); copies share it. */
   readonly renderCache: Map<string, unknown>;
+  /** The heads of rendered documents by their text, kept between renders; copies share it. */
+  readonly headCache: Map<string, unknown>;
 }
 
 /** Chart.Name(). */

@@ -152,7 +152,7 @@ export function loadFiles(files: readonly ChartFile[], depth: number): Chart {
   const chartYaml = files.find((f) => f.name === 'Chart.yaml');
   let metadata = chartYaml ? decodeWith('Chart.yaml', () => decodeMetadata(yamlDocs(chartYaml.data, 'Chart.yaml')[0] ?? null)) : undefined;
   if (metadata && metadata.apiVersion === '') metadata.apiVersion = 'v1';
-  const chart: Chart = { metadata: metadata!, raw: files, templates: [], values: newMap(), schema: undefined, files: [], dependencies: [], parent: undefined, renderCache: new Map() };
+  const chart: Chart = { metadata: metadata!, raw: files, templates: [], values: newMap(), schema: undefined, files: [], dependencies: [], parent: undefined, renderCache: new Map(), headCache: new Map() };
   let schema: Uint8Array | undefined;
   const subcharts = new Map<string, ChartFile[]>();
   for (const f of files) {

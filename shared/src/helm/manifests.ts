@@ -82,6 +82,31 @@ function compareKinds(a: string, b: string): number {
   return first - second;
 }
 
+/** What a document's head read gave, kept by document text between renders of one chart. */
+export type HeadCache = Map<string, Head | YamlError>;
+
+const MAX_HEADS = 4096;
+
+/** The head of a document, from the cache when the same text was read before. */
+function cachedHead(doc: string, cache: HeadCache | undefined): Head {
+  const hit = cache?.get(doc);
+  if (hit instanceof YamlError) throw hit;
+  if (hit) return hit;
+  let head: Head | YamlError;
+  try {
+    head = readHead(doc);
+  } catch (e) {
+    if (!(e instanceof YamlError)) throw e;
+    head = e;
+  }
+  if (cache) {
+    if (cache.size >= MAX_HEADS) cache.clear();
+    cache.set(doc, head);
+  }
+  if (head instanceof YamlError) throw head;
+  return head;
+}
+
 interface Head {
   readonly apiVersion: string;
   readonly kind: string;
@@ -117,7 +142,7 @@ function readHead(doc: string): Head {
 const base = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
 
 /** SortManifests: hooks and plain manifests of the rendered files, each sorted by kind (stable). */
-export function sortManifests(files: ReadonlyMap<string, string>, helm: HelmMajor = 4): { hooks: Hook[]; manifests: Manifest[] } {
+export function sortManifests(files: ReadonlyMap<string, string>, helm: HelmMajor = 4, cache?: HeadCache): { hooks: Hook[]; manifests: Manifest[] } {
   const hooks: Hook[] = [];
   const manifests: Manifest[] = [];
   const paths = [...files.keys()].sort();
@@ -127,7 +152,7 @@ export function sortManifests(files: ReadonlyMap<string, string>, helm: HelmMajo
     for (const m of splitManifests(content, helm)) {
       let head: Head;
       try {
-        head = readHead(m);
+        head = cachedHead(m, cache);
       } catch (e) {
         throw new ManifestError(`YAML parse error on ${path}: ${e instanceof YamlError ? e.message : String(e)}`);
       }

@@ -10,7 +10,7 @@ import { processDependencies } from './dependencies';
 import { pathMatch } from './go-match';
 import { newMap, type GoMap } from './go-value';
 import { ChartError, fileText, loadChart } from './loader';
-import { ManifestError, sortManifests, splitManifests, type HelmMajor } from './manifests';
+import { ManifestError, sortManifests, splitManifests, type HeadCache, type HelmMajor } from './manifests';
 import { renderTemplates, RenderError } from './render';
 import { validateAgainstSchema } from './schema';
 import { isCompatibleRange } from './compatible';
@@ -175,7 +175,7 @@ function runTemplate(req: TemplateRequest): TemplateResult {
   for (const k of [...files.keys()]) if (k.endsWith('NOTES.txt')) files.delete(k);
   let sorted;
   try {
-    sorted = sortManifests(files, req.helmMajor ?? 4);
+    sorted = sortManifests(files, req.helmMajor ?? 4, chart.headCache as HeadCache);
   } catch (e) {
     if (!(e instanceof ManifestError)) throw e;
     let blob = '';

@@ -6,7 +6,7 @@ import { joinTreePath, type FileTree } from '../../file-tree';
 import type { Chart } from '../chart';
 import { toGo, type GoMap } from '../go-value';
 import { fileText, mergeMaps } from '../loader';
-import { ManifestError, sortManifests, splitManifests } from '../manifests';
+import { ManifestError, sortManifests, splitManifests, type HeadCache } from '../manifests';
 import { renderChart, type TemplateRequest } from '../template-command';
 import type { FuncMap } from '../template/index';
 import { CHECKS, type Doc } from './asserts';
@@ -84,14 +84,18 @@ function request(tree: FileTree, chartPath: string, dir: string, suite: Obj, tes
   };
 }
 
-/** The documents of a rendered template. */
-function docsOf(template: string, text: string | undefined): Doc[] {
+/** The documents of a rendered template; `parsed` keeps parsed documents by text for the suite's next tests. */
+function docsOf(template: string, text: string | undefined, parsed: Map<string, unknown>): Doc[] {
   if (text === undefined) return [];
   if (template.endsWith('NOTES.txt')) return [{ template, raw: text, value: text }];
   return splitManifests(text).map((raw) => {
-    const parsed = parseAllDocuments(raw);
-    const first = Array.isArray(parsed) ? parsed[0] : undefined;
-    return { template, raw, value: first ? (first.toJS() as unknown) : null };
+    if (!parsed.has(raw)) {
+      const docs = parseAllDocuments(raw);
+      const first = Array.isArray(docs) ? docs[0] : undefined;
+      parsed.set(raw, first ? (first.toJS() as unknown) : null);
+    }
+    // assertions only read documents, so tests share the parsed ones
+    return { template, raw, value: parsed.get(raw) };
   });
 }
 
@@ -108,6 +112,7 @@ export function runSuite(tree: FileTree, chartPath: string, suitePath: string, s
   const name = String(suite['suite'] ?? suitePath);
   const chartName = String((parseYaml(readText(tree, joinTreePath(chartPath, 'Chart.yaml') ?? '') ?? '') as Obj | null)?.['name'] ?? '');
   const results: UnitTestResult[] = [];
+  const parsedDocs = new Map<string, unknown>();
   for (const t of list(suite['tests'])) {
     if (!isObj(t)) continue;
     const title = String(t['it'] ?? '');
@@ -123,7 +128,7 @@ export function runSuite(tree: FileTree, chartPath: string, suitePath: string, s
       let sortError: string | undefined;
       if (!('failure' in rendered)) {
         try {
-          sortManifests(rendered.files);
+          sortManifests(rendered.files, 4, rendered.chart.headCache as HeadCache);
         } catch (e) {
           if (!(e instanceof ManifestError)) throw e;
           sortError = e.message;
@@ -139,7 +144,7 @@ export function runSuite(tree: FileTree, chartPath: string, suitePath: string, s
           continue;
         }
         const templates = typeof a['template'] === 'string' ? [a['template']] : suiteTemplates;
-        let docs = templates.flatMap((tp) => docsOf(tp, files.get(`${chartName}/templates/${tp}`)));
+        let docs = templates.flatMap((tp) => docsOf(tp, files.get(`${chartName}/templates/${tp}`), parsedDocs));
         const index = a['documentIndex'] ?? t['documentIndex'];
         if (typeof index === 'number') docs = docs.filter((d) => d.value !== null).slice(index, index + 1);
         else if (kind !== 'hasDocuments') docs = docs.filter((d) => d.value !== null || d.template.endsWith('NOTES.txt'));
