@@ -134,64 +134,58 @@ function emptyVal(sc: Scanner): boolean {
   }
 }
 
-class Parser {
-  constructor(
-    private readonly sc: Scanner,
-    private readonly reader: ValueReader | undefined,
-  ) {}
-
-  parse(data: GoMap): void {
+/** The strvals parser over one line: `reader` types each value (undefined: JSON values). */
+function parser(sc: Scanner, reader: ValueReader | undefined): (data: GoMap) => void {
+  const parse = (data: GoMap): void => {
     for (;;) {
       try {
-        this.key(data, 0);
+        key(data, 0);
       } catch (e) {
         if (e instanceof Eof) return;
         throw e;
       }
     }
-  }
+  };
 
-  private read(text: string): GoValue {
-    return this.reader ? this.reader(text) : text;
-  }
+  const read = (text: string): GoValue => (reader ? reader(text) : text);
 
-  private key(data: GoMap, level: number): void {
+  function key(data: GoMap, level: number): void {
     let k: string;
     let last: string | undefined;
     try {
-      ({ v: k, last } = runesUntil(this.sc, '=[,.'));
+      ({ v: k, last } = runesUntil(sc, '=[,.'));
     } catch (e) {
       if (e instanceof Eof && partialOf(e).length !== 0) throw new StrvalsError(`key "${partialOf(e)}" has no value`);
       throw e;
     }
     if (last === '[') {
-      const i = this.keyIndex();
+      const i = keyIndex();
       const existing = data[k];
       if (existing !== undefined && !Array.isArray(existing)) throw new StrvalsError(`unable to parse key: interface conversion: interface {} is ${typeName(existing)}, not []interface {}`);
       const list = Array.isArray(existing) ? existing : [];
       let result: GoValue[] = list;
       try {
-        result = this.listItem(list, i, level);
+        result = listItem(list, i, level);
       } finally {
         setKey(data, k, result);
       }
       return;
     }
     if (last === '=') {
-      if (!this.reader) {
-        if (emptyVal(this.sc)) return setKey(data, k, null);
-        setKey(data, k, decodeJson(this.sc));
-        emptyVal(this.sc);
+      if (!reader) {
+        if (emptyVal(sc)) return setKey(data, k, null);
+        setKey(data, k, decodeJson(sc));
+        emptyVal(sc);
         return;
       }
-      const vl = this.valList();
+      const vl = valList();
       if (vl.kind === 'list') return setKey(data, k, vl.list);
       if (vl.kind === 'eof') {
         setKey(data, k, '');
         throw new Eof();
       }
-      const rs = this.val();
-      setKey(data, k, this.read(rs.v));
+      const rs = val();
+      setKey(data, k, read(rs.v));
       if (rs.eof) throw new Eof();
       return;
     }
@@ -206,7 +200,7 @@ class Parser {
     const inner = isMap(existing) ? existing : newMap();
     let err: unknown;
     try {
-      this.key(inner, level + 1);
+      key(inner, level + 1);
     } catch (e) {
       err = e;
     }
@@ -215,10 +209,10 @@ class Parser {
     if (err !== undefined) throw err;
   }
 
-  private keyIndex(): number {
+  function keyIndex(): number {
     let v: string;
     try {
-      ({ v } = runesUntil(this.sc, ']'));
+      ({ v } = runesUntil(sc, ']'));
     } catch {
       throw new StrvalsError('error parsing index: EOF');
     }
@@ -226,35 +220,35 @@ class Parser {
     return Number(v);
   }
 
-  private listItem(list: GoValue[], i: number, level: number): GoValue[] {
+  function listItem(list: GoValue[], i: number, level: number): GoValue[] {
     if (i < 0) throw new StrvalsError(`negative ${i} index not allowed`);
     let k: string;
     let last: string | undefined;
     try {
-      ({ v: k, last } = runesUntil(this.sc, '[.='));
+      ({ v: k, last } = runesUntil(sc, '[.='));
     } catch (e) {
       if (partialOf(e).length > 0) throw new StrvalsError(`unexpected data at end of array index: "${partialOf(e)}"`);
       throw e;
     }
     if (k.length > 0) throw new StrvalsError(`unexpected data at end of array index: "${k}"`);
     if (last === '=') {
-      if (!this.reader) {
-        if (emptyVal(this.sc)) return setIndex(list, i, null);
-        setIndex(list, i, decodeJson(this.sc));
-        emptyVal(this.sc);
+      if (!reader) {
+        if (emptyVal(sc)) return setIndex(list, i, null);
+        setIndex(list, i, decodeJson(sc));
+        emptyVal(sc);
         return list;
       }
-      const vl = this.valList();
+      const vl = valList();
       if (vl.kind === 'list') return setIndex(list, i, vl.list);
       if (vl.kind === 'eof') return setIndex(list, i, '');
-      const rs = this.val();
-      return setIndex(list, i, this.read(rs.v));
+      const rs = val();
+      return setIndex(list, i, read(rs.v));
     }
     if (last === '[') {
-      const next = this.keyIndex();
+      const next = keyIndex();
       const existed = list.length > i ? list[i] : undefined;
       if (existed !== undefined && existed !== null && !Array.isArray(existed)) throw new StrvalsError(`unable to parse key: interface conversion: interface {} is ${typeName(existed)}, not []interface {}`);
-      const inner = this.listItem(Array.isArray(existed) ? existed : [], next, level);
+      const inner = listItem(Array.isArray(existed) ? existed : [], next, level);
       return setIndex(list, i, inner);
     }
     // last === '.'
@@ -264,24 +258,24 @@ class Parser {
       if (isMap(cur)) inner = cur;
       else list[i] = inner;
     }
-    this.key(inner, level);
+    key(inner, level);
     return setIndex(list, i, inner);
   }
 
-  private val(): { v: string; eof: boolean } {
+  function val(): { v: string; eof: boolean } {
     try {
-      return { ...runesUntil(this.sc, ','), eof: false };
+      return { ...runesUntil(sc, ','), eof: false };
     } catch (e) {
       if (e instanceof Eof) return { v: partialOf(e), eof: true };
       throw e;
     }
   }
 
-  private valList(): { kind: 'list'; list: GoValue[] } | { kind: 'eof' } | { kind: 'not-list' } {
-    const r = readRune(this.sc);
+  function valList(): { kind: 'list'; list: GoValue[] } | { kind: 'eof' } | { kind: 'not-list' } {
+    const r = readRune(sc);
     if (r === undefined) return { kind: 'eof' };
     if (r !== '{') {
-      this.sc.pos--;
+      sc.pos--;
       return { kind: 'not-list' };
     }
     const list: GoValue[] = [];
@@ -289,20 +283,21 @@ class Parser {
       let rs: string;
       let last: string | undefined;
       try {
-        ({ v: rs, last } = runesUntil(this.sc, ',}'));
+        ({ v: rs, last } = runesUntil(sc, ',}'));
       } catch (e) {
         if (e instanceof Eof) throw new StrvalsError("list must terminate with '}'");
         throw e;
       }
       if (last === '}') {
-        const next = readRune(this.sc);
-        if (next !== undefined && next !== ',') this.sc.pos--;
-        list.push(this.read(rs));
+        const next = readRune(sc);
+        if (next !== undefined && next !== ',') sc.pos--;
+        list.push(read(rs));
         return { kind: 'list', list };
       }
-      list.push(this.read(rs));
+      list.push(read(rs));
     }
   }
+  return parse;
 }
 
 function scanner(s: string): Scanner {
@@ -311,20 +306,20 @@ function scanner(s: string): Scanner {
 
 /** ParseInto: merges one --set line into dest (typed values). */
 export function parseSet(s: string, dest: GoMap): void {
-  new Parser(scanner(s), (t) => typedVal(t, false)).parse(dest);
+  parser(scanner(s), (t) => typedVal(t, false))(dest);
 }
 
 /** ParseIntoString: --set-string, every value a string. */
 export function parseSetString(s: string, dest: GoMap): void {
-  new Parser(scanner(s), (t) => typedVal(t, true)).parse(dest);
+  parser(scanner(s), (t) => typedVal(t, true))(dest);
 }
 
 /** ParseJSON: --set-json, every value JSON (empty is null). */
 export function parseSetJson(s: string, dest: GoMap): void {
-  new Parser(scanner(s), undefined).parse(dest);
+  parser(scanner(s), undefined)(dest);
 }
 
 /** ParseIntoFile: --set-file, every value the text of the file it names, read by `readFile`. */
 export function parseSetFile(s: string, dest: GoMap, readFile: (path: string) => string): void {
-  new Parser(scanner(s), (t) => readFile(t)).parse(dest);
+  parser(scanner(s), (t) => readFile(t))(dest);
 }
