@@ -47,6 +47,14 @@ describe('bollwerk render', () => {
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /chart path not found/);
   });
+  it('notes on standard error when random functions gave stand-in values', async () => {
+    const dir = workspace({ 'Chart.yaml': 'apiVersion: v2\nname: r\nversion: 0.1.0\n', 'templates/s.yaml': 'apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringData: {p: {{ randAlphaNum 8 | quote }}}\n' });
+    const first = await runMain(['render', dir]);
+    const second = await runMain(['render', dir]);
+    assert.equal(first.code, 0);
+    assert.equal(first.stdout, second.stdout, 'stand-ins are stable');
+    assert.match(first.stderr, /^bollwerk: note: randAlphaNum gave fixed stand-in values/);
+  });
   it('prints its usage with --help', async () => {
     const r = await runMain(['render', '--help']);
     assert.equal(r.code, 0);

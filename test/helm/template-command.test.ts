@@ -4,42 +4,14 @@
 // --show-only, library charts, kubeVersion and schema checks (install.go, jsonschema.go).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { gzipSync } from 'fflate';
 import { memoryTree } from '../../shared/src/file-tree';
 import { helmTemplate, type TemplateRequest } from '../../shared/src/helm/template-command';
+import { tgz } from './archive-helpers';
 
 const chartYaml = (name: string, extra = ''): string => `apiVersion: v2\nname: ${name}\nversion: 0.1.0\n${extra}`;
 
 function run(files: Record<string, string | Uint8Array>, options: Partial<TemplateRequest> = {}): ReturnType<typeof helmTemplate> {
   return helmTemplate({ tree: memoryTree(files), sprig: {}, ...options });
-}
-
-/** A ustar archive of the files, gzipped, as `helm package` writes one. */
-function tgz(files: Record<string, string>): Uint8Array {
-  const enc = new TextEncoder();
-  const blocks: Uint8Array[] = [];
-  for (const [name, text] of Object.entries(files)) {
-    const data = enc.encode(text);
-    const h = new Uint8Array(512);
-    h.set(enc.encode(name), 0);
-    h.set(enc.encode('0000644\0'), 100);
-    h.set(enc.encode(`${data.length.toString(8).padStart(11, '0')}\0`), 124);
-    h.set(enc.encode('00000000000\0'), 136);
-    h[156] = '0'.charCodeAt(0);
-    h.set(enc.encode('ustar\0'), 257);
-    h.set(enc.encode('        '), 148);
-    const sum = h.reduce((a, b) => a + b, 0);
-    h.set(enc.encode(`${sum.toString(8).padStart(6, '0')}\0 `), 148);
-    blocks.push(h, data, new Uint8Array((512 - (data.length % 512)) % 512));
-  }
-  blocks.push(new Uint8Array(1024));
-  const tar = new Uint8Array(blocks.reduce((n, b) => n + b.length, 0));
-  let o = 0;
-  for (const b of blocks) {
-    tar.set(b, o);
-    o += b.length;
-  }
-  return gzipSync(tar);
 }
 
 describe('helm template: values', () => {

@@ -150,6 +150,7 @@ export function runRender(argv: readonly string[], io: CliIo): number {
     return 1;
   }
   const tree = kind === 'archive' ? diskTree(dirname(chartPath)) : diskTree(chartPath);
+  const standIns = new Set<string>();
   const result = helmTemplate({
     tree,
     chartPath: kind === 'archive' ? basename(chartPath) : '',
@@ -169,10 +170,12 @@ export function runRender(argv: readonly string[], io: CliIo): number {
     setFile: a.setFile,
     setJson: a.setJson,
     readFile: (p) => readUserFile(p, io.cwd),
-    sprig: sprigFuncs(),
+    sprig: sprigFuncs({ onStandIn: (name) => standIns.add(name) }),
     helmMajor: a.helmVersion === '3' ? 3 : 4,
   });
   io.stdout.write(result.stdout);
+  // helm would print random or time-dependent values here; ours are fixed, and the user should know
+  if (standIns.size > 0) io.stderr.write(`bollwerk: note: ${[...standIns].sort().join(', ')} gave fixed stand-in values (random, time and certificate functions are not random here)\n`);
   if (result.error === undefined) return 0;
   io.stderr.write(`Error: ${result.error}\n`);
   return 1;
