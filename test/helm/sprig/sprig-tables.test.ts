@@ -149,7 +149,8 @@ table('regular expressions (regex_test.go)', [
   ['{{ regexReplaceAll "(?P<first>\\\\w+) (?P<last>\\\\w+)" "Ada Lovelace" "${last}, ${first}" }}', 'Lovelace, Ada'], ['{{ regexMatch "(?i)^abc$" "ABC" }}', 'true'],
   ['{{ regexMatch "^[[:digit:]]+\\\\z" "123" }}', 'true'], ['{{ regexMatch "\\\\Aa.b\\\\z" "a.b" }}', 'true'], ['{{ regexMatch "\\\\Qa.b\\\\E" "axb" }}', 'false'],
   ['{{ regexFindAll "a*" "baaab" -1 }}', '[ aaa ]'], ['{{ regexMatch "^[\\\\w-\\\\.]+$" "my-master.x" }}', 'true'], ['{{ regexMatch "^[\\\\w-\\\\.]+$" "a b" }}', 'false'],
-  ['{{ regexMatch "^[[:alpha:]-x]+$" "ab-x" }}', 'true'], ['{{ regexMatch "^[\\\\d-]+$" "1-2" }}', 'true'], ['{{ regexMatch "^[\\\\_\\\\#]+$" "_#" }}', 'true'], ['{{ regexMatch "x{" "x{" }}', 'true'], ['{{ regexMatch "(?=a)" "a" }}', 'false'],
+  ['{{ regexMatch "^[[:alpha:]-x]+$" "ab-x" }}', 'true'], ['{{ regexMatch "^[\\\\d-]+$" "1-2" }}', 'true'], ['{{ regexMatch "^[\\\\_\\\\#]+$" "_#" }}', 'true'], ['{{ regexMatch "x{" "x{" }}', 'true'],
+  ['{{ regexMatch "^\\\\p{Greek}+$" "αβγ" }}', 'true'], ['{{ regexMatch "^\\\\pL+$" "ab" }}', 'true'], ['{{ regexMatch "^\\\\p{^Greek}+$" "ab" }}', 'true'], ['{{ regexMatch "^\\\\P{Greek}$" "α" }}', 'false'], ['{{ regexMatch "^a\\\\101$" "aA" }}', 'true'], ['{{ regexMatch "(?=a)" "a" }}', 'false'],
 ]);
 
 describe('errors of Sprig functions', () => {

@@ -19,6 +19,18 @@ const jsSyntax = '^$\\.*+?()[]{}|/';
 
 const cache = new Map<string, RegExp>();
 
+/** \pL, \p{Greek}, \p{^Greek}: general categories as they are, scripts with JavaScript's Script= prefix. */
+function unicodeClass(e: string, name: string): string {
+  let negate = e === 'P';
+  if (name.startsWith('^')) {
+    negate = !negate;
+    name = name.slice(1);
+  }
+  if (name === 'Any') return negate ? '[^\\s\\S]' : '[\\s\\S]';
+  const property = /^[A-Z][a-z]?$/.test(name) ? name : `Script=${name}`;
+  return `\\${negate ? 'P' : 'p'}{${property}}`;
+}
+
 /** Compiles a Go regexp; throws the error text Go's regexp.Compile would give (or a translation limit). */
 export function compileGo(expr: string): RegExp {
   const hit = cache.get(expr);
@@ -69,6 +81,13 @@ function translate(expr: string): { source: string; flags: string } {
         i = end < 0 ? expr.length : end + 2;
         continue;
       }
+      // \1-\7 followed by an octal digit is an octal code; alone it would be a back-reference, which RE2 lacks
+      const octal = /^[1-7][0-7]{1,2}/.exec(expr.slice(i + 1));
+      if (octal) {
+        out.push(`\\x${parseInt(octal[0], 8).toString(16).padStart(2, '0')}`);
+        i += 1 + octal[0].length;
+        continue;
+      }
       if (e >= '1' && e <= '9') throw new RegexError(`error parsing regexp: invalid escape sequence: \`\\${e}\``);
       if (e === 'A') out.push(flags.includes('m') ? '(?<![\\s\\S])' : '^');
       else if (e === 'z') out.push(flags.includes('m') ? '(?![\\s\\S])' : '$');
@@ -77,14 +96,16 @@ function translate(expr: string): { source: string; flags: string } {
       else if (e === 'a') out.push('\\x07');
       else if (e === 'C') unsupported('\\C');
       else if (e === 'p' || e === 'P') {
-        if (expr[i + 2] === '{') {
+        let name = expr[i + 2] ?? '';
+        let next = i + 3;
+        if (name === '{') {
           const end = expr.indexOf('}', i + 3);
-          out.push(`\\${e}{${expr.slice(i + 3, end)}}`);
-          i = end + 1;
-          continue;
+          if (end < 0) throw new RegexError(`error parsing regexp: invalid character class range: \`${expr.slice(i)}\``);
+          name = expr.slice(i + 3, end);
+          next = end + 1;
         }
-        out.push(`\\${e}{${expr[i + 2] ?? ''}}`);
-        i += 3;
+        out.push(unicodeClass(e, name));
+        i = next;
         continue;
       } else if (e === 'x' && expr[i + 2] === '{') {
         const end = expr.indexOf('}', i + 3);
