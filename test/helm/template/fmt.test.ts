@@ -4,6 +4,7 @@
 // number is float64.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { sprint, sprintf, sprintln } from '../../../shared/src/helm/template/fmt';
 import { goStruct } from '../../../shared/src/helm/template/values';
 
@@ -55,4 +56,25 @@ describe('Sprint and Sprintln', () => {
 describe('rounding of exact ties to even, as strconv does', () => {
   const ties: [string, number, string][] = [['%.1f', 0.25, '0.2'], ['%.1f', 0.35, '0.3'], ['%.0f', 2.5, '2'], ['%.0f', 3.5, '4'], ['%.2f', 0.125, '0.12'], ['%.2e', 1.125, '1.12e+00'], ['%.3g', 2.0625, '2.06'], ['%.1f', 0.75, '0.8']];
   for (const [format, v, want] of ties) it(`${format} ${v} → ${want}`, () => assert.equal(sprintf(format, [v]), want));
+});
+
+describe('float formatting properties', () => {
+  it('%v gives the shortest text that reads back as the same float64 (strconv.FormatFloat(f, g, -1))', () => {
+    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+      const s = sprintf('%v', [x]);
+      assert.equal(Number(s), x);
+      // exponent form exactly when the decimal exponent is below -4 or at least 21 digits… of Go's rule: < -4 or >= 6
+      const exp = x === 0 ? 0 : Math.floor(Math.log10(Math.abs(Number(Math.abs(x).toExponential()))));
+      if (x !== 0 && Number.isFinite(exp)) assert.equal(/e[+-]\d\d/.test(s), exp < -4 || exp >= 6, s);
+    }), { numRuns: 3000, seed: 7 });
+  });
+  it('%.Ne agrees with JavaScript except that Go writes at least two exponent digits', () => {
+    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e300, max: 1e300 }), fc.integer({ min: 0, max: 12 }), (x, p) => {
+      // JavaScript drops the sign of -0, Go keeps it
+      const js = (Object.is(x, -0) ? '-' : '') + x.toExponential(p).replace(/e([+-])(\d)$/, 'e$10$2');
+      const go = sprintf(`%.${p}e`, [x]);
+      // exact decimal ties round to even in Go and up in JavaScript: only then may they differ, by one unit in the last place
+      if (go !== js) assert.equal(go.length, js.length, `${go} vs ${js}`);
+    }), { numRuns: 3000, seed: 8 });
+  });
 });
