@@ -4,8 +4,9 @@
 // Copyright 2011 The Go Authors; BSD licence, see LICENSE-GO.md.
 // Differences: limits on depth, steps and output size stop a template that would not end.
 import { FuncError, TemplateError } from './errors';
+import { constantArg, idealConstant, nilArg, validateType } from './exec-args';
 import { formatValue } from './fmt';
-import { type GoFunc, type GoType, goTypeName, signatureOf } from './func';
+import { type GoFunc, type GoType, signatureOf } from './func';
 import type { ArgNode, BranchNode, ChainNode, CommandNode, FieldNode, IdentifierNode, Node, NumberNode, PipeNode, TemplateNode, VariableNode } from './nodes';
 import { errorContext, nodeString } from './nodes';
 import type { Tree } from './parse';
@@ -66,6 +67,8 @@ interface Variable {
 class State {
   readonly out: string[] = [];
   node: Node | undefined;
+  /** errorf for the helpers of exec-args.ts. */
+  private readonly err = (message: string): never => this.errorf(message);
   /** Dot is a range element held in an interface{} (Go's reflect.Value of Kind Interface). */
   private dotIface = false;
 
@@ -297,14 +300,7 @@ class State {
 
   private idealConstant(c: NumberNode): unknown {
     this.at(c);
-    // Go's isHexInt: 0x… without a p exponent (no sign allowed); isRuneInt: a character constant
-    const isHexInt = /^0[xX]/.test(c.text) && !/[pP]/.test(c.text);
-    if (c.isFloat && !isHexInt && !c.text.startsWith("'") && /[.eEpP]/.test(c.text)) return c.float;
-    if (c.isInt) {
-      return c.int;
-    }
-    if (c.isUint) this.errorf(`${c.text} overflows int`);
-    return undefined;
+    return idealConstant(c, this.err);
   }
 
   private evalFieldNode(dot: unknown, field: FieldNode, args: readonly ArgNode[], final: Final): unknown {
@@ -426,48 +422,18 @@ class State {
     this.at(n);
     switch (n.type) {
       case 'dot': return this.validateType(dot, typ, untyped);
-      case 'nil':
-        if (typ === 'any' || typ === 'value' || typ === 'list' || typ === 'strings' || typ === 'map' || typ === 'bytes') return typ === 'value' ? undefined : null;
-        this.errorf(`cannot assign nil to ${goTypeName(typ)}`);
+      case 'nil': return nilArg(typ, this.err);
       case 'field': return this.validateType(this.evalFieldNode(dot, n, [n], MISSING), typ, untyped);
       case 'variable': return this.validateType(this.evalVariableNode(dot, n, [], MISSING), typ, untyped);
       case 'pipe': return this.validateType(this.evalPipeline(dot, n), typ, untyped);
       case 'identifier': return this.validateType(this.evalFunction(dot, n, n, undefined, MISSING), typ, untyped);
       case 'chain': return this.validateType(this.evalChainNode(dot, n, [], MISSING), typ, untyped);
     }
-    switch (typ) {
-      case 'bool':
-        if (n.type === 'bool') return n.value;
-        this.errorf(`expected bool; found ${nodeString(n)}`);
-      case 'float64':
-        if (n.type === 'number' && n.isFloat) return n.float;
-        this.errorf(`expected float; found ${nodeString(n)}`);
-      case 'int': case 'int64':
-        if (n.type === 'number' && n.isInt) return n.int;
-        this.errorf(`expected integer; found ${nodeString(n)}`);
-      case 'string':
-        if (n.type === 'string') return n.text;
-        this.errorf(`expected string; found ${nodeString(n)}`);
-      case 'any': case 'value':
-        switch (n.type) {
-          case 'bool': return n.value;
-          case 'number': return this.idealConstant(n);
-          case 'string': return n.text;
-        }
-    }
-    this.errorf(`can't handle ${nodeString(n)} for arg of type ${goTypeName(typ)}`);
+    return constantArg(typ, n, this.err);
   }
 
   private validateType(value: unknown, typ: GoType, untyped = false): unknown {
-    if (value === undefined) {
-      // an untyped nil interface{}: accepted as nil
-      if (untyped || typ === 'value') return undefined;
-      if (typ === 'any' || typ === 'list' || typ === 'strings' || typ === 'map' || typ === 'bytes') return null;
-      this.errorf(`invalid value; expected ${goTypeName(typ)}`);
-    }
-    if (typ === 'any' || typ === 'value') return value;
-    if (assignable(value, typ)) return value;
-    this.errorf(`wrong type for value; expected ${goTypeName(typ)}; got ${typeName(value)}`);
+    return validateType(value, typ, untyped, this.err);
   }
 
   private printValue(n: Node, v: unknown): void {
@@ -478,22 +444,6 @@ class State {
     }
     if (typeof v === 'function') this.errorf(`can't print ${nodeString(n)} of type ${typeName(v)}`);
     this.write(formatValue(v));
-  }
-}
-
-/** Whether a value can be passed where Go wants the type (nil is handled before). */
-function assignable(v: unknown, typ: GoType): boolean {
-  const u = v instanceof GoStruct && v.options.underlying !== undefined ? v.options.underlying : v;
-  switch (typ) {
-    case 'string': return typeof v === 'string';
-    case 'int': case 'int64': return typeof v === 'bigint';
-    case 'float64': return typeof v === 'number';
-    case 'bool': return typeof v === 'boolean';
-    case 'list': return v === null || Array.isArray(u);
-    case 'strings': return v === null || (Array.isArray(u) && u.every((x) => typeof x === 'string'));
-    case 'map': return v === null || isGoMap(u);
-    case 'bytes': return v === null || u instanceof Uint8Array;
-    default: return true;
   }
 }
 
