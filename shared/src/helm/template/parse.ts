@@ -230,7 +230,7 @@ class Parser {
       const v = this.peekNonSpace();
       if (v.typ !== 'variable') break;
       this.next();
-      const afterVariable = this.peek();
+      // Go reads up to three tokens ahead here: in "$x foo" only "foo" tells an argument from a declaration
       const next = this.peekNonSpace();
       if (next.typ === 'assign' || next.typ === 'declare') {
         pipe.isAssign = next.typ === 'assign';
@@ -249,7 +249,6 @@ class Parser {
         this.errorf(`too many declarations in ${context}`);
       } else {
         // "$x foo": $x is an argument, not a declaration
-        void afterVariable;
         this.backupTo(v);
       }
       break;
