@@ -4,7 +4,7 @@
 // complex-number and pointer-receiver cases are left out: template values have no such kinds.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FuncError, TemplateError, TemplateSet, goFunc, goStruct, isLimitError, type FuncMap, type TemplateOptions } from '../../../shared/src/helm/template/index';
+import { FuncError, TemplateError, TemplateSet, combineFuncs, goFunc, goStruct, isLimitError, signatureOf, type FuncMap, type TemplateOptions } from '../../../shared/src/helm/template/index';
 
 const map = (o: Record<string, unknown>): Record<string, unknown> => Object.assign(Object.create(null) as Record<string, unknown>, o);
 const uVal = goStruct('*template.U', { V: 'v', TrueFalse: goFunc(['bool'], undefined, (b: boolean) => (b ? 'true' : '')) }, { pointer: true });
@@ -301,6 +301,30 @@ describe('template sets', () => {
     assert.equal(set.execute('a', null), '[1]');
     assert.throws(() => set.execute('b', null), (e: unknown) => e instanceof TemplateError && isLimitError(e) && /exceeded maximum template depth \(50\)/.test(e.message)
       && e.message.startsWith('template: b:1:3: executing "b" at <include "loop" .>: error calling include: '));
+  });
+});
+
+describe('function maps', () => {
+  it('combineFuncs lets later maps win; user functions shadow builtins and lose short-circuiting', () => {
+    const a = { f: goFunc([], undefined, () => 'a'), g: goFunc([], undefined, () => 'g') };
+    const b = { f: goFunc([], undefined, () => 'b') };
+    const m = combineFuncs(a, b);
+    assert.deepEqual(Object.keys(m).sort(), ['f', 'g']);
+    const set = new TemplateSet({ ...m, len: goFunc(['any'], undefined, () => 'mine') });
+    set.parse('t', '{{ f }}{{ g }} {{ len "abc" }} {{ or 1 0 }}');
+    assert.equal(set.execute('t', null), 'bg mine 1');
+    assert.deepEqual(signatureOf(b.f), { params: [] });
+    assert.deepEqual(signatureOf(() => 1), { params: [], variadic: 'any' });
+  });
+  it('a plain JavaScript function takes any arguments; undefined results are nil', () => {
+    const set = new TemplateSet({ j: (...a: unknown[]) => a.length, u: () => undefined });
+    set.parse('t', '{{ j 1 "x" nil }} {{ u }} {{ if u }}y{{ else }}n{{ end }}');
+    assert.equal(set.execute('t', null), '3 <no value> n');
+  });
+  it('a function that throws something other than FuncError still fails the template cleanly', () => {
+    const set = new TemplateSet({ boom: () => { throw new TypeError('bad thing'); } });
+    set.parse('t', '{{ boom }}');
+    assert.throws(() => set.execute('t', null), { message: 'template: t:1:3: executing "t" at <boom>: error calling boom: bad thing' });
   });
 });
 
