@@ -97,6 +97,11 @@ table('dicts (dict_test.go)', [
   ['{{ $d := merge (dict "a" 1 "m" (dict "x" 1)) (dict "a" 2 "b" 3 "m" (dict "x" 9 "y" 2)) }}{{ toJson $d }}', '{"a":1,"b":3,"m":{"x":1,"y":2}}'],
   ['{{ $d := mergeOverwrite (dict "a" 1 "m" (dict "x" 1)) (dict "a" 2 "m" (dict "x" 9 "y" 2)) }}{{ toJson $d }}', '{"a":2,"m":{"x":9,"y":2}}'],
   ['{{ $d := merge (dict "a" "") (dict "a" "filled") }}{{ $d.a }}', 'filled'],
+  ['{{ $d := mergeOverwrite (dict "a" 1 "b" 2) (dict "a" nil "b" "") }}{{ toJson $d }}', '{"a":null,"b":""}'],
+  ['{{ $d := merge (dict "a" 1) (dict "a" nil "c" nil) }}{{ toJson $d }}', '{"a":1}'],
+  ['{{ $d := mergeOverwrite (dict "l" (list 1 2)) (dict "l" (list)) }}{{ toJson $d }}', '{"l":[1,2]}'],
+  ['{{ $d := mergeOverwrite (dict "l" (list 1 2)) (dict "l" (list 3)) }}{{ toJson $d }}', '{"l":[3]}'],
+  ['{{ $d := merge (dict "l" (list)) (dict "l" (list 3)) }}{{ toJson $d }}', '{"l":[3]}'],
   ['{{ $a := dict "x" (list 1) }}{{ $b := deepCopy $a }}{{ $_ := set $b "y" 2 }}{{ keys $a | len }} {{ keys $b | len }}', '1 2'],
 ]);
 

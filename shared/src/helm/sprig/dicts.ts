@@ -38,13 +38,19 @@ export function mergeInto(dst: Dict, src: Dict, overwrite: boolean, depth = 0): 
   if (depth > 100) fail('merge: maps nested too deeply');
   for (const key of Object.keys(src)) {
     const s = src[key];
-    if (s === null || s === undefined) continue;
+    // a nil source value is skipped, or set when overwriting
+    if (s === null || s === undefined) {
+      if (overwrite) dst[key] = null;
+      continue;
+    }
     const present = Object.prototype.hasOwnProperty.call(dst, key);
     const d = present ? dst[key] : undefined;
     if (isGoMap(s) && isGoMap(d)) {
       mergeInto(d, s, overwrite, depth + 1);
       continue;
     }
+    // an empty source slice never replaces a filled one (mergo copies a slice only when the source has elements)
+    if (Array.isArray(s) && s.length === 0 && present && !isEmptyValue(d)) continue;
     if (!present || d === null || isEmptyValue(d) || overwrite) dst[key] = s;
   }
 }
