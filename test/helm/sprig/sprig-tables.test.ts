@@ -163,6 +163,9 @@ describe('errors of Sprig functions', () => {
     it(tpl, () => assert.throws(() => runt(tpl), (e: unknown) => e instanceof Error && e.message.endsWith(message)));
   };
   fails('{{ first "abc" }}', 'error calling first: Cannot find first on type string');
+  fails('{{ last (dict) }}', 'error calling last: Cannot find last on type map');
+  fails('{{ concat (list 1) 2 }}', 'error calling concat: Cannot concat type int as list');
+  fails('{{ first nil }}', 'error calling first: runtime error: invalid memory address or nil pointer dereference');
   fails('{{ regexFind "(" "x" }}', 'error calling regexFind: regexp: Compile(`(`): error parsing regexp: missing closing ): `(`');
   fails('{{ mustRegexFind "a(?=b)" "x" }}', 'error calling mustRegexFind: error parsing regexp: invalid or unsupported Perl syntax: `(?=`');
   fails('{{ mustRegexMatch "\\\\1" "x" }}', 'error calling mustRegexMatch: error parsing regexp: invalid escape sequence: `\\1`');

@@ -3,13 +3,17 @@
 // text/template). Sprig: MIT licence, Copyright (C) 2013-2020 Masterminds.
 import { fail } from '../template/exec';
 import { type FuncMap, type GoFunc, goFunc } from '../template/func';
-import { compareStrings, kindOf, typeName } from '../template/values';
+import { compareStrings, kindOf } from '../template/values';
 import { deepEqual, empty, sliceOf, strslice, strval, toInt64 } from './convert';
 
-/** The slice's elements, or Sprig's "Cannot <what> on type T" error. */
+/** Go's panic for reflect.TypeOf(nil).Kind(), which Sprig's list functions reach with nil. */
+const nilDereference = 'runtime error: invalid memory address or nil pointer dereference';
+
+/** The slice's elements, or Sprig's "Cannot <what> on type KIND" error (a reflect.Kind name). */
 function listOr(v: unknown, what: string): unknown[] {
+  if (v === null || v === undefined) fail(nilDereference);
   const l = sliceOf(v);
-  if (l === undefined) fail(`Cannot ${what} on type ${typeName(v)}`);
+  if (l === undefined) fail(`Cannot ${what} on type ${kindOf(v)}`);
   return l;
 }
 
@@ -90,8 +94,9 @@ export function listFuncs(): FuncMap {
     ...pair('slice', [A], A, sliceList),
     ...pair('chunk', ['int', A], undefined, chunk),
     concat: goFunc([], A, (...lists: unknown[]) => lists.flatMap((l) => {
+      if (l === null || l === undefined) fail(nilDereference);
       const x = sliceOf(l);
-      if (x === undefined) fail(`Cannot concat type ${typeName(l)} as list`);
+      if (x === undefined) fail(`Cannot concat type ${kindOf(l)} as list`);
       return x;
     })),
     sortAlpha: goFunc([A], undefined, (v: unknown) => {
