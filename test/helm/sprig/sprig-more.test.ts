@@ -33,7 +33,8 @@ describe('semver (semver_test.go, Masterminds/semver constraints_test.go)', () =
     ['~0.0.0', '0.4.0', true], ['^1.2.3', '1.8.9', true], ['^1.2.3', '2.8.9', false], ['^1.2.3', '1.2.1', false], ['^0.2.3', '0.2.5', true], ['^0.2.3', '0.3.0', false],
     ['^0.0.3', '0.0.3', true], ['^0.0.3', '0.0.4', false], ['^1.x', '1.1.1', true], ['^2.x', '1.1.1', false], ['1.2.x', '1.2.9', true], ['1.2.x', '1.3.0', false],
     ['*', '1.2.3', true], ['*', '1.2.3-alpha', false], ['2.x', '2.9.0', true], ['1.2 - 1.4.5', '1.3.9', true], ['1.2 - 1.4.5', '1.4.6', false],
-    ['>= 1.1, < 2', '1.5.0', true], ['>= 1.1 < 2', '2.0.0', false], ['1.1 || 3.x', '3.4.0', true], ['1.1 || 3.x', '2.0.0', false], ['>1.0.0-beta', '1.0.0-rc', true],
+    ['>=1.21.0-0 <1.30.0', 'v1.25.3-gke.100', true], ['>=1.21.0 <1.30.0-0', 'v1.25.3-gke.100', true], ['>=1.21.0 <1.30.0 || >=2.0.0-0', '1.25.3-gke.100', false],
+    ['!=1.2.x', '1.2.0-beta', false], ['>= 1.1, < 2', '1.5.0', true], ['>= 1.1 < 2', '2.0.0', false], ['1.1 || 3.x', '3.4.0', true], ['1.1 || 3.x', '2.0.0', false], ['>1.0.0-beta', '1.0.0-rc', true],
   ];
   for (const [c, v, want] of constraints) {
     it(`${c} ${want ? 'matches' : 'does not match'} ${v}`, () => assert.equal(render(`{{ semverCompare ${JSON.stringify(c)} ${JSON.stringify(v)} }}`), String(want)));

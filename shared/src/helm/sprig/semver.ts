@@ -135,9 +135,10 @@ export function parseConstraints(text: string): Constraint[][] {
   });
 }
 
-function check(v: Version, c: Constraint): boolean {
+/** One constraint; includePre: the AND group names a prerelease somewhere, so prerelease versions may match. */
+function check(v: Version, c: Constraint, includePre: boolean): boolean {
   const con = c.con;
-  if (v.pre !== '' && con.pre === '' && c.op !== '!=') return false;
+  if (v.pre !== '' && !includePre) return false;
   const cmp = compareVersions(v, con);
   switch (c.op) {
     case '': case '=':
@@ -145,11 +146,12 @@ function check(v: Version, c: Constraint): boolean {
       return cmp === 0;
     case '!=':
       if (c.dirty) {
-        if (v.pre !== '' && con.pre === '') return false;
         if (con.major !== v.major) return true;
         if (con.minor !== v.minor && !c.minorDirty) return true;
         if (c.minorDirty) return false;
         if (con.patch !== v.patch && !c.patchDirty) return true;
+        // a patch wildcard still tells prereleases apart
+        if (v.pre !== '' || con.pre !== '') return comparePrerelease(v.pre, con.pre) !== 0;
         return false;
       }
       return cmp !== 0;
@@ -195,9 +197,12 @@ function caret(v: Version, c: Constraint): boolean {
   return con.patch === v.patch;
 }
 
-/** Constraints.Check. */
+/** Constraints.Check: some OR group whose constraints all hold; a group with a prerelease in any constraint admits prerelease versions. */
 export function satisfies(v: Version, groups: Constraint[][]): boolean {
-  return groups.some((g) => g.every((c) => check(v, c)));
+  return groups.some((g) => {
+    const includePre = g.some((c) => c.con.pre !== '');
+    return g.every((c) => check(v, c, includePre));
+  });
 }
 
 /** A *semver.Version for templates: methods Major, Minor, Patch, Prerelease, Metadata, Original, String, Compare… */
