@@ -11,6 +11,7 @@ const HELP: Record<Lang, string> = {
        bollwerk rules [--format text|json]
        bollwerk checklist [paths…] [--format text|json|markdown|html]
        bollwerk pin [paths…] [--dry-run] [--update] [--insecure-registry HOST:PORT]
+       bollwerk render [NAME] CHART [--values FILE] [--set K=V] [--namespace NS] [helm template flags]
 
 Checks Dockerfiles, Compose files and Kubernetes manifests against container-security
 checklists. Directories are walked (honouring .gitignore and the configuration's ignorePaths);
@@ -34,6 +35,7 @@ Exit codes: 0 no finding at or above --fail-on, 1 such findings, 2 usage or inte
         bollwerk rules [--format text|json]
         bollwerk checklist [Pfade…] [--format text|json|markdown|html]
         bollwerk pin [Pfade…] [--dry-run] [--update] [--insecure-registry HOST:PORT]
+        bollwerk render [NAME] CHART [--values DATEI] [--set K=V] [--namespace NS] [Optionen von helm template]
 
 Prüft Dockerfiles, Compose-Dateien und Kubernetes-Manifeste gegen Checklisten zur
 Container-Sicherheit. Verzeichnisse werden durchlaufen (unter Beachtung von .gitignore und den

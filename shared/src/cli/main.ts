@@ -52,6 +52,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         const { runPin } = require('./pin') as typeof import('./pin');
         return await runPin(cmd.args, io);
       }
+      case 'render':
+        // loaded on demand: the Helm renderer is not needed by the other commands
+        return (await import('./render')).runRender(cmd.args, io);
       case 'scan':
         return runScan(cmd, io, toolInfo());
     }
