@@ -1,5 +1,6 @@
 import { ResponseError, type ClientCapabilities, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DockerfileLanguageService } from 'dockerfile-language-service';
 import type { Service } from './service';
 import type { SettingsCache } from './settings';
 
@@ -32,5 +33,7 @@ export interface ServerContext {
   /** True when the client pulls diagnostics (LSP 3.17). */
   pull(): boolean;
   trusted(): boolean;
+  /** dockerfile-language-service when the Dockerfile language features are on. */
+  dockerfile(): DockerfileLanguageService | undefined;
   log(message: string): void;
 }

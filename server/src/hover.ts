@@ -17,3 +17,16 @@ export function hoverAt(results: readonly Result[], position: Position, lang: La
   const first = here[0]!.range;
   return { contents: { kind: 'markdown', value: sections.join('\n\n---\n\n') }, range: first };
 }
+
+/** Markdown of a hover's contents (a string, a MarkupContent, a MarkedString or a list of them). */
+function markdownOf(contents: Hover['contents']): string {
+  const one = (c: string | { language: string; value: string } | { kind: string; value: string }): string =>
+    typeof c === 'string' ? c : 'language' in c ? `\`\`\`${c.language}\n${c.value}\n\`\`\`` : c.value;
+  return Array.isArray(contents) ? contents.map(one).join('\n\n') : one(contents);
+}
+
+/** The findings' hover first, then the Dockerfile reference of the instruction or flag; null when neither. */
+export function mergeHovers(findings: Hover | null, reference: Hover | null): Hover | null {
+  if (!findings || !reference) return findings ?? reference;
+  return { contents: { kind: 'markdown', value: `${markdownOf(findings.contents)}\n\n---\n\n${markdownOf(reference.contents)}` }, ...(findings.range ? { range: findings.range } : {}) };
+}

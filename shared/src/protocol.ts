@@ -12,6 +12,8 @@ export interface InitializationOptions {
   readonly locale?: string;
   /** False in an untrusted workspace: no registry lookups, only severity-like config keys apply. */
   readonly trusted?: boolean;
+  /** False turns off the Dockerfile language features (completion, formatting, symbols, …); on when absent. */
+  readonly dockerfileLanguageFeatures?: boolean;
 }
 
 /** The `bollwerk` configuration section, pulled per workspace folder with `workspace/configuration`. */
