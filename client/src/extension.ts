@@ -104,7 +104,7 @@ export function activate(context: vscode.ExtensionContext): BollwerkApi {
     vscode.extensions.onDidChange(() => void restartIfFeaturesChanged()),
     ...registerCommands({
       lang,
-      tool: { name: 'bollwerk', version: String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0'), informationUri: 'https://github.com/bollwerk/bollwerk' },
+      tool: { name: 'bollwerk', version: String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0') },
       tree: checklist,
       view,
       scanWorkspace: () => request<ScanWorkspaceParams, ScanWorkspaceResult>(SCAN_WORKSPACE_REQUEST, {}),

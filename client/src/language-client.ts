@@ -9,7 +9,7 @@ export const FEATURES_SETTING = 'bollwerk.dockerfile.languageFeatures';
 /** What the server learns at start: editor language, workspace trust, whether to offer the Dockerfile features. */
 export function initializationOptions(trusted: boolean = vscode.workspace.isTrusted): InitializationOptions {
   const setting = featuresSetting(vscode.workspace.getConfiguration().get(FEATURES_SETTING));
-  return { locale: vscode.env.language, trusted, dockerfileLanguageFeatures: dockerfileFeaturesWanted(setting, (id) => vscode.extensions.getExtension(id) !== undefined) };
+  return { locale: vscode.env.language, trusted, commandLinks: true, dockerfileLanguageFeatures: dockerfileFeaturesWanted(setting, (id) => vscode.extensions.getExtension(id) !== undefined) };
 }
 
 /** The languages the server checks; Compose files are `dockercompose` in VS Code, YAML elsewhere. */
@@ -35,6 +35,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     // registers didChangeConfiguration and a watcher for .bollwerk.yaml itself.
     outputChannel,
     diagnosticCollectionName: 'bollwerk',
+    // hovers link a rule's documentation with this command (InitializationOptions.commandLinks)
+    markdown: { isTrusted: { enabledCommands: ['bollwerk.showRuleDocs'] } },
   };
   return new LanguageClient('bollwerk', 'Bollwerk', serverOptions, clientOptions);
 }

@@ -46,7 +46,7 @@ export function registerActions(ctx: ServerContext): void {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const state = await service.documentState(document);
-    const findings = hoverAt(state.results, params.position, state.settings.lang);
+    const findings = hoverAt(state.results, params.position, state.settings.lang, ctx.docs().hover);
     const library = ctx.dockerfile();
     const text = library && dockerfileText(document);
     return mergeHovers(findings, library && text !== undefined ? dockerfileHover(library, text, params.position) : null);

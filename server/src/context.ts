@@ -1,6 +1,7 @@
 import { ResponseError, type ClientCapabilities, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DockerfileLanguageService } from 'dockerfile-language-service';
+import type { DocsLinks } from './docs-location';
 import type { Service } from './service';
 import type { SettingsCache } from './settings';
 
@@ -35,5 +36,7 @@ export interface ServerContext {
   trusted(): boolean;
   /** dockerfile-language-service when the Dockerfile language features are on. */
   dockerfile(): DockerfileLanguageService | undefined;
+  /** Where hovers link the rule documentation. */
+  docs(): DocsLinks;
   log(message: string): void;
 }

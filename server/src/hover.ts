@@ -5,13 +5,13 @@ import { findingMarkdown, ruleById } from './rule-docs';
 
 const contains = (range: Range, p: Position): boolean => comparePositions(range.start, p) <= 0 && comparePositions(p, range.end) <= 0;
 
-/** Hover for the findings at a position: what is wrong, why, how to fix, the checklist items; null when none. */
-export function hoverAt(results: readonly Result[], position: Position, lang: Lang): Hover | null {
+/** Hover for the findings at a position: the rule, the checklist items it serves, what is wrong, why, how to fix; null when none. */
+export function hoverAt(results: readonly Result[], position: Position, lang: Lang, docsLink: (ruleId: string) => string | undefined = () => undefined): Hover | null {
   const here = results.filter((r) => contains(r.range, position));
   if (here.length === 0) return null;
   const sections = here.flatMap((r) => {
     const rule = ruleById(r.ruleId);
-    return rule ? [findingMarkdown(rule, r.message[lang], lang)] : [];
+    return rule ? [findingMarkdown(rule, r.message[lang], lang, docsLink(r.ruleId))] : [];
   });
   if (sections.length === 0) return null;
   const first = here[0]!.range;

@@ -22,6 +22,7 @@ import { registerDockerfileFeatures } from './dockerfile-features';
 import { tagLookups } from './dockerfile-completion';
 import { createDockerfileService, dockerfileCapabilities, dockerfileText } from './dockerfile-service';
 import { dockerfileDiagnostics } from './dockerfile-validation';
+import { docsLinks } from './docs-location';
 import type { DockerfileLanguageService } from 'dockerfile-language-service';
 import type { Diagnostic } from 'vscode-languageserver';
 
@@ -76,7 +77,8 @@ export function createServer(connection: Connection): void {
       return found;
     },
   });
-  const ctx: ServerContext = { connection, documents, service, settings, safe, log, caps: () => caps, pull: () => pull, trusted: () => trusted, dockerfile: () => dockerfile };
+  let links = docsLinks(false);
+  const ctx: ServerContext = { connection, documents, service, settings, safe, log, caps: () => caps, pull: () => pull, trusted: () => trusted, dockerfile: () => dockerfile, docs: () => links };
   diagnostics = registerDiagnostics(ctx);
   registerActions(ctx);
 
@@ -94,6 +96,7 @@ export function createServer(connection: Connection): void {
     folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
     pull = caps.textDocument?.diagnostic !== undefined;
+    links = docsLinks(options.commandLinks === true);
     if (options.dockerfileLanguageFeatures !== false) {
       dockerfile = createDockerfileService(caps, log);
       registerDockerfileFeatures(ctx, dockerfile, tagLookups(async (uri) => trusted && (await settings.forUri(uri)).pinningAllowed));
