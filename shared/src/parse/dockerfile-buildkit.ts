@@ -105,12 +105,16 @@ function isJsonArray(s: string): boolean {
   }
 }
 
+/** A line that continues on the next (parser.go lineContinuationRegex), for each escape character. */
+const CONTINUED_BACKSLASH = /(^|[^\\])\\[ \t]*$/;
+const CONTINUED_BACKTICK = /(^|[^`])`[ \t]*$/;
+
 /**
  * The offset where BuildKit ends the instruction starting at `start` (its first logical line: line
  * continuations followed, comment and empty lines inside them skipped) and that line's text joined.
  */
 export function logicalLine(text: string, start: number, escape: string): { end: number; joined: string } {
-  const continued = new RegExp(`(^|[^${escape === '`' ? '`' : '\\\\'}])${escape === '`' ? '`' : '\\\\'}[ \\t]*$`);
+  const continued = escape === '`' ? CONTINUED_BACKTICK : CONTINUED_BACKSLASH;
   let joined = '';
   let i = start;
   let first = true;

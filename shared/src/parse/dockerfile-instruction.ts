@@ -56,6 +56,19 @@ export function guard<T>(read: () => T, fallback: T): T {
 
 const NONE: readonly never[] = [];
 
+/**
+ * dockerfile-ast computes an instruction's arguments anew on every call, and its own getters call it
+ * again and again (each FROM image getter, getFlags, getHeredocs): this instance keeps the first
+ * answer and hands out copies (ModifiableInstruction.getArguments shifts the flags off its array).
+ * The flags are read first, because getFlags reads the arguments itself while it fills its list.
+ */
+function keepArguments(node: ast.Instruction): void {
+  if (node instanceof ast.ModifiableInstruction) guard<readonly Flag[]>(() => node.getFlags(), NONE);
+  const compute = node.getArguments.bind(node);
+  let args: ast.Argument[] | undefined;
+  node.getArguments = () => (args ??= compute()).slice();
+}
+
 /** One instruction. Methods follow dockerfile-ast's names; `start`/`keywordEnd`/`end` are document offsets. */
 export class Instruction {
   /** The keyword upper-cased. */
@@ -79,6 +92,7 @@ export class Instruction {
     readonly node: ast.Instruction,
   ) {
     this.keyword = node.getKeyword();
+    keepArguments(node);
     const lines = doc.lines();
     const range = node.getRange();
     this.start = lines.offsetAt(range.start);

@@ -71,6 +71,7 @@ function readNodes(text: string, parsed: Dockerfile, lines: LineIndex): { nodes:
   const keep = directives.length ? lines.offsetAt(directives[directives.length - 1]!.getRange().end) : 0;
   let nodes = parsed.getInstructions();
   let comments = parsed.getComments();
+  if (text.indexOf('<<') === -1) return { nodes, comments };
   for (let cuts = 0, from = 0; cuts < MAX_CUTS; cuts++) {
     const k = nodes.findIndex((n, i) => i >= from && execFormEnd(text, n, escape, lines) !== -1);
     if (k === -1) break;
