@@ -18,13 +18,8 @@ import { langOfLocale } from './i18n';
 import { ruleDocsMarkdown } from './rule-docs';
 import { createService } from './service';
 import { createSettingsCache } from './settings';
-import { registerDockerfileFeatures } from './dockerfile-features';
-import { tagLookups } from './dockerfile-completion';
-import { createDockerfileService, dockerfileCapabilities, dockerfileText } from './dockerfile-service';
-import { dockerfileDiagnostics } from './dockerfile-validation';
+import { createDockerfileSide } from './dockerfile-side';
 import { docsLinks } from './docs-location';
-import type { DockerfileLanguageService } from 'dockerfile-language-service';
-import type { Diagnostic } from 'vscode-languageserver';
 
 export { DEBOUNCE_MS } from './diagnostic-handlers';
 const CHECKLIST_DEBOUNCE_MS = 250;
@@ -41,10 +36,7 @@ export function createServer(connection: Connection): void {
   let pull = false;
   let checklistTimer: ReturnType<typeof setTimeout> | undefined;
   let diagnostics: DiagnosticHandlers | undefined;
-  /** dockerfile-language-service when the Dockerfile language features are on. */
-  let dockerfile: DockerfileLanguageService | undefined;
-  /** dockerfile-utils' diagnostics of the last version seen of each document. */
-  const validated = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
+  const dockerfile = createDockerfileSide();
 
   const settings = createSettingsCache({
     folders: () => folders,
@@ -67,18 +59,10 @@ export function createServer(connection: Connection): void {
       if (checklistTimer) clearTimeout(checklistTimer);
       checklistTimer = setTimeout(() => void connection.sendNotification(P.CHECKLIST_CHANGED_NOTIFICATION, {}).catch(log), CHECKLIST_DEBOUNCE_MS);
     },
-    moreDiagnostics: (document, results) => {
-      const text = dockerfile && dockerfileText(document);
-      if (!dockerfile || text === undefined) return [];
-      const known = validated.get(document.uri);
-      if (known?.version === document.version) return known.diagnostics;
-      const found = dockerfileDiagnostics(dockerfile, text, results);
-      validated.set(document.uri, { version: document.version, diagnostics: found });
-      return found;
-    },
+    moreDiagnostics: (document, results) => dockerfile.diagnostics(document, results),
   });
   let links = docsLinks(false);
-  const ctx: ServerContext = { connection, documents, service, settings, safe, log, caps: () => caps, pull: () => pull, trusted: () => trusted, dockerfile: () => dockerfile, docs: () => links };
+  const ctx: ServerContext = { connection, documents, service, settings, safe, log, caps: () => caps, pull: () => pull, trusted: () => trusted, dockerfile: () => dockerfile.service(), docs: () => links };
   diagnostics = registerDiagnostics(ctx);
   registerActions(ctx);
 
@@ -97,13 +81,10 @@ export function createServer(connection: Connection): void {
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
     pull = caps.textDocument?.diagnostic !== undefined;
     links = docsLinks(options.commandLinks === true);
-    if (options.dockerfileLanguageFeatures !== false) {
-      dockerfile = createDockerfileService(caps, log);
-      registerDockerfileFeatures(ctx, dockerfile, tagLookups(async (uri) => trusted && (await settings.forUri(uri)).pinningAllowed));
-    }
+    const features = options.dockerfileLanguageFeatures === false ? {} : dockerfile.start(ctx, caps, async (uri) => trusted && (await settings.forUri(uri)).pinningAllowed);
     return {
       capabilities: {
-        ...(dockerfile ? dockerfileCapabilities(caps) : {}),
+        ...features,
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, P.FIX_ALL_KIND], resolveProvider: true },
@@ -135,6 +116,6 @@ export function createServer(connection: Connection): void {
   connection.onRequest(P.CHECKLIST_REQUEST, safe(P.CHECKLIST_REQUEST, { documents: [], items: [], level: 'L3', scannedFiles: 0 } as P.ChecklistResponse, (params: P.ChecklistParams | undefined) => service.checklist(params?.folderUri)));
   connection.onRequest(P.RULE_DOCS_REQUEST, safe(P.RULE_DOCS_REQUEST, { ruleId: '', markdown: '' } as P.RuleDocsResult, (params: P.RuleDocsParams) => ({ ruleId: params.ruleId, markdown: ruleDocsMarkdown(params.ruleId, params.lang === 'de' ? 'de' : 'en') })));
 
-  documents.onDidClose((e) => validated.delete(e.document.uri));
+  documents.onDidClose((e) => dockerfile.forget(e.document.uri));
   documents.listen(connection);
 }
