@@ -38,51 +38,45 @@ function lineSpans(text: string): [number, number][] {
   return spans;
 }
 
+/** A span `[start, end)` of the text to blank. */
+type Mask = readonly [number, number];
+
 /** Case 1: the `=` of the first directive-like line with a name BuildKit does not know. */
-function maskUnknownDirective(text: string, chars: string[]): void {
+function unknownDirective(text: string): Mask[] {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   for (const [start, end] of lineSpans(text)) {
-    const line = text.slice(start === 0 ? bom : start, end);
-    const m = DIRECTIVE.exec(line);
-    if (!m) return;
-    if (!KNOWN_DIRECTIVES.has(m[1]!.toLowerCase())) {
-      chars[(start === 0 ? bom : start) + m[0].length - 1] = ' ';
-      return;
-    }
+    const from = start === 0 ? bom : start;
+    const m = DIRECTIVE.exec(text.slice(from, end));
+    if (!m) return [];
+    if (!KNOWN_DIRECTIVES.has(m[1]!.toLowerCase())) return [[from + m[0].length - 1, from + m[0].length]];
   }
+  return [];
 }
 
 /** Case 2: a RUN, COPY or ADD word `<digits><<NAME` (unquoted, outside exec form): the digits. */
 const FD_HEREDOC = /(^|[ \t])(\d+)<<-?[^<\s]/g;
 const HEREDOC_KEYWORD = /^[ \t]*(?:onbuild[ \t]+)?(?:run|copy|add)[ \t]/i;
 
-function maskDescriptorHeredocs(text: string, chars: string[]): void {
-  if (text.indexOf('<<') === -1) return;
+function descriptorHeredocs(text: string): Mask[] {
+  if (!/\d<</.test(text)) return [];
+  const masks: Mask[] = [];
   for (const [start, end] of lineSpans(text)) {
     const line = text.slice(start, end);
     if (!HEREDOC_KEYWORD.test(line) || line.indexOf('<<') === -1 || /^[^[]*\[\s*"/.test(line.replace(HEREDOC_KEYWORD, ''))) continue;
     for (const m of line.matchAll(FD_HEREDOC)) {
       const at = start + m.index + m[1]!.length;
-      blank(chars, at, at + m[2]!.length);
+      masks.push([at, at + m[2]!.length]);
     }
   }
+  return masks;
 }
 
 /** The text dockerfile-ast parses: the file with cases 1 and 2 masked; the file itself when nothing applies. */
 export function buildkitText(text: string): string {
-  if (text.indexOf('<<') === -1 && !/^\uFEFF?[ \t]*#[^\r\n]*=/.test(text)) return text;
-  const chars = [...text];
-  if (chars.length !== text.length) return maskedByUnits(text);
-  maskUnknownDirective(text, chars);
-  maskDescriptorHeredocs(text, chars);
-  return chars.join('');
-}
-
-/** The same on UTF-16 units (a text with characters outside the BMP: `[...text]` splits by code point). */
-function maskedByUnits(text: string): string {
+  const masks = [...(/^\uFEFF?[ \t]*#[^\r\n]*=/.test(text) ? unknownDirective(text) : []), ...descriptorHeredocs(text)];
+  if (masks.length === 0) return text;
   const units = text.split('');
-  maskUnknownDirective(text, units);
-  maskDescriptorHeredocs(text, units);
+  for (const [start, end] of masks) blank(units, start, end);
   return units.join('');
 }
 
