@@ -2,8 +2,9 @@
 // --watch rebuilds on change; --production minifies and drops source maps.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+import { writeNotices } from './third-party-notices.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -18,6 +19,7 @@ const common = {
   sourcesContent: false,
   logLevel: 'warning',
   legalComments: 'none',
+  metafile: true,
 };
 
 const CLI_BUNDLE = 'dist/cli-main.js';
@@ -90,7 +92,11 @@ const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
-  await Promise.all(contexts.map((c) => c.rebuild()));
+  const results = await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
+  // the shipped bundles' inputs (the benchmark's baseline is not shipped); dist/inputs.json lets tests check what went in
+  const shipped = results.filter((_, k) => !('bench-parse-only' in builds[k].entryPoints)).map((r) => r.metafile);
+  writeFileSync('dist/inputs.json', JSON.stringify(Object.fromEntries(shipped.map((m) => [Object.keys(m.outputs).find((o) => o.endsWith('.js')), Object.keys(m.inputs)]))));
+  writeNotices(process.cwd(), shipped);
   writeCodeCache();
 }

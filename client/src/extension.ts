@@ -17,7 +17,7 @@ import type { ChecklistNode } from './checklist-model';
 import { ChecklistTreeProvider } from './checklist-tree';
 import { registerCommands } from './commands';
 import { createDocsProvider, DOCS_SCHEME } from './docs';
-import { createLanguageClient } from './language-client';
+import { createLanguageClient, FEATURES_SETTING, initializationOptions } from './language-client';
 import { displayLang } from './labels';
 import { createFindingsStatus, type FindingsStatus } from './status-bar';
 
@@ -51,6 +51,13 @@ export function activate(context: vscode.ExtensionContext): BollwerkApi {
   const lang = displayLang();
   const output = vscode.window.createOutputChannel('Bollwerk', { log: true });
   const client = createLanguageClient(context, output);
+  const restartIfFeaturesChanged = async (): Promise<void> => {
+    const current = client.clientOptions.initializationOptions as InitializationOptions;
+    const next = initializationOptions(current.trusted ?? vscode.workspace.isTrusted);
+    if (next.dockerfileLanguageFeatures === current.dockerfileLanguageFeatures) return;
+    (client.clientOptions.initializationOptions as InitializationOptions) = next;
+    await client.restart();
+  };
   const ready = client.start();
   stopServer = () => client.stop();
   ready.catch((e: unknown) => output.error(`The language server did not start: ${String(e)}`));
@@ -88,12 +95,16 @@ export function activate(context: vscode.ExtensionContext): BollwerkApi {
     vscode.languages.onDidChangeDiagnostics(refreshOnDiagnostics),
     vscode.workspace.onDidGrantWorkspaceTrust(async () => {
       // Registry lookups become allowed: the server learns it at initialization, so restart it.
-      (client.clientOptions.initializationOptions as InitializationOptions) = { locale: vscode.env.language, trusted: true };
+      (client.clientOptions.initializationOptions as InitializationOptions) = initializationOptions(true);
       await client.restart();
     }),
+    // The Dockerfile features are decided at start: a change of the setting, or an extension that
+    // brings them being installed or removed, restarts the server when the decision changes.
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(FEATURES_SETTING) && void restartIfFeaturesChanged()),
+    vscode.extensions.onDidChange(() => void restartIfFeaturesChanged()),
     ...registerCommands({
       lang,
-      tool: { name: 'bollwerk', version: String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0'), informationUri: 'https://github.com/bollwerk/bollwerk' },
+      tool: { name: 'bollwerk', version: String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0') },
       tree: checklist,
       view,
       scanWorkspace: () => request<ScanWorkspaceParams, ScanWorkspaceResult>(SCAN_WORKSPACE_REQUEST, {}),

@@ -4,7 +4,9 @@ import { lintText } from '../../shared/src/lint';
 import { DIAGNOSTIC_SOURCE } from '../../shared/src/protocol';
 import { codeActions, fixAllAction, isFixAllData, wanted, type CodeActionInput } from './code-actions';
 import type { ServerContext } from './context';
-import { hoverAt } from './hover';
+import { hoverAt, mergeHovers } from './hover';
+import { dockerfileHover } from './dockerfile-features';
+import { dockerfileText } from './dockerfile-service';
 import { createPinActions } from './pin-actions';
 import type { DocumentState } from './service';
 
@@ -44,7 +46,10 @@ export function registerActions(ctx: ServerContext): void {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const state = await service.documentState(document);
-    return hoverAt(state.results, params.position, state.settings.lang);
+    const findings = hoverAt(state.results, params.position, state.settings.lang, ctx.docs().hover);
+    const library = ctx.dockerfile();
+    const text = library && dockerfileText(document);
+    return mergeHovers(findings, library && text !== undefined ? dockerfileHover(library, text, params.position) : null);
   }));
 
   connection.onCodeAction(safe('codeAction', [], async (params) => {

@@ -1,5 +1,7 @@
 import { ResponseError, type ClientCapabilities, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DockerfileLanguageService } from 'dockerfile-language-service';
+import type { DocsLinks } from './docs-location';
 import type { Service } from './service';
 import type { SettingsCache } from './settings';
 
@@ -32,5 +34,9 @@ export interface ServerContext {
   /** True when the client pulls diagnostics (LSP 3.17). */
   pull(): boolean;
   trusted(): boolean;
+  /** dockerfile-language-service when the Dockerfile language features are on. */
+  dockerfile(): DockerfileLanguageService | undefined;
+  /** Where hovers link the rule documentation. */
+  docs(): DocsLinks;
   log(message: string): void;
 }

@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { DIAGNOSTIC_SOURCE, ruleDocsUrl, type DiagnosticData } from '../../shared/src/protocol';
+import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../../shared/src/protocol';
+import { docsLinks } from './docs-location';
 import type { Note } from '../../shared/src/lint';
 import type { Lang, Result, Severity } from '../../shared/src/types';
 
@@ -13,18 +14,23 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 interface DiagnosticParts {
   readonly lang: Lang;
   readonly severity: DiagnosticSeverity;
-  readonly codeDescription: { readonly href: string };
+  readonly codeDescription: { readonly href: string } | undefined;
   readonly message: string;
   readonly fix: DiagnosticData['fix'];
 }
 
 // Results of unchanged documents are the same objects from edit to edit (lintDocuments): convert them once.
 const partsCache = new WeakMap<Result, DiagnosticParts>();
-const docsLinks = new Map<string, { readonly href: string }>();
+const links = new Map<string, { readonly href: string } | undefined>();
+/** The shipped docs/rules.md, which every editor can open. */
+const SHIPPED = docsLinks(false);
 
 function partsOf(result: Result, lang: Lang): DiagnosticParts {
-  let link = docsLinks.get(result.ruleId);
-  if (!link) docsLinks.set(result.ruleId, (link = { href: ruleDocsUrl(result.ruleId) }));
+  let link = links.get(result.ruleId);
+  if (!links.has(result.ruleId)) {
+    const href = SHIPPED.diagnostic(result.ruleId);
+    links.set(result.ruleId, (link = href ? { href } : undefined));
+  }
   return {
     lang,
     severity: SEVERITY[result.severity],
@@ -43,7 +49,7 @@ export function toDiagnostic(result: Result, version: number, lang: Lang): Diagn
     range: result.range,
     severity: parts.severity,
     code: result.ruleId,
-    codeDescription: parts.codeDescription,
+    ...(parts.codeDescription ? { codeDescription: parts.codeDescription } : {}),
     source: DIAGNOSTIC_SOURCE,
     message: parts.message,
     data,

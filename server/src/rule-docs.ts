@@ -1,6 +1,5 @@
 import { documentById, itemById } from '../../shared/src/checklist/index';
 import { documentedRules } from '../../shared/src/lint';
-import { RULE_DOCS_BASE, ruleDocsUrl } from '../../shared/src/protocol';
 import type { Lang, RuleMeta } from '../../shared/src/types';
 import { t, UI } from './i18n';
 
@@ -16,26 +15,41 @@ export function escapeMarkdown(s: string): string {
   return s.replace(/([\\`*_[\]<>|])/g, '\\$1');
 }
 
-/** One line per checklist item a rule cites: document, id, text, CSVS levels. */
+/**
+ * Text of the rule documentation as Markdown: its `code spans` stay code, everything else is
+ * escaped so that it shows as written.
+ */
+export function docMarkdown(s: string): string {
+  return s
+    .split(/(`[^`\n]+`)/)
+    .map((piece, k) => (k % 2 === 1 ? piece : escapeMarkdown(piece)))
+    .join('');
+}
+
+/** One line per checklist item a rule cites: document, id and CSVS levels first, then the item's text. */
 export function checklistLines(rule: RuleMeta, lang: Lang): string[] {
   return rule.references.map((id) => {
     const item = itemById(id);
     if (!item) return `- \`${id}\``;
     const doc = documentById(item.document);
     const levels = item.levels?.length ? ` (${t(UI.levels, lang)}: ${item.levels.join(', ')})` : '';
-    return `- ${escapeMarkdown(doc ? t(doc.title, lang) : item.document)} · \`${id}\`: ${escapeMarkdown(t(item.text, lang))}${levels}`;
+    return `- ${escapeMarkdown(doc ? t(doc.title, lang) : item.document)} · \`${id}\`${levels}: ${escapeMarkdown(t(item.text, lang))}`;
   });
 }
 
-/** Hover text of one finding: message, why, how to fix, the checklist items it serves. */
-export function findingMarkdown(rule: RuleMeta, message: string, lang: Lang): string {
+/**
+ * Hover text of one finding, in the order a reader needs it: the title with the rule's
+ * documentation link, the checklist items it serves (document, item id, CSVS levels), the message,
+ * then why and how to fix.
+ */
+export function findingMarkdown(rule: RuleMeta, message: string, lang: Lang, docsLink?: string): string {
+  const id = docsLink ? `[\`${rule.id}\`](${docsLink})` : `\`${rule.id}\``;
   const parts = [
-    `**${escapeMarkdown(t(rule.title, lang))}** — [\`${rule.id}\`](${ruleDocsUrl(rule.id)})`,
-    escapeMarkdown(message),
-    `**${t(UI.why, lang)}:** ${escapeMarkdown(t(rule.docs.rationale, lang))}`,
-    `**${t(UI.howToFix, lang)}:** ${escapeMarkdown(t(rule.docs.fix, lang))}`,
-    `**${t(UI.checklist, lang)}** (${t(UI.levels, lang)}: ${rule.levels.join(', ')}):`,
-    (rule.references.length ? checklistLines(rule, lang) : [t(UI.noItems, lang)]).join('\n'),
+    `**${escapeMarkdown(t(rule.title, lang))}** — ${id}`,
+    `**${t(UI.checklist, lang)}** (${t(UI.levels, lang)}: ${rule.levels.join(', ')}):\n\n${(rule.references.length ? checklistLines(rule, lang) : [t(UI.noItems, lang)]).join('\n')}`,
+    docMarkdown(message),
+    `**${t(UI.why, lang)}:** ${docMarkdown(t(rule.docs.rationale, lang))}`,
+    `**${t(UI.howToFix, lang)}:** ${docMarkdown(t(rule.docs.fix, lang))}`,
   ];
   return parts.join('\n\n');
 }
@@ -48,8 +62,8 @@ function ruleBody(rule: RuleMeta, lang: Lang, level: number): string[] {
   const code = rule.kind === 'dockerfile' ? 'dockerfile' : 'yaml';
   const parts = [
     `\`${rule.id}\` · ${t(UI.severity, lang)}: ${t(UI.severities[rule.severity], lang)} · ${t(UI.levels, lang)}: ${rule.levels.join(', ')}`,
-    `${h} ${t(UI.why, lang)}\n\n${escapeMarkdown(t(rule.docs.rationale, lang))}`,
-    `${h} ${t(UI.howToFix, lang)}\n\n${escapeMarkdown(t(rule.docs.fix, lang))}`,
+    `${h} ${t(UI.why, lang)}\n\n${docMarkdown(t(rule.docs.rationale, lang))}`,
+    `${h} ${t(UI.howToFix, lang)}\n\n${docMarkdown(t(rule.docs.fix, lang))}`,
   ];
   if (rule.docs.bad) parts.push(`${h}# ${t(UI.bad, lang)}\n\n${fence(code, rule.docs.bad)}`);
   if (rule.docs.good) parts.push(`${h}# ${t(UI.good, lang)}\n\n${fence(code, rule.docs.good)}`);
@@ -66,15 +80,15 @@ function ruleBody(rule: RuleMeta, lang: Lang, level: number): string[] {
 export function ruleDocsMarkdown(ruleId: string, lang: Lang): string {
   const rule = byId.get(ruleId);
   if (!rule) return '';
-  return [`# ${escapeMarkdown(t(rule.title, lang))}`, ...ruleBody(rule, lang, 2), `[${t(UI.docs, lang)}](${ruleDocsUrl(rule.id)})`].join('\n\n');
+  return [`# ${escapeMarkdown(t(rule.title, lang))}`, ...ruleBody(rule, lang, 2)].join('\n\n');
 }
 
 /**
  * The whole catalogue as one Markdown page (docs/rules.md), each rule under a `### <rule id>`
- * heading so that {@link ruleDocsUrl} anchors resolve; English with the German title beside it.
+ * heading so that the anchors of ruleDocsAnchor (protocol.ts) resolve; English with the German title beside it.
  */
 export function catalogueMarkdown(): string {
   const rules = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const sections = rules.map((rule) => [`### ${rule.id}`, `**${escapeMarkdown(rule.title.en)}** (${escapeMarkdown(rule.title.de)})`, ...ruleBody(rule, 'en', 4)].join('\n\n'));
-  return `# Bollwerk rules\n\nGenerated from the rule catalogue (\`npx tsx scripts/generate-docs.ts\`). Editors link each diagnostic here: \`${RULE_DOCS_BASE}#<rule id without "/">\`.\n\n${sections.join('\n\n')}\n`;
+  return `# Bollwerk rules\n\nGenerated from the rule catalogue (\`npx tsx scripts/generate-docs.ts\`). It ships with the extension and the npm package; editors link each diagnostic here: \`docs/rules.md#<rule id without "/">\`.\n\n${sections.join('\n\n')}\n`;
 }

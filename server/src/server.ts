@@ -18,6 +18,8 @@ import { langOfLocale } from './i18n';
 import { ruleDocsMarkdown } from './rule-docs';
 import { createService } from './service';
 import { createSettingsCache } from './settings';
+import { createDockerfileSide } from './dockerfile-side';
+import { docsLinks } from './docs-location';
 
 export { DEBOUNCE_MS } from './diagnostic-handlers';
 const CHECKLIST_DEBOUNCE_MS = 250;
@@ -34,6 +36,7 @@ export function createServer(connection: Connection): void {
   let pull = false;
   let checklistTimer: ReturnType<typeof setTimeout> | undefined;
   let diagnostics: DiagnosticHandlers | undefined;
+  const dockerfile = createDockerfileSide();
 
   const settings = createSettingsCache({
     folders: () => folders,
@@ -56,8 +59,10 @@ export function createServer(connection: Connection): void {
       if (checklistTimer) clearTimeout(checklistTimer);
       checklistTimer = setTimeout(() => void connection.sendNotification(P.CHECKLIST_CHANGED_NOTIFICATION, {}).catch(log), CHECKLIST_DEBOUNCE_MS);
     },
+    moreDiagnostics: (document, results) => dockerfile.diagnostics(document, results),
   });
-  const ctx: ServerContext = { connection, documents, service, settings, safe, log, caps: () => caps, pull: () => pull, trusted: () => trusted };
+  let links = docsLinks(false);
+  const ctx: ServerContext = { connection, documents, service, settings, safe, log, caps: () => caps, pull: () => pull, trusted: () => trusted, dockerfile: () => dockerfile.service(), docs: () => links };
   diagnostics = registerDiagnostics(ctx);
   registerActions(ctx);
 
@@ -75,8 +80,11 @@ export function createServer(connection: Connection): void {
     folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
     pull = caps.textDocument?.diagnostic !== undefined;
+    links = docsLinks(options.commandLinks === true);
+    const features = options.dockerfileLanguageFeatures === false ? {} : dockerfile.start(ctx, caps, async (uri) => trusted && (await settings.forUri(uri)).pinningAllowed);
     return {
       capabilities: {
+        ...features,
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, P.FIX_ALL_KIND], resolveProvider: true },
@@ -108,5 +116,6 @@ export function createServer(connection: Connection): void {
   connection.onRequest(P.CHECKLIST_REQUEST, safe(P.CHECKLIST_REQUEST, { documents: [], items: [], level: 'L3', scannedFiles: 0 } as P.ChecklistResponse, (params: P.ChecklistParams | undefined) => service.checklist(params?.folderUri)));
   connection.onRequest(P.RULE_DOCS_REQUEST, safe(P.RULE_DOCS_REQUEST, { ruleId: '', markdown: '' } as P.RuleDocsResult, (params: P.RuleDocsParams) => ({ ruleId: params.ruleId, markdown: ruleDocsMarkdown(params.ruleId, params.lang === 'de' ? 'de' : 'en') })));
 
+  documents.onDidClose((e) => dockerfile.forget(e.document.uri));
   documents.listen(connection);
 }

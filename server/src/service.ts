@@ -35,6 +35,8 @@ export interface ServiceDeps {
   /** Other files' diagnostics changed (workspace rules, scan, settings): push or ask the client to pull. */
   filesChanged(uris: readonly string[]): void;
   checklistChanged(): void;
+  /** Diagnostics of other checkers for an open document (dockerfile-utils' validation), given Bollwerk's results. */
+  moreDiagnostics?(document: TextDocument, results: readonly Result[]): Diagnostic[];
 }
 
 /** The lint state of one server: open documents, the workspace scan and the settings generation. */
@@ -82,7 +84,11 @@ export function createService(deps: ServiceDeps) {
       settings,
       kind: entry.report.kind,
       results,
-      diagnostics: [...noteDiagnostics(entry.report.notes, settings.lang), ...results.map((r) => toDiagnostic(r, document.version, settings.lang))],
+      diagnostics: [
+        ...noteDiagnostics(entry.report.notes, settings.lang),
+        ...results.map((r) => toDiagnostic(r, document.version, settings.lang)),
+        ...(entry.report.kind === 'dockerfile' && deps.moreDiagnostics ? deps.moreDiagnostics(document, results) : []),
+      ],
       resultId: `${document.version}:${generation}:${stamps.get(uri) ?? 0}`,
     };
   };

@@ -13,10 +13,11 @@ import type { FileKind, Localized } from './types';
  *   deepest file of the real-world corpus, a CRD, has 38); the
  *   YAML parser itself gives up (stack overflow) at a few hundred flow levels, so deeper input is
  *   generated or hostile and any partial result would be misleading.
- * - Dockerfiles have no limit besides the size: their parser (parse/dockerfile-syntax.ts) is one linear
- *   pass, and stage chains (`FROM <stage>`) are followed through a per-file index. (Earlier, with
- *   dockerfile-ast, files with more than 1,000,000 build stages × comment lines were skipped: its
- *   comment-to-stage assignment grew with that product.)
+ * - Dockerfiles with more than {@link MAX_STAGE_COMMENT_PAIRS} (build stages × comment lines): skipped,
+ *   no findings. dockerfile-ast assigns every comment to a stage by scanning all stages, so its time
+ *   grows with that product (a 100 KB file of alternating `FROM` and `#` lines takes seconds). Real
+ *   Dockerfiles stay far below (the corpus maximum is 465). Stage chains (`FROM <stage>`) are followed
+ *   through a per-file index.
  * - Long lines are fine: they cost linear time only.
  */
 
@@ -26,9 +27,12 @@ export const MAX_DOCUMENTS = 1000;
 /** Deepest YAML nesting checked. */
 export const MAX_DEPTH = 100;
 
+/** Most build stages × comment lines in a Dockerfile. */
+export const MAX_STAGE_COMMENT_PAIRS = 1_000_000;
+
 /** Why a file was skipped or only partly checked because of a limit. */
 export interface LimitNote {
-  readonly code: 'too-large' | 'too-many-documents' | 'too-deep';
+  readonly code: 'too-large' | 'too-many-documents' | 'too-deep' | 'too-complex';
   readonly message: Localized;
 }
 
@@ -118,7 +122,18 @@ export function checkLimits(text: string, kind: FileKind, maxFileBytes: number):
   if (bytes > maxFileBytes) {
     return { skip: true, note: limitNote('too-large', `skipped: larger than ${maxFileBytes} bytes (maxFileBytes)`, `übersprungen: größer als ${maxFileBytes} Bytes (maxFileBytes)`) };
   }
-  if (kind === 'dockerfile') return { skip: false, text, notes: [] };
+  if (kind === 'dockerfile') {
+    const { stages, comments } = stagesAndComments(text);
+    if (stages * comments <= MAX_STAGE_COMMENT_PAIRS) return { skip: false, text, notes: [] };
+    return {
+      skip: true,
+      note: limitNote(
+        'too-complex',
+        `skipped: ${stages} build stages with ${comments} comment lines; the parser's work grows with their product (limit ${MAX_STAGE_COMMENT_PAIRS})`,
+        `übersprungen: ${stages} Build-Stufen mit ${comments} Kommentarzeilen; der Aufwand des Parsers wächst mit ihrem Produkt (Grenze ${MAX_STAGE_COMMENT_PAIRS})`,
+      ),
+    };
+  }
   const shape = yamlShape(text, MAX_DEPTH, MAX_DOCUMENTS);
   const deep = shape.deepest;
   if (deep.depth > MAX_DEPTH) {
@@ -146,6 +161,19 @@ export function checkLimits(text: string, kind: FileKind, maxFileBytes: number):
       ),
     ],
   };
+}
+
+/** Counts `FROM` lines (build stages) and comment lines of a Dockerfile. */
+export function stagesAndComments(text: string): { stages: number; comments: number } {
+  let stages = 0;
+  let comments = 0;
+  forEachLine(text, (from, to) => {
+    let i = from;
+    while (i < to && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    if (text.charCodeAt(i) === 35 /* # */) comments++;
+    else if (/^from[ \t]/i.test(text.slice(i, i + 5))) stages++;
+  });
+  return { stages, comments };
 }
 
 const limitNote = (code: LimitNote['code'], en: string, de: string): LimitNote => ({ code, message: { en, de } });

@@ -13,7 +13,7 @@ import { append } from './append';
 
 /** Why a file was not (fully) checked. */
 export interface Note {
-  readonly code: 'templated' | 'too-large' | 'too-many-documents' | 'too-deep' | 'binary' | 'invalid-utf8' | 'unreadable' | 'not-checked';
+  readonly code: 'templated' | 'too-large' | 'too-many-documents' | 'too-deep' | 'too-complex' | 'binary' | 'invalid-utf8' | 'unreadable' | 'not-checked';
   readonly message: Localized;
 }
 

@@ -12,6 +12,10 @@ export interface InitializationOptions {
   readonly locale?: string;
   /** False in an untrusted workspace: no registry lookups, only severity-like config keys apply. */
   readonly trusted?: boolean;
+  /** False turns off the Dockerfile language features (completion, formatting, symbols, …); on when absent. */
+  readonly dockerfileLanguageFeatures?: boolean;
+  /** True when the client runs Bollwerk's VS Code extension: hovers link the rule documentation with the `bollwerk.showRuleDocs` command. */
+  readonly commandLinks?: boolean;
 }
 
 /** The `bollwerk` configuration section, pulled per workspace folder with `workspace/configuration`. */
@@ -34,17 +38,17 @@ export const DIAGNOSTIC_SOURCE = 'bollwerk';
 /** Code action kind of "fix all Bollwerk problems in this file" (for `editor.codeActionsOnSave`). */
 export const FIX_ALL_KIND = 'source.fixAll.bollwerk';
 
-/** Where the rule documentation lives; each rule is a `### <rule id>` heading there. */
-export const RULE_DOCS_BASE = 'https://github.com/bollwerk/bollwerk/blob/main/docs/rules.md';
+/** The rule documentation, shipped with the extension and the npm package; each rule is a `### <rule id>` heading there. */
+export const RULE_DOCS_PATH = 'docs/rules.md';
 
 /** The GitHub heading anchor of a rule id (`k8s/read-only-root-filesystem` → `k8sread-only-root-filesystem`). */
 export function ruleDocsAnchor(ruleId: string): string {
   return ruleId.toLowerCase().replace(/[^a-z0-9 _-]/g, '').replace(/ /g, '-');
 }
 
-/** The documentation URL of a rule (diagnostic `codeDescription.href`, SARIF `helpUri`). */
-export function ruleDocsUrl(ruleId: string): string {
-  return `${RULE_DOCS_BASE}#${ruleDocsAnchor(ruleId)}`;
+/** A rule's place in the documentation shipped beside the report (`docs/rules.md#<anchor>`, relative). */
+export function ruleDocsPath(ruleId: string): string {
+  return `${RULE_DOCS_PATH}#${ruleDocsAnchor(ruleId)}`;
 }
 
 /** Status of one checklist item over the workspace. */

@@ -1,6 +1,7 @@
-// For comparison in the benchmark: reads the given files (or the paths listed in a file after @) and
-// only parses them with dockerfile-ast (the Dockerfile parser Bollwerk used before its own) and yaml's
-// parseAllDocuments. The baseline itself is test/bench/parse-only.ts (dist/bench-parse-only.js).
+// The floor of the benchmark's Dockerfile comparison (2): reads the given files (or the paths listed
+// in a file after @) and only parses them with dockerfile-ast (the parser under the rules), YAML files
+// with yaml's parseAllDocuments. test/bench/parse-only.ts (dist/bench-parse-only.js) is the same with
+// the rules' Dockerfile model, the baseline of (1).
 import { readFileSync } from 'node:fs';
 import { DockerfileParser } from 'dockerfile-ast';
 import { parseAllDocuments } from 'yaml';

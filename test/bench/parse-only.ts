@@ -1,6 +1,6 @@
 // Baseline of the benchmark: reads the given files (or the paths listed in a file after @) and only
-// parses them with the parsers Bollwerk uses: its own Dockerfile parser (instructions and their
-// arguments, flags and properties, as the rules read them) and yaml's parseAllDocuments.
+// parses them with the parsers Bollwerk uses: dockerfile-ast under the rules' Dockerfile model
+// (instructions and their arguments, flags and properties, as the rules read them) and yaml's parseAllDocuments.
 // Bundled by esbuild.mjs into dist/bench-parse-only.js.
 import { readFileSync } from 'node:fs';
 import { parseAllDocuments } from 'yaml';

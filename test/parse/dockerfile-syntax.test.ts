@@ -1,9 +1,9 @@
-// Edge cases of Bollwerk's Dockerfile parser, with exact values (and agreement with dockerfile-ast).
+// Edge cases of the Dockerfile model the rules read (dockerfile-ast under parse/dockerfile-syntax.ts), with exact values.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDockerfile } from '../../shared/src/parse/dockerfile';
 import { parseDockerfileSyntax } from '../../shared/src/parse/dockerfile-syntax';
-import { compareParsers } from './dockerfile-compare';
+import { lineIndex } from '../../shared/src/text';
 
 const range = (r: { start: { line: number; character: number }; end: { line: number; character: number } } | null): number[] | null => (r ? [r.start.line, r.start.character, r.end.line, r.end.character] : null);
 const args = (text: string, k = 0): [string, number[] | null][] => parseDockerfileSyntax(text).instructions[k]!.getArguments().map((a) => [a.getValue(), range(a.getRange())]);
@@ -31,7 +31,6 @@ describe('Dockerfile parser: edge cases', () => {
     assert.equal(s.instructions.length, 1);
     assert.deepEqual(s.comments.map((c) => text.slice(c.start, c.end)), ['# a comment']);
     assert.deepEqual(range(s.instructions[0]!.getRange()), [0, 0, 3, 28]);
-    assert.deepEqual(compareParsers(text), []);
   });
 
   it('a continuation inside a word joins it', () => {
@@ -44,7 +43,6 @@ describe('Dockerfile parser: edge cases', () => {
     assert.equal(s.escape, '`');
     assert.deepEqual(s.directives.map((d) => [d.name, d.value]), [['escape', '`']]);
     assert.deepEqual(args(text, 1), [['dir', [2, 4, 2, 7]], ['C:\\', [2, 8, 2, 11]], ['/b', [3, 2, 3, 4]]]);
-    assert.deepEqual(compareParsers(text), []);
   });
 
   it('CRLF line ends: ranges stop before the \\r', () => {
@@ -52,7 +50,6 @@ describe('Dockerfile parser: edge cases', () => {
     const s = parseDockerfileSyntax(text);
     assert.deepEqual(s.instructions.map((i) => [i.getKeyword(), range(i.getRange())]), [['FROM', [0, 0, 0, 16]], ['RUN', [1, 0, 2, 3]], ['USER', [3, 0, 3, 8]]]);
     assert.deepEqual(args(text, 1), [['a', [1, 4, 1, 5]], ['b', [2, 2, 2, 3]]]);
-    assert.deepEqual(compareParsers(text), []);
   });
 
   it('a byte order mark before the first instruction is not part of the keyword', () => {
@@ -60,7 +57,6 @@ describe('Dockerfile parser: edge cases', () => {
     const s = parseDockerfileSyntax(text);
     assert.deepEqual(s.instructions.map((i) => i.getKeyword()), ['FROM', 'USER']);
     assert.deepEqual(range(s.instructions[0]!.getInstructionRange()), [0, 1, 0, 5]);
-    assert.deepEqual(compareParsers(text), []);
   });
 
   it('heredocs: several per instruction, <<- with tabs, quoted names; the body belongs to the instruction', () => {
@@ -69,18 +65,18 @@ describe('Dockerfile parser: edge cases', () => {
     assert.deepEqual(s.instructions.map((i) => i.getKeyword()), ['RUN', 'USER']);
     const run = s.instructions[0]!;
     assert.deepEqual(range(run.getRange()), [0, 0, 4, 4]);
-    const h = run.heredocSpans();
-    assert.deepEqual(h.map((d) => d.name), ['EOF', 'END']);
-    assert.deepEqual(h.map((d) => d.content && text.slice(d.content[0], d.content[1])), ['echo one', '\tbody']);
-    assert.deepEqual(h.map((d) => d.delimiter && text.slice(d.delimiter[0], d.delimiter[1])), ['EOF', 'END']);
-    assert.deepEqual(compareParsers(text), []);
+    const h = run.getHeredocs();
+    const lines = lineIndex(text);
+    const slice = (r: Parameters<typeof range>[0]): string | null => (r ? text.slice(lines.offsetAt(r.start), lines.offsetAt(r.end)) : null);
+    assert.deepEqual(h.map((d) => d.getName()), ['EOF', 'END']);
+    assert.deepEqual(h.map((d) => slice(d.getContentRange())), ['echo one', '\tbody']);
+    assert.deepEqual(h.map((d) => slice(d.getDelimiterRange())), ['EOF', 'END']);
   });
 
   it('COPY heredoc and a RUN heredoc without its delimiter run to the end of the file', () => {
     const text = 'COPY <<EOF /etc/x\nline\nEOF\nRUN <<EOF\nnever closed\nUSER root';
     const s = parseDockerfileSyntax(text);
     assert.deepEqual(s.instructions.map((i) => i.getKeyword()), ['COPY', 'RUN']);
-    assert.deepEqual(compareParsers(text), []);
   });
 
   it('instructions before FROM belong to no stage; lowercase keywords are upper-cased', () => {
@@ -100,7 +96,6 @@ describe('Dockerfile parser: edge cases', () => {
     assert.deepEqual(range(from.getImageTagRange()), [0, 45, 0, 48]);
     assert.deepEqual(range(from.getImageDigestRange()), [0, 49, 0, 59]);
     assert.equal(from.getBuildStage(), 'x');
-    assert.deepEqual(compareParsers(text), []);
   });
 
   it('a `:` inside ${…} is not a tag separator', () => {
@@ -116,7 +111,7 @@ describe('Dockerfile parser: edge cases', () => {
     assert.deepEqual(props("LABEL org.opencontainers.image.title='my app'"), [['org.opencontainers.image.title', 'my app']]);
     assert.deepEqual(props('ARG VERSION'), [['VERSION', null]]);
     assert.equal(parseDockerfileSyntax('ARG A=1 B=2').instructions[0]!.getProperty(), null);
-    for (const t of ['ENV A=1 B="two words" C=three\\ words', 'ENV PATH /usr/local/bin:$PATH more', 'ARG VERSION', 'ENV A=1 \\\n  # c\n  B=2']) assert.deepEqual(compareParsers(t), []);
+    assert.deepEqual(props('ENV A=1 \\\n  # c\n  B=2'), [['A', '1'], ['B', '2']]);
   });
 
   it('exec form: JSON strings with their ranges; flags of RUN stop at the first word without --', () => {
@@ -124,7 +119,6 @@ describe('Dockerfile parser: edge cases', () => {
     assert.deepEqual(run.getFlags().map((f) => f.getName()), ['mount']);
     // the value drops blanks (as dockerfile-ast's does); rules read the string from its range with JSON.parse
     assert.deepEqual(run.getJSONStrings().map((j) => [j.getValue(), range(j.getRange())]), [['"sh"', [0, 34, 0, 38]], ['"-c"', [0, 40, 0, 44]], ['"echo"hi""', [0, 46, 0, 59]]]);
-    assert.deepEqual(compareParsers('RUN --mount=type=cache,target=/x ["sh", "-c", "echo \\"hi\\""]'), []);
     assert.equal(parseDockerfileSyntax('USER app').instructions[0]!.getJSONStrings().length, 0);
   });
 
@@ -139,7 +133,7 @@ describe('Dockerfile parser: edge cases', () => {
 
   it('USER arguments content joins continuation lines without the comment lines', () => {
     const text = 'USER app\\\n# c\n:grp';
-    assert.equal(parseDockerfileSyntax(text).instructions[0]!.getArgumentsContent(), compareParsers(text).length === 0 ? 'app:grp' : 'mismatch');
+    assert.equal(parseDockerfileSyntax(text).instructions[0]!.getArgumentsContent(), 'app:grp');
   });
 
   it('a keyword alone at the end of the file, and a file of comments only', () => {
@@ -147,13 +141,12 @@ describe('Dockerfile parser: edge cases', () => {
     const s = parseDockerfileSyntax('# one\n\n   # two');
     assert.equal(s.instructions.length, 0);
     assert.equal(s.comments.length, 2);
-    for (const t of ['FROM', '# one\n\n   # two', 'FROM a\\', 'RUN \\', '\\\n']) assert.deepEqual(compareParsers(t), []);
   });
 
   it('a keyword split by a line continuation', () => {
     const s = parseDockerfileSyntax('EN\\\nV a=b c=d');
     assert.deepEqual(s.instructions.map((i) => [i.getKeyword(), range(i.getInstructionRange())]), [['ENV', [0, 0, 1, 1]]]);
     assert.deepEqual(s.instructions[0]!.getProperties().map((p) => [p.getName(), p.getValue()]), [['a', 'b'], ['c', 'd']]);
-    for (const t of ['EN\\\nV a=b c=d', 'LA\\\n  BEL x=1', 'ENV\\\n a b c', 'AR\\\nG X', 'RU\\\nN a b', 'ENV \\\n  a=1 b=2']) assert.deepEqual(compareParsers(t), [], t);
+    assert.deepEqual(parseDockerfileSyntax('RU\\\nN a b').instructions.map((i) => [i.getKeyword(), i.getArguments().map((a) => a.getValue())]), [['RUN', ['a', 'b']]]);
   });
 });

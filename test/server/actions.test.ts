@@ -43,7 +43,8 @@ describe('hover cites the checklist items', () => {
         assert.ok(md.includes(lang === 'en' ? '**How to fix:** Replace ADD with COPY.' : '**Behebung:** ADD durch COPY ersetzen.'), md);
         const free = DOCKERFILE.split('\n').findIndex((_, n) => !lintText(DOCKERFILE_URI, DOCKERFILE).results.some((r) => r.range.start.line <= n && r.range.end.line >= n));
         assert.ok(free >= 0);
-        assert.equal(await hover(c, DOCKERFILE_URI, free, 0), null, 'no hover where there is no finding');
+        const elsewhere = await hover(c, DOCKERFILE_URI, free, 0);
+        assert.ok(!elsewhere || !JSON.stringify(elsewhere.contents).includes('CSVS'), 'no finding where there is none (the instruction reference may show)');
         const docs = await c.connection.sendRequest<{ markdown: string }>('bollwerk/ruleDocs', { ruleId: 'dockerfile/prefer-copy', lang });
         assert.ok(docs.markdown.startsWith(`# ${title}`), docs.markdown);
         assert.ok(docs.markdown.includes('```dockerfile\nADD app.py /app/\n```'));

@@ -32,6 +32,8 @@ export function capabilities(pull: boolean, extra: { refresh?: boolean; resolve?
       publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true, dataSupport: true },
       ...(pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
       hover: { contentFormat: ['markdown', 'plaintext'] },
+      completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+      rename: { prepareSupport: true },
       codeAction: {
         codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
         isPreferredSupport: true,
@@ -60,7 +62,7 @@ export interface TestClient {
   settings: Record<string, unknown>;
   /** Every `workspace/configuration` item asked, as `scopeUri#section`. */
   readonly configRequests: string[];
-  initialize(options: { pull: boolean; locale?: string; trusted?: boolean; folders?: string[]; refresh?: boolean; resolve?: boolean }): Promise<InitializeResult>;
+  initialize(options: { pull: boolean; locale?: string; trusted?: boolean; folders?: string[]; refresh?: boolean; resolve?: boolean; dockerfileLanguageFeatures?: boolean }): Promise<InitializeResult>;
   open(uri: string, text: string, languageId?: string, version?: number): void;
   change(uri: string, version: number, text: string): void;
   /** Resolves with the first publish for `uri` that satisfies `accept`. */
@@ -118,7 +120,11 @@ export function startServer(): TestClient {
         workspaceFolders: folders.map((uri, i) => ({ uri, name: `folder${i}` })),
         capabilities: capabilities(o.pull, { ...(o.refresh === undefined ? {} : { refresh: o.refresh }), ...(o.resolve ? { resolve: true } : {}) }),
         ...(o.locale ? { locale: o.locale } : {}),
-        initializationOptions: { ...(o.locale ? { locale: o.locale } : {}), ...(o.trusted === undefined ? {} : { trusted: o.trusted }) },
+        initializationOptions: {
+          ...(o.locale ? { locale: o.locale } : {}),
+          ...(o.trusted === undefined ? {} : { trusted: o.trusted }),
+          ...(o.dockerfileLanguageFeatures === undefined ? {} : { dockerfileLanguageFeatures: o.dockerfileLanguageFeatures }),
+        },
       });
       await connection.sendNotification('initialized', {});
       return result;

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_CONFIG, insecureRegistriesIgnored, parseConfigText, type Config } from '../../shared/src/config';
 import { lintText } from '../../shared/src/lint';
-import { ruleDocsAnchor, ruleDocsUrl } from '../../shared/src/protocol';
+import { ruleDocsAnchor, ruleDocsPath } from '../../shared/src/protocol';
 import { applyEdits } from '../../shared/src/text';
 import { suppressEdit, suppressionLine, wanted } from '../../server/src/code-actions';
 import { ChunkCache, createDocumentLinter } from '../../server/src/document-linter';
@@ -150,7 +150,7 @@ describe('code action helpers', () => {
 describe('rule documentation', () => {
   it('has a stable URL per rule id', () => {
     assert.equal(ruleDocsAnchor('k8s/read-only-root-filesystem'), 'k8sread-only-root-filesystem');
-    assert.equal(ruleDocsUrl('compose/privileged'), 'https://github.com/bollwerk/bollwerk/blob/main/docs/rules.md#composeprivileged');
+    assert.equal(ruleDocsPath('compose/privileged'), 'docs/rules.md#composeprivileged');
   });
 
   it('renders markdown in both languages and nothing for unknown rules', () => {

@@ -28,7 +28,7 @@ export function packageVersion(): string {
 
 /** Tool identity in reports. */
 export function toolInfo(): ToolInfo {
-  return { name: 'bollwerk', version: packageVersion(), informationUri: 'https://github.com/bollwerk/bollwerk' };
+  return { name: 'bollwerk', version: packageVersion() };
 }
 
 /** Runs the command line; returns the exit code (0 clean, 1 findings, 2 usage or internal error). */

@@ -1,137 +1,103 @@
-/** One Dockerfile instruction: offsets from the scan, everything else computed once on first use. */
+/**
+ * One Dockerfile instruction as the rules read it: a thin view over dockerfile-ast's instruction
+ * (the parser dockerfile-language-service uses) with document offsets and a per-instruction memo.
+ * Every call into dockerfile-ast goes through {@link guard}: where the library throws on odd input,
+ * the instruction answers "nothing" (no arguments, no flags) instead of failing the whole file.
+ */
+import * as ast from 'dockerfile-ast';
 import type { LineIndex } from '../text';
 import type { Range } from '../types';
-import { heredocs, type HeredocSpan } from './dockerfile-heredocs';
-import { flagStop, jsonStrings, readFlags, variableSpans, type FlagSpan, type JsonSpan } from './dockerfile-parts';
-import { propertyWords, type PropertySpan } from './dockerfile-properties';
-import { properties } from './dockerfile-property-value';
-import { argumentPieces, splitWords, type Word } from './dockerfile-words';
 
-/** What instructions share: the text, the escape character and the (lazily built) line index. */
+/** What instructions share: the text, the escape character and the line index. */
 export interface SyntaxDoc {
   readonly text: string;
-  escape: string;
+  readonly escape: string;
   lines(): LineIndex;
 }
 
 /** An argument of an instruction (escapes removed from its value). */
-export class Argument {
-  private range: Range | undefined = undefined;
-  constructor(
-    private readonly doc: SyntaxDoc,
-    readonly word: Word,
-  ) {}
-  /** The value with escapes and line continuations removed. */
-  getValue(): string {
-    return this.word.value;
-  }
-  /** From the first to just after the last character of the argument. */
-  getRange(): Range {
-    return (this.range ??= this.doc.lines().rangeOf(this.word.start, this.word.end));
-  }
-}
-
+export type Argument = ast.Argument;
 /** A `--name=value` flag. */
-export class Flag {
-  constructor(
-    private readonly doc: SyntaxDoc,
-    readonly span: FlagSpan,
-  ) {}
-  /** The name without `--`. */
-  getName(): string {
-    return this.span.name;
-  }
-  /** The value after `=`; null without `=`. */
-  getValue(): string | null {
-    return this.span.value;
-  }
-  /** The whole flag, `--` included. */
-  getRange(): Range {
-    return this.doc.lines().rangeOf(this.span.start, this.span.end);
-  }
-  /** The name. */
-  getNameRange(): Range {
-    return this.doc.lines().rangeOf(this.span.nameStart, this.span.nameEnd);
-  }
-  /** The value; null without `=`. */
-  getValueRange(): Range | null {
-    return this.span.valueStart < 0 ? null : this.doc.lines().rangeOf(this.span.valueStart, this.span.valueEnd);
-  }
+export type Flag = ast.Flag;
+/** An ENV/ARG/LABEL property. */
+export type Property = ast.Property;
+
+/** Offsets `[start, end)` of a JSON string, quotes included. */
+export interface JsonSpan {
+  readonly start: number;
+  readonly end: number;
 }
 
 /** A string of an exec-form JSON array. */
 export class JsonString {
   constructor(
-    private readonly doc: SyntaxDoc,
+    private readonly json: ast.JSONArgument,
+    /** Its document offsets, quotes included. */
     readonly span: JsonSpan,
   ) {}
-  /** The string as written, quotes included. */
+  /** The string as dockerfile-ast gives it (quotes included, blanks dropped; read the text at `span` for the exact string). */
   getValue(): string {
-    return this.span.value;
+    return this.json.getValue();
   }
   /** Range including the quotes. */
   getRange(): Range {
-    return this.doc.lines().rangeOf(this.span.start, this.span.end);
+    return this.json.getRange();
   }
 }
 
-/** An ENV/ARG/LABEL property. */
-export class Property {
-  constructor(
-    private readonly doc: SyntaxDoc,
-    readonly span: PropertySpan,
-  ) {}
-  /** The name, escapes removed. */
-  getName(): string {
-    return this.span.name;
-  }
-  /** The value, quotes and escapes removed; null when there is none (`ARG name`). */
-  getValue(): string | null {
-    return this.span.value;
-  }
-  /** The name's range. */
-  getNameRange(): Range {
-    return this.doc.lines().rangeOf(this.span.nameStart, this.span.nameEnd);
-  }
-  /** The value's range; null when there is no value. */
-  getValueRange(): Range | null {
-    return this.span.valueStart < 0 ? null : this.doc.lines().rangeOf(this.span.valueStart, this.span.valueEnd);
-  }
-  /** The whole property. */
-  getRange(): Range {
-    return this.doc.lines().rangeOf(this.span.start, this.span.end);
+/** The value of `read()`, or `fallback` when dockerfile-ast throws on this input. */
+export function guard<T>(read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch {
+    return fallback;
   }
 }
 
-const JSON_KEYWORDS = new Set(['ADD', 'CMD', 'COPY', 'ENTRYPOINT', 'RUN', 'SHELL', 'VOLUME']);
-const PROPERTY_KEYWORDS = new Set(['ENV', 'ARG', 'LABEL']);
+const NONE: readonly never[] = [];
+
+/**
+ * dockerfile-ast computes an instruction's arguments anew on every call, and its own getters call it
+ * again and again (each FROM image getter, getFlags, getHeredocs): this instance keeps the first
+ * answer and hands out copies (ModifiableInstruction.getArguments shifts the flags off its array).
+ * The flags are read first, because getFlags reads the arguments itself while it fills its list.
+ */
+function keepArguments(node: ast.Instruction): void {
+  if (node instanceof ast.ModifiableInstruction) guard<readonly Flag[]>(() => node.getFlags(), NONE);
+  const compute = node.getArguments.bind(node);
+  let args: ast.Argument[] | undefined;
+  node.getArguments = () => (args ??= compute()).slice();
+}
 
 /** One instruction. Methods follow dockerfile-ast's names; `start`/`keywordEnd`/`end` are document offsets. */
 export class Instruction {
   /** The keyword upper-cased. */
   readonly keyword: string;
+  /** Offset of the keyword. */
+  readonly start: number;
+  /** Offset just after the keyword. */
+  readonly keywordEnd: number;
+  /** Offset just after the instruction's last character (here-documents included). */
+  readonly end: number;
   // computed on first use; every field declared here so that all instructions share one shape
-  private cRange: Range | undefined = undefined;
-  private cRaw: Word[] | undefined = undefined;
-  private cFlags: FlagSpan[] | undefined = undefined;
-  private cWords: Word[] | undefined = undefined;
-  private cArgs: Argument[] | undefined = undefined;
-  private cFlagObjects: Flag[] | undefined = undefined;
-  private cJson: JsonString[] | undefined = undefined;
-  private cProps: Property[] | undefined = undefined;
-  private cPropWords: Word[] | undefined = undefined;
-  private cHeredocs: HeredocSpan[] | undefined = undefined;
+  private cArgs: readonly Argument[] | undefined = undefined;
+  private cFlags: readonly Flag[] | undefined = undefined;
+  private cJson: readonly JsonString[] | undefined = undefined;
+  private cProps: readonly Property[] | undefined = undefined;
   private cMemo: Map<string, unknown> | undefined = undefined;
 
   constructor(
     readonly doc: SyntaxDoc,
-    /** The keyword as written (escape characters inside kept). */
-    readonly instruction: string,
-    readonly start: number,
-    readonly keywordEnd: number,
-    readonly end: number,
+    /** dockerfile-ast's instruction. */
+    readonly node: ast.Instruction,
   ) {
-    this.keyword = instruction.toUpperCase();
+    this.keyword = node.getKeyword();
+    keepArguments(node);
+    const lines = doc.lines();
+    const range = node.getRange();
+    this.start = lines.offsetAt(range.start);
+    this.end = lines.offsetAt(range.end);
+    this.keywordEnd = lines.offsetAt(node.getInstructionRange().end);
   }
 
   /** The keyword upper-cased (`RUN`). */
@@ -140,170 +106,108 @@ export class Instruction {
   }
   /** The keyword as written. */
   getInstruction(): string {
-    return this.instruction;
+    return this.node.getInstruction();
   }
   /** From the keyword to the end of the last argument (here-documents included). */
   getRange(): Range {
-    return (this.cRange ??= this.doc.lines().rangeOf(this.start, this.end));
+    return this.node.getRange();
   }
   /** The keyword. */
   getInstructionRange(): Range {
-    return this.doc.lines().rangeOf(this.start, this.keywordEnd);
+    return this.node.getInstructionRange();
   }
   /** The instruction's text as written. */
   getTextContent(): string {
     return this.doc.text.substring(this.start, this.end);
   }
-  /** Every word after the keyword, flags included. */
-  rawWords(): readonly Word[] {
-    return (this.cRaw ??= splitWords(this.doc.text, this.keywordEnd, this.end, this.doc.escape));
-  }
-  /** The flags' spans (empty for keywords without flags). */
-  flagSpans(): readonly FlagSpan[] {
-    if (!this.cFlags) {
-      const stop = flagStop(this.keyword);
-      this.cFlags = stop ? readFlags(this.doc.text, this.rawWords(), stop) : [];
-    }
-    return this.cFlags;
-  }
-  /** The words after the flags (as many leading words dropped as there are flags). */
-  words(): readonly Word[] {
-    if (!this.cWords) {
-      const n = this.flagSpans().length;
-      this.cWords = n === 0 ? (this.rawWords() as Word[]) : this.rawWords().slice(n);
-    }
-    return this.cWords;
-  }
   /** The arguments after the flags. */
   getArguments(): readonly Argument[] {
-    return (this.cArgs ??= this.words().map((w) => new Argument(this.doc, w)));
+    return (this.cArgs ??= guard<readonly Argument[]>(() => this.node.getArguments(), NONE));
   }
   /** From the first to the last argument; null without arguments. */
   getArgumentsRange(): Range | null {
-    const w = this.words();
-    return w.length === 0 ? null : this.doc.lines().rangeOf(w[0]!.start, w[w.length - 1]!.end);
+    return guard(() => this.node.getArgumentsRange(), null);
   }
   /** The arguments' text without line continuations and comment lines; null without arguments. */
   getArgumentsContent(): string | null {
-    const w = this.words();
-    if (w.length === 0) return null;
-    const lines = this.doc.lines();
-    const lineStartOf = (o: number): number => o - lines.positionAt(o).character;
-    return argumentPieces(this.doc.text, lineStartOf, w, this.doc.escape)
-      .map(([a, b]) => this.doc.text.substring(a, b))
-      .join('');
+    return guard(() => this.node.getArgumentsContent(), null);
   }
   /** The flags (`--from=…`, `--mount=…`); empty for keywords without flags. */
   getFlags(): readonly Flag[] {
-    return (this.cFlagObjects ??= this.flagSpans().map((f) => new Flag(this.doc, f)));
+    const node = this.node;
+    return (this.cFlags ??= node instanceof ast.ModifiableInstruction ? guard<readonly Flag[]>(() => node.getFlags(), NONE) : NONE);
   }
   /** COPY's `--from` flag when it is the only flag. */
   getFromFlag(): Flag | null {
-    const flags = this.getFlags();
-    return this.keyword === 'COPY' && flags.length === 1 && flags[0]!.getName() === 'from' ? flags[0]! : null;
+    const node = this.node;
+    return node instanceof ast.Copy ? guard(() => node.getFromFlag(), null) : null;
   }
   /** The strings of an exec-form argument list (ADD, CMD, COPY, ENTRYPOINT, RUN, SHELL, VOLUME); empty otherwise. */
   getJSONStrings(): readonly JsonString[] {
     if (!this.cJson) {
-      this.cJson = JSON_KEYWORDS.has(this.keyword) ? jsonStrings(this.doc.text, this.words()).map((j) => new JsonString(this.doc, j)) : [];
+      const node = this.node;
+      const lines = this.doc.lines();
+      const strings = node instanceof ast.JSONInstruction ? guard<readonly ast.JSONArgument[]>(() => node.getJSONStrings(), NONE) : NONE;
+      this.cJson = strings.map((j) => {
+        const r = j.getRange();
+        return new JsonString(j, { start: lines.offsetAt(r.start), end: lines.offsetAt(r.end) });
+      });
     }
     return this.cJson;
   }
-  /** The property words of ENV/ARG/LABEL (quotes and `${…}` keep spaces). */
-  propertyWords(): readonly Word[] {
-    return (this.cPropWords ??= propertyWords(this.doc.text, this.start, this.keywordEnd, this.end, this.doc.escape));
-  }
   /** The properties of ENV, ARG and LABEL; empty for other keywords. */
   getProperties(): readonly Property[] {
-    if (!this.cProps) {
-      this.cProps = PROPERTY_KEYWORDS.has(this.keyword) ? properties(this.doc.text, this.doc.escape, this.propertyWords()).map((p) => new Property(this.doc, p)) : [];
-    }
-    return this.cProps;
+    const node = this.node;
+    return (this.cProps ??= node instanceof ast.PropertyInstruction ? guard<readonly Property[]>(() => node.getProperties(), NONE) : NONE);
   }
   /** ARG's single property; null when ARG has none or several. */
   getProperty(): Property | null {
-    const p = this.getProperties();
-    return this.keyword === 'ARG' && this.propertyWords().length === 1 ? p[0]! : null;
+    const node = this.node;
+    return node instanceof ast.Arg ? guard(() => node.getProperty(), null) : null;
+  }
+  private from<T>(read: (from: ast.From) => T, fallback: T): T {
+    const node = this.node;
+    return node instanceof ast.From ? guard(() => read(node), fallback) : fallback;
   }
   /** FROM's image as written (escapes removed); null without arguments. */
   getImage(): string | null {
-    return this.words()[0]?.value ?? null;
+    return this.from((f) => f.getImage(), null);
   }
   /** FROM's image range. */
   getImageRange(): Range | null {
-    const w = this.words()[0];
-    return w ? this.doc.lines().rangeOf(w.start, w.end) : null;
+    return this.from((f) => f.getImageRange(), null);
   }
-  private imageIndex(content: string, base: number, search: string, last: boolean): number {
-    let index = last ? content.lastIndexOf(search) : content.indexOf(search);
-    if (index === -1 || content.indexOf('$') === -1) return index;
-    const spans = this.rawWords().flatMap((w) => variableSpans(this.doc.text, w, this.doc.escape));
-    for (let k = 0; k < spans.length; k++) {
-      const pos = base + index;
-      const [a, b] = spans[k]!;
-      if (a < pos && pos < b) {
-        index = last ? content.substring(0, index).lastIndexOf(search) : content.indexOf(search, b - base);
-        if (index === -1) return -1;
-        k = -1;
-      }
-    }
-    return index;
-  }
-  /** Offsets of FROM's tag (after `:`), or null. */
-  imageTagSpan(): [number, number] | null {
-    const w = this.words()[0];
-    if (!w) return null;
-    const content = this.doc.text.substring(w.start, w.end);
-    const at = this.imageIndex(content, w.start, '@', false);
-    const slash = content.indexOf('/');
-    if (at === -1) {
-      const colon = this.imageIndex(content, w.start, ':', true);
-      if (colon > slash) return [w.start + colon + 1, w.end];
-    }
-    const sub = content.substring(0, at);
-    const subColon = sub.indexOf(':');
-    if (subColon === -1) return null;
-    if (slash === -1) return [w.start + subColon + 1, w.start + at];
-    if (subColon < slash) return null;
-    return [w.start + subColon + 1, w.start + sub.length];
-  }
-  /** FROM's tag range. */
+  /** FROM's tag range (after `:`). */
   getImageTagRange(): Range | null {
-    const span = this.imageTagSpan();
-    return span ? this.doc.lines().rangeOf(span[0], span[1]) : null;
+    return this.from((f) => f.getImageTagRange(), null);
   }
   /** FROM's digest range (after `@`). */
   getImageDigestRange(): Range | null {
-    const w = this.words()[0];
-    if (!w) return null;
-    const index = this.imageIndex(this.doc.text.substring(w.start, w.end), w.start, '@', true);
-    if (index === -1) return null;
-    const r = this.doc.lines().rangeOf(w.start, w.end);
-    return { start: { line: r.start.line, character: r.start.character + index + 1 }, end: r.end };
+    return this.from((f) => f.getImageDigestRange(), null);
   }
   /** FROM's `AS name` as written; null without. */
   getBuildStage(): string | null {
-    const w = this.words();
-    return w.length > 2 && w[1]!.value.toUpperCase() === 'AS' ? this.doc.text.substring(w[2]!.start, w[2]!.end) : null;
+    return this.from((f) => f.getBuildStage(), null);
   }
   /** FROM's stage name range. */
   getBuildStageRange(): Range | null {
-    const w = this.words();
-    return w.length > 2 && w[1]!.value.toUpperCase() === 'AS' ? this.doc.lines().rangeOf(w[2]!.start, w[2]!.end) : null;
+    return this.from((f) => f.getBuildStageRange(), null);
   }
   /** ONBUILD's instruction; null for other keywords or an empty ONBUILD. */
   getTriggerInstruction(): Instruction | null {
-    const w = this.keyword === 'ONBUILD' ? this.words()[0] : undefined;
-    return w ? new Instruction(this.doc, this.doc.text.substring(w.start, w.end), w.start, w.end, this.end) : null;
+    const node = this.node;
+    const trigger = node instanceof ast.Onbuild ? guard(() => node.getTriggerInstruction(), null) : null;
+    return trigger ? new Instruction(this.doc, trigger) : null;
+  }
+  /** The here-documents the instruction opens (RUN, COPY; dockerfile-ast reads none for ADD); empty where dockerfile-ast cannot read them. */
+  getHeredocs(): readonly ast.Heredoc[] {
+    const node = this.node;
+    return node instanceof ast.Run || node instanceof ast.Copy ? guard<readonly ast.Heredoc[]>(() => node.getHeredocs(), NONE) : NONE;
   }
   /** A value derived from this instruction, computed once per key (the shell parse of a RUN, COPY's paths). */
   memo<T>(key: string, compute: () => T): T {
     const memo = (this.cMemo ??= new Map());
     if (!memo.has(key)) memo.set(key, compute());
     return memo.get(key) as T;
-  }
-  /** The here-documents the instruction opens (RUN, COPY, ADD). */
-  heredocSpans(): readonly HeredocSpan[] {
-    return (this.cHeredocs ??= heredocs(this));
   }
 }

@@ -1,23 +1,29 @@
 /**
- * Bollwerk's Dockerfile parser: one linear pass over the text finds parser directives, comments and
- * instructions (with their line continuations and here-documents) as document offsets. Everything
- * else (arguments, flags, properties, image parts) is computed on first use and cached per
- * instruction; line/character positions only when a range is asked for. Instruction boundaries,
- * argument splitting and ranges follow dockerfile-ast 0.7, which the rules were written against.
+ * A Dockerfile read by dockerfile-ast (the parser of dockerfile-language-service, whose language
+ * features the server offers too), with the corrections of dockerfile-buildkit.ts where dockerfile-ast
+ * reads a file differently from BuildKit's parser. The instructions' argument values come from the
+ * text dockerfile-ast was given; `getTextContent` and the offsets read the file itself. Instruction views are built once; what the rules ask
+ * of them (arguments, flags, properties) is computed by dockerfile-ast on first use.
  */
+import { DockerfileParser, type Comment as AstComment, type Dockerfile, type Instruction as AstInstruction } from 'dockerfile-ast';
 import { lineIndex, type LineIndex } from '../text';
-import { Instruction, type SyntaxDoc } from './dockerfile-instruction';
-import { lineStart, readDirectives, type Directive } from './dockerfile-directives';
-import { heredocName } from './dockerfile-heredocs';
 import type { Range } from '../types';
+import { buildkitText, isExecFormHeredocCandidate, logicalLine, segment } from './dockerfile-buildkit';
+import { Instruction, type SyntaxDoc } from './dockerfile-instruction';
 
 export { Instruction } from './dockerfile-instruction';
-export type { Directive } from './dockerfile-directives';
 
-/** A comment line (from `#` to the end of the line), also inside line continuations. */
+/** A comment line (from `#` to the end of the line), also inside line continuations; document offsets. */
 export interface Comment {
   readonly start: number;
   readonly end: number;
+}
+
+/** A parser directive (`# escape=\``, `# syntax=…`) at the top of the file. */
+export interface Directive {
+  readonly name: string;
+  readonly value: string;
+  readonly range: Range;
 }
 
 /** A parsed Dockerfile. */
@@ -32,250 +38,72 @@ export interface DockerfileSyntax {
   rangeOf(start: number, end: number): Range;
 }
 
-const BOM = '\uFEFF';
-/** The rest of a line. */
-const LINE_REST = /[^\r\n]*/y;
-/** A run of characters up to a blank or a line break. */
-const WORD = /[^ \t\r\n]*/y;
-/** Characters with no meaning to the instruction scan (no escape character, line break or `#`). */
-const PLAIN_BACKSLASH = /[^\\\r\n#]+/y;
-const PLAIN_BACKTICK = /[^`\r\n#]+/y;
-const NOT_BLANK = /[^ \t]/;
-
-class Scanner {
-  readonly comments: Comment[] = [];
-  readonly instructions: Instruction[] = [];
-  constructor(
-    readonly doc: SyntaxDoc,
-    readonly text: string,
-    readonly escape: string,
-  ) {}
-
-  run(offset: number): void {
-    const text = this.text;
-    for (let i = offset; i < text.length; i++) {
-      const c = text[i];
-      if (c === ' ' || c === '\t' || c === '\r' || c === '\n') continue;
-      i = c === '#' ? this.comment(i) : this.instruction(i);
-    }
-  }
-
-  comment(start: number): number {
-    LINE_REST.lastIndex = start;
-    LINE_REST.test(this.text);
-    const end = LINE_REST.lastIndex;
-    this.comments.push({ start, end });
-    return end;
-  }
-
-  add(keyword: string, start: number, keywordEnd: number, end: number): void {
-    this.instructions.push(new Instruction(this.doc, keyword, start, keywordEnd, end));
-  }
-
-  instruction(start: number): number {
-    const text = this.text;
-    const esc = this.escape;
-    // the common case: a keyword without escape characters, then a blank, a line break or the end
-    WORD.lastIndex = start;
-    WORD.test(text);
-    const wordEnd = WORD.lastIndex;
-    if (text.slice(start, wordEnd).indexOf(esc) === -1) {
-      const keyword = text.slice(start, wordEnd);
-      const c = text[wordEnd];
-      if (c === undefined) {
-        this.add(keyword, start, wordEnd, text.length);
-        return text.length;
-      }
-      if (c === '\r' || c === '\n') {
-        this.add(keyword, start, wordEnd, wordEnd);
-        return wordEnd;
-      }
-      const end = this.arguments(keyword, start, wordEnd, wordEnd);
-      this.add(keyword, start, wordEnd, end);
-      return end;
-    }
-    return this.escapedInstruction(start);
-  }
-
-  /** A keyword with escape characters in it (`RU\<newline>N`), character by character. */
-  escapedInstruction(start: number): number {
-    const text = this.text;
-    const esc = this.escape;
-    let keyword = text[start]!;
-    let keywordEnd = -1;
-    let escaped = false;
-    instructionCheck: for (let i = start + 1; i < text.length; i++) {
-      const c = text[i];
-      if (c === esc) {
-        escaped = true;
-        const next = text.charAt(i + 1);
-        if (next === '\r' || next === '\n') {
-          if (keywordEnd === -1) keywordEnd = i;
-          i++;
-        } else if (next === ' ' || next === '\t') {
-          for (let j = i + 2; j < text.length; j++) {
-            const d = text[j];
-            if (d === ' ' || d === '\t') continue;
-            if (d === '\r' || d === '\n') {
-              i = j;
-              continue instructionCheck;
-            }
-            keywordEnd = i + 1;
-            keyword += esc;
-            i = j - 2;
-            continue instructionCheck;
-          }
-          keywordEnd = i + 1;
-          keyword += esc;
-          break instructionCheck;
-        } else {
-          keywordEnd = i + 1;
-          keyword += esc;
-          escaped = false;
-        }
-      } else if (c === ' ' || c === '\t') {
-        if (escaped) {
-          escapeCheck: for (let j = i + 1; j < text.length; j++) {
-            const d = text[j];
-            if (d === ' ' || d === '\t') continue;
-            if (d === '\r' || d === '\n') {
-              i = j;
-              continue instructionCheck;
-            }
-            break escapeCheck;
-          }
-          escaped = false;
-        }
-        if (keywordEnd === -1) keywordEnd = i;
-        const end = this.arguments(keyword, start, keywordEnd, i);
-        this.add(keyword, start, keywordEnd, end);
-        return end;
-      } else if (c === '\r' || c === '\n') {
-        if (escaped) continue;
-        if (keywordEnd === -1) keywordEnd = i;
-        this.add(keyword, start, i, i);
-        return i;
-      } else if (c === '#' && escaped) {
-        continue;
-      } else {
-        keywordEnd = i + 1;
-        keyword += c;
-        escaped = false;
-      }
-    }
-    if (keywordEnd === -1) keywordEnd = text.length;
-    this.add(keyword, start, keywordEnd, text.length);
-    return text.length;
-  }
-
-  /** The end of an instruction's arguments (after its here-documents); records comments inside continuations. */
-  arguments(keyword: string, start: number, keywordEnd: number, offset: number): number {
-    const text = this.text;
-    const esc = this.escape;
-    const plain = esc === '`' ? PLAIN_BACKTICK : PLAIN_BACKSLASH;
-    const length = text.length;
-    // after a line continuation until the next character that is neither blank nor a comment line
-    let escaped = false;
-    let i = offset + 1;
-    while (i < length) {
-      plain.lastIndex = i;
-      if (plain.test(text)) {
-        const j = plain.lastIndex;
-        if (escaped && NOT_BLANK.test(text.slice(i, j))) escaped = false;
-        i = j;
-        if (i >= length) break;
-      }
-      const c = text[i];
-      if (c === '\r' || c === '\n') {
-        if (!escaped) return this.heredocs(new Instruction(this.doc, keyword, start, keywordEnd, i), i);
-        i++;
-      } else if (c === esc) {
-        const next = text.charAt(i + 1);
-        if (next === '\n' || next === '\r') {
-          escaped = true;
-          i += 2;
-        } else if (next === ' ' || next === '\t') {
-          let j = i + 2;
-          while (j < length && (text[j] === ' ' || text[j] === '\t')) j++;
-          if (j >= length) return length;
-          if (text[j] === '\r' || text[j] === '\n') escaped = true;
-          // the character after the blanks is passed over, as dockerfile-ast does
-          i = j + 1;
-        } else {
-          i++;
-        }
-      } else {
-        // `#`: a comment line inside a continuation, up to and with its line break
-        i = escaped ? this.comment(i) + 1 : i + 1;
-      }
-    }
-    return length;
-  }
-
-  /** Skips the bodies of the here-documents an ADD, COPY or RUN (also under ONBUILD) opens on its first line. */
-  heredocs(candidate: Instruction, offset: number): number {
-    if (candidate.getTextContent().indexOf('<') === -1) return offset;
-    let instruction: Instruction | null = candidate;
-    if (instruction.getKeyword() === 'ONBUILD') instruction = instruction.getTriggerInstruction();
-    if (!instruction) return offset;
-    const keyword = instruction.getKeyword();
-    if (keyword !== 'ADD' && keyword !== 'COPY' && keyword !== 'RUN') return offset;
-    const names: string[] = [];
-    let tabbed = false;
-    for (const arg of instruction.words()) {
-      const value = arg.value;
-      if (value.startsWith('<<') && value.length > 2) {
-        if (value.startsWith('<<-')) tabbed = true;
-        const name = heredocName(value);
-        if (name !== null) names.push(name);
-      }
-    }
-    for (const name of names) offset = this.heredocBody(name, offset, tabbed);
-    return offset;
-  }
-
-  heredocBody(name: string, offset: number, tabbed: boolean): number {
-    const text = this.text;
-    let word = -1;
-    let lineStartFlag = true;
-    for (let i = offset; i < text.length; i++) {
-      const c = text[i];
-      if (c === ' ') lineStartFlag = false;
-      else if (c === '\t') {
-        if (!tabbed) lineStartFlag = false;
-      } else if (c === '\r' || c === '\n') {
-        if (word !== -1 && name === text.substring(word, i)) return i;
-        word = -1;
-        lineStartFlag = true;
-      } else if (lineStartFlag) {
-        word = i;
-        lineStartFlag = false;
-      }
-    }
-    return text.length;
+/** dockerfile-ast's parse, or null when it throws (then the file has no instructions). */
+function parseAst(text: string): Dockerfile | null {
+  try {
+    return DockerfileParser.parse(text);
+  } catch {
+    return null;
   }
 }
 
+/** Most exec-form instructions cut out of a here-document per file (each cut parses the rest of the file again). */
+const MAX_CUTS = 20;
+const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD', 'ONBUILD']);
+
+/** Where an instruction that dockerfile-ast let run past its line ends for BuildKit (an exec form with `<<`); -1 when it does not. */
+function execFormEnd(text: string, node: AstInstruction, escape: string, lines: LineIndex): number {
+  const range = node.getRange();
+  if (range.end.line === range.start.line || !HEREDOC_KEYWORDS.has(node.getKeyword())) return -1;
+  const start = lines.offsetAt(range.start);
+  const { end, joined } = logicalLine(text, start, escape);
+  return end < lines.offsetAt(range.end) && joined.indexOf('<<') !== -1 && isExecFormHeredocCandidate(joined) ? end : -1;
+}
+
+/**
+ * dockerfile-ast's instructions and comments, with each exec-form instruction that opened a
+ * here-document cut at the end of its line and the rest of the file parsed again (case 3 of
+ * dockerfile-buildkit.ts).
+ */
+function readNodes(text: string, parsed: Dockerfile, lines: LineIndex): { nodes: AstInstruction[]; comments: AstComment[] } {
+  const escape = parsed.getEscapeCharacter();
+  const directives = parsed.getDirectives();
+  const keep = directives.length ? lines.offsetAt(directives[directives.length - 1]!.getRange().end) : 0;
+  let nodes = parsed.getInstructions();
+  let comments = parsed.getComments();
+  if (text.indexOf('<<') === -1) return { nodes, comments };
+  for (let cuts = 0, from = 0; cuts < MAX_CUTS; cuts++) {
+    const k = nodes.findIndex((n, i) => i >= from && execFormEnd(text, n, escape, lines) !== -1);
+    if (k === -1) break;
+    const start = lines.offsetAt(nodes[k]!.getRange().start);
+    const end = execFormEnd(text, nodes[k]!, escape, lines);
+    // the text up to the cut: an unclosed here-document then ends where BuildKit ends the instruction
+    const alone = parseAst(segment(text.slice(0, end), keep, start, end))?.getInstructions()[0];
+    const rest = parseAst(segment(text, keep, end, text.length));
+    if (!alone || !rest) break;
+    nodes = [...nodes.slice(0, k), alone, ...rest.getInstructions()];
+    comments = [...comments.filter((c) => lines.offsetAt(c.getRange().start) < start), ...rest.getComments()];
+    from = k + 1;
+  }
+  return { nodes, comments };
+}
+
 /** Parses a Dockerfile. Tolerant: never throws; any text gives instructions and comments. */
-export function parseDockerfileSyntax(text: string, lines?: LineIndex): DockerfileSyntax {
-  let index = lines;
-  const doc: SyntaxDoc = {
-    text,
-    escape: '\\',
-    lines: () => (index ??= lineIndex(text)),
-  };
-  const directives = readDirectives(text);
-  const escapeDirective = directives.find((d) => d.name.toLowerCase() === 'escape' && (d.value === '\\' || d.value === '`'));
-  doc.escape = escapeDirective ? escapeDirective.value : '\\';
-  const offset = directives.length > 0 ? lineStart(text, directives.length) : text.startsWith(BOM) ? 1 : 0;
-  const scanner = new Scanner(doc, text, doc.escape);
-  scanner.run(offset);
+export function parseDockerfileSyntax(text: string, lines: LineIndex = lineIndex(text)): DockerfileSyntax {
+  const masked = buildkitText(text);
+  const parsed = parseAst(masked);
+  const escape = parsed?.getEscapeCharacter() ?? '\\';
+  const doc: SyntaxDoc = { text, escape, lines: () => lines };
+  const { nodes, comments } = parsed ? readNodes(masked, parsed, lines) : { nodes: [], comments: [] };
   return {
     text,
-    escape: doc.escape,
-    directives,
-    comments: scanner.comments,
-    instructions: scanner.instructions,
-    rangeOf: (start, end) => doc.lines().rangeOf(start, end),
+    escape,
+    directives: parsed?.getDirectives().map((d) => ({ name: d.getName(), value: d.getValue(), range: d.getRange() })) ?? [],
+    comments: comments.map((c) => {
+      const r = c.getRange();
+      return { start: lines.offsetAt(r.start), end: lines.offsetAt(r.end) };
+    }),
+    instructions: nodes.map((node) => new Instruction(doc, node)),
+    rangeOf: (start, end) => lines.rangeOf(start, end),
   };
 }

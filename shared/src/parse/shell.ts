@@ -1,3 +1,5 @@
+// The shell of RUN/CMD/ENTRYPOINT, read by Bollwerk's own tokenizer; why not sh-syntax (mvdan/sh) or
+// tree-sitter-bash: docs/shell-parser.md.
 import type { DockerfileFile, Instruction } from './dockerfile';
 import { basename, shellCommand, shellWord, SHELLS, type Source } from './shell-source';
 import { tokenize } from './shell-tokenize';

@@ -35,7 +35,8 @@ export interface Flat {
 export interface ToolInfo {
   readonly name: string;
   readonly version: string;
-  readonly informationUri: string;
+  /** The tool's home page (SARIF `informationUri`); left out when there is none. */
+  readonly informationUri?: string;
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,7 +1,6 @@
 // SARIF 2.1.0 output: one run, the whole catalogue in tool.driver.rules, results with 1-based
 // regions relative to %SRCROOT%, fixes as replacements, notes as tool execution notifications.
 import { itemById } from '../checklist/index';
-import { ruleDocsUrl } from '../protocol';
 import type { Lang, Range, Result, RuleMeta, Severity } from '../types';
 import { flatten, relativeUri, type ScanData, type ToolInfo } from './common';
 
@@ -60,7 +59,6 @@ function sarifRule(rule: RuleMeta, lang: Lang): Json {
     shortDescription: { text: rule.title[lang] },
     fullDescription: { text: rule.docs.rationale[lang] || rule.title[lang] },
     help: { text: ruleHelpText(rule, lang), markdown: ruleHelpMarkdown(rule, lang) },
-    helpUri: ruleDocsUrl(rule.id),
     defaultConfiguration: { level: LEVEL[rule.severity] },
     properties: {
       tags,
@@ -124,7 +122,7 @@ export function sarifLog(scan: ScanData, options: SarifOptions): Json {
             name: options.tool.name,
             version: options.tool.version,
             semanticVersion: options.tool.version,
-            informationUri: options.tool.informationUri,
+            ...(options.tool.informationUri ? { informationUri: options.tool.informationUri } : {}),
             rules: options.rules.map((r) => sarifRule(r, options.lang)),
           },
         },

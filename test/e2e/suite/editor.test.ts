@@ -35,6 +35,31 @@ test('hover on the finding explains it and cites checklist items', async () => {
   check(text.includes('CSVS-3.1') && text.includes('CL-2.1.1'), `hover does not cite CSVS-3.1 and CL-2.1.1:\n${text}`);
 });
 
+test('hover leads with the checklist items, renders code as code and links the rule docs by command', async () => {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', file('Dockerfile'), new vscode.Position(1, 2));
+  const text = hoverText(hovers);
+  const item = text.indexOf('`CSVS-3.1');
+  const why = text.search(/\*\*(Why|Warum):\*\*/);
+  check(item > 0 && why > item, `the checklist items do not come before why:\n${text}`);
+  check(text.includes('`USER 10001:10001`') && !text.includes('\\`'), `code is escaped:\n${text}`);
+  check(text.includes('](command:bollwerk.showRuleDocs?'), `no command link to the rule docs:\n${text}`);
+  check(!text.includes('github.com/bollwerk'), `a placeholder address:\n${text}`);
+});
+
+test('completion in a Dockerfile lists each instruction exactly once', async () => {
+  const document = await vscode.workspace.openTextDocument({ language: 'dockerfile', content: 'FROM alpine:3.20\n\n' });
+  await vscode.window.showTextDocument(document);
+  const list = await waitFor('completion items', async () => {
+    const l = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(1, 0));
+    return l.items.length > 0 ? l : undefined;
+  });
+  const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+  for (const label of ['RUN command', 'USER daemon', 'HEALTHCHECK NONE', 'COPY source dest']) {
+    equal(labels.filter((l) => l === label).length, 1, `${label} among ${labels.join(', ')}`);
+  }
+  equal(new Set(labels).size, labels.length, `a label twice: ${labels.join(', ')}`);
+});
+
 test('reports k8s/read-only-root-filesystem on the container of a Deployment', async () => {
   const editor = await open('deployment.yaml');
   const d = (await waitForRule(editor.document.uri, 'k8s/read-only-root-filesystem')) as vscode.Diagnostic;
