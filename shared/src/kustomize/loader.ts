@@ -1,0 +1,74 @@
+// Reads the files a kustomization names, with kustomize's load restriction (api/internal/loader/fileloader.go):
+// under LoadRestrictionsRootOnly a file must lie in or below the kustomization's folder.
+import { joinTreePath, type FileTree } from '../file-tree';
+
+/** kustomize's --load-restrictor values. */
+export type LoadRestrictor = 'LoadRestrictionsRootOnly' | 'LoadRestrictionsNone';
+
+/** A build failure: the message, and the kustomization file (and line) it concerns when known. */
+export class KustomizeError extends Error {
+  constructor(
+    message: string,
+    readonly file?: string,
+    readonly line?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Files of one kustomization folder. */
+export interface Loader {
+  readonly tree: FileTree;
+  /** The folder, as a tree path ('' for the tree's root). */
+  readonly root: string;
+  readonly restrictor: LoadRestrictor;
+  /** Folders of the kustomizations that led here, outermost first (for cycle detection). */
+  readonly chain: readonly string[];
+}
+
+/** A tree path as messages show it: absolute, like kustomize's paths. */
+export const shown = (path: string): string => `/${path}`;
+
+/** Resolves `rel` against the loader's folder; undefined when it climbs out of the tree. */
+export function resolvePath(ldr: Loader, rel: string): string | undefined {
+  return rel.startsWith('/') ? joinTreePath(rel) : joinTreePath(ldr.root, rel);
+}
+
+const within = (path: string, root: string): boolean => root === '' || path === root || path.startsWith(`${root}/`);
+
+/** The bytes of a file the kustomization names; throws KustomizeError when it is missing or not allowed. */
+export function loadFile(ldr: Loader, rel: string): Uint8Array {
+  const path = resolvePath(ldr, rel);
+  if (path === undefined) throw new KustomizeError(`security; file '${rel}' is not in or below '${shown(ldr.root)}'`);
+  if (ldr.restrictor === 'LoadRestrictionsRootOnly' && !within(path, ldr.root)) {
+    throw new KustomizeError(`security; file '${shown(path)}' is not in or below '${shown(ldr.root)}'`);
+  }
+  const bytes = ldr.tree.readFile(path);
+  if (bytes === undefined) {
+    const isDir = ldr.tree.readDir(path) !== undefined;
+    throw new KustomizeError(isDir ? `'${shown(path)}' must be a file (got a directory)` : `open ${shown(path)}: no such file or directory`);
+  }
+  return bytes;
+}
+
+/** The text of a file the kustomization names. */
+export function loadText(ldr: Loader, rel: string): string {
+  return new TextDecoder().decode(loadFile(ldr, rel));
+}
+
+/** A loader for a sub-folder; throws on a cycle (the folder contains or is one already being built). */
+export function childLoader(ldr: Loader, rel: string): Loader {
+  const path = resolvePath(ldr, rel);
+  if (path === undefined || ldr.tree.readDir(path) === undefined) {
+    throw new KustomizeError(`must build at directory: not a valid directory: evalsymlink failure on '${shown(path ?? rel)}' : lstat ${shown(path ?? rel)}: no such file or directory`);
+  }
+  for (const visited of [...ldr.chain, ldr.root]) {
+    if (within(visited, path)) throw new KustomizeError(`cycle detected: candidate root '${shown(path)}' contains visited root '${shown(visited)}'`);
+  }
+  return { tree: ldr.tree, root: path, restrictor: ldr.restrictor, chain: [...ldr.chain, ldr.root] };
+}
+
+/** True when the name is a remote resource (git or http), which the builder never fetches. */
+export function isRemote(rel: string): boolean {
+  return /^(https?:\/\/|git@|git::|ssh:\/\/|github\.com\/|gitlab\.com\/|bitbucket\.org\/)/.test(rel) || /\?ref=|\.git(\/\/|$)/.test(rel);
+}

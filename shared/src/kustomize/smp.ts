@@ -1,0 +1,122 @@
+// Strategic merge patches as kustomize v5 applies them (kyaml merge2 over the walk package:
+// kyaml/yaml/merge2/merge2.go, kyaml/yaml/walk/{map,associative_sequence,nonassociative_sequence}.go,
+// kyaml/yaml/fns.go AssociativeSequenceKeys). Copyright 2019 The Kubernetes Authors, Apache-2.0.
+// A list is merged element by element when all elements of the base or the patch carry one of the
+// associative keys; any other list is replaced. `null` in a patch deletes the field.
+import { clone, isMap, jsonEqual, newMap, type Json, type JsonMap } from './json';
+
+/** kyaml's AssociativeSequenceKeys, in the order they are tried. */
+const ASSOCIATIVE_KEYS = ['mountPath', 'devicePath', 'ip', 'type', 'topologyKey', 'name', 'containerPort'];
+
+/** A patch that cannot be applied. */
+export class PatchError extends Error {}
+
+const DIRECTIVE = '$patch';
+const RETAIN_KEYS = '$retainKeys';
+const SET_ORDER = '$setElementOrder/';
+const DELETE_PRIMITIVE = '$deleteFromPrimitiveList/';
+
+function associativeKey(list: readonly Json[]): string {
+  if (list.length === 0) return '';
+  for (const key of ASSOCIATIVE_KEYS) if (list.every((e) => isMap(e) && key in e)) return key;
+  return '';
+}
+
+function listKey(dest: readonly Json[] | undefined, patch: readonly Json[], path: string): string {
+  let key = '';
+  for (const list of [dest, patch.filter((e) => !(isMap(e) && Object.keys(e).length === 1 && DIRECTIVE in e))]) {
+    if (!list || list.length === 0) continue;
+    const k = associativeKey(list);
+    if (k === '') continue;
+    if (key !== '' && key !== k) throw new PatchError(`conflicting merge keys [${key},${k}] for field ${path}`);
+    key = k;
+  }
+  return key;
+}
+
+const keyValue = (e: Json, key: string): string | undefined => {
+  const v = isMap(e) ? e[key] : undefined;
+  return v === undefined || v === null ? undefined : typeof v === 'string' ? v : JSON.stringify(v);
+};
+
+/** Merges `patch` into `dest` (which it does not change); undefined means the value is deleted. */
+export function mergeValue(dest: Json | undefined, patch: Json, path = ''): Json | undefined {
+  if (patch === null) return undefined;
+  if (isMap(patch)) return mergeMap(isMap(dest) ? dest : undefined, patch, path);
+  if (Array.isArray(patch)) return mergeList(Array.isArray(dest) ? dest : undefined, patch, path);
+  return patch;
+}
+
+function mergeMap(dest: JsonMap | undefined, patch: JsonMap, path: string): JsonMap | undefined {
+  const directive = patch[DIRECTIVE];
+  if (directive === 'delete') return undefined;
+  if (directive === 'replace') return stripDirectives(patch);
+  const out = dest ? clone(dest) : newMap();
+  for (const k of Object.keys(patch)) {
+    if (k === DIRECTIVE || k === RETAIN_KEYS || k.startsWith(SET_ORDER) || k.startsWith(DELETE_PRIMITIVE)) continue;
+    const merged = mergeValue(out[k], patch[k]!, path ? `${path}.${k}` : k);
+    if (merged === undefined) delete out[k];
+    else out[k] = merged;
+  }
+  for (const k of Object.keys(patch)) {
+    if (k.startsWith(DELETE_PRIMITIVE)) {
+      const field = k.slice(DELETE_PRIMITIVE.length);
+      const remove = patch[k];
+      const cur = out[field];
+      if (Array.isArray(cur) && Array.isArray(remove)) out[field] = cur.filter((e) => !remove.some((r) => jsonEqual(r, e)));
+    } else if (k.startsWith(SET_ORDER)) {
+      const field = k.slice(SET_ORDER.length);
+      const order = patch[k];
+      const cur = out[field];
+      if (Array.isArray(cur) && Array.isArray(order)) out[field] = reorder(cur, order);
+    }
+  }
+  const retain = patch[RETAIN_KEYS];
+  if (Array.isArray(retain)) {
+    for (const k of Object.keys(out)) if (!retain.includes(k)) delete out[k];
+  }
+  return out;
+}
+
+/** Orders list elements as `$setElementOrder` gives them; elements it does not name keep their place after them. */
+function reorder(list: readonly Json[], order: readonly Json[]): Json[] {
+  const key = associativeKey(order);
+  const matches = (e: Json, o: Json): boolean => (key ? keyValue(e, key) === keyValue(o, key) : jsonEqual(e, o));
+  const named = order.flatMap((o) => list.filter((e) => matches(e, o)));
+  return [...named, ...list.filter((e) => !named.includes(e))];
+}
+
+function mergeList(dest: readonly Json[] | undefined, patch: readonly Json[], path: string): Json[] | undefined {
+  const directive = patch.find((e) => isMap(e) && Object.keys(e).length === 1 && DIRECTIVE in e) as JsonMap | undefined;
+  const items = directive ? patch.filter((e) => e !== directive) : patch;
+  if (directive?.[DIRECTIVE] === 'delete') return undefined;
+  if (directive?.[DIRECTIVE] === 'replace') return items.map((e) => (isMap(e) ? stripDirectives(e) : clone(e)));
+  const key = listKey(dest, items, path);
+  if (key === '') return items.map((e) => (isMap(e) ? (mergeMap(undefined, e, path) ?? newMap()) : clone(e)));
+  const out: Json[] = dest ? dest.map((e) => clone(e)) : [];
+  for (const el of items) {
+    const value = keyValue(el, key);
+    const index = value === undefined ? -1 : out.findIndex((e) => keyValue(e, key) === value);
+    if (isMap(el) && el[DIRECTIVE] === 'delete') {
+      if (index >= 0) out.splice(index, 1);
+      continue;
+    }
+    const merged = isMap(el) ? mergeMap(index >= 0 && isMap(out[index]) ? (out[index] as JsonMap) : undefined, el, path) : clone(el);
+    if (merged === undefined) {
+      if (index >= 0) out.splice(index, 1);
+    } else if (index >= 0) out[index] = merged;
+    else out.push(merged);
+  }
+  return out;
+}
+
+function stripDirectives(m: JsonMap): JsonMap {
+  const out = newMap();
+  for (const k of Object.keys(m)) if (k !== DIRECTIVE) out[k] = clone(m[k]!);
+  return out;
+}
+
+/** Applies a strategic-merge patch to a whole object; undefined when the patch deletes it. */
+export function applySmp(target: JsonMap, patch: JsonMap): JsonMap | undefined {
+  return mergeMap(target, patch, '');
+}
