@@ -29,16 +29,12 @@ export function goJson(v: Json): string {
   return `{${keys.map((k) => `${goJsonString(k)}:${goJson(v[k]!)}`).join(',')}}`;
 }
 
-/** A field's value as the hasher sees it: a map of strings, or its scalar text, or '' when missing. */
+/** A field's value as the hasher sees it: the map itself, or its scalar text, or '' when missing. */
 function fieldValue(obj: JsonMap, key: string): Json {
   const v = obj[key];
-  if (v === undefined || v === null) return '';
-  if (isMap(v)) {
-    const out: JsonMap = Object.create(null) as JsonMap;
-    for (const k of Object.keys(v)) out[k] = typeof v[k] === 'string' ? v[k]! : String(v[k]);
-    return out;
-  }
-  return typeof v === 'string' ? v : String(v);
+  if (v === undefined) return '';
+  if (isMap(v)) return v;
+  return v === null ? 'null' : typeof v === 'string' ? v : String(v);
 }
 
 /** The first ten hex digits of the SHA-256, with 0 1 3 a e swapped for letters so the suffix holds no vowels or digits that spell words. */
@@ -47,10 +43,13 @@ function encode(hex: string): string {
   return [...hex.slice(0, 10)].map((c) => map[c] ?? c).join('');
 }
 
-/** kustomize's content hash of a resource, as used in generated names. */
+/**
+ * kustomize's content hash of a resource, as used in generated names. The hasher looks the name up
+ * as one field called `metadata/name`, which no resource has, so the name it hashes is always ''.
+ */
 export function contentHash(obj: JsonMap): string {
   const kind = getString(obj, 'kind');
-  const name = getString(obj, 'metadata', 'name');
+  const name = '';
   let encoded: string;
   if (kind === 'ConfigMap') {
     const m: JsonMap = Object.create(null) as JsonMap;
@@ -66,6 +65,8 @@ export function contentHash(obj: JsonMap): string {
     m['type'] = fieldValue(obj, 'type');
     m['name'] = name;
     m['data'] = fieldValue(obj, 'data');
+    const stringData = fieldValue(obj, 'stringData');
+    if (isMap(stringData)) m['stringData'] = stringData;
     encoded = goJson(m);
   } else encoded = goJson(obj);
   return encode(bytesToHex(sha256(new TextEncoder().encode(encoded))));

@@ -1,6 +1,6 @@
 // Output order: kustomize's legacy order (api/resid/gvk.go orderFirst/orderLast, IsLessThan, and
 // api/builtins SortOrderTransformer). Copyright 2019 The Kubernetes Authors, Apache-2.0.
-import { curId, gvkString, idString, type Gvk, type Resource } from './resource';
+import { curId, gvkString, type Gvk, type ResId, type Resource } from './resource';
 
 /** Kinds that come first, in this order. */
 export const ORDER_FIRST = [
@@ -18,6 +18,9 @@ function typeOrders(first: readonly string[], last: readonly string[]): Map<stri
   return m;
 }
 
+/** The id string kustomize's legacy order compares for equal types: namespace (`~X` when empty), then name. */
+const legacyIdString = (id: ResId): string => `${id.namespace || '~X'}|${id.name || '~N'}`;
+
 const gvkEq = (a: Gvk, b: Gvk): boolean => a.group === b.group && a.version === b.version && a.kind === b.kind;
 
 /** Sorts resources in kustomize's legacy order: by kind rank, then by id string; stable for equal ids. */
@@ -32,7 +35,7 @@ export function legacySort(resources: readonly Resource[], first = ORDER_FIRST, 
       const sa = gvkString(a.id), sb = gvkString(b.id);
       return sa < sb ? -1 : sa > sb ? 1 : a.i - b.i;
     }
-    const sa = idString(a.id), sb = idString(b.id);
+    const sa = legacyIdString(a.id), sb = legacyIdString(b.id);
     return sa < sb ? -1 : sa > sb ? 1 : a.i - b.i;
   });
   return keyed.map((k) => k.r);
