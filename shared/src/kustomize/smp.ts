@@ -2,7 +2,8 @@
 // kyaml/yaml/merge2/merge2.go, kyaml/yaml/walk/{map,associative_sequence,nonassociative_sequence}.go,
 // kyaml/yaml/fns.go AssociativeSequenceKeys). Copyright 2019 The Kubernetes Authors, Apache-2.0.
 // A list is merged element by element when all elements of the base or the patch carry one of the
-// associative keys; any other list is replaced. `null` in a patch deletes the field.
+// associative keys; any other list is replaced. New elements go before the old ones, in patch order
+// (kustomize merges with ListIncreaseDirection prepend). `null` in a patch deletes the field.
 import { clone, isMap, jsonEqual, newMap, type Json, type JsonMap } from './json';
 
 /** kyaml's AssociativeSequenceKeys, in the order they are tried. */
@@ -94,6 +95,7 @@ function mergeList(dest: readonly Json[] | undefined, patch: readonly Json[], pa
   const key = listKey(dest, items, path);
   if (key === '') return items.map((e) => (isMap(e) ? (mergeMap(undefined, e, path) ?? newMap()) : clone(e)));
   const out: Json[] = dest ? dest.map((e) => clone(e)) : [];
+  const added: Json[] = [];
   for (const el of items) {
     const value = keyValue(el, key);
     const index = value === undefined ? -1 : out.findIndex((e) => keyValue(e, key) === value);
@@ -105,9 +107,9 @@ function mergeList(dest: readonly Json[] | undefined, patch: readonly Json[], pa
     if (merged === undefined) {
       if (index >= 0) out.splice(index, 1);
     } else if (index >= 0) out[index] = merged;
-    else out.push(merged);
+    else added.push(merged);
   }
-  return out;
+  return [...added, ...out];
 }
 
 function stripDirectives(m: JsonMap): JsonMap {
