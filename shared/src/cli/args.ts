@@ -22,7 +22,8 @@ export type Command =
   | (Common & { readonly command: 'scan'; readonly paths: string[]; readonly format: ScanFormat; readonly fix: boolean; readonly failOn: FailOn })
   | (Common & { readonly command: 'rules'; readonly format: 'text' | 'json' })
   | (Common & { readonly command: 'checklist'; readonly paths: string[]; readonly format: ChecklistFormat })
-  | { readonly command: 'pin'; readonly args: string[] };
+  | { readonly command: 'pin'; readonly args: string[] }
+  | { readonly command: 'render'; readonly args: string[] };
 
 /** A usage error: one line for the user. */
 export class UsageError extends Error {}
@@ -52,6 +53,7 @@ const list = (values: readonly string[]): string => values.join('|');
 export function parseArgs(argv: readonly string[]): Command {
   const first = argv[0];
   if (first === 'pin') return { command: 'pin', args: argv.slice(1) };
+  if (first === 'render') return { command: 'render', args: argv.slice(1) };
   const command = first === 'scan' || first === 'rules' || first === 'checklist' ? first : 'scan';
   const rest = command === first ? argv.slice(1) : argv;
   const values = new Map<string, string>();

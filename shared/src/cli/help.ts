@@ -11,6 +11,7 @@ const HELP: Record<Lang, string> = {
        bollwerk rules [--format text|json]
        bollwerk checklist [paths…] [--format text|json|markdown|html]
        bollwerk pin [paths…] [--dry-run] [--update]
+       bollwerk render DIR [--reorder legacy|none] [--load-restrictor LoadRestrictionsRootOnly|LoadRestrictionsNone]
 
 Checks Dockerfiles, Compose files and Kubernetes manifests against container-security
 checklists. Directories are walked (honouring .gitignore and the configuration's ignorePaths);
@@ -34,6 +35,7 @@ Exit codes: 0 no finding at or above --fail-on, 1 such findings, 2 usage or inte
         bollwerk rules [--format text|json]
         bollwerk checklist [Pfade…] [--format text|json|markdown|html]
         bollwerk pin [Pfade…] [--dry-run] [--update]
+        bollwerk render ORDNER [--reorder legacy|none] [--load-restrictor LoadRestrictionsRootOnly|LoadRestrictionsNone]
 
 Prüft Dockerfiles, Compose-Dateien und Kubernetes-Manifeste gegen Checklisten zur
 Container-Sicherheit. Verzeichnisse werden durchlaufen (unter Beachtung von .gitignore und den

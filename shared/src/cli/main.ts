@@ -47,6 +47,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case 'pin':
         // loaded on demand: the registry client pulls in Node's HTTP, TLS and crypto modules, which a scan never needs
         return await (await import('./pin')).runPin(cmd.args, io);
+      case 'render':
+        return (await import('./render-kustomize')).runRenderKustomize(cmd.args, io);
       case 'scan':
         return runScan(cmd, io, toolInfo());
     }
