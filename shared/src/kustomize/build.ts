@@ -46,6 +46,23 @@ function append(acc: Acc, r: Resource): void {
   acc.resources.push(r);
 }
 
+/** Label and annotation values become strings, as kustomize reads them into string maps. */
+function stringifyMeta(obj: JsonMap): JsonMap {
+  const meta = obj['metadata'];
+  if (!isMap(meta)) return obj;
+  for (const key of ['labels', 'annotations']) {
+    const m = meta[key];
+    if (!isMap(m)) continue;
+    for (const k of Object.keys(m)) {
+      const v = m[k]!;
+      if (typeof v === 'number' || typeof v === 'boolean') m[k] = typeof v === 'number' ? formatGoNumber(v) : String(v);
+    }
+  }
+  return obj;
+}
+
+const formatGoNumber = (n: number): string => (Number.isInteger(n) && Math.abs(n) < 1e21 ? BigInt(n).toString() : String(n));
+
 function readResources(ldr: Loader, rel: string): Resource[] {
   const text = loadText(ldr, rel);
   const file = resolvePath(ldr, rel)!;
@@ -57,12 +74,12 @@ function readResources(ldr: Loader, rel: string): Resource[] {
     const kind = getString(d.value, 'kind');
     const items = d.value['items'];
     if (kind.endsWith('List') && Array.isArray(items)) {
-      for (const item of items) if (isMap(item)) out.push(makeResource(item, { file, line: d.line }));
+      for (const item of items) if (isMap(item)) out.push(makeResource(stringifyMeta(item), { file, line: d.line }));
       continue;
     }
     if (Object.keys(d.value).length === 0) continue;
     if (kind === '') throw new KustomizeError(`missing kind in object in File: ${shown(file)}`, file, d.line);
-    out.push(makeResource(d.value, { file, line: d.line }));
+    out.push(makeResource(stringifyMeta(d.value), { file, line: d.line }));
   }
   return out;
 }

@@ -2,8 +2,7 @@
 // kyaml/yaml/merge2/merge2.go, kyaml/yaml/walk/{map,associative_sequence,nonassociative_sequence}.go,
 // kyaml/yaml/fns.go AssociativeSequenceKeys). Copyright 2019 The Kubernetes Authors, Apache-2.0.
 // A list is merged element by element when all elements of the base or the patch carry one of the
-// associative keys; any other list is replaced. New elements go before the old ones, in patch order
-// (kustomize merges with ListIncreaseDirection prepend). `null` in a patch deletes the field.
+// associative keys (or the schema's merge key); any other list is replaced. `null` in a patch deletes the field.
 import { clone, isMap, jsonEqual, newMap, type Json, type JsonMap } from './json';
 
 /** kyaml's AssociativeSequenceKeys, in the order they are tried. */
@@ -23,7 +22,22 @@ function associativeKey(list: readonly Json[]): string {
   return '';
 }
 
+// Merge keys that Kubernetes' OpenAPI schema gives (x-kubernetes-patch-merge-key), by field name;
+// kustomize reads them from the schema before it falls back to the associative keys above.
+const SCHEMA_KEYS: Readonly<Record<string, string>> = {
+  containers: 'name', initContainers: 'name', ephemeralContainers: 'name', env: 'name', volumes: 'name', imagePullSecrets: 'name',
+  volumeMounts: 'mountPath', volumeDevices: 'devicePath', hostAliases: 'ip', topologySpreadConstraints: 'topologyKey', resourceClaims: 'name',
+};
+
+function schemaKey(path: string): string {
+  const field = path.slice(path.lastIndexOf('.') + 1);
+  if (field === 'ports') return /(^|\.)(containers|initContainers|ephemeralContainers)\.ports$/.test(path) ? 'containerPort' : path === 'spec.ports' ? 'port' : '';
+  return SCHEMA_KEYS[field] ?? '';
+}
+
 function listKey(dest: readonly Json[] | undefined, patch: readonly Json[], path: string): string {
+  const fromSchema = schemaKey(path);
+  if (fromSchema) return fromSchema;
   let key = '';
   for (const list of [dest, patch.filter((e) => !(isMap(e) && Object.keys(e).length === 1 && DIRECTIVE in e))]) {
     if (!list || list.length === 0) continue;
@@ -94,22 +108,42 @@ function mergeList(dest: readonly Json[] | undefined, patch: readonly Json[], pa
   if (directive?.[DIRECTIVE] === 'replace') return items.map((e) => (isMap(e) ? stripDirectives(e) : clone(e)));
   const key = listKey(dest, items, path);
   if (key === '') return items.map((e) => (isMap(e) ? (mergeMap(undefined, e, path) ?? newMap()) : clone(e)));
-  const out: Json[] = dest ? dest.map((e) => clone(e)) : [];
-  const added: Json[] = [];
+  const server = dest ?? [];
+  const used = new Set<number>();
+  const deleted = new Set<number>();
+  const patched: { value: Json; order: number }[] = [];
   for (const el of items) {
     const value = keyValue(el, key);
-    const index = value === undefined ? -1 : out.findIndex((e) => keyValue(e, key) === value);
+    const index = value === undefined ? -1 : server.findIndex((e) => keyValue(e, key) === value);
+    if (index >= 0) used.add(index);
     if (isMap(el) && el[DIRECTIVE] === 'delete') {
-      if (index >= 0) out.splice(index, 1);
+      if (index >= 0) deleted.add(index);
       continue;
     }
-    const merged = isMap(el) ? mergeMap(index >= 0 && isMap(out[index]) ? (out[index] as JsonMap) : undefined, el, path) : clone(el);
+    const merged = isMap(el) ? mergeMap(index >= 0 && isMap(server[index]) ? (server[index] as JsonMap) : undefined, el, path) : clone(el);
     if (merged === undefined) {
-      if (index >= 0) out.splice(index, 1);
-    } else if (index >= 0) out[index] = merged;
-    else added.push(merged);
+      if (index >= 0) deleted.add(index);
+    } else patched.push({ value: merged, order: index });
   }
-  return [...added, ...out];
+  const serverOnly = server.flatMap((e, i) => (used.has(i) || deleted.has(i) ? [] : [{ value: clone(e), order: i }]));
+  return mergeSorted(serverOnly, patched);
+}
+
+/**
+ * Interleaves the elements only the base has with the patched ones, keeping each list's order: a base
+ * element goes first only when both stand in the base and it stood earlier (apimachinery's
+ * strategicpatch mergeSortedSlice). New elements therefore come before the base's remaining ones.
+ */
+function mergeSorted(left: readonly { value: Json; order: number }[], right: readonly { value: Json; order: number }[]): Json[] {
+  const out: Json[] = [];
+  let i = 0, j = 0;
+  while (i < left.length || j < right.length) {
+    if (j >= right.length) out.push(left[i++]!.value);
+    else if (i >= left.length) out.push(right[j++]!.value);
+    else if (right[j]!.order >= 0 && left[i]!.order < right[j]!.order) out.push(left[i++]!.value);
+    else out.push(right[j++]!.value);
+  }
+  return out;
 }
 
 function stripDirectives(m: JsonMap): JsonMap {
