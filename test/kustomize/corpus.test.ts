@@ -27,20 +27,15 @@ interface Case {
 }
 
 const GAPS = new Set<string>([
-  'krusty-TestBlankNamespace4240', 'krusty-TestComplexComposition_Dev_SuccessWithRawTransformers',
-  'krusty-TestComplexComposition_Dev_SuccessWithBaseTransformers', 'krusty-TestComplexComposition_Prod_SuccessWithRawTransformers',
-  'krusty-TestComplexComposition_Prod_SuccessWithBaseTransformers', 'krusty-TestGeneratorBasics', 'krusty-TestGeneratorRepeatsInKustomization',
-  'krusty-TestConfigMapGeneratorLiteralNewline', 'krusty-TestCrdBase', 'krusty-TestCrdWithOverlay',
-  'krusty-TestMergeAndReplaceDisableNameSuffixHashGenerators', 'krusty-TestGeneratorOptionsOverlayDisableNameSuffixHash',
-  'krusty-TestLegacyPrefixSuffixTransformer', 'krusty-TestEmptyPatchesStrategicMergeFails', 'krusty-TestIssue3489Simplified', 'krusty-TestIssue3489',
-  'krusty-TestEmptyFieldSpecValue', 'krusty-TestIssue4884_UseLocalConfigAsNameRefSource', 'krusty-TestBackReferenceAdmissionPolicy',
-  'krusty-TestNamespacePropagationDoesNotBreakGeneratorMerge', 'krusty-TestNameReferenceDeploymentIssue3489',
-  'krusty-TestNamespaceNotAddedToValidatingAdmissionPolicies', 'krusty-TestVariablesAmbiguousWorkaround',
-  'krusty-TestNameNotOveriddenForNonCoreApiVersionOnANamespaceKind', 'krusty-TestNameUpdateInRoleRef2', 'krusty-TestAnnoOriginLocalFiles',
-  'krusty-TestAnnoOriginLocalFilesWithOverlay', 'krusty-TestGeneratorWithAnnoOrigin', 'krusty-TestAnnoOriginLocalBuiltinGenerator',
-  'krusty-TestAnnoOriginConfigMapGeneratorMerge', 'krusty-TestAnnoOriginConfigMapGeneratorReplace', 'krusty-TestAnnoOriginInlineBuiltinGenerator',
-  'krusty-TestAnnoOriginGeneratorFromFile', 'krusty-TestAnnoOriginBuiltinGeneratorFromFileWithOverlay', 'krusty-TestSortOrderGivenAsTransformer',
-  'krusty-TestAnnoTransformerBuiltinLocal', 'krusty-TestAnnoOriginAndTransformerBuiltinLocal', 'krusty-TestAnnoTransformerLocalFilesWithOverlay',
+  'krusty-TestBlankNamespace4240', 'krusty-TestCrdBase', 'krusty-TestCrdWithOverlay', 'krusty-TestMergeAndReplaceDisableNameSuffixHashGenerators',
+  'krusty-TestGeneratorOptionsOverlayDisableNameSuffixHash', 'krusty-TestEmptyPatchesStrategicMergeFails', 'krusty-TestIssue3489Simplified',
+  'krusty-TestIssue3489', 'krusty-TestEmptyFieldSpecValue', 'krusty-TestIssue4884_UseLocalConfigAsNameRefSource',
+  'krusty-TestBackReferenceAdmissionPolicy', 'krusty-TestNameReferenceDeploymentIssue3489', 'krusty-TestVariablesAmbiguousWorkaround',
+  'krusty-TestNameNotOveriddenForNonCoreApiVersionOnANamespaceKind', 'krusty-TestAnnoOriginLocalFiles', 'krusty-TestAnnoOriginLocalFilesWithOverlay',
+  'krusty-TestGeneratorWithAnnoOrigin', 'krusty-TestAnnoOriginLocalBuiltinGenerator', 'krusty-TestAnnoOriginConfigMapGeneratorMerge',
+  'krusty-TestAnnoOriginConfigMapGeneratorReplace', 'krusty-TestAnnoOriginInlineBuiltinGenerator', 'krusty-TestAnnoOriginGeneratorFromFile',
+  'krusty-TestAnnoOriginBuiltinGeneratorFromFileWithOverlay', 'krusty-TestAnnoTransformerBuiltinLocal',
+  'krusty-TestAnnoOriginAndTransformerBuiltinLocal', 'krusty-TestAnnoTransformerLocalFilesWithOverlay',
   'krusty-TestValidatingWebhookCombinedNamespaces',
 ]);
 

@@ -15,6 +15,7 @@ import { applyPatch, loadPatch } from './patches';
 import { applyReplacements } from './replacements';
 import { allIds, curId, idEquals, idString, makeResource, storePreviousId, type Resource } from './resource';
 import { parseSelector } from './select';
+import { pluginConfigs, runGeneratorConfig, runTransformerConfig } from './plugins';
 import { addMapEntries, addNameAffix, setImages, setNamespace, setReplicas, type ImageSpec } from './transformers';
 import { mergeVars, parseVars, resolveVars, type Var } from './vars';
 import { readYamlDocs } from './yaml-read';
@@ -128,9 +129,7 @@ function accumulateTarget(acc: Acc, ldr: Loader, k: Kustomization): void {
   if (k.fields['helmCharts'] !== undefined || k.fields['helmChartInflationGenerator'] !== undefined) {
     throw new KustomizeError('helmCharts are not supported by this build (render the chart with `bollwerk render CHART`)', k.file, line(k, 'helmCharts'));
   }
-  for (const key of ['generators', 'transformers', 'validators']) {
-    if (stringList(k, key).length > 0) throw new KustomizeError(`${key}: plugins are not supported by this build`, k.file, line(k, key));
-  }
+  if (stringList(k, 'validators').length > 0) throw new KustomizeError('validators: plugins are not run by this build', k.file, line(k, 'validators'));
   try {
     accumulateResources(acc, ldr, k, [...stringList(k, 'resources'), ...stringList(k, 'bases')]);
   } catch (e) {
@@ -148,8 +147,23 @@ function accumulateTarget(acc: Acc, ldr: Loader, k: Kustomization): void {
     }
   }
   runGenerators(acc, ldr, k);
+  for (const cfg of configs(acc, ldr, k, 'generators')) absorb(acc, runGeneratorConfig(ldr, cfg, k.file), k.file);
   runTransformers(acc, ldr, k);
+  for (const cfg of configs(acc, ldr, k, 'transformers')) acc.resources = runTransformerConfig(acc.resources, ldr, cfg, k.file);
   mergeVars(acc.vars, parseVars(k.fields['vars'], k.file));
+}
+
+/** The plugin configurations a kustomization lists (files, folders of them, inline). */
+function configs(acc: Acc, ldr: Loader, k: Kustomization, key: 'generators' | 'transformers'): JsonMap[] {
+  return pluginConfigs(stringList(k, key), k.file, (entry) => {
+    const sub: Acc = { resources: [], config: acc.config, vars: [] };
+    try {
+      accumulateResources(sub, ldr, k, [entry]);
+    } catch (e) {
+      throw wrap(`loading ${key}`, e);
+    }
+    return sub.resources.map((r) => r.obj);
+  });
 }
 
 function absorb(acc: Acc, r: Resource, file: string): void {

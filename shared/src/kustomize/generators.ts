@@ -25,6 +25,16 @@ export function base64(bytes: Uint8Array): string {
   return out;
 }
 
+/** Secret data as kustomize encodes it: base64 in lines of 70 characters, each ending in a newline once there are several. */
+function secretValue(bytes: Uint8Array): string {
+  const enc = base64(bytes);
+  const lines = Math.floor(enc.length / 70) + 1;
+  if (lines <= 1) return enc;
+  let out = '';
+  for (let i = 0; i < enc.length; i += 70) out += `${enc.slice(i, i + 70)}\n`;
+  return out;
+}
+
 function utf8(bytes: Uint8Array): string | undefined {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -105,7 +115,7 @@ export function generate(ldr: Loader, kind: 'ConfigMap' | 'Secret', args: JsonMa
   const data = newMap();
   const binary = newMap();
   for (const p of pairs(ldr, args)) {
-    if (kind === 'Secret') data[p.key] = base64(p.bytes);
+    if (kind === 'Secret') data[p.key] = secretValue(p.bytes);
     else if (p.text !== undefined) data[p.key] = p.text;
     else binary[p.key] = base64(p.bytes);
   }

@@ -42,7 +42,7 @@ export function loadKustomization(ldr: Loader): Kustomization {
   if (found.length > 1) throw new KustomizeError(`Found multiple kustomization files under: ${shown(ldr.root)}`);
   const file = ldr.root ? `${ldr.root}/${found[0]}` : found[0]!;
   const text = new TextDecoder().decode(ldr.tree.readFile(file) ?? new Uint8Array());
-  const docs = readYamlDocs(text);
+  const docs = readYamlDocs(text, true);
   const first = docs[0];
   if (first && 'error' in first) throw new KustomizeError(`invalid Kustomization: ${first.error}`, file, first.line);
   const fields = first && isMap(first.value) ? first.value : (Object.create(null) as JsonMap);

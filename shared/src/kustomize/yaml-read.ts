@@ -116,11 +116,14 @@ function lineCounter(text: string): (offset: number) => number {
   };
 }
 
-/** Reads every document of a YAML stream; empty documents are left out. */
-export function readYamlDocs(text: string): ReadDoc[] {
+/**
+ * Reads every document of a YAML stream; empty documents are left out. Repeated keys are an error
+ * unless `lastKeyWins` (kustomization files are read with go-yaml v2, where the last one wins).
+ */
+export function readYamlDocs(text: string, lastKeyWins = false): ReadDoc[] {
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { schema: 'failsafe', uniqueKeys: true, merge: false, strict: false }) as Document.Parsed[];
+    docs = parseAllDocuments(text, { schema: 'failsafe', uniqueKeys: !lastKeyWins, merge: false, strict: false }) as Document.Parsed[];
   } catch (e) {
     return [{ error: (e as Error).message, line: 1 }];
   }
