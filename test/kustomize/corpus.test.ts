@@ -27,15 +27,10 @@ interface Case {
 }
 
 const GAPS = new Set<string>([
-  'krusty-TestBlankNamespace4240', 'krusty-TestCrdBase', 'krusty-TestCrdWithOverlay', 'krusty-TestMergeAndReplaceDisableNameSuffixHashGenerators',
-  'krusty-TestGeneratorOptionsOverlayDisableNameSuffixHash', 'krusty-TestEmptyPatchesStrategicMergeFails', 'krusty-TestIssue3489Simplified',
-  'krusty-TestIssue3489', 'krusty-TestEmptyFieldSpecValue', 'krusty-TestIssue4884_UseLocalConfigAsNameRefSource',
-  'krusty-TestBackReferenceAdmissionPolicy', 'krusty-TestNameReferenceDeploymentIssue3489', 'krusty-TestVariablesAmbiguousWorkaround',
-  'krusty-TestNameNotOveriddenForNonCoreApiVersionOnANamespaceKind', 'krusty-TestAnnoOriginLocalFiles', 'krusty-TestAnnoOriginLocalFilesWithOverlay',
-  'krusty-TestGeneratorWithAnnoOrigin', 'krusty-TestAnnoOriginLocalBuiltinGenerator', 'krusty-TestAnnoOriginConfigMapGeneratorMerge',
-  'krusty-TestAnnoOriginConfigMapGeneratorReplace', 'krusty-TestAnnoOriginInlineBuiltinGenerator', 'krusty-TestAnnoOriginGeneratorFromFile',
-  'krusty-TestAnnoOriginBuiltinGeneratorFromFileWithOverlay', 'krusty-TestAnnoTransformerBuiltinLocal',
-  'krusty-TestAnnoOriginAndTransformerBuiltinLocal', 'krusty-TestAnnoTransformerLocalFilesWithOverlay',
+  'krusty-TestBlankNamespace4240', 'krusty-TestIssue3393', 'krusty-TestCrdBase', 'krusty-TestCrdWithOverlay',
+  'krusty-TestEmptyPatchesStrategicMergeFails', 'krusty-TestIssue3489Simplified', 'krusty-TestIssue3489', 'krusty-TestEmptyFieldSpecValue',
+  'krusty-TestIssue4884_UseLocalConfigAsNameRefSource', 'krusty-TestBackReferenceAdmissionPolicy', 'krusty-TestNameReferenceDeploymentIssue3489',
+  'krusty-TestVariablesAmbiguousWorkaround', 'krusty-TestNameNotOveriddenForNonCoreApiVersionOnANamespaceKind',
   'krusty-TestValidatingWebhookCombinedNamespaces',
 ]);
 

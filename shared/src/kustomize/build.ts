@@ -15,7 +15,7 @@ import { applyPatch, loadPatch } from './patches';
 import { applyReplacements } from './replacements';
 import { allIds, curId, idEquals, idString, makeResource, storePreviousId, type Resource } from './resource';
 import { parseSelector } from './select';
-import { pluginConfigs, runGeneratorConfig, runTransformerConfig } from './plugins';
+import { pluginConfigs, runGeneratorConfig, runTransformerConfig, type PluginConfig } from './plugins';
 import { addMapEntries, addNameAffix, setImages, setNamespace, setReplicas, type ImageSpec } from './transformers';
 import { mergeVars, parseVars, resolveVars, type Var } from './vars';
 import { readYamlDocs } from './yaml-read';
@@ -147,14 +147,14 @@ function accumulateTarget(acc: Acc, ldr: Loader, k: Kustomization): void {
     }
   }
   runGenerators(acc, ldr, k);
-  for (const cfg of configs(acc, ldr, k, 'generators')) absorb(acc, runGeneratorConfig(ldr, cfg, k.file), k.file);
+  for (const p of configs(acc, ldr, k, 'generators')) absorb(acc, runGeneratorConfig(ldr, p.cfg, p.file), k.file);
   runTransformers(acc, ldr, k);
-  for (const cfg of configs(acc, ldr, k, 'transformers')) acc.resources = runTransformerConfig(acc.resources, ldr, cfg, k.file);
+  for (const p of configs(acc, ldr, k, 'transformers')) acc.resources = runTransformerConfig(acc.resources, ldr, p.cfg, p.file);
   mergeVars(acc.vars, parseVars(k.fields['vars'], k.file));
 }
 
 /** The plugin configurations a kustomization lists (files, folders of them, inline). */
-function configs(acc: Acc, ldr: Loader, k: Kustomization, key: 'generators' | 'transformers'): JsonMap[] {
+function configs(acc: Acc, ldr: Loader, k: Kustomization, key: 'generators' | 'transformers'): PluginConfig[] {
   return pluginConfigs(stringList(k, key), k.file, (entry) => {
     const sub: Acc = { resources: [], config: acc.config, vars: [] };
     try {
@@ -162,7 +162,7 @@ function configs(acc: Acc, ldr: Loader, k: Kustomization, key: 'generators' | 't
     } catch (e) {
       throw wrap(`loading ${key}`, e);
     }
-    return sub.resources.map((r) => r.obj);
+    return sub.resources.map((r) => ({ cfg: r.obj, file: r.origin.file }));
   });
 }
 
@@ -192,8 +192,8 @@ function absorb(acc: Acc, r: Resource, file: string): void {
       if (Object.keys(merged).length) r.obj[key] = merged;
     }
   }
-  old.obj = r.obj;
-  old.patchedBy.push(r.origin);
+  const merged: Resource = { ...old, obj: r.obj, needsHash: r.needsHash, patchedBy: [...old.patchedBy, r.origin] };
+  acc.resources[acc.resources.indexOf(old)] = r.behavior === 'replace' ? { ...merged, origin: r.origin, generatedBy: r.generatedBy, generatorName: r.generatorName } : merged;
 }
 
 function runGenerators(acc: Acc, ldr: Loader, k: Kustomization): void {
@@ -208,6 +208,23 @@ function images(k: Kustomization): ImageSpec[] {
   return [...mapList(k, 'images'), ...mapList(k, 'imageTags')].map((m) => ({ name: s(m, 'name'), newName: s(m, 'newName'), newTag: s(m, 'newTag'), digest: s(m, 'digest') }));
 }
 
+/** The built-in transformer kustomize configures for each kustomization field. */
+const TRANSFORMER_OF: Readonly<Record<string, string>> = {
+  patchesStrategicMerge: 'PatchStrategicMergeTransformer', patches: 'PatchTransformer', namespace: 'NamespaceTransformer', namePrefix: 'PrefixTransformer',
+  nameSuffix: 'SuffixTransformer', labels: 'LabelTransformer', commonLabels: 'LabelTransformer', commonAnnotations: 'AnnotationsTransformer',
+  patchesJson6902: 'PatchJson6902Transformer', replicas: 'ReplicaCountTransformer', images: 'ImageTagTransformer', replacements: 'ReplacementTransformer',
+};
+
+/** How many transformers a field configures (one per list entry for most lists). */
+function transformerCount(k: Kustomization, key: string): number {
+  const v = k.fields[key];
+  if (v === undefined || v === null || v === '') return 0;
+  if (key === 'patchesStrategicMerge') return Array.isArray(v) && v.length > 0 ? 1 : 0;
+  if (key === 'commonLabels' || key === 'commonAnnotations') return isMap(v) && Object.keys(v).length > 0 ? 1 : 0;
+  if (key === 'replicas' || key === 'images') return Array.isArray(v) ? v.length : 0;
+  return Array.isArray(v) ? v.length : 1;
+}
+
 function runTransformers(acc: Acc, ldr: Loader, k: Kustomization): void {
   const tc = acc.config;
   const at = (key: string, f: () => void): void => {
@@ -216,6 +233,9 @@ function runTransformers(acc: Acc, ldr: Loader, k: Kustomization): void {
     } catch (e) {
       throw e instanceof KustomizeError && e.file ? e : new KustomizeError(e instanceof Error ? e.message : String(e), k.file, line(k, key));
     }
+    const kind = TRANSFORMER_OF[key];
+    const count = transformerCount(k, key);
+    if (kind) for (let i = 0; i < count; i++) for (const r of acc.resources) r.transformations.push({ configuredIn: k.file, kind });
   };
   at('patchesStrategicMerge', () => {
     for (const entry of stringList(k, 'patchesStrategicMerge')) {
@@ -231,11 +251,11 @@ function runTransformers(acc: Acc, ldr: Loader, k: Kustomization): void {
     }
   });
   const ns = stringField(k, 'namespace');
-  if (ns) at('namespace', () => setNamespace(acc.resources, ns, tc.namespace));
+  at('namespace', () => ns && setNamespace(acc.resources, ns, tc.namespace));
   const prefix = stringField(k, 'namePrefix');
-  if (prefix) at('namePrefix', () => addNameAffix(acc.resources, prefix, 'prefix', tc.namePrefix));
+  at('namePrefix', () => prefix && addNameAffix(acc.resources, prefix, 'prefix', tc.namePrefix));
   const suffix = stringField(k, 'nameSuffix');
-  if (suffix) at('nameSuffix', () => addNameAffix(acc.resources, suffix, 'suffix', tc.nameSuffix));
+  at('nameSuffix', () => suffix && addNameAffix(acc.resources, suffix, 'suffix', tc.nameSuffix));
   at('labels', () => {
     for (const label of mapList(k, 'labels')) {
       let specs = parseFieldSpecs(label['fields']);
@@ -261,7 +281,7 @@ function runTransformers(acc: Acc, ldr: Loader, k: Kustomization): void {
     for (const m of mapList(k, 'replicas')) setReplicas(acc.resources, getString(m, 'name'), Number(m['count'] ?? 0), tc.replicas);
   });
   const imgs = images(k);
-  if (imgs.length) at('images', () => setImages(acc.resources, imgs, tc.images));
+  at('images', () => imgs.length > 0 && setImages(acc.resources, imgs, tc.images));
   at('replacements', () => applyReplacements(acc.resources, ldr, mapList(k, 'replacements'), k.file));
 }
 
@@ -282,7 +302,35 @@ function sortOptions(k: Kustomization): { order: 'legacy' | 'fifo'; first?: stri
   return { order, ...(list('orderFirst') ? { first: list('orderFirst')! } : {}), ...(list('orderLast') ? { last: list('orderLast')! } : {}) };
 }
 
-function finish(acc: Acc, k: Kustomization, options: BuildOptions): Resource[] {
+/** A tree path relative to the folder `from`, with `..` steps. */
+function relativeTo(from: string, path: string): string {
+  const a = from ? from.split('/') : [];
+  const b = path.split('/');
+  let i = 0;
+  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
+  return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
+}
+
+/** kustomize's origin and transformation annotations (`buildMetadata`), relative to the built folder. */
+function addBuildAnnotations(resources: readonly Resource[], k: Kustomization, root: string): void {
+  const meta = stringList(k, 'buildMetadata');
+  const origin = meta.includes('originAnnotations');
+  const transformations = meta.includes('transformerAnnotations');
+  if (!origin && !transformations) return;
+  const by = (file: string, kind: string, indent: string, name?: string): string => {
+    const pad = indent.replace('- ', '  ');
+    return `${indent}configuredIn: ${relativeTo(root, file)}\n${pad}configuredBy:\n${pad}  apiVersion: builtin\n${pad}  kind: ${kind}\n${name ? `${pad}  name: ${name}\n` : ''}`;
+  };
+  for (const r of resources) {
+    const metadata = isMap(r.obj['metadata']) ? r.obj['metadata'] : (r.obj['metadata'] = newMap());
+    const annotations = isMap(metadata['annotations']) ? metadata['annotations'] : newMap();
+    if (origin) annotations['config.kubernetes.io/origin'] = r.generatedBy ? by(r.origin.file, r.generatedBy, '', r.generatorName) : `path: ${relativeTo(root, r.origin.file)}\n`;
+    if (transformations && r.transformations.length > 0) annotations['alpha.config.kubernetes.io/transformations'] = r.transformations.map((t) => by(t.configuredIn, t.kind, '- ')).join('');
+    if (Object.keys(annotations).length > 0) metadata['annotations'] = annotations;
+  }
+}
+
+function finish(acc: Acc, k: Kustomization, options: BuildOptions, root: string): Resource[] {
   for (const r of acc.resources) {
     if (!r.needsHash) continue;
     const hash = contentHash(r.obj);
@@ -292,6 +340,7 @@ function finish(acc: Acc, k: Kustomization, options: BuildOptions): Resource[] {
   fixNameReferences(acc.resources, acc.config.nameReference);
   resolveVars(acc.resources, acc.vars, acc.config.varReference);
   let out = acc.resources.filter((r) => getIn(r.obj, 'metadata', 'annotations', 'config.kubernetes.io/local-config') !== 'true');
+  addBuildAnnotations(out, k, root);
   const so = sortOptions(k);
   if (so) {
     if (so.order === 'legacy') out = legacySort(out, so.first, so.last);
@@ -306,7 +355,7 @@ export function buildKustomization(tree: FileTree, dir: string, options: BuildOp
     const k = loadKustomization(root);
     const acc: Acc = { resources: [], config: DEFAULT_CONFIG, vars: [] };
     accumulateTarget(acc, root, k);
-    const resources = finish(acc, k, options);
+    const resources = finish(acc, k, options, root.root);
     return { ok: true, resources, yaml: resources.map((r) => writeYaml(r.obj as Json)).join('---\n') };
   } catch (e) {
     if (e instanceof KustomizeError) return { ok: false, error: e };

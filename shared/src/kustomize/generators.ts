@@ -126,6 +126,7 @@ export function generate(ldr: Loader, kind: 'ConfigMap' | 'Secret', args: JsonMa
   if (flag('immutable')) obj['immutable'] = true;
   const r = makeResource(obj, { file, line: 0 });
   r.needsHash = !flag('disableNameSuffixHash');
+  r.generatedBy = kind === 'ConfigMap' ? 'ConfigMapGenerator' : 'SecretGenerator';
   const behavior = args['behavior'];
   r.behavior = behavior === 'merge' || behavior === 'replace' ? behavior : 'create';
   if (behavior !== undefined && behavior !== 'create' && behavior !== 'merge' && behavior !== 'replace' && behavior !== '') {

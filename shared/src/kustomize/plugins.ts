@@ -11,14 +11,20 @@ import { parseSelector } from './select';
 import { addMapEntries, addNameAffix, setImages, setNamespace, setReplicas } from './transformers';
 import { readYamlDocs } from './yaml-read';
 
+/** A plugin configuration and the file that holds it. */
+export interface PluginConfig {
+  readonly cfg: JsonMap;
+  readonly file: string;
+}
+
 /** Plugin configurations of one list: inline entries parsed, files and folders read by `load`. */
-export function pluginConfigs(entries: readonly string[], file: string, load: (entry: string) => JsonMap[]): JsonMap[] {
-  const out: JsonMap[] = [];
+export function pluginConfigs(entries: readonly string[], file: string, load: (entry: string) => PluginConfig[]): PluginConfig[] {
+  const out: PluginConfig[] = [];
   for (const entry of entries) {
     if (entry.includes('\n')) {
       for (const d of readYamlDocs(entry)) {
         if ('error' in d) throw new KustomizeError(`invalid inline plugin configuration: ${d.error}`, file);
-        if (isMap(d.value)) out.push(d.value);
+        if (isMap(d.value)) out.push({ cfg: d.value, file });
       }
     } else out.push(...load(entry));
   }
@@ -46,7 +52,9 @@ export function runGeneratorConfig(ldr: Loader, cfg: JsonMap, file: string): Res
   if (isMap(cfg['options'])) Object.assign(options, cfg['options']);
   for (const k of ['labels', 'annotations'] as const) if (isMap(cfg[k])) options[k] = cfg[k];
   args['options'] = options;
-  return generate(ldr, kind === 'ConfigMapGenerator' ? 'ConfigMap' : 'Secret', args, undefined, file);
+  const r = generate(ldr, kind === 'ConfigMapGenerator' ? 'ConfigMap' : 'Secret', args, undefined, file);
+  r.generatorName = getString(cfg, 'metadata', 'name');
+  return r;
 }
 
 const specs = (cfg: JsonMap): FieldSpec[] => parseFieldSpecs(cfg['fieldSpecs']);

@@ -35,8 +35,12 @@ export interface Resource {
   behavior?: 'create' | 'merge' | 'replace';
   /** The patch files that changed the resource, in the order they were applied. */
   patchedBy: Origin[];
-  /** The resource may be referred to only by resources of its own kustomization (kustomize's `local-config` is not this). */
-  refVarNames?: string[];
+  /** The built-in generator that made the resource, when it was generated. */
+  generatedBy?: string;
+  /** The name of the generator's plugin configuration, when it came from one. */
+  generatorName?: string;
+  /** The built-in transformers that ran over the resource: the kustomization file and the transformer kind. */
+  transformations: { readonly configuredIn: string; readonly kind: string }[];
 }
 
 /** Splits apiVersion into group and version. */
@@ -125,5 +129,5 @@ export function isClusterScoped(g: Gvk): boolean {
 
 /** A new resource read from a file. */
 export function makeResource(obj: JsonMap, origin: Origin): Resource {
-  return { obj, origin, prevIds: [], prefixes: [], suffixes: [], needsHash: false, patchedBy: [] };
+  return { obj, origin, prevIds: [], prefixes: [], suffixes: [], needsHash: false, patchedBy: [], transformations: [] };
 }
