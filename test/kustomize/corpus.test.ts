@@ -27,8 +27,7 @@ interface Case {
 }
 
 const GAPS = new Set<string>([
-  'krusty-TestBlankNamespace4240', 'krusty-TestIssue3393', 'krusty-TestCrdBase', 'krusty-TestCrdWithOverlay',
-  'krusty-TestEmptyPatchesStrategicMergeFails', 'krusty-TestIssue3489Simplified', 'krusty-TestIssue3489', 'krusty-TestEmptyFieldSpecValue',
+  'krusty-TestCrdBase', 'krusty-TestCrdWithOverlay', 'krusty-TestIssue3489Simplified', 'krusty-TestIssue3489', 'krusty-TestEmptyFieldSpecValue',
   'krusty-TestIssue4884_UseLocalConfigAsNameRefSource', 'krusty-TestBackReferenceAdmissionPolicy', 'krusty-TestNameReferenceDeploymentIssue3489',
   'krusty-TestVariablesAmbiguousWorkaround', 'krusty-TestNameNotOveriddenForNonCoreApiVersionOnANamespaceKind',
   'krusty-TestValidatingWebhookCombinedNamespaces',

@@ -192,7 +192,7 @@ function absorb(acc: Acc, r: Resource, file: string): void {
       if (Object.keys(merged).length) r.obj[key] = merged;
     }
   }
-  const merged: Resource = { ...old, obj: r.obj, needsHash: r.needsHash, patchedBy: [...old.patchedBy, r.origin] };
+  const merged: Resource = { ...old, obj: r.obj, needsHash: old.needsHash && r.needsHash, patchedBy: [...old.patchedBy, r.origin] };
   acc.resources[acc.resources.indexOf(old)] = r.behavior === 'replace' ? { ...merged, origin: r.origin, generatedBy: r.generatedBy, generatorName: r.generatorName } : merged;
 }
 
@@ -241,6 +241,7 @@ function runTransformers(acc: Acc, ldr: Loader, k: Kustomization): void {
     for (const entry of stringList(k, 'patchesStrategicMerge')) {
       const inline = readYamlDocs(entry).filter((d) => 'value' in d && isMap(d.value));
       const p = inline.length > 0 ? loadPatch(ldr, entry, undefined, k.file, undefined) : loadPatch(ldr, undefined, entry, k.file, undefined);
+      if (p.kind === 'smp' && p.docs.length === 0) throw new KustomizeError(`patch appears to be empty; file=${entry}`, k.file, line(k, 'patchesStrategicMerge'));
       acc.resources = applyPatch(acc.resources, p, undefined);
     }
   });

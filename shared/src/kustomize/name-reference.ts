@@ -5,7 +5,7 @@ import type { NameBackRef } from './default-config';
 import { walkFieldSpec } from './field-spec';
 import { getString, isMap, type Json, type JsonMap } from './json';
 import { KustomizeError } from './loader';
-import { allIds, curId, gvkSelected, idString, isClusterScoped, nsEquals, splitApiVersion, type Gvk, type Resource } from './resource';
+import { allIds, curId, gvkSelected, idString, isClusterScoped, nsEquals, type Gvk, type Resource } from './resource';
 
 function sameEnding(a: readonly string[], b: readonly string[]): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
@@ -63,6 +63,9 @@ function roleRefGvk(obj: JsonMap): Partial<Gvk> | undefined {
 }
 
 function fixMapping(ctx: Ctx, m: JsonMap): void {
+  if ('namespace' in m && (m['namespace'] === null || m['namespace'] === '')) {
+    throw new KustomizeError(`Invalid Input: namespace is blank for resource ${JSON.stringify(idString(curId(ctx.referrer)))}`, ctx.referrer.origin.file, ctx.referrer.origin.line);
+  }
   const name = m['name'];
   if (typeof name !== 'string') return;
   if (typeof m['kind'] === 'string' && ctx.target.kind && m['kind'] !== ctx.target.kind) return;
@@ -107,6 +110,3 @@ export function fixNameReferences(resources: readonly Resource[], config: readon
     }
   }
 }
-
-/** The group of a `group/version` apiVersion, exported for the roleRef's apiGroup comparison. */
-export const groupOf = (apiVersion: string): string => splitApiVersion(apiVersion).group;
