@@ -27,10 +27,9 @@ interface Case {
 }
 
 const GAPS = new Set<string>([
-  'krusty-TestCrdBase', 'krusty-TestCrdWithOverlay', 'krusty-TestIssue3489Simplified', 'krusty-TestIssue3489', 'krusty-TestEmptyFieldSpecValue',
-  'krusty-TestIssue4884_UseLocalConfigAsNameRefSource', 'krusty-TestBackReferenceAdmissionPolicy', 'krusty-TestNameReferenceDeploymentIssue3489',
-  'krusty-TestVariablesAmbiguousWorkaround', 'krusty-TestNameNotOveriddenForNonCoreApiVersionOnANamespaceKind',
-  'krusty-TestValidatingWebhookCombinedNamespaces',
+  'krusty-TestCrdBase', 'krusty-TestCrdWithOverlay', 'krusty-TestEmptyFieldSpecValue', 'krusty-TestIssue4884_UseLocalConfigAsNameRefSource',
+  'krusty-TestBackReferenceAdmissionPolicy', 'krusty-TestNameReferenceDeploymentIssue3489', 'krusty-TestVariablesAmbiguousWorkaround',
+  'krusty-TestNameNotOveriddenForNonCoreApiVersionOnANamespaceKind', 'krusty-TestValidatingWebhookCombinedNamespaces',
 ]);
 
 /** The tree and folder of a case: krusty cases are rooted at their `files` folder (the test's in-memory filesystem). */

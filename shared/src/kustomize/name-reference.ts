@@ -15,9 +15,9 @@ function sameEnding(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
-function affixesEqual(a: Resource, b: Resource): boolean {
-  const prefixOk = a.prefixes.length === 0 || b.prefixes.length === 0 || sameEnding(a.prefixes, b.prefixes);
-  const suffixOk = a.suffixes.length === 0 || b.suffixes.length === 0 || sameEnding(a.suffixes, b.suffixes);
+function affixesEqual(a: Resource, b: Resource, allowEmpty: boolean): boolean {
+  const prefixOk = (allowEmpty && (a.prefixes.length === 0 || b.prefixes.length === 0)) || sameEnding(a.prefixes, b.prefixes);
+  const suffixOk = (allowEmpty && (a.suffixes.length === 0 || b.suffixes.length === 0)) || sameEnding(a.suffixes, b.suffixes);
   return prefixOk && suffixOk;
 }
 
@@ -48,7 +48,9 @@ function select(ctx: Ctx, oldName: string, roleRef: Partial<Gvk> | undefined, wi
   const rid = curId(ctx.referrer);
   if (!isClusterScoped(rid)) c = c.filter((r) => isClusterScoped(curId(r)) || curId(r).kind === 'ServiceAccount' || nsEquals(rid, curId(r)));
   if (c.length === 1) return c[0];
-  c = c.filter((r) => affixesEqual(r, ctx.referrer));
+  const strict = c.filter((r) => affixesEqual(r, ctx.referrer, false));
+  if (strict.length === 1) return strict[0];
+  c = c.filter((r) => affixesEqual(r, ctx.referrer, true));
   if (c.length === 1) return c[0];
   if (c.length === 0) return undefined;
   const first = curId(c[0]!);
