@@ -28,7 +28,7 @@ interface Case {
 
 const GAPS = new Set<string>([
   'krusty-TestCrdBase', 'krusty-TestCrdWithOverlay', 'krusty-TestEmptyFieldSpecValue', 'krusty-TestIssue4884_UseLocalConfigAsNameRefSource',
-  'krusty-TestBackReferenceAdmissionPolicy', 'krusty-TestNameReferenceDeploymentIssue3489', 'krusty-TestVariablesAmbiguousWorkaround',
+  'krusty-TestBackReferenceAdmissionPolicy', 'krusty-TestVariablesAmbiguousWorkaround',
   'krusty-TestNameNotOveriddenForNonCoreApiVersionOnANamespaceKind', 'krusty-TestValidatingWebhookCombinedNamespaces',
 ]);
 

@@ -29,9 +29,15 @@ export interface Loader {
 /** A tree path as messages show it: absolute, like kustomize's paths. */
 export const shown = (path: string): string => `/${path}`;
 
-/** Resolves `rel` against the loader's folder; undefined when it climbs out of the tree. */
+/** Resolves `rel` against the loader's folder; `..` at the tree's root stays there, as `/..` is `/`. */
 export function resolvePath(ldr: Loader, rel: string): string | undefined {
-  return rel.startsWith('/') ? joinTreePath(rel) : joinTreePath(ldr.root, rel);
+  const out: string[] = [];
+  for (const segment of `${rel.startsWith('/') ? '' : ldr.root}/${rel}`.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') out.pop();
+    else out.push(segment);
+  }
+  return joinTreePath(out.join('/'));
 }
 
 const within = (path: string, root: string): boolean => root === '' || path === root || path.startsWith(`${root}/`);
