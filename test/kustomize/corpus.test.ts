@@ -28,8 +28,7 @@ interface Case {
 
 const GAPS = new Set<string>([
   'krusty-TestCrdBase', 'krusty-TestCrdWithOverlay', 'krusty-TestEmptyFieldSpecValue', 'krusty-TestIssue4884_UseLocalConfigAsNameRefSource',
-  'krusty-TestBackReferenceAdmissionPolicy', 'krusty-TestVariablesAmbiguousWorkaround',
-  'krusty-TestNameNotOveriddenForNonCoreApiVersionOnANamespaceKind', 'krusty-TestValidatingWebhookCombinedNamespaces',
+  'krusty-TestVariablesAmbiguousWorkaround', 'krusty-TestValidatingWebhookCombinedNamespaces',
 ]);
 
 /** The tree and folder of a case: krusty cases are rooted at their `files` folder (the test's in-memory filesystem). */

@@ -72,7 +72,7 @@ export const COMMON_ANNOTATIONS: readonly FieldSpec[] = [
 /** Where `namespace` goes (metadata/namespace and role-binding subjects are handled apart, as kustomize does). */
 export const NAMESPACE: readonly FieldSpec[] = [
   fs('metadata/namespace', '', true),
-  fs('metadata/name', 'Namespace', true),
+  fs('metadata/name', 'Namespace', true, '', 'v1'),
   fs('subjects[]/namespace', 'RoleBinding'),
   fs('subjects[]/namespace', 'ClusterRoleBinding'),
   fs('spec/service/namespace', 'APIService', true, 'apiregistration.k8s.io'),
@@ -184,6 +184,7 @@ export const NAME_REFERENCE: readonly NameBackRef[] = [
   },
   { gvk: { kind: 'PriorityClass', version: 'v1', group: 'scheduling.k8s.io' }, referrers: podSpecField('priorityClassName') },
   { gvk: { kind: 'IngressClass', version: 'v1', group: 'networking.k8s.io/v1' }, referrers: [fs('spec/ingressClassName', 'Ingress')] },
+  { gvk: { kind: 'ValidatingAdmissionPolicy', group: 'admissionregistration.k8s.io' }, referrers: [fs('spec/policyName', 'ValidatingAdmissionPolicyBinding', false, 'admissionregistration.k8s.io')] },
 ];
 
 const VAR_POD_FIELDS = ['containers/args', 'containers/command', 'containers/env/value', 'containers/volumeMounts/mountPath', 'initContainers/args', 'initContainers/command', 'initContainers/env/value', 'initContainers/volumeMounts/mountPath', 'volumes/nfs/server'];

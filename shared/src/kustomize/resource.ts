@@ -124,7 +124,7 @@ const CLUSTER_SCOPED = new Set([
 
 /** True for kinds that live outside namespaces. */
 export function isClusterScoped(g: Gvk): boolean {
-  return CLUSTER_SCOPED.has(g.kind);
+  return CLUSTER_SCOPED.has(g.kind) && (g.group === '' || g.group.endsWith('.k8s.io'));
 }
 
 /** A new resource read from a file. */
