@@ -3,6 +3,7 @@
 // api/internal/accumulator; api/krusty/kustomizer.go). Copyright 2019 The Kubernetes Authors, Apache-2.0.
 import type { FileTree } from '../file-tree';
 import { DEFAULT_CONFIG, mergeConfig, parseConfig, type TransformerConfig } from './config';
+import { configFromCrds } from './crds';
 import { mergeFieldSpecs, parseFieldSpecs } from './field-spec';
 import { generate } from './generators';
 import { contentHash } from './hash';
@@ -138,6 +139,12 @@ function accumulateTarget(acc: Acc, ldr: Loader, k: Kustomization): void {
   for (const path of stringList(k, 'configurations')) {
     const docs = readYamlDocs(loadText(ldr, path));
     for (const d of docs) if ('value' in d) acc.config = mergeConfig(acc.config, parseConfig(d.value));
+  }
+  for (const path of stringList(k, 'crds')) {
+    for (const d of readYamlDocs(loadText(ldr, path))) {
+      if ('error' in d) throw new KustomizeError(`crds: ${d.error}`, k.file, line(k, 'crds'));
+      acc.config = mergeConfig(acc.config, configFromCrds(d.value));
+    }
   }
   for (const rel of stringList(k, 'components')) {
     try {
