@@ -27,8 +27,7 @@ interface Case {
 }
 
 const GAPS = new Set<string>([
-  'krusty-TestEmptyFieldSpecValue', 'krusty-TestIssue4884_UseLocalConfigAsNameRefSource', 'krusty-TestVariablesAmbiguousWorkaround',
-  'krusty-TestValidatingWebhookCombinedNamespaces',
+  'krusty-TestVariablesAmbiguousWorkaround', 'krusty-TestValidatingWebhookCombinedNamespaces',
 ]);
 
 /** The tree and folder of a case: krusty cases are rooted at their `files` folder (the test's in-memory filesystem). */

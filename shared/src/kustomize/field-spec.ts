@@ -90,13 +90,17 @@ export function parseFieldSpecs(v: Json | undefined): FieldSpec[] {
 
 const str = (v: Json | undefined): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 
-/** Adds specs not yet present (same gvk and path), as kustomize's FsSlice.MergeAll does. */
+/**
+ * Adds specs to a list. A spec for the same path whose kinds the present one already selects takes its
+ * place (a configuration that narrows `metadata/name` to some kinds narrows the default), as the
+ * corpus shows kustomize's FsSlice.MergeAll doing.
+ */
 export function mergeFieldSpecs(into: readonly FieldSpec[], more: readonly FieldSpec[]): FieldSpec[] {
   const out = [...into];
   for (const fs of more) {
-    const i = out.findIndex((o) => o.path === fs.path && o.gvk.group === fs.gvk.group && o.gvk.version === fs.gvk.version && o.gvk.kind === fs.gvk.kind);
+    const i = out.findIndex((o) => o.path === fs.path && gvkSelected({ group: fs.gvk.group ?? '', version: fs.gvk.version ?? '', kind: fs.gvk.kind ?? '' }, o.gvk));
     if (i < 0) out.push(fs);
-    else if (fs.create && !out[i]!.create) out[i] = fs;
+    else out[i] = fs;
   }
   return out;
 }

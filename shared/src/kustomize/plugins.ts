@@ -48,10 +48,6 @@ export function runGeneratorConfig(ldr: Loader, cfg: JsonMap, file: string): Res
   for (const k of Object.keys(cfg)) if (k !== 'apiVersion' && k !== 'kind' && k !== 'metadata') args[k] = cfg[k]!;
   if (args['name'] === undefined) args['name'] = getString(cfg, 'metadata', 'name');
   if (args['namespace'] === undefined && getString(cfg, 'metadata', 'namespace')) args['namespace'] = getString(cfg, 'metadata', 'namespace');
-  const options = newMap();
-  if (isMap(cfg['options'])) Object.assign(options, cfg['options']);
-  for (const k of ['labels', 'annotations'] as const) if (isMap(cfg[k])) options[k] = cfg[k];
-  args['options'] = options;
   const r = generate(ldr, kind === 'ConfigMapGenerator' ? 'ConfigMap' : 'Secret', args, undefined, file);
   r.generatorName = getString(cfg, 'metadata', 'name');
   return r;
