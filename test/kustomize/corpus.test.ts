@@ -27,7 +27,7 @@ interface Case {
 }
 
 const GAPS = new Set<string>([
-  'krusty-TestVariablesAmbiguousWorkaround', 'krusty-TestValidatingWebhookCombinedNamespaces',
+  'krusty-TestValidatingWebhookCombinedNamespaces',
 ]);
 
 /** The tree and folder of a case: krusty cases are rooted at their `files` folder (the test's in-memory filesystem). */

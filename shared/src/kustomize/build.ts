@@ -18,7 +18,7 @@ import { allIds, curId, idEquals, idString, makeResource, storePreviousId, type 
 import { parseSelector } from './select';
 import { pluginConfigs, runGeneratorConfig, runTransformerConfig, type PluginConfig } from './plugins';
 import { addMapEntries, addNameAffix, setImages, setNamespace, setReplicas, type ImageSpec } from './transformers';
-import { mergeVars, parseVars, resolveVars, type Var } from './vars';
+import { mergeBoundVars, mergeVars, parseVars, resolveVars, type Var } from './vars';
 import { readYamlDocs } from './yaml-read';
 import { writeYaml } from './yaml-write';
 
@@ -119,7 +119,7 @@ function accumulateDirectory(acc: Acc, ldr: Loader, isComponent: boolean): void 
   accumulateTarget(child, ldr, sub);
   for (const r of child.resources) append(acc, r);
   acc.config = mergeConfig(acc.config, child.config);
-  mergeVars(acc.vars, child.vars);
+  mergeBoundVars(acc.vars, child.vars);
 }
 
 function line(k: Kustomization, key: string): number | undefined {
@@ -157,7 +157,7 @@ function accumulateTarget(acc: Acc, ldr: Loader, k: Kustomization): void {
   for (const p of configs(acc, ldr, k, 'generators')) absorb(acc, runGeneratorConfig(ldr, p.cfg, p.file), k.file);
   runTransformers(acc, ldr, k);
   for (const p of configs(acc, ldr, k, 'transformers')) acc.resources = runTransformerConfig(acc.resources, ldr, p.cfg, p.file);
-  mergeVars(acc.vars, parseVars(k.fields['vars'], k.file));
+  mergeVars(acc.vars, parseVars(k.fields['vars'], k.file), acc.resources);
 }
 
 /** The plugin configurations a kustomization lists (files, folders of them, inline). */

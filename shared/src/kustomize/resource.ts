@@ -35,6 +35,8 @@ export interface Resource {
   behavior?: 'create' | 'merge' | 'replace';
   /** The patch files that changed the resource, in the order they were applied. */
   patchedBy: Origin[];
+  /** The legacy vars that take a value from this resource. */
+  refVarNames?: string[];
   /** The built-in generator that made the resource, when it was generated. */
   generatedBy?: string;
   /** The name of the generator's plugin configuration, when it came from one. */

@@ -26,8 +26,27 @@ export function parseVars(v: Json | undefined, file: string): Var[] {
   }));
 }
 
-/** Adds vars, refusing a name twice. */
-export function mergeVars(into: Var[], more: readonly Var[]): void {
+/**
+ * Adds a kustomization's vars, refusing a name twice, and binds each to the one resource of that
+ * kustomization's build it names (kustomize's ResAccumulator.MergeVars), so that the same objref in
+ * two sibling bases names two objects.
+ */
+export function mergeVars(into: Var[], more: readonly Var[], resources: readonly Resource[]): void {
+  for (const v of more) {
+    if (into.some((x) => x.name === v.name)) throw new KustomizeError(`var '${v.name}' already encountered`, v.file);
+    const { group, version } = splitApiVersion(getString(v.objref, 'apiVersion'));
+    const kind = getString(v.objref, 'kind'), name = getString(v.objref, 'name'), ns = getString(v.objref, 'namespace');
+    const found = resources.filter((r) =>
+      allIds(r).some((id) => id.kind === kind && id.name === name && id.version === version && id.group === group && (!ns || id.namespace === ns)),
+    );
+    if (found.length > 1) throw new KustomizeError(`found ${found.length} resId matches for var ${v.name} (unable to disambiguate)`, v.file);
+    if (found.length === 1) (found[0]!.refVarNames ??= []).push(v.name);
+    into.push(v);
+  }
+}
+
+/** Merges a child build's vars, already bound to its resources. */
+export function mergeBoundVars(into: Var[], more: readonly Var[]): void {
   for (const v of more) {
     if (into.some((x) => x.name === v.name)) throw new KustomizeError(`var '${v.name}' already encountered`, v.file);
     into.push(v);
@@ -35,15 +54,9 @@ export function mergeVars(into: Var[], more: readonly Var[]): void {
 }
 
 function targetOf(resources: readonly Resource[], v: Var): Resource {
-  const { group, version } = splitApiVersion(getString(v.objref, 'apiVersion'));
-  const kind = getString(v.objref, 'kind'), name = getString(v.objref, 'name'), ns = getString(v.objref, 'namespace');
-  const found = resources.filter((r) =>
-    allIds(r).some((id) => id.kind === kind && id.name === name && (!version || id.version === version) && (!group || id.group === group) && (!ns || id.namespace === ns)),
-  );
-  if (found.length !== 1) {
-    throw new KustomizeError(found.length === 0 ? `var '${v.name}' cannot be mapped to a field in the set of known resources` : `found ${found.length} resId matches for var ${v.name} (unable to disambiguate)`, v.file);
-  }
-  return found[0]!;
+  const found = resources.find((r) => r.refVarNames?.includes(v.name));
+  if (!found) throw new KustomizeError(`var '${v.name}' cannot be mapped to a field in the set of known resources`, v.file);
+  return found;
 }
 
 /** Expands `$(NAME)`; `$$` is a literal `$`. A whole-field reference keeps the value's type. */
