@@ -9,7 +9,7 @@ import { generate } from './generators';
 import { contentHash } from './hash';
 import { getIn, getString, isMap, newMap, type Json, type JsonMap } from './json';
 import { childLoader, isRemote, KustomizeError, loadText, resolvePath, shown, type Loader, type LoadRestrictor } from './loader';
-import { loadKustomization, mapList, stringField, stringList, type Kustomization } from './kustomization';
+import { entryLine, loadKustomization, mapList, stringField, stringList, type Kustomization } from './kustomization';
 import { fixNameReferences } from './name-reference';
 import { legacySort } from './order';
 import { applyPatch, loadPatch } from './patches';
@@ -102,7 +102,8 @@ function accumulateResources(acc: Acc, ldr: Loader, k: Kustomization, paths: rea
       const child = childLoader(ldr, rel);
       accumulateDirectory(acc, child, false);
     } catch (e) {
-      throw wrap(`accumulating resources from '${rel}'`, e);
+      const located = e instanceof KustomizeError && !e.file ? new KustomizeError(e.message, k.file, entryLine(k, k.fields['resources'] !== undefined && stringList(k, 'resources').includes(rel) ? 'resources' : 'bases', rel)) : e;
+      throw wrap(`accumulating resources from '${rel}'`, located);
     }
   }
 }

@@ -20,6 +20,21 @@ export interface Kustomization {
   readonly fields: JsonMap;
   readonly lines: ReadonlyMap<string, number>;
   readonly isComponent: boolean;
+  /** The file's lines, to find the line of a list entry. */
+  readonly text: readonly string[];
+}
+
+/** The line of `- value` in the list under `key`, else the key's line. */
+export function entryLine(k: Kustomization, key: string, value: string): number | undefined {
+  const start = k.lines.get(key);
+  if (start === undefined) return undefined;
+  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`^\\s*-\\s*(?:path:\\s*)?['"]?${escaped}['"]?\\s*(#.*)?$`);
+  for (let i = start; i < k.text.length; i++) {
+    if (re.test(k.text[i]!)) return i + 1;
+    if (/^[A-Za-z]/.test(k.text[i]!)) break;
+  }
+  return start;
 }
 
 /** Line of each top-level key of a YAML map (a cheap scan; the key must start its line). */
@@ -55,7 +70,7 @@ export function loadKustomization(ldr: Loader): Kustomization {
   if (kind !== undefined && kind !== 'Kustomization' && kind !== 'Component' && kind !== '') {
     throw new KustomizeError(`kind should be Kustomization or Component, not ${String(kind)}`, file, lines.get('kind'));
   }
-  return { file, fields, lines, isComponent: kind === 'Component' };
+  return { file, fields, lines, isComponent: kind === 'Component', text: text.split('\n') };
 }
 
 /** A list field of strings (non-strings are written out). */

@@ -46,11 +46,15 @@ export function resolvePlain(s: string): Json {
 }
 
 interface Ctx {
-  readonly anchors: Map<string, Json>;
+  readonly anchors: Map<string, { value: Json; size: number }>;
   depth: number;
+  /** Nodes the document stands for once its aliases are expanded. */
+  size: number;
 }
 
 const MAX_DEPTH = 1000;
+/** Bound on the expanded size of one document, against alias bombs (each alias counts its whole target). */
+const MAX_EXPANDED_NODES = 2_000_000;
 
 function convert(node: Node | null | undefined, ctx: Ctx): Json {
   if (node === null || node === undefined) return null;
@@ -60,13 +64,16 @@ function convert(node: Node | null | undefined, ctx: Ctx): Json {
     if (isAlias(node)) {
       const target = ctx.anchors.get(node.source);
       if (target === undefined) throw new Error(`unknown anchor '${node.source}' referenced`);
-      return target;
+      ctx.size += target.size;
+      if (ctx.size > MAX_EXPANDED_NODES) throw new Error(`the document expands to more than ${MAX_EXPANDED_NODES} nodes through its aliases`);
+      return target.value;
     }
+    const before = ctx.size++;
     if (isScalar(node)) value = scalar(node.value, node.type, node.tag);
     else if (isYamlMap(node)) value = mapping(node.items, ctx);
     else if (isSeq(node)) value = node.items.map((item) => convert(item as Node, ctx));
     else value = null;
-    if (node.anchor) ctx.anchors.set(node.anchor, value);
+    if (node.anchor) ctx.anchors.set(node.anchor, { value, size: ctx.size - before });
     return value;
   } finally {
     ctx.depth--;
@@ -140,7 +147,7 @@ export function readYamlDocs(text: string, lastKeyWins = false): ReadDoc[] {
     }
     if (doc.contents === null) continue;
     try {
-      out.push({ value: convert(doc.contents as Node, { anchors: new Map(), depth: 0 }), line });
+      out.push({ value: convert(doc.contents as Node, { anchors: new Map(), depth: 0, size: 0 }), line });
     } catch (e) {
       out.push({ error: (e as Error).message, line });
     }
