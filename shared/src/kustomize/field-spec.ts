@@ -10,6 +10,18 @@ export interface FieldSpec {
   readonly create: boolean;
 }
 
+const splitCache = new Map<string, readonly string[]>();
+
+/** splitPath, remembered per path (field specs are few and walked for every resource). */
+function splitCached(path: string): readonly string[] {
+  let parts = splitCache.get(path);
+  if (!parts) {
+    parts = splitPath(path);
+    if (splitCache.size < 10_000) splitCache.set(path, parts);
+  }
+  return parts;
+}
+
 /** Splits a field-spec path at unescaped slashes (`a/b\/c` → `a`, `b/c`). */
 export function splitPath(path: string): string[] {
   const out: string[] = [];
@@ -41,9 +53,9 @@ export type CreateKind = 'scalar' | 'map' | 'none';
  * Calls `visit` for every field that `spec`'s path reaches in `obj` (every element of a sequence on the way),
  * creating missing maps along the way when the spec says so. A path through a scalar is an error.
  */
-export function walkFieldSpec(obj: JsonMap, spec: FieldSpec, createKind: CreateKind, visit: (slot: FieldSlot) => void): void {
-  if (!gvkSelected(gvkOf(obj), spec.gvk)) return;
-  walk(obj, splitPath(spec.path), spec.create && createKind !== 'none', createKind, visit, spec.path);
+export function walkFieldSpec(obj: JsonMap, spec: FieldSpec, createKind: CreateKind, visit: (slot: FieldSlot) => void, gvk: Gvk = gvkOf(obj)): void {
+  if (!gvkSelected(gvk, spec.gvk)) return;
+  walk(obj, splitCached(spec.path), spec.create && createKind !== 'none', createKind, visit, spec.path);
 }
 
 function walk(node: Json, path: readonly string[], create: boolean, createKind: CreateKind, visit: (slot: FieldSlot) => void, full: string): void {

@@ -5,7 +5,7 @@ import type { NameBackRef } from './default-config';
 import { walkFieldSpec } from './field-spec';
 import { getString, isMap, type Json, type JsonMap } from './json';
 import { KustomizeError } from './loader';
-import { allIds, curId, gvkSelected, idString, isClusterScoped, nsEquals, type Gvk, type Resource } from './resource';
+import { allIds, curId, gvkOf, gvkSelected, idString, isClusterScoped, nsEquals, type Gvk, type Resource } from './resource';
 
 function sameEnding(a: readonly string[], b: readonly string[]): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
@@ -102,12 +102,14 @@ export function fixNameReferences(resources: readonly Resource[], config: readon
   for (const backRef of config) {
     for (const referrer of resources) {
       let candidates: Resource[] | undefined;
+      const gvk = gvkOf(referrer.obj);
       for (const fs of backRef.referrers) {
+        if (!gvkSelected(gvk, fs.gvk)) continue;
         walkFieldSpec(referrer.obj, { ...fs, create: false }, 'none', ({ parent, key }) => {
           candidates ??= couldBeReferenced(referrer, resources);
           const roleRef = key === 'name' && fs.path.startsWith('roleRef') ? roleRefGvk(referrer.obj) : undefined;
           parent[key] = fixValue({ referrer, target: backRef.gvk, candidates }, parent[key]!, roleRef);
-        });
+        }, gvk);
       }
     }
   }

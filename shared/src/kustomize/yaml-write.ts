@@ -115,8 +115,12 @@ function escapeChar(c: string): string {
   return `\\U${hex.padStart(8, '0')}`;
 }
 
+/** Strings that print plain whatever their column: no blank, no indicator, printable ASCII. */
+const SIMPLE = /^[A-Za-z_/$(][A-Za-z0-9_./$()=+-]*$/;
+
 /** Writes a scalar that starts at `column`; continuation lines are indented by `indent`. */
 function writeScalar(s: string, column: number, indent: number, key: boolean): string {
+  if (SIMPLE.test(s) && !resolvesToNonString(s)) return s;
   const chars = Array.from(s);
   const style = styleOf(s, chars, key);
   const pad = ' '.repeat(indent);
