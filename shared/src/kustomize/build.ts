@@ -4,20 +4,17 @@
 import type { FileTree } from '../file-tree';
 import { DEFAULT_CONFIG, mergeConfig, parseConfig, type TransformerConfig } from './config';
 import { configFromCrds } from './crds';
-import { mergeFieldSpecs, parseFieldSpecs } from './field-spec';
 import { generate } from './generators';
 import { contentHash } from './hash';
 import { getIn, getString, isMap, newMap, type Json, type JsonMap } from './json';
 import { childLoader, isRemote, KustomizeError, loadText, resolvePath, shown, type Loader, type LoadRestrictor } from './loader';
-import { entryLine, loadKustomization, mapList, stringField, stringList, type Kustomization } from './kustomization';
+import { entryLine, loadKustomization, mapList, stringList, type Kustomization } from './kustomization';
 import { fixNameReferences } from './name-reference';
 import { legacySort } from './order';
-import { applyPatch, loadPatch } from './patches';
-import { applyReplacements } from './replacements';
 import { allIds, curId, idEquals, idString, makeResource, storePreviousId, type Resource } from './resource';
-import { parseSelector } from './select';
+import { addBuildAnnotations, sortOptions } from './build-metadata';
+import { runTransformers } from './kustomization-transformers';
 import { pluginConfigs, runGeneratorConfig, runTransformerConfig, type PluginConfig } from './plugins';
-import { addMapEntries, addNameAffix, setImages, setNamespace, setReplicas, type ImageSpec } from './transformers';
 import { mergeBoundVars, mergeVars, parseVars, resolveVars, type Var } from './vars';
 import { readYamlDocs } from './yaml-read';
 import { writeYaml } from './yaml-write';
@@ -208,134 +205,6 @@ function runGenerators(acc: Acc, ldr: Loader, k: Kustomization): void {
   const options = k.fields['generatorOptions'];
   for (const [key, kind] of [['configMapGenerator', 'ConfigMap'], ['secretGenerator', 'Secret']] as const) {
     for (const args of mapList(k, key)) absorb(acc, generate(ldr, kind, args, options, k.file), k.file);
-  }
-}
-
-function images(k: Kustomization): ImageSpec[] {
-  const s = (m: JsonMap, key: string): string => (m[key] === undefined || m[key] === null ? '' : String(m[key]));
-  return [...mapList(k, 'images'), ...mapList(k, 'imageTags')].map((m) => ({ name: s(m, 'name'), newName: s(m, 'newName'), newTag: s(m, 'newTag'), digest: s(m, 'digest') }));
-}
-
-/** The built-in transformer kustomize configures for each kustomization field. */
-const TRANSFORMER_OF: Readonly<Record<string, string>> = {
-  patchesStrategicMerge: 'PatchStrategicMergeTransformer', patches: 'PatchTransformer', namespace: 'NamespaceTransformer', namePrefix: 'PrefixTransformer',
-  nameSuffix: 'SuffixTransformer', labels: 'LabelTransformer', commonLabels: 'LabelTransformer', commonAnnotations: 'AnnotationsTransformer',
-  patchesJson6902: 'PatchJson6902Transformer', replicas: 'ReplicaCountTransformer', images: 'ImageTagTransformer', replacements: 'ReplacementTransformer',
-};
-
-/** How many transformers a field configures (one per list entry for most lists). */
-function transformerCount(k: Kustomization, key: string): number {
-  const v = k.fields[key];
-  if (v === undefined || v === null || v === '') return 0;
-  if (key === 'patchesStrategicMerge') return Array.isArray(v) && v.length > 0 ? 1 : 0;
-  if (key === 'commonLabels' || key === 'commonAnnotations') return isMap(v) && Object.keys(v).length > 0 ? 1 : 0;
-  if (key === 'replicas' || key === 'images') return Array.isArray(v) ? v.length : 0;
-  return Array.isArray(v) ? v.length : 1;
-}
-
-function runTransformers(acc: Acc, ldr: Loader, k: Kustomization): void {
-  const tc = acc.config;
-  const at = (key: string, f: () => void): void => {
-    try {
-      f();
-    } catch (e) {
-      throw e instanceof KustomizeError && e.file ? e : new KustomizeError(e instanceof Error ? e.message : String(e), k.file, line(k, key));
-    }
-    const kind = TRANSFORMER_OF[key];
-    const count = transformerCount(k, key);
-    if (kind) for (let i = 0; i < count; i++) for (const r of acc.resources) r.transformations.push({ configuredIn: k.file, kind });
-  };
-  at('patchesStrategicMerge', () => {
-    for (const entry of stringList(k, 'patchesStrategicMerge')) {
-      const inline = readYamlDocs(entry).filter((d) => 'value' in d && isMap(d.value));
-      const p = inline.length > 0 ? loadPatch(ldr, entry, undefined, k.file, undefined) : loadPatch(ldr, undefined, entry, k.file, undefined);
-      if (p.kind === 'smp' && p.docs.length === 0) throw new KustomizeError(`patch appears to be empty; file=${entry}`, k.file, line(k, 'patchesStrategicMerge'));
-      acc.resources = applyPatch(acc.resources, p, undefined);
-    }
-  });
-  at('patches', () => {
-    for (const m of mapList(k, 'patches')) {
-      const p = loadPatch(ldr, typeof m['patch'] === 'string' ? m['patch'] : undefined, typeof m['path'] === 'string' ? m['path'] : undefined, k.file, m['options']);
-      acc.resources = applyPatch(acc.resources, p, parseSelector(m['target']));
-    }
-  });
-  const ns = stringField(k, 'namespace');
-  at('namespace', () => ns && setNamespace(acc.resources, ns, tc.namespace));
-  const prefix = stringField(k, 'namePrefix');
-  at('namePrefix', () => prefix && addNameAffix(acc.resources, prefix, 'prefix', tc.namePrefix));
-  const suffix = stringField(k, 'nameSuffix');
-  at('nameSuffix', () => suffix && addNameAffix(acc.resources, suffix, 'suffix', tc.nameSuffix));
-  at('labels', () => {
-    for (const label of mapList(k, 'labels')) {
-      let specs = parseFieldSpecs(label['fields']);
-      if (label['includeSelectors'] === true) specs = mergeFieldSpecs(specs, tc.commonLabels);
-      else {
-        if (label['includeTemplates'] === true) specs = mergeFieldSpecs(specs, tc.templateLabels);
-        specs = mergeFieldSpecs(specs, [{ gvk: {}, path: 'metadata/labels', create: true }]);
-      }
-      addMapEntries(acc.resources, label['pairs'], specs);
-    }
-  });
-  at('commonLabels', () => addMapEntries(acc.resources, k.fields['commonLabels'], tc.commonLabels));
-  at('commonAnnotations', () => addMapEntries(acc.resources, k.fields['commonAnnotations'], tc.commonAnnotations));
-  at('patchesJson6902', () => {
-    for (const m of mapList(k, 'patchesJson6902')) {
-      const p = loadPatch(ldr, typeof m['patch'] === 'string' ? m['patch'] : undefined, typeof m['path'] === 'string' ? m['path'] : undefined, k.file, undefined);
-      const target = parseSelector(m['target']);
-      if (!target) throw new KustomizeError('must specify a target for patch', k.file, line(k, 'patchesJson6902'));
-      acc.resources = applyPatch(acc.resources, p, target);
-    }
-  });
-  at('replicas', () => {
-    for (const m of mapList(k, 'replicas')) setReplicas(acc.resources, getString(m, 'name'), Number(m['count'] ?? 0), tc.replicas);
-  });
-  const imgs = images(k);
-  at('images', () => imgs.length > 0 && setImages(acc.resources, imgs, tc.images));
-  at('replacements', () => applyReplacements(acc.resources, ldr, mapList(k, 'replacements'), k.file));
-}
-
-function sortOptions(k: Kustomization): { order: 'legacy' | 'fifo'; first?: string[]; last?: string[] } | undefined {
-  const so = k.fields['sortOptions'];
-  if (so === undefined || so === null) return undefined;
-  const order = getIn(so, 'order');
-  if (order !== 'legacy' && order !== 'fifo') throw new KustomizeError("the field 'sortOptions.order' must be one of [fifo, legacy]", k.file, line(k, 'sortOptions'));
-  const legacy = getIn(so, 'legacySortOptions');
-  if (order === 'fifo') {
-    if (legacy !== undefined && legacy !== null) throw new KustomizeError("the field 'sortOptions.legacySortOptions' is set but the selected sort order is 'fifo', not 'legacy'", k.file, line(k, 'sortOptions'));
-    return { order };
-  }
-  const list = (key: string): string[] | undefined => {
-    const v = getIn(legacy, key);
-    return Array.isArray(v) ? v.map(String) : undefined;
-  };
-  return { order, ...(list('orderFirst') ? { first: list('orderFirst')! } : {}), ...(list('orderLast') ? { last: list('orderLast')! } : {}) };
-}
-
-/** A tree path relative to the folder `from`, with `..` steps. */
-function relativeTo(from: string, path: string): string {
-  const a = from ? from.split('/') : [];
-  const b = path.split('/');
-  let i = 0;
-  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
-  return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
-}
-
-/** kustomize's origin and transformation annotations (`buildMetadata`), relative to the built folder. */
-function addBuildAnnotations(resources: readonly Resource[], k: Kustomization, root: string): void {
-  const meta = stringList(k, 'buildMetadata');
-  const origin = meta.includes('originAnnotations');
-  const transformations = meta.includes('transformerAnnotations');
-  if (!origin && !transformations) return;
-  const by = (file: string, kind: string, indent: string, name?: string): string => {
-    const pad = indent.replace('- ', '  ');
-    return `${indent}configuredIn: ${relativeTo(root, file)}\n${pad}configuredBy:\n${pad}  apiVersion: builtin\n${pad}  kind: ${kind}\n${name ? `${pad}  name: ${name}\n` : ''}`;
-  };
-  for (const r of resources) {
-    const metadata = isMap(r.obj['metadata']) ? r.obj['metadata'] : (r.obj['metadata'] = newMap());
-    const annotations = isMap(metadata['annotations']) ? metadata['annotations'] : newMap();
-    if (origin) annotations['config.kubernetes.io/origin'] = r.generatedBy ? by(r.origin.file, r.generatedBy, '', r.generatorName) : `path: ${relativeTo(root, r.origin.file)}\n`;
-    if (transformations && r.transformations.length > 0) annotations['alpha.config.kubernetes.io/transformations'] = r.transformations.map((t) => by(t.configuredIn, t.kind, '- ')).join('');
-    if (Object.keys(annotations).length > 0) metadata['annotations'] = annotations;
   }
 }
 
