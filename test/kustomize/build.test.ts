@@ -70,6 +70,17 @@ describe('building', () => {
     assert.ok(r.ok);
     assert.equal(r.resources[0]!.origin.file, 'cm.yaml');
     assert.deepEqual(r.resources[0]!.patchedBy.map((o) => o.file), ['p.yaml']);
+    assert.deepEqual([...r.resources[0]!.valueOrigins].map(([ptr, o]) => [ptr, o.file]), [['/data/b', 'p.yaml']]);
+  });
+  it('traces patched values through lists by merge key', () => {
+    const r = build({
+      'kustomization.yaml': 'resources:\n- pod.yaml\npatches:\n- path: p.yaml\n- target: {kind: Pod}\n  patch: \'[{"op": "replace", "path": "/spec/hostNetwork", "value": false}]\'\n',
+      'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  hostNetwork: true\n  containers:\n  - name: c\n    image: nginx\n',
+      'p.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n  - name: c\n    securityContext:\n      runAsNonRoot: true\n',
+    });
+    assert.ok(r.ok, r.ok ? '' : r.error.message);
+    const origins = Object.fromEntries([...r.resources[0]!.valueOrigins].map(([ptr, o]) => [ptr, o.file]));
+    assert.deepEqual(origins, { '/spec/containers/[name=c]/securityContext/runAsNonRoot': 'p.yaml', '/spec/hostNetwork': 'kustomization.yaml' });
   });
   it('sorts in legacy order unless told otherwise', () => {
     const files = { 'kustomization.yaml': 'resources:\n- a.yaml\n', 'a.yaml': `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n---\n${CM}` };

@@ -47,7 +47,9 @@ function smpOne(r: Resource, doc: JsonMap, p: { allowNameChange: boolean; allowK
   try {
     const patch = clone(doc);
     if (!p.allowKindChange) patch['apiVersion'] = r.obj['apiVersion'] ?? null;
-    merged = applySmp(r.obj, patch);
+    merged = applySmp(r.obj, patch, (ptr) => {
+      if (!/^\/(apiVersion|kind|metadata\/name|metadata\/namespace)$/.test(ptr)) r.valueOrigins.set(ptr, p.origin);
+    });
   } catch (e) {
     if (e instanceof PatchError) throw new KustomizeError(e.message, p.origin.file);
     throw e;
@@ -80,6 +82,7 @@ function applyJson(r: Resource, ops: readonly JsonOp[], origin: Origin): void {
   if (!isMap(out)) throw new KustomizeError('a JSON patch must leave an object', origin.file);
   r.obj = out;
   r.patchedBy.push(origin);
+  for (const op of ops) r.valueOrigins.set(op.path, origin);
 }
 
 /** Applies a loaded patch to the resources; returns the resources left (a patch can delete some). */

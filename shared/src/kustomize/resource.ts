@@ -35,6 +35,8 @@ export interface Resource {
   behavior?: 'create' | 'merge' | 'replace';
   /** The patch files that changed the resource, in the order they were applied. */
   patchedBy: Origin[];
+  /** The patch that last set, replaced or deleted each value, by JSON pointer (list steps by merge key, `[name=app]`). */
+  valueOrigins: Map<string, Origin>;
   /** The legacy vars that take a value from this resource. */
   refVarNames?: string[];
   /** The built-in generator that made the resource, when it was generated. */
@@ -131,5 +133,5 @@ export function isClusterScoped(g: Gvk): boolean {
 
 /** A new resource read from a file. */
 export function makeResource(obj: JsonMap, origin: Origin): Resource {
-  return { obj, origin, prevIds: [], prefixes: [], suffixes: [], needsHash: false, patchedBy: [], transformations: [] };
+  return { obj, origin, prevIds: [], prefixes: [], suffixes: [], needsHash: false, patchedBy: [], valueOrigins: new Map(), transformations: [] };
 }

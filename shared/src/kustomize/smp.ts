@@ -54,22 +54,31 @@ const keyValue = (e: Json, key: string): string | undefined => {
   return v === undefined || v === null ? undefined : typeof v === 'string' ? v : JSON.stringify(v);
 };
 
+/**
+ * Receives the location of every value a patch sets, replaces or deletes: a JSON pointer whose list steps
+ * name the element by its merge key (`/spec/containers/[name=app]/image`), so it survives reordering.
+ */
+export type PatchTrace = (pointer: string) => void;
+
+const escapePointer = (k: string): string => k.replaceAll('~', '~0').replaceAll('/', '~1');
+
 /** Merges `patch` into `dest` (which it does not change); undefined means the value is deleted. */
-export function mergeValue(dest: Json | undefined, patch: Json, path = ''): Json | undefined {
-  if (patch === null) return undefined;
-  if (isMap(patch)) return mergeMap(isMap(dest) ? dest : undefined, patch, path);
-  if (Array.isArray(patch)) return mergeList(Array.isArray(dest) ? dest : undefined, patch, path);
-  return patch;
+export function mergeValue(dest: Json | undefined, patch: Json, path = '', ptr = '', trace?: PatchTrace): Json | undefined {
+  if (isMap(patch)) return mergeMap(isMap(dest) ? dest : undefined, patch, path, ptr, trace);
+  if (Array.isArray(patch)) return mergeList(Array.isArray(dest) ? dest : undefined, patch, path, ptr, trace);
+  trace?.(ptr);
+  return patch === null ? undefined : patch;
 }
 
-function mergeMap(dest: JsonMap | undefined, patch: JsonMap, path: string): JsonMap | undefined {
+function mergeMap(dest: JsonMap | undefined, patch: JsonMap, path: string, ptr: string, trace?: PatchTrace): JsonMap | undefined {
   const directive = patch[DIRECTIVE];
+  if (directive === 'delete' || directive === 'replace') trace?.(ptr);
   if (directive === 'delete') return undefined;
   if (directive === 'replace') return stripDirectives(patch);
   const out = dest ? clone(dest) : newMap();
   for (const k of Object.keys(patch)) {
     if (k === DIRECTIVE || k === RETAIN_KEYS || k.startsWith(SET_ORDER) || k.startsWith(DELETE_PRIMITIVE)) continue;
-    const merged = mergeValue(out[k], patch[k]!, path ? `${path}.${k}` : k);
+    const merged = mergeValue(out[k], patch[k]!, path ? `${path}.${k}` : k, `${ptr}/${escapePointer(k)}`, trace);
     if (merged === undefined) delete out[k];
     else out[k] = merged;
   }
@@ -101,13 +110,17 @@ function reorder(list: readonly Json[], order: readonly Json[]): Json[] {
   return [...named, ...list.filter((e) => !named.includes(e))];
 }
 
-function mergeList(dest: readonly Json[] | undefined, patch: readonly Json[], path: string): Json[] | undefined {
+function mergeList(dest: readonly Json[] | undefined, patch: readonly Json[], path: string, ptr: string, trace?: PatchTrace): Json[] | undefined {
   const directive = patch.find((e) => isMap(e) && Object.keys(e).length === 1 && DIRECTIVE in e) as JsonMap | undefined;
   const items = directive ? patch.filter((e) => e !== directive) : patch;
+  if (directive?.[DIRECTIVE] === 'delete' || directive?.[DIRECTIVE] === 'replace') trace?.(ptr);
   if (directive?.[DIRECTIVE] === 'delete') return undefined;
   if (directive?.[DIRECTIVE] === 'replace') return items.map((e) => (isMap(e) ? stripDirectives(e) : clone(e)));
   const key = listKey(dest, items, path);
-  if (key === '') return items.map((e) => (isMap(e) ? (mergeMap(undefined, e, path) ?? newMap()) : clone(e)));
+  if (key === '') {
+    trace?.(ptr);
+    return items.map((e) => (isMap(e) ? (mergeMap(undefined, e, path, ptr) ?? newMap()) : clone(e)));
+  }
   const server = dest ?? [];
   const used = new Set<number>();
   const deleted = new Set<number>();
@@ -116,11 +129,15 @@ function mergeList(dest: readonly Json[] | undefined, patch: readonly Json[], pa
     const value = keyValue(el, key);
     const index = value === undefined ? -1 : server.findIndex((e) => keyValue(e, key) === value);
     if (index >= 0) used.add(index);
+    const elPtr = `${ptr}/[${escapePointer(key)}=${escapePointer(value ?? '')}]`;
     if (isMap(el) && el[DIRECTIVE] === 'delete') {
+      trace?.(elPtr);
       if (index >= 0) deleted.add(index);
       continue;
     }
-    const merged = isMap(el) ? mergeMap(index >= 0 && isMap(server[index]) ? (server[index] as JsonMap) : undefined, el, path) : clone(el);
+    const keyPtr = `${elPtr}/${escapePointer(key)}`;
+    const elTrace = trace && index >= 0 ? (p: string): void => (p === keyPtr ? undefined : trace(p)) : trace;
+    const merged = isMap(el) ? mergeMap(index >= 0 && isMap(server[index]) ? (server[index] as JsonMap) : undefined, el, path, elPtr, elTrace) : clone(el);
     if (merged === undefined) {
       if (index >= 0) deleted.add(index);
     } else patched.push({ value: merged, order: index });
@@ -153,6 +170,6 @@ function stripDirectives(m: JsonMap): JsonMap {
 }
 
 /** Applies a strategic-merge patch to a whole object; undefined when the patch deletes it. */
-export function applySmp(target: JsonMap, patch: JsonMap): JsonMap | undefined {
-  return mergeMap(target, patch, '');
+export function applySmp(target: JsonMap, patch: JsonMap, trace?: PatchTrace): JsonMap | undefined {
+  return mergeMap(target, patch, '', '', trace);
 }
