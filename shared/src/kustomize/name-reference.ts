@@ -5,7 +5,7 @@ import type { NameBackRef } from './default-config';
 import { walkFieldSpec } from './field-spec';
 import { getString, isMap, type Json, type JsonMap } from './json';
 import { KustomizeError } from './loader';
-import { allIds, curId, gvkOf, gvkSelected, idString, isClusterScoped, nsEquals, type Gvk, type Resource } from './resource';
+import { curId, gvkOf, gvkSelected, idString, isClusterScoped, nsEquals, type Gvk, type Resource } from './resource';
 
 function sameEnding(a: readonly string[], b: readonly string[]): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
@@ -42,9 +42,11 @@ interface Ctx {
 }
 
 function select(ctx: Ctx, oldName: string, roleRef: Partial<Gvk> | undefined, withNs: boolean): Resource | undefined {
-  let c = ctx.candidates.filter((r) => allIds(r).some((id) => gvkSelected(id, ctx.target)));
-  if (roleRef) c = c.filter((r) => allIds(r).some((id) => gvkSelected(id, roleRef)));
-  c = c.filter((r) => allIds(r).some((id) => id.name === oldName));
+  // Only renamed resources are candidates: kustomize sieves by previous ids, which a resource has
+  // only after a rename (a reference to a resource that kept its name needs no fix).
+  let c = ctx.candidates.filter((r) => r.prevIds.some((id) => id.name === oldName));
+  c = c.filter((r) => r.prevIds.some((id) => gvkSelected(id, ctx.target)));
+  if (roleRef) c = c.filter((r) => r.prevIds.some((id) => gvkSelected(id, roleRef)));
   const rid = curId(ctx.referrer);
   if (!isClusterScoped(rid)) c = c.filter((r) => isClusterScoped(curId(r)) || curId(r).kind === 'ServiceAccount' || nsEquals(rid, curId(r)));
   if (c.length === 1) return c[0];
@@ -71,7 +73,13 @@ function fixMapping(ctx: Ctx, m: JsonMap): void {
   const name = m['name'];
   if (typeof name !== 'string') return;
   if (typeof m['kind'] === 'string' && ctx.target.kind && m['kind'] !== ctx.target.kind) return;
-  const referral = select(ctx, name, undefined, true);
+  const ns = m['namespace'];
+  let candidates = ctx.candidates;
+  if (typeof ns === 'string') {
+    const byOriginal = candidates.filter((r) => (r.prevIds[0] ?? curId(r)).namespace === ns);
+    candidates = byOriginal.length > 0 ? byOriginal : candidates.filter((r) => curId(r).namespace === ns);
+  }
+  const referral = select({ ...ctx, candidates }, name, undefined, true);
   if (!referral) return;
   const id = curId(referral);
   if (id.name === name && id.namespace === '') return;
