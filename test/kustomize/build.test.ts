@@ -98,6 +98,16 @@ describe('bad input', () => {
     fails(build({ 'a/kustomization.yaml': 'resources:\n- ../b\n', 'b/kustomization.yaml': 'resources:\n- ../a\n' }, 'a'), /cycle detected/);
     fails(build({ 'kustomization.yaml': 'resources:\n- .\n' }), /cycle detected/);
   });
+  it('bounds the work of diamonds of shared bases', () => {
+    const files: Record<string, string> = { 'l0/kustomization.yaml': 'resources: []\n' };
+    for (let i = 1; i <= 16; i++) {
+      files[`l${i}/a/kustomization.yaml`] = `namePrefix: a-\nresources:\n- ../../l${i - 1}${i - 1 === 0 ? '' : '/a'}\n- ../../l${i - 1}${i - 1 === 0 ? '' : '/b'}\n`;
+      files[`l${i}/b/kustomization.yaml`] = files[`l${i}/a/kustomization.yaml`]!.replace('a-', 'b-');
+    }
+    const started = Date.now();
+    fails(build(files, 'l16/a'), /more than 5000 kustomization folders/);
+    assert.ok(Date.now() - started < 20_000);
+  });
   it('refuses files outside the folder unless the restrictor allows them', () => {
     const files = { 'o/kustomization.yaml': 'resources:\n- ../cm.yaml\n', 'cm.yaml': CM };
     fails(build(files, 'o'), /security; file '\/cm\.yaml' is not in or below '\/o'/);

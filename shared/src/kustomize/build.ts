@@ -7,7 +7,7 @@ import { configFromCrds } from './crds';
 import { generate } from './generators';
 import { contentHash } from './hash';
 import { getIn, getString, isMap, newMap, type Json, type JsonMap } from './json';
-import { childLoader, isRemote, KustomizeError, loadText, resolvePath, shown, type Loader, type LoadRestrictor } from './loader';
+import { childLoader, isRemote, KustomizeError, MAX_FOLDERS, loadText, resolvePath, shown, type Loader, type LoadRestrictor } from './loader';
 import { entryLine, loadKustomization, mapList, stringList, type Kustomization } from './kustomization';
 import { fixNameReferences } from './name-reference';
 import { legacySort } from './order';
@@ -228,7 +228,7 @@ function finish(acc: Acc, k: Kustomization, options: BuildOptions, root: string)
 
 /** Builds the kustomization in folder `dir` of the tree, as `kustomize build` does. */
 export function buildKustomization(tree: FileTree, dir: string, options: BuildOptions = {}): BuildResult {
-  const root: Loader = { tree, root: dir.replace(/^\/+|\/+$/g, ''), restrictor: options.loadRestrictor ?? 'LoadRestrictionsRootOnly', chain: [] };
+  const root: Loader = { tree, root: dir.replace(/^\/+|\/+$/g, ''), restrictor: options.loadRestrictor ?? 'LoadRestrictionsRootOnly', chain: [], budget: { folders: MAX_FOLDERS } };
   try {
     const k = loadKustomization(root);
     const acc: Acc = { resources: [], config: DEFAULT_CONFIG, vars: [] };

@@ -24,7 +24,12 @@ export interface Loader {
   readonly restrictor: LoadRestrictor;
   /** Folders of the kustomizations that led here, outermost first (for cycle detection). */
   readonly chain: readonly string[];
+  /** Kustomization folders the whole build may still enter: bases shared in diamonds are built once per path, as kustomize does, so this bounds the work. */
+  readonly budget: { folders: number };
 }
+
+/** Kustomization folders one build may enter. */
+export const MAX_FOLDERS = 5000;
 
 /** A tree path as messages show it: absolute, like kustomize's paths. */
 export const shown = (path: string): string => `/${path}`;
@@ -71,7 +76,8 @@ export function childLoader(ldr: Loader, rel: string): Loader {
   for (const visited of [...ldr.chain, ldr.root]) {
     if (within(visited, path)) throw new KustomizeError(`cycle detected: candidate root '${shown(path)}' contains visited root '${shown(visited)}'`);
   }
-  return { tree: ldr.tree, root: path, restrictor: ldr.restrictor, chain: [...ldr.chain, ldr.root] };
+  if (--ldr.budget.folders < 0) throw new KustomizeError(`the build enters more than ${MAX_FOLDERS} kustomization folders (bases shared by many overlays are built once per path)`);
+  return { tree: ldr.tree, root: path, restrictor: ldr.restrictor, chain: [...ldr.chain, ldr.root], budget: ldr.budget };
 }
 
 /** True when the name is a remote resource (git or http), which the builder never fetches. */
