@@ -3,7 +3,7 @@
 import { applyJsonPatch, toJsonOps, JsonPatchError, type JsonOp } from './json-patch';
 import { clone, isMap, newMap, type Json, type JsonMap } from './json';
 import { KustomizeError, loadText, type Loader } from './loader';
-import { curId, idString, objId, storePreviousId, type Origin, type Resource } from './resource';
+import { curId, objId, storePreviousId, type Origin, type Resource } from './resource';
 import { getById, select, type Selector } from './select';
 import { applySmp, PatchError } from './smp';
 import { readYamlDocs } from './yaml-read';
@@ -99,6 +99,3 @@ export function applyPatch(resources: Resource[], p: LoadedPatch, target: Select
   }
   return out;
 }
-
-/** An error naming the patch's target when nothing matched, for messages. */
-export const describeTarget = (doc: JsonMap): string => idString(objId(doc));
