@@ -12,6 +12,7 @@ const HELP: Record<Lang, string> = {
        bollwerk checklist [paths…] [--format text|json|markdown|html]
        bollwerk pin [paths…] [--dry-run] [--update] [--insecure-registry HOST:PORT]
        bollwerk render [NAME] CHART [--values FILE] [--set K=V] [--namespace NS] [helm template flags]
+       bollwerk render DIR [--reorder legacy|none] [--load-restrictor LoadRestrictionsRootOnly|LoadRestrictionsNone]
 
 Checks Dockerfiles, Compose files and Kubernetes manifests against container-security
 checklists. Directories are walked (honouring .gitignore and the configuration's ignorePaths);
@@ -36,6 +37,7 @@ Exit codes: 0 no finding at or above --fail-on, 1 such findings, 2 usage or inte
         bollwerk checklist [Pfade…] [--format text|json|markdown|html]
         bollwerk pin [Pfade…] [--dry-run] [--update] [--insecure-registry HOST:PORT]
         bollwerk render [NAME] CHART [--values DATEI] [--set K=V] [--namespace NS] [Optionen von helm template]
+        bollwerk render ORDNER [--reorder legacy|none] [--load-restrictor LoadRestrictionsRootOnly|LoadRestrictionsNone]
 
 Prüft Dockerfiles, Compose-Dateien und Kubernetes-Manifeste gegen Checklisten zur
 Container-Sicherheit. Verzeichnisse werden durchlaufen (unter Beachtung von .gitignore und den

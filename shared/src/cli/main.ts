@@ -52,9 +52,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         const { runPin } = require('./pin') as typeof import('./pin');
         return await runPin(cmd.args, io);
       }
-      case 'render':
-        // loaded on demand: the Helm renderer is not needed by the other commands
-        return (await import('./render')).runRender(cmd.args, io);
+      case 'render': {
+        // loaded on demand: the renderers are not needed by the other commands
+        const { holdsKustomization, runRender } = await import('./render');
+        if (holdsKustomization(cmd.args, io.cwd)) return (await import('./render-kustomize')).runRenderKustomize(cmd.args, io);
+        return runRender(cmd.args, io);
+      }
       case 'scan':
         return runScan(cmd, io, toolInfo());
     }

@@ -121,6 +121,15 @@ export function renderKind(path: string): 'chart' | 'archive' | 'kustomization' 
   return 'chart';
 }
 
+/**
+ * Whether `bollwerk render` is asked to build a kustomization: one of its plain arguments names a
+ * folder with a kustomization file and no Chart.yaml. Decided before the arguments are parsed, as
+ * the two renderers take different flags.
+ */
+export function holdsKustomization(argv: readonly string[], cwd: string): boolean {
+  return argv.some((arg) => !arg.startsWith('-') && renderKind(resolve(cwd, arg)) === 'kustomization');
+}
+
 function readUserFile(path: string, cwd: string): string {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) throw new Error(`${path}: values from URLs are not read (no network); download the file first`);
   try {
@@ -141,7 +150,6 @@ export function runRender(argv: readonly string[], io: CliIo): number {
   const chartPath = resolve(io.cwd, chartArg);
   if (!existsSync(chartPath)) throw new UsageError(`chart path not found: ${chartArg}`);
   const kind = renderKind(chartPath);
-  if (kind === 'kustomization') throw new UsageError(`${chartArg} holds a kustomization, not a Helm chart; 'bollwerk render' renders Helm charts only for now`);
   let valuesFiles: ValuesFile[];
   try {
     valuesFiles = a.values.map((f) => ({ name: f, text: readUserFile(f, io.cwd) }));
