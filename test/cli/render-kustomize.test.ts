@@ -12,6 +12,8 @@ describe('bollwerk render DIR (kustomize)', () => {
   writeFileSync(join(dir, 'base', 'kustomization.yaml'), 'resources:\n- cm.yaml\n');
   writeFileSync(join(dir, 'base', 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: "1"\n');
   writeFileSync(join(dir, 'overlay', 'kustomization.yaml'), 'namePrefix: p-\nresources:\n- ../base\n');
+  mkdirSync(join(dir, 'broken'));
+  writeFileSync(join(dir, 'broken', 'kustomization.yaml'), 'resources:\n- missing\n');
 
   it('prints the build and exits 0', async () => {
     const r = await runMain(['render', 'overlay'], { cwd: dir });
@@ -19,9 +21,9 @@ describe('bollwerk render DIR (kustomize)', () => {
     assert.equal(r.stdout, 'apiVersion: v1\ndata:\n  a: "1"\nkind: ConfigMap\nmetadata:\n  name: p-cfg\n');
   });
   it('exits 1 with the cause when the build fails', async () => {
-    const r = await runMain(['render', 'missing'], { cwd: dir });
+    const r = await runMain(['render', 'broken'], { cwd: dir });
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /unable to find one of 'kustomization.yaml'/);
+    assert.match(r.stderr, /missing/);
     assert.equal(r.stdout, '');
   });
   it('exits 2 for usage errors', async () => {
