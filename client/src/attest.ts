@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
-import { CONFIG_FILE } from '../../shared/src/config';
-import { addAttestation, removeAttestation, type ConfigEditResult } from '../../shared/src/config-edit';
+import { CONFIG_FILE } from '../../shared/src/config-file-name';
+import type { EditConfigParams, EditConfigResult } from '../../shared/src/protocol';
 import { currentUser, isoDate } from './who';
+
+/** Asks the language server to edit the text of `.bollwerk.yaml` (it keeps comments and layout). */
+export type ConfigEditor = (params: EditConfigParams) => Promise<EditConfigResult>;
 
 /** The outcome of writing `.bollwerk.yaml`. */
 export type WriteOutcome = { readonly ok: true; readonly uri: vscode.Uri; readonly changed: boolean } | { readonly ok: false; readonly reason: string };
@@ -19,7 +22,7 @@ async function readText(uri: vscode.Uri): Promise<string> {
  * Applies a text edit to `.bollwerk.yaml` at the root of `folder`. An open editor of the file is
  * edited and saved (keeping its undo history and unsaved changes); otherwise the file is written.
  */
-export async function editConfigFile(folder: vscode.Uri, edit: (text: string) => ConfigEditResult): Promise<WriteOutcome> {
+export async function editConfigFile(folder: vscode.Uri, edit: (text: string) => Promise<EditConfigResult>): Promise<WriteOutcome> {
   const uri = vscode.Uri.joinPath(folder, CONFIG_FILE);
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   let text: string;
@@ -28,7 +31,7 @@ export async function editConfigFile(folder: vscode.Uri, edit: (text: string) =>
   } catch (e) {
     return { ok: false, reason: (e as Error).message };
   }
-  const result = edit(text);
+  const result = await edit(text);
   if (!result.ok) return result;
   if (!result.changed) return { ok: true, uri, changed: false };
   if (open) {
@@ -50,13 +53,13 @@ export async function attestationFolder(): Promise<vscode.Uri | undefined> {
 }
 
 /** Records that a manual item was done: who (git user.name or OS user), when (ISO date) and the note. */
-export async function attestItem(folder: vscode.Uri, item: string, note: string): Promise<WriteOutcome> {
+export async function attestItem(editor: ConfigEditor, folder: vscode.Uri, item: string, note: string): Promise<WriteOutcome> {
   const by = await currentUser(folder.scheme === 'file' ? folder.fsPath : undefined);
   const attestation = { item, by, date: isoDate(), ...(note.trim() ? { note: note.trim() } : {}) };
-  return editConfigFile(folder, (text) => addAttestation(text, attestation));
+  return editConfigFile(folder, (text) => editor({ text, edit: { kind: 'attest', attestation } }));
 }
 
 /** Withdraws the attestation of an item. */
-export function unattestItem(folder: vscode.Uri, item: string): Promise<WriteOutcome> {
-  return editConfigFile(folder, (text) => removeAttestation(text, item));
+export function unattestItem(editor: ConfigEditor, folder: vscode.Uri, item: string): Promise<WriteOutcome> {
+  return editConfigFile(folder, (text) => editor({ text, edit: { kind: 'unattest', item } }));
 }

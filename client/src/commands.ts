@@ -1,21 +1,24 @@
 import * as vscode from 'vscode';
-import { CONFIG_FILE } from '../../shared/src/config';
-import type { ScanWorkspaceResult } from '../../shared/src/protocol';
-import type { ToolInfo } from '../../shared/src/report/index';
+import { CONFIG_FILE } from '../../shared/src/config-file-name';
+import type { EditConfigParams, EditConfigResult, ExportReportParams, ExportReportResult, ScanWorkspaceResult } from '../../shared/src/protocol';
 import type { Lang, Level } from '../../shared/src/types';
 import { attestationFolder, attestItem, unattestItem, type WriteOutcome } from './attest';
 import type { ChecklistNode, LevelFilter } from './checklist-model';
 import type { ChecklistTreeProvider } from './checklist-tree';
 import { checklistItemUri, ruleDocsUri, showMarkdown } from './docs';
-import { buildReport, pickFormat, pickTarget, type ReportFormat } from './export-report';
+import { pickFormat, pickTarget, type ReportFormat } from './export-report';
 
 /** What the commands need from the extension. */
 export interface CommandDeps {
   readonly lang: Lang;
-  readonly tool: ToolInfo;
+  readonly tool: ExportReportParams['tool'];
   readonly tree: ChecklistTreeProvider;
   readonly view: vscode.TreeView<ChecklistNode>;
   scanWorkspace(): Promise<ScanWorkspaceResult>;
+  /** Asks the language server for the compliance report (it scans the workspace first). */
+  exportReport(params: ExportReportParams): Promise<ExportReportResult>;
+  /** Asks the language server to edit `.bollwerk.yaml`'s text. */
+  editConfig(params: EditConfigParams): Promise<EditConfigResult>;
 }
 
 /** A checklist item id from a tree node or a string argument. */
@@ -101,7 +104,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       if (note === undefined) return undefined;
       const folder = await attestationFolder();
       if (!folder) return undefined;
-      const outcome = await attestItem(folder, item, note);
+      const outcome = await attestItem(deps.editConfig, folder, item, note);
       reportOutcome(outcome);
       void tree.refresh();
       return outcome;
@@ -110,7 +113,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       const item = itemIdOf(arg);
       const folder = item ? await attestationFolder() : undefined;
       if (!item || !folder) return undefined;
-      const outcome = await unattestItem(folder, item);
+      const outcome = await unattestItem(deps.editConfig, folder, item);
       reportOutcome(outcome);
       void tree.refresh();
       return outcome;
@@ -132,16 +135,15 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       const format = formatArg ?? (await pickFormat());
       const target = format ? (targetArg ?? (await pickTarget(folder, format))) : undefined;
       if (!format || !target) return undefined;
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Bollwerk: building the compliance report…') }, async () => {
-        await deps.scanWorkspace();
+      const { text } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Bollwerk: building the compliance report…') }, async () => {
+        const report = await deps.exportReport({ format, lang, rootUri: folder.toString(), tool: deps.tool, generated: new Date().toISOString() });
         await tree.refresh();
+        return report;
       });
-      const data = tree.data;
-      if (!data) {
+      if (!text) {
         void vscode.window.showErrorMessage(vscode.l10n.t('The Bollwerk language server did not return the checklist.'));
         return undefined;
       }
-      const text = buildReport(format, data, { lang, rootUri: folder.toString(), tool: deps.tool, generated: new Date().toISOString() });
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
       const open = vscode.l10n.t('Open');
       if (!targetArg) {

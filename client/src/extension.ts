@@ -4,6 +4,8 @@ import {
   CHECKLIST_CHANGED_NOTIFICATION,
   CHECKLIST_REQUEST,
   RULE_DOCS_REQUEST,
+  EDIT_CONFIG_REQUEST,
+  EXPORT_REPORT_REQUEST,
   SCAN_WORKSPACE_REQUEST,
   type ChecklistParams,
   type ChecklistResponse,
@@ -11,6 +13,10 @@ import {
   type RuleDocsParams,
   type RuleDocsResult,
   type ScanWorkspaceParams,
+  type EditConfigParams,
+  type EditConfigResult,
+  type ExportReportParams,
+  type ExportReportResult,
   type ScanWorkspaceResult,
 } from '../../shared/src/protocol';
 import type { ChecklistNode } from './checklist-model';
@@ -108,6 +114,8 @@ export function activate(context: vscode.ExtensionContext): BollwerkApi {
       tree: checklist,
       view,
       scanWorkspace: () => request<ScanWorkspaceParams, ScanWorkspaceResult>(SCAN_WORKSPACE_REQUEST, {}),
+      exportReport: (params) => request<ExportReportParams, ExportReportResult>(EXPORT_REPORT_REQUEST, params),
+      editConfig: (params) => request<EditConfigParams, EditConfigResult>(EDIT_CONFIG_REQUEST, params),
     }),
   );
   return { client, ready, checklist, view, status };

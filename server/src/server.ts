@@ -11,6 +11,11 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE } from '../../shared/src/config';
 import * as P from '../../shared/src/protocol';
+import { addAttestation, removeAttestation } from '../../shared/src/config-edit';
+import { buildReport } from './export-report';
+
+/** The answer of `bollwerk/editConfig` when the edit itself failed (it is logged). */
+const EDIT_FAILED: P.EditConfigResult = { ok: false, reason: 'internal error' };
 import { registerActions } from './action-handlers';
 import { createSafe, type ServerContext } from './context';
 import { registerDiagnostics, type DiagnosticHandlers } from './diagnostic-handlers';
@@ -113,6 +118,19 @@ export function createServer(connection: Connection): void {
   }));
 
   connection.onRequest(P.SCAN_WORKSPACE_REQUEST, safe(P.SCAN_WORKSPACE_REQUEST, { files: 0, findings: 0 } as P.ScanWorkspaceResult, () => service.scanWorkspace()));
+  connection.onRequest<P.EditConfigResult, void>(
+    P.EDIT_CONFIG_REQUEST,
+    safe(P.EDIT_CONFIG_REQUEST, EDIT_FAILED, (params: P.EditConfigParams): P.EditConfigResult =>
+      params.edit.kind === 'attest' ? addAttestation(params.text, params.edit.attestation) : removeAttestation(params.text, params.edit.item),
+    ),
+  );
+  connection.onRequest(
+    P.EXPORT_REPORT_REQUEST,
+    safe(P.EXPORT_REPORT_REQUEST, { text: '' } as P.ExportReportResult, async (params: P.ExportReportParams) => {
+      await service.scanWorkspace();
+      return { text: buildReport(await service.checklist(params.folderUri), params) };
+    }),
+  );
   connection.onRequest(P.CHECKLIST_REQUEST, safe(P.CHECKLIST_REQUEST, { documents: [], items: [], level: 'L3', scannedFiles: 0 } as P.ChecklistResponse, (params: P.ChecklistParams | undefined) => service.checklist(params?.folderUri)));
   connection.onRequest(P.RULE_DOCS_REQUEST, safe(P.RULE_DOCS_REQUEST, { ruleId: '', markdown: '' } as P.RuleDocsResult, (params: P.RuleDocsParams) => ({ ruleId: params.ruleId, markdown: ruleDocsMarkdown(params.ruleId, params.lang === 'de' ? 'de' : 'en') })));
 

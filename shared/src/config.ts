@@ -39,7 +39,7 @@ export interface Config {
 }
 
 /** The name of the configuration file at the workspace root. */
-export const CONFIG_FILE = '.bollwerk.yaml';
+export { CONFIG_FILE } from './config-file-name';
 
 /** Defaults: every rule (L3), no trusted-registry restriction. */
 export const DEFAULT_CONFIG: Config = {

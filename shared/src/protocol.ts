@@ -119,11 +119,51 @@ export interface RuleDocsResult {
   readonly markdown: string;
 }
 
+/** Request `bollwerk/exportReport`: the compliance report over the workspace, built by the server. */
+export const EXPORT_REPORT_REQUEST = 'bollwerk/exportReport';
+
+/** The formats of the compliance report. */
+export type ReportFormat = 'html' | 'markdown' | 'sarif';
+
+/** Parameters of `bollwerk/exportReport`. */
+export interface ExportReportParams {
+  readonly format: ReportFormat;
+  readonly lang: Lang;
+  /** The folder whose checklist is reported (all workspace folders when absent); paths in the report are relative to `rootUri`. */
+  readonly folderUri?: string;
+  readonly rootUri: string;
+  /** The extension's name and version, named in the report. */
+  readonly tool: { readonly name: string; readonly version: string };
+  /** When the report was made (ISO 8601). */
+  readonly generated: string;
+}
+
+/** Result of `bollwerk/exportReport`. */
+export interface ExportReportResult {
+  readonly text: string;
+}
+
+/** Request `bollwerk/editConfig`: the text of `.bollwerk.yaml` with an attestation added or removed (comments and layout kept). */
+export const EDIT_CONFIG_REQUEST = 'bollwerk/editConfig';
+
+/** Parameters of `bollwerk/editConfig`: the file's current text and the change. */
+export interface EditConfigParams {
+  readonly text: string;
+  readonly edit:
+    | { readonly kind: 'attest'; readonly attestation: { readonly item: string; readonly by: string; readonly date: string; readonly note?: string } }
+    | { readonly kind: 'unattest'; readonly item: string };
+}
+
+/** Result of `bollwerk/editConfig`: the new text, or why the file cannot be edited. */
+export type EditConfigResult = { readonly ok: true; readonly text: string; readonly changed: boolean } | { readonly ok: false; readonly reason: string };
+
 /** Every custom request with its parameter and result types (for typed send/handle helpers). */
 export interface BollwerkRequests {
   readonly [CHECKLIST_REQUEST]: { readonly params: ChecklistParams; readonly result: ChecklistResponse };
   readonly [SCAN_WORKSPACE_REQUEST]: { readonly params: ScanWorkspaceParams; readonly result: ScanWorkspaceResult };
   readonly [RULE_DOCS_REQUEST]: { readonly params: RuleDocsParams; readonly result: RuleDocsResult };
+  readonly [EXPORT_REPORT_REQUEST]: { readonly params: ExportReportParams; readonly result: ExportReportResult };
+  readonly [EDIT_CONFIG_REQUEST]: { readonly params: EditConfigParams; readonly result: EditConfigResult };
 }
 
 /**
