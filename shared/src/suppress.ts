@@ -2,7 +2,7 @@ import type { LineIndex } from './text';
 import type { RawFinding, RuleMeta } from './types';
 
 /**
- * Suppression comments and annotations, ours and the peers' (PRODUCT.md §2):
+ * Suppression comments and annotations, ours and the peers' (README.md, "Configuration and suppressions"):
  *  - `# bollwerk-ignore <id>[,<id>] [-- reason]` on the finding's line, or in the comment block
  *    directly above the finding or above its object;
  *  - `# bollwerk-ignore-file <id>[,<id>]` anywhere;

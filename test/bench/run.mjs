@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Speed benchmark (PRODUCT.md §6), every number measured in this one run on this machine:
+// Speed benchmark (the goals are in README.md, "Benchmark"), every number measured in this one run on this machine:
 //  (1) the CLI over corpus/realworld/files vs only parsing the same files with the same parsers;
 //  (2) the CLI over the corpus's Dockerfiles vs dockerfile-ast's bare parse of the same files (the parser
 //      under the rules: what the rules add on top of it); for comparison dockerfilelint's command line (and

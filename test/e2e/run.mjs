@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // End-to-end tests in a real VS Code: the VS Code server of the npm package code-server, in its
-// test-runner mode, driven by Debian's Chromium through playwright-core (shared/notes/vscode-e2e.md).
+// test-runner mode, driven by Debian's Chromium through playwright-core (test/e2e/README.md).
 // Installs the runtime into test/e2e/.runtime on first use, builds the extension, bundles the test
 // modules, runs them in the extension host of a temporary workspace, then takes the screenshot of
 // the UI (screenshot.mjs). Prints one line per test and closes with "N passed, N failed".

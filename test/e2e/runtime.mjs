@@ -1,7 +1,7 @@
 // Locates (and on first use installs) the runtime of the end-to-end tests in test/e2e/.runtime:
 // Node 24 and the VS Code server from the npm packages `node` and `code-server`, and
 // playwright-core to drive Debian's Chromium. Kept out of the project's dependencies (about
-// 600 MB) and cached between runs; see shared/notes/vscode-e2e.md.
+// 600 MB) and cached between runs; see test/e2e/README.md.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
