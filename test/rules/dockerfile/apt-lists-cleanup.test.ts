@@ -7,8 +7,22 @@ ruleTester(aptListsCleanup, {
     'FROM debian:12-slim\nRUN --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update && apt-get install -y curl',
     'FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM debian:12-slim',
     'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl && apt-get distclean',
+    { name: 'local .deb files without apt-get update: no lists fetched', code: 'FROM debian:12-slim\nCOPY pkgs/ /tmp/pkgs/\nRUN apt-get install -y /tmp/pkgs/app_1.0_amd64.deb ./tool.deb && rm -rf /tmp/pkgs' },
+    { name: 'apt install of a local .deb', code: 'FROM ubuntu:24.04\nRUN apt install -y ./google-chrome-stable_current_amd64.deb' },
   ],
   invalid: [
+    {
+      name: 'local .deb after apt-get update: the lists stay',
+      code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y ./app.deb',
+      findings: [{ range: [1, 30, 1, 37] }],
+      output: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y ./app.deb && rm -rf /var/lib/apt/lists/*',
+    },
+    {
+      name: 'a named package beside the .deb reads the lists',
+      code: 'FROM debian:12-slim\nRUN apt-get install -y ./app.deb curl',
+      findings: [{ range: [1, 12, 1, 19] }],
+      output: 'FROM debian:12-slim\nRUN apt-get install -y ./app.deb curl && rm -rf /var/lib/apt/lists/*',
+    },
     {
       code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl',
       findings: [{ range: [1, 30, 1, 37], message: /\/var\/lib\/apt\/lists/ }],

@@ -15,6 +15,18 @@ function aptInstall(run: RunInfo): PackageCommand | undefined {
   return undefined;
 }
 
+/** True when the RUN fetches package lists (`apt-get update`); only then can it leave new lists in its layer. */
+function updatesLists(run: RunInfo): boolean {
+  return run.commands.some((c) => {
+    const p = packageCommand(c);
+    return p?.manager === 'apt' && isSub(p, 'update');
+  });
+}
+
+/** True when every package installed is a local `.deb` file: nothing is read from the lists. */
+const installsLocalDebs = (install: PackageCommand): boolean =>
+  install.operands.length > 0 && install.operands.every((w) => w.value.endsWith('.deb') && !/^[a-z]+:\/\//i.test(w.value));
+
 function cleansLists(run: RunInfo): boolean {
   return run.commands.some(
     (c) =>
@@ -40,8 +52,8 @@ export const aptListsCleanup = defineDockerfileRule({
   },
   docs: {
     rationale: {
-      en: 'apt-get update downloads package indexes (tens of MB) that are useless at run time. Removed in a later RUN they still ship in the earlier layer; they must go in the same RUN. A cache mount on /var/lib/apt also keeps them out. Only the final stage and the stages it builds on are checked.',
-      de: 'apt-get update lädt Paketindizes (zig MB), die zur Laufzeit nutzlos sind. In einem späteren RUN entfernt, werden sie in der früheren Schicht trotzdem ausgeliefert; sie müssen im selben RUN weg. Ein Cache-Mount auf /var/lib/apt hält sie ebenfalls heraus. Geprüft werden nur die letzte Stage und die Stages, auf denen sie aufbaut.',
+      en: 'apt-get update downloads package indexes (tens of MB) that are useless at run time. Removed in a later RUN they still ship in the earlier layer; they must go in the same RUN. A cache mount on /var/lib/apt also keeps them out. Only the final stage and the stages it builds on are checked; a RUN that installs only local .deb files without apt-get update fetches no lists.',
+      de: 'apt-get update lädt Paketindizes (zig MB), die zur Laufzeit nutzlos sind. In einem späteren RUN entfernt, werden sie in der früheren Schicht trotzdem ausgeliefert; sie müssen im selben RUN weg. Ein Cache-Mount auf /var/lib/apt hält sie ebenfalls heraus. Geprüft werden nur die letzte Stage und die Stages, auf denen sie aufbaut; ein RUN, das ohne apt-get update nur lokale .deb-Dateien installiert, lädt keine Listen.',
     },
     fix: { en: 'Append `&& rm -rf /var/lib/apt/lists/*` to the RUN.', de: '`&& rm -rf /var/lib/apt/lists/*` an das RUN anhängen.' },
     bad: 'RUN apt-get update && apt-get install -y --no-install-recommends curl',
@@ -54,7 +66,7 @@ export const aptListsCleanup = defineDockerfileRule({
     for (let r = 0; r < list.length; r++) {
       const run = list[r]!;
       const install = aptInstall(run);
-      if (!install?.sub || cleansLists(run) || hasCacheMount(run.instruction, ['/var/lib/apt', '/var/lib/apt/lists'])) continue;
+      if (!install?.sub || (!updatesLists(run) && installsLocalDebs(install)) || cleansLists(run) || hasCacheMount(run.instruction, ['/var/lib/apt', '/var/lib/apt/lists'])) continue;
       const fix = appendCommandFix(file, run, CLEANUP, { en: 'Remove the apt lists in this RUN', de: 'apt-Listen in diesem RUN entfernen' });
       findings.push({ range: file.lines.rangeOf(install.sub.start, install.sub.end), ...(fix ? { fix } : {}) });
     }
