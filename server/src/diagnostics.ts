@@ -6,7 +6,8 @@ import type { Lang, Result, Severity } from '../../shared/src/types';
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
-  info: DiagnosticSeverity.Information,
+  // shown in the editor (faded dots) but kept out of the Problems panel: advice, not a task
+  info: DiagnosticSeverity.Hint,
 };
 
 /** What a result's diagnostic holds besides the document version: built once per result and display language. */

@@ -9,7 +9,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE } from '../../shared/src/config';
+import { CONFIG_FILE, DEFAULT_CONFIG } from '../../shared/src/config';
 import * as P from '../../shared/src/protocol';
 import { registerActions } from './action-handlers';
 import { createSafe, type ServerContext } from './context';
@@ -105,7 +105,7 @@ export function createServer(connection: Connection): void {
   }));
 
   connection.onRequest(P.SCAN_WORKSPACE_REQUEST, safe(P.SCAN_WORKSPACE_REQUEST, { files: 0, findings: 0 } as P.ScanWorkspaceResult, () => service.scanWorkspace()));
-  connection.onRequest(P.CHECKLIST_REQUEST, safe(P.CHECKLIST_REQUEST, { documents: [], items: [], level: 'L3', scannedFiles: 0 } as P.ChecklistResponse, (params: P.ChecklistParams | undefined) => service.checklist(params?.folderUri)));
+  connection.onRequest(P.CHECKLIST_REQUEST, safe(P.CHECKLIST_REQUEST, { documents: [], items: [], level: DEFAULT_CONFIG.level, scannedFiles: 0 } as P.ChecklistResponse, (params: P.ChecklistParams | undefined) => service.checklist(params?.folderUri)));
   connection.onRequest(P.RULE_DOCS_REQUEST, safe(P.RULE_DOCS_REQUEST, { ruleId: '', markdown: '' } as P.RuleDocsResult, (params: P.RuleDocsParams) => ({ ruleId: params.ruleId, markdown: ruleDocsMarkdown(params.ruleId, params.lang === 'de' ? 'de' : 'en') })));
 
   documents.listen(connection);

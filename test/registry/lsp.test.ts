@@ -27,6 +27,8 @@ describe('pin quick-fix over LSP', () => {
   const pinAction = async (trusted: boolean, ready: (a: CodeAction | undefined) => boolean): Promise<{ c: TestClient; uri: string; d: Diagnostic; action: CodeAction | undefined }> => {
     const c = startServer();
     clients.push(c);
+    // digest pinning is an L3 rule
+    c.settings['*'] = { level: 'L3' };
     await c.initialize({ pull: false, resolve: true, trusted });
     const uri = 'file:///w/pin/Dockerfile';
     c.open(uri, `FROM ${reg.host}/team/app:1.0 AS build\nUSER 10001\n`);

@@ -190,7 +190,8 @@ describe('digest pinning actions are listed through the server', () => {
       const c = startServer();
       try {
         await c.initialize({ pull: false, trusted, resolve: true });
-        if (trusted) c.settings['*'] = { pinning: { enabled: false } }; // the user's switch; untrusted needs none
+        // digest pinning is an L3 rule; pinning off is the user's switch (untrusted needs none)
+        c.settings['*'] = trusted ? { level: 'L3', pinning: { enabled: false } } : { level: 'L3' };
         const uri = 'file:///w/pin/pod.yaml';
         c.open(uri, POD);
         const { diagnostics } = await c.waitForPublish(uri);

@@ -38,11 +38,13 @@ describe('diagnostics over stdio, push (client without pull support)', () => {
   });
 
   it('Kubernetes: one finding per container, exact ranges, pin reference in data', async () => {
+    // digest pinning is an L3 rule: the document's settings ask for that level
+    c.settings[POD_URI] = { level: 'L3' };
     c.open(POD_URI, POD);
     const p = await c.waitForPublish(POD_URI);
     assert.deepEqual(rangesOf(p.diagnostics, 'k8s/read-only-root-filesystem'), [[6, 12, 6, 13], [10, 12, 10, 13]]);
     assert.deepEqual(rangesOf(p.diagnostics, 'k8s/privileged'), [[9, 20, 9, 24]]);
-    assert.deepEqual(diagnosticFindings(p.diagnostics), coreFindings(POD_URI, POD));
+    assert.deepEqual(diagnosticFindings(p.diagnostics), coreFindings(POD_URI, POD, 'L3'));
     const pin = p.diagnostics.filter((d) => d.code === 'k8s/pin-image-digest');
     assert.deepEqual(pin.map((d) => (d.data as { pin?: { reference: string } }).pin?.reference), ['nginx:1.25', 'nginx:1.25']);
   });

@@ -2,6 +2,8 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
 import { lintText } from '../../shared/src/lint';
+import { DEFAULT_CONFIG } from '../../shared/src/config';
+import type { Level } from '../../shared/src/types';
 
 export const DOCKERFILE_URI = 'file:///w/app/Dockerfile';
 export const DOCKERFILE = 'FROM alpine:3.20\nADD app.txt /app/\nCOPY b /b\nADD c.txt /c\n';
@@ -27,8 +29,8 @@ export const POD = [
 ].join('\n');
 
 /** What the core reports for a text, as comparable tuples. */
-export function coreFindings(uri: string, text: string): string[] {
-  return lintText(uri, text).results.map((r) => `${r.ruleId} ${r.range.start.line}:${r.range.start.character}-${r.range.end.line}:${r.range.end.character} ${r.message.en}`);
+export function coreFindings(uri: string, text: string, level: Level = DEFAULT_CONFIG.level): string[] {
+  return lintText(uri, text, { config: { ...DEFAULT_CONFIG, level } }).results.map((r) => `${r.ruleId} ${r.range.start.line}:${r.range.start.character}-${r.range.end.line}:${r.range.end.character} ${r.message.en}`);
 }
 
 /** The same tuples for diagnostics received over the protocol. */

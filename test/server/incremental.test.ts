@@ -30,7 +30,7 @@ const essence = (d: Diagnostic): string => {
 
 /** The same for a fresh whole-file lint of `text`. */
 const expected = (uri: string, text: string): string[] =>
-  lintText(uri, text).results.map((r) => JSON.stringify([r.ruleId, r.range, r.message.en, r.severity === 'error' ? 1 : r.severity === 'warning' ? 2 : 3, r.fix ? { edits: r.fix.edits } : null]));
+  lintText(uri, text).results.map((r) => JSON.stringify([r.ruleId, r.range, r.message.en, r.severity === 'error' ? 1 : r.severity === 'warning' ? 2 : 4, r.fix ? { edits: r.fix.edits } : null]));
 
 const inLines = (ds: readonly Diagnostic[], from: number, to: number): Diagnostic[] => ds.filter((d) => d.range.start.line >= from && d.range.start.line < to);
 
