@@ -103,6 +103,7 @@ export function createService(deps: ServiceDeps) {
   const scanAll = async (): Promise<ScanWorkspaceResult> => {
     let files = 0;
     let findings = 0;
+    let testDataSkipped = 0;
     const touched: string[] = [];
     for (const gone of index.folders().filter((f) => !deps.folders().includes(f))) {
       append(touched, index.reports(gone).map((r) => r.uri));
@@ -111,6 +112,7 @@ export function createService(deps: ServiceDeps) {
     for (const folder of deps.folders()) {
       const settings = await deps.settings.forUri(folder);
       const reports = await scanFolder(folder, settings.config, deps.log, scanCache);
+      testDataSkipped += scanCache.testDataSkipped;
       const before = new Set(index.reports(folder).map((r) => r.uri));
       index.setFolder(folder, reports);
       for (const doc of deps.documents.all()) {
@@ -127,7 +129,7 @@ export function createService(deps: ServiceDeps) {
     }
     deps.filesChanged([...new Set(touched)]);
     deps.checklistChanged();
-    return { files, findings };
+    return testDataSkipped > 0 ? { files, findings, testDataSkipped } : { files, findings };
   };
 
   return {

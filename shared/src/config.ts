@@ -27,12 +27,20 @@ export interface Config {
   readonly rules: Readonly<Record<string, Severity | 'off'>>;
   readonly trustedRegistries: readonly string[];
   readonly ignorePaths: readonly string[];
+  /**
+   * Test data that directory scans skip (and count), as .gitignore patterns relative to each
+   * scanned directory; a file opened in the editor or named on the command line is still checked.
+   */
+  readonly testDataPaths: readonly string[];
   readonly attestations: readonly Attestation[];
   readonly lang?: Lang;
   readonly pinning: PinningConfig;
   /** Files larger than this are skipped with a note. */
   readonly maxFileBytes: number;
 }
+
+/** The folders that hold test data by convention (fixtures of linters, test suites, golden files). */
+export const DEFAULT_TEST_DATA_PATHS: readonly string[] = ['test/', 'tests/', 'testdata/', 'test-data/', 'test_data/', 'fixtures/', '__fixtures__/', '__tests__/', '__snapshots__/'];
 
 /** The name of the configuration file at the workspace root. */
 export const CONFIG_FILE = '.bollwerk.yaml';
@@ -47,6 +55,7 @@ export const DEFAULT_CONFIG: Config = {
   rules: {},
   trustedRegistries: [],
   ignorePaths: [],
+  testDataPaths: DEFAULT_TEST_DATA_PATHS,
   attestations: [],
   pinning: { enabled: true, insecureRegistries: [], cacheSeconds: 3600, timeoutMs: 10000 },
   maxFileBytes: 10 * 1024 * 1024,
@@ -80,7 +89,7 @@ export function normalizeConfig(raw: unknown, base: Config = DEFAULT_CONFIG): { 
   const problems: ConfigProblem[] = [];
   if (raw === undefined || raw === null) return { config: base, problems };
   if (!isRecord(raw)) return { config: base, problems: [{ path: '', message: 'the configuration must be a mapping' }] };
-  const known = new Set(['level', 'rules', 'trustedRegistries', 'ignorePaths', 'attestations', 'lang', 'pinning', 'maxFileBytes', '$schema']);
+  const known = new Set(['level', 'rules', 'trustedRegistries', 'ignorePaths', 'testDataPaths', 'attestations', 'lang', 'pinning', 'maxFileBytes', '$schema']);
   for (const key of Object.keys(raw)) if (!known.has(key)) problems.push({ path: key, message: 'unknown key' });
 
   let level = base.level;
@@ -139,6 +148,7 @@ export function normalizeConfig(raw: unknown, base: Config = DEFAULT_CONFIG): { 
       rules,
       trustedRegistries: raw.trustedRegistries === undefined ? base.trustedRegistries : stringList(raw.trustedRegistries, 'trustedRegistries', problems),
       ignorePaths: raw.ignorePaths === undefined ? base.ignorePaths : stringList(raw.ignorePaths, 'ignorePaths', problems),
+      testDataPaths: raw.testDataPaths === undefined ? base.testDataPaths : stringList(raw.testDataPaths, 'testDataPaths', problems),
       attestations,
       ...(lang ? { lang } : {}),
       pinning,

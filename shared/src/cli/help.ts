@@ -24,6 +24,8 @@ Options:
   --fail-on error|warning|info|never
                                exit 1 when a finding at or above this severity remains (default error)
   --config FILE                configuration file (default: .bollwerk.yaml at the root)
+  --include-test-data          also check test data (test/, tests/, testdata/, fixtures/, __tests__/ …),
+                               which directory scans skip by default (testDataPaths)
   --lang en|de                 language of messages (default: LC_ALL, LC_MESSAGES, LANG)
   -h, --help                   show this help
   -v, --version                show the version
@@ -47,6 +49,8 @@ Optionen:
   --fail-on error|warning|info|never
                                Exit-Code 1, wenn ein Befund ab diesem Schweregrad bleibt (Standard error)
   --config DATEI               Konfigurationsdatei (Standard: .bollwerk.yaml im Wurzelverzeichnis)
+  --include-test-data          auch Testdaten prüfen (test/, tests/, testdata/, fixtures/, __tests__/ …),
+                               die Verzeichnis-Scans sonst überspringen (testDataPaths)
   --lang en|de                 Sprache der Meldungen (Standard: LC_ALL, LC_MESSAGES, LANG)
   -h, --help                   diese Hilfe zeigen
   -v, --version                die Version zeigen

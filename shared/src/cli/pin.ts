@@ -109,7 +109,7 @@ export async function runPin(args: string[], io: PinIo): Promise<number> {
     return 1;
   }
   const roots = (parsed.paths.length ? parsed.paths : ['.']).map((p) => resolve(io.cwd, p));
-  const found = findFiles(roots, { ignorePaths: config.ignorePaths, ignoreBase: loaded.root });
+  const found = findFiles(roots, { ignorePaths: config.ignorePaths, testDataPaths: config.testDataPaths, ignoreBase: loaded.root });
   for (const problem of found.problems) io.stderr.write(`${problem.path}: ${problem.message}\n`);
   if (found.files.length === 0 && found.problems.length > 0) return 2;
 
