@@ -22,6 +22,7 @@ import { noWorldWritable } from './no-world-writable';
 import { pinBaseImageDigest } from './pin-base-image-digest';
 import { pipNoCacheDir } from './pip-no-cache-dir';
 import { preferCopy } from './prefer-copy';
+import { sshPrivateKey } from './ssh-private-key';
 import { trustedRegistry } from './trusted-registry';
 import { workdirNotCd } from './workdir-not-cd';
 
@@ -50,6 +51,7 @@ export const DOCKERFILE_RULES: readonly Rule[] = [
   pinBaseImageDigest,
   pipNoCacheDir,
   preferCopy,
+  sshPrivateKey,
   trustedRegistry,
   workdirNotCd,
 ];
