@@ -1,0 +1,34 @@
+/**
+ * The deployable unit a manifest belongs to, from its path alone (the core reads no file system):
+ * a Helm chart (the folder above `templates/`), a kustomization tree (the folder holding `base/`
+ * and `overlays/`, or the folder of a `kustomization.yaml` the scan holds), else the manifest's
+ * own folder. A unit's NetworkPolicies cover the workloads of its folder tree.
+ */
+
+/** The folder of a `file:` URI (without the trailing slash). */
+export const folderOf = (uri: string): string => uri.slice(0, uri.lastIndexOf('/'));
+
+const segmentsOf = (folder: string): string[] => folder.split('/');
+
+/**
+ * The unit's root folder for a manifest. `kustomizations`: folders that hold a Kustomization of
+ * the scan, so that a tree of them (base and overlays) counts as one unit.
+ */
+export function unitRoot(uri: string, kustomizations: ReadonlySet<string>): string {
+  const parts = segmentsOf(folderOf(uri));
+  const templates = parts.lastIndexOf('templates');
+  if (templates > 0) return parts.slice(0, templates).join('/');
+  // the highest folder of a kustomization tree: where base/ and overlays/ meet
+  for (let k = parts.length; k > 0; k--) {
+    const folder = parts.slice(0, k).join('/');
+    if (!kustomizations.has(folder)) continue;
+    const name = parts[k - 1];
+    if (name === 'base' || name === 'bases') return parts.slice(0, k - 1).join('/');
+    const overlays = parts.lastIndexOf('overlays', k - 1);
+    if (overlays > 0) return parts.slice(0, overlays).join('/');
+  }
+  return parts.join('/');
+}
+
+/** True when the unit `inner` lies in the folder tree of the unit `outer`. */
+export const withinUnit = (inner: string, outer: string): boolean => inner === outer || inner.startsWith(`${outer}/`);
