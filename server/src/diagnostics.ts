@@ -51,17 +51,6 @@ export function toDiagnostic(result: Result, version: number, lang: Lang): Diagn
   };
 }
 
-/** True when a diagnostic (from the client's context) is the one this result produced. */
-export function sameFinding(d: Diagnostic, r: Result): boolean {
-  return (
-    d.code === r.ruleId &&
-    d.range.start.line === r.range.start.line &&
-    d.range.start.character === r.range.start.character &&
-    d.range.end.line === r.range.end.line &&
-    d.range.end.character === r.range.end.character
-  );
-}
-
 /** An information diagnostic on the first character for a note saying why a file was not (fully) checked; none for templates. */
 export function noteDiagnostics(notes: readonly Note[], lang: Lang): Diagnostic[] {
   return notes
