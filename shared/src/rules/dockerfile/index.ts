@@ -3,6 +3,7 @@ import { addRemoteChecksum } from './add-remote-checksum';
 import { apkNoCache } from './apk-no-cache';
 import { aptListsCleanup } from './apt-lists-cleanup';
 import { aptNoInstallRecommends } from './apt-no-install-recommends';
+import { baseImageEol } from './base-image-eol';
 import { buildToolsInFinalStage } from './build-tools-in-final-stage';
 import { copyAllWithoutDockerignore } from './copy-all-without-dockerignore';
 import { copySensitiveFiles } from './copy-sensitive-files';
@@ -32,6 +33,7 @@ export const DOCKERFILE_RULES: readonly Rule[] = [
   apkNoCache,
   aptListsCleanup,
   aptNoInstallRecommends,
+  baseImageEol,
   buildToolsInFinalStage,
   copyAllWithoutDockerignore,
   copySensitiveFiles,
