@@ -56,7 +56,7 @@ describe('k8s/network-policy-coverage', () => {
       'charts/forum/templates/deploy.yaml': deployment('forum', '{app: wiki}'),
     };
     assert.deepEqual(runWorkspace(networkPolicyCoverage, files), [
-      { uri: 'apps/blog/k8s/web.yaml', range: [3, 8, 3, 11], message: 'Deployment "web" in namespace "default" is selected by no NetworkPolicy, and its deployable unit (blog/k8s/) defines none; start with a default-deny policy per namespace.' },
+      { uri: 'apps/blog/k8s/web.yaml', range: [3, 8, 3, 11], message: 'Deployment "web" in namespace "default" is selected by no NetworkPolicy, and its deployable unit (apps/blog/) defines none; start with a default-deny policy per namespace.' },
       { uri: 'charts/forum/templates/deploy.yaml', range: [3, 8, 3, 13], message: 'Deployment "forum" in namespace "default" is selected by no NetworkPolicy, and its deployable unit (charts/forum/) defines none; start with a default-deny policy per namespace.' },
     ]);
   });
@@ -72,6 +72,8 @@ describe('k8s/network-policy-coverage', () => {
     assert.deepEqual(runWorkspace(networkPolicyCoverage, tree), []);
     assert.deepEqual(runWorkspace(networkPolicyCoverage, { 'np.yaml': policy('{}'), 'svc/a/deploy.yaml': deployment('a', '{app: a}') }), []);
     assert.equal(runWorkspace(networkPolicyCoverage, { 'other/np.yaml': policy('{}'), 'svc/a/deploy.yaml': deployment('a', '{app: a}') }).length, 1, 'a sibling folder is another unit');
+    const sorted = { 'shop/k8s/network-policies/np.yaml': policy('{}'), 'shop/k8s/deployments/api.yaml': deployment('api', '{app: api}') };
+    assert.deepEqual(runWorkspace(networkPolicyCoverage, sorted), [], 'folders that only sort manifests belong to the application above them');
   });
 
   it('invalid: a failed matchExpression (NotIn) leaves the workload uncovered', () => {

@@ -2,8 +2,12 @@
  * The deployable unit a manifest belongs to, from its path alone (the core reads no file system):
  * a Helm chart (the folder above `templates/`), a kustomization tree (the folder holding `base/`
  * and `overlays/`, or the folder of a `kustomization.yaml` the scan holds), else the manifest's
- * own folder. A unit's NetworkPolicies cover the workloads of its folder tree.
+ * folder, above the folders that only sort manifests (`k8s/`, `deployments/`, `network-policies/` …).
+ * A unit's NetworkPolicies cover the workloads of its folder tree.
  */
+
+/** Folder names that sort an application's manifests rather than name an application. */
+const SORTING_FOLDER = /^(?:k8s|kube|kubernetes|manifests?|deploy(?:ments?)?|resources|yamls?|workloads?|services?|statefulsets?|daemonsets?|jobs?|cronjobs?|rbac|security|polic(?:y|ies)|network-?polic(?:y|ies)|netpols?)$/i;
 
 /** The folder of a `file:` URI (without the trailing slash). */
 export const folderOf = (uri: string): string => uri.slice(0, uri.lastIndexOf('/'));
@@ -27,7 +31,9 @@ export function unitRoot(uri: string, kustomizations: ReadonlySet<string>): stri
     const overlays = parts.lastIndexOf('overlays', k - 1);
     if (overlays > 0) return parts.slice(0, overlays).join('/');
   }
-  return parts.join('/');
+  let end = parts.length;
+  while (end > 1 && SORTING_FOLDER.test(parts[end - 1]!)) end--;
+  return parts.slice(0, end).join('/');
 }
 
 /** True when the unit `inner` lies in the folder tree of the unit `outer`. */
