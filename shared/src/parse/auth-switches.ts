@@ -10,16 +10,24 @@ interface AuthSwitch {
   readonly on: (value: string) => boolean;
   /** What the switch does, for messages (language-neutral). */
   readonly effect: string;
+  /**
+   * Bitnami's switches are read by servers and by their clients alike (wordpress's
+   * ALLOW_EMPTY_PASSWORD is about its database connection): they count only on a server image.
+   */
+  readonly serverOnly?: boolean;
 }
+
+/** Images that serve data themselves, by the last segment of their repository. */
+const SERVER_IMAGE = /(?:^|[-_])(?:redis|valkey|keydb|postgres(?:ql)?|mysql|mariadb|mongodb?|zookeeper|kafka|etcd|cassandra|memcached|elasticsearch|opensearch|rabbitmq|influxdb|neo4j|couchdb|clickhouse|minio|consul)(?:$|[-_])/;
 
 const YES = (v: string): boolean => /^(yes|true|1|on)$/i.test(v);
 // the MySQL and MariaDB entrypoints test for a non-empty value: even "no" switches it on
 const NON_EMPTY = (v: string): boolean => v !== '';
 
 const SWITCHES: readonly AuthSwitch[] = [
-  { name: 'ALLOW_EMPTY_PASSWORD', on: YES, effect: 'an empty password' },
-  { name: 'ALLOW_ANONYMOUS_LOGIN', on: YES, effect: 'anonymous logins' },
-  { name: 'ALLOW_NONE_AUTHENTICATION', on: YES, effect: 'no authentication' },
+  { name: 'ALLOW_EMPTY_PASSWORD', on: YES, effect: 'an empty password', serverOnly: true },
+  { name: 'ALLOW_ANONYMOUS_LOGIN', on: YES, effect: 'anonymous logins', serverOnly: true },
+  { name: 'ALLOW_NONE_AUTHENTICATION', on: YES, effect: 'no authentication', serverOnly: true },
   { name: 'POSTGRES_HOST_AUTH_METHOD', on: (v) => /^trust$/i.test(v), effect: 'logins without a password (trust)' },
   { name: 'MYSQL_ALLOW_EMPTY_PASSWORD', on: NON_EMPTY, effect: 'an empty root password' },
   { name: 'MARIADB_ALLOW_EMPTY_ROOT_PASSWORD', on: NON_EMPTY, effect: 'an empty root password' },
@@ -33,9 +41,16 @@ const SWITCHES: readonly AuthSwitch[] = [
 
 const BY_NAME = new Map(SWITCHES.map((s) => [s.name, s]));
 
-/** What an environment variable switches off, or undefined when it leaves authentication on (or its value is not literal). */
-export function authDisablingSwitch(name: string, value: string | undefined): string | undefined {
+/**
+ * What an environment variable of a container running `image` switches off, or undefined when it
+ * leaves authentication on, its value is not literal, or it concerns a client of a server.
+ */
+export function authDisablingSwitch(name: string, value: string | undefined, image: string | undefined): string | undefined {
   const s = BY_NAME.get(name.trim());
   if (!s || value === undefined || value.includes('$')) return undefined;
+  if (s.serverOnly) {
+    const repository = (image ?? '').trim().toLowerCase().replace(/[:@].*$/, '');
+    if (!SERVER_IMAGE.test(repository.slice(repository.lastIndexOf('/') + 1))) return undefined;
+  }
   return s.on(value.trim().replace(/^(["'])(.*)\1$/, '$2')) ? s.effect : undefined;
 }

@@ -3,11 +3,14 @@ import type { ImageReference } from './images';
 /** How a reference without digest picks its image over time: `latest`, no tag at all, or a tag that names no version. */
 export type FloatingTag = 'latest' | 'untagged' | 'versionless';
 
-/** Release code names that are versions of the distribution images themselves (`debian:bookworm`, `ubuntu:noble`). */
+/** Release code names that are versions of the distribution images themselves (`debian:bookworm`, `ubuntu:noble`); `sid` is not one. */
 const CODENAMES = new Set([
-  'stretch', 'buster', 'bullseye', 'bookworm', 'trixie', 'forky', 'xenial', 'bionic', 'focal', 'jammy', 'noble', 'oracular', 'plucky',
+  'jessie', 'stretch', 'buster', 'bullseye', 'bookworm', 'trixie', 'forky', 'duke', 'trusty', 'xenial', 'bionic', 'focal', 'jammy', 'noble',
+  'oracular', 'plucky', 'questing', 'resolute',
 ]);
-const DISTRIBUTIONS = new Set(['library/debian', 'library/ubuntu']);
+/** Images whose tags name distribution releases: Debian, Ubuntu and images that are those releases plus tools. */
+const DISTRIBUTIONS = new Set(['library/debian', 'library/ubuntu', 'library/buildpack-deps', 'bitnami/minideb']);
+const ARCH_PREFIX = /^(?:amd64|arm64v8|arm32v[5-7]|i386|ppc64le|s390x|riscv64|mips64le)\//;
 
 /**
  * Whether the tag floats like `latest`: `latest`, no tag, or a tag without any digit (`slim`,
@@ -21,6 +24,7 @@ export function floatingTag(ref: ImageReference): FloatingTag | undefined {
   const tag = ref.tag.toLowerCase();
   if (tag === 'latest') return 'latest';
   if (/\d/.test(tag)) return undefined;
-  if (DISTRIBUTIONS.has(ref.repository.toLowerCase()) && tag.split(/[-_.]/).some((part) => CODENAMES.has(part))) return undefined;
+  const repository = ref.repository.toLowerCase().replace(ARCH_PREFIX, 'library/');
+  if (DISTRIBUTIONS.has(repository) && tag.split(/[-_.]/).some((part) => CODENAMES.has(part))) return undefined;
   return 'versionless';
 }

@@ -5,6 +5,7 @@ ruleTester(authDisabled, {
   valid: [
     { name: 'not published: only the Compose network reaches it', code: 'services:\n  db:\n    image: postgres:16.4\n    environment:\n      POSTGRES_HOST_AUTH_METHOD: trust\n' },
     { name: 'published on the loopback address only', code: 'services:\n  db:\n    image: postgres:16.4\n    ports: ["127.0.0.1:5432:5432"]\n    environment: [POSTGRES_HOST_AUTH_METHOD=trust]\n' },
+    { name: 'a client of a database: wordpress\'s ALLOW_EMPTY_PASSWORD is about its database connection', code: 'services:\n  wordpress:\n    image: bitnami/wordpress:6\n    ports: ["80:8080"]\n    environment:\n      ALLOW_EMPTY_PASSWORD: "yes"\n' },
     { name: 'switches off, or taken from the host environment', code: 'services:\n  redis:\n    image: bitnami/redis:7.4\n    ports: ["6379:6379"]\n    environment:\n      ALLOW_EMPTY_PASSWORD: "no"\n      POSTGRES_HOST_AUTH_METHOD: ${AUTH_METHOD}\n      NEO4J_AUTH: neo4j/${NEO4J_PASSWORD}\n' },
   ],
   invalid: [

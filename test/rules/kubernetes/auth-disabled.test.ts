@@ -30,7 +30,7 @@ ruleTester(authDisabled, {
 });
 
 describe('authDisablingSwitch: one table for Compose and Kubernetes', () => {
-  const cases: readonly (readonly [string, string | undefined, boolean])[] = [
+  const cases: readonly (readonly [string, string | undefined, boolean, string?])[] = [
     ['ALLOW_EMPTY_PASSWORD', 'yes', true],
     ['ALLOW_EMPTY_PASSWORD', 'no', false],
     ['ALLOW_EMPTY_PASSWORD', '"true"', true],
@@ -49,6 +49,12 @@ describe('authDisablingSwitch: one table for Compose and Kubernetes', () => {
     ['POSTGRES_HOST_AUTH_METHOD', '${METHOD}', false],
     ['POSTGRES_HOST_AUTH_METHOD', undefined, false],
     ['allow_empty_password', 'yes', false],
+    ['ALLOW_EMPTY_PASSWORD', 'yes', false, 'bitnami/wordpress:6'],
+    ['ALLOW_EMPTY_PASSWORD', 'yes', true, 'docker.io/bitnami/postgresql:16'],
+    ['ALLOW_EMPTY_PASSWORD', 'yes', false, ''],
+    ['POSTGRES_HOST_AUTH_METHOD', 'trust', true, ''],
   ];
-  for (const [name, value, disables] of cases) it(`${name}=${String(value)} → ${disables}`, () => assert.equal(authDisablingSwitch(name, value) !== undefined, disables));
+  for (const [name, value, disables, image = 'bitnami/redis:7.4'] of cases) {
+    it(`${name}=${String(value)} on ${String(image)} → ${disables}`, () => assert.equal(authDisablingSwitch(name, value, image) !== undefined, disables));
+  }
 });

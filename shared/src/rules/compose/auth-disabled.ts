@@ -1,6 +1,8 @@
 import { defineYamlRule } from '../../define';
 import { authDisablingSwitch } from '../../parse/auth-switches';
+import { lookup } from '../../parse/compose';
 import { composeEnvironment } from '../../parse/compose-settings';
+import { scalarString } from '../../parse/yaml';
 import { eachService, rangeOf } from './common';
 import { openPorts } from './ports';
 
@@ -20,8 +22,8 @@ export const authDisabled = defineYamlRule({
   },
   docs: {
     rationale: {
-      en: 'Images offer switches for local development that turn authentication off (ALLOW_EMPTY_PASSWORD, POSTGRES_HOST_AUTH_METHOD=trust, MYSQL_ALLOW_EMPTY_PASSWORD, NEO4J_AUTH=none, xpack.security.enabled=false …). On a port published on every interface of the host, the service is open to the network; databases found that way are wiped or held to ransom within hours. Services reached only over the Compose network or on 127.0.0.1 are not reported.',
-      de: 'Images bieten für die lokale Entwicklung Schalter, die die Authentifizierung abschalten (ALLOW_EMPTY_PASSWORD, POSTGRES_HOST_AUTH_METHOD=trust, MYSQL_ALLOW_EMPTY_PASSWORD, NEO4J_AUTH=none, xpack.security.enabled=false …). Auf einem Port, der auf allen Schnittstellen des Hosts veröffentlicht ist, steht der Service dem Netz offen; so gefundene Datenbanken werden binnen Stunden gelöscht oder erpresst. Services, die nur über das Compose-Netz oder auf 127.0.0.1 erreichbar sind, werden nicht gemeldet.',
+      en: 'Images offer switches for local development that turn authentication off (ALLOW_EMPTY_PASSWORD, POSTGRES_HOST_AUTH_METHOD=trust, MYSQL_ALLOW_EMPTY_PASSWORD, NEO4J_AUTH=none, xpack.security.enabled=false …). On a port published on every interface of the host, the service is open to the network; databases found that way are wiped or held to ransom within hours. Services reached only over the Compose network or on 127.0.0.1 are not reported, nor Bitnami\'s ALLOW_EMPTY_PASSWORD on clients of a database (wordpress and the like), which concerns their database connection.',
+      de: 'Images bieten für die lokale Entwicklung Schalter, die die Authentifizierung abschalten (ALLOW_EMPTY_PASSWORD, POSTGRES_HOST_AUTH_METHOD=trust, MYSQL_ALLOW_EMPTY_PASSWORD, NEO4J_AUTH=none, xpack.security.enabled=false …). Auf einem Port, der auf allen Schnittstellen des Hosts veröffentlicht ist, steht der Service dem Netz offen; so gefundene Datenbanken werden binnen Stunden gelöscht oder erpresst. Services, die nur über das Compose-Netz oder auf 127.0.0.1 erreichbar sind, werden nicht gemeldet, ebenso wenig Bitnamis ALLOW_EMPTY_PASSWORD bei Clients einer Datenbank (wordpress und ähnliche), das deren Datenbankverbindung betrifft.',
     },
     fix: {
       en: 'Remove the switch and set a password from a secret (`POSTGRES_PASSWORD_FILE: /run/secrets/db`), or publish the port on `127.0.0.1` only.',
@@ -35,8 +37,9 @@ export const authDisabled = defineYamlRule({
     return eachService(file, (service) => {
       const open = openPorts(service);
       if (open.length === 0) return [];
+      const image = scalarString(lookup(service, 'image')?.value);
       return composeEnvironment(service).flatMap((env) => {
-        const effect = env.interpolated ? undefined : authDisablingSwitch(env.name, env.value);
+        const effect = env.interpolated ? undefined : authDisablingSwitch(env.name, env.value, image);
         return effect ? [{ range: rangeOf(service, env.node), args: { service: service.name, port: open[0]!.label, name: env.name, effect } }] : [];
       });
     });

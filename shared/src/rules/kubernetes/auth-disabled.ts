@@ -62,7 +62,7 @@ export const authDisabled = defineYamlRule({
       for (const c of pod.containers) {
         for (const env of seqItems(mapGet(c.node, 'env'))) {
           const name = scalarString(mapGet(env, 'name'));
-          const effect = name === undefined ? undefined : authDisablingSwitch(name, scalarString(mapGet(env, 'value')));
+          const effect = name === undefined ? undefined : authDisablingSwitch(name, scalarString(mapGet(env, 'value')), scalarString(mapGet(c.node, 'image')));
           if (name && effect) out.push(findingOn(pod.object, rangeOf(pod.document, mapGet(env, 'value') ?? null), { args: { container: c.name ?? '?', via, name, effect } }));
         }
       }
