@@ -84,7 +84,9 @@ function installsTrustedLocalApks(c: ResolvedCommand, commands: readonly Resolve
   const p = packageCommand(c);
   if (p?.manager !== 'apk' || p.sub?.value !== 'add') return false;
   if (p.options.some((o) => /^(-X|--repository)(=|$)/.test(o.value))) return false;
-  if (p.operands.length === 0 || !p.operands.every((w) => !w.dynamic && w.value.endsWith('.apk') && !isUrl(w.value))) return false;
+  // a variable may hide a URL unless the path around it is local (`/tmp/packages/nginx-${v}.apk`)
+  const local = (w: ShellWord): boolean => w.value.endsWith('.apk') && !isUrl(w.value) && (!w.dynamic || /^\.{0,2}\//.test(w.value));
+  if (p.operands.length === 0 || !p.operands.every(local)) return false;
   return !commands.some((d) => DOWNLOADERS.has(d.name)) || commands.some(verifies);
 }
 

@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../../define';
 import type { Range, RawFinding } from '../../types';
-import type { ResolvedCommand } from '../../parse/shell';
+import type { ResolvedCommand, ShellWord } from '../../parse/shell';
 import { runs } from './support/stages';
 
 /** True when a chmod mode grants write to others without the sticky bit (777, 666, o+w, a+rwx …). */
@@ -19,16 +19,19 @@ const CHMOD_OPTION = /^-(R|v|c|f|-recursive|-verbose|-changes|-silent|-quiet)$/;
 
 const trimSlash = (path: string): string => (path.length > 1 ? path.replace(/\/+$/, '') : path);
 
-/** True when a later `rm` of the same RUN removes `path` or a directory above it: nothing of it reaches the layer. */
-function removedLater(commands: readonly ResolvedCommand[], after: number, path: string): boolean {
-  const target = trimSlash(path);
+/**
+ * True when a later `rm` of the same RUN removes `path` or a directory above it: nothing of it
+ * reaches the layer. A path with a variable (`"$tempDir"` from mktemp) must be removed as written.
+ */
+function removedLater(commands: readonly ResolvedCommand[], after: number, path: ShellWord): boolean {
+  const target = trimSlash(path.value);
   for (let k = after + 1; k < commands.length; k++) {
     const c = commands[k]!;
     if (c.name !== 'rm') continue;
     for (const w of c.args) {
-      if (w.value.startsWith('-') || w.dynamic) continue;
+      if (w.value.startsWith('-')) continue;
       const removed = trimSlash(w.value);
-      if (removed !== '/' && (target === removed || target.startsWith(`${removed}/`))) return true;
+      if (path.dynamic || w.dynamic ? removed === target : removed !== '/' && (target === removed || target.startsWith(`${removed}/`))) return true;
     }
   }
   return false;
@@ -74,7 +77,7 @@ export const noWorldWritable = defineDockerfileRule({
         const mode = words[0];
         if (!mode || !isWorldWritable(mode.value)) continue;
         const targets = words.slice(1);
-        if (targets.length > 0 && targets.every((t) => !t.dynamic && removedLater(commands, k, t.value))) continue;
+        if (targets.length > 0 && targets.every((t) => removedLater(commands, k, t))) continue;
         report(file.lines.rangeOf(mode.start, mode.end), mode.value);
       }
     }
