@@ -70,7 +70,9 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
         () => deps.scanWorkspace(),
       );
       await tree.refresh();
-      void vscode.window.showInformationMessage(vscode.l10n.t('Bollwerk scanned {0} files: {1} findings.', result.files, result.findings));
+      const scanned = vscode.l10n.t('Bollwerk scanned {0} files: {1} findings.', result.files, result.findings);
+      const testData = result.testDataSkipped ? ` ${vscode.l10n.t('{0} files in test-data folders were not checked (setting testDataPaths in .bollwerk.yaml).', result.testDataSkipped)}` : '';
+      void vscode.window.showInformationMessage(scanned + testData);
       return result;
     }),
     register('bollwerk.refreshChecklist', () => tree.refresh()),

@@ -1,9 +1,9 @@
-import { CodeActionKind, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../../shared/src/protocol';
 import { eol } from '../../shared/src/text';
 import type { FileKind, Lang, Result, TextEdit } from '../../shared/src/types';
-import { sameFinding } from './diagnostics';
+import { rulesOf } from './diagnostic-groups';
 import { fixAllText, minimalEdit } from './fix-all';
 import { t, tf, UI } from './i18n';
 
@@ -55,30 +55,73 @@ export function suppressEdit(document: TextDocument, line: number, ruleId: strin
   return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}# bollwerk-ignore ${ruleId} -- ${t(UI.reason, lang)}${nl}` };
 }
 
+const samePosition = (a: Position, b: Position): boolean => a.line === b.line && a.character === b.character;
+const sameRange = (a: Range, b: Range): boolean => samePosition(a.start, b.start) && samePosition(a.end, b.end);
+
+/** The results a diagnostic stands for: its rules' results at its range (several for a grouped diagnostic). */
+function resultsOf(d: Diagnostic, results: readonly Result[]): Result[] {
+  const rules = rulesOf(d);
+  return results.filter((r) => rules.includes(r.ruleId) && sameRange(d.range, r.range));
+}
+
+/** How the "apply all fixes here" action names what it hardens: the container or service whose name the findings are on. */
+function hardenTitle(input: CodeActionInput, range: Range, count: number): string {
+  const name = input.document.getText(range).replace(/^["']|["']$/g, '');
+  const plain = /^[\w.-]+$/.test(name) && name !== 'spec';
+  if (input.kind === 'compose' && plain) return tf(UI.hardenService, input.lang, { name, n: count });
+  if (input.kind === 'kubernetes') return plain ? tf(UI.hardenContainer, input.lang, { name, n: count }) : tf(UI.hardenPod, input.lang, { n: count });
+  return tf(UI.applyHere, input.lang, { n: count });
+}
+
+/**
+ * One action applying every fix of a grouped diagnostic: as fix-all does, pass after pass, each
+ * pass linting the text again and applying the non-overlapping fixes of the group's rules at the
+ * group's place (the fixes of one container often create the same securityContext).
+ */
+function hardenAction(input: CodeActionInput, d: Diagnostic, members: readonly Result[]): CodeAction | undefined {
+  const fixable = members.filter((r) => r.fix && r.fix.edits.length);
+  if (fixable.length < 2) return undefined;
+  const rules = new Set(fixable.map((r) => r.ruleId));
+  const at = d.range.start;
+  const before = input.document.getText();
+  const after = fixAllText(before, (text) => input.lintText(text).filter((r) => rules.has(r.ruleId) && samePosition(r.range.start, at)));
+  const edits = minimalEdit(before, after, (o) => input.document.positionAt(o));
+  if (edits.length === 0) return undefined;
+  return { title: hardenTitle(input, d.range, fixable.length), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: documentEdit(input.document, edits, input.documentChanges) };
+}
+
 function quickFixes(input: CodeActionInput): CodeAction[] {
-  const { document, lang } = input;
   const out: CodeAction[] = [];
   const suppressed = new Set<string>();
   for (const d of input.diagnostics) {
     if (d.source !== DIAGNOSTIC_SOURCE || typeof d.code !== 'string') continue;
-    const result = input.results.find((r) => sameFinding(d, r));
-    if (!result) continue;
-    if (result.fix && result.fix.edits.length) {
-      out.push({ title: t(result.fix.title, lang), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: documentEdit(document, result.fix.edits, input.documentChanges) });
-    }
-    if (result.ruleId.startsWith('bollwerk/')) continue;
-    const line = suppressionLine(document, input.kind, result.range.start.line);
-    const add = (title: string, at: number): void => {
-      const k = `${result.ruleId}@${at}`;
-      if (suppressed.has(k)) return;
-      suppressed.add(k);
-      out.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: documentEdit(document, [suppressEdit(document, at, result.ruleId, lang)], input.documentChanges) });
-    };
-    if (line !== undefined) add(tf(UI.suppressLine, lang, { rule: result.ruleId }), line);
-    const objectLine = result.objectRange?.start.line;
-    if (objectLine !== undefined && objectLine !== line && suppressionLine(document, input.kind, objectLine) !== undefined) {
-      add(tf(UI.suppressObject, lang, { rule: result.ruleId }), objectLine);
-    }
+    const members = resultsOf(d, input.results);
+    const harden = members.length > 1 ? hardenAction(input, d, members) : undefined;
+    if (harden) out.push(harden);
+    for (const result of members) out.push(...resultActions(input, d, result, suppressed, harden === undefined));
+  }
+  return out;
+}
+
+/** The quick-fix of one result and its suppressions ("preferred" only when no action applies the whole group). */
+function resultActions(input: CodeActionInput, d: Diagnostic, result: Result, suppressed: Set<string>, preferred: boolean): CodeAction[] {
+  const { document, lang } = input;
+  const out: CodeAction[] = [];
+  if (result.fix && result.fix.edits.length) {
+    out.push({ title: t(result.fix.title, lang), kind: CodeActionKind.QuickFix, diagnostics: [d], ...(preferred ? { isPreferred: true } : {}), edit: documentEdit(document, result.fix.edits, input.documentChanges) });
+  }
+  if (result.ruleId.startsWith('bollwerk/')) return out;
+  const line = suppressionLine(document, input.kind, result.range.start.line);
+  const add = (title: string, at: number): void => {
+    const k = `${result.ruleId}@${at}`;
+    if (suppressed.has(k)) return;
+    suppressed.add(k);
+    out.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: documentEdit(document, [suppressEdit(document, at, result.ruleId, lang)], input.documentChanges) });
+  };
+  if (line !== undefined) add(tf(UI.suppressLine, lang, { rule: result.ruleId }), line);
+  const objectLine = result.objectRange?.start.line;
+  if (objectLine !== undefined && objectLine !== line && suppressionLine(document, input.kind, objectLine) !== undefined) {
+    add(tf(UI.suppressObject, lang, { rule: result.ruleId }), objectLine);
   }
   return out;
 }

@@ -7,7 +7,8 @@ import type { Lang, Result, Severity } from '../../shared/src/types';
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
-  info: DiagnosticSeverity.Information,
+  // shown in the editor (faded dots) but kept out of the Problems panel: advice, not a task
+  info: DiagnosticSeverity.Hint,
 };
 
 /** What a result's diagnostic holds besides the document version: built once per result and display language. */
@@ -54,17 +55,6 @@ export function toDiagnostic(result: Result, version: number, lang: Lang): Diagn
     message: parts.message,
     data,
   };
-}
-
-/** True when a diagnostic (from the client's context) is the one this result produced. */
-export function sameFinding(d: Diagnostic, r: Result): boolean {
-  return (
-    d.code === r.ruleId &&
-    d.range.start.line === r.range.start.line &&
-    d.range.start.character === r.range.start.character &&
-    d.range.end.line === r.range.end.line &&
-    d.range.end.character === r.range.end.character
-  );
 }
 
 /** An information diagnostic on the first character for a note saying why a file was not (fully) checked; none for templates. */

@@ -17,6 +17,10 @@ export function tf(s: Localized, lang: Lang, args: Readonly<Record<string, strin
 /** The server's own user-visible strings. */
 export const UI = {
   fixAll: { en: 'Fix all Bollwerk problems in this file', de: 'Alle Bollwerk-Probleme in dieser Datei beheben' },
+  hardenContainer: { en: 'Harden container "{name}" (apply all {n} fixes)', de: 'Container "{name}" härten (alle {n} Korrekturen anwenden)' },
+  hardenService: { en: 'Harden service "{name}" (apply all {n} fixes)', de: 'Service "{name}" härten (alle {n} Korrekturen anwenden)' },
+  hardenPod: { en: 'Harden this pod (apply all {n} fixes)', de: 'Diesen Pod härten (alle {n} Korrekturen anwenden)' },
+  applyHere: { en: 'Apply all {n} fixes here', de: 'Alle {n} Korrekturen hier anwenden' },
   suppressLine: { en: 'Suppress {rule} for this line', de: '{rule} für diese Zeile unterdrücken' },
   suppressObject: { en: 'Suppress {rule} for this object', de: '{rule} für dieses Objekt unterdrücken' },
   reason: { en: 'reason', de: 'Begründung' },

@@ -9,13 +9,9 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE } from '../../shared/src/config';
+import { CONFIG_FILE, DEFAULT_CONFIG } from '../../shared/src/config';
 import * as P from '../../shared/src/protocol';
 import { addAttestation, removeAttestation } from '../../shared/src/config-edit';
-import { buildReport } from './export-report';
-
-/** The answer of `bollwerk/editConfig` when the edit itself failed (it is logged). */
-const EDIT_FAILED: P.EditConfigResult = { ok: false, reason: 'internal error' };
 import { registerActions } from './action-handlers';
 import { createSafe, type ServerContext } from './context';
 import { registerDiagnostics, type DiagnosticHandlers } from './diagnostic-handlers';
@@ -25,6 +21,10 @@ import { createService } from './service';
 import { createSettingsCache } from './settings';
 import { createDockerfileSide } from './dockerfile-side';
 import { docsLinks } from './docs-location';
+import { buildReport } from './export-report';
+
+/** The answer of `bollwerk/editConfig` when the edit itself failed (it is logged). */
+const EDIT_FAILED: P.EditConfigResult = { ok: false, reason: 'internal error' };
 
 export { DEBOUNCE_MS } from './diagnostic-handlers';
 const CHECKLIST_DEBOUNCE_MS = 250;
@@ -131,7 +131,7 @@ export function createServer(connection: Connection): void {
       return { text: buildReport(await service.checklist(params.folderUri), params) };
     }),
   );
-  connection.onRequest(P.CHECKLIST_REQUEST, safe(P.CHECKLIST_REQUEST, { documents: [], items: [], level: 'L3', scannedFiles: 0 } as P.ChecklistResponse, (params: P.ChecklistParams | undefined) => service.checklist(params?.folderUri)));
+  connection.onRequest(P.CHECKLIST_REQUEST, safe(P.CHECKLIST_REQUEST, { documents: [], items: [], level: DEFAULT_CONFIG.level, scannedFiles: 0 } as P.ChecklistResponse, (params: P.ChecklistParams | undefined) => service.checklist(params?.folderUri)));
   connection.onRequest(P.RULE_DOCS_REQUEST, safe(P.RULE_DOCS_REQUEST, { ruleId: '', markdown: '' } as P.RuleDocsResult, (params: P.RuleDocsParams) => ({ ruleId: params.ruleId, markdown: ruleDocsMarkdown(params.ruleId, params.lang === 'de' ? 'de' : 'en') })));
 
   documents.onDidClose((e) => dockerfile.forget(e.document.uri));

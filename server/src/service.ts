@@ -8,7 +8,8 @@ import type { ChecklistResponse, ScanWorkspaceResult } from '../../shared/src/pr
 import type { FileKind, Result } from '../../shared/src/types';
 import { buildChecklist } from './checklist';
 import { createDocumentLinter, documentKind } from './document-linter';
-import { noteDiagnostics, toDiagnostic } from './diagnostics';
+import { groupedDiagnostics } from './diagnostic-groups';
+import { noteDiagnostics } from './diagnostics';
 import type { ResolvedSettings, SettingsCache } from './settings';
 import { createWorkspaceIndex, sameResults } from './workspace-index';
 import { ScanCache, scanFolder } from './workspace-scan';
@@ -86,7 +87,7 @@ export function createService(deps: ServiceDeps) {
       results,
       diagnostics: [
         ...noteDiagnostics(entry.report.notes, settings.lang),
-        ...results.map((r) => toDiagnostic(r, document.version, settings.lang)),
+        ...groupedDiagnostics(results, document.version, settings.lang),
         ...(entry.report.kind === 'dockerfile' && deps.moreDiagnostics ? deps.moreDiagnostics(document, results) : []),
       ],
       resultId: `${document.version}:${generation}:${stamps.get(uri) ?? 0}`,
@@ -103,12 +104,13 @@ export function createService(deps: ServiceDeps) {
     const settings = await deps.settings.forUri(uri);
     const results = sortResults([...file, ...index.workspaceResults(uri)]);
     noteResults(uri, results);
-    return { diagnostics: results.map((r) => toDiagnostic(r, 0, settings.lang)), resultId: closedResultId(uri)! };
+    return { diagnostics: groupedDiagnostics(results, 0, settings.lang), resultId: closedResultId(uri)! };
   };
 
   const scanAll = async (): Promise<ScanWorkspaceResult> => {
     let files = 0;
     let findings = 0;
+    let testDataSkipped = 0;
     const touched: string[] = [];
     for (const gone of index.folders().filter((f) => !deps.folders().includes(f))) {
       append(touched, index.reports(gone).map((r) => r.uri));
@@ -117,6 +119,7 @@ export function createService(deps: ServiceDeps) {
     for (const folder of deps.folders()) {
       const settings = await deps.settings.forUri(folder);
       const reports = await scanFolder(folder, settings.config, deps.log, scanCache);
+      testDataSkipped += scanCache.testDataSkipped;
       const before = new Set(index.reports(folder).map((r) => r.uri));
       index.setFolder(folder, reports);
       for (const doc of deps.documents.all()) {
@@ -133,7 +136,7 @@ export function createService(deps: ServiceDeps) {
     }
     deps.filesChanged([...new Set(touched)]);
     deps.checklistChanged();
-    return { files, findings };
+    return testDataSkipped > 0 ? { files, findings, testDataSkipped } : { files, findings };
   };
 
   return {

@@ -18,6 +18,8 @@ export class ScanCache {
   private entries = new Map<string, { readonly key: string; readonly report: FileReport }>();
   /** Files whose report the last scan reused. */
   reused = 0;
+  /** Files the last scan skipped as test data (Config.testDataPaths). */
+  testDataSkipped = 0;
 
   /** The cache key of a file under a configuration, or undefined when it cannot be read. */
   static key(path: string, configKey: string): string | undefined {
@@ -49,7 +51,7 @@ export class ScanCache {
 
 /**
  * Lints every file of a folder from disk with the CLI's walk (`.gitignore` and `ignorePaths`
- * honoured) and file reader, yielding between files so that the server keeps answering while it
+ * honoured, test data skipped) and file reader, yielding between files so that the server keeps answering while it
  * scans; files unchanged since the last scan (see {@link ScanCache}) keep their report. The
  * workspace rules run afterwards over the server's index (open documents included); reports keep
  * what those rules read of each file (FileReport.workspace), not its parse.
@@ -58,7 +60,8 @@ export async function scanFolder(folderUri: string, config: Config, log: (m: str
   const root = URI.parse(folderUri);
   cache.reused = 0;
   if (root.scheme !== 'file') return [];
-  const found = findFiles([root.fsPath], { ignorePaths: config.ignorePaths, ignoreBase: root.fsPath });
+  const found = findFiles([root.fsPath], { ignorePaths: config.ignorePaths, testDataPaths: config.testDataPaths, ignoreBase: root.fsPath });
+  cache.testDataSkipped = found.testData.length;
   for (const p of found.problems) log(`scan: ${p.path}: ${p.message}`);
   const configKey = JSON.stringify(config);
   const reports: FileReport[] = [];

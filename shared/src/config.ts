@@ -31,6 +31,11 @@ export interface Config {
   readonly rules: Readonly<Record<string, Severity | 'off'>>;
   readonly trustedRegistries: readonly string[];
   readonly ignorePaths: readonly string[];
+  /**
+   * Test data that directory scans skip (and count), as .gitignore patterns relative to each
+   * scanned directory; a file opened in the editor or named on the command line is still checked.
+   */
+  readonly testDataPaths: readonly string[];
   readonly attestations: readonly Attestation[];
   readonly lang?: Lang;
   readonly pinning: PinningConfig;
@@ -38,15 +43,23 @@ export interface Config {
   readonly maxFileBytes: number;
 }
 
+/** The folders that hold test data by convention (fixtures of linters, test suites, golden files). */
+export const DEFAULT_TEST_DATA_PATHS: readonly string[] = ['test/', 'tests/', 'testdata/', 'test-data/', 'test_data/', 'fixtures/', '__fixtures__/', '__tests__/', '__snapshots__/'];
+
 /** The name of the configuration file at the workspace root. */
 export { CONFIG_FILE } from './config-file-name';
 
-/** Defaults: every rule (L3), no trusted-registry restriction. */
+/**
+ * Defaults: the rules of CSVS level L2 (what a team acts on; L3 adds digest pins, per-application
+ * AppArmor and seccomp profiles, pull policy and the like, which fire on nearly every object), no
+ * trusted-registry restriction, test data skipped in directory scans.
+ */
 export const DEFAULT_CONFIG: Config = {
-  level: 'L3',
+  level: 'L2',
   rules: {},
   trustedRegistries: [],
   ignorePaths: [],
+  testDataPaths: DEFAULT_TEST_DATA_PATHS,
   attestations: [],
   pinning: { enabled: true, insecureRegistries: [], cacheSeconds: 3600, timeoutMs: 10000 },
   maxFileBytes: 10 * 1024 * 1024,
@@ -80,7 +93,7 @@ export function normalizeConfig(raw: unknown, base: Config = DEFAULT_CONFIG): { 
   const problems: ConfigProblem[] = [];
   if (raw === undefined || raw === null) return { config: base, problems };
   if (!isRecord(raw)) return { config: base, problems: [{ path: '', message: 'the configuration must be a mapping' }] };
-  const known = new Set(['level', 'rules', 'trustedRegistries', 'ignorePaths', 'attestations', 'lang', 'pinning', 'maxFileBytes', '$schema']);
+  const known = new Set(['level', 'rules', 'trustedRegistries', 'ignorePaths', 'testDataPaths', 'attestations', 'lang', 'pinning', 'maxFileBytes', '$schema']);
   for (const key of Object.keys(raw)) if (!known.has(key)) problems.push({ path: key, message: 'unknown key' });
 
   let level = base.level;
@@ -140,6 +153,7 @@ export function normalizeConfig(raw: unknown, base: Config = DEFAULT_CONFIG): { 
       rules,
       trustedRegistries: raw.trustedRegistries === undefined ? base.trustedRegistries : stringList(raw.trustedRegistries, 'trustedRegistries', problems),
       ignorePaths: raw.ignorePaths === undefined ? base.ignorePaths : stringList(raw.ignorePaths, 'ignorePaths', problems),
+      testDataPaths: raw.testDataPaths === undefined ? base.testDataPaths : stringList(raw.testDataPaths, 'testDataPaths', problems),
       attestations,
       ...(lang ? { lang } : {}),
       pinning,

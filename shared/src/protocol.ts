@@ -96,6 +96,8 @@ export type ScanWorkspaceParams = Record<string, never>;
 export interface ScanWorkspaceResult {
   readonly files: number;
   readonly findings: number;
+  /** Files skipped as test data, when there were any. */
+  readonly testDataSkipped?: number;
 }
 
 /** Notification `bollwerk/checklistChanged` (server → client): results changed, re-request the checklist. Debounced. */

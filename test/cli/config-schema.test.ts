@@ -52,7 +52,7 @@ describe('.bollwerk.yaml JSON Schema', () => {
     }
   });
   it('names every key normalizeConfig knows', () => {
-    const known = ['level', 'rules', 'trustedRegistries', 'ignorePaths', 'attestations', 'lang', 'pinning', 'maxFileBytes', '$schema'];
+    const known = ['level', 'rules', 'trustedRegistries', 'ignorePaths', 'testDataPaths', 'attestations', 'lang', 'pinning', 'maxFileBytes', '$schema'];
     assert.deepEqual(Object.keys(schema.properties as object).sort(), known.sort());
   });
   for (const text of VALID) {

@@ -8,6 +8,7 @@ import { lintText } from '../../shared/src/lint';
 import { DocumentLintCache, lintDocuments } from '../../shared/src/lint-documents';
 import { splitDocuments } from '../../shared/src/parse/yaml';
 import { KUBERNETES_RULES } from '../../shared/src/rules/kubernetes';
+import { authDisabled as k8sAuthDisabled } from '../../shared/src/rules/kubernetes/auth-disabled';
 import { automountServiceAccountToken } from '../../shared/src/rules/kubernetes/automount-service-account-token';
 import type { FileRule, Rule, YamlFile } from '../../shared/src/types';
 
@@ -139,7 +140,18 @@ describe('per-document lint (lintDocuments)', () => {
 
   it('the rules marked crossDocument are exactly those of the audit', () => {
     const marked = KUBERNETES_RULES.filter((r) => r.scope !== 'workspace' && r.crossDocument).map((r) => r.id);
-    assert.deepStrictEqual(marked, ['k8s/automount-service-account-token']);
+    assert.deepStrictEqual(marked, ['k8s/auth-disabled', 'k8s/automount-service-account-token']);
+  });
+
+  it('a Service in another document decides whether a pod is published: k8s/auth-disabled is crossDocument, and needs to be', () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: db, labels: {app: db}}\nspec:\n  containers:\n  - name: pg\n    image: postgres:16.4\n    env: [{name: POSTGRES_HOST_AUTH_METHOD, value: trust}]\n';
+    const service = 'apiVersion: v1\nkind: Service\nmetadata: {name: db}\nspec: {type: NodePort, selector: {app: db}, ports: [{port: 5432}]}\n';
+    const text = `---\n${pod}---\n${service}`;
+    const count = (results: readonly { ruleId: string }[]) => results.filter((r) => r.ruleId === k8sAuthDisabled.id).length;
+    assert.equal(count(lintText(URI, text, { config }).results), 1);
+    assert.equal(count(lintDocuments(URI, text, { config, cache: new DocumentLintCache() }).results), 1);
+    const local: FileRule<YamlFile> = defineYamlRule({ ...(k8sAuthDisabled as FileRule<YamlFile> & { kind: 'kubernetes' }), crossDocument: false });
+    assert.equal(count(lintDocuments(URI, text, { config, rules: [local], cache: new DocumentLintCache() }).results), 0);
   });
 
   it('a bollwerk-ignore-file comment added to one document suppresses cached findings of the others', () => {

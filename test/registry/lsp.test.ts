@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { startServer, type TestClient } from '../server/lsp-client';
 import { pushIndex, removeTempDirs, requireRegistryBinary, startRegistry, tempDir, type RunningRegistry } from './harness';
+import { rulesOf } from '../../server/src/diagnostic-groups';
 
 const RULE = 'dockerfile/pin-base-image-digest';
 
@@ -27,11 +28,13 @@ describe('pin quick-fix over LSP', () => {
   const pinAction = async (trusted: boolean, ready: (a: CodeAction | undefined) => boolean): Promise<{ c: TestClient; uri: string; d: Diagnostic; action: CodeAction | undefined }> => {
     const c = startServer();
     clients.push(c);
+    // digest pinning is an L3 rule
+    c.settings['*'] = { level: 'L3' };
     await c.initialize({ pull: false, resolve: true, trusted });
     const uri = 'file:///w/pin/Dockerfile';
     c.open(uri, `FROM ${reg.host}/team/app:1.0 AS build\nUSER 10001\n`);
-    const published = await c.waitForPublish(uri, (p) => p.diagnostics.some((x) => x.code === RULE));
-    const d = published.diagnostics.find((x) => x.code === RULE)!;
+    const published = await c.waitForPublish(uri, (p) => p.diagnostics.some((x) => rulesOf(x).includes(RULE)));
+    const d = published.diagnostics.find((x) => rulesOf(x).includes(RULE))!;
     const list = async (): Promise<CodeAction[]> =>
       c.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } });
     let action: CodeAction | undefined;

@@ -137,7 +137,7 @@ describe('pin quick-fix', () => {
     for (const [uri, language, text] of files) {
       const doc = TextDocument.create(uri, language, 1, text);
       const { actions } = setup(text, { document: () => doc });
-      const diagnostics: Diagnostic[] = lintText(uri, text, { rules }).results.map((r) => ({ range: r.range, message: r.message.en, code: r.ruleId, data: { version: 1, ...r.data } }));
+      const diagnostics: Diagnostic[] = lintText(uri, text, { rules, config: { ...DEFAULT_CONFIG, level: 'L3' } }).results.map((r) => ({ range: r.range, message: r.message.en, code: r.ruleId, data: { version: 1, ...r.data } }));
       assert.equal(diagnostics.length, 2, `${uri}: two findings`);
       const listed = actions.codeActions(doc, diagnostics);
       assert.equal(listed.length, 2, `${uri}: two actions`);

@@ -5,6 +5,7 @@ import { itemById } from '../../shared/src/checklist/index';
 import { lintText } from '../../shared/src/lint';
 import { applyAction, COMPOSE, COMPOSE_URI, DOCKERFILE, DOCKERFILE_URI, POD, POD_URI, rangesOf } from './fixtures';
 import { startServer, type TestClient } from './lsp-client';
+import { rulesOf } from '../../server/src/diagnostic-groups';
 
 const hover = (c: TestClient, uri: string, line: number, character: number): Promise<Hover | null> =>
   c.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
@@ -85,7 +86,7 @@ describe('code actions', () => {
 
   it('Kubernetes: one fix per container, each only touching its container', async () => {
     const { diagnostics } = await c.waitForPublish(POD_URI);
-    const ro = diagnostics.filter((d) => d.code === 'k8s/read-only-root-filesystem');
+    const ro = diagnostics.filter((d) => rulesOf(d).includes('k8s/read-only-root-filesystem'));
     assert.equal(ro.length, 2);
     const texts = [];
     for (const d of ro) {
@@ -133,7 +134,7 @@ describe('code actions', () => {
   it('suppress for this line inserts a comment with the indentation, and the finding goes away', async () => {
     c.open(SUP_URI, POD);
     const { diagnostics } = await c.waitForPublish(SUP_URI);
-    const d = diagnostics.find((x) => x.code === 'k8s/privileged')!;
+    const d = diagnostics.find((x) => rulesOf(x).includes('k8s/privileged'))!;
     const list = await actions(c, SUP_URI, [d]);
     const line = list.find((a) => a.title === 'Suppress k8s/privileged for this line')!;
     assert.ok(line, list.map((a) => a.title).join(', '));
@@ -144,7 +145,7 @@ describe('code actions', () => {
 
   it('suppress for this object inserts above the object, and all its findings of that rule go away', async () => {
     const { diagnostics } = await c.waitForPublish(SUP_URI);
-    const d = diagnostics.find((x) => x.code === 'k8s/read-only-root-filesystem')!;
+    const d = diagnostics.find((x) => rulesOf(x).includes('k8s/read-only-root-filesystem'))!;
     const list = await actions(c, SUP_URI, [d]);
     const obj = list.find((a) => a.title === 'Suppress k8s/read-only-root-filesystem for this object')!;
     assert.ok(obj, list.map((a) => a.title).join(', '));
@@ -155,7 +156,7 @@ describe('code actions', () => {
 
   it('suppress in a Dockerfile and in Compose', async () => {
     const { diagnostics } = await c.waitForPublish(COMPOSE_URI, (p) => p.version === 1);
-    const d = diagnostics.find((x) => x.code === 'compose/privileged')!;
+    const d = diagnostics.find((x) => rulesOf(x).includes('compose/privileged'))!;
     const line = (await actions(c, COMPOSE_URI, [d])).find((a) => a.title.startsWith('Suppress compose/privileged for this line'))!;
     const text = applyAction(COMPOSE, COMPOSE_URI, line);
     assert.equal(text, 'services:\n  web:\n    image: nginx:1.25\n    # bollwerk-ignore compose/privileged -- reason\n    privileged: true\n');
@@ -163,7 +164,7 @@ describe('code actions', () => {
     const uri = 'file:///w/sup/Dockerfile';
     c.open(uri, DOCKERFILE);
     const df = await c.waitForPublish(uri);
-    const first = df.diagnostics.find((x) => x.code === 'dockerfile/prefer-copy')!;
+    const first = df.diagnostics.find((x) => rulesOf(x).includes('dockerfile/prefer-copy'))!;
     const sup = (await actions(c, uri, [first])).find((a) => a.title === 'Suppress dockerfile/prefer-copy for this line')!;
     const dtext = applyAction(DOCKERFILE, uri, sup);
     assert.deepEqual(lintText(uri, dtext).results.filter((r) => r.ruleId === 'dockerfile/prefer-copy').map((r) => r.range.start.line), [4]);
@@ -175,7 +176,7 @@ describe('code actions', () => {
       await de.initialize({ pull: false, locale: 'de' });
       de.open(DOCKERFILE_URI, DOCKERFILE);
       const { diagnostics } = await de.waitForPublish(DOCKERFILE_URI);
-      const d = diagnostics.find((x) => x.code === 'dockerfile/prefer-copy')!;
+      const d = diagnostics.find((x) => rulesOf(x).includes('dockerfile/prefer-copy'))!;
       const titles = (await actions(de, DOCKERFILE_URI, [d])).map((a) => a.title);
       assert.deepEqual(titles, ['ADD durch COPY ersetzen', 'dockerfile/prefer-copy für diese Zeile unterdrücken', 'Alle Bollwerk-Probleme in dieser Datei beheben']);
       assert.match(String(d.message), /COPY verwenden/);
@@ -191,11 +192,12 @@ describe('digest pinning actions are listed through the server', () => {
       const c = startServer();
       try {
         await c.initialize({ pull: false, trusted, resolve: true });
-        if (trusted) c.settings['*'] = { pinning: { enabled: false } }; // the user's switch; untrusted needs none
+        // digest pinning is an L3 rule; pinning off is the user's switch (untrusted needs none)
+        c.settings['*'] = trusted ? { level: 'L3', pinning: { enabled: false } } : { level: 'L3' };
         const uri = 'file:///w/pin/pod.yaml';
         c.open(uri, POD);
         const { diagnostics } = await c.waitForPublish(uri);
-        const d = diagnostics.find((x) => x.code === 'k8s/pin-image-digest')!;
+        const d = diagnostics.find((x) => rulesOf(x).includes('k8s/pin-image-digest'))!;
         assert.ok(d, 'a pin finding');
         await actions(c, uri, [d]); // the first listing learns the settings in the background
         await new Promise((r) => setTimeout(r, 200));

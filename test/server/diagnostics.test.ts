@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { COMPOSE, COMPOSE_URI, coreFindings, diagnosticFindings, DOCKERFILE, DOCKERFILE_URI, POD, POD_URI, rangesOf } from './fixtures';
 import { buildServer, ROOT, startServer, type TestClient } from './lsp-client';
+import { rulesOf } from '../../server/src/diagnostic-groups';
 
 describe('diagnostics over stdio, push (client without pull support)', () => {
   let c: TestClient;
@@ -22,7 +23,7 @@ describe('diagnostics over stdio, push (client without pull support)', () => {
     assert.equal(p.version, 1);
     assert.deepEqual(rangesOf(p.diagnostics, 'dockerfile/prefer-copy'), [[1, 0, 1, 3], [3, 0, 3, 3]]);
     assert.deepEqual(diagnosticFindings(p.diagnostics), coreFindings(DOCKERFILE_URI, DOCKERFILE));
-    const d = p.diagnostics.find((x) => x.code === 'dockerfile/prefer-copy')!;
+    const d = p.diagnostics.find((x) => rulesOf(x).includes('dockerfile/prefer-copy'))!;
     assert.equal(d.source, 'bollwerk');
     assert.equal(d.severity, 2);
     // the docs/rules.md shipped beside dist/, which every editor can open without a website
@@ -39,12 +40,15 @@ describe('diagnostics over stdio, push (client without pull support)', () => {
   });
 
   it('Kubernetes: one finding per container, exact ranges, pin reference in data', async () => {
+    // digest pinning is an L3 rule: the document's settings ask for that level
+    c.settings[POD_URI] = { level: 'L3' };
     c.open(POD_URI, POD);
     const p = await c.waitForPublish(POD_URI);
     assert.deepEqual(rangesOf(p.diagnostics, 'k8s/read-only-root-filesystem'), [[6, 12, 6, 13], [10, 12, 10, 13]]);
     assert.deepEqual(rangesOf(p.diagnostics, 'k8s/privileged'), [[9, 20, 9, 24]]);
-    assert.deepEqual(diagnosticFindings(p.diagnostics), coreFindings(POD_URI, POD));
-    const pin = p.diagnostics.filter((d) => d.code === 'k8s/pin-image-digest');
+    assert.deepEqual(diagnosticFindings(p.diagnostics), coreFindings(POD_URI, POD, 'L3'));
+    // the image value also carries k8s/image-pull-policy: one diagnostic for both, with the pin reference in its data
+    const pin = p.diagnostics.filter((d) => rulesOf(d).includes('k8s/pin-image-digest'));
     assert.deepEqual(pin.map((d) => (d.data as { pin?: { reference: string } }).pin?.reference), ['nginx:1.25', 'nginx:1.25']);
   });
 
@@ -81,7 +85,7 @@ describe('diagnostics over stdio, push (client without pull support)', () => {
     c.settings['*'] = { rules: { 'dockerfile/prefer-copy': 'error' } };
     await c.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     const second = await c.waitForPublish(uri, (p) => c.published.indexOf(p) >= count);
-    assert.deepEqual(second.diagnostics.filter((d) => d.code === 'dockerfile/prefer-copy').map((d) => d.severity), [1, 1]);
+    assert.deepEqual(second.diagnostics.filter((d) => rulesOf(d).includes('dockerfile/prefer-copy')).map((d) => d.severity), [1, 1]);
     const count2 = c.published.length;
     c.settings['*'] = { rules: { 'dockerfile/prefer-copy': 'off' } };
     await c.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });

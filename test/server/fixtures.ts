@@ -2,6 +2,9 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
 import { lintText } from '../../shared/src/lint';
+import { DEFAULT_CONFIG } from '../../shared/src/config';
+import type { Level } from '../../shared/src/types';
+import { groupedDiagnostics, rulesOf } from '../../server/src/diagnostic-groups';
 
 export const DOCKERFILE_URI = 'file:///w/app/Dockerfile';
 export const DOCKERFILE = 'FROM alpine:3.20\nADD app.txt /app/\nCOPY b /b\nADD c.txt /c\n';
@@ -26,9 +29,9 @@ export const POD = [
   '',
 ].join('\n');
 
-/** What the core reports for a text, as comparable tuples. */
-export function coreFindings(uri: string, text: string): string[] {
-  return lintText(uri, text).results.map((r) => `${r.ruleId} ${r.range.start.line}:${r.range.start.character}-${r.range.end.line}:${r.range.end.character} ${r.message.en}`);
+/** What the core reports for a text, grouped per object and place as the editor shows it, as comparable tuples. */
+export function coreFindings(uri: string, text: string, level: Level = DEFAULT_CONFIG.level): string[] {
+  return diagnosticFindings(groupedDiagnostics(lintText(uri, text, { config: { ...DEFAULT_CONFIG, level } }).results, 0, 'en'));
 }
 
 /** The same tuples for diagnostics received over the protocol. */
@@ -46,7 +49,7 @@ export function applyAction(text: string, uri: string, action: CodeAction): stri
   return TextDocument.applyEdits(TextDocument.create(uri, 'plaintext', 0, text), edits);
 }
 
-/** `[line, character, endLine, endCharacter]` tuples of the diagnostics of one rule. */
+/** `[line, character, endLine, endCharacter]` tuples of the diagnostics of one rule (alone or in a group). */
 export function rangesOf(diagnostics: readonly Diagnostic[], ruleId: string): number[][] {
-  return diagnostics.filter((d) => d.code === ruleId).map((d) => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]);
+  return diagnostics.filter((d) => rulesOf(d).includes(ruleId)).map((d) => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]);
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -62,5 +62,27 @@ describe('workspace scan in the server: unchanged files keep their reports', () 
     const l1 = await scanFolder(folder, { ...DEFAULT_CONFIG, level: 'L1' }, log, cache);
     assert.equal(cache.reused, 0, 'another configuration lints everything again');
     assert.equal(l1.length, 2);
+  });
+});
+
+describe('workspace scan in the server: test data', () => {
+  it('skips and counts the files below test-data folders, and checks them when testDataPaths is empty', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bollwerk-scan-test-data-'));
+    try {
+      const folder = URI.file(dir).toString();
+      const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: "nginx:1.25", securityContext: {privileged: true}}]\n';
+      writeFileSync(join(dir, 'deploy.yaml'), pod);
+      mkdirSync(join(dir, 'internal', 'testdata'), { recursive: true });
+      writeFileSync(join(dir, 'internal', 'testdata', 'pod.yaml'), pod);
+      const cache = new ScanCache();
+      const reports = await scanFolder(folder, DEFAULT_CONFIG, () => undefined, cache);
+      assert.deepEqual(reports.map((r) => r.uri.slice(folder.length + 1)), ['deploy.yaml']);
+      assert.equal(cache.testDataSkipped, 1);
+      const all = await scanFolder(folder, { ...DEFAULT_CONFIG, testDataPaths: [] }, () => undefined, cache);
+      assert.deepEqual(all.map((r) => r.uri.slice(folder.length + 1)), ['deploy.yaml', 'internal/testdata/pod.yaml']);
+      assert.equal(cache.testDataSkipped, 0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -57,7 +57,7 @@ describe('workspace scan on worker threads', () => {
         assert.ok(scan.reports.every((r) => r.parsed === undefined), `${k} reports carry no parsed files`);
       }
       // the reference: every file parsed and kept, the workspace rules run over the parses
-      const parsed: ParsedFile[] = findFiles(paths).files.flatMap((p) => lintFile(p, config).parsed ?? []);
+      const parsed: ParsedFile[] = findFiles(paths, { testDataPaths: config.testDataPaths }).files.flatMap((p) => lintFile(p, config).parsed ?? []);
       const reference = lintWorkspace(parsed, { config });
       assert.deepEqual(scans.inThread!.workspaceResults, reference);
       const ruleIds = new Set(reference.map((r) => r.ruleId));

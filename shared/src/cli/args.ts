@@ -19,9 +19,9 @@ interface Common {
 export type Command =
   | { readonly command: 'help' }
   | { readonly command: 'version' }
-  | (Common & { readonly command: 'scan'; readonly paths: string[]; readonly format: ScanFormat; readonly fix: boolean; readonly failOn: FailOn })
+  | (Common & { readonly command: 'scan'; readonly paths: string[]; readonly format: ScanFormat; readonly fix: boolean; readonly failOn: FailOn; readonly includeTestData: boolean })
   | (Common & { readonly command: 'rules'; readonly format: 'text' | 'json' })
-  | (Common & { readonly command: 'checklist'; readonly paths: string[]; readonly format: ChecklistFormat })
+  | (Common & { readonly command: 'checklist'; readonly paths: string[]; readonly format: ChecklistFormat; readonly includeTestData: boolean })
   | { readonly command: 'pin'; readonly args: string[] }
   | { readonly command: 'render'; readonly args: string[] };
 
@@ -42,10 +42,12 @@ const FORMATS: Record<'scan' | 'rules' | 'checklist', readonly string[]> = {
   checklist: ['text', 'json', 'markdown', 'html'],
 };
 const FLAGS: Record<'scan' | 'rules' | 'checklist', readonly string[]> = {
-  scan: ['--format', '--output', '--fix', '--level', '--fail-on', '--config', '--lang'],
+  scan: ['--format', '--output', '--fix', '--level', '--fail-on', '--config', '--lang', '--include-test-data'],
   rules: ['--format', '--output', '--level', '--lang'],
-  checklist: ['--format', '--output', '--level', '--config', '--lang'],
+  checklist: ['--format', '--output', '--level', '--config', '--lang', '--include-test-data'],
 };
+/** Options without a value. */
+const SWITCHES = new Set(['--fix', '--include-test-data']);
 
 const list = (values: readonly string[]): string => values.join('|');
 
@@ -58,7 +60,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const rest = command === first ? argv.slice(1) : argv;
   const values = new Map<string, string>();
   const paths: string[] = [];
-  let fix = false;
+  const switches = new Set<string>();
   let onlyPaths = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
@@ -75,11 +77,11 @@ export function parseArgs(argv: readonly string[]): Command {
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     if (!FLAGS[command].includes(name)) {
-      throw new UsageError(FLAGS.scan.includes(name) || name === '--fix' ? `option ${name} does not apply to 'bollwerk ${command}'` : `unknown option ${name}`);
+      throw new UsageError(FLAGS.scan.includes(name) ? `option ${name} does not apply to 'bollwerk ${command}'` : `unknown option ${name}`);
     }
-    if (name === '--fix') {
-      if (eq > 0) throw new UsageError('option --fix takes no value');
-      fix = true;
+    if (SWITCHES.has(name)) {
+      if (eq > 0) throw new UsageError(`option ${name} takes no value`);
+      switches.add(name);
       continue;
     }
     let value: string | undefined;
@@ -104,6 +106,7 @@ export function parseArgs(argv: readonly string[]): Command {
     return { ...common, command, format: (values.get('--format') ?? 'text') as 'text' | 'json' };
   }
   const scanPaths = paths.length ? paths : ['.'];
-  if (command === 'checklist') return { ...common, command, paths: scanPaths, format: (values.get('--format') ?? 'text') as ChecklistFormat };
-  return { ...common, command, paths: scanPaths, format: (values.get('--format') ?? 'text') as ScanFormat, fix, failOn: (values.get('--fail-on') ?? 'error') as FailOn };
+  const includeTestData = switches.has('--include-test-data');
+  if (command === 'checklist') return { ...common, command, paths: scanPaths, format: (values.get('--format') ?? 'text') as ChecklistFormat, includeTestData };
+  return { ...common, command, paths: scanPaths, format: (values.get('--format') ?? 'text') as ScanFormat, fix: switches.has('--fix'), failOn: (values.get('--fail-on') ?? 'error') as FailOn, includeTestData };
 }

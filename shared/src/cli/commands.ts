@@ -54,7 +54,8 @@ function prepare(cmd: ScanLike, io: CliIo): { paths: string[]; root: string; con
   const root = commonRoot(paths, stats);
   const loaded = loadConfig(cmd.config, cmd.config !== undefined ? io.cwd : root);
   if (loaded.problems.length) throw new UsageError(`invalid configuration: ${loaded.problems[0]}${loaded.problems.length > 1 ? ` (and ${loaded.problems.length - 1} more)` : ''}`);
-  const config: Config = cmd.level ? { ...loaded.config, level: cmd.level } : loaded.config;
+  const levelled: Config = cmd.level ? { ...loaded.config, level: cmd.level } : loaded.config;
+  const config: Config = cmd.includeTestData ? { ...levelled, testDataPaths: [] } : levelled;
   const lang = cmd.lang ?? config.lang ?? langFromEnv(io.env);
   return { paths, root, config, configRoot: loaded.root, lang, stats };
 }

@@ -70,7 +70,7 @@ export function fixWorkspace(roots: readonly string[], config: Config, fixOption
   const skipped: { path: string; message: Localized }[] = [];
   const sink = { roots: writeRoots(roots), failed, skipped };
   let fixed = 0;
-  const found = findFiles(roots, { ignorePaths: config.ignorePaths, ...(options.ignoreBase ? { ignoreBase: options.ignoreBase } : {}) });
+  const found = findFiles(roots, { ignorePaths: config.ignorePaths, testDataPaths: config.testDataPaths, ...(options.ignoreBase ? { ignoreBase: options.ignoreBase } : {}) });
   for (const path of found.files) {
     const source = readSource(path, config.maxFileBytes);
     if ('note' in source) continue;

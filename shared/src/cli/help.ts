@@ -22,10 +22,12 @@ Options:
   --format text|json|sarif     report format (default text; checklist: text|json|markdown|html)
   --output FILE                write the report to FILE instead of standard output
   --fix                        apply every safe fix in place, then report what remains
-  --level L1|L2|L3             OWASP CSVS level of the rules to run (default: configuration, else L3)
+  --level L1|L2|L3             OWASP CSVS level of the rules to run (default: configuration, else L2)
   --fail-on error|warning|info|never
                                exit 1 when a finding at or above this severity remains (default error)
   --config FILE                configuration file (default: .bollwerk.yaml at the root)
+  --include-test-data          also check test data (test/, tests/, testdata/, fixtures/, __tests__/ …),
+                               which directory scans skip by default (testDataPaths)
   --lang en|de                 language of messages (default: LC_ALL, LC_MESSAGES, LANG)
   -h, --help                   show this help
   -v, --version                show the version
@@ -47,10 +49,12 @@ Optionen:
   --format text|json|sarif     Berichtsformat (Standard text; checklist: text|json|markdown|html)
   --output DATEI               den Bericht in DATEI statt auf die Standardausgabe schreiben
   --fix                        alle sicheren Korrekturen in den Dateien anwenden, dann den Rest melden
-  --level L1|L2|L3             OWASP-CSVS-Stufe der Regeln (Standard: Konfiguration, sonst L3)
+  --level L1|L2|L3             OWASP-CSVS-Stufe der Regeln (Standard: Konfiguration, sonst L2)
   --fail-on error|warning|info|never
                                Exit-Code 1, wenn ein Befund ab diesem Schweregrad bleibt (Standard error)
   --config DATEI               Konfigurationsdatei (Standard: .bollwerk.yaml im Wurzelverzeichnis)
+  --include-test-data          auch Testdaten prüfen (test/, tests/, testdata/, fixtures/, __tests__/ …),
+                               die Verzeichnis-Scans sonst überspringen (testDataPaths)
   --lang en|de                 Sprache der Meldungen (Standard: LC_ALL, LC_MESSAGES, LANG)
   -h, --help                   diese Hilfe zeigen
   -v, --version                die Version zeigen

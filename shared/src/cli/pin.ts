@@ -149,7 +149,7 @@ export async function runPin(args: string[], io: PinIo): Promise<number> {
     return 1;
   }
   const scanRoots = (parsed.paths.length ? parsed.paths : ['.']).map((p) => resolve(io.cwd, p));
-  const found = findFiles(scanRoots, { ignorePaths: config.ignorePaths, ignoreBase: loaded.root });
+  const found = findFiles(scanRoots, { ignorePaths: config.ignorePaths, testDataPaths: config.testDataPaths, ignoreBase: loaded.root });
   for (const problem of found.problems) io.stderr.write(`${escapeControls(problem.path)}: ${escapeControls(problem.message)}\n`);
   if (found.files.length === 0 && found.problems.length > 0) return 2;
 

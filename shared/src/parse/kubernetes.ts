@@ -3,6 +3,7 @@ import { MemoKey } from '../memo';
 import type { Range, RawFinding } from '../types';
 import { isMap, mapGet, mapPair, scalarBool, scalarString, seqItems, stringMap, type K8sObject, type YAMLMap, type YamlDocument, type YamlFile } from './yaml';
 import { append } from '../append';
+import { findPodShapes } from './pod-shapes';
 
 /**
  * Pod specs and containers of every pod-carrying kind (kube-linter's PerContainerCheck idea):
@@ -98,17 +99,32 @@ function computePodSpec(object: K8sObject): PodSpecRef | undefined {
   if (!where || !where.api.test(object.apiVersion)) return undefined;
   const spec = getIn(object.node, where.path);
   if (!isMap(spec)) return undefined;
-  const metadata = getIn(object.node, where.meta);
+  return makePodSpec(object, spec, where.path, getIn(object.node, where.meta), pairIn(object.node, where.path));
+}
+
+/** Built-in API groups (core, apps, batch … and `*.k8s.io`): their pods are where POD_PATHS says. */
+const BUILT_IN_API = /^(?:v1|[a-z]+\/\w+|[a-z.]+\.k8s\.io\/\w+)$/;
+const EMBEDDED = new MemoKey<readonly PodSpecRef[]>('embedded pod specs');
+
+/** Every pod spec of an object: that of a known pod-carrying kind, else, for custom resources, those found by their shape (pod-shapes.ts). */
+export function podSpecsOf(object: K8sObject): readonly PodSpecRef[] {
+  const known = podSpecOf(object);
+  if (known) return [known];
+  if (BUILT_IN_API.test(object.apiVersion)) return [];
+  return object.memo.get(EMBEDDED, () => findPodShapes(object.kind, object.node).map((s) => makePodSpec(object, s.spec, s.path, s.metadata, s.specPair)));
+}
+
+function makePodSpec(object: K8sObject, spec: YAMLMap, path: readonly string[], metadata: Node | undefined, specPair: Pair | undefined): PodSpecRef {
   const sc = mapGet(spec, 'securityContext');
   const containers: ContainerRef[] = [];
   const pod: PodSpecRef = {
     object,
     document: object.document,
     spec,
-    path: where.path,
+    path,
     annotations: stringMap(mapGet(metadata, 'annotations')),
     labels: stringMap(mapGet(metadata, 'labels')),
-    specPair: pairIn(object.node, where.path),
+    specPair,
     metadata: isMap(metadata) ? metadata : undefined,
     securityContext: isMap(sc) ? sc : undefined,
     containers,
@@ -131,10 +147,7 @@ export function podSpecs(file: YamlFile): PodSpecRef[] {
   if (file.kind !== 'kubernetes') return [];
   return file.memo
     .get(POD_SPECS, () =>
-      file.objects.flatMap((o) => {
-        const p = podSpecOf(o);
-        return p ? [p] : [];
-      }),
+      file.objects.flatMap((o) => podSpecsOf(o)),
     )
     .slice();
 }

@@ -15,6 +15,8 @@ export interface ScanData {
   readonly reports: readonly FileReport[];
   readonly workspaceResults: readonly Result[];
   readonly notes: readonly FileNote[];
+  /** Files a directory scan skipped as test data. */
+  readonly testDataSkipped?: number;
 }
 
 /** A scan flattened for reporting. */
@@ -29,6 +31,8 @@ export interface Flat {
   readonly skipped: number;
   /** The kinds of the checked files. */
   readonly kinds: ReadonlySet<FileKind>;
+  /** Files skipped as test data. */
+  readonly testData: number;
 }
 
 /** Tool identity for reports. */
@@ -64,7 +68,7 @@ export function flatten(scan: ScanData): Flat {
   }
   append(results, scan.workspaceResults);
   results.sort(compareResults);
-  return { results, notes, checked, skipped, kinds };
+  return { results, notes, checked, skipped, kinds, testData: scan.testDataSkipped ?? 0 };
 }
 
 /** Counts results per severity. */
@@ -142,10 +146,18 @@ export const STRINGS = {
   files1: { en: '1 file checked, {skipped} skipped', de: '1 Datei geprüft, {skipped} übersprungen' },
   fixable: { en: '{n} fixable with --fix', de: '{n} mit --fix behebbar' },
   skippedHeader: { en: 'Skipped', de: 'Übersprungen' },
+  testData: {
+    en: '{n} files in test-data folders (test/, fixtures/ …) not checked; check them with --include-test-data or testDataPaths: [] in .bollwerk.yaml',
+    de: '{n} Dateien in Testdaten-Ordnern (test/, fixtures/ …) nicht geprüft; mit --include-test-data oder testDataPaths: [] in .bollwerk.yaml prüfen',
+  },
+  testData1: {
+    en: '1 file in a test-data folder (test/, fixtures/ …) not checked; check it with --include-test-data or testDataPaths: [] in .bollwerk.yaml',
+    de: '1 Datei in einem Testdaten-Ordner (test/, fixtures/ …) nicht geprüft; mit --include-test-data oder testDataPaths: [] in .bollwerk.yaml prüfen',
+  },
 } as const satisfies Record<string, Localized>;
 
 /** A count with its noun, singular for one: `plural('errors', 1, 'en')` is "1 error". */
-export function plural(key: 'errors' | 'warnings' | 'infos' | 'files', n: number, lang: Lang, args: Record<string, string | number> = {}): string {
+export function plural(key: 'errors' | 'warnings' | 'infos' | 'files' | 'testData', n: number, lang: Lang, args: Record<string, string | number> = {}): string {
   return n === 1 ? t(`${key}1`, lang, args) : t(key, lang, { n, ...args });
 }
 

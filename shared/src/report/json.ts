@@ -1,5 +1,5 @@
 import type { Lang } from '../types';
-import { countBySeverity, displayPath, flatten, type ScanData, type ToolInfo } from './common';
+import { countBySeverity, displayPath, flatten, plural, type ScanData, type ToolInfo } from './common';
 
 /** Version of the JSON report's schema; bumped on incompatible changes. */
 export const JSON_REPORT_VERSION = 1;
@@ -23,7 +23,7 @@ export interface JsonReport {
   readonly version: number;
   readonly tool: { readonly name: string; readonly version: string };
   readonly lang: Lang;
-  readonly summary: { readonly errors: number; readonly warnings: number; readonly infos: number; readonly filesChecked: number; readonly filesSkipped: number; readonly fixed?: number };
+  readonly summary: { readonly errors: number; readonly warnings: number; readonly infos: number; readonly filesChecked: number; readonly filesSkipped: number; readonly filesSkippedAsTestData: number; readonly fixed?: number };
   readonly results: readonly JsonResult[];
   readonly notes: readonly { readonly file: string; readonly code: string; readonly message: string }[];
 }
@@ -51,6 +51,7 @@ export function jsonReportObject(scan: ScanData, options: JsonOptions): JsonRepo
       infos: counts.info,
       filesChecked: flat.checked,
       filesSkipped: flat.skipped,
+      filesSkippedAsTestData: flat.testData,
       ...(options.fixed !== undefined ? { fixed: options.fixed } : {}),
     },
     results: flat.results.map((r) => ({
@@ -64,7 +65,10 @@ export function jsonReportObject(scan: ScanData, options: JsonOptions): JsonRepo
       message: r.message[options.lang],
       fixAvailable: r.fix !== undefined && r.fix.edits.length > 0,
     })),
-    notes: flat.notes.map((n) => ({ file: displayPath(n.uri, options.baseUri), code: n.note.code, message: n.note.message[options.lang] })),
+    notes: [
+      ...flat.notes.map((n) => ({ file: displayPath(n.uri, options.baseUri), code: n.note.code, message: n.note.message[options.lang] })),
+      ...(flat.testData > 0 ? [{ file: '.', code: 'test-data', message: plural('testData', flat.testData, options.lang) }] : []),
+    ],
   };
 }
 

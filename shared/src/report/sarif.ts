@@ -2,7 +2,7 @@
 // regions relative to %SRCROOT%, fixes as replacements, notes as tool execution notifications.
 import { itemById } from '../checklist/index';
 import type { Lang, Range, Result, RuleMeta, Severity } from '../types';
-import { flatten, relativeUri, type ScanData, type ToolInfo } from './common';
+import { flatten, plural, relativeUri, type ScanData, type ToolInfo } from './common';
 
 /** Options of the SARIF report. */
 export interface SarifOptions {
@@ -106,12 +106,13 @@ export function sarifLog(scan: ScanData, options: SarifOptions): Json {
   const flat = flatten(scan);
   const index = new Map(options.rules.map((r, i) => [r.id, i]));
   const rootUri = options.rootUri.endsWith('/') ? options.rootUri : `${options.rootUri}/`;
-  const notifications = flat.notes.map((n) => ({
+  const notifications: Json[] = flat.notes.map((n) => ({
     level: 'warning',
     message: { text: n.note.message[options.lang] },
     descriptor: { id: n.note.code },
     locations: [{ physicalLocation: { artifactLocation: artifactLocation(n.uri, rootUri) } }],
   }));
+  if (flat.testData > 0) notifications.push({ level: 'note', message: { text: plural('testData', flat.testData, options.lang) }, descriptor: { id: 'test-data' }, locations: [] });
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

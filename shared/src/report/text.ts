@@ -44,6 +44,7 @@ export function textReport(scan: ScanData, options: TextOptions): string {
     out.push('');
   }
   out.push(summaryLine(flat.results, flat.checked, flat.skipped, lang, color));
+  if (flat.testData > 0) out.push(paint(plural('testData', flat.testData, lang), ANSI.dim));
   return `${out.join('\n')}\n`;
 }
 

@@ -21,6 +21,8 @@ export interface ScanResult {
   readonly workspaceResults: Result[];
   /** Problems of the walk. */
   readonly notes: ScanNote[];
+  /** Files not checked because they are test data (Config.testDataPaths). */
+  readonly testDataSkipped: number;
 }
 
 /** Options of {@link scanWorkspace}. */
@@ -84,7 +86,7 @@ const NOT_CONTAINER_FILE: Note = {
  * runs the workspace rules over what they collected of all files together. Never throws on file content.
  */
 export function scanWorkspace(roots: readonly string[], config: Config, options: ScanOptions = {}): ScanResult {
-  const found = findFiles(roots, { ignorePaths: config.ignorePaths, ...(options.ignoreBase ? { ignoreBase: options.ignoreBase } : {}), ...(options.rootStats ? { rootStats: options.rootStats } : {}) });
+  const found = findFiles(roots, { ignorePaths: config.ignorePaths, testDataPaths: config.testDataPaths, ...(options.ignoreBase ? { ignoreBase: options.ignoreBase } : {}), ...(options.rootStats ? { rootStats: options.rootStats } : {}) });
   // reports keep what the workspace rules read of their file, not the parse: a scan's memory stays
   // small, and a worker thread's report carries everything the workspace rules need
   // workspace rules that report into kinds no file here can be skip collecting (a scan of Dockerfiles only)
@@ -105,5 +107,5 @@ export function scanWorkspace(roots: readonly string[], config: Config, options:
     uri: fileUri(p.path),
     note: { code: 'unreadable' as const, message: { en: `skipped: ${p.message}`, de: `übersprungen: ${p.message}` } },
   }));
-  return { reports, workspaceResults, notes };
+  return { reports, workspaceResults, notes, testDataSkipped: found.testData.length };
 }

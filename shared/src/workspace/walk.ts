@@ -13,6 +13,8 @@ export interface FindOptions {
   readonly gitignore?: boolean;
   /** Stats of roots the caller already took, by resolved path (the command line checks its paths first). */
   readonly rootStats?: ReadonlyMap<string, Stats>;
+  /** Gitignore-style patterns of test data, relative to each directory root: candidates below them are counted, not returned. */
+  readonly testDataPaths?: readonly string[];
 }
 
 /** A problem met while walking (an unreadable directory). */
@@ -27,6 +29,8 @@ export interface FoundFiles {
   /** The roots that are files (named explicitly, so returned whatever their name), with their sizes. */
   readonly explicit: ReadonlyMap<string, number>;
   readonly problems: WalkProblem[];
+  /** Candidate files skipped as test data (FindOptions.testDataPaths), sorted, absolute. */
+  readonly testData: string[];
 }
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
@@ -100,6 +104,8 @@ export function resolvePath(path: string, base?: string): string {
  */
 export function findFiles(roots: readonly string[], options: FindOptions = {}): FoundFiles {
   const out = new Set<string>();
+  const testData = new Set<string>();
+  const testPatterns = options.testDataPaths?.length ? parseIgnoreFile(options.testDataPaths.join('\n'), '') : undefined;
   const explicit = new Map<string, number>();
   const problems: WalkProblem[] = [];
   for (const r of roots) {
@@ -117,12 +123,31 @@ export function findFiles(roots: readonly string[], options: FindOptions = {}): 
       continue;
     }
     const { files, top } = initialIgnores(root, options);
-    walk(root, top, files, options.gitignore !== false, out, problems);
+    const rootRel = toPosix(relative(top, root));
+    // paths below the root, from the paths below `top` the walk computes anyway
+    const testDataOf = testPatterns ? { skip: rootRel === '' ? 0 : rootRel.length + 1, patterns: testPatterns } : undefined;
+    walk(root, top, files, { gitignore: options.gitignore !== false, testData: testDataOf }, out, { problems, testData });
   }
-  return { files: [...out].sort(), explicit, problems };
+  // a file found both below a test-data folder of one root and as part of another root is checked
+  for (const f of out) testData.delete(f);
+  return { files: [...out].sort(), explicit, problems, testData: [...testData].sort() };
 }
 
-function walk(dir: string, top: string, ignores: IgnoreFile[], gitignore: boolean, out: Set<string>, problems: WalkProblem[]): void {
+/** How a walk decides: .gitignore files honoured, and the test-data patterns with the root they are relative to. */
+interface WalkMode {
+  readonly gitignore: boolean;
+  readonly testData: { readonly skip: number; readonly patterns: IgnoreFile } | undefined;
+}
+
+/** What a walk collects besides the files: problems and the test-data files it set aside. */
+interface WalkSinks {
+  readonly problems: WalkProblem[];
+  readonly testData: Set<string>;
+}
+
+function walk(dir: string, top: string, ignores: IgnoreFile[], mode: WalkMode, out: Set<string>, sinks: WalkSinks): void {
+  const { gitignore } = mode;
+  const problems = sinks.problems;
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -154,7 +179,9 @@ function walk(dir: string, top: string, ignores: IgnoreFile[], gitignore: boolea
     }
     if (!isDir && !isFile) continue;
     if (here.length && isIgnored(here, rel, isDir)) continue;
-    if (isDir) walk(full, top, here, gitignore, out, problems);
-    else if (isCandidate(basename(full))) out.add(full);
+    const isTestData = mode.testData !== undefined && isIgnored([mode.testData.patterns], rel.slice(mode.testData.skip), isDir);
+    // test data is walked the same way into its own set: counted for the summary, not checked
+    if (isDir) walk(full, top, here, isTestData ? { gitignore, testData: undefined } : mode, isTestData ? sinks.testData : out, sinks);
+    else if (isCandidate(basename(full))) (isTestData ? sinks.testData : out).add(full);
   }
 }

@@ -11,8 +11,17 @@ ruleTester(imageLatestTag, {
     'services:\n  db:\n    image: ${DB_IMAGE:-postgres:latest}\n',
     { name: 'an untagged name for a built image', code: 'services:\n  app:\n    build: .\n    image: erp/app\n' },
     'services:\n  reg:\n    image: localhost:5000/erp/app:2.1\n',
+    { name: 'a versionless name for a built image is the build\'s tag', code: 'services:\n  app:\n    build: .\n    image: erp/app:dev\n' },
   ],
   invalid: [
+    {
+      name: 'tags without a version float like latest',
+      code: 'services:\n  web:\n    image: nginx:stable-alpine\n  node:\n    image: node:lts\n',
+      findings: [
+        { range: [2, 11, 2, 30], messageId: 'versionless', message: 'Service "web" uses image nginx:stable-alpine with the tag stable-alpine, which names no version and moves like latest; name a fixed version tag (and pin its digest).' },
+        { range: [4, 11, 4, 19], messageId: 'versionless' },
+      ],
+    },
     {
       code: 'services:\n  db:\n    image: postgres:latest\n  cache:\n    image: "redis"\n  app: {image: "localhost:5000/erp/app"}\n',
       findings: [

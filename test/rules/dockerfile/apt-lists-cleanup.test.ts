@@ -7,8 +7,23 @@ ruleTester(aptListsCleanup, {
     'FROM debian:12-slim\nRUN --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update && apt-get install -y curl',
     'FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM debian:12-slim',
     'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl && apt-get distclean',
+    { name: 'local .deb files without apt-get update: no lists fetched', code: 'FROM debian:12-slim\nCOPY pkgs/ /tmp/pkgs/\nRUN apt-get install -y /tmp/pkgs/app_1.0_amd64.deb ./tool.deb && rm -rf /tmp/pkgs' },
+    { name: 'apt install of a local .deb', code: 'FROM ubuntu:24.04\nRUN apt install -y ./google-chrome-stable_current_amd64.deb' },
+    { name: 'installs without apt-get update add no lists (exec form too)', code: 'FROM debian:12-slim\nRUN apt-get install -y curl\nRUN ["apt-get", "install", "-y", "git"]' },
   ],
   invalid: [
+    {
+      name: 'local .deb after apt-get update: the lists stay',
+      code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y ./app.deb',
+      findings: [{ range: [1, 30, 1, 37] }],
+      output: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y ./app.deb && rm -rf /var/lib/apt/lists/*',
+    },
+    {
+      name: 'lists fetched by one RUN and used by the next: the fetching RUN is reported, without a fix (the next RUN needs them)',
+      code: 'FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install -y ./app.deb curl',
+      findings: [{ range: [1, 12, 1, 18], message: /^This RUN fetches apt package lists and keeps them in the layer/ }],
+      output: null,
+    },
     {
       code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl',
       findings: [{ range: [1, 30, 1, 37], message: /\/var\/lib\/apt\/lists/ }],
@@ -21,9 +36,9 @@ ruleTester(aptListsCleanup, {
       output: 'FROM debian:12-slim\r\nRUN apt-get update \\\r\n  && apt-get install -y \\\r\n     curl && rm -rf /var/lib/apt/lists/*\r\nCMD ["curl"]',
     },
     {
-      name: 'a trailing comment or exec form: no certain insertion',
-      code: 'FROM debian:12-slim\nRUN apt-get install -y curl # tools\nRUN ["apt-get", "install", "-y", "git"]',
-      findings: [{ range: [1, 12, 1, 19] }, { range: [2, 16, 2, 25] }],
+      name: 'a trailing comment: no certain insertion',
+      code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl # tools',
+      findings: [{ range: [1, 30, 1, 37] }],
       output: null,
     },
   ],

@@ -9,6 +9,11 @@ ruleTester(copyAllWithoutDockerignore, {
     { name: 'unknown whether a .dockerignore exists', code: 'FROM node:20-slim\nCOPY . .' },
     { name: '.dockerignore present', code: 'FROM node:20-slim\nCOPY . .', options: { hasDockerignore: true } },
     { name: 'explicit paths', code: 'FROM node:20-slim\nCOPY package.json server.js ./', options: { hasDockerignore: false } },
+    {
+      name: 'a build stage whose files never ship',
+      code: 'FROM golang:1.23 AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/app .\nFROM gcr.io/distroless/static\nCOPY --from=build /out/app /app',
+      options: { hasDockerignore: false },
+    },
     { name: 'from another stage', code: 'FROM node:20 AS b\nFROM node:20-slim\nCOPY --from=b . .', options: { hasDockerignore: false } },
   ],
   invalid: [
@@ -16,6 +21,12 @@ ruleTester(copyAllWithoutDockerignore, {
       code: 'FROM node:20-slim\nWORKDIR /app\nCOPY --chown=node:node . .',
       options: { hasDockerignore: false },
       findings: [{ range: [2, 23, 2, 24], message: /no \.dockerignore/ }],
+    },
+    {
+      name: 'a stage the final stage builds on ships its files',
+      code: 'FROM node:20 AS base\nCOPY . /app\nFROM base AS dev\nRUN npm ci\nFROM base\nCMD ["node", "/app"]',
+      options: { hasDockerignore: false },
+      findings: [{ range: [1, 5, 1, 6] }],
     },
     {
       name: 'ADD ./ and COPY *',

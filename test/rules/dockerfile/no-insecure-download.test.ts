@@ -9,6 +9,9 @@ ruleTester(noInsecureDownload, {
     'FROM debian:12-slim\nENV GIT_SSL_NO_VERIFY=false NODE_TLS_REJECT_UNAUTHORIZED=1',
     'FROM debian:12-slim\nRUN pip install --index-url https://pypi.example.com/simple flask',
     'FROM debian:12-slim\nRUN apt-get install -y --no-install-recommends ca-certificates',
+    { name: 'apk --allow-untrusted of packages built in an earlier stage', code: 'FROM alpine:3.20 AS build\nRUN abuild -r\nFROM alpine:3.20\nCOPY --from=build /home/builder/packages/x86_64/*.apk /tmp/\nRUN apk add --no-cache --allow-untrusted /tmp/*.apk && rm /tmp/*.apk' },
+    { name: 'apk --allow-untrusted of local packages named with variables (a bind mount from the build stage)', code: 'FROM nginx:1.27-alpine\nRUN --mount=type=bind,target=/tmp/packages/,source=/tmp/packages/,from=builder for m in $MODULES; do apk add --no-cache --allow-untrusted /tmp/packages/nginx-module-${m}-${NGINX_VERSION}*.apk; done' },
+    { name: 'apk --allow-untrusted of a download checked with gpg', code: 'FROM alpine:3.20\nRUN wget -q https://example.com/glibc.apk https://example.com/glibc.apk.sig && gpg --verify glibc.apk.sig glibc.apk && apk add --allow-untrusted glibc.apk' },
   ],
   invalid: [
     {
@@ -18,8 +21,13 @@ ruleTester(noInsecureDownload, {
     },
     {
       name: 'package managers',
-      code: 'FROM debian:12-slim\nRUN apt-get install -y --allow-unauthenticated x && apt-get install --force-yes y\nRUN apk add --allow-untrusted z.apk\nRUN yum install -y --nogpgcheck w\nRUN pip install --trusted-host pypi.example.com q',
+      code: 'FROM debian:12-slim\nRUN apt-get install -y --allow-unauthenticated x && apt-get install --force-yes y\nRUN apk add --allow-untrusted z\nRUN yum install -y --nogpgcheck w\nRUN pip install --trusted-host pypi.example.com q',
       findings: [{ range: [1, 23, 1, 46] }, { range: [1, 68, 1, 79] }, { range: [2, 12, 2, 29] }, { range: [3, 19, 3, 31] }, { range: [4, 16, 4, 30] }],
+    },
+    {
+      name: 'apk --allow-untrusted of an unverified download, a URL, or with a remote repository',
+      code: 'FROM alpine:3.20\nRUN wget -q https://example.com/glibc.apk && apk add --allow-untrusted glibc.apk\nRUN apk add --allow-untrusted https://example.com/x.apk\nRUN apk add --allow-untrusted -X https://repo.example/main ./y.apk\nRUN apk add --allow-untrusted ${PKG_URL}/z.apk',
+      findings: [{ range: [1, 53, 1, 70] }, { range: [2, 12, 2, 29] }, { range: [3, 12, 3, 29] }, { range: [4, 12, 4, 29] }],
     },
     {
       name: 'npm strict-ssl, git sslVerify and variables',

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { DEFAULT_CONFIG } from '../../../shared/src/config';
 import { lintText } from '../../../shared/src/lint';
 import { pinBaseImageDigest } from '../../../shared/src/rules/dockerfile/pin-base-image-digest';
 import { ruleTester } from '../../rule-tester';
@@ -31,7 +32,7 @@ ruleTester(pinBaseImageDigest, {
 
 test('pin-base-image-digest: findings carry the reference for the pinning quick-fix', () => {
   const code = 'FROM ghcr.io/org/app:1.2 AS x\nARG B=1\nFROM ${B}';
-  const results = lintText('file:///t/Dockerfile', code, { rules: [pinBaseImageDigest], kind: 'dockerfile' }).results;
+  const results = lintText('file:///t/Dockerfile', code, { rules: [pinBaseImageDigest], kind: 'dockerfile', config: { ...DEFAULT_CONFIG, level: 'L3' } }).results;
   assert.deepEqual(results.map((r) => r.data), [{ pin: { reference: 'ghcr.io/org/app:1.2' } }, undefined]);
   assert.equal(results[0]!.severity, 'info');
   assert.equal(results[0]!.fix, undefined);

@@ -16,7 +16,13 @@ ruleTester(allowPrivilegeEscalation, {
     {
       name: 'no fix for a privileged container (the API rejects the combination)',
       code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, securityContext: {privileged: true}}]\n',
-      findings: [{ range: [4, 22, 4, 23] }],
+      findings: [{ range: [4, 22, 4, 23], message: /^Container "a" is privileged, which always allows privilege escalation, and the API server rejects allowPrivilegeEscalation: false beside privileged: true; remove privileged: true/ }],
+      output: null,
+    },
+    {
+      name: 'privileged with allowPrivilegeEscalation: true: the advice is to drop privileged first',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: agent\n    securityContext: {privileged: true, allowPrivilegeEscalation: true}\n',
+      findings: [{ range: [6, 66, 6, 70], message: /^Container "agent" is privileged/ }],
       output: null,
     },
   ],

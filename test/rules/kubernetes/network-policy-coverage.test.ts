@@ -42,8 +42,38 @@ describe('k8s/network-policy-coverage', () => {
 
   it('invalid: no NetworkPolicy in the scan at all (namespace default when unset)', () => {
     assert.deepEqual(runWorkspace(networkPolicyCoverage, { 'api.yaml': deployment('api', '{app: api}') }), [
-      { uri: 'api.yaml', range: [3, 8, 3, 11], message: 'Deployment "api" in namespace "default" is selected by no NetworkPolicy, and the scanned files define none; start with a default-deny policy per namespace.' },
+      { uri: 'api.yaml', range: [3, 8, 3, 11], message: 'Deployment "api" in namespace "default" is selected by no NetworkPolicy, and its deployable unit (ws/) defines none; start with a default-deny policy per namespace.' },
     ]);
+  });
+
+  it('scopes policies to the deployable unit: an unrelated application\'s default-deny covers nothing', () => {
+    const files = {
+      'apps/shop/k8s/api.yaml': deployment('api', '{app: api}'),
+      'apps/shop/k8s/np.yaml': policy('{}'),
+      'apps/blog/k8s/web.yaml': deployment('web', '{app: web}'),
+      'charts/wiki/templates/deploy.yaml': deployment('wiki', '{app: wiki}'),
+      'charts/wiki/templates/np.yaml': policy('{matchLabels: {app: wiki}}'),
+      'charts/forum/templates/deploy.yaml': deployment('forum', '{app: wiki}'),
+    };
+    assert.deepEqual(runWorkspace(networkPolicyCoverage, files), [
+      { uri: 'apps/blog/k8s/web.yaml', range: [3, 8, 3, 11], message: 'Deployment "web" in namespace "default" is selected by no NetworkPolicy, and its deployable unit (apps/blog/) defines none; start with a default-deny policy per namespace.' },
+      { uri: 'charts/forum/templates/deploy.yaml', range: [3, 8, 3, 13], message: 'Deployment "forum" in namespace "default" is selected by no NetworkPolicy, and its deployable unit (charts/forum/) defines none; start with a default-deny policy per namespace.' },
+    ]);
+  });
+
+  it('a kustomization tree is one unit: a policy of an overlay covers the base; a policy at the top covers the folders below', () => {
+    const kustomization = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deploy.yaml]\n';
+    const tree = {
+      'app/base/kustomization.yaml': kustomization,
+      'app/base/deploy.yaml': deployment('api', '{app: api}'),
+      'app/overlays/prod/kustomization.yaml': kustomization,
+      'app/overlays/prod/np.yaml': policy('{}'),
+    };
+    assert.deepEqual(runWorkspace(networkPolicyCoverage, tree), []);
+    assert.deepEqual(runWorkspace(networkPolicyCoverage, { 'np.yaml': policy('{}'), 'svc/a/deploy.yaml': deployment('a', '{app: a}') }), []);
+    assert.equal(runWorkspace(networkPolicyCoverage, { 'other/np.yaml': policy('{}'), 'svc/a/deploy.yaml': deployment('a', '{app: a}') }).length, 1, 'a sibling folder is another unit');
+    const sorted = { 'shop/k8s/network-policies/np.yaml': policy('{}'), 'shop/k8s/deployments/api.yaml': deployment('api', '{app: api}') };
+    assert.deepEqual(runWorkspace(networkPolicyCoverage, sorted), [], 'folders that only sort manifests belong to the application above them');
   });
 
   it('invalid: a failed matchExpression (NotIn) leaves the workload uncovered', () => {

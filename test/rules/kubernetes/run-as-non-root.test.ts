@@ -24,5 +24,14 @@ ruleTester(runAsNonRoot, {
       findings: [{ range: [9, 20, 9, 25] }],
       output: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  securityContext:\n    runAsNonRoot: true\n  containers:\n  - name: a\n    securityContext:\n      runAsNonRoot: true # legacy image\n',
     },
+    {
+      name: 'a non-zero runAsUser (own or the pod\'s) is not root: the message says runAsNonRoot is not enforced',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  securityContext: {runAsUser: 1000}\n  containers:\n  - name: a\n  - name: b\n    securityContext: {runAsUser: 0}\n',
+      findings: [
+        { range: [6, 10, 6, 11], message: 'Container "a" runs as UID 1000, not root, but runAsNonRoot: true is not set, so nothing enforces a non-root user (a changed runAsUser or image could run as root); set runAsNonRoot: true.' },
+        { range: [7, 10, 7, 11], message: /^Container "b" may run as root/ },
+      ],
+      output: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  securityContext: {runAsUser: 1000}\n  containers:\n  - name: a\n    securityContext:\n      runAsNonRoot: true\n  - name: b\n    securityContext: {runAsUser: 0, runAsNonRoot: true}\n',
+    },
   ],
 });

@@ -1,10 +1,11 @@
 import { defineYamlRule } from '../../define';
 import { lookup } from '../../parse/compose';
-import { isLatestTag, parseImageReference } from '../../facts/image-reference';
+import { floatingTag } from '../../parse/image-tags';
+import { parseImageReference } from '../../facts/image-reference';
 import { scalarString } from '../../parse/yaml';
 import { eachService } from './common';
 
-/** `image:` with the `latest` tag or no tag at all (which means `latest`). */
+/** `image:` with the `latest` tag, no tag at all (which means `latest`), or a tag that names no version. */
 export const imageLatestTag = defineYamlRule({
   id: 'compose/image-latest-tag',
   kind: 'compose',
@@ -17,6 +18,10 @@ export const imageLatestTag = defineYamlRule({
       en: 'Service "{service}" uses image {image} with the tag latest; name a fixed version tag (and pin its digest).',
       de: 'Service "{service}" verwendet das Image {image} mit dem Tag latest; ein festes Versions-Tag angeben (und den Digest fixieren).',
     },
+    versionless: {
+      en: 'Service "{service}" uses image {image} with the tag {tag}, which names no version and moves like latest; name a fixed version tag (and pin its digest).',
+      de: 'Service "{service}" verwendet das Image {image} mit dem Tag {tag}, das keine Version nennt und wie latest weiterzieht; ein festes Versions-Tag angeben (und den Digest fixieren).',
+    },
     untagged: {
       en: 'Service "{service}" uses image {image} without a tag, which means latest; name a fixed version tag (and pin its digest).',
       de: 'Service "{service}" verwendet das Image {image} ohne Tag, also latest; ein festes Versions-Tag angeben (und den Digest fixieren).',
@@ -24,8 +29,8 @@ export const imageLatestTag = defineYamlRule({
   },
   docs: {
     rationale: {
-      en: '`latest` (or no tag) is whatever was pushed last: two hosts can run different code, a rebuild pulls in unreviewed changes and a rollback has nothing to roll back to.',
-      de: '`latest` (oder kein Tag) ist, was zuletzt hochgeladen wurde: zwei Hosts können unterschiedlichen Code ausführen, ein Neubau zieht ungeprüfte Änderungen herein und ein Rollback hat kein Ziel.',
+      en: '`latest` (or no tag, or a tag without any version such as `alpine` or `stable`) is whatever was pushed last: two hosts can run different code, a rebuild pulls in unreviewed changes and a rollback has nothing to roll back to.',
+      de: '`latest` (oder kein Tag, oder ein Tag ohne jede Version wie `alpine` oder `stable`) ist, was zuletzt hochgeladen wurde: zwei Hosts können unterschiedlichen Code ausführen, ein Neubau zieht ungeprüfte Änderungen herein und ein Rollback hat kein Ziel.',
     },
     fix: {
       en: 'Name a version tag (`postgres:16.4`), ideally immutable, and pin the digest (`postgres:16.4@sha256:…`, quick-fix of compose/pin-image-digest).',
@@ -41,13 +46,12 @@ export const imageLatestTag = defineYamlRule({
       const image = scalarString(entry?.value)?.trim();
       if (!entry || !image) return [];
       const ref = parseImageReference(image);
-      if (ref.variable || ref.digest !== null) return [];
-      if (ref.tag === null) {
-        // A service that builds names its result with `image:`; an untagged name there is the build's tag, not a pull.
-        if (lookup(service, 'build')) return [];
-        return [{ range: service.document.rangeOf(entry.value), messageId: 'untagged', args: { service: service.name, image } }];
-      }
-      return isLatestTag(ref.tag) ? [{ range: service.document.rangeOf(entry.value), messageId: 'latest', args: { service: service.name, image } }] : [];
+      const floating = floatingTag(ref);
+      if (!floating) return [];
+      // A service that builds names its result with `image:`; an untagged or versionless name there is the build's tag, not a pull.
+      if (floating !== 'latest' && lookup(service, 'build')) return [];
+      const args = { service: service.name, image, ...(floating === 'versionless' ? { tag: ref.tag ?? '' } : {}) };
+      return [{ range: service.document.rangeOf(entry.value), messageId: floating, args }];
     });
   },
 });

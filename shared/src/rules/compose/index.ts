@@ -1,5 +1,6 @@
 import type { Rule } from '../../types';
 import { apparmorUnconfined } from './apparmor-unconfined';
+import { authDisabled } from './auth-disabled';
 import { capDropAll } from './cap-drop-all';
 import { dangerousCapAdd } from './dangerous-cap-add';
 import { dockerSocket } from './docker-socket';
@@ -29,6 +30,7 @@ import { writableBindMount } from './writable-bind-mount';
 /** The compose rules, sorted by id. */
 export const COMPOSE_RULES: readonly Rule[] = [
   apparmorUnconfined,
+  authDisabled,
   capDropAll,
   dangerousCapAdd,
   dockerSocket,

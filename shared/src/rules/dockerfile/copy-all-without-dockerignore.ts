@@ -2,6 +2,7 @@ import { defineDockerfileRule } from '../../define';
 import { dockerignoreOf } from '../../parse/dockerfile';
 import type { RawFinding } from '../../types';
 import { copyArgs, hasFlag } from './support/args';
+import { runtimeStages } from './support/stages';
 
 const WHOLE_CONTEXT = new Set(['.', './', './.', '*', './*']);
 
@@ -21,8 +22,8 @@ export const copyAllWithoutDockerignore = defineDockerfileRule({
   },
   docs: {
     rationale: {
-      en: 'Without .dockerignore, `COPY . .` takes everything beside the Dockerfile: version history, local .env files, credentials, build output. They become part of a layer and ship with the image.',
-      de: 'Ohne .dockerignore übernimmt `COPY . .` alles neben dem Dockerfile: Versionshistorie, lokale .env-Dateien, Zugangsdaten, Build-Ausgaben. Sie werden Teil einer Schicht und mit dem Image ausgeliefert.',
+      en: 'Without .dockerignore, `COPY . .` takes everything beside the Dockerfile: version history, local .env files, credentials, build output. They become part of a layer and ship with the image. Only the final stage and the stages it builds on are checked: a build stage ships nothing but what a later stage copies from it.',
+      de: 'Ohne .dockerignore übernimmt `COPY . .` alles neben dem Dockerfile: Versionshistorie, lokale .env-Dateien, Zugangsdaten, Build-Ausgaben. Sie werden Teil einer Schicht und mit dem Image ausgeliefert. Geprüft werden nur die letzte Stage und die Stages, auf denen sie aufbaut: eine Build-Stage liefert nur aus, was eine spätere Stage aus ihr kopiert.',
     },
     fix: {
       en: 'Create a .dockerignore (at least `.git`, `.env*`, `*.pem`, `*.key`, `node_modules`), or copy explicit paths.',
@@ -34,7 +35,8 @@ export const copyAllWithoutDockerignore = defineDockerfileRule({
   fixable: false,
   check(file) {
     const findings: RawFinding[] = [];
-    for (const i of file.instructions) {
+    // a build stage's files ship only through COPY --from of chosen paths: only the final stage and its parents count
+    for (const i of runtimeStages(file).flatMap((s) => s.instructions)) {
       const keyword = i.getKeyword();
       if ((keyword !== 'COPY' && keyword !== 'ADD') || hasFlag(i, 'from')) continue;
       const source = copyArgs(file, i)?.sources.find((s) => WHOLE_CONTEXT.has(s.value));

@@ -3,6 +3,7 @@ import { addRemoteChecksum } from './add-remote-checksum';
 import { apkNoCache } from './apk-no-cache';
 import { aptListsCleanup } from './apt-lists-cleanup';
 import { aptNoInstallRecommends } from './apt-no-install-recommends';
+import { baseImageEol } from './base-image-eol';
 import { buildToolsInFinalStage } from './build-tools-in-final-stage';
 import { copyAllWithoutDockerignore } from './copy-all-without-dockerignore';
 import { copySensitiveFiles } from './copy-sensitive-files';
@@ -22,6 +23,7 @@ import { noWorldWritable } from './no-world-writable';
 import { pinBaseImageDigest } from './pin-base-image-digest';
 import { pipNoCacheDir } from './pip-no-cache-dir';
 import { preferCopy } from './prefer-copy';
+import { sshPrivateKey } from './ssh-private-key';
 import { trustedRegistry } from './trusted-registry';
 import { workdirNotCd } from './workdir-not-cd';
 
@@ -31,6 +33,7 @@ export const DOCKERFILE_RULES: readonly Rule[] = [
   apkNoCache,
   aptListsCleanup,
   aptNoInstallRecommends,
+  baseImageEol,
   buildToolsInFinalStage,
   copyAllWithoutDockerignore,
   copySensitiveFiles,
@@ -50,6 +53,7 @@ export const DOCKERFILE_RULES: readonly Rule[] = [
   pinBaseImageDigest,
   pipNoCacheDir,
   preferCopy,
+  sshPrivateKey,
   trustedRegistry,
   workdirNotCd,
 ];

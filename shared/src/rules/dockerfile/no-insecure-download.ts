@@ -64,6 +64,32 @@ function insecureWords(c: ResolvedCommand): ShellWord[] {
   return hits;
 }
 
+const isUrl = (value: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
+const DOWNLOADERS = new Set(['curl', 'wget', 'git', 'aria2c']);
+
+/** True when the command checks a signature or checksum (`gpg --verify`, `sha256sum -c` …). */
+function verifies(c: ResolvedCommand): boolean {
+  if (c.name === 'gpgv' || c.name === 'cosign' || c.name === 'minisign') return true;
+  if (c.name === 'gpg' || c.name === 'gpg2') return c.args.some((w) => w.value === '--verify' || w.value === '--verify-files');
+  if (/^(sha(1|224|256|384|512)|md5|b2)sum$/.test(c.name)) return c.args.some((w) => w.value === '-c' || w.value === '--check');
+  return c.name === 'apk' && c.args[0]?.value === 'verify';
+}
+
+/**
+ * True when `apk add --allow-untrusted` installs only package files already in the image and
+ * nothing in the RUN downloads them unverified: no repository is read, so there is no download to
+ * substitute (packages built in an earlier stage, or fetched and checked with gpg).
+ */
+function installsTrustedLocalApks(c: ResolvedCommand, commands: readonly ResolvedCommand[]): boolean {
+  const p = packageCommand(c);
+  if (p?.manager !== 'apk' || p.sub?.value !== 'add') return false;
+  if (p.options.some((o) => /^(-X|--repository)(=|$)/.test(o.value))) return false;
+  // a variable may hide a URL unless the path around it is local (`/tmp/packages/nginx-${v}.apk`)
+  const local = (w: ShellWord): boolean => w.value.endsWith('.apk') && !isUrl(w.value) && (!w.dynamic || /^\.{0,2}\//.test(w.value));
+  if (p.operands.length === 0 || !p.operands.every(local)) return false;
+  return !commands.some((d) => DOWNLOADERS.has(d.name)) || commands.some(verifies);
+}
+
 /** Downloads and package installs with TLS or signature verification switched off. */
 export const noInsecureDownload = defineDockerfileRule({
   id: 'dockerfile/no-insecure-download',
@@ -85,8 +111,8 @@ export const noInsecureDownload = defineDockerfileRule({
   },
   docs: {
     rationale: {
-      en: 'TLS certificates and package signatures are what ties a download to its publisher. Switching them off (curl -k, wget --no-check-certificate, apt --allow-unauthenticated, apk --allow-untrusted, pip --trusted-host, strict-ssl false, GIT_SSL_NO_VERIFY …) lets a proxy, a compromised mirror or a DNS spoof put their code into the image.',
-      de: 'TLS-Zertifikate und Paketsignaturen binden einen Download an seinen Herausgeber. Sie abzuschalten (curl -k, wget --no-check-certificate, apt --allow-unauthenticated, apk --allow-untrusted, pip --trusted-host, strict-ssl false, GIT_SSL_NO_VERIFY …) lässt einen Proxy, einen kompromittierten Mirror oder gefälschtes DNS eigenen Code ins Image bringen.',
+      en: 'TLS certificates and package signatures are what ties a download to its publisher. Switching them off (curl -k, wget --no-check-certificate, apt --allow-unauthenticated, apk --allow-untrusted, pip --trusted-host, strict-ssl false, GIT_SSL_NO_VERIFY …) lets a proxy, a compromised mirror or a DNS spoof put their code into the image. `apk add --allow-untrusted` of local .apk files is accepted when the RUN downloads nothing or verifies what it downloads (gpg, sha256sum -c): no download is exposed.',
+      de: 'TLS-Zertifikate und Paketsignaturen binden einen Download an seinen Herausgeber. Sie abzuschalten (curl -k, wget --no-check-certificate, apt --allow-unauthenticated, apk --allow-untrusted, pip --trusted-host, strict-ssl false, GIT_SSL_NO_VERIFY …) lässt einen Proxy, einen kompromittierten Mirror oder gefälschtes DNS eigenen Code ins Image bringen. `apk add --allow-untrusted` lokaler .apk-Dateien wird akzeptiert, wenn das RUN nichts herunterlädt oder das Heruntergeladene prüft (gpg, sha256sum -c): dann ist kein Download angreifbar.',
     },
     fix: {
       en: 'Remove the option; for an internal CA copy its certificate into the image (`update-ca-certificates`) or point the tool at it (`curl --cacert`, `PIP_CERT`, `NODE_EXTRA_CA_CERTS`).',
@@ -102,7 +128,9 @@ export const noInsecureDownload = defineDockerfileRule({
     for (let r = 0; r < list.length; r++) {
       const commands = list[r]!.commands;
       for (let k = 0; k < commands.length; k++) {
-        const hits = insecureWords(commands[k]!);
+        const c = commands[k]!;
+        const hits = insecureWords(c);
+        if (hits.length > 0 && installsTrustedLocalApks(c, commands)) hits.splice(0, hits.length, ...hits.filter((h) => h.value !== '--allow-untrusted'));
         for (let h = 0; h < hits.length; h++) findings.push({ range: file.lines.rangeOf(hits[h]!.start, hits[h]!.end), args: { what: hits[h]!.value.split('=')[0]! } });
       }
     }

@@ -1,9 +1,13 @@
 import { defineDockerfileRule } from '../../define';
-import { isLatestTag, parseImageReference } from '../../facts/image-reference';
+import { floatingTag } from '../../parse/image-tags';
+import { parseImageReference } from '../../facts/image-reference';
 import type { RawFinding } from '../../types';
 import { imageUses } from './support/images';
 
-/** FROM without a tag or with `:latest`. */
+/** How the message spells a versioned tag of the same variant (`node:alpine` → `node:<version>-alpine`). */
+const versionedExample = (name: string, tag: string): string => `${name}:<version>-${tag}`;
+
+/** FROM without a tag, with `:latest`, or with a tag that names no version (`node:alpine`). */
 export const noLatestTag = defineDockerfileRule({
   id: 'dockerfile/no-latest-tag',
   kind: 'dockerfile',
@@ -17,6 +21,10 @@ export const noLatestTag = defineDockerfileRule({
       en: 'The image {image} uses the tag latest, which changes with every release; name a version.',
       de: 'Das Image {image} verwendet den Tag latest, der sich mit jedem Release ändert; eine Version angeben.',
     },
+    versionless: {
+      en: 'The image {image} uses the tag {tag}, which names no version and moves to every new release like latest; name a version (e.g. {example}).',
+      de: 'Das Image {image} verwendet den Tag {tag}, der keine Version nennt und wie latest mit jedem Release weiterzieht; eine Version angeben (z. B. {example}).',
+    },
     missing: {
       en: 'The image {image} has no tag, so Docker uses latest, which changes with every release; name a version.',
       de: 'Das Image {image} hat keinen Tag, Docker verwendet also latest, der sich mit jedem Release ändert; eine Version angeben.',
@@ -24,8 +32,8 @@ export const noLatestTag = defineDockerfileRule({
   },
   docs: {
     rationale: {
-      en: 'latest is whatever was pushed last: builds are not reproducible, and a new major version can arrive unnoticed. A version tag (better: tag plus digest) makes the base explicit and reviewable.',
-      de: 'latest ist, was zuletzt gepusht wurde: Builds sind nicht reproduzierbar, und eine neue Hauptversion kann unbemerkt ankommen. Ein Versions-Tag (besser: Tag plus Digest) macht die Basis explizit und prüfbar.',
+      en: 'latest is whatever was pushed last: builds are not reproducible, and a new major version can arrive unnoticed. Tags without any version (slim, alpine, lts, stable) move the same way. A version tag (better: tag plus digest) makes the base explicit and reviewable.',
+      de: 'latest ist, was zuletzt gepusht wurde: Builds sind nicht reproduzierbar, und eine neue Hauptversion kann unbemerkt ankommen. Tags ohne jede Version (slim, alpine, lts, stable) ziehen genauso weiter. Ein Versions-Tag (besser: Tag plus Digest) macht die Basis explizit und prüfbar.',
     },
     fix: { en: 'Name an explicit version, e.g. `node:20.11-slim`.', de: 'Eine explizite Version angeben, z. B. `node:20.11-slim`.' },
     bad: 'FROM node',
@@ -37,11 +45,12 @@ export const noLatestTag = defineDockerfileRule({
     for (const use of imageUses(file)) {
       if (use.via !== 'from') continue;
       const ref = parseImageReference(use.text);
-      if (ref.variable || ref.digest) continue;
-      if (ref.tag === null) findings.push({ range: use.range, messageId: 'missing', args: { image: use.text }, objectRange: use.stage.range });
-      else if (isLatestTag(ref.tag)) {
+      const floating = floatingTag(ref);
+      if (floating === 'untagged') findings.push({ range: use.range, messageId: 'missing', args: { image: use.text }, objectRange: use.stage.range });
+      else if (floating) {
         const tagRange = use.stage.from.getImageTagRange() ?? use.range;
-        findings.push({ range: tagRange, messageId: 'latest', args: { image: use.text }, objectRange: use.stage.range });
+        const args: Record<string, string> = floating === 'latest' ? { image: use.text } : { image: use.text, tag: ref.tag ?? '', example: versionedExample(ref.name, ref.tag ?? '') };
+        findings.push({ range: tagRange, messageId: floating, args, objectRange: use.stage.range });
       }
     }
     return findings;

@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from '../../define';
 import type { Range, RawFinding } from '../../types';
+import type { ResolvedCommand, ShellWord } from '../../parse/shell';
 import { runs } from './support/stages';
 
 /** True when a chmod mode grants write to others without the sticky bit (777, 666, o+w, a+rwx …). */
@@ -12,6 +13,28 @@ export function isWorldWritable(mode: string): boolean {
     const m = /^([ugoa]*)([-+=])([rwxXst]*)$/.exec(clause);
     return !!m && (m[1]!.includes('o') || m[1]!.includes('a')) && m[2] !== '-' && m[3]!.includes('w') && !m[3]!.includes('t');
   });
+}
+
+const CHMOD_OPTION = /^-(R|v|c|f|-recursive|-verbose|-changes|-silent|-quiet)$/;
+
+const trimSlash = (path: string): string => (path.length > 1 ? path.replace(/\/+$/, '') : path);
+
+/**
+ * True when a later `rm` of the same RUN removes `path` or a directory above it: nothing of it
+ * reaches the layer. A path with a variable (`"$tempDir"` from mktemp) must be removed as written.
+ */
+function removedLater(commands: readonly ResolvedCommand[], after: number, path: ShellWord): boolean {
+  const target = trimSlash(path.value);
+  for (let k = after + 1; k < commands.length; k++) {
+    const c = commands[k]!;
+    if (c.name !== 'rm') continue;
+    for (const w of c.args) {
+      if (w.value.startsWith('-')) continue;
+      const removed = trimSlash(w.value);
+      if (path.dynamic || w.dynamic ? removed === target : removed !== '/' && (target === removed || target.startsWith(`${removed}/`))) return true;
+    }
+  }
+  return false;
 }
 
 /** `chmod 777`, `chmod o+w`, `COPY --chmod=777`: files anyone in the container can change. */
@@ -30,8 +53,8 @@ export const noWorldWritable = defineDockerfileRule({
   },
   docs: {
     rationale: {
-      en: 'World-writable files and directories let any process in the container replace code or configuration that others execute. Directories with the sticky bit (chmod 1777, like /tmp) are accepted.',
-      de: 'Für alle beschreibbare Dateien und Verzeichnisse lassen jeden Prozess im Container Code oder Konfiguration ersetzen, die andere ausführen. Verzeichnisse mit Sticky-Bit (chmod 1777, wie /tmp) werden akzeptiert.',
+      en: 'World-writable files and directories let any process in the container replace code or configuration that others execute. Directories with the sticky bit (chmod 1777, like /tmp) are accepted, and so are paths the same RUN removes again (a temporary build directory): they never reach the layer.',
+      de: 'Für alle beschreibbare Dateien und Verzeichnisse lassen jeden Prozess im Container Code oder Konfiguration ersetzen, die andere ausführen. Verzeichnisse mit Sticky-Bit (chmod 1777, wie /tmp) werden akzeptiert, ebenso Pfade, die dasselbe RUN wieder entfernt (ein temporäres Build-Verzeichnis): sie gelangen nie in die Schicht.',
     },
     fix: {
       en: 'Change ownership to the user that needs to write (`chown -R app:app /data` or `COPY --chown=app:app`) and use mode 755 (directories) / 644 (files).',
@@ -50,8 +73,12 @@ export const noWorldWritable = defineDockerfileRule({
       for (let k = 0; k < commands.length; k++) {
         const c = commands[k]!;
         if (c.name !== 'chmod') continue;
-        const mode = c.args.find((w) => !/^-(R|v|c|f|-recursive|-verbose|-changes|-silent|-quiet)$/.test(w.value));
-        if (mode && isWorldWritable(mode.value)) report(file.lines.rangeOf(mode.start, mode.end), mode.value);
+        const words = c.args.filter((w) => !CHMOD_OPTION.test(w.value));
+        const mode = words[0];
+        if (!mode || !isWorldWritable(mode.value)) continue;
+        const targets = words.slice(1);
+        if (targets.length > 0 && targets.every((t) => removedLater(commands, k, t))) continue;
+        report(file.lines.rangeOf(mode.start, mode.end), mode.value);
       }
     }
     for (const i of file.instructions) {

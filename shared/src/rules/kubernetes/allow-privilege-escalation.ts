@@ -22,6 +22,10 @@ export const allowPrivilegeEscalation = defineYamlRule({
       en: 'Container "{container}" does not set allowPrivilegeEscalation: false; setuid binaries could gain privileges.',
       de: 'Container "{container}" setzt allowPrivilegeEscalation: false nicht; setuid-Programme könnten Rechte erlangen.',
     },
+    privileged: {
+      en: 'Container "{container}" is privileged, which always allows privilege escalation, and the API server rejects allowPrivilegeEscalation: false beside privileged: true; remove privileged: true (grant only the capabilities it needs), then set allowPrivilegeEscalation: false.',
+      de: 'Container "{container}" ist privilegiert, was Rechteausweitung immer erlaubt, und der API-Server lehnt allowPrivilegeEscalation: false neben privileged: true ab; privileged: true entfernen (nur die nötigen Capabilities vergeben), dann allowPrivilegeEscalation: false setzen.',
+    },
     true: {
       en: 'allowPrivilegeEscalation: true lets processes gain more privileges than their parent; set it to false.',
       de: 'allowPrivilegeEscalation: true lässt Prozesse mehr Rechte erlangen als ihr Elternprozess; auf false setzen.',
@@ -46,7 +50,11 @@ export const allowPrivilegeEscalation = defineYamlRule({
       if (value === false) continue;
       // The API rejects allowPrivilegeEscalation: false together with privileged: true.
       const privileged = scalarBool(pairIn(c.securityContext, ['privileged'])?.value) === true;
-      const fix = privileged ? undefined : setFix(file, c.pod.document, c.node, ['securityContext', 'allowPrivilegeEscalation'], 'false', { en: 'Set allowPrivilegeEscalation: false', de: 'allowPrivilegeEscalation: false setzen' });
+      if (privileged) {
+        out.push(containerFinding(c, pair?.value ? pair : undefined, { messageId: 'privileged', args: { container: containerName(c) } }));
+        continue;
+      }
+      const fix = setFix(file, c.pod.document, c.node, ['securityContext', 'allowPrivilegeEscalation'], 'false', { en: 'Set allowPrivilegeEscalation: false', de: 'allowPrivilegeEscalation: false setzen' });
       const f = value === true ? containerFinding(c, pair, { messageId: 'true' }) : containerFinding(c, undefined, { args: { container: containerName(c) } });
       out.push(withFix(f, fix));
     }

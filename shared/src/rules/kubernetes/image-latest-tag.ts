@@ -1,11 +1,12 @@
 import { defineYamlRule } from '../../define';
-import { isLatestTag, parseImageReference } from '../../facts/image-reference';
+import { parseImageReference } from '../../facts/image-reference';
 import { containerName } from '../../parse/kubernetes';
 import type { RawFinding } from '../../types';
 import { findingOn, valueRange } from './support/findings';
+import { floatingTag } from '../../parse/image-tags';
 import { containerImages } from './support/image';
 
-/** Images referenced by `latest` or without any tag. */
+/** Images referenced by `latest`, without any tag, or by a tag that names no version. */
 export const imageLatestTag = defineYamlRule({
   id: 'k8s/image-latest-tag',
   kind: 'kubernetes',
@@ -19,6 +20,10 @@ export const imageLatestTag = defineYamlRule({
       en: 'Image "{image}" of container "{container}" uses the latest tag; pin a version (and a digest).',
       de: 'Image "{image}" des Containers "{container}" nutzt das Tag latest; eine Version (und einen Digest) festlegen.',
     },
+    versionless: {
+      en: 'Image "{image}" of container "{container}" uses the tag {tag}, which names no version and moves like latest; pin a version (and a digest).',
+      de: 'Image "{image}" des Containers "{container}" nutzt das Tag {tag}, das keine Version nennt und wie latest weiterzieht; eine Version (und einen Digest) festlegen.',
+    },
     untagged: {
       en: 'Image "{image}" of container "{container}" has no tag, which means latest; pin a version (and a digest).',
       de: 'Image "{image}" des Containers "{container}" hat kein Tag, also latest; eine Version (und einen Digest) festlegen.',
@@ -26,8 +31,8 @@ export const imageLatestTag = defineYamlRule({
   },
   docs: {
     rationale: {
-      en: 'latest changes under the same name: deployments stop being reproducible and a rollback may pull different code.',
-      de: 'latest ändert sich unter demselben Namen: Deployments sind nicht mehr reproduzierbar, und ein Rollback kann anderen Code laden.',
+      en: 'latest changes under the same name: deployments stop being reproducible and a rollback may pull different code. Tags without any version (alpine, slim, stable, lts) change the same way.',
+      de: 'latest ändert sich unter demselben Namen: Deployments sind nicht mehr reproduzierbar, und ein Rollback kann anderen Code laden. Tags ohne jede Version (alpine, slim, stable, lts) ändern sich genauso.',
     },
     fix: { en: 'Reference a fixed version tag, ideally with its digest.', de: 'Ein festes Versions-Tag referenzieren, am besten mit Digest.' },
     bad: 'image: nginx:latest',
@@ -38,9 +43,10 @@ export const imageLatestTag = defineYamlRule({
     const out: RawFinding[] = [];
     for (const { container: c, pair, image } of containerImages(file)) {
       const ref = parseImageReference(image);
-      if (ref.digest) continue;
-      if (ref.tag !== null && !isLatestTag(ref.tag)) continue;
-      out.push(findingOn(c.pod.object, valueRange(c.pod.document, pair), { messageId: ref.tag ? 'default' : 'untagged', args: { image, container: containerName(c) } }));
+      const floating = floatingTag(ref);
+      if (!floating) continue;
+      const messageId = floating === 'latest' ? 'default' : floating;
+      out.push(findingOn(c.pod.object, valueRange(c.pod.document, pair), { messageId, args: { image, container: containerName(c), ...(floating === 'versionless' ? { tag: ref.tag ?? '' } : {}) } }));
     }
     return out;
   },

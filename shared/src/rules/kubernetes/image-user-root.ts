@@ -1,18 +1,18 @@
 import { defineWorkspaceRule } from '../../define';
-import { parseImageReference } from '../../facts/image-reference';
 import { isRootUid } from '../../facts/root-user';
 import { containerName, effective, podSpecs, type ContainerRef } from '../../parse/kubernetes';
 import { mapPair, scalarBool, scalarString } from '../../parse/yaml';
 import type { Anchor, FileFacts, ParsedFile, RawFinding } from '../../types';
 import { findingOn, valueRange } from './support/findings';
-import { dockerfileImageNames, finalUser, type ImageUser } from './support/dockerfile-user';
+import { composeBuiltImages, canonicalUri, skaffoldBuiltImages, type BuiltImage } from './support/build-evidence';
+import { finalUser, labelledImageNames, type ImageUser } from './support/dockerfile-user';
 import { imageBaseName, isTemplatedImage } from './support/image';
 
-/** What the rule reads of a Dockerfile: the names its image is likely published under and the user it runs as. */
+/** What the rule reads of a Dockerfile: its URI, the names its LABELs give its image, and the user it runs as. */
 interface DockerfileFacts {
   readonly kind: 'dockerfile';
-  readonly directory: string | undefined;
-  readonly explicit: readonly string[];
+  readonly uri: string;
+  readonly labelled: readonly string[];
   readonly user: ImageUser;
   /** Its last two path segments, for messages. */
   readonly path: string;
@@ -29,7 +29,10 @@ interface ContainerFacts {
   readonly runAsUserAnchor: Anchor | undefined;
 }
 
-type Facts = DockerfileFacts | { readonly kind: 'kubernetes'; readonly containers: readonly ContainerFacts[] };
+type Facts =
+  | DockerfileFacts
+  | { readonly kind: 'kubernetes'; readonly containers: readonly ContainerFacts[]; readonly builds: readonly BuiltImage[] }
+  | { readonly kind: 'compose'; readonly builds: readonly BuiltImage[] };
 
 const shortPath = (uri: string): string => decodeURIComponent(uri.replace(/^file:\/\//, '')).split('/').slice(-2).join('/');
 
@@ -50,47 +53,48 @@ function containerFacts(c: ContainerRef): ContainerFacts | undefined {
 
 function collect(file: ParsedFile): Facts | undefined {
   if (file.kind === 'dockerfile') {
-    const names = dockerfileImageNames(file);
-    return { kind: 'dockerfile', directory: names.directory, explicit: [...names.explicit], user: finalUser(file), path: shortPath(file.uri) };
+    return { kind: 'dockerfile', uri: canonicalUri(file.uri), labelled: [...labelledImageNames(file)], user: finalUser(file), path: shortPath(file.uri) };
   }
-  if (file.kind !== 'kubernetes') return undefined;
+  if (file.kind === 'compose') {
+    const builds = composeBuiltImages(file);
+    return builds.length > 0 ? { kind: 'compose', builds } : undefined;
+  }
   const containers = podSpecs(file).flatMap((pod) => pod.containers.flatMap((c) => containerFacts(c) ?? []));
-  return containers.length > 0 ? { kind: 'kubernetes', containers } : undefined;
+  const builds = skaffoldBuiltImages(file);
+  return containers.length > 0 || builds.length > 0 ? { kind: 'kubernetes', containers, builds } : undefined;
 }
 
-interface Candidates {
-  readonly byDirectory: Map<string, DockerfileFacts[]>;
-  readonly byExplicitName: Map<string, DockerfileFacts[]>;
-}
+/** Dockerfiles by the image names there is evidence they are built as. */
+type Candidates = Map<string, DockerfileFacts[]>;
 
 const add = (map: Map<string, DockerfileFacts[]>, key: string, f: DockerfileFacts): void => {
   const list = map.get(key) ?? [];
   if (!list.includes(f)) map.set(key, [...list, f]);
 };
 
-/** Dockerfiles of the scan by the image names they are likely published under. */
+/** Dockerfiles of the scan by the image names there is evidence for: a name LABEL, a Compose build, a Skaffold artifact. */
 function candidates(files: readonly FileFacts<Facts>[]): Candidates {
-  const byDirectory = new Map<string, DockerfileFacts[]>();
-  const byExplicitName = new Map<string, DockerfileFacts[]>();
+  const byUri = new Map<string, DockerfileFacts>();
+  const byName: Candidates = new Map();
   for (const { facts: f } of files) {
     if (f.kind !== 'dockerfile') continue;
-    if (f.directory) add(byDirectory, f.directory, f);
-    for (const n of f.explicit) add(byExplicitName, n, f);
+    byUri.set(f.uri, f);
+    for (const n of f.labelled) add(byName, n, f);
   }
-  return { byDirectory, byExplicitName };
+  for (const { facts: f } of files) {
+    if (f.kind === 'dockerfile') continue;
+    for (const b of f.builds) {
+      const dockerfile = byUri.get(b.dockerfileUri);
+      if (dockerfile) add(byName, b.name, dockerfile);
+    }
+  }
+  return byName;
 }
 
-/**
- * The one Dockerfile an image is built from, or undefined (none or ambiguous). Official Docker
- * Hub images (`python:3.12`) are matched by explicit names only: a `python/` folder of samples
- * does not build the official image.
- */
+/** The one Dockerfile an image is built from, or undefined (no evidence, or several Dockerfiles). */
 function dockerfileFor(image: string, c: Candidates): DockerfileFacts | undefined {
-  const base = imageBaseName(image);
-  const official = parseImageReference(image).repository.startsWith('library/');
-  const matches = [...(c.byExplicitName.get(base) ?? []), ...(official ? [] : c.byDirectory.get(base) ?? [])];
-  const unique = [...new Set(matches)];
-  return unique.length === 1 ? unique[0] : undefined;
+  const matches = c.get(imageBaseName(image)) ?? [];
+  return matches.length === 1 ? matches[0] : undefined;
 }
 
 function checkContainer(c: ContainerFacts, dockerfile: DockerfileFacts, uri: string): RawFinding | undefined {
@@ -111,17 +115,17 @@ function checkContainer(c: ContainerFacts, dockerfile: DockerfileFacts, uri: str
  * set runAsNonRoot (or a non-zero runAsUser); or the Dockerfile sets a numeric USER that the
  * manifest overrides with runAsUser: 0.
  *
- * Matching: the manifest image's last repository segment (`ghcr.io/acme/shop-api:1.2` →
- * `shop-api`) equals a Dockerfile's directory name, the name in its file name
- * (`Dockerfile.shop-api`, `shop-api.Dockerfile`), or a name LABEL (`org.opencontainers.image.title`,
- * `name`, `image`, `app`); official Docker Hub images only by the explicit names. When several
- * Dockerfiles match, the rule reports nothing.
+ * Matching by evidence only: the manifest image's last repository segment (`ghcr.io/acme/shop-api:1.2`
+ * → `shop-api`) is the image a Compose service builds from the Dockerfile (`build:` beside
+ * `image:`), a Skaffold artifact built from it, or the name its LABEL declares
+ * (`org.opencontainers.image.title`, `name`, `image`, `app`). A folder or file name proves nothing.
+ * When several Dockerfiles match, the rule reports nothing.
  */
 export const imageUserRoot = defineWorkspaceRule<Facts>({
   id: 'k8s/image-user-root',
   kind: 'kubernetes',
   scope: 'workspace',
-  fileKinds: ['dockerfile', 'kubernetes'],
+  fileKinds: ['dockerfile', 'kubernetes', 'compose'],
   title: { en: 'Images built here must not run as root in the cluster', de: 'Hier gebaute Images dürfen im Cluster nicht als root laufen' },
   severity: 'warning',
   levels: ['L2', 'L3'],
@@ -138,18 +142,18 @@ export const imageUserRoot = defineWorkspaceRule<Facts>({
   },
   docs: {
     rationale: {
-      en: 'The Dockerfile and the manifest decide together who the process runs as; either alone can undo the other. An image is matched to a Dockerfile of the workspace when the last segment of its repository (ghcr.io/acme/shop-api:1.2 → shop-api) equals the Dockerfile\'s folder name, the name in its file name (Dockerfile.shop-api, shop-api.Dockerfile) or a name LABEL (org.opencontainers.image.title, name, image, app); official Docker Hub images only by file name or LABEL. When several Dockerfiles match, nothing is reported. A final stage without USER counts as root unless its base image is known to run as non-root.',
-      de: 'Dockerfile und Manifest bestimmen gemeinsam, als wer der Prozess läuft; jedes allein kann das andere aushebeln. Ein Image wird einem Dockerfile des Arbeitsbereichs zugeordnet, wenn das letzte Segment seines Repositorys (ghcr.io/acme/shop-api:1.2 → shop-api) dem Ordnernamen des Dockerfiles, dem Namen in seinem Dateinamen (Dockerfile.shop-api, shop-api.Dockerfile) oder einem Namens-LABEL (org.opencontainers.image.title, name, image, app) entspricht; offizielle Docker-Hub-Images nur über Dateiname oder LABEL. Passen mehrere Dockerfiles, wird nichts gemeldet. Eine letzte Stufe ohne USER gilt als root, sofern ihr Basis-Image nicht bekanntermaßen ohne root läuft.',
+      en: 'The Dockerfile and the manifest decide together who the process runs as; either alone can undo the other. An image is matched to a Dockerfile of the workspace only on evidence that the Dockerfile builds it: a Compose service with build: and image:, a Skaffold build artifact, or a name LABEL of the Dockerfile (org.opencontainers.image.title, name, image, app), compared by the last segment of the repository (ghcr.io/acme/shop-api:1.2 → shop-api). A folder name alone is no evidence. When several Dockerfiles match, nothing is reported. A final stage without USER counts as root unless its base image is known to run as non-root.',
+      de: 'Dockerfile und Manifest bestimmen gemeinsam, als wer der Prozess läuft; jedes allein kann das andere aushebeln. Ein Image wird einem Dockerfile des Arbeitsbereichs nur zugeordnet, wenn belegt ist, dass das Dockerfile es baut: ein Compose-Service mit build: und image:, ein Skaffold-Build-Artefakt oder ein Namens-LABEL des Dockerfiles (org.opencontainers.image.title, name, image, app), verglichen über das letzte Segment des Repositorys (ghcr.io/acme/shop-api:1.2 → shop-api). Ein Ordnername allein belegt nichts. Passen mehrere Dockerfiles, wird nichts gemeldet. Eine letzte Stufe ohne USER gilt als root, sofern ihr Basis-Image nicht bekanntermaßen ohne root läuft.',
     },
     fix: { en: 'Give the final stage a numeric non-root USER and set runAsNonRoot: true in the manifest.', de: 'Der letzten Stufe einen numerischen Nicht-root-USER geben und im Manifest runAsNonRoot: true setzen.' },
-    bad: '# shop-api/Dockerfile\nFROM node:20\nCMD ["node", "server.js"]',
-    good: '# shop-api/Dockerfile\nFROM node:20\nUSER 10001\nCMD ["node", "server.js"]',
+    bad: '# Dockerfile (compose: build: ., image: shop-api)\nFROM node:20\nCMD ["node", "server.js"]',
+    good: '# Dockerfile (compose: build: ., image: shop-api)\nFROM node:20\nUSER 10001\nCMD ["node", "server.js"]',
   },
   fixable: false,
   collect,
   check(files) {
     const c = candidates(files);
-    if (c.byDirectory.size === 0 && c.byExplicitName.size === 0) return [];
+    if (c.size === 0) return [];
     const out: RawFinding[] = [];
     for (const { uri, facts } of files) {
       if (facts.kind !== 'kubernetes') continue;

@@ -2,6 +2,7 @@ import type { Rule } from '../../types';
 import { allowPrivilegeEscalation } from './allow-privilege-escalation';
 import { apparmor } from './apparmor';
 import { apparmorProfile } from './apparmor-profile';
+import { authDisabled } from './auth-disabled';
 import { automountServiceAccountToken } from './automount-service-account-token';
 import { capabilitiesBaseline } from './capabilities-baseline';
 import { capabilitiesRestricted } from './capabilities-restricted';
@@ -48,6 +49,7 @@ export const KUBERNETES_RULES: readonly Rule[] = [
   allowPrivilegeEscalation,
   apparmor,
   apparmorProfile,
+  authDisabled,
   automountServiceAccountToken,
   capabilitiesBaseline,
   capabilitiesRestricted,

@@ -1,10 +1,16 @@
 import { defineYamlRule } from '../../define';
-import { containerName, pairIn, podSpecs } from '../../parse/kubernetes';
-import { scalarBool } from '../../parse/yaml';
+import { containerName, effective, pairIn, podSpecs, type ContainerRef } from '../../parse/kubernetes';
+import { scalarBool, scalarString } from '../../parse/yaml';
 import type { Localized, RawFinding } from '../../types';
 import { RESTRICTED_LEVELS, containerFinding, findingOn, setFix, valueRange, withFix } from './support/findings';
 
 const TITLE: Localized = { en: 'Set runAsNonRoot: true', de: 'runAsNonRoot: true setzen' };
+
+/** The non-zero UID the container runs as (its own runAsUser, else the pod's), or undefined. */
+function nonRootUid(c: ContainerRef): string | undefined {
+  const uid = scalarString(effective(c, ['runAsUser'])?.node);
+  return uid !== undefined && /^\d+$/.test(uid) && Number(uid) !== 0 ? uid : undefined;
+}
 
 /**
  * runAsNonRoot must be true for every container, itself or inherited from the pod, and never
@@ -23,6 +29,10 @@ export const runAsNonRoot = defineYamlRule({
     default: {
       en: 'Container "{container}" may run as root: neither it nor the pod sets runAsNonRoot: true.',
       de: 'Container "{container}" darf als root laufen: weder er noch der Pod setzt runAsNonRoot: true.',
+    },
+    uid: {
+      en: 'Container "{container}" runs as UID {uid}, not root, but runAsNonRoot: true is not set, so nothing enforces a non-root user (a changed runAsUser or image could run as root); set runAsNonRoot: true.',
+      de: 'Container "{container}" läuft als UID {uid}, nicht als root, aber runAsNonRoot: true ist nicht gesetzt, daher erzwingt nichts einen Nicht-root-Benutzer (ein geändertes runAsUser oder Image könnte als root laufen); runAsNonRoot: true setzen.',
     },
     false: {
       en: 'runAsNonRoot: false allows root; set it to true.',
@@ -54,7 +64,11 @@ export const runAsNonRoot = defineYamlRule({
         if (ownSet && scalarBool(own.value) === true) continue;
         if (!ownSet && podValue === true) continue;
         const fix = setFix(file, pod.document, c.node, ['securityContext', 'runAsNonRoot'], 'true', TITLE);
-        out.push(withFix(ownSet ? containerFinding(c, own, { messageId: 'false' }) : containerFinding(c, undefined, { args: { container: containerName(c) } }), fix));
+        const uid = ownSet ? undefined : nonRootUid(c);
+        const finding = ownSet
+          ? containerFinding(c, own, { messageId: 'false' })
+          : containerFinding(c, undefined, { ...(uid ? { messageId: 'uid' } : {}), args: { container: containerName(c), ...(uid ? { uid } : {}) } });
+        out.push(withFix(finding, fix));
       }
     }
     return out;

@@ -12,6 +12,31 @@ export const DATABASE_PORTS: Readonly<Record<string, string>> = {
 };
 
 const EXTERNAL_TYPES = new Set(['LoadBalancer', 'NodePort']);
+
+/**
+ * The cloud providers' documented annotations that make a LoadBalancer internal (an address in the
+ * private network only), each with the test of its value.
+ */
+const INTERNAL_LB: Readonly<Record<string, (value: string) => boolean>> = {
+  'networking.gke.io/load-balancer-type': (v) => /^internal$/i.test(v),
+  'cloud.google.com/load-balancer-type': (v) => /^internal$/i.test(v),
+  // the in-tree AWS provider treats every value but "false" as internal (old examples use 0.0.0.0/0)
+  'service.beta.kubernetes.io/aws-load-balancer-internal': (v) => v !== '' && !/^false$/i.test(v),
+  'service.beta.kubernetes.io/aws-load-balancer-scheme': (v) => /^internal$/i.test(v),
+  'service.beta.kubernetes.io/azure-load-balancer-internal': (v) => /^true$/i.test(v),
+  'service.beta.kubernetes.io/openstack-internal-load-balancer': (v) => /^true$/i.test(v),
+  'service.beta.kubernetes.io/oci-load-balancer-internal': (v) => /^true$/i.test(v),
+  'oci-network-load-balancer.oraclecloud.com/internal': (v) => /^true$/i.test(v),
+  'service.kubernetes.io/ibm-load-balancer-cloud-provider-ip-type': (v) => /^private$/i.test(v),
+  'service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type': (v) => /^intranet$/i.test(v),
+  'service.kubernetes.io/qcloud-loadbalancer-internal-subnetid': (v) => v !== '',
+  'load-balancer.hetzner.cloud/disable-public-network': (v) => /^true$/i.test(v),
+};
+
+/** True when a LoadBalancer Service carries a provider's internal-load-balancer annotation. */
+export function isInternalLoadBalancer(annotations: Readonly<Record<string, string>>): boolean {
+  return Object.entries(annotations).some(([key, value]) => INTERNAL_LB[key]?.(value.trim()) === true);
+}
 const DASHBOARD = /dashboard/i;
 
 /** Services of type LoadBalancer/NodePort that publish a dashboard or a database port. */
@@ -34,8 +59,8 @@ export const serviceExposesSensitivePort = defineYamlRule({
   },
   docs: {
     rationale: {
-      en: 'Published dashboards and databases are scanned from the internet within hours; the Kubernetes dashboard and etcd have led to complete cluster takeovers.',
-      de: 'Veröffentlichte Dashboards und Datenbanken werden binnen Stunden aus dem Internet gescannt; Kubernetes-Dashboard und etcd führten schon zu vollständigen Cluster-Übernahmen.',
+      en: 'Published dashboards and databases are scanned from the internet within hours; the Kubernetes dashboard and etcd have led to complete cluster takeovers. A LoadBalancer with a provider\'s internal annotation (GKE, AWS, Azure, OpenStack, Oracle, IBM, Alibaba, Tencent, Hetzner) gets a private address only and is not reported.',
+      de: 'Veröffentlichte Dashboards und Datenbanken werden binnen Stunden aus dem Internet gescannt; Kubernetes-Dashboard und etcd führten schon zu vollständigen Cluster-Übernahmen. Ein LoadBalancer mit der Annotation eines Anbieters für interne Load Balancer (GKE, AWS, Azure, OpenStack, Oracle, IBM, Alibaba, Tencent, Hetzner) erhält nur eine private Adresse und wird nicht gemeldet.',
     },
     fix: { en: 'Change the Service to ClusterIP; expose only the application through an Ingress with authentication.', de: 'Den Service auf ClusterIP ändern; nur die Anwendung über einen Ingress mit Authentifizierung freigeben.' },
     bad: 'kind: Service\nspec:\n  type: LoadBalancer\n  ports:\n  - port: 5432',
@@ -49,6 +74,7 @@ export const serviceExposesSensitivePort = defineYamlRule({
       const typePair = pairIn(o.node, ['spec', 'type']);
       const type = scalarString(typePair?.value);
       if (!typePair || !type || !EXTERNAL_TYPES.has(type)) continue;
+      if (type === 'LoadBalancer' && isInternalLoadBalancer(o.annotations)) continue;
       const name = objectName(o);
       const selector = Object.values(stringMap(mapGet(mapGet(o.node, 'spec'), 'selector')));
       if ([name, ...selector].some((s) => DASHBOARD.test(s))) {

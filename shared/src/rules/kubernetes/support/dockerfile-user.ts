@@ -33,15 +33,9 @@ export function finalUser(file: DockerfileFile): ImageUser {
   return file.finalStage ? userOfStage(file, file.finalStage) : { kind: 'unknown' };
 }
 
-/** The names an image built from this Dockerfile is likely published under, lower-cased: from its directory, and explicit ones (file name, LABEL). */
-export function dockerfileImageNames(file: DockerfileFile): { directory: string | undefined; explicit: Set<string> } {
-  const path = decodeURIComponent(file.uri.replace(/^file:\/\//, '').replace(/[?#].*$/, ''));
-  const parts = path.split('/');
-  const base = parts[parts.length - 1] ?? '';
-  const dir = parts[parts.length - 2] ?? '';
+/** The image names a Dockerfile declares for itself in a name LABEL (`org.opencontainers.image.title`, `name`, `image`, `app`), last path segment, lower-cased. */
+export function labelledImageNames(file: DockerfileFile): Set<string> {
   const names = new Set<string>();
-  const m = /^(?:dockerfile|containerfile)[._-](.+)$/i.exec(base) ?? /^(.+)\.(?:dockerfile|containerfile)$/i.exec(base);
-  if (m?.[1]) names.add(m[1].toLowerCase());
   for (const i of file.instructions) {
     if (i.keyword !== 'LABEL') continue;
     for (const p of i.getProperties()) {
@@ -52,5 +46,5 @@ export function dockerfileImageNames(file: DockerfileFile): { directory: string 
       }
     }
   }
-  return { directory: dir ? dir.toLowerCase() : undefined, explicit: names };
+  return names;
 }

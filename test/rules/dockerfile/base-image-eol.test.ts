@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseImageReference } from '../../../shared/src/facts/image-reference';
+import { baseImageEol } from '../../../shared/src/rules/dockerfile/base-image-eol';
+import { endOfLife, TABLE_DATE } from '../../../shared/src/rules/dockerfile/support/eol-table';
+import { ruleTester } from '../../rule-tester';
+
+ruleTester(baseImageEol, {
+  valid: [
+    'FROM python:3.12-slim-bookworm',
+    'FROM node:22-alpine3.20\nFROM debian:bookworm-slim',
+    { name: 'an old build stage that never ships', code: 'FROM node:16 AS build\nRUN npm ci\nFROM node:22-slim\nCOPY --from=build /app /app' },
+    { name: 'not an official image, a variable, no tag', code: 'FROM ghcr.io/acme/python:3.6\nARG V=3.6\nFROM python:${V}\nFROM python' },
+  ],
+  invalid: [
+    {
+      name: 'the product\'s own release',
+      code: 'FROM python:3.8-slim',
+      findings: [{ range: [0, 5, 0, 20], message: 'The base image python:3.8-slim is built on python 3.8, whose support ended on 2024-10-07: it gets no security fixes. Move to a supported release.' }],
+    },
+    {
+      name: 'the distribution the tag names, in the stage the final one builds on (the build stage does not ship)',
+      code: 'FROM ruby:3.3-alpine3.16 AS gems\nRUN bundle install\nFROM node:22.11-buster AS base\nCOPY --from=gems /gems /gems\nFROM base\nCMD ["node"]\n',
+      findings: [{ range: [2, 5, 2, 22], message: /built on debian 10, whose support ended on 2024-06-30/ }],
+    },
+    {
+      code: 'FROM postgres:16-alpine3.16',
+      findings: [{ range: [0, 5, 0, 27], message: /built on alpine 3\.16, whose support ended on 2024-05-23/ }],
+    },
+  ],
+});
+
+describe('the end-of-life table', () => {
+  const cases: readonly (readonly [string, string | undefined])[] = [
+    ['python:3.8', 'python 3.8'],
+    ['python:3.10.14-slim', 'python 3.10'],
+    ['python:3.1', 'python 3.1'],
+    ['python:3.11', undefined],
+    ['node:16-alpine', 'node 16'],
+    ['node:22', undefined],
+    ['debian:buster-slim', 'debian 10'],
+    ['debian:10', 'debian 10'],
+    ['debian:12', undefined],
+    ['ubuntu:18.04', 'ubuntu 18.04'],
+    ['ubuntu:jammy', undefined],
+    ['centos:7', 'centos 7'],
+    ['golang:1.21-alpine', 'golang 1.21'],
+    ['alpine:3.19', 'alpine 3.19'],
+    ['alpine:3.22', undefined],
+    ['postgres:12', 'postgres 12'],
+    ['postgres:16-alpine3.14', 'alpine 3.14'],
+    ['docker.io/library/php:7.4-apache', 'php 7.4'],
+    ['php:8.3-fpm', undefined],
+  ];
+  for (const [image, expected] of cases) {
+    it(`${image} → ${String(expected)}`, () => {
+      const eol = endOfLife(parseImageReference(image));
+      assert.equal(eol ? `${eol.product} ${eol.cycle}` : undefined, expected);
+    });
+  }
+  it('counts only cycles ended by the table\'s date', () => assert.match(TABLE_DATE, /^\d{4}-\d{2}-\d{2}$/));
+});
