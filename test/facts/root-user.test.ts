@@ -71,6 +71,8 @@ const dockerfileOf = (row: Row): string => `${row.head ?? ''}FROM alpine:3.20\n$
 
 
 const COMPOSE_BUILD = 'services:\n  app:\n    build: ./app\n';
+/** The evidence k8s/image-user-root needs that the Pod's image is built from app/Dockerfile: a Compose build naming it. */
+const BUILT_AS = 'services:\n  app:\n    build: ./app\n    image: acme/app:1\n';
 const POD = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: app\n    image: acme/app:1\n';
 
 describe('facts/root-user: one verdict for every spelling, in every kind', () => {
@@ -90,7 +92,7 @@ describe('facts/root-user: one verdict for every spelling, in every kind', () =>
 
     it(`Kubernetes running its image: ${label}`, () => {
       const expected = row.root ? [{ rule: 'k8s/image-user-root', uri: 'pod.yaml', range: rangeOf(POD, 'acme/app:1') }] : [];
-      assert.deepEqual(lintFiles(['k8s/image-user-root'], { 'pod.yaml': POD, 'app/Dockerfile': dockerfile }), expected);
+      assert.deepEqual(lintFiles(['k8s/image-user-root'], { 'pod.yaml': POD, 'app/Dockerfile': dockerfile, 'compose.yaml': BUILT_AS }), expected);
     });
 
     if (row.compose) {

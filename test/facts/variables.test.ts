@@ -42,7 +42,7 @@ describe('facts/variables: one reading of variable references, in every kind', (
         const root = dockerfile === 'root';
         assert.equal(lintFile(['dockerfile/no-root-user'], 'app/Dockerfile', file).length, root ? 1 : 0);
         const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: app, image: "acme/app:1"}\n';
-        assert.equal(lintFiles(['k8s/image-user-root'], { 'app/Dockerfile': file, 'pod.yaml': pod }).length, root ? 1 : 0);
+        assert.equal(lintFiles(['k8s/image-user-root'], { 'app/Dockerfile': file, 'pod.yaml': pod, 'compose.yaml': 'services:\n  app:\n    build: ./app\n    image: acme/app:1\n' }).length, root ? 1 : 0);
       });
       it('Compose user:', () => {
         const user = `services:\n  app:\n    image: a:1\n    user: '${text}'\n`;

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_CONFIG } from '../../../shared/src/config';
 import { lintText, lintWorkspace, parseFile } from '../../../shared/src/lint';
-import { dockerfileUri, implicitRootUser } from '../../../shared/src/rules/compose/implicit-root-user';
+import { implicitRootUser } from '../../../shared/src/rules/compose/implicit-root-user';
+import { dockerfileUri } from '../../../shared/src/rules/compose/support/build-context';
 import type { FileKind } from '../../../shared/src/types';
 
 type Files = Record<string, string>;

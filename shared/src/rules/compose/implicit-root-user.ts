@@ -1,8 +1,6 @@
-import { URI, Utils } from 'vscode-uri';
 import { defineWorkspaceRule } from '../../define';
 import { expandedArguments } from '../../facts/dockerfile-variables';
 import { isRootUser } from '../../facts/root-user';
-import { hasVariable } from '../../facts/variables';
 import { composeServices, lookup, type ComposeService } from '../../parse/compose';
 import { composeBuild } from '../../parse/compose-settings';
 import { stageUser } from '../../parse/dockerfile';
@@ -11,31 +9,7 @@ import { runsAsNonRootByDefault } from '../../parse/images';
 import { isMap, isScalar, mapGet, scalarString, seqItems } from '../../parse/yaml';
 import type { Anchor, FileFacts, ParsedFile, RawFinding } from '../../types';
 import { owasp } from './common';
-
-/** A URI in the form vscode-uri writes it; the text itself when it cannot be encoded (lone surrogates). */
-const normalize = (uri: string): string => {
-  try {
-    return URI.parse(uri).toString();
-  } catch {
-    return uri;
-  }
-};
-
-/**
- * The Dockerfile a service builds, as a URI relative to the Compose file; undefined for remote or
- * inline builds, and for paths no URI can hold (lone surrogates make encodeURIComponent throw).
- */
-export function dockerfileUri(composeUri: string, context: string, dockerfile: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:\/\/|^git@|\.git(#|$)/i.test(context) || hasVariable(context, 'compose') || hasVariable(dockerfile, 'compose')) return undefined;
-  try {
-    const base = Utils.dirname(URI.parse(composeUri));
-    const contextUri = context.startsWith('/') ? base.with({ path: context }) : Utils.resolvePath(base, context);
-    const file = dockerfile.startsWith('/') ? contextUri.with({ path: dockerfile }) : Utils.resolvePath(contextUri, dockerfile);
-    return file.toString();
-  } catch {
-    return undefined;
-  }
-}
+import { dockerfileUri, normalize } from './support/build-context';
 
 /** Docker Hub official images whose Dockerfile ends with a non-root USER. */
 const NON_ROOT_OFFICIAL = new Set(['elasticsearch', 'kibana', 'logstash', 'sonarqube', 'jenkins', 'solr', 'haproxy', 'zookeeper', 'unit', 'friendica', 'eclipse-mosquitto']);

@@ -2,7 +2,7 @@ import { defineDockerfileRule } from '../../define';
 import type { Instruction } from '../../parse/dockerfile';
 import type { Range, RawFinding } from '../../types';
 import { copyArgs } from './support/args';
-import { sensitiveName } from './copy-sensitive-files';
+import { sensitiveName } from './support/sensitive-files';
 import { runsIn, runtimeStages } from './support/stages';
 
 /** Public SSH material that may ship: authorized and known hosts, client configuration, public keys. */

@@ -3,7 +3,7 @@ import { authDisablingSwitch } from '../../parse/auth-switches';
 import { getIn, isKind, podSpecs, type PodSpecRef } from '../../parse/kubernetes';
 import { mapGet, scalarBool, scalarString, seqItems, stringMap, type YamlFile } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
-import { isInternalLoadBalancer } from './service-exposes-sensitive-port';
+import { isInternalLoadBalancer } from './support/load-balancers';
 import { findingOn, rangeOf } from './support/findings';
 
 /** The label selectors of the file's Services that publish outside the cluster (LoadBalancer other than internal, NodePort). */

@@ -3,7 +3,7 @@ import { composeServices, lookup } from '../../../parse/compose';
 import { composeBuild } from '../../../parse/compose-settings';
 import { getIn } from '../../../parse/kubernetes';
 import { mapGet, scalarString, seqItems, type YamlFile } from '../../../parse/yaml';
-import { dockerfileUri } from '../../compose/implicit-root-user';
+import { dockerfileUri } from '../../compose/support/build-context';
 import { imageBaseName, isTemplatedImage } from './image';
 
 /** Evidence that a Dockerfile of the workspace is built as an image: the image's base name and the Dockerfile's URI. */
