@@ -1,6 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { DIAGNOSTIC_SOURCE, ruleDocsUrl, type DiagnosticData } from '../../shared/src/protocol';
-import type { Note } from '../../shared/src/lint';
+import { NOT_CHECKED_CODES, type Note } from '../../shared/src/lint';
+import { NOT_CHECKED } from '../../shared/src/engine-rules';
 import type { Lang, Result, Severity } from '../../shared/src/types';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -61,10 +62,15 @@ export function sameFinding(d: Diagnostic, r: Result): boolean {
   );
 }
 
-/** An information diagnostic on the first character for a note saying why a file was not (fully) checked; none for templates. */
-export function noteDiagnostics(notes: readonly Note[], lang: Lang): Diagnostic[] {
+/**
+ * An information diagnostic on the first character for a note saying why a file was not (fully)
+ * checked; none for templates, and none when the file's results already say it (`bollwerk/not-checked`).
+ */
+export function noteDiagnostics(notes: readonly Note[], lang: Lang, results: readonly Result[] = []): Diagnostic[] {
+  if (notes.length === 0) return [];
+  const reported = results.some((r) => r.ruleId === NOT_CHECKED.id);
   return notes
-    .filter((n) => n.code !== 'templated')
+    .filter((n) => n.code !== 'templated' && !(reported && NOT_CHECKED_CODES.has(n.code)))
     .map((n) => ({
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       severity: DiagnosticSeverity.Information,

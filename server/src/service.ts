@@ -82,7 +82,7 @@ export function createService(deps: ServiceDeps) {
       settings,
       kind: entry.report.kind,
       results,
-      diagnostics: [...noteDiagnostics(entry.report.notes, settings.lang), ...results.map((r) => toDiagnostic(r, document.version, settings.lang))],
+      diagnostics: [...noteDiagnostics(entry.report.notes, settings.lang, results), ...results.map((r) => toDiagnostic(r, document.version, settings.lang))],
       resultId: `${document.version}:${generation}:${stamps.get(uri) ?? 0}`,
     };
   };

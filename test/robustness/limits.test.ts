@@ -48,6 +48,8 @@ const K8S = 'file:///limits/manifest.yaml';
 const pod = (i: number): string => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p${i}\n`;
 const lintK8s = (text: string, rules = [everyDocument]) => lintText(K8S, text, { kind: 'kubernetes', rules, config: DEFAULT_CONFIG });
 const codes = (text: string): string[] => lintK8s(text).notes.map((n) => n.code);
+/** The not-checked findings of a report: rule, severity, English message. */
+const notChecked = (report: { results: readonly { ruleId: string; severity: string; message: { en: string } }[] }): string[][] => report.results.filter((r) => r.ruleId === 'bollwerk/not-checked').map((r) => [r.ruleId, r.severity, r.message.en]);
 
 /** Block nesting: `depth` keys, each indented one more level. */
 const blockNesting = (depth: number): string => Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ' leaf\n';
@@ -65,7 +67,8 @@ describe('limits: size', () => {
     assert.ok(text.length <= 100 && Buffer.byteLength(text) > 100);
     const report = lintText(K8S, text, { kind: 'kubernetes', rules: [everyDocument], config });
     assert.deepEqual(report.notes.map((n) => n.code), ['too-large']);
-    assert.deepEqual(report.results, []);
+    assert.deepEqual(notChecked(report), [['bollwerk/not-checked', 'warning', 'Not (fully) checked: skipped: larger than 100 bytes (maxFileBytes)']], 'a skipped file is a finding of its own');
+    assert.equal(report.results.length, 1);
     assert.match(report.notes[0]!.message.en, /larger than 100 bytes \(maxFileBytes\)/);
     assert.match(report.notes[0]!.message.de, /größer als 100 Bytes/);
     assert.equal(lintText(K8S, text, { kind: 'kubernetes', rules: [everyDocument], config: { ...config, maxFileBytes: 200 } }).notes.length, 0);
@@ -83,7 +86,7 @@ describe('limits: size', () => {
       const report = lintText(uri, text); // default config (10 MB), whole catalogue, kind detected
       const ms = elapsedMs(started, cpu);
       assert.deepEqual(report.notes.map((n) => n.code), ['too-large']);
-      assert.deepEqual(report.results, []);
+      assert.deepEqual(report.results.map((r) => r.ruleId), ['bollwerk/not-checked']);
       assert.ok(ms < 1500, `took ${ms.toFixed(0)} ms`);
     });
   }
@@ -95,7 +98,7 @@ describe('limits: nesting depth', () => {
     const deep = `${pod(0)}spec:\n${blockNesting(MAX_DEPTH).replace(/^/gm, '  ')}`;
     const report = lintK8s(deep);
     assert.deepEqual(report.notes.map((n) => n.code), ['too-deep']);
-    assert.deepEqual(report.results, [], 'a skipped file has no findings');
+    assert.deepEqual(report.results.map((r) => r.ruleId), ['bollwerk/not-checked'], 'a skipped file has one finding: that it was not checked');
     assert.match(report.notes[0]!.message.en, /nested deeper than 100 levels \(line \d+\)/);
     assert.match(report.notes[0]!.message.de, /tiefer als 100 Ebenen/);
   });
@@ -153,9 +156,11 @@ describe('limits: document count', () => {
     const text = Array.from({ length: MAX_DOCUMENTS + 500 }, (_, i) => pod(i)).join('---\n');
     const report = lintK8s(text);
     assert.deepEqual(report.notes.map((n) => n.code), ['too-many-documents']);
-    assert.equal(report.results.length, MAX_DOCUMENTS, 'findings of the first documents only');
-    assert.equal(report.results.at(-1)!.message.en, `document ${MAX_DOCUMENTS - 1}`);
-    assert.equal(report.results.at(-1)!.range.start.line, (MAX_DOCUMENTS - 1) * 5);
+    const own = report.results.filter((r) => r.ruleId !== 'bollwerk/not-checked');
+    assert.equal(own.length, MAX_DOCUMENTS, 'findings of the first documents only');
+    assert.equal(own.at(-1)!.message.en, `document ${MAX_DOCUMENTS - 1}`);
+    assert.equal(own.at(-1)!.range.start.line, (MAX_DOCUMENTS - 1) * 5);
+    assert.deepEqual(notChecked(report), [['bollwerk/not-checked', 'warning', 'Not (fully) checked: partly checked: 1500 YAML documents; only the first 1000 (lines 1–4999) were checked']]);
     assert.match(report.notes[0]!.message.en, /1500 YAML documents; only the first 1000 \(lines 1–4999\) were checked/);
     assert.match(report.notes[0]!.message.de, /nur die ersten 1000 \(Zeilen 1–4999\)/);
     assert.deepEqual(reportProblems(text, report), [], 'ranges stay valid in the whole file');

@@ -2,6 +2,7 @@ import { parseAllDocuments, isMap, isPair, isScalar, isSeq, isAlias, type Docume
 import type { Range } from 'vscode-languageserver-types';
 import { Memo } from '../memo';
 import { lineIndex, type LineIndex } from '../text';
+import { findDuplicateKeys, readAsKubernetes, wasRewritten } from './yaml-reading';
 
 /** A syntax problem in a YAML document, with its absolute range. */
 export interface YamlProblem {
@@ -16,6 +17,10 @@ export interface YamlDocument {
   readonly offset: number;
   readonly doc: Document.Parsed;
   readonly errors: readonly YamlProblem[];
+  /** Keys written twice in one mapping: the later one (which Kubernetes uses) and the earlier one. */
+  readonly duplicates: readonly DuplicateKeyRange[];
+  /** True when aliases and merge keys expand to more than the tree keeps (yaml-reading.ts): rules saw only part of the document. */
+  readonly truncated: boolean;
   /** Range of a node or pair (key start to value end) in the file. */
   rangeOf(node: Node | Pair | null | undefined): Range;
   /** Range of a pair's key, or of the node itself. */
@@ -24,6 +29,15 @@ export interface YamlDocument {
   offsets(node: Node | Pair): { start: number; end: number };
   /** Caches of what rules derive from the document (memo.ts). */
   readonly memo: Memo;
+}
+
+/** A key written twice in one mapping. */
+export interface DuplicateKeyRange {
+  readonly key: string;
+  /** The later key, whose value counts. */
+  readonly range: Range;
+  /** The earlier key. */
+  readonly first: Range;
 }
 
 /** A Kubernetes object: a document's root map (or an item of a `List`) with `apiVersion` and `kind`. */
@@ -124,17 +138,20 @@ export function parseYaml(uri: string, text: string, kind: 'compose' | 'kubernet
     const chunkText = text.slice(chunk.start, chunk.end);
     if (options.chunkFilter && !options.chunkFilter(chunkText)) continue;
     let parsed = options.cache?.get(chunkText);
-    if (!parsed) {
+    // a chunk read as Kubernetes has its tree rewritten (yaml-reading.ts); Compose reads aliases and merges itself
+    if (parsed && kind === 'compose' && parsed.docs.some(wasRewritten)) parsed = parseChunk(chunkText);
+    else if (!parsed) {
       parsed = parseChunk(chunkText);
       options.cache?.set(chunkText, parsed);
     }
-    for (const doc of parsed.docs) documents.push(makeDocument(documents.length, chunk.start, doc, lines));
+    for (const doc of parsed.docs) documents.push(makeDocument(documents.length, chunk.start, doc, lines, kind));
   }
   const objects = kind === 'kubernetes' ? documents.flatMap(k8sObjects) : [];
   return { kind, uri, text, lines, documents, objects, memo: new Memo() };
 }
 
-function makeDocument(index: number, offset: number, doc: Document.Parsed, lines: LineIndex): YamlDocument {
+function makeDocument(index: number, offset: number, doc: Document.Parsed, lines: LineIndex, kind: 'compose' | 'kubernetes'): YamlDocument {
+  const reading = kind === 'kubernetes' ? readAsKubernetes(doc) : { duplicates: findDuplicateKeys(doc), truncated: false };
   const offsets = (node: Node | Pair): { start: number; end: number } => {
     if (isPair(node)) {
       const k = node.key as Node | null;
@@ -155,11 +172,14 @@ function makeDocument(index: number, offset: number, doc: Document.Parsed, lines
     message: e.message.split('\n')[0] ?? e.message,
     range: lines.rangeOf(offset + e.pos[0], offset + Math.max(e.pos[0], e.pos[1])),
   }));
+  const duplicates = reading.duplicates.map((d) => ({ key: d.key, range: lines.rangeOf(offset + d.at[0], offset + d.at[1]), first: lines.rangeOf(offset + d.first[0], offset + d.first[1]) }));
   return {
     index,
     offset,
     doc,
     errors,
+    duplicates,
+    truncated: reading.truncated,
     rangeOf,
     keyRange: (pair) => rangeOf((pair.key as Node | null) ?? pair),
     offsets,
@@ -204,10 +224,12 @@ export function mapGet(node: unknown, key: string): Node | undefined {
   return pair ? deref(pair.value as Node | null) : undefined;
 }
 
-/** The pair of `key` in a map, or undefined. */
+/** The pair of `key` in a map, or undefined; of two equal keys the later, whose value Kubernetes and Compose use. */
 export function mapPair(node: unknown, key: string): Pair<Node, Node | null> | undefined {
   if (!isMap(node)) return undefined;
-  for (const p of node.items) {
+  const items = node.items;
+  for (let i = items.length - 1; i >= 0; i--) {
+    const p = items[i]!;
     const k = p.key;
     if (isScalar(k) ? String(k.value) === key : k === key) return p as Pair<Node, Node | null>;
   }
@@ -229,9 +251,22 @@ export function scalarString(node: unknown): string | undefined {
   return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : undefined;
 }
 
-/** A scalar's value if it is a boolean (YAML 1.2 `true`/`false`), else undefined. */
+/** The plain scalars goyaml v2 (which sigs.k8s.io/yaml decodes Kubernetes manifests with) resolves to true or false: YAML 1.1's booleans. */
+const YAML11_BOOLEANS: ReadonlyMap<string, boolean> = new Map([
+  ...['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'].map((s) => [s, true] as const),
+  ...['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'].map((s) => [s, false] as const),
+]);
+
+/**
+ * A boolean field of a Kubernetes manifest as the API server reads it: a YAML boolean, or a plain
+ * (unquoted) scalar of YAML 1.1's set (`yes`, `on`, `y`, `Off` …, see docs/yaml-reading.md). A quoted
+ * `"yes"` is a string, which the API server rejects for a boolean field: undefined.
+ */
 export function scalarBool(node: unknown): boolean | undefined {
-  return isScalar(node) && typeof node.value === 'boolean' ? node.value : undefined;
+  if (!isScalar(node)) return undefined;
+  const v = node.value;
+  if (typeof v === 'boolean') return v;
+  return typeof v === 'string' && node.type === 'PLAIN' && !node.tag ? YAML11_BOOLEANS.get(v) : undefined;
 }
 
 /** A map of scalars as a plain record (non-scalar entries skipped). */
