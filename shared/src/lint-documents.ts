@@ -86,11 +86,12 @@ export function lintDocuments(uri: string, text: string, options: LintDocumentsO
   const config = options.config ?? DEFAULT_CONFIG;
   const kind = options.kind ?? detectKind(uri, text);
   const { cache } = options;
-  if (kind !== 'kubernetes') {
+  // a template is recognised by the parse of the whole file (lintText)
+  if (kind !== 'kubernetes' || text.includes('{{')) {
     cache.clear();
     return lintText(uri, text, options);
   }
-  const input = checkInput(uri, text, kind, config);
+  const input = checkInput(uri, text, kind, config, options.inChart);
   if ('skipped' in input) {
     cache.clear();
     return input.skipped;

@@ -2,7 +2,7 @@ import type { Config } from './config';
 import { DEFAULT_CONFIG } from './config';
 import { parseDockerfile } from './parse/dockerfile';
 import { checkLimits } from './limits';
-import { detectKind, isTemplated } from './parse/kind';
+import { detectKind, failsAtTemplate } from './parse/kind';
 import { parseYaml, type ParsedChunk } from './parse/yaml';
 import { MAX_COPIED_NODES } from './parse/yaml-reading';
 import { suppressionIndex, suppressionsOf, type SuppressionIndex, type Suppressions } from './suppress';
@@ -72,6 +72,12 @@ export interface LintOptions {
    * workspace rule whose findings go into a kind not among them collects nothing. Default: all.
    */
   readonly scanKinds?: ReadonlySet<FileKind>;
+  /**
+   * The file lies in a folder tree with a `Chart.yaml`: a Helm chart, whose files are templates
+   * until rendered. Such YAML files are skipped with a `templated` note (the host looks, see
+   * workspace/source.ts inChartTree).
+   */
+  readonly inChart?: boolean;
 }
 
 /** Whether a rule runs under a configuration: enabled and at the configured level. */
@@ -110,20 +116,23 @@ export function documentedRules(): readonly RuleMeta[] {
 
 /**
  * The input checks before parsing: size, nesting and document-count limits (limits.ts), binary
- * content, templates. Either the report of a skipped file, or the text to check (the whole file or
- * a prefix) and the notes.
+ * content, files of a Helm chart. Either the report of a skipped file, or the text to check (the
+ * whole file or a prefix) and the notes. (A template outside a chart is found by its parse: lintText.)
  */
-export function checkInput(uri: string, text: string, kind: FileKind, config: Config): { skipped: FileReport } | { text: string; notes: readonly Note[] } {
+export function checkInput(uri: string, text: string, kind: FileKind, config: Config, inChart = false): { skipped: FileReport } | { text: string; notes: readonly Note[] } {
   const limited = checkLimits(text, kind, config.maxFileBytes);
   if (limited.skip) return { skipped: { uri, kind, results: notCheckedResults(uri, [limited.note], config), notes: [limited.note] } };
   if (text.includes('\u0000')) {
     const binary = note('binary', 'skipped: binary content (NUL bytes)', 'übersprungen: binärer Inhalt (NUL-Bytes)');
     return { skipped: { uri, kind, results: notCheckedResults(uri, [binary], config), notes: [binary] } };
   }
-  if (kind !== 'dockerfile' && isTemplated(uri, text)) {
-    return { skipped: { uri, kind, results: [], notes: [note('templated', 'skipped: a Go/Helm template, not plain YAML; lint the rendered manifests (helm template …)', 'übersprungen: eine Go-/Helm-Vorlage, kein reines YAML; die gerenderten Manifeste prüfen (helm template …)')] } };
-  }
+  if (kind !== 'dockerfile' && inChart) return { skipped: templated(uri, kind) };
   return { text: limited.text, notes: limited.notes };
+}
+
+/** The report of a YAML file skipped as a Go/Helm template. */
+function templated(uri: string, kind: FileKind): FileReport {
+  return { uri, kind, results: [], notes: [note('templated', 'skipped: a Go/Helm template, not plain YAML; lint the rendered manifests (helm template …)', 'übersprungen: eine Go-/Helm-Vorlage, kein reines YAML; die gerenderten Manifeste prüfen (helm template …)')] };
 }
 
 /** The enabled file rules (not workspace rules) of a kind: of `options.rules`, else of the whole catalogue. */
@@ -157,11 +166,14 @@ function selection(options: LintOptions, config: Config): Selection {
 /** Lints one file's text: detects the kind, parses, runs the file rules, applies config and suppressions. */
 export function lintText(uri: string, text: string, options: LintOptions = {}): FileReport {
   const config = options.config ?? DEFAULT_CONFIG;
-  const kind = options.kind ?? detectKind(uri, text);
+  // chunks parsed to recognise a manifest are parsed once: the lint reuses them
+  const yamlCache = options.yamlCache ?? (options.kind === undefined ? new Map<string, ParsedChunk>() : undefined);
+  const kind = options.kind ?? detectKind(uri, text, yamlCache);
   if (!kind) return { uri, kind, results: [], notes: [] };
-  const limited = checkInput(uri, text, kind, config);
+  const limited = checkInput(uri, text, kind, config, options.inChart);
   if ('skipped' in limited) return limited.skipped;
-  const parsed = parseFile(uri, limited.text, kind, options);
+  const parsed = parseFile(uri, limited.text, kind, yamlCache === options.yamlCache ? options : { ...options, yamlCache });
+  if (parsed.kind !== 'dockerfile' && failsAtTemplate(parsed)) return templated(uri, kind);
   const rules = fileRules(kind, options, config);
   const context: RuleContext = { trustedRegistries: config.trustedRegistries };
   const index = suppressionIndex(parsed.lines, kind);

@@ -210,7 +210,7 @@ describe('per-document lint (lintDocuments)', () => {
 
   it('limits, templates and binary content give the same notes and results as the whole-file lint', () => {
     const many = Array.from({ length: 1005 }, (_, i) => `---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: s${i}\ndata:\n  k: dg==\n`).join('');
-    const texts = [many, `---\n${DEPLOYMENT(1)}\n---\nimage: {{ .Values.image }}\n`, `---\n${DEPLOYMENT(1)}\u0000\n`];
+    const texts = [many, `---\n${DEPLOYMENT(1)}\n---\nmetadata:\n  name: {{ .Release.Name }}-web\n`, `---\n${DEPLOYMENT(1)}\u0000\n`];
     const codes = ['too-many-documents', 'templated', 'binary'];
     for (const [i, text] of texts.entries()) {
       const cache = new DocumentLintCache();

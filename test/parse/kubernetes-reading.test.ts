@@ -1,7 +1,7 @@
 // Manifests read as the API server reads them (sigs.k8s.io/yaml on goyaml v2, encoding/json):
 // YAML 1.1 booleans, the last of duplicate keys, merge keys and aliases (docs/yaml-reading.md).
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
+import { describe, it } from 'node:test';
 import { DUPLICATE_KEY } from '../../shared/src/engine-rules';
 import { lintText } from '../../shared/src/lint';
 import { scalarBool, parseYaml, mapGet } from '../../shared/src/parse/yaml';
@@ -176,4 +176,27 @@ it('an alias bomb stops at the copy limit with a not-checked finding, quickly', 
 it('a self-referring alias is left as it is', () => {
   const report = lintText('file:///self.yaml', pod('  containers: &c [{name: a, securityContext: {privileged: true}}, *c]\n'), { kind: 'kubernetes' });
   assert.deepEqual(report.results.filter((r) => r.ruleId === 'k8s/privileged').map((r) => r.range.start), [{ line: 5, character: 58 }]);
+});
+
+describe('quoted scalars continued on lines not indented more than their key (goyaml and PyYAML read them)', () => {
+  const annotated = (value: string): string => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    description: ${value}\nspec:\n  containers: [{name: a, securityContext: {privileged: true}}]\n`;
+  it('the file is checked, not given up as a parse error, and the value is the folded text', () => {
+    for (const [value, expected] of [
+      ['"a long\n    text"', 'a long text'],
+      ["'it''s\n  long'", "it's long"],
+      ['"first \\"quoted\\"\n    second\n\n    third"', 'first "quoted" second\nthird'],
+    ] as const) {
+      const text = annotated(value);
+      const report = lintText('file:///w/pod.yaml', text, { kind: 'kubernetes' });
+      assert.deepEqual(report.results.filter((r) => r.ruleId === 'bollwerk/parse-error').map((r) => r.message.en), [], value);
+      const line = text.split('\n').findIndex((l) => l.includes('privileged'));
+      assert.deepEqual(report.results.filter((r) => r.ruleId === 'k8s/privileged').map((r) => r.range), [{ start: { line, character: 55 }, end: { line, character: 59 } }], value);
+      const file = parseYaml('file:///w/pod.yaml', text, 'kubernetes');
+      assert.equal(file.objects[0]!.annotations['description'], expected);
+    }
+  });
+  it('a quote that never closes is still a parse error', () => {
+    const report = lintText('file:///w/pod.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: "p\n---\nkind: x\n', { kind: 'kubernetes' });
+    assert.deepEqual(report.results.filter((r) => r.ruleId === 'bollwerk/parse-error').map((r) => r.message.en), ['YAML syntax error: Missing closing "quote']);
+  });
 });

@@ -34,6 +34,9 @@ export interface Reading {
   readonly rewritten: boolean;
 }
 
+/** Mappings with fewer keys than this are searched for duplicates key by key, without a Map. */
+const SMALL_MAP = 16;
+
 /** Most nodes copied for aliases and merges per document: an alias bomb stops here instead of growing without bound. */
 export const MAX_COPIED_NODES = 20_000;
 
@@ -90,8 +93,8 @@ class Walk {
   truncated = false;
   rewritten = false;
   private copied = 0;
-  /** Collections being visited: an alias of one of them refers to itself and is not copied. */
-  private readonly open = new Set<Node>();
+  /** Collections being visited (a stack): an alias of one of them refers to itself and is not copied. */
+  private readonly open: Node[] = [];
   /** The node of each anchor name seen so far (an alias refers to the latest anchor of its name before it). */
   private readonly anchors = new Map<string, Node>();
 
@@ -107,14 +110,14 @@ class Walk {
   }
 
   private seq(seq: YAMLSeq): void {
-    this.open.add(seq);
+    this.open.push(seq);
     const items = seq.items as unknown[];
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       if (isPair(item)) this.pair(item);
       else if (item && typeof item === 'object') items[i] = this.visit(item as Node);
     }
-    this.open.delete(seq);
+    this.open.pop();
   }
 
   private pair(pair: Pair): void {
@@ -124,29 +127,45 @@ class Walk {
   }
 
   private map(map: YAMLMap): void {
-    this.open.add(map);
+    this.open.push(map);
     const items = map.items as Pair[];
     let special = false;
-    let seen: Map<string, Pair> | undefined;
+    // keys as text, by position; a map of them only for large mappings (most have a handful of keys)
+    const keys: (string | undefined)[] = [];
+    let index: Map<string, number> | undefined;
     for (let i = 0; i < items.length; i++) {
       const pair = items[i]!;
       this.pair(pair);
       if (isMergeKey(pair)) {
         special = true;
+        keys.push(undefined);
         continue;
       }
-      if (items.length < 2) continue;
       const key = keyText(pair);
-      if (key === undefined) continue;
-      seen ??= new Map();
-      const earlier = seen.get(key);
-      if (earlier) {
-        special = true;
-        this.duplicates.push({ key, at: offsetsOf(pair.key as Node), first: offsetsOf(earlier.key as Node) });
+      keys.push(key);
+      if (key === undefined || i === 0) continue;
+      let earlier = -1;
+      if (i < SMALL_MAP) {
+        for (let j = i - 1; j >= 0; j--) {
+          if (keys[j] === key) {
+            earlier = j;
+            break;
+          }
+        }
+      } else {
+        if (!index) {
+          index = new Map();
+          for (let j = 0; j < i; j++) if (keys[j] !== undefined) index.set(keys[j]!, j);
+        }
+        earlier = index.get(key) ?? -1;
+        index.set(key, i);
       }
-      seen.set(key, pair);
+      if (earlier >= 0) {
+        special = true;
+        this.duplicates.push({ key, at: offsetsOf(pair.key as Node), first: offsetsOf(items[earlier]!.key as Node) });
+      }
     }
-    this.open.delete(map);
+    this.open.pop();
     if (special && this.rewrite) {
       map.items = this.merged(items);
       this.rewritten = true;
@@ -186,7 +205,7 @@ class Walk {
   /** A copy of an alias's anchored node, carrying the alias's range; the alias itself when copying must stop. */
   private expand(alias: Alias): Node {
     const target = this.anchors.get(alias.source);
-    if (!target || this.open.has(target)) return alias;
+    if (!target || this.open.includes(target)) return alias;
     const size = countNodes(target, MAX_COPIED_NODES - this.copied + 1);
     if (this.copied + size > MAX_COPIED_NODES) {
       this.truncated = true;

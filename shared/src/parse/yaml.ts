@@ -3,6 +3,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { Memo } from '../memo';
 import { lineIndex, type LineIndex } from '../text';
 import { findDuplicateKeys, readAsKubernetes, wasRewritten } from './yaml-reading';
+import { parseLenient } from './yaml-quoted';
 
 /** A syntax problem in a YAML document, with its absolute range. */
 export interface YamlProblem {
@@ -77,7 +78,14 @@ export interface ParsedChunk {
 /** Bounds that keep hostile input (alias bombs, huge nesting) from hanging the process. */
 export const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, maxAliasCount: 100, keepSourceTokens: false, strict: false } as const;
 
-const MARKER = /^---(?=[ \t]|\r?$)/;
+/** True when the line from `pos` to `lineEnd` is a `---` document marker (followed by a blank, a tab or the line's end). */
+function isMarkerLine(text: string, pos: number, lineEnd: number): boolean {
+  if (!text.startsWith('---', pos)) return false;
+  const next = pos + 3;
+  if (next === lineEnd) return true;
+  const c = text.charCodeAt(next);
+  return c === 32 || c === 9 || (c === 13 && next + 1 === lineEnd);
+}
 
 /**
  * Splits a YAML stream at its column-0 `---` markers. A document marker cannot occur inside a
@@ -91,21 +99,17 @@ export function splitDocuments(text: string): { start: number; end: number }[] {
   while (pos <= text.length) {
     const nl = text.indexOf('\n', pos);
     const lineEnd = nl === -1 ? text.length : nl;
-    // Only a `---` line or a line before the first content can change anything: skip the rest cheaply.
-    if (!onlyDirectives && !text.startsWith('---', pos)) {
-      if (nl === -1) break;
-      pos = nl + 1;
-      continue;
-    }
-    const line = text.slice(pos, lineEnd);
-    if (MARKER.test(line) && pos > start && !onlyDirectives) {
-      chunks.push({ start, end: pos });
-      start = pos;
-      onlyDirectives = true;
-    } else if (!/^\s*(#.*)?\r?$/.test(line) && !line.startsWith('%')) {
+    if (text.charCodeAt(pos) === 45 /* - */ && isMarkerLine(text, pos, lineEnd)) {
+      if (pos > start && !onlyDirectives) {
+        chunks.push({ start, end: pos });
+        start = pos;
+      }
       onlyDirectives = false;
+    } else if (onlyDirectives) {
+      // only a line before the first content can change anything else: the rest is skipped cheaply
+      const line = text.slice(pos, lineEnd);
+      if (!/^\s*(#.*)?\r?$/.test(line) && !line.startsWith('%')) onlyDirectives = false;
     }
-    if (MARKER.test(line)) onlyDirectives = false;
     if (nl === -1) break;
     pos = nl + 1;
   }
@@ -113,10 +117,10 @@ export function splitDocuments(text: string): { start: number; end: number }[] {
   return chunks;
 }
 
-/** Parses one chunk of YAML text. Never throws. */
+/** Parses one chunk of YAML text, quoted scalars read as goyaml reads them (yaml-quoted.ts). Never throws. */
 export function parseChunk(text: string): ParsedChunk {
   try {
-    return { docs: parseAllDocuments(text, YAML_OPTIONS) as unknown as Document.Parsed[] };
+    return { docs: parseLenient(text, (t) => parseAllDocuments(t, YAML_OPTIONS) as unknown as Document.Parsed[]) };
   } catch {
     return { docs: [] };
   }
@@ -137,6 +141,7 @@ export function parseYaml(uri: string, text: string, kind: 'compose' | 'kubernet
   for (const chunk of splitDocuments(text)) {
     const chunkText = text.slice(chunk.start, chunk.end);
     if (options.chunkFilter && !options.chunkFilter(chunkText)) continue;
+    if (isEmptyChunk(chunkText)) continue; // no content, nothing to parse: a run of empty `---` costs no parse each
     let parsed = options.cache?.get(chunkText);
     // a chunk read as Kubernetes has its tree rewritten (yaml-reading.ts); Compose reads aliases and merges itself
     if (parsed && kind === 'compose' && parsed.docs.some(wasRewritten)) parsed = parseChunk(chunkText);
@@ -149,6 +154,12 @@ export function parseYaml(uri: string, text: string, kind: 'compose' | 'kubernet
   const objects = kind === 'kubernetes' ? documents.flatMap(k8sObjects) : [];
   return { kind, uri, text, lines, documents, objects, memo: new Memo() };
 }
+
+/** True for a chunk of document markers, blank lines and comments only (splitDocuments' chunks start at their marker). */
+function isEmptyChunk(chunk: string): boolean {
+  return chunk.length < 64 ? EMPTY_CHUNK.test(chunk) : false;
+}
+const EMPTY_CHUNK = /^(?:(?:---|\.\.\.)?[ \t]*(?:#[^\n]*)?\r?\n)*(?:(?:---|\.\.\.)?[ \t]*(?:#[^\n]*)?)$/;
 
 function makeDocument(index: number, offset: number, doc: Document.Parsed, lines: LineIndex, kind: 'compose' | 'kubernetes'): YamlDocument {
   const reading = kind === 'kubernetes' ? readAsKubernetes(doc) : { duplicates: findDuplicateKeys(doc), truncated: false };
