@@ -1,6 +1,7 @@
 // Manifests read as the API server reads them (sigs.k8s.io/yaml on goyaml v2, encoding/json):
 // YAML 1.1 booleans, the last of duplicate keys, merge keys and aliases (docs/yaml-reading.md).
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { describe, it } from 'node:test';
 import { DUPLICATE_KEY } from '../../shared/src/engine-rules';
 import { lintText } from '../../shared/src/lint';
@@ -199,4 +200,26 @@ describe('quoted scalars continued on lines not indented more than their key (go
     const report = lintText('file:///w/pod.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: "p\n---\nkind: x\n', { kind: 'kubernetes' });
     assert.deepEqual(report.results.filter((r) => r.ruleId === 'bollwerk/parse-error').map((r) => r.message.en), ['YAML syntax error: Missing closing "quote']);
   });
+});
+
+it('property: k8s/privileged fires exactly when goyaml v2 would decode privileged: true', () => {
+  const TRUE = ['true', 'True', 'TRUE', 'y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON'];
+  const FALSE = ['false', 'False', 'FALSE', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF'];
+  const NEITHER = ['"yes"', "'true'", 'yEs', '1', 'null', 'enabled'];
+  const spelling = fc.oneof(fc.constantFrom(...TRUE).map((s) => [s, true] as const), fc.constantFrom(...FALSE).map((s) => [s, false] as const), fc.constantFrom(...NEITHER).map((s) => [s, undefined] as const));
+  // entries of one securityContext in order: an explicit key, or a merge of an anchored map
+  const entry = fc.oneof(spelling.map(([s, v]) => ({ line: `privileged: ${s}`, value: v, anchor: undefined as string | undefined })), spelling.map(([s, v]) => ({ line: '<<: *m', value: v, anchor: s })));
+  fc.assert(
+    fc.property(fc.array(entry, { minLength: 1, maxLength: 4 }), (entries) => {
+      const anchor = entries.find((e) => e.anchor !== undefined)?.anchor;
+      const anchorValue = entries.find((e) => e.anchor !== undefined)?.value;
+      // goyaml v2 writes each entry in order; the last one wins
+      let value: boolean | undefined;
+      for (const e of entries) value = e.anchor !== undefined ? anchorValue : e.value;
+      const text = (anchor !== undefined ? `x-m: &m {privileged: ${anchor}}\n` : '') + container(entries.map((e) => `        ${e.line}\n`).join(''));
+      const found = lintText('file:///p.yaml', text, { kind: 'kubernetes', rules: [privileged] }).results.filter((r) => r.ruleId === 'k8s/privileged');
+      assert.equal(found.length, value === true ? 1 : 0, text);
+    }),
+    { seed: 17, numRuns: 400 },
+  );
 });
