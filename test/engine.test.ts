@@ -144,10 +144,26 @@ describe('engine', () => {
     const r = lintK('apiVersion: v1\nkind: Pod\nmetadata: [unclosed\n');
     assert.ok(r.results.some((x) => x.ruleId === 'bollwerk/parse-error' && x.range.start.line >= 2));
   });
-  it('skips templated files with a note', () => {
-    const r = lintText('file:///w/chart/templates/deploy.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}\n', { rules: [everyObject] });
-    assert.equal(r.results.length, 0);
-    assert.equal(r.notes[0]?.code, 'templated');
+  it('skips a template with a note: a file of a Helm chart, or one that fails to parse at `{{`', () => {
+    const inChart = lintText('file:///w/chart/templates/deploy.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}\n', { rules: [everyObject], inChart: true });
+    assert.deepEqual([inChart.results.length, inChart.notes.map((n) => n.code)], [0, ['templated']]);
+    for (const text of ['apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}-web\n', '{{- if .Values.on }}\napiVersion: v1\nkind: Pod\n{{- end }}\n', 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  {{- range .Values.c }}\n  - name: {{ . }}\n  {{- end }}\n']) {
+      const r = lintText('file:///w/deploy.yaml', text, { rules: [everyObject], kind: 'kubernetes' });
+      assert.deepEqual([r.results.length, r.notes.map((n) => n.code)], [0, ['templated']], text);
+    }
+  });
+  it('checks whatever parses, `{{` or `templates/` notwithstanding', () => {
+    for (const [path, text] of [
+      ['file:///w/templates/alertmanager.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: am\ndata:\n  slack.tmpl: |\n    {{ define "slack.title" }}{{ .CommonLabels.alertname }}{{ end }}\n'],
+      ['file:///w/deploy.tmpl.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}\n'],
+      ['file:///w/grafana.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: g}\ndata:\n  a: "{{ $labels.instance }} is down"\n'],
+    ] as const) {
+      const r = lintText(path, text, { rules: [everyObject] });
+      assert.deepEqual([r.kind, r.notes, r.results.length], ['kubernetes', [], 1], path);
+    }
+    const broken = lintText('file:///w/broken.yaml', 'apiVersion: v1\nkind: Pod\nmetadata: [\ndata:\n  t: "{{ x }}"\n', { rules: [everyObject] });
+    assert.deepEqual(broken.notes, [], 'a parse error away from any `{{` is reported, not skipped');
+    assert.ok(broken.results.some((r) => r.ruleId === 'bollwerk/parse-error'));
   });
   it('skips binary and oversized input with a note', () => {
     assert.equal(lintD('FROM a\u0000').notes[0]?.code, 'binary');

@@ -1,7 +1,8 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../../shared/src/protocol';
 import { docsLinks } from './docs-location';
-import type { Note } from '../../shared/src/lint';
+import { NOT_CHECKED_CODES, type Note } from '../../shared/src/lint';
+import { NOT_CHECKED } from '../../shared/src/engine-rules';
 import type { Lang, Result, Severity } from '../../shared/src/types';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -57,10 +58,26 @@ export function toDiagnostic(result: Result, version: number, lang: Lang): Diagn
   };
 }
 
-/** An information diagnostic on the first character for a note saying why a file was not (fully) checked; none for templates. */
-export function noteDiagnostics(notes: readonly Note[], lang: Lang): Diagnostic[] {
+/** True when a diagnostic (from the client's context) is the one this result produced. */
+export function sameFinding(d: Diagnostic, r: Result): boolean {
+  return (
+    d.code === r.ruleId &&
+    d.range.start.line === r.range.start.line &&
+    d.range.start.character === r.range.start.character &&
+    d.range.end.line === r.range.end.line &&
+    d.range.end.character === r.range.end.character
+  );
+}
+
+/**
+ * An information diagnostic on the first character for a note saying why a file was not (fully)
+ * checked; none for templates, and none when the file's results already say it (`bollwerk/not-checked`).
+ */
+export function noteDiagnostics(notes: readonly Note[], lang: Lang, results: readonly Result[] = []): Diagnostic[] {
+  if (notes.length === 0) return [];
+  const reported = results.some((r) => r.ruleId === NOT_CHECKED.id);
   return notes
-    .filter((n) => n.code !== 'templated')
+    .filter((n) => n.code !== 'templated' && !(reported && NOT_CHECKED_CODES.has(n.code)))
     .map((n) => ({
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       severity: DiagnosticSeverity.Information,

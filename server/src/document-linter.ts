@@ -6,7 +6,7 @@ import { detectKind } from '../../shared/src/parse/kind';
 import type { ParsedChunk } from '../../shared/src/parse/yaml';
 import { PrunedCache } from '../../shared/src/pruned-cache';
 import type { FileKind } from '../../shared/src/types';
-import { hasDockerignore as hasDockerignoreBeside } from '../../shared/src/workspace/source';
+import { hasDockerignore as hasDockerignoreBeside, inChartTree } from '../../shared/src/workspace/source';
 import type { ResolvedSettings } from './settings';
 
 /** A lint report of one document version under one settings generation. */
@@ -47,6 +47,13 @@ export function dockerignoreLookup(uri: string): (() => boolean) | undefined {
   return () => hasDockerignoreBeside(path);
 }
 
+/** True when an open YAML document with template actions is a file in a Helm chart's folder tree (skipped as a template). */
+export function inChart(uri: string, text: string): boolean {
+  if (!text.includes('{{')) return false;
+  const u = URI.parse(uri);
+  return u.scheme === 'file' && inChartTree(u.fsPath);
+}
+
 /** The parsed YAML chunks of one open document; prune() after a lint drops the chunks it did not use, without splitting the text again. */
 export class ChunkCache extends PrunedCache<ParsedChunk> {}
 
@@ -69,10 +76,11 @@ export function createDocumentLinter(log: (message: string) => void): DocumentLi
       else if (kind === 'kubernetes') {
         let cache = resultCaches.get(uri);
         if (!cache) resultCaches.set(uri, (cache = new DocumentLintCache()));
-        report = lintDocuments(uri, text, { config: settings.config, kind, yamlCache, log, cache });
+        report = lintDocuments(uri, text, { config: settings.config, kind, yamlCache, log, cache, inChart: inChart(uri, text) });
       } else {
         const dockerignore = kind === 'dockerfile' ? dockerignoreLookup(uri) : undefined;
-        report = lintText(uri, text, { config: settings.config, kind, yamlCache, log, ...(dockerignore === undefined ? {} : { hasDockerignore: dockerignore }) });
+        const chart = kind === 'compose' && inChart(uri, text);
+        report = lintText(uri, text, { config: settings.config, kind, yamlCache, log, inChart: chart, ...(dockerignore === undefined ? {} : { hasDockerignore: dockerignore }) });
       }
       if (kind !== 'kubernetes') resultCaches.delete(uri);
       // Not report.parsed: a manifest's report parses the whole file only when asked.

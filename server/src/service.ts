@@ -7,7 +7,7 @@ import { lintText, sortResults } from '../../shared/src/lint';
 import type { ChecklistResponse, ScanWorkspaceResult } from '../../shared/src/protocol';
 import type { FileKind, Result } from '../../shared/src/types';
 import { buildChecklist } from './checklist';
-import { createDocumentLinter, documentKind } from './document-linter';
+import { createDocumentLinter, documentKind, inChart } from './document-linter';
 import { groupedDiagnostics } from './diagnostic-groups';
 import { noteDiagnostics } from './diagnostics';
 import type { ResolvedSettings, SettingsCache } from './settings';
@@ -86,7 +86,7 @@ export function createService(deps: ServiceDeps) {
       kind: entry.report.kind,
       results,
       diagnostics: [
-        ...noteDiagnostics(entry.report.notes, settings.lang),
+        ...noteDiagnostics(entry.report.notes, settings.lang, results),
         ...groupedDiagnostics(results, document.version, settings.lang),
         ...(entry.report.kind === 'dockerfile' && deps.moreDiagnostics ? deps.moreDiagnostics(document, results) : []),
       ],
@@ -179,7 +179,7 @@ export function createService(deps: ServiceDeps) {
         text = undefined;
       }
       const kind = text === undefined ? undefined : documentKind(uri, '', text);
-      const report = text === undefined || !kind ? { uri, kind: undefined, results: [], notes: [] } : lintText(uri, text, { config: settings.config, log: deps.log });
+      const report = text === undefined || !kind ? { uri, kind: undefined, results: [], notes: [] } : lintText(uri, text, { config: settings.config, log: deps.log, inChart: kind !== 'dockerfile' && inChart(uri, text) });
       index.updateFile(folder, report);
       bump([uri]);
       refreshWorkspaceRules(folder, settings);

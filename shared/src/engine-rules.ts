@@ -41,5 +41,57 @@ export const PARSE_ERROR: RuleMeta = {
   fixable: false,
 };
 
+/** Reported for a key written twice in one mapping of a manifest or Compose file (YAML or JSON). */
+export const DUPLICATE_KEY: RuleMeta = {
+  id: 'bollwerk/duplicate-key',
+  kind: 'kubernetes',
+  title: { en: 'A key is written twice in one mapping', de: 'Ein Schlüssel steht zweimal in einer Abbildung' },
+  severity: 'warning',
+  levels: ['L1', 'L2', 'L3'],
+  references: [],
+  messages: {
+    default: {
+      en: 'Key "{key}" is written twice in this mapping (first on line {line}). Kubernetes uses this later value; Compose and strict decoders reject the file. Keep one of them.',
+      de: 'Schlüssel "{key}" steht zweimal in dieser Abbildung (zuerst in Zeile {line}). Kubernetes verwendet diesen späteren Wert; Compose und strikte Decoder lehnen die Datei ab. Nur einen davon behalten.',
+    },
+  },
+  docs: {
+    rationale: {
+      en: 'The API server (sigs.k8s.io/yaml, encoding/json) keeps the last of two equal keys, so the value a reader sees first is not the one that runs. A merge conflict or a hostile patch often causes this; the rules check the last value, as Kubernetes does.',
+      de: 'Der API-Server (sigs.k8s.io/yaml, encoding/json) behält von zwei gleichen Schlüsseln den letzten; der Wert, den man zuerst liest, ist also nicht der, der läuft. Oft ist das ein Merge-Konflikt oder ein böswilliger Patch; die Regeln prüfen wie Kubernetes den letzten Wert.',
+    },
+    fix: { en: 'Delete the key that should not be there.', de: 'Den Schlüssel löschen, der nicht dorthin gehört.' },
+    bad: 'securityContext:\n  privileged: false\n  privileged: true',
+    good: 'securityContext:\n  privileged: false',
+  },
+  fixable: false,
+};
+
+/** Reported for a recognised file that a limit kept from being checked, or checked only in part. */
+export const NOT_CHECKED: RuleMeta = {
+  id: 'bollwerk/not-checked',
+  kind: 'kubernetes',
+  title: { en: 'The file was not (fully) checked', de: 'Die Datei wurde nicht (vollständig) geprüft' },
+  severity: 'warning',
+  levels: ['L1', 'L2', 'L3'],
+  references: [],
+  messages: {
+    default: { en: 'Not (fully) checked: {detail}', de: 'Nicht (vollständig) geprüft: {detail}' },
+  },
+  docs: {
+    rationale: {
+      en: 'A file skipped for its size, nesting depth, binary content or encoding, or checked only up to a document limit or an alias-expansion limit, may hide anything. It is reported so that a scan never ends as "no problems" without having read it.',
+      de: 'Eine Datei, die wegen Größe, Verschachtelungstiefe, binärem Inhalt oder Kodierung übersprungen oder nur bis zu einer Dokument- oder Alias-Grenze geprüft wurde, kann alles verbergen. Sie wird gemeldet, damit ein Scan nie ungelesen mit „keine Probleme“ endet.',
+    },
+    fix: {
+      en: 'Split the file, raise maxFileBytes in .bollwerk.yaml, or save it as UTF-8; set the rule to "off" only for files you check otherwise.',
+      de: 'Die Datei teilen, maxFileBytes in .bollwerk.yaml erhöhen oder sie als UTF-8 speichern; die Regel nur für anders geprüfte Dateien auf "off" setzen.',
+    },
+    bad: '',
+    good: '',
+  },
+  fixable: false,
+};
+
 /** The engine's own pseudo-rules, listed beside the catalogue in SARIF and `bollwerk rules`. */
-export const ENGINE_RULES: readonly RuleMeta[] = [INTERNAL_ERROR, PARSE_ERROR];
+export const ENGINE_RULES: readonly RuleMeta[] = [INTERNAL_ERROR, PARSE_ERROR, DUPLICATE_KEY, NOT_CHECKED];

@@ -4,15 +4,18 @@ import type { FileKind, Localized } from './types';
  * Input bounds that keep hostile or generated files from hanging the process (PRODUCT.md: no
  * crash, no hang). Checked in one linear pass over the text, without recursion, before parsing.
  *
- * - Size (`config.maxFileBytes`, UTF-8 bytes): the file is skipped, no findings.
- * - More than {@link MAX_DOCUMENTS} YAML documents: the first {@link MAX_DOCUMENTS} documents are
- *   checked (the text is cut before the next document starts, so every range stays valid in the
- *   whole file) and a note says where checking stopped.
+ * - Size (`config.maxFileBytes`, UTF-8 bytes): the file is skipped.
+ * - More than {@link MAX_DOCUMENTS} YAML documents with content (empty ones and those of comments
+ *   only do not count): the first {@link MAX_DOCUMENTS} are checked (the text is cut before the
+ *   next one starts, so every range stays valid in the whole file) and a note says where checking
+ *   stopped.
  * - Nesting deeper than {@link MAX_DEPTH} levels (block indentation, `- ` items and flow brackets
- *   counted together): the file is skipped, no findings. Real manifests stay below 40 levels (the
+ *   counted together): the file is skipped. Real manifests stay below 40 levels (the
  *   deepest file of the real-world corpus, a CRD, has 38); the
  *   YAML parser itself gives up (stack overflow) at a few hundred flow levels, so deeper input is
  *   generated or hostile and any partial result would be misleading.
+ * - A file skipped or checked only in part is a `bollwerk/not-checked` finding (lint.ts), never a
+ *   silent "no problems".
  * - Dockerfiles with more than {@link MAX_STAGE_COMMENT_PAIRS} (build stages × comment lines): skipped,
  *   no findings. dockerfile-ast assigns every comment to a stage by scanning all stages, so its time
  *   grows with that product (a 100 KB file of alternating `FROM` and `#` lines takes seconds). Real
@@ -60,11 +63,18 @@ export function utf8Length(text: string, limit: number = Number.MAX_SAFE_INTEGER
   return bytes;
 }
 
-/** Counts the documents of a YAML stream line by line (see countDocuments). */
+/**
+ * Counts the documents of a YAML stream line by line (see countDocuments). Only documents with
+ * content count: a run of empty `---` lines (or of comments) is no work for the parser and must not
+ * push a real document past the limit.
+ */
 class DocumentCounter {
   count = 0;
   cutAt: number | undefined;
   private inDoc = false;
+  private hasContent = false;
+  /** Where the current document starts: its `---` or the directives before it. */
+  private docStart = 0;
   private pendingStart: number | undefined;
 
   constructor(
@@ -75,21 +85,32 @@ class DocumentCounter {
   line(from: number, to: number): void {
     const text = this.text;
     const c = text.charCodeAt(from);
-    if (c === 45 /* - */ && isMarker(text, from, to, '---')) this.start(from);
-    else if (c === 46 /* . */ && isMarker(text, from, to, '...')) this.inDoc = false;
+    if (c === 45 /* - */ && isMarker(text, from, to, '---')) {
+      this.start(from);
+      if (!isBlankOrComment(text, from + 3, to)) this.content();
+    } else if (c === 46 /* . */ && isMarker(text, from, to, '...')) this.inDoc = false;
     else if (c === 37 /* % */ && !this.inDoc) this.pendingStart ??= from;
-    else if (!this.inDoc && !isBlankOrComment(text, from, to)) this.start(from);
+    else if (!isBlankOrComment(text, from, to)) {
+      if (!this.inDoc) this.start(from);
+      if (!this.hasContent) this.content();
+    }
   }
 
   private start(offset: number): void {
-    this.count++;
     this.inDoc = true;
-    if (this.count === this.max + 1) this.cutAt = this.pendingStart ?? offset;
+    this.hasContent = false;
+    this.docStart = this.pendingStart ?? offset;
     this.pendingStart = undefined;
+  }
+
+  private content(): void {
+    this.hasContent = true;
+    this.count++;
+    if (this.count === this.max + 1) this.cutAt = this.docStart;
   }
 }
 
-/** Document count of a YAML stream and the offset where document `max + 1` starts (undefined when there are at most `max`). */
+/** Count of the documents with content of a YAML stream and the offset where the `max + 1`th starts (undefined when there are at most `max`). */
 export function countDocuments(text: string, max: number = MAX_DOCUMENTS): { count: number; cutAt: number | undefined } {
   const { count, cutAt } = yamlShape(text, Infinity, max);
   return { count, cutAt };

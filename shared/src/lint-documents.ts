@@ -1,6 +1,6 @@
 import type { Config } from './config';
 import { DEFAULT_CONFIG } from './config';
-import { checkInput, fileRules, lintText, parseErrors, runCheck, sortResults, toResult, workspaceFacts, type FileReport, type LintOptions, type WorkspaceFacts } from './lint';
+import { checkInput, fileRules, lintText, notCheckedResults, readingResults, runCheck, sortResults, toResult, workspaceFacts, type FileReport, type LintOptions, type WorkspaceFacts } from './lint';
 import { detectKind } from './parse/kind';
 import { parseYaml, splitDocuments, type YamlFile } from './parse/yaml';
 import { PrunedCache } from './pruned-cache';
@@ -86,11 +86,12 @@ export function lintDocuments(uri: string, text: string, options: LintDocumentsO
   const config = options.config ?? DEFAULT_CONFIG;
   const kind = options.kind ?? detectKind(uri, text);
   const { cache } = options;
-  if (kind !== 'kubernetes') {
+  // a template is recognised by the parse of the whole file (lintText)
+  if (kind !== 'kubernetes' || text.includes('{{')) {
     cache.clear();
     return lintText(uri, text, options);
   }
-  const input = checkInput(uri, text, kind, config);
+  const input = checkInput(uri, text, kind, config, options.inChart);
   if ('skipped' in input) {
     cache.clear();
     return input.skipped;
@@ -141,7 +142,8 @@ export function lintDocuments(uri: string, text: string, options: LintDocumentsO
     const crash = crashes.get(rule.id);
     if (crash) results.push(crash);
   }
-  if (hasErrors) for (const r of parseErrors(wholeFile(), config)) results.push(r);
+  if (hasErrors) for (const r of readingResults(wholeFile(), config)) results.push(r);
+  for (const r of notCheckedResults(uri, input.notes, config)) results.push(r);
   // The whole parse and the workspace rules' facts only when asked (a workspace scan is open).
   let facts: { value: WorkspaceFacts | undefined } | undefined;
   return {
@@ -204,7 +206,7 @@ function lintChunk(uri: string, chunk: string, rules: readonly FileRule<YamlFile
   // are already nearly sorted when the chunks are put together.
   const byResult = new Map(entries.map((e) => [e.result, e]));
   const sorted = sortResults(entries.map((e) => e.result)).map((r) => byResult.get(r)!);
-  return { entries: sorted, hasErrors: file.documents.some((d) => d.errors.length > 0), crashes, lineBreaks: file.lines.lineCount - 1 };
+  return { entries: sorted, hasErrors: file.documents.some((d) => d.errors.length > 0 || d.duplicates.length > 0 || d.truncated), crashes, lineBreaks: file.lines.lineCount - 1 };
 }
 
 /** A chunk's entries moved to start at `line` (memoised: a chunk usually stays where it was). */

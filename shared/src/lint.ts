@@ -2,12 +2,13 @@ import type { Config } from './config';
 import { DEFAULT_CONFIG } from './config';
 import { parseDockerfile } from './parse/dockerfile';
 import { checkLimits } from './limits';
-import { detectKind, isTemplated } from './parse/kind';
+import { detectKind, failsAtTemplate } from './parse/kind';
 import { parseYaml, type ParsedChunk } from './parse/yaml';
+import { MAX_COPIED_NODES } from './parse/yaml-reading';
 import { suppressionIndex, suppressionsOf, type SuppressionIndex, type Suppressions } from './suppress';
 import { format } from './text';
 import type { FileFacts, FileKind, FileRule, Localized, ParsedFile, RawFinding, Result, Rule, RuleContext, RuleMeta, Severity, WorkspaceRule, YamlFile } from './types';
-import { ENGINE_RULES, INTERNAL_ERROR, PARSE_ERROR } from './engine-rules';
+import { DUPLICATE_KEY, ENGINE_RULES, INTERNAL_ERROR, NOT_CHECKED, PARSE_ERROR } from './engine-rules';
 import { RULES } from './rules';
 import { append } from './append';
 
@@ -70,6 +71,12 @@ export interface LintOptions {
    * workspace rule whose findings go into a kind not among them collects nothing. Default: all.
    */
   readonly scanKinds?: ReadonlySet<FileKind>;
+  /**
+   * The file lies in a folder tree with a `Chart.yaml`: a Helm chart, whose files are templates
+   * until rendered. Such YAML files are skipped with a `templated` note (the host looks, see
+   * workspace/source.ts inChartTree).
+   */
+  readonly inChart?: boolean;
 }
 
 /** Whether a rule runs under a configuration: enabled and at the configured level. */
@@ -108,19 +115,23 @@ export function documentedRules(): readonly RuleMeta[] {
 
 /**
  * The input checks before parsing: size, nesting and document-count limits (limits.ts), binary
- * content, templates. Either the report of a skipped file, or the text to check (the whole file or
- * a prefix) and the notes.
+ * content, files of a Helm chart. Either the report of a skipped file, or the text to check (the
+ * whole file or a prefix) and the notes. (A template outside a chart is found by its parse: lintText.)
  */
-export function checkInput(uri: string, text: string, kind: FileKind, config: Config): { skipped: FileReport } | { text: string; notes: readonly Note[] } {
+export function checkInput(uri: string, text: string, kind: FileKind, config: Config, inChart = false): { skipped: FileReport } | { text: string; notes: readonly Note[] } {
   const limited = checkLimits(text, kind, config.maxFileBytes);
-  if (limited.skip) return { skipped: { uri, kind, results: [], notes: [limited.note] } };
+  if (limited.skip) return { skipped: { uri, kind, results: notCheckedResults(uri, [limited.note], config), notes: [limited.note] } };
   if (text.includes('\u0000')) {
-    return { skipped: { uri, kind, results: [], notes: [note('binary', 'skipped: binary content (NUL bytes)', 'übersprungen: binärer Inhalt (NUL-Bytes)')] } };
+    const binary = note('binary', 'skipped: binary content (NUL bytes)', 'übersprungen: binärer Inhalt (NUL-Bytes)');
+    return { skipped: { uri, kind, results: notCheckedResults(uri, [binary], config), notes: [binary] } };
   }
-  if (kind !== 'dockerfile' && isTemplated(uri, text)) {
-    return { skipped: { uri, kind, results: [], notes: [note('templated', 'skipped: a Go/Helm template, not plain YAML; lint the rendered manifests (helm template …)', 'übersprungen: eine Go-/Helm-Vorlage, kein reines YAML; die gerenderten Manifeste prüfen (helm template …)')] } };
-  }
+  if (kind !== 'dockerfile' && inChart) return { skipped: templated(uri, kind) };
   return { text: limited.text, notes: limited.notes };
+}
+
+/** The report of a YAML file skipped as a Go/Helm template. */
+function templated(uri: string, kind: FileKind): FileReport {
+  return { uri, kind, results: [], notes: [note('templated', 'skipped: a Go/Helm template, not plain YAML; lint the rendered manifests (helm template …)', 'übersprungen: eine Go-/Helm-Vorlage, kein reines YAML; die gerenderten Manifeste prüfen (helm template …)')] };
 }
 
 /** The enabled file rules (not workspace rules) of a kind: of `options.rules`, else of the whole catalogue. */
@@ -154,11 +165,14 @@ function selection(options: LintOptions, config: Config): Selection {
 /** Lints one file's text: detects the kind, parses, runs the file rules, applies config and suppressions. */
 export function lintText(uri: string, text: string, options: LintOptions = {}): FileReport {
   const config = options.config ?? DEFAULT_CONFIG;
-  const kind = options.kind ?? detectKind(uri, text);
+  // chunks parsed to recognise a manifest are parsed once: the lint reuses them
+  const yamlCache = options.yamlCache ?? (options.kind === undefined ? new Map<string, ParsedChunk>() : undefined);
+  const kind = options.kind ?? detectKind(uri, text, yamlCache);
   if (!kind) return { uri, kind, results: [], notes: [] };
-  const limited = checkInput(uri, text, kind, config);
+  const limited = checkInput(uri, text, kind, config, options.inChart);
   if ('skipped' in limited) return limited.skipped;
-  const parsed = parseFile(uri, limited.text, kind, options);
+  const parsed = parseFile(uri, limited.text, kind, yamlCache === options.yamlCache ? options : { ...options, yamlCache });
+  if (parsed.kind !== 'dockerfile' && failsAtTemplate(parsed)) return templated(uri, kind);
   const rules = fileRules(kind, options, config);
   const context: RuleContext = { trustedRegistries: config.trustedRegistries };
   const index = suppressionIndex(parsed.lines, kind);
@@ -185,7 +199,8 @@ export function lintText(uri: string, text: string, options: LintOptions = {}): 
       if (!suppressions.isSuppressed(rule, f)) results.push(toResult(rule, f, uri, config));
     }
   }
-  if (parsed.kind !== 'dockerfile') append(results, parseErrors(parsed, config));
+  if (parsed.kind !== 'dockerfile') append(results, readingResults(parsed, config));
+  append(results, notCheckedResults(uri, limited.notes, config));
   const workspace = workspaceFacts(parsed, options.config ? options : { ...options, config }, index);
   const sorted = sortResults(results);
   return workspace === undefined ? { uri, kind, results: sorted, notes: limited.notes, parsed } : { uri, kind, results: sorted, notes: limited.notes, parsed, workspace };
@@ -308,11 +323,49 @@ export function toResult(rule: RuleMeta, f: RawFinding, uri: string, config: Con
 /** Most parse errors reported per file. */
 const MAX_PARSE_ERRORS = 5;
 
-/** The first YAML syntax errors of a file as `bollwerk/parse-error` results (none when that rule is off). */
-export function parseErrors(file: ParsedFile & { kind: 'compose' | 'kubernetes' }, config: Config): Result[] {
-  if (config.rules[PARSE_ERROR.id] === 'off') return [];
-  const errors = file.documents.flatMap((d) => d.errors).slice(0, MAX_PARSE_ERRORS);
-  return errors.map((e) => toResult(PARSE_ERROR, { range: e.range, args: { detail: e.message } }, file.uri, config));
+/** Most duplicate-key findings reported per file. */
+const MAX_DUPLICATE_KEYS = 20;
+
+/**
+ * What reading a YAML file found besides the rules: the first syntax errors (`bollwerk/parse-error`),
+ * keys written twice (`bollwerk/duplicate-key`) and documents whose aliases expand past the limit
+ * (`bollwerk/not-checked`); each none when its rule is off.
+ */
+export function readingResults(file: ParsedFile & { kind: 'compose' | 'kubernetes' }, config: Config): Result[] {
+  const out: Result[] = [];
+  if (config.rules[PARSE_ERROR.id] !== 'off') {
+    const errors = file.documents.flatMap((d) => d.errors).slice(0, MAX_PARSE_ERRORS);
+    for (const e of errors) out.push(toResult(PARSE_ERROR, { range: e.range, args: { detail: e.message } }, file.uri, config));
+  }
+  if (config.rules[DUPLICATE_KEY.id] !== 'off') {
+    const duplicates = file.documents.flatMap((d) => d.duplicates).slice(0, MAX_DUPLICATE_KEYS);
+    for (const d of duplicates) out.push(toResult(DUPLICATE_KEY, { range: d.range, args: { key: shortKey(d.key), line: d.first.start.line + 1 } }, file.uri, config));
+  }
+  const truncated = file.documents.find((d) => d.truncated);
+  if (truncated) {
+    const line = truncated.rangeOf(truncated.doc.contents).start.line + 1;
+    out.push(...notCheckedResults(file.uri, [note('not-checked', `partly checked: the aliases of the document at line ${line} expand to more than ${MAX_COPIED_NODES} nodes; what lies beyond was not checked`, `teilweise geprüft: die Aliase des Dokuments in Zeile ${line} ergeben mehr als ${MAX_COPIED_NODES} Knoten; was darüber hinausgeht, wurde nicht geprüft`)], config));
+  }
+  return out;
+}
+
+/** A key as a message shows it: one line, at most 60 characters. */
+const shortKey = (key: string): string => {
+  const line = key.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
+};
+
+/** The codes of notes about a file that a limit kept from being checked, or checked only in part. */
+export const NOT_CHECKED_CODES: ReadonlySet<Note['code']> = new Set(['too-large', 'too-many-documents', 'too-deep', 'binary', 'invalid-utf8', 'not-checked']);
+
+/** The `bollwerk/not-checked` results of a file's notes (at its first character; none when the rule is off). */
+export function notCheckedResults(uri: string, notes: readonly Note[], config: Config): Result[] {
+  if (notes.length === 0 || config.rules[NOT_CHECKED.id] === 'off') return [];
+  const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const template = NOT_CHECKED.messages['default']!;
+  return notes
+    .filter((n) => NOT_CHECKED_CODES.has(n.code))
+    .map((n) => ({ ...toResult(NOT_CHECKED, { range: zero }, uri, config), message: { en: format(template.en, { detail: n.message.en }), de: format(template.de, { detail: n.message.de }) } }));
 }
 
 /** Orders results by position, then rule id, for stable output. */

@@ -1,22 +1,26 @@
 import { isMap, isScalar, isSeq, isAlias, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { YamlDocument } from './parse/yaml';
+import { isCopy } from './parse/yaml-reading';
 import type { LineIndex } from './text';
 import { eol } from './text';
 
 /**
  * Minimal text edits on YAML that keep comments, indentation, quoting and key order: only the
  * inserted or replaced text changes. Each function returns undefined when no certain edit
- * exists (aliases on the path, a block collection to replace, odd layouts, a document with syntax
- * errors, whose recovered tree is a guess); callers then offer no fix.
+ * exists (aliases on the path, copies that stand for an alias or a merge key (parse/yaml-reading.ts),
+ * a block collection to replace, odd layouts, a document with syntax errors, whose recovered tree is
+ * a guess); callers then offer no fix.
  */
 
 const INDENT_STEP = 2;
 
 const keyOf = (p: Pair): string | undefined => (isScalar(p.key) ? String(p.key.value) : undefined);
 
+/** The pair of `key`: of two equal keys the later, whose value counts (as parse/yaml.ts mapPair). */
 function findPair(map: YAMLMap, key: string): Pair<Node, Node | null> | undefined {
-  return map.items.find((p) => keyOf(p) === key) as Pair<Node, Node | null> | undefined;
+  for (let i = map.items.length - 1; i >= 0; i--) if (keyOf(map.items[i]!) === key) return map.items[i] as Pair<Node, Node | null>;
+  return undefined;
 }
 
 const isNullScalar = (n: unknown): boolean => n === null || n === undefined || (isScalar(n) && n.value === null && (n.source === undefined || n.source === '' || n.source === '~' || n.source === 'null'));
@@ -131,14 +135,14 @@ function fillEmptyValue(doc: YamlDocument, lines: LineIndex, pair: Pair, path: r
  * with a line break is a block value), creating missing maps in the style of their parent.
  */
 export function setIn(doc: YamlDocument, lines: LineIndex, map: YAMLMap, path: readonly string[], valueYaml: string): TextEdit[] | undefined {
-  if (path.length === 0 || doc.errors.length > 0) return undefined;
+  if (path.length === 0 || doc.errors.length > 0 || isCopy(map)) return undefined;
   const [key, ...rest] = path as [string, ...string[]];
   const pair = findPair(map, key);
   if (!pair) {
     return map.flow ? insertIntoFlowMap(doc, lines, map, path, valueYaml) : insertIntoBlockMap(doc, lines, map, path, valueYaml);
   }
   const value = pair.value;
-  if (isAlias(value)) return undefined;
+  if (isAlias(value) || isCopy(pair)) return undefined;
   if (rest.length === 0) {
     if (isNullScalar(value)) return fillEmptyValue(doc, lines, pair, [], valueYaml);
     if (!value?.range) return undefined;
@@ -158,7 +162,7 @@ export function setIn(doc: YamlDocument, lines: LineIndex, map: YAMLMap, path: r
  * under a block map, flow style under a flow map) when it is missing.
  */
 export function appendIn(doc: YamlDocument, lines: LineIndex, map: YAMLMap, path: readonly string[], itemYaml: string): TextEdit[] | undefined {
-  if (path.length === 0 || doc.errors.length > 0) return undefined;
+  if (path.length === 0 || doc.errors.length > 0 || isCopy(map)) return undefined;
   let current: YAMLMap = map;
   for (let i = 0; i < path.length; i++) {
     const key = path[i]!;
@@ -171,7 +175,7 @@ export function appendIn(doc: YamlDocument, lines: LineIndex, map: YAMLMap, path
       return setIn(doc, lines, current, remaining, blockValue);
     }
     const value = pair.value;
-    if (isAlias(value)) return undefined;
+    if (isAlias(value) || isCopy(pair)) return undefined;
     if (last) return isSeq(value) ? appendToSeq(doc, lines, value, itemYaml) : undefined;
     if (!isMap(value)) return undefined;
     current = value;
@@ -181,7 +185,7 @@ export function appendIn(doc: YamlDocument, lines: LineIndex, map: YAMLMap, path
 
 /** Appends an item to an existing sequence, block or flow. */
 export function appendToSeq(doc: YamlDocument, lines: LineIndex, seq: YAMLSeq, itemYaml: string): TextEdit[] | undefined {
-  if (!seq.range || doc.errors.length > 0) return undefined;
+  if (!seq.range || doc.errors.length > 0 || isCopy(seq)) return undefined;
   const text = lines.text;
   if (seq.flow) {
     const close = doc.offset + seq.range[1] - 1;

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { ChunkCache } from '../../server/src/document-linter';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ChunkCache, inChart } from '../../server/src/document-linter';
 import { DEFAULT_CONFIG } from '../../shared/src/config';
 import { defineYamlRule } from '../../shared/src/define';
 import { lintText } from '../../shared/src/lint';
@@ -222,7 +226,7 @@ describe('per-document lint (lintDocuments)', () => {
 
   it('limits, templates and binary content give the same notes and results as the whole-file lint', () => {
     const many = Array.from({ length: 1005 }, (_, i) => `---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: s${i}\ndata:\n  k: dg==\n`).join('');
-    const texts = [many, `---\n${DEPLOYMENT(1)}\n---\nimage: {{ .Values.image }}\n`, `---\n${DEPLOYMENT(1)}\u0000\n`];
+    const texts = [many, `---\n${DEPLOYMENT(1)}\n---\nmetadata:\n  name: {{ .Release.Name }}-web\n`, `---\n${DEPLOYMENT(1)}\u0000\n`];
     const codes = ['too-many-documents', 'templated', 'binary'];
     for (const [i, text] of texts.entries()) {
       const cache = new DocumentLintCache();
@@ -235,6 +239,42 @@ describe('per-document lint (lintDocuments)', () => {
     const limited = lintDocuments(URI, many, { config, kind: 'kubernetes', cache: new DocumentLintCache() });
     assert.deepStrictEqual(limited.notes.map((n) => n.code), ['too-many-documents']);
     assert.equal(limited.results.filter((r) => r.ruleId === 'k8s/plaintext-secret').length, 1000);
+  });
+
+  it('the Kubernetes reading (YAML 1.1 booleans, duplicates, merge keys, aliases) gives the whole-file results, also after an edit', () => {
+    const text = [
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  hostPID: yes\n  containers: [{name: a, securityContext: {privileged: false, privileged: true}}]\n',
+      'x: &sc {privileged: on}\napiVersion: v1\nkind: Pod\nmetadata: {name: b}\nspec:\n  containers:\n  - name: b\n    securityContext:\n      <<: *sc\n  - name: c\n    securityContext: *sc\n',
+      'apiVersion: v1\nkind: Pod\nkind: Pod\nmetadata: {name: c}\n',
+    ].join('---\n');
+    const cache = new DocumentLintCache();
+    const yamlCache = new ChunkCache();
+    for (const version of [text, text.replace('name: c}', 'name: cc}'), `# moved\n${text}`]) {
+      const actual = lintDocuments(URI, version, { config, kind: 'kubernetes', cache, yamlCache });
+      const expected = lintText(URI, version, { config, kind: 'kubernetes' });
+      assert.deepStrictEqual(actual.results, expected.results);
+      assert.deepStrictEqual(actual.results.filter((r) => ['k8s/privileged', 'k8s/host-namespaces', 'bollwerk/duplicate-key'].includes(r.ruleId)).map((r) => r.ruleId).sort(), ['bollwerk/duplicate-key', 'bollwerk/duplicate-key', 'k8s/host-namespaces', 'k8s/privileged', 'k8s/privileged', 'k8s/privileged']);
+    }
+  });
+
+  it('the editor skips a template only in a folder tree with a Chart.yaml', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bollwerk-chart-'));
+    try {
+      mkdirSync(join(dir, 'chart', 'templates', 'sub'), { recursive: true });
+      writeFileSync(join(dir, 'chart', 'Chart.yaml'), 'apiVersion: v2\nname: c\nversion: 1.0.0\n');
+      const template = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  containers: [{name: a, securityContext: {privileged: true}}]\n';
+      const uri = (path: string): string => pathToFileURL(join(dir, path)).toString();
+      assert.equal(inChart(uri('chart/templates/sub/pod.yaml'), template), true);
+      assert.equal(inChart(uri('chart/templates/sub/pod.yaml'), template.replace('{{ .Release.Name }}', 'p')), false, 'a chart file without template actions is plain YAML');
+      assert.equal(inChart(uri('templates/pod.yaml'), template), false, 'templates/ outside a chart');
+      assert.equal(inChart('untitled:Untitled-1', template), false);
+      const skipped = lintDocuments(uri('chart/templates/sub/pod.yaml'), template, { config, kind: 'kubernetes', cache: new DocumentLintCache(), inChart: true });
+      assert.deepStrictEqual([skipped.results, skipped.notes.map((n) => n.code)], [[], ['templated']]);
+      const checked = lintDocuments(uri('templates/pod.yaml'), template, { config, kind: 'kubernetes', cache: new DocumentLintCache(), inChart: false });
+      assert.ok(checked.results.some((r) => r.ruleId === 'k8s/privileged'), 'a template that parses is checked outside a chart');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('Compose files and Dockerfiles take the whole-file path', () => {

@@ -48,6 +48,8 @@ const K8S = 'file:///limits/manifest.yaml';
 const pod = (i: number): string => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p${i}\n`;
 const lintK8s = (text: string, rules = [everyDocument]) => lintText(K8S, text, { kind: 'kubernetes', rules, config: DEFAULT_CONFIG });
 const codes = (text: string): string[] => lintK8s(text).notes.map((n) => n.code);
+/** The not-checked findings of a report: rule, severity, English message. */
+const notChecked = (report: { results: readonly { ruleId: string; severity: string; message: { en: string } }[] }): string[][] => report.results.filter((r) => r.ruleId === 'bollwerk/not-checked').map((r) => [r.ruleId, r.severity, r.message.en]);
 
 /** Block nesting: `depth` keys, each indented one more level. */
 const blockNesting = (depth: number): string => Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ' leaf\n';
@@ -65,7 +67,8 @@ describe('limits: size', () => {
     assert.ok(text.length <= 100 && Buffer.byteLength(text) > 100);
     const report = lintText(K8S, text, { kind: 'kubernetes', rules: [everyDocument], config });
     assert.deepEqual(report.notes.map((n) => n.code), ['too-large']);
-    assert.deepEqual(report.results, []);
+    assert.deepEqual(notChecked(report), [['bollwerk/not-checked', 'warning', 'Not (fully) checked: skipped: larger than 100 bytes (maxFileBytes)']], 'a skipped file is a finding of its own');
+    assert.equal(report.results.length, 1);
     assert.match(report.notes[0]!.message.en, /larger than 100 bytes \(maxFileBytes\)/);
     assert.match(report.notes[0]!.message.de, /größer als 100 Bytes/);
     assert.equal(lintText(K8S, text, { kind: 'kubernetes', rules: [everyDocument], config: { ...config, maxFileBytes: 200 } }).notes.length, 0);
@@ -83,7 +86,7 @@ describe('limits: size', () => {
       const report = lintText(uri, text); // default config (10 MB), whole catalogue, kind detected
       const ms = elapsedMs(started, cpu);
       assert.deepEqual(report.notes.map((n) => n.code), ['too-large']);
-      assert.deepEqual(report.results, []);
+      assert.deepEqual(report.results.map((r) => r.ruleId), ['bollwerk/not-checked']);
       assert.ok(ms < 1500, `took ${ms.toFixed(0)} ms`);
     });
   }
@@ -95,7 +98,7 @@ describe('limits: nesting depth', () => {
     const deep = `${pod(0)}spec:\n${blockNesting(MAX_DEPTH).replace(/^/gm, '  ')}`;
     const report = lintK8s(deep);
     assert.deepEqual(report.notes.map((n) => n.code), ['too-deep']);
-    assert.deepEqual(report.results, [], 'a skipped file has no findings');
+    assert.deepEqual(report.results.map((r) => r.ruleId), ['bollwerk/not-checked'], 'a skipped file has one finding: that it was not checked');
     assert.match(report.notes[0]!.message.en, /nested deeper than 100 levels \(line \d+\)/);
     assert.match(report.notes[0]!.message.de, /tiefer als 100 Ebenen/);
   });
@@ -144,6 +147,21 @@ describe('limits: nesting depth', () => {
 });
 
 describe('limits: document count', () => {
+  it('empty documents and comment-only documents do not count: 1,001 empty `---` then a privileged Pod is checked whole', () => {
+    const privileged = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, securityContext: {privileged: true}}]\n';
+    for (const filler of ['---\n', '---\n# comment\n\n', '--- # comment\n']) {
+      const text = filler.repeat(MAX_DOCUMENTS + 1) + '---\n' + privileged;
+      assert.equal(countDocuments(text).count, 1, JSON.stringify(filler));
+      const report = lintText(K8S, text, { kind: 'kubernetes', config: DEFAULT_CONFIG });
+      assert.deepEqual(report.notes, []);
+      const lines = text.split('\n').length;
+      assert.deepEqual(report.results.filter((r) => r.ruleId === 'k8s/privileged').map((r) => r.range.start.line), [lines - 2]);
+    }
+    const padded = Array.from({ length: MAX_DOCUMENTS + 1 }, (_, i) => `---\n---\n${pod(i)}`).join('');
+    assert.deepEqual(countDocuments(padded, MAX_DOCUMENTS), { count: MAX_DOCUMENTS + 1, cutAt: padded.lastIndexOf('---\napiVersion') }, 'the cut is at the marker of the first document past the limit');
+    assert.equal(countDocuments('--- {a: 1}\n--- |\n  x\n---\n').count, 2, 'content on the marker line counts');
+  });
+
   it(`checks ${MAX_DOCUMENTS} documents fully; beyond that only the first ${MAX_DOCUMENTS}, with a note`, () => {
     const exact = Array.from({ length: MAX_DOCUMENTS }, (_, i) => pod(i)).join('---\n');
     const full = lintK8s(exact);
@@ -153,24 +171,26 @@ describe('limits: document count', () => {
     const text = Array.from({ length: MAX_DOCUMENTS + 500 }, (_, i) => pod(i)).join('---\n');
     const report = lintK8s(text);
     assert.deepEqual(report.notes.map((n) => n.code), ['too-many-documents']);
-    assert.equal(report.results.length, MAX_DOCUMENTS, 'findings of the first documents only');
-    assert.equal(report.results.at(-1)!.message.en, `document ${MAX_DOCUMENTS - 1}`);
-    assert.equal(report.results.at(-1)!.range.start.line, (MAX_DOCUMENTS - 1) * 5);
+    const own = report.results.filter((r) => r.ruleId !== 'bollwerk/not-checked');
+    assert.equal(own.length, MAX_DOCUMENTS, 'findings of the first documents only');
+    assert.equal(own.at(-1)!.message.en, `document ${MAX_DOCUMENTS - 1}`);
+    assert.equal(own.at(-1)!.range.start.line, (MAX_DOCUMENTS - 1) * 5);
+    assert.deepEqual(notChecked(report), [['bollwerk/not-checked', 'warning', 'Not (fully) checked: partly checked: 1500 YAML documents; only the first 1000 (lines 1–4999) were checked']]);
     assert.match(report.notes[0]!.message.en, /1500 YAML documents; only the first 1000 \(lines 1–4999\) were checked/);
     assert.match(report.notes[0]!.message.de, /nur die ersten 1000 \(Zeilen 1–4999\)/);
     assert.deepEqual(reportProblems(text, report), [], 'ranges stay valid in the whole file');
   });
 
-  it('counts documents started by ---, by content after ..., and empty ones', () => {
-    assert.equal(countDocuments('a: 1\n---\nb: 2\n...\nc: 3\n...\n---\n---\n').count, 5);
+  it('counts documents with content, started by --- or by content after ...; not empty ones', () => {
+    assert.equal(countDocuments('a: 1\n---\nb: 2\n...\nc: 3\n...\n---\n---\n').count, 3);
     assert.equal(countDocuments('# only a comment\n').count, 0);
     assert.equal(countDocuments('%YAML 1.2\n---\na: 1\n').count, 1);
     const many = '---\n'.repeat(5000);
     const started = performance.now();
     const cpu = process.cpuUsage();
     const report = lintK8s(many);
-    assert.ok(elapsedMs(started, cpu) < 1000);
-    assert.deepEqual(report.notes.map((n) => n.code), ['too-many-documents']);
+    assert.ok(elapsedMs(started, cpu) < 1000, 'empty documents are cheap');
+    assert.deepEqual(report.notes, [], 'empty documents are no reason to stop checking');
   });
 
   it('an alias bomb is neither expanded nor slow', () => {

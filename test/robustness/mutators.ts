@@ -12,6 +12,7 @@ export const OPS = [
   'truncate', 'delete-lines', 'duplicate-lines', 'swap-lines', 'tabs', 'indent-shift', 'indent-scale',
   'wrong-type', 'map-for-scalar', 'huge-number', 'deep-nesting', 'alias-bomb', 'crlf', 'bom', 'nul',
   'control-char', 'long-line', 'token', 'splice', 'random-text', 'set-path',
+  'yaml11-bool', 'duplicate-key', 'merge-key', 'empty-documents', 'quoted-continuation',
 ] as const;
 
 /** One mutation: an operation and its parameters. */
@@ -30,6 +31,8 @@ export const TARGET_KEYS = ['securityContext', 'containers', 'initContainers', '
 const HUGE = ['99999999999999999999999999999999', '1e400', '-1e400', '-0', '0x7fffffffffffffff', '.inf', '-.inf', '.NaN', '9007199254740993', '0o777777777777777777777', '1_000_000', '4294967296', '-2147483649', '1' + '0'.repeat(400)];
 const YAML_TOKENS = ['---\n', '...\n', '- ', ': ', '{', '}', '[', ']', ',', '&a ', '*a', '!!str ', '!!map ', '!custom ', '<<: *a\n', '? ', '|\n', '>-\n', '# c\n', '"', "'", '\\', '\t', '${VAR}', '{{ .Values.x }}', '%YAML 1.2\n', '%TAG ! tag:x,2000:\n', '\n  ', '\n    - ', 'apiVersion: v1\nkind: Pod\n', 'services:\n', ':\n', 'null', '@', '`', '\r'];
 const DOCKER_TOKENS = ['FROM ', 'FROM scratch\n', ' AS build', 'RUN ', 'USER root\n', 'USER 0:0\n', 'ADD ', 'COPY ', '--chown=', '--from=', '--chmod=', 'ENV ', 'ARG ', 'EXPOSE ', 'HEALTHCHECK NONE\n', 'CMD ', 'ENTRYPOINT ', '["', '", "', '"]', '\\\n', '<<EOF\n', '\nEOF\n', '# escape=`\n', '# syntax=docker/dockerfile:1\n', '${', '}', '$', ':latest', '@sha256:', 'ONBUILD ', 'SHELL ["powershell"]\n', 'curl -k http://x | sh', 'apt-get install -y x', 'sudo ', 'chmod 777 /', '--mount=type=secret,id=a ', 'PASSWORD=hunter2', '\n', '`', ' && ', ';', '#', '\t'];
+/** goyaml v2's booleans, which the API server reads and YAML 1.2 does not (docs/yaml-reading.md). */
+const YAML11_BOOLEANS = ['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF', 'True', 'FALSE', '"yes"', "'on'"];
 const CONTROL = ['\u0001', '\u2028', '\u2029', '\u0085', '\ud800', '\udc00', '\v', '\f', '\u200b', '\r', '\ufeff', '\u007f', '\ud83d\ude00'];
 
 /** An arbitrary mutation. */
@@ -176,7 +179,56 @@ export function applyMutation(text: string, m: Mutation, kind: FileKind, seeds: 
     }
     case 'random-text': { const at = m.a % (len + 1); return `${text.slice(0, at)}${m.s}${text.slice(at)}`; }
     case 'set-path': return yaml ? setPath(text, m.a, m.s) : text;
+    case 'yaml11-bool': return yaml ? yaml11Booleans(text, m) : text;
+    case 'duplicate-key': return yaml ? duplicateKey(text, m) : text;
+    case 'merge-key': return yaml ? mergeKey(text, m) : text;
+    case 'empty-documents': return yaml ? spliceLines(text, m.a % 3 === 0 ? 0 : m.a, 0, Array.from({ length: 1 + (m.b % 1200) }, (_, i) => (m.c % 2 === 0 || i % 2 === 0 ? '---' : '# c'))) : text;
+    case 'quoted-continuation': return yaml ? quotedContinuation(text, m) : text;
   }
+}
+
+/** Replaces `true`/`false` values (every one, or the `a`-th) by YAML 1.1 spellings. */
+function yaml11Booleans(text: string, m: Mutation): string {
+  let n = 0;
+  return text.replace(/(:[ \t]+)(true|false)\b/g, (all, colon: string) => (m.c % 2 === 0 || n++ === m.a % 8 ? colon + pick(YAML11_BOOLEANS, m.b + n) : all));
+}
+
+/** Writes a `key: value` line again below itself with another value (`true`, a YAML 1.1 boolean, a map …). */
+function duplicateKey(text: string, m: Mutation): string {
+  const lines = text.split('\n');
+  const candidates = lines.flatMap((l, i) => (/^\s*(?:- )?[\w.-]+:( |$)/.test(l) ? [i] : []));
+  if (candidates.length === 0) return text;
+  const i = pick(candidates, m.a);
+  const line = lines[i]!.replace(/^(\s*)- /, '$1  ');
+  const key = /^\s*[\w.-]+:/.exec(line)![0];
+  return spliceLines(text, i + 1, 0, [`${key} ${pick(['true', 'yes', 'on', '0', '"x"', '{privileged: true}', '[]', '*a'], m.b)}`]);
+}
+
+/** Puts a merge key into a mapping: `<<: *anchor` of a map defined above, or an inline map. */
+function mergeKey(text: string, m: Mutation): string {
+  const lines = text.split('\n');
+  const candidates = lines.flatMap((l, i) => (/^\s+[\w.-]+:( |$)/.test(l) ? [i] : []));
+  if (candidates.length === 0) return text;
+  const i = pick(candidates, m.a);
+  const indent = /^\s*/.exec(lines[i]!)![0];
+  const merged = pick(['<<: *m', '<<: [*m, *m]', '<<: {privileged: true, hostPID: yes}', '<<: *missing', '<<: 5'], m.b);
+  const withAnchor = spliceLines(text, 0, 0, [`x-merge: &m {privileged: true, runAsUser: 0, allowPrivilegeEscalation: ${m.c % 2 === 0 ? 'on' : 'true'}}`]);
+  return spliceLines(withAnchor, i + 2, 0, [`${indent}${merged}`]);
+}
+
+/** Continues a quoted value on a line not indented more than its key (goyaml reads it, YAML 1.2 does not). */
+function quotedContinuation(text: string, m: Mutation): string {
+  const lines = text.split('\n');
+  const candidates = lines.flatMap((l, i) => (/^\s*[\w.-]+: \S/.test(l) && !/[|>]\s*$/.test(l) ? [i] : []));
+  if (candidates.length === 0) return text;
+  const i = pick(candidates, m.a);
+  const match = /^(\s*[\w.-]+: )([^]*)$/.exec(lines[i]!);
+  if (!match) return text;
+  const indent = /^\s*/.exec(lines[i]!)![0];
+  const q = m.b % 2 === 0 ? '"' : "'";
+  lines[i] = `${match[1]}${q}${match[2]!.replace(/["']/g, '')}`;
+  lines.splice(i + 1, 0, `${indent.slice(0, m.c % (indent.length + 1))}continued${q}`);
+  return lines.join('\n');
 }
 
 /** Random token soup of a kind (no seed): tokens of the kind's syntax glued with random text. */

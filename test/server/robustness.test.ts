@@ -39,7 +39,7 @@ describe('malformed input never kills the server', () => {
     c.open('file:///w/bin/manifest.yaml', `apiVersion: v1\nkind: Pod\n${bytes}`);
     c.open('file:///w/bin/Dockerfile', `FROM alpine\n${bytes}`);
     const y = await c.waitForPublish('file:///w/bin/manifest.yaml');
-    assert.deepEqual(y.diagnostics.map((d) => [d.code, d.severity, d.message]), [['bollwerk/binary', 3, 'skipped: binary content (NUL bytes)']], 'binary content is skipped with a note');
+    assert.deepEqual(y.diagnostics.map((d) => [d.code, d.severity, d.message]), [['bollwerk/not-checked', 2, 'Not (fully) checked: skipped: binary content (NUL bytes)']], 'binary content is skipped with a warning');
     await c.waitForPublish('file:///w/bin/Dockerfile');
     await stillServes();
   });
@@ -64,7 +64,10 @@ describe('malformed input never kills the server', () => {
     c.open(uri, text);
     const p = await c.waitForPublish(uri, () => true, 60000);
     assert.equal(p.diagnostics.filter((d) => rulesOf(d).includes('k8s/read-only-root-filesystem')).length, 1000, 'the engine checks the first 1000 documents');
-    assert.match(String(p.diagnostics.find((d) => rulesOf(d).includes('bollwerk/too-many-documents'))?.message), /only the first 1000/);
+    const partly = p.diagnostics.filter((d) => rulesOf(d).includes('bollwerk/not-checked'));
+    assert.deepEqual(partly.map((d) => d.severity), [2], 'partly checked is a warning, shown once');
+    assert.match(String(partly[0]?.message), /only the first 1000/);
+    assert.equal(p.diagnostics.filter((d) => rulesOf(d).includes('bollwerk/too-many-documents')).length, 0, 'the note is not shown besides the finding');
     c.change(uri, 2, text.replace('nginx:1.0', 'nginx:1.00'));
     await c.waitForPublish(uri, (q) => q.version === 2, 60000);
     await stillServes();

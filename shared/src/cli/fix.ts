@@ -3,7 +3,7 @@ import { lintText } from '../lint';
 import { isDockerfileName } from '../parse/kind';
 import { applyEdits, rangesOverlap } from '../text';
 import type { Localized, Result, TextEdit } from '../types';
-import { hasDockerignore, readSource } from '../workspace/source';
+import { hasDockerignore, inChartTree, readSource } from '../workspace/source';
 import { fileUri, scanWorkspace, uriPath, type ScanOptions, type ScanResult } from '../workspace/scan';
 import { findFiles } from '../workspace/walk';
 import { writeBack, writeRoots, type WriteRoots } from '../workspace/write-back';
@@ -74,6 +74,8 @@ export function fixWorkspace(roots: readonly string[], config: Config, fixOption
   for (const path of found.files) {
     const source = readSource(path, config.maxFileBytes);
     if ('note' in source) continue;
+    // a Helm chart's templates are not linted (lint.ts inChart), so nothing of them is fixed
+    if (!isDockerfileName(path) && source.text.includes('{{') && inChartTree(path)) continue;
     const result = fixText(fileUri(path), source.text, config, isDockerfileName(path) ? hasDockerignore(path) : undefined);
     if (result.error) failed.push(path);
     if (result.text !== source.text && write(path, source, result.text, sink)) {

@@ -166,17 +166,20 @@ export function lookupPath(service: ComposeService, path: readonly string[]): En
   return entry;
 }
 
-/** A boolean setting: YAML booleans and the strings Compose accepts (`"true"`, `yes`, `on`). */
+/** A boolean setting: YAML booleans and the strings Compose accepts (`"true"`, `yes`, `on`, `y` …, docs/yaml-reading.md). */
 export function truthy(node: Node | undefined): boolean | undefined {
   const s = scalarString(node);
   return s === undefined ? undefined : truthyText(s);
 }
 
-/** A boolean written as text (`true`, `yes`, `on`, `false`, `no`, `off`), else undefined. */
+/**
+ * A boolean written as text, as compose-go's toBoolean reads it (any case, quoted or not): `true`,
+ * `y`, `yes`, `on`; `false`, `n`, `no`, `off`; else undefined.
+ */
 export function truthyText(text: string): boolean | undefined {
   const s = text.trim().toLowerCase();
-  if (s === 'true' || s === 'yes' || s === 'on') return true;
-  if (s === 'false' || s === 'no' || s === 'off') return false;
+  if (s === 'true' || s === 'yes' || s === 'on' || s === 'y') return true;
+  if (s === 'false' || s === 'no' || s === 'off' || s === 'n') return false;
   return undefined;
 }
 

@@ -2,6 +2,8 @@ import { parseAllDocuments, isMap, isPair, isScalar, isSeq, isAlias, type Docume
 import type { Range } from 'vscode-languageserver-types';
 import { Memo } from '../memo';
 import { lineIndex, type LineIndex } from '../text';
+import { findDuplicateKeys, readAsKubernetes, wasRewritten } from './yaml-reading';
+import { parseLenient } from './yaml-quoted';
 
 /** A syntax problem in a YAML document, with its absolute range. */
 export interface YamlProblem {
@@ -16,6 +18,10 @@ export interface YamlDocument {
   readonly offset: number;
   readonly doc: Document.Parsed;
   readonly errors: readonly YamlProblem[];
+  /** Keys written twice in one mapping: the later one (which Kubernetes uses) and the earlier one. */
+  readonly duplicates: readonly DuplicateKeyRange[];
+  /** True when aliases and merge keys expand to more than the tree keeps (yaml-reading.ts): rules saw only part of the document. */
+  readonly truncated: boolean;
   /** Range of a node or pair (key start to value end) in the file. */
   rangeOf(node: Node | Pair | null | undefined): Range;
   /** Range of a pair's key, or of the node itself. */
@@ -24,6 +30,15 @@ export interface YamlDocument {
   offsets(node: Node | Pair): { start: number; end: number };
   /** Caches of what rules derive from the document (memo.ts). */
   readonly memo: Memo;
+}
+
+/** A key written twice in one mapping. */
+export interface DuplicateKeyRange {
+  readonly key: string;
+  /** The later key, whose value counts. */
+  readonly range: Range;
+  /** The earlier key. */
+  readonly first: Range;
 }
 
 /** A Kubernetes object: a document's root map (or an item of a `List`) with `apiVersion` and `kind`. */
@@ -63,7 +78,14 @@ export interface ParsedChunk {
 /** Bounds that keep hostile input (alias bombs, huge nesting) from hanging the process. */
 export const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, maxAliasCount: 100, keepSourceTokens: false, strict: false } as const;
 
-const MARKER = /^---(?=[ \t]|\r?$)/;
+/** True when the line from `pos` to `lineEnd` is a `---` document marker (followed by a blank, a tab or the line's end). */
+function isMarkerLine(text: string, pos: number, lineEnd: number): boolean {
+  if (!text.startsWith('---', pos)) return false;
+  const next = pos + 3;
+  if (next === lineEnd) return true;
+  const c = text.charCodeAt(next);
+  return c === 32 || c === 9 || (c === 13 && next + 1 === lineEnd);
+}
 
 /**
  * Splits a YAML stream at its column-0 `---` markers. A document marker cannot occur inside a
@@ -77,21 +99,17 @@ export function splitDocuments(text: string): { start: number; end: number }[] {
   while (pos <= text.length) {
     const nl = text.indexOf('\n', pos);
     const lineEnd = nl === -1 ? text.length : nl;
-    // Only a `---` line or a line before the first content can change anything: skip the rest cheaply.
-    if (!onlyDirectives && !text.startsWith('---', pos)) {
-      if (nl === -1) break;
-      pos = nl + 1;
-      continue;
-    }
-    const line = text.slice(pos, lineEnd);
-    if (MARKER.test(line) && pos > start && !onlyDirectives) {
-      chunks.push({ start, end: pos });
-      start = pos;
-      onlyDirectives = true;
-    } else if (!/^\s*(#.*)?\r?$/.test(line) && !line.startsWith('%')) {
+    if (text.charCodeAt(pos) === 45 /* - */ && isMarkerLine(text, pos, lineEnd)) {
+      if (pos > start && !onlyDirectives) {
+        chunks.push({ start, end: pos });
+        start = pos;
+      }
       onlyDirectives = false;
+    } else if (onlyDirectives) {
+      // only a line before the first content can change anything else: the rest is skipped cheaply
+      const line = text.slice(pos, lineEnd);
+      if (!/^\s*(#.*)?\r?$/.test(line) && !line.startsWith('%')) onlyDirectives = false;
     }
-    if (MARKER.test(line)) onlyDirectives = false;
     if (nl === -1) break;
     pos = nl + 1;
   }
@@ -99,10 +117,10 @@ export function splitDocuments(text: string): { start: number; end: number }[] {
   return chunks;
 }
 
-/** Parses one chunk of YAML text. Never throws. */
+/** Parses one chunk of YAML text, quoted scalars read as goyaml reads them (yaml-quoted.ts). Never throws. */
 export function parseChunk(text: string): ParsedChunk {
   try {
-    return { docs: parseAllDocuments(text, YAML_OPTIONS) as unknown as Document.Parsed[] };
+    return { docs: parseLenient(text, (t) => parseAllDocuments(t, YAML_OPTIONS) as unknown as Document.Parsed[]) };
   } catch {
     return { docs: [] };
   }
@@ -123,18 +141,28 @@ export function parseYaml(uri: string, text: string, kind: 'compose' | 'kubernet
   for (const chunk of splitDocuments(text)) {
     const chunkText = text.slice(chunk.start, chunk.end);
     if (options.chunkFilter && !options.chunkFilter(chunkText)) continue;
+    if (isEmptyChunk(chunkText)) continue; // no content, nothing to parse: a run of empty `---` costs no parse each
     let parsed = options.cache?.get(chunkText);
-    if (!parsed) {
+    // a chunk read as Kubernetes has its tree rewritten (yaml-reading.ts); Compose reads aliases and merges itself
+    if (parsed && kind === 'compose' && parsed.docs.some(wasRewritten)) parsed = parseChunk(chunkText);
+    else if (!parsed) {
       parsed = parseChunk(chunkText);
       options.cache?.set(chunkText, parsed);
     }
-    for (const doc of parsed.docs) documents.push(makeDocument(documents.length, chunk.start, doc, lines));
+    for (const doc of parsed.docs) documents.push(makeDocument(documents.length, chunk.start, doc, lines, kind));
   }
   const objects = kind === 'kubernetes' ? documents.flatMap(k8sObjects) : [];
   return { kind, uri, text, lines, documents, objects, memo: new Memo() };
 }
 
-function makeDocument(index: number, offset: number, doc: Document.Parsed, lines: LineIndex): YamlDocument {
+/** True for a chunk of document markers, blank lines and comments only (splitDocuments' chunks start at their marker). */
+function isEmptyChunk(chunk: string): boolean {
+  return chunk.length < 64 ? EMPTY_CHUNK.test(chunk) : false;
+}
+const EMPTY_CHUNK = /^(?:(?:---|\.\.\.)?[ \t]*(?:#[^\n]*)?\r?\n)*(?:(?:---|\.\.\.)?[ \t]*(?:#[^\n]*)?)$/;
+
+function makeDocument(index: number, offset: number, doc: Document.Parsed, lines: LineIndex, kind: 'compose' | 'kubernetes'): YamlDocument {
+  const reading = kind === 'kubernetes' ? readAsKubernetes(doc) : { duplicates: findDuplicateKeys(doc), truncated: false };
   const offsets = (node: Node | Pair): { start: number; end: number } => {
     if (isPair(node)) {
       const k = node.key as Node | null;
@@ -155,11 +183,14 @@ function makeDocument(index: number, offset: number, doc: Document.Parsed, lines
     message: e.message.split('\n')[0] ?? e.message,
     range: lines.rangeOf(offset + e.pos[0], offset + Math.max(e.pos[0], e.pos[1])),
   }));
+  const duplicates = reading.duplicates.map((d) => ({ key: d.key, range: lines.rangeOf(offset + d.at[0], offset + d.at[1]), first: lines.rangeOf(offset + d.first[0], offset + d.first[1]) }));
   return {
     index,
     offset,
     doc,
     errors,
+    duplicates,
+    truncated: reading.truncated,
     rangeOf,
     keyRange: (pair) => rangeOf((pair.key as Node | null) ?? pair),
     offsets,
@@ -204,10 +235,12 @@ export function mapGet(node: unknown, key: string): Node | undefined {
   return pair ? deref(pair.value as Node | null) : undefined;
 }
 
-/** The pair of `key` in a map, or undefined. */
+/** The pair of `key` in a map, or undefined; of two equal keys the later, whose value Kubernetes and Compose use. */
 export function mapPair(node: unknown, key: string): Pair<Node, Node | null> | undefined {
   if (!isMap(node)) return undefined;
-  for (const p of node.items) {
+  const items = node.items;
+  for (let i = items.length - 1; i >= 0; i--) {
+    const p = items[i]!;
     const k = p.key;
     if (isScalar(k) ? String(k.value) === key : k === key) return p as Pair<Node, Node | null>;
   }
@@ -229,9 +262,22 @@ export function scalarString(node: unknown): string | undefined {
   return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : undefined;
 }
 
-/** A scalar's value if it is a boolean (YAML 1.2 `true`/`false`), else undefined. */
+/** The plain scalars goyaml v2 (which sigs.k8s.io/yaml decodes Kubernetes manifests with) resolves to true or false: YAML 1.1's booleans. */
+const YAML11_BOOLEANS: ReadonlyMap<string, boolean> = new Map([
+  ...['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'].map((s) => [s, true] as const),
+  ...['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'].map((s) => [s, false] as const),
+]);
+
+/**
+ * A boolean field of a Kubernetes manifest as the API server reads it: a YAML boolean, or a plain
+ * (unquoted) scalar of YAML 1.1's set (`yes`, `on`, `y`, `Off` …, see docs/yaml-reading.md). A quoted
+ * `"yes"` is a string, which the API server rejects for a boolean field: undefined.
+ */
 export function scalarBool(node: unknown): boolean | undefined {
-  return isScalar(node) && typeof node.value === 'boolean' ? node.value : undefined;
+  if (!isScalar(node)) return undefined;
+  const v = node.value;
+  if (typeof v === 'boolean') return v;
+  return typeof v === 'string' && node.type === 'PLAIN' && !node.tag ? YAML11_BOOLEANS.get(v) : undefined;
 }
 
 /** A map of scalars as a plain record (non-scalar entries skipped). */

@@ -1,9 +1,9 @@
 import { URI } from 'vscode-uri';
 import type { Config } from '../config';
-import { lintText, lintWorkspaceFacts, withoutParsed, type FileReport, type Note } from '../lint';
-import { isDockerfileName, possibleKinds } from '../parse/kind';
+import { lintText, lintWorkspaceFacts, notCheckedResults, withoutParsed, type FileReport, type Note } from '../lint';
+import { isComposeName, isDockerfileName, isYamlName, possibleKinds } from '../parse/kind';
 import type { FileKind, Result } from '../types';
-import { hasDockerignore, readSource } from './source';
+import { hasDockerignore, inChartTree, readHead, readSource } from './source';
 import { lintAll, planThreads } from './pool';
 import { findFiles, type FindOptions } from './walk';
 
@@ -63,17 +63,40 @@ export function uriPath(uri: string): string {
 export function lintFile(path: string, config: Config, log?: (message: string) => void, scanKinds?: ReadonlySet<FileKind>, knownSize?: number): FileReport {
   const uri = fileUri(path);
   const source = readSource(path, config.maxFileBytes, knownSize);
-  if ('note' in source) return { uri, kind: undefined, results: [], notes: [source.note] };
+  if ('note' in source) {
+    // a file that looks like one Bollwerk checks but could not be read as text is a finding: never a silent pass
+    const kind = source.note.code === 'unreadable' ? undefined : apparentKind(path);
+    return { uri, kind, results: kind ? notCheckedResults(uri, [source.note], config) : [], notes: [source.note] };
+  }
   // looked up only if a rule asks: most Dockerfiles never copy the whole build context
   const dockerignore = isDockerfileName(path) ? (): boolean => hasDockerignore(path) : undefined;
   try {
-    return lintText(uri, source.text, { config, hasDockerignore: dockerignore, log, scanKinds });
+    const inChart = !isDockerfileName(path) && source.text.includes('{{') && inChartTree(path);
+    return lintText(uri, source.text, { config, hasDockerignore: dockerignore, log, scanKinds, inChart });
   } catch (e) {
     // lintText isolates rules; this is the last guard so that no input file stops a scan
     log?.(`linting ${path} failed: ${(e as Error).stack ?? String(e)}`);
     const detail = (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 200);
     return { uri, kind: undefined, results: [], notes: [{ code: 'not-checked', message: { en: `not checked: internal error (${detail})`, de: `nicht geprüft: interner Fehler (${detail})` } }] };
   }
+}
+
+/** Bytes of a YAML or JSON file that was not read as text looked at for what it seems to be. */
+const HEAD_BYTES = 64 * 1024;
+
+/**
+ * The kind a file that was not read as text (too large, binary, not UTF-8) seems to be: by its
+ * name, else, for YAML and JSON names, by `apiVersion` and `kind` (or a `services` key) in its
+ * first bytes, NUL bytes dropped (a UTF-16 manifest has one beside every character).
+ */
+function apparentKind(path: string): FileKind | undefined {
+  if (isDockerfileName(path)) return 'dockerfile';
+  if (isComposeName(path)) return 'compose';
+  if (!isYamlName(path)) return undefined;
+  const head = readHead(path, HEAD_BYTES)?.replace(/\0/g, '');
+  if (head === undefined) return undefined;
+  if (head.includes('apiVersion') && head.includes('kind')) return 'kubernetes';
+  return /(?:^|[\n{,])\s*["']?services["']?\s*:/.test(head) ? 'compose' : undefined;
 }
 
 const NOT_CONTAINER_FILE: Note = {

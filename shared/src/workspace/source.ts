@@ -100,6 +100,48 @@ function unreadable(e: unknown): { note: Note } {
   return note('unreadable', `skipped: cannot be read (${code})`, `übersprungen: nicht lesbar (${code})`);
 }
 
+/** The first `bytes` bytes of a file as text (invalid UTF-8 replaced), or undefined when it cannot be read. */
+export function readHead(path: string, bytes: number): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch {
+    return undefined;
+  }
+  try {
+    if (!fstatSync(fd).isFile()) return undefined;
+    const buf = Buffer.allocUnsafe(bytes);
+    const n = readSync(fd, buf, 0, bytes, 0);
+    return buf.subarray(0, n).toString('utf8');
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Whether each folder lies in a Helm chart, by folder path: a scan asks for every file. */
+const chartFolders = new Map<string, boolean>();
+
+/**
+ * True when a file lies in a folder tree with a `Chart.yaml` (or `Chart.yml`) in its own folder or
+ * any folder above: a Helm chart, whose files are templates until rendered.
+ */
+export function inChartTree(path: string): boolean {
+  return chartFolder(dirname(path));
+}
+
+function chartFolder(dir: string): boolean {
+  const known = chartFolders.get(dir);
+  if (known !== undefined) return known;
+  const prefix = dir.endsWith(sep) ? dir : dir + sep;
+  const parent = dirname(dir);
+  const found = existsSync(`${prefix}Chart.yaml`) || existsSync(`${prefix}Chart.yml`) || (parent !== dir && chartFolder(parent));
+  if (chartFolders.size > 100_000) chartFolders.clear();
+  chartFolders.set(dir, found);
+  return found;
+}
+
 /** Whether a `.dockerignore` (or `<Dockerfile name>.dockerignore`) sits beside a Dockerfile. */
 export function hasDockerignore(dockerfilePath: string): boolean {
   const dir = dirname(dockerfilePath);

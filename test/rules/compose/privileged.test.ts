@@ -14,6 +14,11 @@ ruleTester(privileged, {
       code: 'x-p: &p\n  privileged: "yes"\nservices:\n  a: {image: a:1, privileged: True}\n  b:\n    <<: *p\n    image: b:1\n',
       findings: [{ range: [1, 2, 1, 19] }, { range: [3, 18, 3, 34] }],
     },
+    {
+      name: 'compose-go reads y and n in any case, quoted or not',
+      code: 'services:\n  a: {image: a:1, privileged: Y}\n  b: {image: b:1, privileged: "y"}\n  c: {image: c:1, privileged: N}\n',
+      findings: [{ range: [1, 18, 1, 31] }, { range: [2, 18, 2, 33] }],
+    },
   ],
 });
 
