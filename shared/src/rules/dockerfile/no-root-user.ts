@@ -211,7 +211,9 @@ export const noRootUser = defineDockerfileRule({
     if (base && nonRootImage(base.ref)) return [];
     if (dropsPrivileges(chain)) return [];
     const fix = addUserFix(file, chain);
-    findings.push({ range: final.from.getRange(), messageId: 'missing', objectRange: final.range, ...(verified(file, fix) ? { fix } : {}) });
+    // the base image's own configuration may name a user: a host with registry access reads it (registry/image-users.ts)
+    const data = base && !base.ref.variable ? { data: { baseImage: base.ref.raw } } : {};
+    findings.push({ range: final.from.getRange(), messageId: 'missing', objectRange: final.range, ...data, ...(verified(file, fix) ? { fix } : {}) });
     return findings;
   },
 });
