@@ -2,7 +2,10 @@
 // (Debian's docker-registry on 127.0.0.1) and, for the failures, from a scripted fake registry.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { runMain } from '../cli/helpers';
 import { cachedClient, memoryCache } from '../../shared/src/registry/cache';
 import { createRegistryClient, type RegistryClient, type UserResolution } from '../../shared/src/registry/client';
 import { configUser, platformManifest } from '../../shared/src/registry/image-config';
@@ -63,6 +66,26 @@ describe('image config user from docker-registry', () => {
     const r = await userOf(client(), `${reg.host}/svc/app:nope`);
     assert.ok(!r.ok);
     assert.equal(r.failure, 'not-found');
+  });
+  it('bollwerk scan --resolve-images drops the finding of a non-root image and names the registry for a root one', async () => {
+    const dir = tempDir('resolve-images');
+    mkdirSync(join(dir, 'a'));
+    mkdirSync(join(dir, 'b'));
+    writeFileSync(join(dir, 'a', 'Dockerfile'), `FROM ${reg.host}/svc/app:1\nCMD ["app"]\n`);
+    writeFileSync(join(dir, 'b', 'Dockerfile'), `FROM ${reg.host}/svc/plain:1\nCMD ["app"]\n`);
+    const env = { HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), DOCKER_CONFIG: join(dir, 'docker'), LANG: 'C' };
+    const findings = async (args: string[]): Promise<{ file: string; message: string }[]> => {
+      const run = await runMain(['scan', dir, '--format', 'json', '--fail-on', 'never', ...args], { cwd: dir, env });
+      assert.equal(run.code, 0, run.stderr);
+      const report = JSON.parse(run.stdout) as { results: { ruleId: string; file: string; message: string }[] };
+      return report.results.filter((r) => r.ruleId === 'dockerfile/no-root-user').map((r) => ({ file: r.file, message: r.message }));
+    };
+    const offline = await findings([]);
+    assert.deepEqual(offline.map((f) => f.file).sort(), ['a/Dockerfile', 'b/Dockerfile']);
+    const resolved = await findings(['--resolve-images']);
+    assert.equal(resolved.length, 1);
+    assert.equal(resolved[0]!.file, 'b/Dockerfile');
+    assert.match(resolved[0]!.message, new RegExp(`configuration of ${reg.host.replace(/\./g, '\\.')}/svc/plain:1 in the registry sets no user`));
   });
   it('a cached client reads each image once and keeps failures out of the cache', async () => {
     const c = cachedClient(client(), memoryCache(60));

@@ -19,7 +19,7 @@ interface Common {
 export type Command =
   | { readonly command: 'help' }
   | { readonly command: 'version' }
-  | (Common & { readonly command: 'scan'; readonly paths: string[]; readonly format: ScanFormat; readonly fix: boolean; readonly failOn: FailOn })
+  | (Common & { readonly command: 'scan'; readonly paths: string[]; readonly format: ScanFormat; readonly fix: boolean; readonly failOn: FailOn; readonly resolveImages: boolean })
   | (Common & { readonly command: 'rules'; readonly format: 'text' | 'json' })
   | (Common & { readonly command: 'checklist'; readonly paths: string[]; readonly format: ChecklistFormat })
   | { readonly command: 'pin'; readonly args: string[] };
@@ -41,7 +41,7 @@ const FORMATS: Record<'scan' | 'rules' | 'checklist', readonly string[]> = {
   checklist: ['text', 'json', 'markdown', 'html'],
 };
 const FLAGS: Record<'scan' | 'rules' | 'checklist', readonly string[]> = {
-  scan: ['--format', '--output', '--fix', '--level', '--fail-on', '--config', '--lang'],
+  scan: ['--format', '--output', '--fix', '--resolve-images', '--level', '--fail-on', '--config', '--lang'],
   rules: ['--format', '--output', '--level', '--lang'],
   checklist: ['--format', '--output', '--level', '--config', '--lang'],
 };
@@ -57,6 +57,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const values = new Map<string, string>();
   const paths: string[] = [];
   let fix = false;
+  let resolveImages = false;
   let onlyPaths = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
@@ -75,9 +76,10 @@ export function parseArgs(argv: readonly string[]): Command {
     if (!FLAGS[command].includes(name)) {
       throw new UsageError(FLAGS.scan.includes(name) || name === '--fix' ? `option ${name} does not apply to 'bollwerk ${command}'` : `unknown option ${name}`);
     }
-    if (name === '--fix') {
-      if (eq > 0) throw new UsageError('option --fix takes no value');
-      fix = true;
+    if (name === '--fix' || name === '--resolve-images') {
+      if (eq > 0) throw new UsageError(`option ${name} takes no value`);
+      if (name === '--fix') fix = true;
+      else resolveImages = true;
       continue;
     }
     let value: string | undefined;
@@ -103,5 +105,5 @@ export function parseArgs(argv: readonly string[]): Command {
   }
   const scanPaths = paths.length ? paths : ['.'];
   if (command === 'checklist') return { ...common, command, paths: scanPaths, format: (values.get('--format') ?? 'text') as ChecklistFormat };
-  return { ...common, command, paths: scanPaths, format: (values.get('--format') ?? 'text') as ScanFormat, fix, failOn: (values.get('--fail-on') ?? 'error') as FailOn };
+  return { ...common, command, paths: scanPaths, format: (values.get('--format') ?? 'text') as ScanFormat, fix, failOn: (values.get('--fail-on') ?? 'error') as FailOn, resolveImages };
 }

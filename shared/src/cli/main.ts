@@ -52,8 +52,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         const { runPin } = require('./pin') as typeof import('./pin');
         return await runPin(cmd.args, io);
       }
-      case 'scan':
-        return runScan(cmd, io, toolInfo());
+      case 'scan': {
+        // the registry client comes with the pin bundle, loaded only when asked for
+        const refine = cmd.resolveImages ? (require('./pin') as typeof import('./pin')).imageUserRefiner(io.env) : undefined;
+        return await runScan(cmd, io, toolInfo(), refine);
+      }
     }
   } catch (e) {
     if (e instanceof UsageError) {
