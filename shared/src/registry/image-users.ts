@@ -30,20 +30,13 @@ export function registryRootMessage(image: string, user: string): Result['messag
   };
 }
 
-/** The user a reference's image is configured with, or undefined when the registry cannot tell. */
-async function configuredUser(client: RegistryClient, image: string): Promise<string | undefined> {
-  const parsed = parseReference(image);
-  if (!parsed.ok || !client.imageUser) return undefined;
-  const answer = await client.imageUser(parsed.ref);
-  return answer.ok ? answer.user : undefined;
+/** The base images the results' no-root-user findings ask about, each once. */
+export function baseImagesOf(results: readonly Result[]): string[] {
+  return [...new Set(results.map(baseImageOf).filter((i): i is string => i !== undefined))];
 }
 
-/** The results with each no-root-user finding decided by its base image's configured user (one lookup per image). */
-export async function refineByImageUser(results: readonly Result[], client: RegistryClient): Promise<Result[]> {
-  const images = [...new Set(results.map(baseImageOf).filter((i): i is string => i !== undefined))];
-  if (images.length === 0) return [...results];
-  const users = new Map<string, string | undefined>();
-  await Promise.all(images.map(async (image) => users.set(image, await configuredUser(client, image))));
+/** The results with each no-root-user finding decided by the known users of its base image (undefined: unknown, kept). */
+export function applyImageUsers(results: readonly Result[], users: ReadonlyMap<string, string | undefined>): Result[] {
   const out: Result[] = [];
   for (const result of results) {
     const image = baseImageOf(result);
@@ -53,4 +46,21 @@ export async function refineByImageUser(results: readonly Result[], client: Regi
     else out.push({ ...result, message: registryRootMessage(image, user) });
   }
   return out;
+}
+
+/** The user a reference's image is configured with, or undefined when the registry cannot tell. */
+export async function configuredUser(client: RegistryClient, image: string): Promise<string | undefined> {
+  const parsed = parseReference(image);
+  if (!parsed.ok || !client.imageUser) return undefined;
+  const answer = await client.imageUser(parsed.ref);
+  return answer.ok ? answer.user : undefined;
+}
+
+/** The results with each no-root-user finding decided by its base image's configured user (one lookup per image). */
+export async function refineByImageUser(results: readonly Result[], client: RegistryClient): Promise<Result[]> {
+  const images = baseImagesOf(results);
+  if (images.length === 0) return [...results];
+  const users = new Map<string, string | undefined>();
+  await Promise.all(images.map(async (image) => users.set(image, await configuredUser(client, image))));
+  return applyImageUsers(results, users);
 }
