@@ -71,20 +71,27 @@ describe('image config user from docker-registry', () => {
     const dir = tempDir('resolve-images');
     mkdirSync(join(dir, 'a'));
     mkdirSync(join(dir, 'b'));
+    mkdirSync(join(dir, 'c'));
+    writeFileSync(join(dir, 'c', 'Dockerfile'), `FROM ${reg.host}/svc/app:nope\nCMD ["app"]\n`);
     writeFileSync(join(dir, 'a', 'Dockerfile'), `FROM ${reg.host}/svc/app:1\nCMD ["app"]\n`);
     writeFileSync(join(dir, 'b', 'Dockerfile'), `FROM ${reg.host}/svc/plain:1\nCMD ["app"]\n`);
     const env = { HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), DOCKER_CONFIG: join(dir, 'docker'), LANG: 'C' };
+    let stderr = '';
     const findings = async (args: string[]): Promise<{ file: string; message: string }[]> => {
       const run = await runMain(['scan', dir, '--format', 'json', '--fail-on', 'never', ...args], { cwd: dir, env });
       assert.equal(run.code, 0, run.stderr);
+      stderr = run.stderr;
       const report = JSON.parse(run.stdout) as { results: { ruleId: string; file: string; message: string }[] };
       return report.results.filter((r) => r.ruleId === 'dockerfile/no-root-user').map((r) => ({ file: r.file, message: r.message }));
     };
     const offline = await findings([]);
-    assert.deepEqual(offline.map((f) => f.file).sort(), ['a/Dockerfile', 'b/Dockerfile']);
+    assert.deepEqual(offline.map((f) => f.file).sort(), ['a/Dockerfile', 'b/Dockerfile', 'c/Dockerfile']);
+    assert.equal(stderr, '');
     const resolved = await findings(['--resolve-images']);
-    assert.equal(resolved.length, 1);
-    assert.equal(resolved[0]!.file, 'b/Dockerfile');
+    assert.deepEqual(resolved.map((f) => f.file).sort(), ['b/Dockerfile', 'c/Dockerfile']);
+    assert.match(stderr, /svc\/app:nope: the image's user could not be read from the registry \(.+\); its no-root-user finding stays\n$/);
+    assert.equal(resolved.find((f) => f.file === 'c/Dockerfile')!.message, offline.find((f) => f.file === 'c/Dockerfile')!.message);
+    resolved.splice(resolved.findIndex((f) => f.file === 'c/Dockerfile'), 1);
     assert.match(resolved[0]!.message, new RegExp(`configuration of ${reg.host.replace(/\./g, '\\.')}/svc/plain:1 in the registry sets no user`));
   });
   it('a cached client reads each image once and keeps failures out of the cache', async () => {

@@ -54,7 +54,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       }
       case 'scan': {
         // the registry client comes with the pin bundle, loaded only when asked for
-        const refine = cmd.resolveImages ? (require('./pin') as typeof import('./pin')).imageUserRefiner(io.env) : undefined;
+        const refine = cmd.resolveImages ? (require('./pin') as typeof import('./pin')).imageUserRefiner(io) : undefined;
         return await runScan(cmd, io, toolInfo(), refine);
       }
     }

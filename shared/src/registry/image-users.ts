@@ -49,18 +49,23 @@ export function applyImageUsers(results: readonly Result[], users: ReadonlyMap<s
 }
 
 /** The user a reference's image is configured with, or undefined when the registry cannot tell. */
-export async function configuredUser(client: RegistryClient, image: string): Promise<string | undefined> {
+export async function configuredUser(client: RegistryClient, image: string, failed?: (image: string, detail: string) => void): Promise<string | undefined> {
   const parsed = parseReference(image);
-  if (!parsed.ok || !client.imageUser) return undefined;
+  if (!parsed.ok) {
+    failed?.(image, `not a valid image reference (${parsed.error})`);
+    return undefined;
+  }
+  if (!client.imageUser) return undefined;
   const answer = await client.imageUser(parsed.ref);
+  if (!answer.ok) failed?.(image, answer.detail);
   return answer.ok ? answer.user : undefined;
 }
 
-/** The results with each no-root-user finding decided by its base image's configured user (one lookup per image). */
-export async function refineByImageUser(results: readonly Result[], client: RegistryClient): Promise<Result[]> {
+/** The results with each no-root-user finding decided by its base image's configured user (one lookup per image); `failed` hears of each image the registry could not tell about. */
+export async function refineByImageUser(results: readonly Result[], client: RegistryClient, failed?: (image: string, detail: string) => void): Promise<Result[]> {
   const images = baseImagesOf(results);
   if (images.length === 0) return [...results];
   const users = new Map<string, string | undefined>();
-  await Promise.all(images.map(async (image) => users.set(image, await configuredUser(client, image))));
+  await Promise.all(images.map(async (image) => users.set(image, await configuredUser(client, image, failed))));
   return applyImageUsers(results, users);
 }
