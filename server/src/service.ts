@@ -14,6 +14,8 @@ import type { ResolvedSettings, SettingsCache } from './settings';
 import { createWorkspaceIndex, sameResults } from './workspace-index';
 import { ScanCache, scanFolder } from './workspace-scan';
 import { append } from '../../shared/src/append';
+import type { RegistryClient } from '../../shared/src/registry/client';
+import { createImageUserLookup } from './image-users';
 
 /** The diagnostics of an open document's version, with everything code actions and hovers need. */
 export interface DocumentState {
@@ -38,6 +40,8 @@ export interface ServiceDeps {
   checklistChanged(): void;
   /** Diagnostics of other checkers for an open document (dockerfile-utils' validation), given Bollwerk's results. */
   moreDiagnostics?(document: TextDocument, results: readonly Result[]): Diagnostic[];
+  /** The registry client for base images' users (tests); by default one per pinning settings. */
+  readonly registryClient?: RegistryClient;
 }
 
 /** The lint state of one server: open documents, the workspace scan and the settings generation. */
@@ -50,6 +54,11 @@ export function createService(deps: ServiceDeps) {
   const wsRunFor = new Map<string, string>();
   let generation = 0;
   let scanning: Promise<ScanWorkspaceResult> | undefined;
+  // a base image's user from the registry, where pinning is allowed: the document is linted again when it arrives
+  const imageUsers = createImageUserLookup((uri) => {
+    bump([uri]);
+    deps.filesChanged([uri]);
+  }, deps.log, deps.registryClient);
 
   const bump = (uris: Iterable<string>): void => {
     for (const uri of uris) stamps.set(uri, (stamps.get(uri) ?? 0) + 1);
@@ -78,7 +87,8 @@ export function createService(deps: ServiceDeps) {
       if (index.updateFile(folder, entry.report)) refreshWorkspaceRules(folder, settings, uri);
     }
     const ws = index.workspaceResults(uri);
-    const results = ws.length ? sortResults([...entry.report.results, ...ws]) : entry.report.results;
+    const own = settings.pinningAllowed && entry.report.kind === 'dockerfile' ? imageUsers.refine(uri, entry.report.results, settings.config.pinning) : entry.report.results;
+    const results = ws.length ? sortResults([...own, ...ws]) : own;
     noteResults(uri, results);
     return {
       document,

@@ -12,11 +12,11 @@ const ROOT_PKG = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 
 
 describe('argument parsing', () => {
   it('defaults to scanning the current directory as text, failing on errors', () => {
-    assert.deepEqual(parseArgs([]), { command: 'scan', paths: ['.'], format: 'text', fix: false, failOn: 'error', output: undefined, lang: undefined, level: undefined, config: undefined, includeTestData: false });
+    assert.deepEqual(parseArgs([]), { command: 'scan', paths: ['.'], format: 'text', fix: false, failOn: 'error', output: undefined, lang: undefined, level: undefined, config: undefined, includeTestData: false, resolveImages: false });
   });
   it('accepts the scan word, paths, every flag, and --flag=value', () => {
     const c = parseArgs(['scan', 'a', 'b', '--format=sarif', '--output', 'o.sarif', '--fix', '--level', 'L2', '--fail-on=warning', '--config', 'c.yaml', '--lang', 'de', '--include-test-data']);
-    assert.deepEqual(c, { command: 'scan', paths: ['a', 'b'], format: 'sarif', fix: true, failOn: 'warning', output: 'o.sarif', lang: 'de', level: 'L2', config: 'c.yaml', includeTestData: true });
+    assert.deepEqual(c, { command: 'scan', paths: ['a', 'b'], format: 'sarif', fix: true, failOn: 'warning', output: 'o.sarif', lang: 'de', level: 'L2', config: 'c.yaml', includeTestData: true, resolveImages: false });
   });
   it('treats everything after -- as paths', () => {
     assert.deepEqual((parseArgs(['--', '--fix']) as { paths: string[] }).paths, ['--fix']);

@@ -142,10 +142,11 @@ export interface Pushed {
   readonly mediaType: string;
 }
 
-/** Pushes a one-layer image (`oci` or `docker` v2 media types) and tags it. */
-export async function pushImage(base: string, repo: string, tag: string | undefined, flavour: 'oci' | 'docker', arch = 'amd64', seed = ''): Promise<Pushed> {
+/** Pushes a one-layer image (`oci` or `docker` v2 media types) and tags it; `user` becomes the config's `User`. */
+export async function pushImage(base: string, repo: string, tag: string | undefined, flavour: 'oci' | 'docker', arch = 'amd64', seed = '', user?: string): Promise<Pushed> {
   const layer = await pushBlob(base, repo, Buffer.from(`layer ${repo} ${arch} ${seed} ${randomBytes(8).toString('hex')}`));
-  const config = await pushBlob(base, repo, Buffer.from(JSON.stringify({ architecture: arch, os: 'linux', rootfs: { type: 'layers', diff_ids: [] }, seed })));
+  const settings = user === undefined ? {} : { config: { User: user } };
+  const config = await pushBlob(base, repo, Buffer.from(JSON.stringify({ architecture: arch, os: 'linux', rootfs: { type: 'layers', diff_ids: [] }, seed, ...settings })));
   const oci = flavour === 'oci';
   const mediaType = oci ? 'application/vnd.oci.image.manifest.v1+json' : 'application/vnd.docker.distribution.manifest.v2+json';
   const manifest = Buffer.from(

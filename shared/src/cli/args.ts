@@ -19,7 +19,7 @@ interface Common {
 export type Command =
   | { readonly command: 'help' }
   | { readonly command: 'version' }
-  | (Common & { readonly command: 'scan'; readonly paths: string[]; readonly format: ScanFormat; readonly fix: boolean; readonly failOn: FailOn; readonly includeTestData: boolean })
+  | (Common & { readonly command: 'scan'; readonly paths: string[]; readonly format: ScanFormat; readonly fix: boolean; readonly failOn: FailOn; readonly includeTestData: boolean; readonly resolveImages: boolean })
   | (Common & { readonly command: 'rules'; readonly format: 'text' | 'json' })
   | (Common & { readonly command: 'checklist'; readonly paths: string[]; readonly format: ChecklistFormat; readonly includeTestData: boolean })
   | { readonly command: 'pin'; readonly args: string[] }
@@ -42,12 +42,12 @@ const FORMATS: Record<'scan' | 'rules' | 'checklist', readonly string[]> = {
   checklist: ['text', 'json', 'markdown', 'html'],
 };
 const FLAGS: Record<'scan' | 'rules' | 'checklist', readonly string[]> = {
-  scan: ['--format', '--output', '--fix', '--level', '--fail-on', '--config', '--lang', '--include-test-data'],
+  scan: ['--format', '--output', '--fix', '--level', '--fail-on', '--config', '--lang', '--include-test-data', '--resolve-images'],
   rules: ['--format', '--output', '--level', '--lang'],
   checklist: ['--format', '--output', '--level', '--config', '--lang', '--include-test-data'],
 };
 /** Options without a value. */
-const SWITCHES = new Set(['--fix', '--include-test-data']);
+const SWITCHES = new Set(['--fix', '--include-test-data', '--resolve-images']);
 
 const list = (values: readonly string[]): string => values.join('|');
 
@@ -108,5 +108,5 @@ export function parseArgs(argv: readonly string[]): Command {
   const scanPaths = paths.length ? paths : ['.'];
   const includeTestData = switches.has('--include-test-data');
   if (command === 'checklist') return { ...common, command, paths: scanPaths, format: (values.get('--format') ?? 'text') as ChecklistFormat, includeTestData };
-  return { ...common, command, paths: scanPaths, format: (values.get('--format') ?? 'text') as ScanFormat, fix: switches.has('--fix'), failOn: (values.get('--fail-on') ?? 'error') as FailOn, includeTestData };
+  return { ...common, command, paths: scanPaths, format: (values.get('--format') ?? 'text') as ScanFormat, fix: switches.has('--fix'), failOn: (values.get('--fail-on') ?? 'error') as FailOn, includeTestData, resolveImages: switches.has('--resolve-images') };
 }

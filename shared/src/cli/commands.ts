@@ -110,7 +110,8 @@ function crashLog(io: CliIo): { log: (m: string) => void; flush: () => void } {
 }
 
 /** `bollwerk [scan]`: lints, optionally fixes, reports; returns the exit code. */
-export function runScan(cmd: Extract<Command, { command: 'scan' }>, io: CliIo, tool: ToolInfo): number {
+/** `refine` (for --resolve-images) adjusts the scan's findings before they are reported. */
+export async function runScan(cmd: Extract<Command, { command: 'scan' }>, io: CliIo, tool: ToolInfo, refine?: (scan: ScanResult, config: Config) => Promise<ScanResult>): Promise<number> {
   checkOutput(cmd.output, io);
   const { paths, root, config, configRoot, lang, stats } = prepare(cmd, io);
   const crashes = crashLog(io);
@@ -119,6 +120,7 @@ export function runScan(cmd: Extract<Command, { command: 'scan' }>, io: CliIo, t
   let outcome: FixOutcome | undefined;
   if (cmd.fix) ({ scan, outcome } = fixWorkspace(paths, config, options));
   else scan = scanWorkspace(paths, config, options);
+  if (refine) scan = await refine(scan, config);
   const baseUri = fileUri(io.cwd);
   const color = cmd.output === undefined && io.stdout.isTTY === true && !io.env.NO_COLOR;
   let text: string;

@@ -22,6 +22,7 @@ Options:
   --format text|json|sarif     report format (default text; checklist: text|json|markdown|html)
   --output FILE                write the report to FILE instead of standard output
   --fix                        apply every safe fix in place, then report what remains
+  --resolve-images             ask registries for the user a base image runs as (no-root-user)
   --level L1|L2|L3             OWASP CSVS level of the rules to run (default: configuration, else L2)
   --fail-on error|warning|info|never
                                exit 1 when a finding at or above this severity remains (default error)
@@ -49,6 +50,7 @@ Optionen:
   --format text|json|sarif     Berichtsformat (Standard text; checklist: text|json|markdown|html)
   --output DATEI               den Bericht in DATEI statt auf die Standardausgabe schreiben
   --fix                        alle sicheren Korrekturen in den Dateien anwenden, dann den Rest melden
+  --resolve-images             bei Registries erfragen, als welcher Benutzer ein Basis-Image läuft (no-root-user)
   --level L1|L2|L3             OWASP-CSVS-Stufe der Regeln (Standard: Konfiguration, sonst L2)
   --fail-on error|warning|info|never
                                Exit-Code 1, wenn ein Befund ab diesem Schweregrad bleibt (Standard error)

@@ -58,8 +58,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         if (holdsKustomization(cmd.args, io.cwd)) return (await import('./render-kustomize')).runRenderKustomize(cmd.args, io);
         return runRender(cmd.args, io);
       }
-      case 'scan':
-        return runScan(cmd, io, toolInfo());
+      case 'scan': {
+        // the registry client comes with the pin bundle, loaded only when asked for
+        const refine = cmd.resolveImages ? (require('./pin') as typeof import('./pin')).imageUserRefiner(io) : undefined;
+        return await runScan(cmd, io, toolInfo(), refine);
+      }
     }
   } catch (e) {
     if (e instanceof UsageError) {

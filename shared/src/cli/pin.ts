@@ -195,3 +195,4 @@ export async function runPin(args: string[], io: PinIo): Promise<number> {
   io.stdout.write(summary);
   return counts.failed > 0 || counts.skipped > 0 ? 1 : 0;
 }
+export { imageUserRefiner } from './resolve-images';

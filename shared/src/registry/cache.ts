@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, platform } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { RegistryClient, Resolution } from './client';
+import type { RegistryClient, Resolution, UserResolution } from './client';
 import { registryHost, type ImageReference } from './reference';
 
 type Resolved = Extract<Resolution, { ok: true }>;
@@ -145,6 +145,9 @@ export function fileCache(path: string, ttlSeconds: number, now: () => number = 
   };
 }
 
+/** How many image users a cached client keeps. */
+const MAX_USERS = 512;
+
 /** The cache key of a reference's tag. */
 export function cacheKey(ref: ImageReference): string {
   return `${registryHost(ref.domain)}/${ref.path}:${ref.tag ?? 'latest'}`;
@@ -153,7 +156,25 @@ export function cacheKey(ref: ImageReference): string {
 /** Wraps a client: successful lookups are cached, concurrent lookups of one tag share a request. */
 export function cachedClient(client: RegistryClient, cache: DigestCache): RegistryClient {
   const inflight = new Map<string, Promise<Resolution>>();
-  return {
+  // an image's configuration is addressed by its manifest digest and never changes: kept by digest
+  const users = new Map<string, Promise<UserResolution>>();
+  const wrapped: RegistryClient = {
+    async imageUser(ref) {
+      if (!client.imageUser) return { ok: false, failure: 'registry-error', detail: 'this client cannot read image configurations' };
+      const resolved = ref.digest ? { ok: true as const, digest: ref.digest } : await wrapped.resolve(ref);
+      if (!resolved.ok) return resolved;
+      const key = `${registryHost(ref.domain)}/${ref.path}@${resolved.digest}`;
+      let p = users.get(key);
+      if (!p) {
+        p = client.imageUser({ ...ref, digest: resolved.digest });
+        users.set(key, p);
+        if (users.size > MAX_USERS) users.delete(users.keys().next().value!);
+        void p.then((r) => {
+          if (!r.ok) users.delete(key);
+        });
+      }
+      return p;
+    },
     resolve(ref) {
       const key = cacheKey(ref);
       const hit = cache.get(key);
@@ -170,4 +191,5 @@ export function cachedClient(client: RegistryClient, cache: DigestCache): Regist
       return p;
     },
   };
+  return wrapped;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { basicAuth, parseChallenges, pullScope, tokenFrom, type Challenge } from './auth';
 import type { CredentialLookup, Credentials } from './credentials';
 import { header, send, type HttpResponse } from './http';
+import { CONFIG_TYPES, configDigest, configUser, isIndex, platformManifest } from './image-config';
 import type { ProxyEnv } from './proxy';
 import { isLoopback, registryHost, type ImageReference } from './reference';
 import { MAX_HOPS, mayCarryCredentials, nextHop, REDIRECTS, type Hop } from './redirect';
@@ -38,10 +39,17 @@ export interface ClientOptions {
   readonly certsDir?: string;
 }
 
-/** Asks registries for manifest digests. */
+/** The user an image's configuration sets (`''`: none, the image runs as root), or why it is unknown. */
+export type UserResolution = { readonly ok: true; readonly user: string; readonly digest: string } | { readonly ok: false; readonly failure: ResolveFailure; readonly detail: string };
+
+/** Asks registries for manifest digests and image configurations. */
 export interface RegistryClient {
   resolve(ref: ImageReference): Promise<Resolution>;
+  /** Reads `config.User` of the image (the linux/amd64 image of an index, else its first linux one). */
+  imageUser?(ref: ImageReference): Promise<UserResolution>;
 }
+
+type Resource = 'manifests' | 'blobs';
 
 type Failure = Extract<Resolution, { ok: false }>;
 /** An answer and the URL that gave it (after redirects), or why there is none. */
@@ -120,9 +128,9 @@ export function createRegistryClient(options: ClientOptions): RegistryClient {
   };
 
   /** A manifest request with the auth dance: anonymous first, then Bearer or Basic as challenged. */
-  const manifest = async (ref: ImageReference, scheme: string, host: string, method: 'GET' | 'HEAD', tag: string, deadline: number, allowPlain: boolean): Promise<Answer> => {
-    const url = new URL(`${scheme}://${host}/v2/${ref.path}/manifests/${encodeURIComponent(tag)}`);
-    const headers: Record<string, string> = { Accept: MANIFEST_TYPES.join(', ') };
+  const manifest = async (ref: ImageReference, scheme: string, host: string, method: 'GET' | 'HEAD', tag: string, deadline: number, allowPlain: boolean, resource: Resource = 'manifests'): Promise<Answer> => {
+    const url = new URL(`${scheme}://${host}/v2/${ref.path}/${resource}/${encodeURIComponent(tag)}`);
+    const headers: Record<string, string> = { Accept: (resource === 'manifests' ? MANIFEST_TYPES : CONFIG_TYPES).join(', ') };
     const first = await request({ method, url, headers }, deadline);
     if (!first.ok || first.response.status !== 401) return first;
     const challenges = parseChallenges(header(first.response, 'www-authenticate') ?? '');
@@ -191,7 +199,52 @@ export function createRegistryClient(options: ClientOptions): RegistryClient {
     return fail('registry-error', 'no manifest');
   };
 
-  return {
+  /** A document by digest, from the registry itself, checked against the digest. */
+  const document = async (ref: ImageReference, scheme: 'https' | 'http', host: string, digest: string, resource: Resource, allowPlain: boolean, deadline: number): Promise<{ ok: true; text: string } | Failure> => {
+    const res = await manifest(ref, scheme, host, 'GET', digest, deadline, allowPlain, resource);
+    if (!res.ok) return res;
+    const foreign = fromRegistry(res.url, scheme, host, allowPlain);
+    if (foreign) return foreign;
+    const { status, body } = res.response;
+    if (status === 401) return fail('unauthorized', 'the registry requires credentials (docker login)');
+    if (status === 403) return fail('denied', 'the registry denied access');
+    if (status === 404) return fail('not-found', `${resource === 'blobs' ? 'config blob' : 'manifest'} ${digest} unknown`);
+    if (status !== 200) return fail('registry-error', `registry answered ${status}`);
+    const algorithm = digest.split(':')[0] as 'sha256' | 'sha512';
+    const actual = `${algorithm}:${createHash(algorithm).update(body).digest('hex')}`;
+    if (actual !== digest) return fail('digest-mismatch', `${digest} was asked for but the registry's answer hashes to ${actual}`);
+    return { ok: true, text: body.toString('utf8') };
+  };
+
+  /** Manifest (→ platform manifest) → config blob → `config.User`, each document checked against its digest. */
+  const readUser = async (ref: ImageReference, digest: string, allowPlain: boolean): Promise<UserResolution> => {
+    const host = registryHost(ref.domain);
+    const scheme = schemes.get(host) ?? 'https';
+    const deadline = Date.now() + options.timeoutMs;
+    let manifestDoc = await document(ref, scheme, host, digest, 'manifests', allowPlain, deadline);
+    if (!manifestDoc.ok) return manifestDoc;
+    if (isIndex(manifestDoc.text)) {
+      const entry = platformManifest(manifestDoc.text);
+      if (!entry.ok) return fail('registry-error', entry.detail);
+      manifestDoc = await document(ref, scheme, host, entry.digest, 'manifests', allowPlain, deadline);
+      if (!manifestDoc.ok) return manifestDoc;
+    }
+    const config = configDigest(manifestDoc.text);
+    if (!config.ok) return fail('registry-error', config.detail);
+    const blob = await document(ref, scheme, host, config.digest, 'blobs', allowPlain, deadline);
+    if (!blob.ok) return blob;
+    const user = configUser(blob.text);
+    return user.ok ? { ok: true, user: user.user, digest } : fail('registry-error', user.detail);
+  };
+
+  const client: RegistryClient = {
+    async imageUser(ref) {
+      // the digest first (as a pin resolves it): every later document is then checked against a digest
+      const resolved = ref.digest ? { ok: true as const, digest: ref.digest } : await client.resolve(ref);
+      if (!resolved.ok) return resolved;
+      const host = registryHost(ref.domain);
+      return readUser(ref, resolved.digest, insecure(ref.domain, host));
+    },
     async resolve(ref) {
       const host = registryHost(ref.domain);
       const tag = ref.tag ?? 'latest';
@@ -209,6 +262,7 @@ export function createRegistryClient(options: ClientOptions): RegistryClient {
       return second;
     },
   };
+  return client;
 }
 
 function errorCode(body: Buffer): string | undefined {

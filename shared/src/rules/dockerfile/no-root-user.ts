@@ -2,7 +2,8 @@ import { defineDockerfileRule } from '../../define';
 import { expandedArguments } from '../../facts/dockerfile-variables';
 import { isRootUser } from '../../facts/root-user';
 import { parseDockerfile, type DockerfileFile, type Instruction, type Stage } from '../../parse/dockerfile';
-import { distroFamily, runsAsNonRootByDefault } from '../../parse/images';
+import { nonRootImage } from '../../facts/non-root-images';
+import { distroFamily } from '../../parse/images';
 import { applyEdits } from '../../text';
 import type { Fix, RawFinding, TextEdit } from '../../types';
 import { baseImage, eolOf, stageChain } from './support/stages';
@@ -41,6 +42,9 @@ function linesFor(file: DockerfileFile, chain: readonly Stage[]): string[] {
   const created = createdUser(file, chain);
   if (created) return [`USER ${created}`];
   const base = baseImage(file, chain[chain.length - 1]!);
+  // an image that runs as a non-root user already has it: switch back to that user
+  const known = base ? nonRootImage(base.ref) : undefined;
+  if (known) return [`USER ${known.user}`];
   return userLines(base && !base.ref.variable ? distroFamily(base.ref) : 'unknown');
 }
 
@@ -175,8 +179,8 @@ export const noRootUser = defineDockerfileRule({
   },
   docs: {
     rationale: {
-      en: 'A process running as root inside a container is root on the host kernel: a breakout or a writable host mount gives an attacker full control. Root is needed only while building; the running container should use a dedicated unprivileged user. Images whose entrypoint drops privileges itself (gosu, su-exec, setpriv) and distroless nonroot images are not reported; Windows images are not checked. Root is every spelling of UID 0 (`0`, `00`, `+0`, `root` in any case, `root:staff`, `:1000`) and the Windows administrator accounts (`ContainerAdministrator`, `Administrator`); a value with variables counts by what the file sets (`${APP_USER:-root}`, `ARG U=root` then `USER $U`).',
-      de: 'Ein Prozess, der im Container als root läuft, ist root auf dem Host-Kernel: ein Ausbruch oder ein beschreibbarer Host-Mount gibt Angreifern volle Kontrolle. Root wird nur beim Bauen gebraucht; der laufende Container sollte einen eigenen, unprivilegierten Benutzer verwenden. Images, deren Entrypoint die Rechte selbst abgibt (gosu, su-exec, setpriv), und distroless-nonroot-Images werden nicht gemeldet; Windows-Images werden nicht geprüft. Root ist jede Schreibweise der UID 0 (`0`, `00`, `+0`, `root` in beliebiger Schreibung, `root:staff`, `:1000`) und die Administratorkonten von Windows (`ContainerAdministrator`, `Administrator`); ein Wert mit Variablen zählt nach dem, was die Datei setzt (`${APP_USER:-root}`, `ARG U=root` und dann `USER $U`).',
+      en: 'A process running as root inside a container is root on the host kernel: a breakout or a writable host mount gives an attacker full control. Root is needed only while building; the running container should use a dedicated unprivileged user. Images whose entrypoint drops privileges itself (gosu, su-exec, setpriv) and images whose vendor configures a non-root user (distroless `nonroot` tags, Chainguard, .NET chiseled, Bitnami, nginx-unprivileged, Red Hat S2I and others, each listed with its source) are not reported; Windows images are not checked. Root is every spelling of UID 0 (`0`, `00`, `+0`, `root` in any case, `root:staff`, `:1000`) and the Windows administrator accounts (`ContainerAdministrator`, `Administrator`); a value with variables counts by what the file sets (`${APP_USER:-root}`, `ARG U=root` then `USER $U`).',
+      de: 'Ein Prozess, der im Container als root läuft, ist root auf dem Host-Kernel: ein Ausbruch oder ein beschreibbarer Host-Mount gibt Angreifern volle Kontrolle. Root wird nur beim Bauen gebraucht; der laufende Container sollte einen eigenen, unprivilegierten Benutzer verwenden. Images, deren Entrypoint die Rechte selbst abgibt (gosu, su-exec, setpriv), und Images, deren Hersteller einen Nicht-Root-Benutzer konfiguriert (distroless-`nonroot`-Tags, Chainguard, .NET chiseled, Bitnami, nginx-unprivileged, Red Hat S2I und weitere, jeweils mit Quelle aufgeführt), werden nicht gemeldet; Windows-Images werden nicht geprüft. Root ist jede Schreibweise der UID 0 (`0`, `00`, `+0`, `root` in beliebiger Schreibung, `root:staff`, `:1000`) und die Administratorkonten von Windows (`ContainerAdministrator`, `Administrator`); ein Wert mit Variablen zählt nach dem, was die Datei setzt (`${APP_USER:-root}`, `ARG U=root` und dann `USER $U`).',
     },
     fix: {
       en: 'Create a system user (Debian/Ubuntu: groupadd/useradd, Alpine: addgroup/adduser) and add `USER 10001:10001` before CMD/ENTRYPOINT; distroless images use `USER 65532:65532`, scratch images a numeric `USER 10001:10001`.',
@@ -204,10 +208,12 @@ export const noRootUser = defineDockerfileRule({
       findings.push({ range, messageId: 'root', objectRange: final.range, ...(fix ? { fix } : {}) });
       return findings;
     }
-    if (base && !base.ref.variable && runsAsNonRootByDefault(base.ref)) return [];
+    if (base && nonRootImage(base.ref)) return [];
     if (dropsPrivileges(chain)) return [];
     const fix = addUserFix(file, chain);
-    findings.push({ range: final.from.getRange(), messageId: 'missing', objectRange: final.range, ...(verified(file, fix) ? { fix } : {}) });
+    // the base image's own configuration may name a user: a host with registry access reads it (registry/image-users.ts)
+    const data = base && !base.ref.variable ? { data: { baseImage: base.ref.raw } } : {};
+    findings.push({ range: final.from.getRange(), messageId: 'missing', objectRange: final.range, ...data, ...(verified(file, fix) ? { fix } : {}) });
     return findings;
   },
 });
