@@ -1,7 +1,7 @@
 import type { Lang, Level } from '../types';
 
 /** Output formats of `scan`. */
-export type ScanFormat = 'text' | 'json' | 'sarif';
+export type ScanFormat = 'text' | 'json' | 'sarif' | 'gitlab';
 /** Output formats of `checklist`. */
 export type ChecklistFormat = 'text' | 'json' | 'markdown' | 'html';
 /** Threshold of `--fail-on`. */
@@ -19,7 +19,8 @@ interface Common {
 export type Command =
   | { readonly command: 'help' }
   | { readonly command: 'version' }
-  | (Common & { readonly command: 'scan'; readonly paths: string[]; readonly format: ScanFormat; readonly fix: boolean; readonly failOn: FailOn })
+  | (Common & { readonly command: 'scan'; readonly paths: string[]; readonly format: ScanFormat; readonly fix: boolean; readonly failOn: FailOn; readonly baseline: string | undefined })
+  | (Common & { readonly command: 'baseline'; readonly paths: string[]; readonly check: boolean; readonly baseline: string | undefined })
   | (Common & { readonly command: 'rules'; readonly format: 'text' | 'json' })
   | (Common & { readonly command: 'checklist'; readonly paths: string[]; readonly format: ChecklistFormat })
   | { readonly command: 'pin'; readonly args: string[] };
@@ -34,14 +35,18 @@ const VALUES: Record<string, readonly string[] | null> = {
   '--fail-on': ['error', 'warning', 'info', 'never'],
   '--config': null,
   '--lang': ['en', 'de'],
+  '--baseline': null,
 };
-const FORMATS: Record<'scan' | 'rules' | 'checklist', readonly string[]> = {
-  scan: ['text', 'json', 'sarif'],
+type Named = 'scan' | 'rules' | 'checklist' | 'baseline';
+const FORMATS: Record<Named, readonly string[]> = {
+  scan: ['text', 'json', 'sarif', 'gitlab'],
+  baseline: [],
   rules: ['text', 'json'],
   checklist: ['text', 'json', 'markdown', 'html'],
 };
-const FLAGS: Record<'scan' | 'rules' | 'checklist', readonly string[]> = {
-  scan: ['--format', '--output', '--fix', '--level', '--fail-on', '--config', '--lang'],
+const FLAGS: Record<Named, readonly string[]> = {
+  scan: ['--format', '--output', '--fix', '--level', '--fail-on', '--config', '--lang', '--baseline'],
+  baseline: ['--output', '--check', '--baseline', '--level', '--config', '--lang'],
   rules: ['--format', '--output', '--level', '--lang'],
   checklist: ['--format', '--output', '--level', '--config', '--lang'],
 };
@@ -52,11 +57,12 @@ const list = (values: readonly string[]): string => values.join('|');
 export function parseArgs(argv: readonly string[]): Command {
   const first = argv[0];
   if (first === 'pin') return { command: 'pin', args: argv.slice(1) };
-  const command = first === 'scan' || first === 'rules' || first === 'checklist' ? first : 'scan';
+  const command = first === 'scan' || first === 'rules' || first === 'checklist' || first === 'baseline' ? first : 'scan';
   const rest = command === first ? argv.slice(1) : argv;
   const values = new Map<string, string>();
   const paths: string[] = [];
   let fix = false;
+  let check = false;
   let onlyPaths = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
@@ -73,7 +79,12 @@ export function parseArgs(argv: readonly string[]): Command {
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     if (!FLAGS[command].includes(name)) {
-      throw new UsageError(FLAGS.scan.includes(name) || name === '--fix' ? `option ${name} does not apply to 'bollwerk ${command}'` : `unknown option ${name}`);
+      throw new UsageError(FLAGS.scan.includes(name) || FLAGS.baseline.includes(name) ? `option ${name} does not apply to 'bollwerk ${command}'` : `unknown option ${name}`);
+    }
+    if (name === '--check') {
+      if (eq > 0) throw new UsageError('option --check takes no value');
+      check = true;
+      continue;
     }
     if (name === '--fix') {
       if (eq > 0) throw new UsageError('option --fix takes no value');
@@ -102,6 +113,7 @@ export function parseArgs(argv: readonly string[]): Command {
     return { ...common, command, format: (values.get('--format') ?? 'text') as 'text' | 'json' };
   }
   const scanPaths = paths.length ? paths : ['.'];
+  if (command === 'baseline') return { ...common, command, paths: scanPaths, check, baseline: values.get('--baseline') };
   if (command === 'checklist') return { ...common, command, paths: scanPaths, format: (values.get('--format') ?? 'text') as ChecklistFormat };
-  return { ...common, command, paths: scanPaths, format: (values.get('--format') ?? 'text') as ScanFormat, fix, failOn: (values.get('--fail-on') ?? 'error') as FailOn };
+  return { ...common, command, paths: scanPaths, format: (values.get('--format') ?? 'text') as ScanFormat, fix, failOn: (values.get('--fail-on') ?? 'error') as FailOn, baseline: values.get('--baseline') };
 }

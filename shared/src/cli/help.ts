@@ -11,13 +11,16 @@ const HELP: Record<Lang, string> = {
        bollwerk rules [--format text|json]
        bollwerk checklist [paths…] [--format text|json|markdown|html]
        bollwerk pin [paths…] [--dry-run] [--update]
+       bollwerk baseline [paths…] [--output FILE] [--check]
 
 Checks Dockerfiles, Compose files and Kubernetes manifests against container-security
 checklists. Directories are walked (honouring .gitignore and the configuration's ignorePaths);
 the default path is the current directory.
 
 Options:
-  --format text|json|sarif     report format (default text; checklist: text|json|markdown|html)
+  --format text|json|sarif|gitlab
+                               report format (default text; gitlab: GitLab Code Quality;
+                               checklist: text|json|markdown|html)
   --output FILE                write the report to FILE instead of standard output
   --fix                        apply every safe fix in place, then report what remains
   --level L1|L2|L3             OWASP CSVS level of the rules to run (default: configuration, else L3)
@@ -25,6 +28,10 @@ Options:
                                exit 1 when a finding at or above this severity remains (default error)
   --config FILE                configuration file (default: .bollwerk.yaml at the root)
   --lang en|de                 language of messages (default: LC_ALL, LC_MESSAGES, LANG)
+  --baseline FILE              report only findings not in this baseline (default: the
+                               configuration's baseline); baseline: the file to write or check
+  --check                      baseline: list the baseline's entries no finding matches any
+                               more (exit 1 when there are such stale entries)
   -h, --help                   show this help
   -v, --version                show the version
 
@@ -34,13 +41,16 @@ Exit codes: 0 no finding at or above --fail-on, 1 such findings, 2 usage or inte
         bollwerk rules [--format text|json]
         bollwerk checklist [Pfade…] [--format text|json|markdown|html]
         bollwerk pin [Pfade…] [--dry-run] [--update]
+        bollwerk baseline [Pfade…] [--output DATEI] [--check]
 
 Prüft Dockerfiles, Compose-Dateien und Kubernetes-Manifeste gegen Checklisten zur
 Container-Sicherheit. Verzeichnisse werden durchlaufen (unter Beachtung von .gitignore und den
 ignorePaths der Konfiguration); ohne Pfad wird das aktuelle Verzeichnis geprüft.
 
 Optionen:
-  --format text|json|sarif     Berichtsformat (Standard text; checklist: text|json|markdown|html)
+  --format text|json|sarif|gitlab
+                               Berichtsformat (Standard text; gitlab: GitLab Code Quality;
+                               checklist: text|json|markdown|html)
   --output DATEI               den Bericht in DATEI statt auf die Standardausgabe schreiben
   --fix                        alle sicheren Korrekturen in den Dateien anwenden, dann den Rest melden
   --level L1|L2|L3             OWASP-CSVS-Stufe der Regeln (Standard: Konfiguration, sonst L3)
@@ -48,6 +58,10 @@ Optionen:
                                Exit-Code 1, wenn ein Befund ab diesem Schweregrad bleibt (Standard error)
   --config DATEI               Konfigurationsdatei (Standard: .bollwerk.yaml im Wurzelverzeichnis)
   --lang en|de                 Sprache der Meldungen (Standard: LC_ALL, LC_MESSAGES, LANG)
+  --baseline DATEI             nur Befunde melden, die nicht in dieser Baseline stehen (Standard:
+                               baseline der Konfiguration); baseline: die zu schreibende Datei
+  --check                      baseline: die Einträge nennen, zu denen es keinen Befund mehr gibt
+                               (Exit-Code 1, wenn es solche veralteten Einträge gibt)
   -h, --help                   diese Hilfe zeigen
   -v, --version                die Version zeigen
 

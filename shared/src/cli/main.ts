@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ToolInfo } from '../report/index';
 import { parseArgs, UsageError } from './args';
-import { runChecklist, runRules, runScan, type CliIo } from './commands';
+import { runBaselineCommand, runChecklist, runRules, runScan, type CliIo } from './commands';
 import { helpText, langFromEnv } from './help';
 
 /** The package version, read from the package.json above this file (bundle or sources). */
@@ -49,6 +49,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await (await import('./pin')).runPin(cmd.args, io);
       case 'scan':
         return runScan(cmd, io, toolInfo());
+      case 'baseline':
+        return runBaselineCommand(cmd, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {
