@@ -21,9 +21,11 @@ interface Manifest {
     walkthroughs: { steps: { media: { markdown: string } }[] }[];
   };
   capabilities: { untrustedWorkspaces: { supported: string; restrictedConfigurations: string[] } };
+  files: string[];
 }
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest;
-const shipped = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1));
+// the VSIX and the npm package both ship the manifest's `files` list (vsce allows no .vscodeignore beside it)
+const shipped = pkg.files.map((f) => (f.endsWith('/') ? `${f}**` : f));
 const globToRegExp = (g: string): RegExp => new RegExp(`^${g.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '.+').replace(/\*/g, '[^/]+')}$`);
 const isShipped = (p: string): boolean => shipped.some((g) => globToRegExp(g).test(p.replace(/^\.\//, '')));
 
@@ -40,7 +42,7 @@ describe('extension manifest', () => {
     ];
     for (const p of paths) {
       assert.ok(existsSync(join(root, p)), `${p} does not exist`);
-      assert.ok(isShipped(p), `${p} is not in the VSIX (.vscodeignore)`);
+      assert.ok(isShipped(p), `${p} is not in the VSIX (package.json files)`);
     }
     assert.ok(isShipped(pkg.main) && isShipped('dist/server.js'), 'bundles are not packaged');
   });
