@@ -61,3 +61,14 @@ describe('GitLab Code Quality output', () => {
     assert.deepEqual(JSON.parse(clean.stdout), []);
   });
 });
+
+describe('GitLab job template (docs/gitlab-ci.yml)', () => {
+  it('writes the Code Quality report to the file the job declares as its codequality report', async () => {
+    const { parse } = await import('yaml');
+    const job = (parse(readFileSync(join(__dirname, '../../docs/gitlab-ci.yml'), 'utf8')) as Record<string, { script: string[]; artifacts: { reports: { codequality: string } } }>).bollwerk!;
+    const report = job.script.find((l) => l.includes('--format gitlab'));
+    assert.ok(report);
+    assert.ok(report.includes(`--output ${job.artifacts.reports.codequality}`));
+    assert.ok(job.script.some((l) => /--fail-on "\$BOLLWERK_FAIL_ON"/.test(l)));
+  });
+});

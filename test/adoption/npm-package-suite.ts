@@ -7,15 +7,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { buildOnce, ROOT, tempDir } from '../cli/helpers';
-
-const npmEnv = (cache: string): NodeJS.ProcessEnv => ({ ...process.env, npm_config_cache: cache, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' });
-
-function npm(args: string[], cwd: string, cache: string): string {
-  const r = spawnSync('npm', args, { cwd, encoding: 'utf8', env: npmEnv(cache) });
-  assert.equal(r.status, 0, `npm ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout;
-}
+import { ROOT, tempDir } from '../cli/helpers';
+import { npm, packOnce } from './pack';
 
 /** Sends LSP messages to a server process and collects what it sends back. */
 function lspClient(bin: string) {
@@ -55,13 +48,8 @@ function lspClient(bin: string) {
 
 describe('npm package', { timeout: 180_000 }, () => {
   let tgz = '';
-  const cache = tempDir('bollwerk-npm-cache-');
   before(() => {
-    buildOnce();
-    const out = tempDir('bollwerk-pack-');
-    // the test build is already in dist/: pack it without the production build of prepack
-    npm(['pack', '--ignore-scripts', '--pack-destination', out], ROOT, cache);
-    tgz = join(out, readdirSync(out).find((f) => f.endsWith('.tgz'))!);
+    tgz = packOnce();
   });
 
   it('holds the bundles, schema, docs and notices, nothing of test/, and no dependencies to install', () => {
@@ -77,7 +65,7 @@ describe('npm package', { timeout: 180_000 }, () => {
   it('installs into an empty folder offline and runs bollwerk from there', () => {
     const dir = tempDir('bollwerk-install-');
     writeFileSync(join(dir, 'package.json'), '{"name":"user-project","version":"1.0.0","private":true}\n');
-    npm(['install', '--offline', tgz], dir, cache);
+    npm(['install', tgz], dir);
     assert.deepEqual(readdirSync(join(dir, 'node_modules')).filter((n) => !n.startsWith('.')), ['bollwerk']);
     writeFileSync(join(dir, 'Dockerfile'), 'FROM alpine:3.20\nRUN curl https://x | sh\n');
     const v = spawnSync(join(dir, 'node_modules/.bin/bollwerk'), ['--version'], { cwd: dir, encoding: 'utf8' });
@@ -90,7 +78,7 @@ describe('npm package', { timeout: 180_000 }, () => {
 
   it('installs globally and serves diagnostics over bollwerk-language-server --stdio', async () => {
     const prefix = tempDir('bollwerk-global-');
-    npm(['install', '-g', '--offline', '--prefix', prefix, tgz], prefix, cache);
+    npm(['install', '-g', '--prefix', prefix, tgz], prefix);
     const bin = join(prefix, 'bin');
     const version = spawnSync(join(bin, 'bollwerk'), ['--version'], { encoding: 'utf8' });
     assert.equal(version.status, 0, version.stderr);
