@@ -2,3 +2,4 @@
 // pack.ts builds and packs once, and two processes building dist/ at once would race.
 import './npm-package-suite';
 import './action-suite';
+import './pre-commit-suite';
