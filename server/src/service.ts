@@ -8,7 +8,8 @@ import type { ChecklistResponse, ScanWorkspaceResult } from '../../shared/src/pr
 import type { FileKind, Result } from '../../shared/src/types';
 import { buildChecklist } from './checklist';
 import { createDocumentLinter, documentKind } from './document-linter';
-import { noteDiagnostics, toDiagnostic } from './diagnostics';
+import { baselinedResults, diskText } from './baseline';
+import { noteDiagnostics, resultDiagnostics } from './diagnostics';
 import type { ResolvedSettings, SettingsCache } from './settings';
 import { createWorkspaceIndex, sameResults } from './workspace-index';
 import { ScanCache, scanFolder } from './workspace-scan';
@@ -82,7 +83,10 @@ export function createService(deps: ServiceDeps) {
       settings,
       kind: entry.report.kind,
       results,
-      diagnostics: [...noteDiagnostics(entry.report.notes, settings.lang), ...results.map((r) => toDiagnostic(r, document.version, settings.lang))],
+      diagnostics: [
+        ...noteDiagnostics(entry.report.notes, settings.lang),
+        ...resultDiagnostics(results, document.version, settings.lang, baselinedResults(settings.baseline, uri, document.getText(), results), settings.baselineDisplay ?? 'hint'),
+      ],
       resultId: `${document.version}:${generation}:${stamps.get(uri) ?? 0}`,
     };
   };
@@ -97,7 +101,8 @@ export function createService(deps: ServiceDeps) {
     const settings = await deps.settings.forUri(uri);
     const results = sortResults([...file, ...index.workspaceResults(uri)]);
     noteResults(uri, results);
-    return { diagnostics: results.map((r) => toDiagnostic(r, 0, settings.lang)), resultId: closedResultId(uri)! };
+    const baselined = settings.baseline ? baselinedResults(settings.baseline, uri, await diskText(uri), results) : new Set<Result>();
+    return { diagnostics: resultDiagnostics(results, 0, settings.lang, baselined, settings.baselineDisplay ?? 'hint'), resultId: closedResultId(uri)! };
   };
 
   const scanAll = async (): Promise<ScanWorkspaceResult> => {

@@ -22,7 +22,12 @@ export interface BollwerkSettings {
   readonly pinning?: { readonly enabled?: boolean };
   /** Display language of messages; `auto` (or absent) follows the editor. */
   readonly lang?: Lang | 'auto';
+  /** How findings listed in the baseline show: hidden, or as hints (the default). */
+  readonly baseline?: { readonly display?: BaselineDisplay };
 }
+
+/** How the editor shows findings the baseline lists. */
+export type BaselineDisplay = 'hide' | 'hint';
 
 /** The configuration section name. */
 export const SETTINGS_SECTION = 'bollwerk';

@@ -47,10 +47,10 @@ describe('extension manifest', () => {
     assert.ok(isShipped(pkg.main) && isShipped('dist/server.js'), 'bundles are not packaged');
   });
 
-  it('lists a command for every menu entry and the five settings', () => {
+  it('lists a command for every menu entry and the six settings', () => {
     const commands = new Set(pkg.contributes.commands.map((c) => c.command));
     for (const [menu, entries] of Object.entries(pkg.contributes.menus)) for (const e of entries) assert.ok(commands.has(e.command), `${menu}: ${e.command}`);
-    assert.deepEqual(Object.keys(pkg.contributes.configuration.properties).sort(), ['bollwerk.level', 'bollwerk.pinning.enabled', 'bollwerk.rules', 'bollwerk.trace.server', 'bollwerk.trustedRegistries']);
+    assert.deepEqual(Object.keys(pkg.contributes.configuration.properties).sort(), ['bollwerk.baseline.display', 'bollwerk.level', 'bollwerk.pinning.enabled', 'bollwerk.rules', 'bollwerk.trace.server', 'bollwerk.trustedRegistries']);
     for (const key of pkg.capabilities.untrustedWorkspaces.restrictedConfigurations) assert.ok(key in pkg.contributes.configuration.properties, key);
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
   });
