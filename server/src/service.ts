@@ -187,16 +187,19 @@ export function createService(deps: ServiceDeps) {
       if (!index.scanned) await this.scanWorkspace();
       const reports = index.reports(folderUri);
       const results: Result[] = [];
+      const baselined = new Set<Result>();
       const kinds = new Set<FileKind>();
       for (const r of reports) {
         if (r.kind) kinds.add(r.kind);
         const open = deps.documents.get(r.uri);
-        if (open) append(results, (await this.documentState(open)).results);
-        else append(append(results, r.results), index.workspaceResults(r.uri));
+        const fileResults = open ? (await this.documentState(open)).results : [...r.results, ...index.workspaceResults(r.uri)];
+        append(results, fileResults);
+        const { baseline } = await deps.settings.forUri(r.uri);
+        if (baseline && fileResults.length) for (const b of baselinedResults(baseline, r.uri, open ? open.getText() : await diskText(r.uri), fileResults)) baselined.add(b);
       }
       const folder = folderUri ?? deps.folders()[0];
       const config = folder ? (await deps.settings.forUri(folder)).config : DEFAULT_CONFIG;
-      return buildChecklist(results, kinds, config, reports.length);
+      return buildChecklist(results, kinds, config, reports.length, baselined);
     },
     forget(uri: string): void {
       linter.forget(uri);

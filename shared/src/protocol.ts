@@ -67,6 +67,8 @@ export interface ChecklistFinding {
 export type ChecklistItemStatus = Omit<ItemStatus, 'findings'> & {
   readonly findings: readonly ChecklistFinding[];
   readonly item: ChecklistItem;
+  /** Findings of the item's rules that the baseline lists (not in `findings`, not failing the item). */
+  readonly baselined?: number;
 };
 
 /** Request `bollwerk/checklist`: the checklist with status over the workspace (scans it first if it never was). */

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { runMain, workspace } from '../cli/helpers';
+import type { ChecklistResponse } from '../../shared/src/protocol';
 import { startServer } from './lsp-client';
 
 const OLD = 'FROM alpine:3.20\nRUN curl https://x | sh\n';
@@ -48,6 +49,32 @@ describe('baseline in the editor', () => {
       const p = await c.waitForPublish(uri);
       assert.deepEqual(p.diagnostics.filter((d) => d.code === 'dockerfile/no-pipe-to-shell').map((d) => d.range.start.line), [2]);
       assert.equal(p.diagnostics.filter((d) => d.severity === 4).length, 0);
+    } finally {
+      await c.stop();
+    }
+  });
+});
+
+describe('baseline in the checklist', () => {
+  it('counts baselined findings apart: they neither fail an item nor appear among its findings', async () => {
+    const { folder, uri } = await baselinedFolder();
+    const c = startServer();
+    try {
+      await c.initialize({ pull: false, folders: [folder] });
+      const before = await c.connection.sendRequest<ChecklistResponse>('bollwerk/checklist', {});
+      const pipeItems = (r: ChecklistResponse) => r.items.filter((i) => i.rules.includes('dockerfile/no-pipe-to-shell') && i.activeRules.includes('dockerfile/no-pipe-to-shell'));
+      assert.ok(pipeItems(before).length > 0);
+      for (const i of pipeItems(before)) {
+        assert.equal(i.findings.filter((f) => f.ruleId === 'dockerfile/no-pipe-to-shell').length, 0, i.id);
+        assert.ok((i.baselined ?? 0) >= 1, i.id);
+      }
+      c.open(uri, `${OLD}RUN wget -qO- https://y | bash\n`);
+      await c.waitForPublish(uri);
+      const after = await c.connection.sendRequest<ChecklistResponse>('bollwerk/checklist', {});
+      for (const i of pipeItems(after)) {
+        assert.equal(i.state, 'failed', i.id);
+        assert.deepEqual(i.findings.filter((f) => f.ruleId === 'dockerfile/no-pipe-to-shell').map((f) => f.range.start.line), [2], i.id);
+      }
     } finally {
       await c.stop();
     }
