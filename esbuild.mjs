@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
-import { writeNotices } from './third-party-notices.mjs';
+import { writeNotices } from './scripts/third-party-notices.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');

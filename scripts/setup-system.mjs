@@ -2,7 +2,7 @@
 // Installs the system packages the tests need, from Debian's archive, when they are missing:
 // Chromium drives the real VS Code of the end-to-end tests, libkrb5-dev lets code-server's native
 // modules build, docker-registry is the real OCI registry of the digest-pinning tests and
-// apache2-utils gives it htpasswd users. `npm test` runs this first (pretest), so the README's test
+// apache2-utils gives it htpasswd users, pre-commit runs the hooks of .pre-commit-hooks.yaml. `npm test` runs this first (pretest), so the README's test
 // command works on a fresh machine. As root it runs apt-get itself; otherwise it prints the command
 // to run and fails, instead of letting a hundred tests fail one by one.
 import { spawnSync } from 'node:child_process';
@@ -14,6 +14,7 @@ const PACKAGES = [
   ['libkrb5-dev', ['/usr/include/krb5.h', '/usr/include/krb5/krb5.h']],
   ['docker-registry', ['/usr/bin/docker-registry']],
   ['apache2-utils', ['/usr/bin/htpasswd']],
+  ['pre-commit', ['/usr/bin/pre-commit']],
 ];
 
 const missing = PACKAGES.filter(([, files]) => !files.some((f) => existsSync(f))).map(([name]) => name);

@@ -152,7 +152,8 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
     const t = new vscode.TreeItem(`${item.id}  ${shorten(item.text[this.lang], 50)}`, collapsible);
     t.id = node.id;
     const levels = item.levels?.length ? ` · ${item.levels.join(' ')}` : '';
-    t.description = `${stateLabel(state, findings.length)}${levels}`;
+    const apart = node.status.baselined ? ` · ${vscode.l10n.t('{0} in the baseline', node.status.baselined)}` : '';
+    t.description = `${stateLabel(state, findings.length)}${apart}${levels}`;
     t.iconPath = ITEM_ICON[state];
     const document = this.response?.documents.find((d) => d.id === item.document);
     t.tooltip = itemTooltip(node, document?.title[this.lang] ?? item.document, this.lang);

@@ -86,3 +86,21 @@ export function noteDiagnostics(notes: readonly Note[], lang: Lang, results: rea
       message: n.message[lang],
     }));
 }
+
+const BASELINED: Record<Lang, string> = { en: 'In the baseline: ', de: 'In der Baseline: ' };
+
+/**
+ * The diagnostics of a file's results: those the baseline lists are left out (`hide`) or shown as
+ * hints saying so (`hint`), so that only new findings stand out.
+ */
+export function resultDiagnostics(results: readonly Result[], version: number, lang: Lang, baselined: ReadonlySet<Result>, display: 'hide' | 'hint'): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const r of results) {
+    if (!baselined.has(r)) out.push(toDiagnostic(r, version, lang));
+    else if (display === 'hint') {
+      const d = toDiagnostic(r, version, lang);
+      out.push({ ...d, severity: DiagnosticSeverity.Hint, message: `${BASELINED[lang]}${d.message}` });
+    }
+  }
+  return out;
+}

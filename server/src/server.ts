@@ -10,6 +10,10 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE, DEFAULT_CONFIG } from '../../shared/src/config';
+
+/** Baseline files the server watches: `.bollwerk-baseline.json` and other JSON files named like a baseline. */
+const BASELINE_GLOB = '**/*baseline*.json';
+const BASELINE_NAME = /\/[^/]*baseline[^/]*\.json$/i;
 import * as P from '../../shared/src/protocol';
 import { addAttestation, removeAttestation } from '../../shared/src/config-edit';
 import { registerActions } from './action-handlers';
@@ -102,7 +106,7 @@ export function createServer(connection: Connection): void {
 
   connection.onInitialized(safe('initialized', undefined, async () => {
     if (caps.workspace?.didChangeConfiguration?.dynamicRegistration) await connection.client.register(DidChangeConfigurationNotification.type, { section: P.SETTINGS_SECTION });
-    if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE}` }] });
+    if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE}` }, { globPattern: BASELINE_GLOB }] });
     if (!caps.workspace?.workspaceFolders) return;
     connection.workspace.onDidChangeWorkspaceFolders(safe('workspaceFolders', undefined, async (e) => {
       const removed = new Set(e.removed.map((f) => f.uri));
@@ -113,7 +117,8 @@ export function createServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration(safe('didChangeConfiguration', undefined, relintAll));
   connection.onDidChangeWatchedFiles(safe('didChangeWatchedFiles', undefined, async (params) => {
-    if (params.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE}`))) return relintAll();
+    // a baseline file (any name with `baseline` in it, as `baseline:` may name it) counts as configuration
+    if (params.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE}`) || BASELINE_NAME.test(c.uri))) return relintAll();
     for (const c of params.changes) await service.fileChangedOnDisk(c.uri);
   }));
 

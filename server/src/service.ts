@@ -5,11 +5,12 @@ import { URI } from 'vscode-uri';
 import { DEFAULT_CONFIG } from '../../shared/src/config';
 import { lintText, sortResults } from '../../shared/src/lint';
 import type { ChecklistResponse, ScanWorkspaceResult } from '../../shared/src/protocol';
-import type { FileKind, Result } from '../../shared/src/types';
+import type { FileKind, Lang, Result } from '../../shared/src/types';
 import { buildChecklist } from './checklist';
 import { createDocumentLinter, documentKind, inChart } from './document-linter';
+import { baselinedResults, diskText } from './baseline';
 import { groupedDiagnostics } from './diagnostic-groups';
-import { noteDiagnostics } from './diagnostics';
+import { noteDiagnostics, resultDiagnostics } from './diagnostics';
 import type { ResolvedSettings, SettingsCache } from './settings';
 import { createWorkspaceIndex, sameResults } from './workspace-index';
 import { ScanCache, scanFolder } from './workspace-scan';
@@ -45,6 +46,17 @@ export interface ServiceDeps {
 }
 
 /** The lint state of one server: open documents, the workspace scan and the settings generation. */
+/**
+ * The editor's diagnostics of a file's results: findings of one object at one place grouped into
+ * one diagnostic, and the findings the baseline lists shown apart as hints (or not at all).
+ */
+function editorDiagnostics(results: readonly Result[], version: number, lang: Lang, baselined: ReadonlySet<Result>, display: 'hide' | 'hint'): Diagnostic[] {
+  if (baselined.size === 0) return groupedDiagnostics(results, version, lang);
+  const fresh = results.filter((r) => !baselined.has(r));
+  const known = results.filter((r) => baselined.has(r));
+  return [...groupedDiagnostics(fresh, version, lang), ...resultDiagnostics(known, version, lang, baselined, display)];
+}
+
 export function createService(deps: ServiceDeps) {
   const linter = createDocumentLinter(deps.log);
   const index = createWorkspaceIndex();
@@ -97,7 +109,7 @@ export function createService(deps: ServiceDeps) {
       results,
       diagnostics: [
         ...noteDiagnostics(entry.report.notes, settings.lang, results),
-        ...groupedDiagnostics(results, document.version, settings.lang),
+        ...editorDiagnostics(results, document.version, settings.lang, baselinedResults(settings.baseline, uri, document.getText(), results), settings.baselineDisplay ?? 'hint'),
         ...(entry.report.kind === 'dockerfile' && deps.moreDiagnostics ? deps.moreDiagnostics(document, results) : []),
       ],
       resultId: `${document.version}:${generation}:${stamps.get(uri) ?? 0}`,
@@ -114,7 +126,8 @@ export function createService(deps: ServiceDeps) {
     const settings = await deps.settings.forUri(uri);
     const results = sortResults([...file, ...index.workspaceResults(uri)]);
     noteResults(uri, results);
-    return { diagnostics: groupedDiagnostics(results, 0, settings.lang), resultId: closedResultId(uri)! };
+    const baselined = settings.baseline ? baselinedResults(settings.baseline, uri, await diskText(uri), results) : new Set<Result>();
+    return { diagnostics: editorDiagnostics(results, 0, settings.lang, baselined, settings.baselineDisplay ?? 'hint'), resultId: closedResultId(uri)! };
   };
 
   const scanAll = async (): Promise<ScanWorkspaceResult> => {
@@ -201,16 +214,19 @@ export function createService(deps: ServiceDeps) {
       if (!index.scanned) await this.scanWorkspace();
       const reports = index.reports(folderUri);
       const results: Result[] = [];
+      const baselined = new Set<Result>();
       const kinds = new Set<FileKind>();
       for (const r of reports) {
         if (r.kind) kinds.add(r.kind);
         const open = deps.documents.get(r.uri);
-        if (open) append(results, (await this.documentState(open)).results);
-        else append(append(results, r.results), index.workspaceResults(r.uri));
+        const fileResults = open ? (await this.documentState(open)).results : [...r.results, ...index.workspaceResults(r.uri)];
+        append(results, fileResults);
+        const { baseline } = await deps.settings.forUri(r.uri);
+        if (baseline && fileResults.length) for (const b of baselinedResults(baseline, r.uri, open ? open.getText() : await diskText(r.uri), fileResults)) baselined.add(b);
       }
       const folder = folderUri ?? deps.folders()[0];
       const config = folder ? (await deps.settings.forUri(folder)).config : DEFAULT_CONFIG;
-      return buildChecklist(results, kinds, config, reports.length);
+      return buildChecklist(results, kinds, config, reports.length, baselined);
     },
     forget(uri: string): void {
       linter.forget(uri);

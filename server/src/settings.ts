@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { URI } from 'vscode-uri';
 import { CONFIG_FILE, DEFAULT_CONFIG, INSECURE_REGISTRIES_IGNORED, insecureRegistriesIgnored, parseConfigText, type Config } from '../../shared/src/config';
-import type { BollwerkSettings } from '../../shared/src/protocol';
+import type { BaselineDisplay, BollwerkSettings } from '../../shared/src/protocol';
+import { loadBaseline, type LoadedBaseline } from './baseline';
 import type { Lang, Level, Severity } from '../../shared/src/types';
 
 /** The settings that apply to one document: the merged configuration and the display language. */
@@ -13,6 +14,10 @@ export interface ResolvedSettings {
   readonly pinningAllowed: boolean;
   /** The workspace folder the document belongs to, if any. */
   readonly folderUri: string | undefined;
+  /** The baseline of the folder's configuration, when it names a readable one. */
+  readonly baseline?: LoadedBaseline;
+  /** How baselined findings show (default: as hints). */
+  readonly baselineDisplay?: BaselineDisplay;
 }
 
 /** What settings resolution needs from the connection. */
@@ -51,6 +56,7 @@ export function normalizeSettings(raw: unknown): BollwerkSettings {
     ...(registries.length ? { trustedRegistries: registries } : {}),
     ...(pinning ? { pinning } : {}),
     ...(raw.lang === 'en' || raw.lang === 'de' || raw.lang === 'auto' ? { lang: raw.lang } : {}),
+    ...(isRecord(raw.baseline) && (raw.baseline.display === 'hide' || raw.baseline.display === 'hint') ? { baseline: { display: raw.baseline.display } } : {}),
   };
 }
 
@@ -71,7 +77,7 @@ export function restrictUntrusted(config: Config): Config {
 }
 
 /** Editor settings over the folder's configuration file (settings win; pinning needs both to allow it). */
-export function mergeSettings(file: Config, settings: BollwerkSettings, trusted: boolean, editorLang: Lang | undefined): Omit<ResolvedSettings, 'folderUri'> {
+export function mergeSettings(file: Config, settings: BollwerkSettings, trusted: boolean, editorLang: Lang | undefined): Omit<ResolvedSettings, 'folderUri' | 'baseline'> {
   const base = trusted ? file : restrictUntrusted(file);
   const config: Config = {
     ...base,
@@ -83,7 +89,7 @@ export function mergeSettings(file: Config, settings: BollwerkSettings, trusted:
   };
   const lang = settings.lang && settings.lang !== 'auto' ? settings.lang : editorLang ?? config.lang ?? 'en';
   const pinningAllowed = trusted && config.pinning.enabled && settings.pinning?.enabled !== false;
-  return { config, lang, pinningAllowed };
+  return { config, lang, pinningAllowed, baselineDisplay: settings.baseline?.display ?? 'hint' };
 }
 
 /** The workspace folder containing `uri` (longest match). */
@@ -122,7 +128,10 @@ export function createSettingsCache(deps: SettingsDeps): SettingsCache {
         return undefined;
       }),
     ]);
-    return { ...mergeSettings(file, normalizeSettings(raw), deps.trusted, deps.editorLang), folderUri };
+    const merged = mergeSettings(file, normalizeSettings(raw), deps.trusted, deps.editorLang);
+    // an untrusted workspace cannot name a baseline: it would hide findings (restrictUntrusted drops the key)
+    const baseline = folderUri ? await loadBaseline(folderUri, merged.config.baseline, deps.log) : undefined;
+    return { ...merged, folderUri, ...(baseline ? { baseline } : {}) };
   };
   return {
     forUri(uri) {

@@ -41,6 +41,8 @@ export interface Config {
   readonly pinning: PinningConfig;
   /** Files larger than this are skipped with a note. */
   readonly maxFileBytes: number;
+  /** The baseline file (relative to the configuration's directory): its findings are not reported. */
+  readonly baseline?: string;
 }
 
 /** The folders that hold test data by convention (fixtures of linters, test suites, golden files). */
@@ -93,7 +95,7 @@ export function normalizeConfig(raw: unknown, base: Config = DEFAULT_CONFIG): { 
   const problems: ConfigProblem[] = [];
   if (raw === undefined || raw === null) return { config: base, problems };
   if (!isRecord(raw)) return { config: base, problems: [{ path: '', message: 'the configuration must be a mapping' }] };
-  const known = new Set(['level', 'rules', 'trustedRegistries', 'ignorePaths', 'testDataPaths', 'attestations', 'lang', 'pinning', 'maxFileBytes', '$schema']);
+  const known = new Set(['level', 'rules', 'trustedRegistries', 'ignorePaths', 'testDataPaths', 'attestations', 'lang', 'pinning', 'maxFileBytes', 'baseline', '$schema']);
   for (const key of Object.keys(raw)) if (!known.has(key)) problems.push({ path: key, message: 'unknown key' });
 
   let level = base.level;
@@ -147,6 +149,11 @@ export function normalizeConfig(raw: unknown, base: Config = DEFAULT_CONFIG): { 
     if (typeof raw.maxFileBytes === 'number' && raw.maxFileBytes > 0) maxFileBytes = raw.maxFileBytes;
     else problems.push({ path: 'maxFileBytes', message: 'must be a positive number' });
   }
+  let baseline = base.baseline;
+  if (raw.baseline !== undefined && raw.baseline !== null) {
+    if (typeof raw.baseline === 'string' && raw.baseline !== '') baseline = raw.baseline;
+    else problems.push({ path: 'baseline', message: 'must be the path of a baseline file' });
+  }
   return {
     config: {
       level,
@@ -158,6 +165,7 @@ export function normalizeConfig(raw: unknown, base: Config = DEFAULT_CONFIG): { 
       ...(lang ? { lang } : {}),
       pinning,
       maxFileBytes,
+      ...(baseline !== undefined ? { baseline } : {}),
     },
     problems,
   };

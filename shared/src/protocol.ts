@@ -27,7 +27,12 @@ export interface BollwerkSettings {
   readonly pinning?: { readonly enabled?: boolean; readonly insecureRegistries?: readonly string[] };
   /** Display language of messages; `auto` (or absent) follows the editor. */
   readonly lang?: Lang | 'auto';
+  /** How findings listed in the baseline show: hidden, or as hints (the default). */
+  readonly baseline?: { readonly display?: BaselineDisplay };
 }
+
+/** How the editor shows findings the baseline lists. */
+export type BaselineDisplay = 'hide' | 'hint';
 
 /** The configuration section name. */
 export const SETTINGS_SECTION = 'bollwerk';
@@ -67,6 +72,8 @@ export interface ChecklistFinding {
 export type ChecklistItemStatus = Omit<ItemStatus, 'findings'> & {
   readonly findings: readonly ChecklistFinding[];
   readonly item: ChecklistItem;
+  /** Findings of the item's rules that the baseline lists (not in `findings`, not failing the item). */
+  readonly baselined?: number;
 };
 
 /** Request `bollwerk/checklist`: the checklist with status over the workspace (scans it first if it never was). */

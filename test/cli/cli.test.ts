@@ -12,11 +12,11 @@ const ROOT_PKG = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 
 
 describe('argument parsing', () => {
   it('defaults to scanning the current directory as text, failing on errors', () => {
-    assert.deepEqual(parseArgs([]), { command: 'scan', paths: ['.'], format: 'text', fix: false, failOn: 'error', output: undefined, lang: undefined, level: undefined, config: undefined, includeTestData: false, resolveImages: false });
+    assert.deepEqual(parseArgs([]), { command: 'scan', paths: ['.'], format: 'text', fix: false, failOn: 'error', output: undefined, lang: undefined, level: undefined, config: undefined, includeTestData: false, resolveImages: false, baseline: undefined });
   });
   it('accepts the scan word, paths, every flag, and --flag=value', () => {
-    const c = parseArgs(['scan', 'a', 'b', '--format=sarif', '--output', 'o.sarif', '--fix', '--level', 'L2', '--fail-on=warning', '--config', 'c.yaml', '--lang', 'de', '--include-test-data']);
-    assert.deepEqual(c, { command: 'scan', paths: ['a', 'b'], format: 'sarif', fix: true, failOn: 'warning', output: 'o.sarif', lang: 'de', level: 'L2', config: 'c.yaml', includeTestData: true, resolveImages: false });
+    const c = parseArgs(['scan', 'a', 'b', '--format=sarif', '--output', 'o.sarif', '--fix', '--level', 'L2', '--fail-on=warning', '--config', 'c.yaml', '--lang', 'de', '--include-test-data', '--resolve-images', '--baseline', 'b.json']);
+    assert.deepEqual(c, { command: 'scan', paths: ['a', 'b'], format: 'sarif', fix: true, failOn: 'warning', output: 'o.sarif', lang: 'de', level: 'L2', config: 'c.yaml', includeTestData: true, resolveImages: true, baseline: 'b.json' });
   });
   it('treats everything after -- as paths', () => {
     assert.deepEqual((parseArgs(['--', '--fix']) as { paths: string[] }).paths, ['--fix']);
@@ -25,10 +25,12 @@ describe('argument parsing', () => {
     assert.deepEqual(parseArgs(['rules', '--format', 'json']), { command: 'rules', format: 'json', output: undefined, lang: undefined, level: undefined, config: undefined });
     assert.equal((parseArgs(['checklist', 'x', '--format', 'html']) as { format: string }).format, 'html');
     assert.deepEqual(parseArgs(['pin', '--dry-run', 'x']), { command: 'pin', args: ['--dry-run', 'x'] });
+    assert.deepEqual(parseArgs(['baseline', 'x', '--check', '--baseline=b.json']), { command: 'baseline', paths: ['x'], check: true, baseline: 'b.json', output: undefined, lang: undefined, level: undefined, config: undefined });
+    assert.equal((parseArgs(['x', '--format', 'gitlab']) as { format: string }).format, 'gitlab');
   });
   const bad: readonly (readonly [string[], RegExp])[] = [
     [['--bogus'], /unknown option --bogus/],
-    [['--format', 'xml'], /invalid value 'xml' for --format \(expected text\|json\|sarif\)/],
+    [['--format', 'xml'], /invalid value 'xml' for --format \(expected text\|json\|sarif\|gitlab\)/],
     [['--fail-on', 'fatal'], /invalid value 'fatal' for --fail-on/],
     [['--level', 'L4'], /invalid value 'L4' for --level/],
     [['--lang', 'fr'], /invalid value 'fr' for --lang/],

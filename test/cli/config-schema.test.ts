@@ -13,6 +13,7 @@ const validate = ajv.compile(schema);
 /** Configurations both the schema and normalizeConfig accept. */
 const VALID: readonly string[] = [
   '',
+  'baseline: .bollwerk-baseline.json',
   'level: L1',
   'level: L3\nrules:\n  k8s/read-only-root-filesystem: error\n  dockerfile/prefer-copy: off\n  compose/privileged: false\n',
   'trustedRegistries: [registry.example.com, docker.io/library]\nignorePaths:\n  - vendor/\n  - "!keep.yaml"\n',
@@ -24,6 +25,8 @@ const VALID: readonly string[] = [
 
 /** Configurations both reject, with the key normalizeConfig names. */
 const INVALID: readonly (readonly [string, string])[] = [
+  ['baseline: 3', 'baseline'],
+  ["baseline: ''", 'baseline'],
   ['level: L4', 'level'],
   ['level: 1', 'level'],
   ['rules:\n  dockerfile/prefer-copy: fatal\n', 'rules.dockerfile/prefer-copy'],
@@ -52,7 +55,7 @@ describe('.bollwerk.yaml JSON Schema', () => {
     }
   });
   it('names every key normalizeConfig knows', () => {
-    const known = ['level', 'rules', 'trustedRegistries', 'ignorePaths', 'testDataPaths', 'attestations', 'lang', 'pinning', 'maxFileBytes', '$schema'];
+    const known = ['level', 'rules', 'trustedRegistries', 'ignorePaths', 'testDataPaths', 'attestations', 'lang', 'pinning', 'maxFileBytes', 'baseline', '$schema'];
     assert.deepEqual(Object.keys(schema.properties as object).sort(), known.sort());
   });
   for (const text of VALID) {

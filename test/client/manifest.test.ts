@@ -21,9 +21,11 @@ interface Manifest {
     walkthroughs: { steps: { media: { markdown: string } }[] }[];
   };
   capabilities: { untrustedWorkspaces: { supported: string; restrictedConfigurations: string[] } };
+  files: string[];
 }
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest;
-const shipped = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1));
+// the VSIX and the npm package both ship the manifest's `files` list (vsce allows no .vscodeignore beside it)
+const shipped = pkg.files.map((f) => (f.endsWith('/') ? `${f}**` : f));
 const globToRegExp = (g: string): RegExp => new RegExp(`^${g.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '.+').replace(/\*/g, '[^/]+')}$`);
 const isShipped = (p: string): boolean => shipped.some((g) => globToRegExp(g).test(p.replace(/^\.\//, '')));
 
@@ -40,7 +42,7 @@ describe('extension manifest', () => {
     ];
     for (const p of paths) {
       assert.ok(existsSync(join(root, p)), `${p} does not exist`);
-      assert.ok(isShipped(p), `${p} is not in the VSIX (.vscodeignore)`);
+      assert.ok(isShipped(p), `${p} is not in the VSIX (package.json files)`);
     }
     assert.ok(isShipped(pkg.main) && isShipped('dist/server.js'), 'bundles are not packaged');
   });
@@ -48,7 +50,7 @@ describe('extension manifest', () => {
   it('lists a command for every menu entry and the six settings', () => {
     const commands = new Set(pkg.contributes.commands.map((c) => c.command));
     for (const [menu, entries] of Object.entries(pkg.contributes.menus)) for (const e of entries) assert.ok(commands.has(e.command), `${menu}: ${e.command}`);
-    assert.deepEqual(Object.keys(pkg.contributes.configuration.properties).sort(), ['bollwerk.dockerfile.languageFeatures', 'bollwerk.level', 'bollwerk.pinning.enabled', 'bollwerk.pinning.insecureRegistries', 'bollwerk.rules', 'bollwerk.trace.server', 'bollwerk.trustedRegistries']);
+    assert.deepEqual(Object.keys(pkg.contributes.configuration.properties).sort(), ['bollwerk.baseline.display', 'bollwerk.dockerfile.languageFeatures', 'bollwerk.level', 'bollwerk.pinning.enabled', 'bollwerk.pinning.insecureRegistries', 'bollwerk.rules', 'bollwerk.trace.server', 'bollwerk.trustedRegistries']);
     for (const key of pkg.capabilities.untrustedWorkspaces.restrictedConfigurations) assert.ok(key in pkg.contributes.configuration.properties, key);
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
   });

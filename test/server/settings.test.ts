@@ -49,7 +49,7 @@ describe('settings per workspace folder', () => {
       const regs = await registrations;
       assert.deepEqual(regs.map((r) => r.method).sort(), ['workspace/didChangeConfiguration', 'workspace/didChangeWatchedFiles']);
       const watch = regs.find((r) => r.method === 'workspace/didChangeWatchedFiles')!;
-      assert.deepEqual(watch.registerOptions, { watchers: [{ globPattern: '**/.bollwerk.yaml' }] });
+      assert.deepEqual(watch.registerOptions, { watchers: [{ globPattern: '**/.bollwerk.yaml' }, { globPattern: '**/*baseline*.json' }] });
     } finally {
       await c.stop();
     }

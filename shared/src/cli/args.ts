@@ -1,7 +1,7 @@
 import type { Lang, Level } from '../types';
 
 /** Output formats of `scan`. */
-export type ScanFormat = 'text' | 'json' | 'sarif';
+export type ScanFormat = 'text' | 'json' | 'sarif' | 'gitlab';
 /** Output formats of `checklist`. */
 export type ChecklistFormat = 'text' | 'json' | 'markdown' | 'html';
 /** Threshold of `--fail-on`. */
@@ -19,7 +19,8 @@ interface Common {
 export type Command =
   | { readonly command: 'help' }
   | { readonly command: 'version' }
-  | (Common & { readonly command: 'scan'; readonly paths: string[]; readonly format: ScanFormat; readonly fix: boolean; readonly failOn: FailOn; readonly includeTestData: boolean; readonly resolveImages: boolean })
+  | (Common & { readonly command: 'scan'; readonly paths: string[]; readonly format: ScanFormat; readonly fix: boolean; readonly failOn: FailOn; readonly includeTestData: boolean; readonly resolveImages: boolean; readonly baseline: string | undefined })
+  | (Common & { readonly command: 'baseline'; readonly paths: string[]; readonly check: boolean; readonly baseline: string | undefined; readonly includeTestData: boolean })
   | (Common & { readonly command: 'rules'; readonly format: 'text' | 'json' })
   | (Common & { readonly command: 'checklist'; readonly paths: string[]; readonly format: ChecklistFormat; readonly includeTestData: boolean })
   | { readonly command: 'pin'; readonly args: string[] }
@@ -35,19 +36,23 @@ const VALUES: Record<string, readonly string[] | null> = {
   '--fail-on': ['error', 'warning', 'info', 'never'],
   '--config': null,
   '--lang': ['en', 'de'],
+  '--baseline': null,
 };
-const FORMATS: Record<'scan' | 'rules' | 'checklist', readonly string[]> = {
-  scan: ['text', 'json', 'sarif'],
+type Named = 'scan' | 'rules' | 'checklist' | 'baseline';
+const FORMATS: Record<Named, readonly string[]> = {
+  scan: ['text', 'json', 'sarif', 'gitlab'],
+  baseline: [],
   rules: ['text', 'json'],
   checklist: ['text', 'json', 'markdown', 'html'],
 };
-const FLAGS: Record<'scan' | 'rules' | 'checklist', readonly string[]> = {
-  scan: ['--format', '--output', '--fix', '--level', '--fail-on', '--config', '--lang', '--include-test-data', '--resolve-images'],
+const FLAGS: Record<Named, readonly string[]> = {
+  scan: ['--format', '--output', '--fix', '--level', '--fail-on', '--config', '--lang', '--include-test-data', '--resolve-images', '--baseline'],
+  baseline: ['--output', '--check', '--baseline', '--level', '--config', '--lang', '--include-test-data'],
   rules: ['--format', '--output', '--level', '--lang'],
   checklist: ['--format', '--output', '--level', '--config', '--lang', '--include-test-data'],
 };
 /** Options without a value. */
-const SWITCHES = new Set(['--fix', '--include-test-data', '--resolve-images']);
+const SWITCHES = new Set(['--fix', '--include-test-data', '--resolve-images', '--check']);
 
 const list = (values: readonly string[]): string => values.join('|');
 
@@ -56,7 +61,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const first = argv[0];
   if (first === 'pin') return { command: 'pin', args: argv.slice(1) };
   if (first === 'render') return { command: 'render', args: argv.slice(1) };
-  const command = first === 'scan' || first === 'rules' || first === 'checklist' ? first : 'scan';
+  const command = first === 'scan' || first === 'rules' || first === 'checklist' || first === 'baseline' ? first : 'scan';
   const rest = command === first ? argv.slice(1) : argv;
   const values = new Map<string, string>();
   const paths: string[] = [];
@@ -77,7 +82,7 @@ export function parseArgs(argv: readonly string[]): Command {
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     if (!FLAGS[command].includes(name)) {
-      throw new UsageError(FLAGS.scan.includes(name) ? `option ${name} does not apply to 'bollwerk ${command}'` : `unknown option ${name}`);
+      throw new UsageError(FLAGS.scan.includes(name) || FLAGS.baseline.includes(name) ? `option ${name} does not apply to 'bollwerk ${command}'` : `unknown option ${name}`);
     }
     if (SWITCHES.has(name)) {
       if (eq > 0) throw new UsageError(`option ${name} takes no value`);
@@ -107,6 +112,7 @@ export function parseArgs(argv: readonly string[]): Command {
   }
   const scanPaths = paths.length ? paths : ['.'];
   const includeTestData = switches.has('--include-test-data');
+  if (command === 'baseline') return { ...common, command, paths: scanPaths, check: switches.has('--check'), baseline: values.get('--baseline'), includeTestData };
   if (command === 'checklist') return { ...common, command, paths: scanPaths, format: (values.get('--format') ?? 'text') as ChecklistFormat, includeTestData };
-  return { ...common, command, paths: scanPaths, format: (values.get('--format') ?? 'text') as ScanFormat, fix: switches.has('--fix'), failOn: (values.get('--fail-on') ?? 'error') as FailOn, includeTestData, resolveImages: switches.has('--resolve-images') };
+  return { ...common, command, paths: scanPaths, format: (values.get('--format') ?? 'text') as ScanFormat, fix: switches.has('--fix'), failOn: (values.get('--fail-on') ?? 'error') as FailOn, includeTestData, resolveImages: switches.has('--resolve-images'), baseline: values.get('--baseline') };
 }

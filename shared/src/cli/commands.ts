@@ -1,14 +1,15 @@
-import { statSync, type Stats } from 'node:fs';
+import { existsSync, statSync, type Stats } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { checklistStatus } from '../checklist/status';
 import type { Config } from '../config';
 import { documentedRules } from '../lint';
 import { escapeControls } from '../report/escape';
-import { checklistHtml, checklistJson, checklistMarkdown, checklistText, displayPath, flatten, jsonReport, sarifReport, textReport, type ToolInfo } from '../report/index';
+import { checklistHtml, checklistJson, checklistMarkdown, checklistText, displayPath, flatten, gitlabReport, jsonReport, sarifReport, textReport, type ScanData, type ToolInfo } from '../report/index';
 import type { Lang, Result, RuleMeta, Severity } from '../types';
 import { fileUri, loadConfig, resolvePath, scanWorkspace, type ScanResult } from '../workspace/index';
 import type { Command, FailOn } from './args';
 import { UsageError } from './args';
+import { baselinePath, baselineText, defaultBaselineFile, fingerprintScan, readBaseline, staleEntries, withoutBaselined } from './baseline';
 import { fixWorkspace, type FixOutcome } from './fix';
 import { langFromEnv } from './help';
 import { prepareOutput } from './output';
@@ -23,7 +24,7 @@ export interface CliIo {
   writeFile(path: string, text: string): void;
 }
 
-type ScanLike = Extract<Command, { command: 'scan' | 'checklist' }>;
+type ScanLike = Extract<Command, { command: 'scan' | 'checklist' | 'baseline' }>;
 
 /** The directory all paths have in common (a file counts by its directory); `stats` holds the paths' stats where the caller took them. */
 export function commonRoot(paths: readonly string[], stats?: ReadonlyMap<string, Stats>): string {
@@ -42,7 +43,7 @@ function statOf(p: string): Stats | undefined {
 }
 
 /** Resolves paths, configuration, level and language shared by scan and checklist. */
-function prepare(cmd: ScanLike, io: CliIo): { paths: string[]; root: string; config: Config; configRoot: string; lang: Lang; stats: ReadonlyMap<string, Stats> } {
+export function prepare(cmd: ScanLike, io: CliIo): { paths: string[]; root: string; config: Config; configRoot: string; lang: Lang; stats: ReadonlyMap<string, Stats> } {
   const paths = cmd.paths.map((p) => resolvePath(p, io.cwd));
   // one stat per path: whether it exists, whether it is a directory, and (for the scan) its size
   const stats = new Map<string, Stats>();
@@ -79,7 +80,7 @@ function checkOutput(output: string | undefined, io: CliIo): void {
 }
 
 /** Writes a report to --output or standard output. */
-function emit(text: string, output: string | undefined, io: CliIo): void {
+export function emit(text: string, output: string | undefined, io: CliIo): void {
   if (output === undefined) io.stdout.write(text);
   else {
     try {
@@ -91,13 +92,13 @@ function emit(text: string, output: string | undefined, io: CliIo): void {
 }
 
 /** `BOLLWERK_THREADS=<n>` sets the scan's worker threads (0: none); otherwise the scan decides. */
-function threadsFromEnv(env: CliIo['env']): { threads?: number } {
+export function threadsFromEnv(env: CliIo['env']): { threads?: number } {
   const n = Number(env.BOLLWERK_THREADS ?? '');
   return env.BOLLWERK_THREADS !== undefined && env.BOLLWERK_THREADS !== '' && Number.isInteger(n) && n >= 0 ? { threads: n } : {};
 }
 
 /** Collects rule crashes; tells the user once on stderr. */
-function crashLog(io: CliIo): { log: (m: string) => void; flush: () => void } {
+export function crashLog(io: CliIo): { log: (m: string) => void; flush: () => void } {
   const lines: string[] = [];
   return {
     log: (m) => lines.push(m),
@@ -116,15 +117,26 @@ export async function runScan(cmd: Extract<Command, { command: 'scan' }>, io: Cl
   const { paths, root, config, configRoot, lang, stats } = prepare(cmd, io);
   const crashes = crashLog(io);
   const options = { ignoreBase: configRoot, log: crashes.log, rootStats: stats, ...threadsFromEnv(io.env) };
-  let scan: ScanResult;
+  let all: ScanResult;
   let outcome: FixOutcome | undefined;
-  if (cmd.fix) ({ scan, outcome } = fixWorkspace(paths, config, options));
-  else scan = scanWorkspace(paths, config, options);
-  if (refine) scan = await refine(scan, config);
+  if (cmd.fix) ({ scan: all, outcome } = fixWorkspace(paths, config, options));
+  else all = scanWorkspace(paths, config, options);
+  if (refine) all = await refine(all, config);
+  let scan: ScanData = all;
+  const baselineFile = baselinePath(cmd.baseline, config, configRoot, io.cwd);
+  if (baselineFile !== undefined) {
+    const applied = withoutBaselined(all, readBaseline(baselineFile, cmd.baseline ?? baselineFile), dirname(baselineFile));
+    scan = applied.scan;
+    if (applied.baselined > 0) io.stderr.write(`bollwerk: ${lang === 'de' ? `${applied.baselined} Befunde der Baseline nicht gemeldet` : `${applied.baselined} findings in the baseline not reported`}\n`);
+  }
   const baseUri = fileUri(io.cwd);
   const color = cmd.output === undefined && io.stdout.isTTY === true && !io.env.NO_COLOR;
   let text: string;
   if (cmd.format === 'json') text = jsonReport(scan, { lang, baseUri, tool, ...(outcome ? { fixed: outcome.fixed } : {}) });
+  else if (cmd.format === 'gitlab') {
+    const prints = new Map(fingerprintScan(scan, io.cwd).map((f) => [f.result, f.fingerprint]));
+    text = gitlabReport(scan, { lang, baseUri, fingerprint: (r) => prints.get(r) });
+  }
   else if (cmd.format === 'sarif') text = sarifReport(scan, { lang, rootUri: fileUri(root), tool, rules: documentedRules() });
   else text = textReport(scan, { lang, baseUri, color });
   if (outcome) {
@@ -139,6 +151,28 @@ export async function runScan(cmd: Extract<Command, { command: 'scan' }>, io: Cl
   emit(text, cmd.output, io);
   crashes.flush();
   return fails(flatten(scan).results, cmd.failOn) ? 1 : 0;
+}
+
+/** `bollwerk baseline`: writes the baseline of the paths' findings, or with --check lists its stale entries. */
+export function runBaselineCommand(cmd: Extract<Command, { command: 'baseline' }>, io: CliIo): number {
+  const { paths, config, configRoot, lang, stats } = prepare(cmd, io);
+  const crashes = crashLog(io);
+  const scan = scanWorkspace(paths, config, { ignoreBase: configRoot, log: crashes.log, rootStats: stats, ...threadsFromEnv(io.env) });
+  crashes.flush();
+  const de = lang === 'de';
+  if (cmd.check) {
+    const file = defaultBaselineFile(cmd.baseline ?? cmd.output, config, configRoot, io.cwd);
+    const stale = staleEntries(scan, readBaseline(file, cmd.baseline ?? cmd.output ?? file), file);
+    for (const e of stale) io.stdout.write(`${e.file}: ${e.ruleId}${e.object ? ` ${e.object}` : ''}${e.path ? ` ${e.path}` : ''} (${e.fingerprint})\n`);
+    io.stdout.write(de ? `${stale.length} veraltete Einträge in der Baseline\n` : `${stale.length} stale baseline entries\n`);
+    return stale.length > 0 ? 1 : 0;
+  }
+  const file = defaultBaselineFile(cmd.output ?? cmd.baseline, config, configRoot, io.cwd);
+  const previous = existsSync(file) ? readBaseline(file, cmd.output ?? cmd.baseline ?? file) : undefined;
+  const { text, count } = baselineText(scan, file, previous);
+  emit(text, file, io);
+  io.stderr.write(`bollwerk: ${de ? `${count} Befunde in ${file} festgehalten` : `${count} findings recorded in ${file}`}\n`);
+  return 0;
 }
 
 /** `bollwerk checklist`: the checklist with each item's status over the scanned paths. */

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ToolInfo } from '../report/index';
 import { parseArgs, UsageError } from './args';
-import { runChecklist, runRules, runScan, type CliIo } from './commands';
+import { runBaselineCommand, runChecklist, runRules, runScan, type CliIo } from './commands';
 import { helpText, langFromEnv } from './help';
 import { makeFolders } from './output';
 import { escapeControls } from '../report/escape';
@@ -63,6 +63,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         const refine = cmd.resolveImages ? (require('./pin') as typeof import('./pin')).imageUserRefiner(io) : undefined;
         return await runScan(cmd, io, toolInfo(), refine);
       }
+      case 'baseline':
+        return runBaselineCommand(cmd, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -6,3 +6,4 @@ export { JSON_REPORT_VERSION, jsonReport, jsonReportObject, type JsonOptions, ty
 export { ruleHelpMarkdown, ruleHelpText, sarifLog, sarifReport, type SarifOptions } from './sarif';
 export { STATE_LABEL, checklistJson, checklistJsonObject, checklistMarkdown, checklistText, sections, type ChecklistOptions, type DocumentSection } from './checklist';
 export { checklistHtml } from './checklist-html';
+export { GITLAB_SEVERITY, gitlabIssues, gitlabReport, type GitlabIssue, type GitlabOptions, type GitlabSeverity } from './gitlab';
