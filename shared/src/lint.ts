@@ -145,7 +145,7 @@ function selection(options: LintOptions, config: Config): Selection {
   if (!s) {
     const enabled = rules.filter((r) => isEnabled(r, config));
     const file = (kind: FileKind): FileRule<ParsedFile>[] => enabled.filter((r): r is FileRule<ParsedFile> => r.kind === kind && r.scope !== 'workspace');
-    s = { file: { dockerfile: file('dockerfile'), compose: file('compose'), kubernetes: file('kubernetes') }, workspace: enabled.filter((r): r is WorkspaceRule => r.scope === 'workspace') };
+    s = { file: { dockerfile: file('dockerfile'), compose: file('compose'), kubernetes: file('kubernetes'), pipeline: file('pipeline') }, workspace: enabled.filter((r): r is WorkspaceRule => r.scope === 'workspace') };
     byRules.set(rules, s);
   }
   return s;
@@ -309,7 +309,7 @@ export function toResult(rule: RuleMeta, f: RawFinding, uri: string, config: Con
 const MAX_PARSE_ERRORS = 5;
 
 /** The first YAML syntax errors of a file as `bollwerk/parse-error` results (none when that rule is off). */
-export function parseErrors(file: ParsedFile & { kind: 'compose' | 'kubernetes' }, config: Config): Result[] {
+export function parseErrors(file: ParsedFile & { kind: 'compose' | 'kubernetes' | 'pipeline' }, config: Config): Result[] {
   if (config.rules[PARSE_ERROR.id] === 'off') return [];
   const errors = file.documents.flatMap((d) => d.errors).slice(0, MAX_PARSE_ERRORS);
   return errors.map((e) => toResult(PARSE_ERROR, { range: e.range, args: { detail: e.message } }, file.uri, config));

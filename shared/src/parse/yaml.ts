@@ -44,7 +44,7 @@ export interface K8sObject {
 
 /** A parsed Compose file or Kubernetes manifest. */
 export interface YamlFile {
-  readonly kind: 'compose' | 'kubernetes';
+  readonly kind: 'compose' | 'kubernetes' | 'pipeline';
   readonly uri: string;
   readonly text: string;
   readonly lines: LineIndex;
@@ -117,7 +117,7 @@ export interface ParseYamlOptions {
 }
 
 /** Parses a YAML file into documents and (for Kubernetes) objects. Never throws. */
-export function parseYaml(uri: string, text: string, kind: 'compose' | 'kubernetes', options: ParseYamlOptions = {}): YamlFile {
+export function parseYaml(uri: string, text: string, kind: YamlFile['kind'], options: ParseYamlOptions = {}): YamlFile {
   const lines = lineIndex(text);
   const documents: YamlDocument[] = [];
   for (const chunk of splitDocuments(text)) {
