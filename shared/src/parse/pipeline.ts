@@ -40,6 +40,8 @@ export interface PipelineStep {
   readonly script: string | undefined;
   /** The `continue-on-error` pair when it is true (or an expression). */
   readonly continueOnError: Pair | undefined;
+  /** The range of file offsets (of the shell words). */
+  rangeAt(start: number, end: number): Range;
 }
 
 /** A job (GitHub `jobs.<id>`, a GitLab job, or the steps of a composite action). */
@@ -145,6 +147,7 @@ function githubStep(file: YamlFile, document: YamlDocument, node: YAMLMap): Pipe
     inputPairs,
     ...scriptOf(file, document, runNode),
     continueOnError: coe && mayFailValue(coe.value) ? coe : undefined,
+    rangeAt: file.lines.rangeOf,
   };
 }
 
@@ -174,7 +177,7 @@ function gitlab(file: YamlFile, document: YamlDocument, root: YAMLMap): Pipeline
       const lines = isSeq(value) ? value.items : value ? [value] : [];
       for (const line of lines) {
         if (!(line instanceof Scalar)) continue;
-        steps.push({ document, node: line, range: document.rangeOf(line), name: undefined, uses: undefined, inputs: {}, inputPairs: new Map(), ...scriptOf(file, document, line), continueOnError: undefined });
+        steps.push({ document, node: line, range: document.rangeOf(line), name: undefined, uses: undefined, inputs: {}, inputPairs: new Map(), ...scriptOf(file, document, line), continueOnError: undefined, rangeAt: file.lines.rangeOf });
       }
     }
     const af = mapPair(node, 'allow_failure');
