@@ -9,6 +9,8 @@ import { DEFAULT_CONFIG } from '../shared/src/config';
 import { memoryTree } from '../shared/src/file-tree';
 import { diskTree } from '../shared/src/workspace/file-tree';
 import { runMain } from './cli/helpers';
+import { checklistHtml, checklistMarkdown } from '../shared/src/report/index';
+import { buildChecklist } from '../server/src/checklist';
 
 const FIXTURES = join(__dirname, 'fixtures/evidence');
 const status = (evidence: ReturnType<typeof collectEvidence>) => new Map(checklistStatus({ results: [], kinds: new Set(['dockerfile', 'kubernetes', 'pipeline']), config: DEFAULT_CONFIG, evidence }).map((s) => [s.id, s]));
@@ -77,5 +79,15 @@ describe('checklist evidence', () => {
     assert.match(r.stdout, /✔ CL-1\.3\.2 +passed .*\n +passed — \.github\/workflows\/release\.yml:30 scan fails on CRITICAL/);
     const json = JSON.parse((await runMain(['checklist', '--format', 'json', join(FIXTURES, 'bad')])).stdout) as { items: { id: string; state: string; evidenceMissing?: boolean }[] };
     assert.deepEqual(json.items.find((i) => i.id === 'CL-1.3.5'), { ...json.items.find((i) => i.id === 'CL-1.3.5'), state: 'failed', evidenceMissing: true });
+  });
+
+  it('the compliance report (HTML, Markdown) and the editor checklist carry the evidence', () => {
+    const evidence = treeEvidence(diskTree(join(FIXTURES, 'good')));
+    const statuses = checklistStatus({ results: [], kinds: new Set(['pipeline']), config: DEFAULT_CONFIG, evidence });
+    const options = { lang: 'en' as const, baseUri: 'file:///', level: 'L2' as const, tool: { name: 'bollwerk', version: '0', informationUri: 'https://example.com' }, filesChecked: 1 };
+    assert.match(checklistHtml(statuses, options), /<li>passed — \.github\/workflows\/release\.yml:30 scan fails on CRITICAL<\/li>/);
+    assert.match(checklistMarkdown(statuses, { ...options, lang: 'de' }), /\| CL-1\.3\.5 \| ✔ erfüllt \| .* \| erfüllt — \.github\/workflows\/release\.yml:39 Image-Signatur/);
+    const response = buildChecklist([], new Set(['pipeline']), DEFAULT_CONFIG, 1, evidence);
+    assert.deepEqual(response.items.find((i) => i.id === 'CL-4.2.1')!.evidence!.map((h) => h.line), [18]);
   });
 });
