@@ -72,11 +72,12 @@ export function checklistStatus(input: StatusInput): ItemStatus[] {
     const findings = active.flatMap((r) => findingsByRule.get(r.id) ?? []);
     const attestation = attestations.get(item.id);
     const base = { id: item.id, rules: rules.map((r) => r.id), activeRules: active.map((r) => r.id), ...(attestation ? { attestation } : {}) };
-    if (findings.length > 0) return { ...base, state: 'failed', findings };
     const hits = input.evidence && hasEvidence(item.id) ? input.evidence.byItem.get(item.id) : undefined;
+    const missing = !hits && input.evidence?.ci === true && hasEvidence(item.id);
+    if (findings.length > 0) return { ...base, state: 'failed', findings, ...(missing ? { evidenceMissing: true } : {}) };
     if (hits) return { ...base, state: 'passed', findings: [], evidence: hits };
     // CI configuration without the evidence: the item is not done, unless a team attests it is done elsewhere.
-    if (input.evidence?.ci && hasEvidence(item.id)) return { ...base, state: attestation ? 'attested' : 'failed', findings: [], evidenceMissing: true };
+    if (missing) return { ...base, state: attestation ? 'attested' : 'failed', findings: [], evidenceMissing: true };
     if (active.length > 0) return { ...base, state: 'passed', findings: [] };
     if (!item.checkable || rules.length === 0) return { ...base, state: attestation ? 'attested' : 'manual', findings: [] };
     return { ...base, state: 'not-applicable', findings: [] };

@@ -14,6 +14,13 @@ ruleTester(pushWithoutScan, {
     {
       code: wf('      - run: docker build -t app . && docker push app\n'),
       findings: [{ range: [4, 38, 4, 44], message: /without a vulnerability scan/ }],
+      output: null,
+    },
+    {
+      name: 'a docker push step gets a Trivy step inserted before it',
+      code: wf('      - run: docker build -t ghcr.io/acme/app:1 .\n      - run: docker push ghcr.io/acme/app:1\n'),
+      findings: [{ range: [5, 13, 5, 19] }],
+      output: wf('      - run: docker build -t ghcr.io/acme/app:1 .\n      - name: Scan image for vulnerabilities\n        uses: aquasecurity/trivy-action@0.28.0\n        with:\n          image-ref: "ghcr.io/acme/app:1"\n          exit-code: "1"\n          severity: CRITICAL,HIGH\n      - run: docker push ghcr.io/acme/app:1\n'),
     },
     {
       name: 'a scan that cannot fail does not count; build-push-action push',

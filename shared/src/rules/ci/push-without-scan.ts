@@ -1,7 +1,10 @@
 import { defineYamlRule } from '../../define';
 import { pipelineOf } from '../../parse/pipeline';
-import type { RawFinding } from '../../types';
-import { pushesOf, scansOf } from './support/steps';
+import { isMap, type YamlFile } from '../../parse/yaml';
+import type { Fix, RawFinding } from '../../types';
+import { pushesOf, scansOf, type Push } from './support/steps';
+
+const TITLE = { en: 'Insert a Trivy scan step before the push', de: 'Trivy-Scan-Schritt vor dem Push einfügen' };
 
 /** A job that pushes an image with no failing vulnerability scan before the push. */
 export const pushWithoutScan = defineYamlRule({
@@ -27,7 +30,7 @@ export const pushWithoutScan = defineYamlRule({
     bad: '- run: docker build -t app . && docker push app',
     good: '- run: docker build -t app .\n- run: trivy image --exit-code 1 --severity CRITICAL,HIGH app\n- run: docker push app',
   },
-  fixable: false,
+  fixable: true,
   check(file) {
     const p = pipelineOf(file);
     if (!p) return [];
@@ -40,7 +43,7 @@ export const pushWithoutScan = defineYamlRule({
         // Within one script a scan counts only when it comes before the push.
         for (const push of pushes) {
           const before = scans.some((s) => s.range.start.line < push.range.start.line || (s.range.start.line === push.range.start.line && s.range.start.character < push.range.start.character));
-          if (!scanned && !before) out.push({ range: push.range });
+          if (!scanned && !before) out.push({ range: push.range, ...scanStepFix(file, push) });
         }
         if (scans.length > 0) scanned = true;
       }
@@ -48,3 +51,20 @@ export const pushWithoutScan = defineYamlRule({
     return out;
   },
 });
+
+/** A Trivy step inserted before a step that starts with `docker push <image>` (a block-sequence step of a GitHub job). */
+function scanStepFix(file: YamlFile, push: Push): { fix?: Fix } {
+  const step = push.step;
+  const first = step.commands[0];
+  if (!step.script || !first || first.name !== 'docker' || first.args[0]?.value !== 'push' || first.args.length !== 2 || first.args[1]!.dynamic && !/^\$\{\{[^}]*\}\}/.test(first.args[1]!.value)) return {};
+  if (!isMap(step.node)) return {};
+  const start = step.document.offsets(step.node).start;
+  const lineStart = file.text.lastIndexOf('\n', start - 1) + 1;
+  const before = file.text.slice(lineStart, start);
+  if (!/^ *- $/.test(before)) return {};
+  const pad = ' '.repeat(before.length - 2);
+  const image = first.args[1]!.value;
+  const at = file.lines.rangeOf(lineStart, lineStart).start;
+  const newText = `${pad}- name: Scan image for vulnerabilities\n${pad}  uses: aquasecurity/trivy-action@0.28.0\n${pad}  with:\n${pad}    image-ref: ${JSON.stringify(image)}\n${pad}    exit-code: "1"\n${pad}    severity: CRITICAL,HIGH\n`;
+  return { fix: { title: TITLE, edits: [{ range: { start: at, end: at }, newText }] } };
+}
