@@ -9,8 +9,8 @@ import { RULES } from '../shared/src/rules';
 import type { FileKind, Localized, Rule } from '../shared/src/types';
 
 const ROOT = join(__dirname, '..');
-const DIR: Record<FileKind, string> = { dockerfile: 'dockerfile', compose: 'compose', kubernetes: 'kubernetes' };
-const PREFIX: Record<FileKind, string> = { dockerfile: 'dockerfile/', compose: 'compose/', kubernetes: 'k8s/' };
+const DIR: Record<FileKind, string> = { dockerfile: 'dockerfile', compose: 'compose', kubernetes: 'kubernetes', pipeline: 'ci' };
+const PREFIX: Record<FileKind, string> = { dockerfile: 'dockerfile/', compose: 'compose/', kubernetes: 'k8s/', pipeline: 'ci/' };
 
 /** The file a rule must live in: shared/src/rules/<kind dir>/<name>.ts. */
 const fileOf = (rule: Rule): string => join(ROOT, 'shared/src/rules', DIR[rule.kind], `${rule.id.slice(PREFIX[rule.kind].length)}.ts`);
@@ -36,7 +36,7 @@ describe('rule registry', () => {
   for (const rule of RULES) {
     describe(rule.id, () => {
       it('id is <kind>/<kebab-name> and equals its file path', () => {
-        assert.match(rule.id, /^(dockerfile|compose|k8s)\/[a-z0-9]+(?:-[a-z0-9]+)*$/);
+        assert.match(rule.id, /^(dockerfile|compose|k8s|ci)\/[a-z0-9]+(?:-[a-z0-9]+)*$/);
         assert.ok(rule.id.startsWith(PREFIX[rule.kind]), `kind ${rule.kind} does not match ${rule.id}`);
         const file = fileOf(rule);
         assert.ok(existsSync(file), `missing ${file}`);
@@ -62,7 +62,7 @@ describe('rule registry', () => {
         for (const ref of rule.references) assert.ok(itemById(ref), `unknown checklist item ${ref}`);
       });
       it('equivalents are tool:id', () => {
-        for (const eq of rule.equivalents ?? []) assert.match(eq, /^(hadolint|checkov|kube-linter|trivy|pss|kics|kubesec|polaris):\S+$/, eq);
+        for (const eq of rule.equivalents ?? []) assert.match(eq, /^(hadolint|checkov|kube-linter|trivy|pss|kics|kubesec|polaris|scorecard|zizmor):\S+$/, eq);
       });
     });
   }

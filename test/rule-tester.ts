@@ -32,6 +32,7 @@ const DEFAULT_NAMES: Record<FileKind, string> = {
   dockerfile: 'file:///test/Dockerfile',
   compose: 'file:///test/compose.yaml',
   kubernetes: 'file:///test/manifest.yaml',
+  pipeline: 'file:///test/.github/workflows/ci.yml',
 };
 
 const toTuple = (r: Range): RangeTuple => [r.start.line, r.start.character, r.end.line, r.end.character];

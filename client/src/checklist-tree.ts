@@ -41,6 +41,11 @@ function itemTooltip(node: ItemNode, documentTitle: string, lang: Lang): vscode.
   md.appendMarkdown(`\n\n$(${ITEM_ICON[state].id}) ${stateLabel(state, node.status.findings.length)}`);
   if (item.levels?.length) md.appendMarkdown(` · CSVS ${item.levels.join(' ')}`);
   if (rules.length) md.appendMarkdown(`\n\n${vscode.l10n.t('Rules')}: ${rules.map((r) => `\`${r}\``).join(', ')}`);
+  for (const e of node.status.evidence ?? []) {
+    md.appendMarkdown('\n\n');
+    md.appendText(`${e.path}:${e.line} ${e.what[lang]}`);
+  }
+  if (node.status.evidenceMissing) md.appendMarkdown(`\n\n${vscode.l10n.t('No CI configuration of the repository provides this item.')}`);
   if (attestation) {
     md.appendMarkdown(`\n\n${vscode.l10n.t('Attested by {0} on {1}', attestation.by, attestation.date)}`);
     if (attestation.note) md.appendText(` — ${attestation.note}`);
@@ -153,7 +158,9 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
     t.id = node.id;
     const levels = item.levels?.length ? ` · ${item.levels.join(' ')}` : '';
     const apart = node.status.baselined ? ` · ${vscode.l10n.t('{0} in the baseline', node.status.baselined)}` : '';
-    t.description = `${stateLabel(state, findings.length)}${apart}${levels}`;
+    const evidence = node.status.evidence?.[0];
+    // An item the repository proves shows where: the first piece of evidence, the rest in the tooltip.
+    t.description = `${stateLabel(state, findings.length)}${apart}${levels}${evidence ? ` — ${evidence.path}:${evidence.line} ${evidence.what[this.lang]}` : ''}`;
     t.iconPath = ITEM_ICON[state];
     const document = this.response?.documents.find((d) => d.id === item.document);
     t.tooltip = itemTooltip(node, document?.title[this.lang] ?? item.document, this.lang);

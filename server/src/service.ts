@@ -7,6 +7,8 @@ import { lintText, sortResults } from '../../shared/src/lint';
 import type { ChecklistResponse, ScanWorkspaceResult } from '../../shared/src/protocol';
 import type { FileKind, Lang, Result } from '../../shared/src/types';
 import { buildChecklist } from './checklist';
+import { treeEvidence } from '../../shared/src/checklist/evidence';
+import { diskTree } from '../../shared/src/workspace/file-tree';
 import { createDocumentLinter, documentKind, inChart } from './document-linter';
 import { baselinedResults, diskText } from './baseline';
 import { groupedDiagnostics } from './diagnostic-groups';
@@ -226,7 +228,9 @@ export function createService(deps: ServiceDeps) {
       }
       const folder = folderUri ?? deps.folders()[0];
       const config = folder ? (await deps.settings.forUri(folder)).config : DEFAULT_CONFIG;
-      return buildChecklist(results, kinds, config, reports.length, baselined);
+      // Evidence is read from the folder's files on disk (CI configuration, policies, Falco rules).
+      const evidence = folder && folder.startsWith('file:') ? treeEvidence(diskTree(URI.parse(folder).fsPath)) : undefined;
+      return buildChecklist(results, kinds, config, reports.length, baselined, evidence);
     },
     forget(uri: string): void {
       linter.forget(uri);

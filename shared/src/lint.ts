@@ -156,7 +156,7 @@ function selection(options: LintOptions, config: Config): Selection {
   if (!s) {
     const enabled = rules.filter((r) => isEnabled(r, config));
     const file = (kind: FileKind): FileRule<ParsedFile>[] => enabled.filter((r): r is FileRule<ParsedFile> => r.kind === kind && r.scope !== 'workspace');
-    s = { file: { dockerfile: file('dockerfile'), compose: file('compose'), kubernetes: file('kubernetes') }, workspace: enabled.filter((r): r is WorkspaceRule => r.scope === 'workspace') };
+    s = { file: { dockerfile: file('dockerfile'), compose: file('compose'), kubernetes: file('kubernetes'), pipeline: file('pipeline') }, workspace: enabled.filter((r): r is WorkspaceRule => r.scope === 'workspace') };
     byRules.set(rules, s);
   }
   return s;
@@ -331,7 +331,7 @@ const MAX_DUPLICATE_KEYS = 20;
  * keys written twice (`bollwerk/duplicate-key`) and documents whose aliases expand past the limit
  * (`bollwerk/not-checked`); each none when its rule is off.
  */
-export function readingResults(file: ParsedFile & { kind: 'compose' | 'kubernetes' }, config: Config): Result[] {
+export function readingResults(file: ParsedFile & { kind: 'compose' | 'kubernetes' | 'pipeline' }, config: Config): Result[] {
   const out: Result[] = [];
   if (config.rules[PARSE_ERROR.id] !== 'off') {
     const errors = file.documents.flatMap((d) => d.errors).slice(0, MAX_PARSE_ERRORS);

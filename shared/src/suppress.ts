@@ -1,5 +1,5 @@
 import type { LineIndex } from './text';
-import type { RawFinding, RuleMeta } from './types';
+import type { FileKind, RawFinding, RuleMeta } from './types';
 
 /**
  * Suppression comments and annotations, ours and the peers' (README.md, "Configuration and suppressions"):
@@ -109,7 +109,7 @@ function mayHoldSuppression(text: string): boolean {
 }
 
 /** Reads the suppression comments of a file; undefined when it has none (the common case). */
-export function suppressionIndex(lines: LineIndex, kind: 'dockerfile' | 'compose' | 'kubernetes'): SuppressionIndex | undefined {
+export function suppressionIndex(lines: LineIndex, kind: FileKind): SuppressionIndex | undefined {
   if (!mayHoldSuppression(lines.text)) return undefined;
   const fileWide = new Set<string>();
   const byLine: [number, string[]][] = [];

@@ -18,7 +18,7 @@ export type Severity = 'error' | 'warning' | 'info';
 export type Level = 'L1' | 'L2' | 'L3';
 
 /** The file kinds Bollwerk checks. */
-export type FileKind = 'dockerfile' | 'compose' | 'kubernetes';
+export type FileKind = 'dockerfile' | 'compose' | 'kubernetes' | 'pipeline';
 
 /** A reference outside the seed checklists (CIS Docker Benchmark, PSS control, NIST SP 800-190). */
 export interface ExternalReference {

@@ -44,7 +44,7 @@ export function uriFor(kind: FileKind): string {
 
 /** Seed texts per kind: up to `perKind` files of at most `maxBytes`, spread evenly over the index (and so over repositories). */
 export function seedTexts(maxBytes: number, perKind: number): Record<FileKind, string[]> {
-  const out: Record<FileKind, string[]> = { dockerfile: [], compose: [], kubernetes: [] };
+  const out: Record<FileKind, string[]> = { dockerfile: [], compose: [], kubernetes: [], pipeline: [] };
   const index = loadIndex();
   for (const kind of Object.keys(out) as FileKind[]) {
     const eligible = index.filter((e) => e.kind === kind && e.bytes <= maxBytes && e.bytes > 0);

@@ -54,6 +54,13 @@ const HOSTILE: Record<FileKind, readonly string[]> = {
     `FROM alpine\nRUN a${' \\\n'.repeat(10_000)}\n`,
     'FROM ${BASE:-${OTHER:-alpine}}\nARG\nENV =\nUSER ${U}:${G}\n',
     'ONBUILD ONBUILD FROM x\nHEALTHCHECK\nSHELL\n',
+  ],  pipeline: [
+    'on: push\njobs: 5\n',
+    'jobs:\n  a:\n    steps: "x"\n',
+    'jobs:\n  a:\n    steps: [5, null, {run: 7}, {uses: []}, {uses: "@"}, {uses: "a/b@"}]\n    permissions: 3\n',
+    'on: [push]\njobs: {a: {steps: [{run: "echo ${{ secrets.X }}"}]}}\n',
+    'include: 5\nstages: x\nbuild:\n  script: {a: 1}\n  allow_failure: [1]\n',
+    'runs:\n  using: composite\n  steps: [{run: "docker run --privileged"}]\n',
   ],
 };
 

@@ -2,6 +2,7 @@ import type { Attestation, Config } from '../config';
 import { isEnabled } from '../lint';
 import { RULES } from '../rules';
 import type { FileKind, Result, RuleMeta } from '../types';
+import { hasEvidence, type Evidence, type EvidenceHit } from './evidence';
 import { ITEMS } from './index';
 
 /** The state of one checklist item over a set of scanned files. */
@@ -18,6 +19,10 @@ export interface ItemStatus {
   /** Ids of those rules that ran on the scanned files (enabled at the level, matching a scanned kind). */
   readonly activeRules: readonly string[];
   readonly attestation?: Attestation;
+  /** Where the repository proves the item (items with evidence declarations, when evidence was read). */
+  readonly evidence?: readonly EvidenceHit[];
+  /** True when the repository has CI configuration but none of it provides the item's evidence. */
+  readonly evidenceMissing?: boolean;
 }
 
 /** Input of {@link checklistStatus}. */
@@ -27,6 +32,8 @@ export interface StatusInput {
   readonly kinds: ReadonlySet<FileKind>;
   readonly config: Config;
   readonly rules?: readonly RuleMeta[];
+  /** What the repository's files prove (checklist/evidence.ts); without it evidence decides nothing. */
+  readonly evidence?: Evidence;
 }
 
 /** Rule ids citing each checklist item. */
@@ -45,7 +52,9 @@ export function rulesByItem(rules: readonly RuleMeta[] = RULES): Map<string, Rul
  * The status of every checklist item: `failed` when a rule citing it has an open finding,
  * `passed` when such rules ran on the scanned files and found nothing, `not-applicable` when no
  * rule of the item ran (no file of its kind, or disabled at this level), `manual`/`attested` for
- * items no file can show (attested when `.bollwerk.yaml` records it). A manual item that a team
+ * items no file can show (attested when `.bollwerk.yaml` records it). Items with evidence
+ * declarations pass where the repository shows the evidence, fail when it has CI configuration
+ * without it, and otherwise keep the verdict above. A manual item that a team
  * attests keeps its rules' verdict when those exist: findings win over an attestation.
  */
 export function checklistStatus(input: StatusInput): ItemStatus[] {
@@ -63,7 +72,12 @@ export function checklistStatus(input: StatusInput): ItemStatus[] {
     const findings = active.flatMap((r) => findingsByRule.get(r.id) ?? []);
     const attestation = attestations.get(item.id);
     const base = { id: item.id, rules: rules.map((r) => r.id), activeRules: active.map((r) => r.id), ...(attestation ? { attestation } : {}) };
-    if (findings.length > 0) return { ...base, state: 'failed', findings };
+    const hits = input.evidence && hasEvidence(item.id) ? input.evidence.byItem.get(item.id) : undefined;
+    const missing = !hits && input.evidence?.ci === true && hasEvidence(item.id);
+    if (findings.length > 0) return { ...base, state: 'failed', findings, ...(missing ? { evidenceMissing: true } : {}) };
+    if (hits) return { ...base, state: 'passed', findings: [], evidence: hits };
+    // CI configuration without the evidence: the item is not done, unless a team attests it is done elsewhere.
+    if (missing) return { ...base, state: attestation ? 'attested' : 'failed', findings: [], evidenceMissing: true };
     if (active.length > 0) return { ...base, state: 'passed', findings: [] };
     if (!item.checkable || rules.length === 0) return { ...base, state: attestation ? 'attested' : 'manual', findings: [] };
     return { ...base, state: 'not-applicable', findings: [] };

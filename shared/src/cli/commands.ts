@@ -1,6 +1,8 @@
 import { existsSync, statSync, type Stats } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
+import { treeEvidence } from '../checklist/evidence';
 import { checklistStatus } from '../checklist/status';
+import { diskTree } from '../workspace/file-tree';
 import type { Config } from '../config';
 import { documentedRules } from '../lint';
 import { escapeControls } from '../report/escape';
@@ -178,11 +180,13 @@ export function runBaselineCommand(cmd: Extract<Command, { command: 'baseline' }
 /** `bollwerk checklist`: the checklist with each item's status over the scanned paths. */
 export function runChecklist(cmd: Extract<Command, { command: 'checklist' }>, io: CliIo, tool: ToolInfo): number {
   checkOutput(cmd.output, io);
-  const { paths, config, configRoot, lang, stats } = prepare(cmd, io);
+  const { paths, root, config, configRoot, lang, stats } = prepare(cmd, io);
   const crashes = crashLog(io);
   const scan = scanWorkspace(paths, config, { ignoreBase: configRoot, log: crashes.log, rootStats: stats, ...threadsFromEnv(io.env) });
   const flat = flatten(scan);
-  const statuses = checklistStatus({ results: flat.results, kinds: flat.kinds, config });
+  // Evidence comes from the folder the scanned paths share: scanning the repository root reads all of it.
+  const evidence = treeEvidence(diskTree(root));
+  const statuses = checklistStatus({ results: flat.results, kinds: flat.kinds, config, evidence });
   const options = { lang, baseUri: fileUri(io.cwd), level: config.level, tool, filesChecked: flat.checked, generated: new Date().toISOString() };
   const render = { text: checklistText, json: checklistJson, markdown: checklistMarkdown, html: checklistHtml }[cmd.format];
   emit(render(statuses, options), cmd.output, io);

@@ -1,5 +1,6 @@
 import type { FileKind } from '../types';
 import { isMap, mapGet, parseChunk, scalarString, splitDocuments, type ParseYamlOptions, type YamlFile } from './yaml';
+import { isPipelinePath } from './pipeline-kind';
 
 const DOCKERFILE_NAME = /^(?:dockerfile|containerfile)(?:[._-].+)?$|\.(?:dockerfile|containerfile)$/i;
 const NOT_DOCKERFILE = /\.(?:dockerignore|md|txt|template|tmpl|j2|json|ya?ml|sh|ps1|bak|orig)$/i;
@@ -49,6 +50,7 @@ export function isTemplated(path: string, text: string): boolean {
 export function detectKind(path: string, text: string, cache?: ParseYamlOptions['cache']): FileKind | undefined {
   if (isDockerfileName(path)) return 'dockerfile';
   if (isComposeName(path)) return 'compose';
+  if (isPipelinePath(path)) return 'pipeline';
   if (!isYamlName(path)) return undefined;
   if (/^apiVersion\s*:/m.test(text) && /^kind\s*:/m.test(text)) return 'kubernetes';
   if (/^services\s*:/m.test(text)) return 'compose';
@@ -99,11 +101,12 @@ export function possibleKinds(paths: readonly string[]): Set<FileKind> {
   for (const p of paths) {
     if (isDockerfileName(p)) kinds.add('dockerfile');
     else if (isComposeName(p)) kinds.add('compose');
+    else if (isPipelinePath(p)) kinds.add('pipeline');
     else if (isYamlName(p)) {
       kinds.add('compose');
       kinds.add('kubernetes');
     }
-    if (kinds.size === 3) break;
+    if (kinds.size === 4) break;
   }
   return kinds;
 }

@@ -59,7 +59,7 @@ export interface K8sObject {
 
 /** A parsed Compose file or Kubernetes manifest. */
 export interface YamlFile {
-  readonly kind: 'compose' | 'kubernetes';
+  readonly kind: 'compose' | 'kubernetes' | 'pipeline';
   readonly uri: string;
   readonly text: string;
   readonly lines: LineIndex;
@@ -135,7 +135,7 @@ export interface ParseYamlOptions {
 }
 
 /** Parses a YAML file into documents and (for Kubernetes) objects. Never throws. */
-export function parseYaml(uri: string, text: string, kind: 'compose' | 'kubernetes', options: ParseYamlOptions = {}): YamlFile {
+export function parseYaml(uri: string, text: string, kind: YamlFile['kind'], options: ParseYamlOptions = {}): YamlFile {
   const lines = lineIndex(text);
   const documents: YamlDocument[] = [];
   for (const chunk of splitDocuments(text)) {
@@ -161,7 +161,8 @@ function isEmptyChunk(chunk: string): boolean {
 }
 const EMPTY_CHUNK = /^(?:(?:---|\.\.\.)?[ \t]*(?:#[^\n]*)?\r?\n)*(?:(?:---|\.\.\.)?[ \t]*(?:#[^\n]*)?)$/;
 
-function makeDocument(index: number, offset: number, doc: Document.Parsed, lines: LineIndex, kind: 'compose' | 'kubernetes'): YamlDocument {
+function makeDocument(index: number, offset: number, doc: Document.Parsed, lines: LineIndex, kind: 'compose' | 'kubernetes' | 'pipeline'): YamlDocument {
+  // only manifests are read as the API server reads them (YAML 1.1 booleans, merges): a workflow's `on:` is a key
   const reading = kind === 'kubernetes' ? readAsKubernetes(doc) : { duplicates: findDuplicateKeys(doc), truncated: false };
   const offsets = (node: Node | Pair): { start: number; end: number } => {
     if (isPair(node)) {

@@ -1,5 +1,6 @@
 // A self-contained HTML compliance report (no scripts, no external resources) for auditors.
 import type { ItemState, ItemStatus } from '../checklist/status';
+import { evidenceLines } from './checklist-evidence';
 import { displayPath } from './common';
 import { STATE_LABEL, countsText, sections, type ChecklistOptions } from './checklist';
 
@@ -28,6 +29,8 @@ function itemDetails(status: ItemStatus, options: ChecklistOptions): string {
         .join('')}</ul>`,
     );
   }
+  const evidence = evidenceLines(status, lang);
+  if (evidence.length) parts.push(`<ul>${evidence.map((e) => `<li>${esc(e)}</li>`).join('')}</ul>`);
   if (status.attestation) {
     const a = status.attestation;
     parts.push(`<div>${lang === 'de' ? 'Bestätigt von' : 'Attested by'} <b>${esc(a.by)}</b>, ${esc(a.date)}${a.note ? ` — ${esc(a.note)}` : ''}</div>`);

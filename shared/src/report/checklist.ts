@@ -1,5 +1,6 @@
 // The checklist (compliance) report as text, JSON and Markdown; HTML is in checklist-html.ts.
 import { escapeControls } from './escape';
+import { evidenceJson, evidenceLines } from './checklist-evidence';
 import { DOCUMENTS, ITEMS, type ChecklistDocument, type ChecklistItem } from '../checklist/index';
 import type { ItemState, ItemStatus } from '../checklist/status';
 import type { Lang, Level, Localized } from '../types';
@@ -73,6 +74,7 @@ export function checklistText(statuses: readonly ItemStatus[], options: Checklis
     for (const { item, status } of section.items) {
       out.push(`  ${STATE_MARK[status.state]} ${item.id.padEnd(12)} ${STATE_LABEL[status.state][lang].padEnd(15)} ${item.text[lang]}`);
       for (const f of status.findings) out.push(`      ${findingLine(f, options)}`);
+      for (const e of evidenceLines(status, lang)) out.push(`      ${e}`);
       const att = attestationText(status, lang);
       if (att) out.push(`      ${att}`);
     }
@@ -108,6 +110,7 @@ export function checklistJsonObject(statuses: readonly ItemStatus[], options: Ch
           column: f.range.start.character + 1,
           message: f.message[options.lang],
         })),
+        ...evidenceJson(status),
         ...(status.attestation ? { attestation: status.attestation } : {}),
         ...(item.manual && !status.rules.length ? { manualReason: item.manual[options.lang] } : {}),
       })),
@@ -135,6 +138,7 @@ export function checklistMarkdown(statuses: readonly ItemStatus[], options: Chec
     out.push('', `## ${mdEscape(s.document.title[lang])} (${s.document.id})`, '', `| ${de ? 'Punkt' : 'Item'} | ${de ? 'Status' : 'Status'} | ${de ? 'Text' : 'Text'} | ${de ? 'Befunde / Bestätigung' : 'Findings / attestation'} |`, '|---|---|---|---|');
     for (const { item, status } of s.items) {
       const details = status.findings.map((f) => mdEscape(findingLine(f, options)));
+      for (const e of evidenceLines(status, lang)) details.push(mdEscape(e));
       const att = attestationText(status, lang);
       if (att) details.push(mdEscape(att));
       out.push(`| ${item.id} | ${STATE_MARK[status.state]} ${STATE_LABEL[status.state][lang]} | ${mdEscape(item.text[lang])} | ${details.join('<br>')} |`);

@@ -1,0 +1,18 @@
+const WORKFLOW_PATH = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
+const ACTION_NAME = /^action\.ya?ml$/i;
+const GITLAB_NAME = /^\.gitlab-ci\.ya?ml$/i;
+
+/**
+ * True when the path alone says CI pipeline: a GitHub Actions workflow (`.github/workflows/*.yml`),
+ * a composite action (`action.yml`) or the GitLab CI root file (`.gitlab-ci.yml`).
+ */
+export function isPipelinePath(path: string): boolean {
+  const clean = path.replace(/[?#].*$/, '');
+  const name = clean.slice(clean.lastIndexOf('/') + 1);
+  return WORKFLOW_PATH.test(clean) || ACTION_NAME.test(name) || GITLAB_NAME.test(name);
+}
+
+/** The CI system a pipeline path belongs to. */
+export function pipelineSystem(path: string): 'github' | 'gitlab' {
+  return /\.gitlab-ci\.ya?ml$/i.test(path) || /(?:^|\/)\.gitlab\//.test(path) ? 'gitlab' : 'github';
+}

@@ -1,0 +1,53 @@
+import { defineYamlRule } from '../../define';
+import { pipelineOf } from '../../parse/pipeline';
+import type { RawFinding } from '../../types';
+
+const SOCKET = /(?:^|[=:,])\/(?:var\/)?run\/docker\.sock(?:[:,]|$)/;
+
+/** `docker run --privileged` or the Docker socket mounted into a container in a CI script. */
+export const dockerPrivileged = defineYamlRule({
+  id: 'ci/docker-privileged',
+  kind: 'pipeline',
+  title: { en: 'CI must not run privileged containers or mount the Docker socket', de: 'CI darf keine privilegierten Container starten und keinen Docker-Socket einhängen' },
+  severity: 'warning',
+  levels: ['L1', 'L2', 'L3'],
+  references: ['CL-4.1.1', 'CL-2.2.4'],
+  equivalents: [],
+  messages: {
+    privileged: {
+      en: '{program} run --privileged gives the container root on the CI runner; drop the flag or grant single capabilities.',
+      de: '{program} run --privileged gibt dem Container Root auf dem CI-Runner; das Flag entfernen oder einzelne Capabilities gewähren.',
+    },
+    socket: {
+      en: 'Mounting the Docker socket into a container hands it control of the runner\'s Docker daemon (root on the host).',
+      de: 'Der eingehängte Docker-Socket gibt dem Container die Kontrolle über den Docker-Daemon des Runners (Root auf dem Host).',
+    },
+  },
+  docs: {
+    rationale: {
+      en: 'A privileged container or the Docker socket lets a compromised build step take over the runner and every secret on it (least privilege in CI).',
+      de: 'Ein privilegierter Container oder der Docker-Socket lässt einen kompromittierten Build-Schritt den Runner und jedes Geheimnis darauf übernehmen (minimale Rechte in CI).',
+    },
+    fix: { en: 'Remove --privileged; build with rootless BuildKit, kaniko or buildah instead of the socket.', de: '--privileged entfernen; mit rootless BuildKit, kaniko oder buildah statt des Sockets bauen.' },
+    bad: '- run: docker run --privileged -v /var/run/docker.sock:/var/run/docker.sock tool',
+    good: '- run: docker run --cap-drop ALL tool',
+  },
+  fixable: false,
+  check(file) {
+    const p = pipelineOf(file);
+    if (!p) return [];
+    const out: RawFinding[] = [];
+    for (const job of p.jobs)
+      for (const step of job.steps)
+        for (const c of step.commands) {
+          if ((c.name !== 'docker' && c.name !== 'podman') || !['run', 'create'].includes(c.args[0]?.value ?? '')) continue;
+          for (let i = 1; i < c.args.length; i++) {
+            const a = c.args[i]!;
+            if (a.value === '--privileged' || a.value === '--privileged=true') out.push({ range: step.rangeAt(a.start, a.end), messageId: 'privileged', args: { program: c.name } });
+            const mount = a.value === '-v' || a.value === '--volume' || a.value === '--mount' ? c.args[i + 1] : /^(?:-v|--volume=|--mount=)/.test(a.value) ? a : undefined;
+            if (mount && SOCKET.test(mount.value.replace(/^(?:-v|--volume=|--mount=)/, ''))) out.push({ range: step.rangeAt(mount.start, mount.end), messageId: 'socket' });
+          }
+        }
+    return out;
+  },
+});

@@ -1,0 +1,23 @@
+import { dockerPrivileged } from '../../../shared/src/rules/ci/docker-privileged';
+import { ruleTester } from '../../rule-tester';
+
+const wf = (steps: string): string => `on: push\njobs:\n  build:\n    steps:\n${steps}`;
+
+ruleTester(dockerPrivileged, {
+  valid: [
+    wf('      - run: docker run --rm -v $PWD:/src tool\n'),
+    { name: 'dont-fire: the words in an echo', code: wf('      - run: echo docker run --privileged\n') },
+  ],
+  invalid: [
+    {
+      code: wf('      - run: docker run --privileged -v /var/run/docker.sock:/var/run/docker.sock tool\n'),
+      findings: [{ range: [4, 24, 4, 36], messageId: 'privileged', message: /^docker run --privileged/ }, { range: [4, 40, 4, 81], messageId: 'socket' }],
+    },
+    {
+      name: 'block script and GitLab list',
+      filename: 'file:///test/.gitlab-ci.yml',
+      code: 'build:\n  script:\n    - |\n      set -e\n      podman run --mount=type=bind,src=/run/docker.sock,dst=/x tool\n',
+      findings: [{ range: [4, 17, 4, 62], messageId: 'socket' }],
+    },
+  ],
+});
