@@ -56,7 +56,8 @@ function editorDiagnostics(results: readonly Result[], version: number, lang: La
   if (baselined.size === 0) return groupedDiagnostics(results, version, lang);
   const fresh = results.filter((r) => !baselined.has(r));
   const known = results.filter((r) => baselined.has(r));
-  return [...groupedDiagnostics(fresh, version, lang), ...resultDiagnostics(known, version, lang, baselined, display)];
+  const all = [...groupedDiagnostics(fresh, version, lang), ...resultDiagnostics(known, version, lang, baselined, display)];
+  return all.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 export function createService(deps: ServiceDeps) {
