@@ -1,4 +1,5 @@
 import { parse as parseYamlText } from 'yaml';
+import { normalizeHelm, type ChartRenderConfig } from './config-helm';
 import type { Lang, Level, Severity } from './types';
 
 /** A manual checklist item the team attests as done. */
@@ -36,6 +37,8 @@ export interface Config {
   readonly pinning: PinningConfig;
   /** Files larger than this are skipped with a note. */
   readonly maxFileBytes: number;
+  /** How charts are rendered for linting, by chart path relative to the configuration's folder. */
+  readonly helm?: Readonly<Record<string, ChartRenderConfig>>;
 }
 
 /** The name of the configuration file at the workspace root. */
@@ -80,7 +83,7 @@ export function normalizeConfig(raw: unknown, base: Config = DEFAULT_CONFIG): { 
   const problems: ConfigProblem[] = [];
   if (raw === undefined || raw === null) return { config: base, problems };
   if (!isRecord(raw)) return { config: base, problems: [{ path: '', message: 'the configuration must be a mapping' }] };
-  const known = new Set(['level', 'rules', 'trustedRegistries', 'ignorePaths', 'attestations', 'lang', 'pinning', 'maxFileBytes', '$schema']);
+  const known = new Set(['level', 'rules', 'trustedRegistries', 'ignorePaths', 'attestations', 'lang', 'pinning', 'maxFileBytes', 'helm', '$schema']);
   for (const key of Object.keys(raw)) if (!known.has(key)) problems.push({ path: key, message: 'unknown key' });
 
   let level = base.level;
@@ -134,6 +137,7 @@ export function normalizeConfig(raw: unknown, base: Config = DEFAULT_CONFIG): { 
     if (typeof raw.maxFileBytes === 'number' && raw.maxFileBytes > 0) maxFileBytes = raw.maxFileBytes;
     else problems.push({ path: 'maxFileBytes', message: 'must be a positive number' });
   }
+  const helm = raw.helm === undefined ? base.helm : normalizeHelm(raw.helm, problems);
   return {
     config: {
       level,
@@ -144,6 +148,7 @@ export function normalizeConfig(raw: unknown, base: Config = DEFAULT_CONFIG): { 
       ...(lang ? { lang } : {}),
       pinning,
       maxFileBytes,
+      ...(helm ? { helm } : {}),
     },
     problems,
   };

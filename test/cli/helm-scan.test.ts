@@ -2,7 +2,7 @@
 // each finding is reported where it is caused (values line, template line) in every format.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { runMain } from './helpers';
+import { runMain, workspace } from './helpers';
 
 const FIX = 'test/fixtures/helm';
 
@@ -54,5 +54,23 @@ describe('bollwerk scan: Helm charts', () => {
     const run = await runMain(['scan', `${FIX}/broken`, '--fail-on', 'warning']);
     assert.match(run.stdout, /name is required/);
     assert.equal(run.code, 1);
+  });
+});
+
+describe('bollwerk scan: .bollwerk.yaml helm section', () => {
+  it('renders a chart with the configured values files and set, and reports a value at the -f file line', async () => {
+    const chart = {
+      'app/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\n',
+      'app/values.yaml': 'privileged: false\nnetwork: false\n',
+      'app/templates/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  hostNetwork: {{ .Values.network }}\n  containers:\n    - name: c\n      image: nginx:1.27\n      securityContext:\n        privileged: {{ .Values.privileged }}\n',
+      'env/prod.yaml': '# production\nprivileged: true\n',
+      '.bollwerk.yaml': 'helm:\n  app:\n    valuesFiles: [env/prod.yaml]\n    set: [network=true]\n    releaseName: shop\n',
+    };
+    const dir = workspace(chart);
+    const run = await runMain(['scan', '.', '--format', 'json'], { cwd: dir });
+    const results = (JSON.parse(run.stdout) as { results: JsonResult[] }).results.map(place);
+    assert.ok(results.includes('k8s/privileged env/prod.yaml:2:1-2:11'), results.join('\n'));
+    // a --set value has no file line: it stays on the template line that printed it
+    assert.ok(results.includes('k8s/host-namespaces app/templates/pod.yaml:6:16-6:20'), results.join('\n'));
   });
 });

@@ -162,7 +162,8 @@ export function renderChart(req: TemplateRequest): RenderedChart {
     const options = { sprig: req.sprig, helm: req.helmMajor ?? 4, ...(req.lookup ? { lookup: req.lookup } : {}), ...(segments ? { sourceMaps: segments } : {}) };
     const files = renderTemplates(chart, top, req.onlyTemplates ? { ...options, execute: req.onlyTemplates } : options);
     if (!segments) return { chart, files };
-    const values = new ValuesProvenance(top['Values'] as GoMap, valuesSources(chart, req.chartPath ?? '', req.valuesFiles ?? []));
+    const commandLine = req.userValues ? undefined : mergeUserValues({ ...req, valuesFiles: [] });
+    const values = new ValuesProvenance(top['Values'] as GoMap, valuesSources(chart, req.chartPath ?? '', req.valuesFiles ?? []), commandLine);
     return { chart, files, sourceMap: { segments, values } };
   } catch (e) {
     if (e instanceof RenderError) return fail(withHint(e.message), '', e.template !== undefined ? { template: e.template, line: e.line, column: e.column } : undefined);

@@ -38,9 +38,23 @@ export class ValuesProvenance {
   private readonly paths = new WeakMap<object, readonly string[]>();
   private readonly parsed = new Map<ValuesSource, Parsed | null>();
 
-  /** Indexes `values` (the chart's coalesced values); `sources` go from the highest priority to the lowest. */
-  constructor(values: GoMap, private readonly sources: readonly ValuesSource[]) {
+  /**
+   * Indexes `values` (the chart's coalesced values); `sources` go from the highest priority to the
+   * lowest; `commandLine` holds the values given by --set and its kin, which win over every file.
+   */
+  constructor(values: GoMap, private readonly sources: readonly ValuesSource[], private readonly commandLine?: GoMap) {
     this.index(values, []);
+  }
+
+  /** True when the command line set `path` or a value above it. */
+  private setOnCommandLine(path: readonly string[]): boolean {
+    let node: unknown = this.commandLine;
+    for (const key of path) {
+      if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, key)) return false;
+      node = (node as Record<string, unknown>)[key];
+      if (node === null || typeof node !== 'object') return true;
+    }
+    return node !== undefined;
   }
 
   private index(value: unknown, path: readonly string[]): void {
@@ -59,8 +73,9 @@ export class ValuesProvenance {
     return ref.key === undefined ? base : [...base, ref.key];
   }
 
-  /** The first values file (by priority) that sets `path`, with the node's place, or undefined. */
+  /** The first values file (by priority) that sets `path`, with the node's place; undefined when none does or the command line set it. */
   locate(path: readonly string[]): ValueLocation | undefined {
+    if (this.commandLine && this.setOnCommandLine(path)) return undefined;
     for (const source of this.sources) {
       if (path.length < source.prefix.length || source.prefix.some((p, i) => path[i] !== p)) continue;
       const parsed = this.parse(source);

@@ -6,21 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Config } from '../config';
+import type { ChartRenderConfig } from '../config-helm';
 import { lintChart, type ChartLint } from '../helm/lint-chart';
 import { sprigFuncs } from '../helm/sprig/index';
 import type { FileReport } from '../lint';
 import type { Result } from '../types';
 import { diskTree } from './file-tree';
-
-/** How one chart is rendered (the `helm:` section of `.bollwerk.yaml`, by chart path). */
-export interface ChartRenderConfig {
-  readonly valuesFiles?: readonly string[];
-  readonly set?: readonly string[];
-  readonly releaseName?: string;
-  readonly namespace?: string;
-  readonly kubeVersion?: string;
-  readonly apiVersions?: readonly string[];
-}
 
 /** The chart folders among scanned files: folders holding a Chart.yaml, not inside another such folder. */
 export function chartRoots(files: readonly string[]): string[] {
@@ -31,13 +22,12 @@ export function chartRoots(files: readonly string[]): string[] {
 /** The render options configured for a chart folder: by its path relative to `base` (the configuration's folder). */
 function configFor(chartDir: string, base: string | undefined, helm: Readonly<Record<string, ChartRenderConfig>> | undefined): ChartRenderConfig {
   if (!helm) return {};
-  const rel = relative(base ?? process.cwd(), chartDir).split('\\').join('/') || '.';
-  return helm[rel] ?? helm[`./${rel}`] ?? helm[`${rel}/`] ?? {};
+  return helm[relative(base ?? process.cwd(), chartDir).split('\\').join('/') || '.'] ?? {};
 }
 
 /** Renders and lints one chart folder from disk; -f files are read relative to `base`. */
 export function lintChartDir(chartDir: string, config: Config, fileUri: (path: string) => string, base?: string, log?: (message: string) => void): ChartLint {
-  const options = configFor(chartDir, base, (config as { helm?: Readonly<Record<string, ChartRenderConfig>> }).helm);
+  const options = configFor(chartDir, base, config.helm);
   const valuesFiles: { name: string; text: string }[] = [];
   for (const f of options.valuesFiles ?? []) {
     const path = resolve(base ?? process.cwd(), f);
