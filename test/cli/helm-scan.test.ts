@@ -36,6 +36,19 @@ describe('bollwerk scan: Helm charts', () => {
     // every finding is in a file of the chart, none in the rendered text's own lines past the template
     for (const r of results) assert.match(r, new RegExp(`^\\S+ ${FIX}/web/(values\\.yaml|templates/deployment\\.yaml):`));
   });
+  it('points a missing setting at the values key that feeds its block (JSON related, SARIF relatedLocations), and only for such rules', async () => {
+    const run = await runMain(['scan', `${FIX}/web`, '--format', 'json']);
+    const results = (JSON.parse(run.stdout) as { results: (JsonResult & { related?: { file: string; line: number; column: number; message: string }[] })[] }).results;
+    const rorf = results.find((r) => r.ruleId === 'k8s/read-only-root-filesystem')!;
+    assert.deepEqual(rorf.related, [{ file: `${FIX}/web/values.yaml`, line: 4, column: 1, message: 'the setting belongs in the values key securityContext, which feeds this block' }]);
+    assert.equal(results.find((r) => r.ruleId === 'k8s/host-namespaces')!.related, undefined);
+    assert.equal(results.find((r) => r.ruleId === 'k8s/privileged')!.related, undefined);
+    const sarif = JSON.parse((await runMain(['scan', `${FIX}/web`, '--format', 'sarif'])).stdout) as {
+      runs: { results: { ruleId: string; relatedLocations?: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[];
+    };
+    const related = sarif.runs[0]!.results.find((r) => r.ruleId === 'k8s/allow-privilege-escalation')!.relatedLocations!;
+    assert.deepEqual(related.map((l) => [l.physicalLocation.artifactLocation.uri, l.physicalLocation.region.startLine]), [['values.yaml', 4]]);
+  });
   it('says so in the text report and SARIF regions', async () => {
     const text = await runMain(['scan', `${FIX}/web`]);
     assert.match(text.stdout, /test\/fixtures\/helm\/web\/values\.yaml:5:3 +error +k8s\/privileged/);

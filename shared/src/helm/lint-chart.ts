@@ -9,7 +9,7 @@ import { DEFAULT_CONFIG } from '../config';
 import { RENDER_ERROR } from '../engine-rules';
 import type { FileTree } from '../file-tree';
 import { lintText, sortResults, toResult } from '../lint';
-import type { Range, Result } from '../types';
+import type { Range, RelatedPlace, Result } from '../types';
 import { causeAt, type OutputCause } from './source-origin';
 import { renderChart, type TemplateRequest } from './template-command';
 import type { FuncMap, OutputSegment } from './template/index';
@@ -78,6 +78,44 @@ function valueOffset(segments: readonly OutputSegment[], start: number, end: num
   return at;
 }
 
+const SECURITY_CONTEXT = /securitycontext$/i;
+/** The values key under which each rule's missing setting goes (rules that report a missing setting only). */
+const BLOCK_KEYS: Readonly<Record<string, RegExp>> = {
+  'k8s/allow-privilege-escalation': SECURITY_CONTEXT,
+  'k8s/read-only-root-filesystem': SECURITY_CONTEXT,
+  'k8s/capabilities-restricted': SECURITY_CONTEXT,
+  'k8s/run-as-non-root': SECURITY_CONTEXT,
+  'k8s/seccomp-restricted': SECURITY_CONTEXT,
+  'k8s/seccomp-baseline': SECURITY_CONTEXT,
+  'k8s/resources': /^resources$/i,
+};
+
+/**
+ * The values node that feeds the block a missing setting belongs in: the first block printed from
+ * values (`toYaml .Values.securityContext | nindent 12`) after the finding's place and within its
+ * object, whose key names that block.
+ */
+function feedingBlock(ruleId: string, output: string, segments: readonly OutputSegment[], values: ValuesProvenance, from: number, to: number, uriOf: (p: string) => string): RelatedPlace | undefined {
+  const pattern = BLOCK_KEYS[ruleId];
+  if (!pattern) return undefined;
+  for (const s of segments) {
+    if (s.start >= to) break;
+    if (s.start < from || s.origin.kind !== 'action' || s.origin.value === undefined || !output.slice(s.start, s.end).includes('\n')) continue;
+    const path = values.pathOf(s.origin.value);
+    if (!path || !pattern.test(path[path.length - 1] ?? '')) continue;
+    const at = values.locate(path);
+    if (!at) continue;
+    const name = path.join('.');
+    const start = { line: at.line - 1, character: at.column - 1 };
+    return {
+      uri: uriOf(at.file),
+      range: { start, end: { line: start.line, character: start.character + (path[path.length - 1] ?? '').length } },
+      message: { en: `the setting belongs in the values key ${name}, which feeds this block`, de: `die Einstellung gehört in den Werteschlüssel ${name}, der diesen Block füllt` },
+    };
+  }
+  return undefined;
+}
+
 /** Moves one finding of a rendered template to its cause; undefined when the place has no origin. */
 function relocate(r: Result, output: string, segments: readonly OutputSegment[], values: ValuesProvenance, chartDir: string, uriOf: (p: string) => string): Result | undefined {
   const start = offsetOf(output, r.range.start.line, r.range.start.character);
@@ -85,8 +123,12 @@ function relocate(r: Result, output: string, segments: readonly OutputSegment[],
   if (!cause) return undefined;
   const file = cause.value ? cause.value.file : templatePath(chartDir, cause.template.file);
   // the object range and the fix belong to the rendered text, which no one edits
-  const { objectRange: _o, fix: _f, ...rest } = r;
-  return { ...rest, uri: uriOf(file), range: causeRange(cause, r.range) };
+  const { objectRange, fix: _f, ...rest } = r;
+  const moved = { ...rest, uri: uriOf(file), range: causeRange(cause, r.range) };
+  if (cause.value) return moved;
+  const end = objectRange ? offsetOf(output, objectRange.end.line, objectRange.end.character) : output.length;
+  const related = feedingBlock(r.ruleId, output, segments, values, start, end, uriOf);
+  return related ? { ...moved, related: [related] } : moved;
 }
 
 const key = (r: Result): string => `${r.ruleId}\0${r.uri}\0${r.range.start.line}:${r.range.start.character}\0${r.message.en}`;
