@@ -1,4 +1,5 @@
 import { parse as parseYamlText } from 'yaml';
+import { normalizeHelm, type ChartRenderConfig } from './config-helm';
 import type { Lang, Level, Severity } from './types';
 
 /** A manual checklist item the team attests as done. */
@@ -43,6 +44,8 @@ export interface Config {
   readonly maxFileBytes: number;
   /** The baseline file (relative to the configuration's directory): its findings are not reported. */
   readonly baseline?: string;
+  /** How charts are rendered for linting, by chart path relative to the configuration's folder. */
+  readonly helm?: Readonly<Record<string, ChartRenderConfig>>;
 }
 
 /** The folders that hold test data by convention (fixtures of linters, test suites, golden files). */
@@ -95,7 +98,7 @@ export function normalizeConfig(raw: unknown, base: Config = DEFAULT_CONFIG): { 
   const problems: ConfigProblem[] = [];
   if (raw === undefined || raw === null) return { config: base, problems };
   if (!isRecord(raw)) return { config: base, problems: [{ path: '', message: 'the configuration must be a mapping' }] };
-  const known = new Set(['level', 'rules', 'trustedRegistries', 'ignorePaths', 'testDataPaths', 'attestations', 'lang', 'pinning', 'maxFileBytes', 'baseline', '$schema']);
+  const known = new Set(['level', 'rules', 'trustedRegistries', 'ignorePaths', 'testDataPaths', 'attestations', 'lang', 'pinning', 'maxFileBytes', 'baseline', 'helm', '$schema']);
   for (const key of Object.keys(raw)) if (!known.has(key)) problems.push({ path: key, message: 'unknown key' });
 
   let level = base.level;
@@ -154,6 +157,7 @@ export function normalizeConfig(raw: unknown, base: Config = DEFAULT_CONFIG): { 
     if (typeof raw.baseline === 'string' && raw.baseline !== '') baseline = raw.baseline;
     else problems.push({ path: 'baseline', message: 'must be the path of a baseline file' });
   }
+  const helm = raw.helm === undefined ? base.helm : normalizeHelm(raw.helm, problems);
   return {
     config: {
       level,
@@ -166,6 +170,7 @@ export function normalizeConfig(raw: unknown, base: Config = DEFAULT_CONFIG): { 
       pinning,
       maxFileBytes,
       ...(baseline !== undefined ? { baseline } : {}),
+      ...(helm ? { helm } : {}),
     },
     problems,
   };

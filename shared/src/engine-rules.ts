@@ -93,5 +93,23 @@ export const NOT_CHECKED: RuleMeta = {
   fixable: false,
 };
 
+/** Reported on the template line (or Chart.yaml) of a Helm chart that does not render: none of its manifests could be checked. */
+export const RENDER_ERROR: RuleMeta = {
+  id: 'helm/render-error',
+  kind: 'kubernetes',
+  title: { en: 'The Helm chart does not render', de: 'Das Helm-Chart lässt sich nicht rendern' },
+  severity: 'warning',
+  levels: ['L1', 'L2', 'L3'],
+  references: [],
+  messages: { default: { en: 'The chart does not render, so its manifests were not checked: {detail}', de: 'Das Chart lässt sich nicht rendern, seine Manifeste wurden daher nicht geprüft: {detail}' } },
+  docs: {
+    rationale: { en: 'Findings of a chart come from its rendered manifests; a chart that fails to render (as helm template would fail) cannot be checked.', de: 'Die Befunde eines Charts stammen aus seinen gerenderten Manifesten; ein Chart, das sich nicht rendern lässt (wie helm template scheitern würde), kann nicht geprüft werden.' },
+    fix: { en: 'Correct the template or values named in the message, or say in .bollwerk.yaml (helm:) with which values the chart is rendered.', de: 'Die in der Meldung genannte Vorlage oder die Werte korrigieren, oder in .bollwerk.yaml (helm:) angeben, mit welchen Werten das Chart gerendert wird.' },
+    bad: 'image: {{ required "image.tag is required" .Values.image.tag }}',
+    good: 'image: {{ .Values.image.tag | default "1.27" }}',
+  },
+  fixable: false,
+};
+
 /** The engine's own pseudo-rules, listed beside the catalogue in SARIF and `bollwerk rules`. */
-export const ENGINE_RULES: readonly RuleMeta[] = [INTERNAL_ERROR, PARSE_ERROR, DUPLICATE_KEY, NOT_CHECKED];
+export const ENGINE_RULES: readonly RuleMeta[] = [INTERNAL_ERROR, PARSE_ERROR, DUPLICATE_KEY, NOT_CHECKED, RENDER_ERROR];

@@ -145,6 +145,15 @@ export interface Result {
   readonly data?: Readonly<Record<string, unknown>>;
   /** Range of the object the finding belongs to (for "suppress for this object"). */
   readonly objectRange?: Range;
+  /** Other places that explain the finding (a chart's values key that feeds the block a setting is missing from). */
+  readonly related?: readonly RelatedPlace[];
+}
+
+/** A place related to a finding, with what it is. */
+export interface RelatedPlace {
+  readonly uri: string;
+  readonly range: Range;
+  readonly message: Localized;
 }
 
 import type { DockerfileFile } from './parse/dockerfile';

@@ -21,6 +21,7 @@ const VALID: readonly string[] = [
   'lang: de\nmaxFileBytes: 2000000\n',
   'pinning:\n  enabled: false\n  insecureRegistries: ["localhost:5000"]\n  cacheSeconds: 0\n  timeoutMs: 2500\n',
   '$schema: ./node_modules/bollwerk/shared/schema/bollwerk.schema.json\nlevel: L2\n',
+  'helm:\n  charts/web:\n    valuesFiles: [env/prod.yaml]\n    set: [image.tag=1.27]\n    setString: [a=1]\n    releaseName: web\n    namespace: shop\n    kubeVersion: "1.30"\n    apiVersions: [monitoring.coreos.com/v1]\n  .: {}\n',
 ];
 
 /** Configurations both reject, with the key normalizeConfig names. */
@@ -41,6 +42,11 @@ const INVALID: readonly (readonly [string, string])[] = [
   ['pinning:\n  enabled: sometimes\n', 'pinning.enabled'],
   ['maxFileBytes: 0', 'maxFileBytes'],
   ['maxFileBytes: big', 'maxFileBytes'],
+  ['helm: [charts/web]', 'helm'],
+  ['helm:\n  web: values.yaml\n', 'helm.web'],
+  ['helm:\n  web:\n    valuesFiles: prod.yaml\n', 'helm.web.valuesFiles'],
+  ['helm:\n  web:\n    releaseName: 5\n', 'helm.web.releaseName'],
+  ['helm:\n  web:\n    values: {}\n', 'helm.web.values'],
   ['colour: blue', 'colour'],
   ['- a\n- b\n', ''],
 ];
@@ -55,7 +61,7 @@ describe('.bollwerk.yaml JSON Schema', () => {
     }
   });
   it('names every key normalizeConfig knows', () => {
-    const known = ['level', 'rules', 'trustedRegistries', 'ignorePaths', 'testDataPaths', 'attestations', 'lang', 'pinning', 'maxFileBytes', 'baseline', '$schema'];
+    const known = ['level', 'rules', 'trustedRegistries', 'ignorePaths', 'testDataPaths', 'attestations', 'lang', 'pinning', 'maxFileBytes', 'baseline', 'helm', '$schema'];
     assert.deepEqual(Object.keys(schema.properties as object).sort(), known.sort());
   });
   for (const text of VALID) {

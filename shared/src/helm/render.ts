@@ -7,7 +7,7 @@ import { chartFullPath, chartName, type Chart } from './chart';
 import { chartFiles } from './files';
 import { helmFuncs } from './funcs';
 import { hasKey, isMap, newMap, type GoMap } from './go-value';
-import { FuncError, goFunc, isLimitError, TemplateError, TemplateSet, type FuncMap } from './template/index';
+import { deleteAll, FuncError, goFunc, isLimitError, SourceRecorder, TemplateError, TemplateSet, type FuncMap, type OutputSegment } from './template/index';
 
 /** A template of the render with its data. */
 interface Renderable {
@@ -120,6 +120,8 @@ export interface EngineOptions {
   readonly execute?: (filename: string) => boolean;
   /** Answers `lookup` (test harnesses with fake cluster objects); default: an empty map, as helm template. */
   readonly lookup?: (apiVersion: string, kind: string, namespace: string, name: string) => GoMap;
+  /** When given, filled with each rendered template's source map (its output segments with their origins). */
+  readonly sourceMaps?: Map<string, OutputSegment[]>;
 }
 
 /** The `.Template` value and message location of a Go template error. */
@@ -262,12 +264,17 @@ export function renderTemplates(chart: Chart, top: GoMap, options: EngineOptions
     tv['BasePath'] = r.basePath;
     r.vals['Template'] = tv;
     let out: string;
+    const recorder = options.sourceMaps ? new SourceRecorder() : undefined;
     try {
-      out = set.execute(filename, r.vals);
+      out = set.execute(filename, r.vals, recorder);
     } catch (e) {
       throw execError(filename, e, options.helm ?? 4);
     }
-    rendered.set(filename, out.replaceAll('<no value>', ''));
+    if (recorder && options.sourceMaps) {
+      const cleaned = deleteAll(out, recorder.segments, '<no value>');
+      options.sourceMaps.set(filename, cleaned.segments);
+      rendered.set(filename, cleaned.text);
+    } else rendered.set(filename, out.replaceAll('<no value>', ''));
   }
   return rendered;
 }

@@ -14,8 +14,9 @@ import { ManifestError, sortManifests, splitManifests, type HeadCache, type Helm
 import { renderTemplates, RenderError } from './render';
 import { validateAgainstSchema } from './schema';
 import { isCompatibleRange } from './compatible';
-import { TemplateError, TemplateSet, type FuncMap } from './template/index';
+import { TemplateError, TemplateSet, type FuncMap, type OutputSegment } from './template/index';
 import { mergeUserValues, ValuesError, type ValueOptions } from './values-options';
+import { ValuesProvenance, valuesSources } from './values-source';
 
 /** A `helm template` run. */
 export interface TemplateRequest extends ValueOptions {
@@ -53,6 +54,14 @@ export interface TemplateRequest extends ValueOptions {
   readonly baseApiVersions?: readonly string[];
   /** A chart loaded before (the render works on a copy); otherwise it is loaded from the tree. */
   readonly chart?: Chart;
+  /** Keep a source map: each template's output segments and where its values came from. */
+  readonly sourceMap?: boolean;
+}
+
+/** The source map of a render: each rendered template's segments and the values' provenance. */
+export interface RenderSourceMap {
+  readonly segments: Map<string, OutputSegment[]>;
+  readonly values: ValuesProvenance;
 }
 
 /** Where a failure points, when it points into the chart. */
@@ -94,7 +103,7 @@ function checkDependencies(c: Chart): string | undefined {
 const failResult = (error: string, stdout = '', location?: FailureLocation): TemplateResult => (location ? { stdout, error, location } : { stdout, error });
 
 /** A chart rendered into its files (template path → text, NOTES.txt and partials included), or the failure. */
-export type RenderedChart = { readonly chart: Chart; readonly files: Map<string, string> } | { readonly failure: TemplateResult };
+export type RenderedChart = { readonly chart: Chart; readonly files: Map<string, string>; readonly sourceMap?: RenderSourceMap } | { readonly failure: TemplateResult };
 
 /** Loads, prepares and renders a chart as `helm template` does, before its output is split and sorted. */
 export function renderChart(req: TemplateRequest): RenderedChart {
@@ -149,8 +158,13 @@ export function renderChart(req: TemplateRequest): RenderedChart {
     return fail(withHint(`chart requires kubeVersion: ${chart.metadata.kubeVersion} which is incompatible with Kubernetes ${kube.normalized}`));
   }
   try {
-    const options = { sprig: req.sprig, helm: req.helmMajor ?? 4, ...(req.lookup ? { lookup: req.lookup } : {}) };
-    return { chart, files: renderTemplates(chart, top, req.onlyTemplates ? { ...options, execute: req.onlyTemplates } : options) };
+    const segments = req.sourceMap ? new Map<string, OutputSegment[]>() : undefined;
+    const options = { sprig: req.sprig, helm: req.helmMajor ?? 4, ...(req.lookup ? { lookup: req.lookup } : {}), ...(segments ? { sourceMaps: segments } : {}) };
+    const files = renderTemplates(chart, top, req.onlyTemplates ? { ...options, execute: req.onlyTemplates } : options);
+    if (!segments) return { chart, files };
+    const commandLine = req.userValues ? undefined : mergeUserValues({ ...req, valuesFiles: [] });
+    const values = new ValuesProvenance(top['Values'] as GoMap, valuesSources(chart, req.chartPath ?? '', req.valuesFiles ?? []), commandLine);
+    return { chart, files, sourceMap: { segments, values } };
   } catch (e) {
     if (e instanceof RenderError) return fail(withHint(e.message), '', e.template !== undefined ? { template: e.template, line: e.line, column: e.column } : undefined);
     if (e instanceof TemplateError) return fail(withHint(e.message));

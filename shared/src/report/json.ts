@@ -16,6 +16,8 @@ export interface JsonResult {
   readonly endColumn: number;
   readonly message: string;
   readonly fixAvailable: boolean;
+  /** Places that explain the finding (a chart's values key feeding the block), when there are any. */
+  readonly related?: readonly { readonly file: string; readonly line: number; readonly column: number; readonly message: string }[];
 }
 
 /** The JSON report. */
@@ -64,6 +66,9 @@ export function jsonReportObject(scan: ScanData, options: JsonOptions): JsonRepo
       endColumn: r.range.end.character + 1,
       message: r.message[options.lang],
       fixAvailable: r.fix !== undefined && r.fix.edits.length > 0,
+      ...(r.related && r.related.length > 0
+        ? { related: r.related.map((p) => ({ file: displayPath(p.uri, options.baseUri), line: p.range.start.line + 1, column: p.range.start.character + 1, message: p.message[options.lang] })) }
+        : {}),
     })),
     notes: [
       ...flat.notes.map((n) => ({ file: displayPath(n.uri, options.baseUri), code: n.note.code, message: n.note.message[options.lang] })),

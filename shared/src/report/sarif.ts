@@ -85,6 +85,9 @@ function sarifResult(r: Result, index: Map<string, number>, options: SarifOption
     message: { text: r.message[options.lang] },
     locations: [{ physicalLocation: { artifactLocation: location, region: region(r.range) } }],
   };
+  if (r.related && r.related.length > 0) {
+    out.relatedLocations = r.related.map((p, id) => ({ id, message: { text: p.message[options.lang] }, physicalLocation: { artifactLocation: artifactLocation(p.uri, options.rootUri), region: region(p.range) } }));
+  }
   if (r.fix && r.fix.edits.length > 0) {
     out.fixes = [
       {

@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import { lintText, lintWorkspaceFacts, notCheckedResults, withoutParsed, type FileReport, type Note } from '../lint';
 import { isComposeName, isDockerfileName, isYamlName, possibleKinds } from '../parse/kind';
 import type { FileKind, Result } from '../types';
+import { chartRoots, lintChartDir, mergeChartReports } from './charts';
 import { hasDockerignore, inChartTree, readHead, readSource } from './source';
 import { lintAll, planThreads } from './pool';
 import { findFiles, type FindOptions } from './walk';
@@ -119,7 +120,17 @@ export function scanWorkspace(roots: readonly string[], config: Config, options:
   const { threads, sizes } = planThreads(found.files, options.threads, found.explicit);
   const linted = lintAll(found.files, config, lint, { threads, sizes, workerScript: options.workerScript, log: options.log });
   // a file named on the command line that is of no checked kind is worth a word
-  const reports = linted.map((report, i) => (found.explicit.has(found.files[i]!) && !report.kind && report.notes.length === 0 ? { ...report, notes: [NOT_CONTAINER_FILE] } : report));
+  let reports = linted.map((report, i) => (found.explicit.has(found.files[i]!) && !report.kind && report.notes.length === 0 ? { ...report, notes: [NOT_CONTAINER_FILE] } : report));
+  const charts = chartRoots(found.files).flatMap((dir) => {
+    try {
+      return [{ dir, dirUri: fileUri(dir), lint: lintChartDir(dir, config, fileUri, options.ignoreBase, options.log) }];
+    } catch (e) {
+      // lintChart does not throw on chart content; this guards the disk (a folder gone meanwhile)
+      options.log?.(`linting the chart ${dir} failed: ${(e as Error).stack ?? String(e)}`);
+      return [];
+    }
+  });
+  if (charts.length > 0) reports = mergeChartReports(reports, charts);
   let workspaceResults: Result[] = [];
   try {
     workspaceResults = lintWorkspaceFacts(linted.flatMap((r) => r.workspace ?? []), { config, ...(options.log ? { log: options.log } : {}) });

@@ -11,6 +11,7 @@ import type { ArgNode, BranchNode, ChainNode, CommandNode, FieldNode, Identifier
 import { errorContext, nodeString } from './nodes';
 import type { Tree } from './parse';
 import { goQuote } from './quote';
+import type { OutputOrigin, SourceRecorder, ValueRef } from './source-map';
 import { GoStruct, hasOwn, isGoMap, isTrue, sortedKeys, typeName, underlying } from './values';
 
 /** What to do with a missing map key (Go's missingkey option). */
@@ -49,10 +50,10 @@ const walkContinue = new LoopSignal('continue');
 const builtinValue: GoType = 'value';
 
 /** Runs a template tree with data and returns its text. */
-export function execute(host: ExecHost, tree: Tree, data: unknown, budget: Budget): string {
+export function execute(host: ExecHost, tree: Tree, data: unknown, budget: Budget, recorder?: SourceRecorder): string {
   // Execute(w, nil): reflect.ValueOf(nil) is no value
   if (data === null) data = undefined;
-  const s = new State(host, tree, budget, [{ name: '$', value: data }]);
+  const s = new State(host, tree, budget, [{ name: '$', value: data }], recorder);
   s.walk(data, tree.root);
   return s.out.join('');
 }
@@ -77,7 +78,16 @@ class State {
     private tmpl: Tree,
     private readonly budget: Budget,
     private vars: Variable[],
+    /** Records the origin of each write (source maps); absent, nothing is tracked. */
+    private readonly rec?: SourceRecorder,
   ) {}
+
+  /** The values node the running action read last (source maps only). */
+  private lastRef: ValueRef | undefined;
+
+  private noteRef(container: unknown, key?: string): void {
+    if (this.rec !== undefined && container !== null && typeof container === 'object') this.lastRef = key === undefined ? { container } : { container, key };
+  }
 
   private at(n: Node): void {
     this.node = n;
@@ -99,7 +109,8 @@ class State {
     if (++this.budget.steps > this.budget.maxSteps) this.errorf(`exceeded maximum template steps (${this.budget.maxSteps})`, 'limit');
   }
 
-  private write(s: string): void {
+  private write(s: string, origin?: OutputOrigin): void {
+    if (this.rec !== undefined && origin !== undefined) this.rec.add(s, origin);
     this.budget.output += s.length;
     if (this.budget.output > this.budget.maxOutput) this.errorf(`exceeded maximum output size (${this.budget.maxOutput} bytes)`, 'limit');
     this.out.push(s);
@@ -134,6 +145,7 @@ class State {
     this.step();
     switch (node.type) {
       case 'action': {
+        this.lastRef = undefined;
         const val = this.evalPipeline(dot, node.pipe);
         if (node.pipe.decl.length === 0) this.printValue(node, val);
         return;
@@ -144,7 +156,7 @@ class State {
       case 'list': for (const n of node.nodes) this.walk(dot, n); return;
       case 'range': this.walkRange(dot, node); return;
       case 'template': this.walkTemplate(dot, node); return;
-      case 'text': this.write(node.text); return;
+      case 'text': this.write(node.text, this.rec && { kind: 'text', source: node.src, offset: node.pos }); return;
       default: this.errorf(`unknown node: ${nodeString(node)}`);
     }
   }
@@ -241,7 +253,7 @@ class State {
     if (this.budget.depth >= this.budget.maxDepth) this.errorf(`exceeded maximum template depth (${this.budget.maxDepth})`, 'limit');
     // variables declared by the pipeline persist
     dot = this.evalPipeline(dot, t.pipe);
-    const inner = new State(this.host, tmpl, this.budget, [{ name: '$', value: dot }]);
+    const inner = new State(this.host, tmpl, this.budget, [{ name: '$', value: dot }], this.rec);
     this.budget.depth++;
     try {
       inner.walk(dot, tmpl.root);
@@ -291,7 +303,9 @@ class State {
     this.notAFunction(cmd.args, final);
     switch (first.type) {
       case 'bool': return first.value;
-      case 'dot': return dot;
+      case 'dot':
+        this.noteRef(dot);
+        return dot;
       case 'nil': this.errorf('nil is not a command');
       case 'number': return this.idealConstant(first);
       case 'string': return first.text;
@@ -356,7 +370,10 @@ class State {
     }
     if (isGoMap(target)) {
       if (hasArgs) this.errorf(`${fieldName} is not a method but has arguments`);
-      if (hasOwn(target, fieldName)) return target[fieldName];
+      if (hasOwn(target, fieldName)) {
+        this.noteRef(target, fieldName);
+        return target[fieldName];
+      }
       switch (this.host.missingKey) {
         case 'zero': return null;
         case 'error': this.errorf(`map has no entry for key ${goQuote(fieldName)}`);
@@ -421,7 +438,9 @@ class State {
   private evalArg(dot: unknown, typ: GoType, n: ArgNode, untyped = false): unknown {
     this.at(n);
     switch (n.type) {
-      case 'dot': return this.validateType(dot, typ, untyped);
+      case 'dot':
+        this.noteRef(dot);
+        return this.validateType(dot, typ, untyped);
       case 'nil': return nilArg(typ, this.err);
       case 'field': return this.validateType(this.evalFieldNode(dot, n, [n], MISSING), typ, untyped);
       case 'variable': return this.validateType(this.evalVariableNode(dot, n, [], MISSING), typ, untyped);
@@ -438,12 +457,13 @@ class State {
 
   private printValue(n: Node, v: unknown): void {
     this.at(n);
+    const origin: OutputOrigin | undefined = this.rec && (this.lastRef ? { kind: 'action', source: n.src, offset: n.pos, value: this.lastRef } : { kind: 'action', source: n.src, offset: n.pos });
     if (v === undefined) {
-      this.write('<no value>');
+      this.write('<no value>', origin);
       return;
     }
     if (typeof v === 'function') this.errorf(`can't print ${nodeString(n)} of type ${typeName(v)}`);
-    this.write(formatValue(v));
+    this.write(formatValue(v), origin);
   }
 }
 

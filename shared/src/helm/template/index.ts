@@ -14,6 +14,7 @@ import type { FuncMap, GoFunc } from './func';
 import { isEmptyTree } from './nodes';
 import { type Tree, parseTemplates } from './parse';
 import { goQuote } from './quote';
+import type { SourceRecorder } from './source-map';
 
 export { FuncError, TemplateError, isLimitError } from './errors';
 export type { TemplateErrorKind } from './errors';
@@ -23,6 +24,8 @@ export { formatValue, sprint, sprintf, sprintln } from './fmt';
 export { combineFuncs, goFunc, signatureOf } from './func';
 export type { FuncMap, GoFunc, GoSignature, GoType } from './func';
 export { goQuote } from './quote';
+export { SourceRecorder, deleteAll, lineColumn, segmentAt, templatePosition } from './source-map';
+export type { OutputOrigin, OutputSegment, ValueRef } from './source-map';
 export { GoStruct, goStruct, isGoMap, isTrue, kindOf, sortedKeys, typeName } from './values';
 export type { GoKind, GoMap, GoStructOptions } from './values';
 
@@ -133,9 +136,10 @@ export class TemplateSet {
   /**
    * Executes a named template with data and returns its text. Called from a template function
    * while another execution runs (include, tpl), it shares that execution's budget one level deeper.
+   * With a recorder (top-level executions only), every run of output is recorded with its origin.
    * Throws a `TemplateError`.
    */
-  execute(name: string, data: unknown): string {
+  execute(name: string, data: unknown, recorder?: SourceRecorder): string {
     const tree = this.lookup(name);
     if (tree === undefined) {
       const message = `template: no template ${goQuote(name)} associated with template ${goQuote(this.options.name)}`;
@@ -154,7 +158,7 @@ export class TemplateSet {
     }
     this.runtime.active = budget;
     try {
-      return execute(this.host(), tree, data, budget);
+      return execute(this.host(), tree, data, budget, outer ? undefined : recorder);
     } catch (e) {
       if (e instanceof RangeError || e === stackExhausted) {
         if (outer) throw stackExhausted;

@@ -1,0 +1,51 @@
+/** The `helm:` section of `.bollwerk.yaml`: how each chart is rendered for linting, by its path. */
+import type { ConfigProblem } from './config';
+
+/** How one chart is rendered (`helm template`'s options); absent keys take Helm's defaults. */
+export interface ChartRenderConfig {
+  /** Values files (-f), relative to the configuration's folder, in order. */
+  readonly valuesFiles?: readonly string[];
+  /** --set assignments (`a.b=c`). */
+  readonly set?: readonly string[];
+  /** --set-string assignments. */
+  readonly setString?: readonly string[];
+  readonly releaseName?: string;
+  readonly namespace?: string;
+  readonly kubeVersion?: string;
+  /** Extra API versions for `.Capabilities.APIVersions`. */
+  readonly apiVersions?: readonly string[];
+}
+
+const LISTS = ['valuesFiles', 'set', 'setString', 'apiVersions'] as const;
+const STRINGS = ['releaseName', 'namespace', 'kubeVersion'] as const;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Validates the `helm:` section: chart path → render options; problems name the key at fault. */
+export function normalizeHelm(raw: unknown, problems: ConfigProblem[]): Readonly<Record<string, ChartRenderConfig>> | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (!isRecord(raw)) {
+    problems.push({ path: 'helm', message: 'must map chart paths to render options' });
+    return undefined;
+  }
+  const out: Record<string, ChartRenderConfig> = {};
+  for (const [chart, options] of Object.entries(raw)) {
+    const path = `helm.${chart}`;
+    if (!isRecord(options)) {
+      problems.push({ path, message: 'must be a mapping of render options' });
+      continue;
+    }
+    const c: { -readonly [K in keyof ChartRenderConfig]: ChartRenderConfig[K] } = {};
+    for (const [key, value] of Object.entries(options)) {
+      if ((LISTS as readonly string[]).includes(key)) {
+        if (Array.isArray(value) && value.every((x) => typeof x === 'string')) c[key as (typeof LISTS)[number]] = value as string[];
+        else problems.push({ path: `${path}.${key}`, message: 'must be a list of strings' });
+      } else if ((STRINGS as readonly string[]).includes(key)) {
+        if (typeof value === 'string') c[key as (typeof STRINGS)[number]] = value;
+        else problems.push({ path: `${path}.${key}`, message: 'must be a string' });
+      } else problems.push({ path: `${path}.${key}`, message: 'unknown key' });
+    }
+    out[chart.replace(/^\.\/(?=.)/, '').replace(/\/+$/, '') || '.'] = c;
+  }
+  return out;
+}
