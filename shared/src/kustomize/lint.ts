@@ -61,6 +61,8 @@ export interface KustomizeLintResult {
   readonly findings: readonly KustomizeFinding[];
   /** Files that successful builds read: inputs, not to be linted alone. */
   readonly inputs: ReadonlySet<string>;
+  /** The inputs that built resources were read from (base resource files, not patches or kustomizations). */
+  readonly resourceFiles: ReadonlySet<string>;
 }
 
 /** The folders of the tree that hold a kustomization file (at most MAX_FOLDERS folders are visited). */
@@ -176,6 +178,7 @@ export function lintKustomizations(tree: FileTree, options: KustomizeLintOptions
   const dirs = options.dirs ? [...options.dirs].sort() : findKustomizationDirs(tree);
   const units = deployableUnits(tree, dirs);
   const inputs = new Set<string>();
+  const resourceFiles = new Set<string>();
   const merged = new Map<string, { finding: Omit<KustomizeFinding, 'units' | 'related'>; units: Set<string> }>();
   const errors: KustomizeFinding[] = [];
   const readBy = new Map<string, ReadonlySet<string>>();
@@ -189,6 +192,7 @@ export function lintKustomizations(tree: FileTree, options: KustomizeLintOptions
     }
     for (const f of read) inputs.add(f);
     for (const r of built.resources) {
+      if (!r.generatedBy) resourceFiles.add(r.origin.file);
       const text = writeYaml(r.obj as Json);
       const report = lintText(`kustomize:///${unit}`, text, { kind: 'kubernetes', ...(options.config ? { config: options.config } : {}), ...(options.log ? { log: options.log } : {}) });
       for (const result of report.results) {
@@ -205,7 +209,7 @@ export function lintKustomizations(tree: FileTree, options: KustomizeLintOptions
     const fixedBy = units.filter((u) => !us.has(u) && readBy.get(u)?.has(finding.file));
     return withUnits(tree, finding, [...us].sort(), fixedBy);
   });
-  return { units, findings: [...errors, ...findings].sort(compareFindings), inputs };
+  return { units, findings: [...errors, ...findings].sort(compareFindings), inputs, resourceFiles };
 }
 
 /** A finding with the units it occurs in: in its message when it is on a shared file, and as related locations. */

@@ -75,6 +75,12 @@ function sarifRule(rule: RuleMeta, lang: Lang): Json {
   };
 }
 
+/** The related locations a result carries in `data.related` (a kustomize finding: the units that deploy it). */
+function relatedOf(r: Result): { uri: string; range: Result['range']; message: Result['message'] }[] {
+  const related = r.data?.['related'];
+  return Array.isArray(related) ? (related as { uri: string; range: Result['range']; message: Result['message'] }[]) : [];
+}
+
 function sarifResult(r: Result, index: Map<string, number>, options: SarifOptions): Json {
   const location = artifactLocation(r.uri, options.rootUri);
   const ruleIndex = index.get(r.ruleId);
@@ -85,6 +91,10 @@ function sarifResult(r: Result, index: Map<string, number>, options: SarifOption
     message: { text: r.message[options.lang] },
     locations: [{ physicalLocation: { artifactLocation: location, region: region(r.range) } }],
   };
+  const related = relatedOf(r);
+  if (related.length > 0) {
+    out.relatedLocations = related.map((x, id) => ({ id, physicalLocation: { artifactLocation: artifactLocation(x.uri, options.rootUri), region: region(x.range) }, message: { text: x.message[options.lang] } }));
+  }
   if (r.fix && r.fix.edits.length > 0) {
     out.fixes = [
       {
