@@ -122,6 +122,16 @@ describe('kustomize lint: units and locations', () => {
     assert.deepEqual(r.units, ['c']);
     assert.deepEqual(r.findings.map((f) => f.ruleId), ['kustomize/build-error']);
   });
+  it('a component that nothing uses is no unit of its own', () => {
+    const tree = memoryTree({ 'c/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n', 'o/kustomization.yaml': KUST('resources: []\n') });
+    assert.deepEqual(deployableUnits(tree, ['c', 'o']), ['o']);
+  });
+  it('the patch files of a unit that does not build are inputs all the same', () => {
+    const tree = memoryTree({ 'o/kustomization.yaml': KUST('resources:\n  - ../gone\npatches:\n  - path: p.yaml\npatchesStrategicMerge:\n  - q.yaml\n'), 'o/p.yaml': DEPLOY(), 'o/q.yaml': DEPLOY() });
+    const r = lintKustomizations(tree);
+    assert.deepEqual(r.findings.map((f) => f.ruleId), ['kustomize/build-error']);
+    assert.deepEqual([...r.inputs].sort(), ['o/p.yaml', 'o/q.yaml']);
+  });
   it('a remote resource is a build error naming it', () => {
     const tree = memoryTree({ 'o/kustomization.yaml': KUST('resources:\n  - https://github.com/x/y//base\n') });
     const [f] = lintKustomizations(tree).findings;

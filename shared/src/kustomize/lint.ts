@@ -13,7 +13,7 @@ import { lintText } from '../lint';
 import type { Localized, Range, Result, Severity } from '../types';
 import { buildKustomization, type BuildOptions } from './build';
 import { getString } from './json';
-import { KUSTOMIZATION_FILES, loadKustomization, stringList } from './kustomization';
+import { KUSTOMIZATION_FILES, loadKustomization, mapList, stringList } from './kustomization';
 import { isRemote, KustomizeError, MAX_FOLDERS } from './loader';
 import { locateIn, pathAt, pointerCovers, type Step } from './locate';
 import type { Origin, Resource } from './resource';
@@ -59,7 +59,7 @@ export interface KustomizeLintResult {
   /** The folders built as deployable units, sorted. */
   readonly units: readonly string[];
   readonly findings: readonly KustomizeFinding[];
-  /** Files that successful builds read: inputs, not to be linted alone. */
+  /** Files that successful builds read and every kustomization's patch files: inputs, not to be linted alone. */
   readonly inputs: ReadonlySet<string>;
   /** The inputs that built resources were read from (base resource files, not patches or kustomizations). */
   readonly resourceFiles: ReadonlySet<string>;
@@ -79,26 +79,51 @@ export function findKustomizationDirs(tree: FileTree): string[] {
   return out.sort();
 }
 
-/** The kustomization folders that `dir`'s kustomization uses (resources, bases, components that are folders of `dirs`). */
-function usedDirs(tree: FileTree, dir: string, dirs: ReadonlySet<string>): string[] {
+/** What a kustomization declares of other kustomizations and files, read without building. */
+interface Declared {
+  readonly component: boolean;
+  /** Kustomization folders it uses (resources, bases, components that are folders of the tree's kustomizations). */
+  readonly uses: string[];
+  /** Files it names as patches (patches[].path, patchesStrategicMerge, patchesJson6902[].path). */
+  readonly patches: string[];
+}
+
+function declared(tree: FileTree, dir: string, dirs: ReadonlySet<string>): Declared {
   try {
     const k = loadKustomization({ tree, root: dir, restrictor: 'LoadRestrictionsNone', chain: [], budget: { folders: MAX_FOLDERS } });
     const refs = ['resources', 'bases', 'components'].flatMap((key) => stringList(k, key));
-    return refs.filter((r) => !isRemote(r)).flatMap((r) => {
+    const uses = refs.filter((r) => !isRemote(r)).flatMap((r) => {
       const p = joinTreePath(dir, r);
       return p !== undefined && dirs.has(p) ? [p] : [];
     });
+    const named = [
+      ...['patches', 'patchesJson6902'].flatMap((key) => mapList(k, key).map((e) => e['path']).filter((p): p is string => typeof p === 'string')),
+      ...(Array.isArray(k.fields['patchesStrategicMerge']) ? k.fields['patchesStrategicMerge'].filter((p): p is string => typeof p === 'string' && !p.includes('\n')) : []),
+    ];
+    const patches = named.flatMap((p) => {
+      const path = joinTreePath(dir, p);
+      return path !== undefined && tree.readFile(path) !== undefined ? [path] : [];
+    });
+    return { component: k.isComponent, uses, patches };
   } catch (e) {
-    if (e instanceof KustomizeError) return [];
+    if (e instanceof KustomizeError) return { component: false, uses: [], patches: [] };
     throw e;
   }
 }
 
-/** The deployable units among `dirs`: the kustomization folders no other one of them uses. */
+/** The deployable units among `dirs`: the kustomizations (not components) no other one of them uses. */
 export function deployableUnits(tree: FileTree, dirs: readonly string[]): string[] {
+  return unitsOf(dirs, declareAll(tree, dirs));
+}
+
+function declareAll(tree: FileTree, dirs: readonly string[]): Map<string, Declared> {
   const all = new Set(dirs);
-  const used = new Set(dirs.flatMap((d) => usedDirs(tree, d, all)));
-  return dirs.filter((d) => !used.has(d)).sort();
+  return new Map(dirs.map((d) => [d, declared(tree, d, all)]));
+}
+
+function unitsOf(dirs: readonly string[], decl: ReadonlyMap<string, Declared>): string[] {
+  const used = new Set([...decl.values()].flatMap((d) => d.uses));
+  return dirs.filter((d) => !used.has(d) && !decl.get(d)?.component).sort();
 }
 
 /** A tree that records the files read through it. */
@@ -176,8 +201,10 @@ function buildError(dir: string, e: KustomizeError): KustomizeFinding {
  */
 export function lintKustomizations(tree: FileTree, options: KustomizeLintOptions = {}): KustomizeLintResult {
   const dirs = options.dirs ? [...options.dirs].sort() : findKustomizationDirs(tree);
-  const units = deployableUnits(tree, dirs);
-  const inputs = new Set<string>();
+  const decl = declareAll(tree, dirs);
+  const units = unitsOf(dirs, decl);
+  // patch files are inputs even when a build fails: a partial object is never linted as a whole one
+  const inputs = new Set<string>([...decl.values()].flatMap((d) => d.patches));
   const resourceFiles = new Set<string>();
   const merged = new Map<string, { finding: Omit<KustomizeFinding, 'units' | 'related'>; units: Set<string> }>();
   const errors: KustomizeFinding[] = [];
