@@ -15,7 +15,7 @@ import { buildKustomization, type BuildOptions } from './build';
 import { getString } from './json';
 import { KUSTOMIZATION_FILES, loadKustomization, mapList, stringList } from './kustomization';
 import { isRemote, KustomizeError, MAX_FOLDERS } from './loader';
-import { locateIn, pathAt, pointerCovers, type Step } from './locate';
+import { clearLocateCache, locateIn, pathAt, pointerCovers, type Step } from './locate';
 import type { Origin, Resource } from './resource';
 import { writeYaml } from './yaml-write';
 import type { Json } from './json';
@@ -200,6 +200,14 @@ function buildError(dir: string, e: KustomizeError): KustomizeFinding {
  * not build is a `kustomize/build-error` finding on its kustomization's line.
  */
 export function lintKustomizations(tree: FileTree, options: KustomizeLintOptions = {}): KustomizeLintResult {
+  try {
+    return lintUnits(tree, options);
+  } finally {
+    clearLocateCache();
+  }
+}
+
+function lintUnits(tree: FileTree, options: KustomizeLintOptions): KustomizeLintResult {
   const dirs = options.dirs ? [...options.dirs].sort() : findKustomizationDirs(tree);
   const decl = declareAll(tree, dirs);
   const units = unitsOf(dirs, decl);

@@ -27,6 +27,25 @@ const rangeOf = (lc: LineCounter, r: readonly [number, number, number?] | null |
   return { start: { line: a.line - 1, character: a.col - 1 }, end: { line: b.line - 1, character: b.col - 1 } };
 };
 
+// parses kept while one lint runs: a resource has many findings, a base file many resources
+const builtDocs = new Map<string, Document>();
+const sourceDocs = new Map<string, { docs: ReturnType<typeof parseAllDocuments>; lc: LineCounter }>();
+
+function cached<T>(cache: Map<string, T>, text: string, make: () => T): T {
+  let v = cache.get(text);
+  if (v === undefined) {
+    v = make();
+    cache.set(text, v);
+  }
+  return v;
+}
+
+/** Forgets the parses kept by {@link pathAt} and {@link locateIn}. */
+export function clearLocateCache(): void {
+  builtDocs.clear();
+  sourceDocs.clear();
+}
+
 /** The offset of a position in a text. */
 function offsetOf(text: string, line: number, character: number): number {
   let off = 0;
@@ -43,7 +62,7 @@ function offsetOf(text: string, line: number, character: number): number {
  * position is on a map key (rather than on its value).
  */
 export function pathAt(text: string, line: number, character: number): { steps: Step[]; onKey: boolean } {
-  const doc = parseDocument(text, { keepSourceTokens: false });
+  const doc = cached(builtDocs, text, () => parseDocument(text));
   const off = offsetOf(text, line, character);
   const steps: Step[] = [];
   let node: unknown = doc.contents;
@@ -155,8 +174,10 @@ function inJsonPatch(seq: { items: unknown[] }, lc: LineCounter, steps: readonly
  * first document whose kind and name match `id`, else the first).
  */
 export function locateIn(text: string, docLine: number, steps: readonly Step[], onKey: boolean, id?: { kind: string; name: string }): Located | undefined {
-  const lc = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lc });
+  const { docs, lc } = cached(sourceDocs, text, () => {
+    const counter = new LineCounter();
+    return { docs: parseAllDocuments(text, { lineCounter: counter }), lc: counter };
+  });
   if (!Array.isArray(docs) || docs.length === 0) return undefined;
   const lineOf = (d: Document): number => lc.linePos((d.contents as Node | null)?.range?.[0] ?? 0).line;
   let doc: Document | undefined;
