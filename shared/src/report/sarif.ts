@@ -75,6 +75,13 @@ function sarifRule(rule: RuleMeta, lang: Lang): Json {
   };
 }
 
+/** The related locations a result carries in `data.related` (a kustomize finding: the units that deploy it). */
+/** A finding's related locations: those it carries itself (Helm's values keys) and those in its data (the kustomize units that deploy it). */
+function relatedOf(r: Result): { uri: string; range: Result['range']; message: Result['message'] }[] {
+  const related = r.data?.['related'];
+  return [...(r.related ?? []), ...(Array.isArray(related) ? (related as { uri: string; range: Result['range']; message: Result['message'] }[]) : [])];
+}
+
 function sarifResult(r: Result, index: Map<string, number>, options: SarifOptions): Json {
   const location = artifactLocation(r.uri, options.rootUri);
   const ruleIndex = index.get(r.ruleId);
@@ -85,8 +92,9 @@ function sarifResult(r: Result, index: Map<string, number>, options: SarifOption
     message: { text: r.message[options.lang] },
     locations: [{ physicalLocation: { artifactLocation: location, region: region(r.range) } }],
   };
-  if (r.related && r.related.length > 0) {
-    out.relatedLocations = r.related.map((p, id) => ({ id, message: { text: p.message[options.lang] }, physicalLocation: { artifactLocation: artifactLocation(p.uri, options.rootUri), region: region(p.range) } }));
+  const related = relatedOf(r);
+  if (related.length > 0) {
+    out.relatedLocations = related.map((x, id) => ({ id, physicalLocation: { artifactLocation: artifactLocation(x.uri, options.rootUri), region: region(x.range) }, message: { text: x.message[options.lang] } }));
   }
   if (r.fix && r.fix.edits.length > 0) {
     out.fixes = [

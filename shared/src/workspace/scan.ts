@@ -7,6 +7,7 @@ import { chartRoots, lintChartDir, mergeChartReports } from './charts';
 import { hasDockerignore, inChartTree, readHead, readSource } from './source';
 import { lintAll, planThreads } from './pool';
 import { findFiles, type FindOptions } from './walk';
+import { kustomizePass } from './kustomize-pass';
 
 /** A note that concerns the walk itself rather than one file (an unreadable directory). */
 export interface ScanNote {
@@ -120,7 +121,10 @@ export function scanWorkspace(roots: readonly string[], config: Config, options:
   const { threads, sizes } = planThreads(found.files, options.threads, found.explicit);
   const linted = lintAll(found.files, config, lint, { threads, sizes, workerScript: options.workerScript, log: options.log });
   // a file named on the command line that is of no checked kind is worth a word
-  let reports = linted.map((report, i) => (found.explicit.has(found.files[i]!) && !report.kind && report.notes.length === 0 ? { ...report, notes: [NOT_CONTAINER_FILE] } : report));
+  const perFile = linted.map((report, i) => (found.explicit.has(found.files[i]!) && !report.kind && report.notes.length === 0 ? { ...report, notes: [NOT_CONTAINER_FILE] } : report));
+  // deployable units: kustomizations are built and their output linted; their inputs are not linted alone
+  let reports = kustomizePass(roots, found.files, perFile, config, fileUri, uriPath, options.log);
+  // charts are rendered and linted; their findings land on template and values lines
   const charts = chartRoots(found.files).flatMap((dir) => {
     try {
       return [{ dir, dirUri: fileUri(dir), lint: lintChartDir(dir, config, fileUri, options.ignoreBase, options.log) }];
@@ -133,7 +137,7 @@ export function scanWorkspace(roots: readonly string[], config: Config, options:
   if (charts.length > 0) reports = mergeChartReports(reports, charts);
   let workspaceResults: Result[] = [];
   try {
-    workspaceResults = lintWorkspaceFacts(linted.flatMap((r) => r.workspace ?? []), { config, ...(options.log ? { log: options.log } : {}) });
+    workspaceResults = lintWorkspaceFacts(reports.flatMap((r) => r.workspace ?? []), { config, ...(options.log ? { log: options.log } : {}) });
   } catch (e) {
     options.log?.(`workspace rules failed: ${(e as Error).stack ?? String(e)}`);
   }

@@ -1,0 +1,72 @@
+import { statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import type { Config } from '../config';
+import { KUSTOMIZATION_FILES } from '../kustomize/kustomization';
+import { lintKustomizations, type KustomizeFinding } from '../kustomize/lint';
+import type { FileReport } from '../lint';
+import { sortResults } from '../lint';
+import type { Result } from '../types';
+import { diskTree } from './file-tree';
+
+/** The deepest folder that holds every path (folders as they are, files by their folder). */
+function commonFolder(paths: readonly string[]): string {
+  const dirs = paths.map((p) => {
+    const abs = resolve(p);
+    try {
+      return statSync(abs).isDirectory() ? abs : dirname(abs);
+    } catch {
+      return dirname(abs);
+    }
+  });
+  let common = dirs[0] ?? process.cwd();
+  for (const d of dirs) while (common !== dirname(common) && d !== common && !d.startsWith(common.endsWith(sep) ? common : common + sep)) common = dirname(common);
+  return common;
+}
+
+/** A finding of the built units as a result of its file; `data.units` and `data.related` name the units it occurs in. */
+function toResult(root: string, f: KustomizeFinding, uriOf: (path: string) => string): Result {
+  return {
+    ruleId: f.ruleId,
+    uri: uriOf(join(root, f.file)),
+    severity: f.severity,
+    range: f.range,
+    message: f.message,
+    data: { units: f.units, cause: f.cause, related: f.related.map((r) => ({ uri: uriOf(join(root, r.file)), range: r.range, message: r.message })) },
+  };
+}
+
+/**
+ * The deployable-unit pass of a scan over kustomization trees: every kustomization found below the
+ * scanned roots is a candidate unit; the units are built and linted (kustomize/lint.ts) within the
+ * roots' common folder. Files the builds read lose their per-file findings (a patch is no whole
+ * object; a base resource is reported through what deploys it); the units' findings are added to
+ * the reports of the files they are located in. Without kustomization files the reports stay as they are.
+ */
+export function kustomizePass(roots: readonly string[], files: readonly string[], reports: FileReport[], config: Config, uriOf: (path: string) => string, uriPath: (uri: string) => string, log?: (m: string) => void): FileReport[] {
+  const kustomizations = files.filter((f) => KUSTOMIZATION_FILES.includes(basename(f)));
+  if (kustomizations.length === 0) return reports;
+  const root = commonFolder(roots);
+  const dirs = [...new Set(kustomizations.map((f) => relative(root, dirname(resolve(f))).split(sep).join('/')))].filter((d) => !d.startsWith('..'));
+  const result = lintKustomizations(diskTree(root), { dirs, config, ...(log ? { log } : {}) });
+  const inputs = new Set([...result.inputs].map((p) => join(root, p)));
+  // patches and kustomization files are no objects of their own: the workspace rules skip them too
+  const notObjects = new Set([...result.inputs].filter((p) => !result.resourceFiles.has(p)).map((p) => join(root, p)));
+  const added = new Map<string, Result[]>();
+  for (const f of result.findings) {
+    const r = toResult(root, f, uriOf);
+    added.set(r.uri, [...(added.get(r.uri) ?? []), r]);
+  }
+  const out = reports.map((report) => {
+    const extra = added.get(report.uri) ?? [];
+    added.delete(report.uri);
+    const path = uriPath(report.uri);
+    const own = inputs.has(path) ? [] : report.results;
+    if (extra.length === 0 && own === report.results) return report;
+    const next: FileReport = { ...report, kind: report.kind ?? 'kubernetes', results: sortResults([...own, ...extra]) };
+    if (!notObjects.has(path)) return next;
+    const { workspace: _facts, ...rest } = next;
+    return rest;
+  });
+  for (const [uri, results] of added) out.push({ uri, kind: 'kubernetes', results: sortResults(results), notes: [] });
+  return out;
+}
