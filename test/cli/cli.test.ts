@@ -25,7 +25,7 @@ describe('argument parsing', () => {
     assert.deepEqual(parseArgs(['rules', '--format', 'json']), { command: 'rules', format: 'json', output: undefined, lang: undefined, level: undefined, config: undefined });
     assert.equal((parseArgs(['checklist', 'x', '--format', 'html']) as { format: string }).format, 'html');
     assert.deepEqual(parseArgs(['pin', '--dry-run', 'x']), { command: 'pin', args: ['--dry-run', 'x'] });
-    assert.deepEqual(parseArgs(['baseline', 'x', '--check', '--baseline=b.json']), { command: 'baseline', paths: ['x'], check: true, baseline: 'b.json', output: undefined, lang: undefined, level: undefined, config: undefined });
+    assert.deepEqual(parseArgs(['baseline', 'x', '--check', '--baseline=b.json']), { command: 'baseline', paths: ['x'], check: true, baseline: 'b.json', output: undefined, lang: undefined, level: undefined, config: undefined, includeTestData: false });
     assert.equal((parseArgs(['x', '--format', 'gitlab']) as { format: string }).format, 'gitlab');
   });
   const bad: readonly (readonly [string[], RegExp])[] = [

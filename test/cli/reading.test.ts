@@ -62,7 +62,7 @@ describe('CLI: manifests read as the API server reads them', () => {
     assert.deepEqual(where(results), ['flow.yaml:2 k8s/privileged', 'indented.yaml:5 k8s/privileged', 'pod.json:6 k8s/privileged', 'quoted.yaml:5 k8s/privileged']);
   });
 
-  it('templates: only a chart\'s files and files failing to parse at `{{` are skipped', () => {
+  it('templates: a chart is rendered and its findings land on the template; only files failing to parse at `{{` are skipped', () => {
     const dir = workspace({
       'chart/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 1.0.0\n',
       'chart/templates/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  containers: [{name: a, securityContext: {privileged: true}}]\n',
@@ -71,8 +71,8 @@ describe('CLI: manifests read as the API server reads them', () => {
       'broken-template.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}-x\nspec:\n  containers: [{name: a, securityContext: {privileged: true}}]\n',
     });
     const { results, notes } = scan(dir, ['k8s/privileged']);
-    assert.deepEqual(where(results), ['alertmanager.yaml:17 k8s/privileged', 'templates/pod.yaml:10 k8s/privileged']);
-    assert.deepEqual(notes.map((n) => `${n.file} ${n.code}`).sort(), ['broken-template.yaml templated', 'chart/templates/pod.yaml templated']);
+    assert.deepEqual(where(results), ['alertmanager.yaml:17 k8s/privileged', 'chart/templates/pod.yaml:6 k8s/privileged', 'templates/pod.yaml:10 k8s/privileged']);
+    assert.deepEqual(notes.map((n) => `${n.file} ${n.code}`).sort(), ['broken-template.yaml templated']);
   });
 
   it('limits fail closed: a skipped or partly checked file is a warning that --fail-on warning counts', () => {
