@@ -15,6 +15,8 @@ const repo = join(__dirname, '..', '..');
 const corpus = resolve(process.env.BOLLWERK_CORPUS ?? join(repo, '..', 'shared', 'corpus'));
 // repositories of the real-world corpus that exercise every workspace rule
 const SAMPLE = ['GoogleCloudPlatform__microservices-demo', 'GoogleCloudPlatform__kubernetes-engine-samples', 'docker__awesome-compose', 'dockersamples__example-voting-app'];
+// those of them with no kustomization or chart, where each file is deployed as it is
+const PLAIN = ['docker__awesome-compose', 'dockersamples__example-voting-app'];
 
 /** A scan as the reports show it. */
 const comparable = (scan: ScanResult): string => JSON.stringify({ reports: scan.reports, workspaceResults: scan.workspaceResults, notes: scan.notes });
@@ -56,10 +58,12 @@ describe('workspace scan on worker threads', () => {
         assert.equal(comparable(scan), expected, `${k} differs from the scan in this thread`);
         assert.ok(scan.reports.every((r) => r.parsed === undefined), `${k} reports carry no parsed files`);
       }
-      // the reference: every file parsed and kept, the workspace rules run over the parses
-      const parsed: ParsedFile[] = findFiles(paths, { testDataPaths: config.testDataPaths }).files.flatMap((p) => lintFile(p, config).parsed ?? []);
+      // the reference: every file parsed and kept, the workspace rules run over the parses; over
+      // repositories without kustomizations or charts, whose builds feed the rules what they deploy
+      const plain = [paths[0]!, ...PLAIN.map((r) => join(corpus, 'realworld', 'files', r))];
+      const parsed: ParsedFile[] = findFiles(plain, { testDataPaths: config.testDataPaths }).files.flatMap((p) => lintFile(p, config).parsed ?? []);
       const reference = lintWorkspace(parsed, { config });
-      assert.deepEqual(scans.inThread!.workspaceResults, reference);
+      assert.deepEqual(scanWorkspace(plain, config, { threads: 0 }).workspaceResults, reference);
       const ruleIds = new Set(reference.map((r) => r.ruleId));
       if (config === DEFAULT_CONFIG) {
         for (const id of ['compose/implicit-root-user', 'k8s/network-policy-coverage', 'k8s/network-policy-default-deny']) assert.ok(ruleIds.has(id), `the sample triggers ${id}`);
