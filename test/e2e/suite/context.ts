@@ -27,8 +27,11 @@ export const file = (name: string): vscode.Uri => vscode.Uri.joinPath(root(), na
 /** The Bollwerk diagnostics of a file. */
 export const bollwerkDiagnostics = (uri: vscode.Uri): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'bollwerk');
 
-/** The rule id of a diagnostic (`code` may carry a link target). */
+/** The rule id of a diagnostic (`code` may carry a link target); a grouped diagnostic's code is its most severe rule. */
 export const ruleOf = (d: vscode.Diagnostic): string => (typeof d.code === 'object' && d.code !== null ? String(d.code.value) : String(d.code ?? ''));
+
+/** Every rule a diagnostic stands for: its code, and the rules a grouped diagnostic lists (`• message (rule-id; items)`). */
+export const rulesOf = (d: vscode.Diagnostic): string[] => [ruleOf(d), ...[...d.message.matchAll(/^• .*\(([a-z0-9-]+\/[a-z0-9-]+)[;)]/gm)].map((m) => m[1]!)];
 
 /** Opens a file in an editor. */
 export async function open(name: string): Promise<vscode.TextEditor> {
@@ -41,7 +44,7 @@ export function waitForRule(uri: vscode.Uri, rule: string, present = true, timeo
   return waitFor(
     `${present ? '' : 'no more '}${rule} in ${uri.path.split('/').pop()}`,
     () => {
-      const d = bollwerkDiagnostics(uri).find((x) => ruleOf(x) === rule);
+      const d = bollwerkDiagnostics(uri).find((x) => rulesOf(x).includes(rule));
       return present ? d : !d;
     },
     { timeoutMs, events: [vscode.languages.onDidChangeDiagnostics as vscode.Event<unknown>] },

@@ -1,6 +1,6 @@
 // Diagnostics, hover and quick-fixes in real editors.
 import * as vscode from 'vscode';
-import { api, bollwerkDiagnostics, file, hoverText, open, ruleOf, waitForRule } from './context';
+import { api, bollwerkDiagnostics, file, hoverText, open, rulesOf, waitForRule } from './context';
 import { findItem } from '../../../client/src/checklist-model';
 import { check, equal, test, waitFor } from './harness';
 
@@ -101,7 +101,7 @@ test('checklist tree: one root per document, CL-2.1.1 failed with the Dockerfile
 
 /** Applies the quick-fix of `rule` titled like `title` through the code action provider. */
 async function applyFix(uri: vscode.Uri, rule: string, title: RegExp): Promise<void> {
-  const d = bollwerkDiagnostics(uri).find((x) => ruleOf(x) === rule);
+  const d = bollwerkDiagnostics(uri).find((x) => rulesOf(x).includes(rule));
   check(d, `no ${rule} diagnostic`);
   const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
   const fix = actions.find((a) => title.test(a.title));
