@@ -26,7 +26,7 @@ const CLI_BUNDLE = 'dist/cli-main.js';
 
 /**
  * After each build of dist/cli-main.js: its last line names the build (a hash of its content), and
- * the code cache of the build before is removed (shared/src/cli/launch.ts ignores a cache of another
+ * the code cache of the build before is removed (cli/src/launch.ts ignores a cache of another
  * build anyway). writeCodeCache makes the new one once all bundles are built.
  */
 function codeCache() {
@@ -78,12 +78,12 @@ const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   // Server and CLI must not import `vscode`: it is not external here, so a stray import fails the build.
   { ...common, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
-  // The CLI: the bin (dist/cli.js, shared/src/cli/launch.ts) loads the bundle (dist/cli-main.js) with V8's code cache.
-  { ...common, entryPoints: { cli: 'shared/src/cli/launch.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, entryPoints: { 'cli-main': 'shared/src/cli/main.ts' }, outdir: 'dist', plugins: [pinApart(), codeCache()] },
-  { ...common, entryPoints: { 'cli-pin': 'shared/src/cli/pin.ts' }, outdir: 'dist' },
-  // The worker threads of workspace scans (shared/src/workspace/pool.ts looks for it beside the bundle).
-  { ...common, entryPoints: { 'scan-worker': 'shared/src/workspace/worker.ts' }, outdir: 'dist' },
+  // The CLI: the bin (dist/cli.js, cli/src/launch.ts) loads the bundle (dist/cli-main.js) with V8's code cache.
+  { ...common, entryPoints: { cli: 'cli/src/launch.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: { 'cli-main': 'cli/src/main.ts' }, outdir: 'dist', plugins: [pinApart(), codeCache()] },
+  { ...common, entryPoints: { 'cli-pin': 'cli/src/pin.ts' }, outdir: 'dist' },
+  // The worker threads of workspace scans (host/src/workspace/pool.ts looks for it beside the bundle).
+  { ...common, entryPoints: { 'scan-worker': 'host/src/workspace/worker.ts' }, outdir: 'dist' },
   // The benchmark's baseline: only parsing, with the product's parsers (test/bench/parse-only.ts).
   { ...common, entryPoints: { 'bench-parse-only': 'test/bench/parse-only.ts' }, outdir: 'dist' },
 ];

@@ -7,7 +7,7 @@ import { ITEMS } from '../shared/src/checklist/index';
 import { checklistStatus, rulesByItem } from '../shared/src/checklist/status';
 import { DEFAULT_CONFIG } from '../shared/src/config';
 import { memoryTree } from '../shared/src/file-tree';
-import { diskTree } from '../shared/src/workspace/file-tree';
+import { diskTree } from '../host/src/workspace/file-tree';
 import { runMain } from './cli/helpers';
 import { checklistHtml, checklistMarkdown } from '../shared/src/report/index';
 import { buildChecklist } from '../server/src/checklist';

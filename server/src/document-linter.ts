@@ -6,7 +6,7 @@ import { detectKind } from '../../shared/src/parse/kind';
 import type { ParsedChunk } from '../../shared/src/parse/yaml';
 import { PrunedCache } from '../../shared/src/pruned-cache';
 import type { FileKind } from '../../shared/src/types';
-import { hasDockerignore as hasDockerignoreBeside, inChartTree } from '../../shared/src/workspace/source';
+import { hasDockerignore as hasDockerignoreBeside, inChartTree } from '../../host/src/workspace/source';
 import type { ResolvedSettings } from './settings';
 
 /** A lint report of one document version under one settings generation. */

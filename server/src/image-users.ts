@@ -1,8 +1,8 @@
 import type { PinningConfig } from '../../shared/src/config';
-import { cachedClient, memoryCache } from '../../shared/src/registry/cache';
-import { createRegistryClient, type RegistryClient } from '../../shared/src/registry/client';
-import { dockerCredentials } from '../../shared/src/registry/credentials';
-import { applyImageUsers, baseImagesOf, configuredUser } from '../../shared/src/registry/image-users';
+import { cachedClient, memoryCache } from '../../host/src/registry/cache';
+import { createRegistryClient, type RegistryClient } from '../../host/src/registry/client';
+import { dockerCredentials } from '../../host/src/registry/credentials';
+import { applyImageUsers, baseImagesOf, configuredUser } from '../../host/src/registry/image-users';
 import type { Result } from '../../shared/src/types';
 
 /** Base images' configured users for the editor: answers in memory, lookups in the background. */

@@ -1,11 +1,11 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_CONFIG, type PinningConfig } from '../../shared/src/config';
-import { cachedClient, memoryCache } from '../../shared/src/registry/cache';
-import { createRegistryClient, type RegistryClient } from '../../shared/src/registry/client';
-import { dockerCredentials } from '../../shared/src/registry/credentials';
-import { pinTitle, reason } from '../../shared/src/registry/messages';
-import { pinReference, type ReferencePin } from '../../shared/src/registry/pin';
+import { cachedClient, memoryCache } from '../../host/src/registry/cache';
+import { createRegistryClient, type RegistryClient } from '../../host/src/registry/client';
+import { dockerCredentials } from '../../host/src/registry/credentials';
+import { pinTitle, reason } from '../../host/src/registry/messages';
+import { pinReference, type ReferencePin } from '../../host/src/registry/pin';
 import type { Lang, Localized } from '../../shared/src/types';
 
 /** What the pin actions need from the server. */

@@ -8,7 +8,7 @@ import type { ChecklistResponse, ScanWorkspaceResult } from '../../shared/src/pr
 import type { FileKind, Lang, Result } from '../../shared/src/types';
 import { buildChecklist } from './checklist';
 import { treeEvidence } from '../../shared/src/checklist/evidence';
-import { diskTree } from '../../shared/src/workspace/file-tree';
+import { diskTree } from '../../host/src/workspace/file-tree';
 import { createDocumentLinter, documentKind, inChart } from './document-linter';
 import { baselinedResults, diskText } from './baseline';
 import { groupedDiagnostics } from './diagnostic-groups';
@@ -17,7 +17,7 @@ import type { ResolvedSettings, SettingsCache } from './settings';
 import { createWorkspaceIndex, sameResults } from './workspace-index';
 import { ScanCache, scanFolder } from './workspace-scan';
 import { append } from '../../shared/src/append';
-import type { RegistryClient } from '../../shared/src/registry/client';
+import type { RegistryClient } from '../../host/src/registry/client';
 import { createImageUserLookup } from './image-users';
 
 /** The diagnostics of an open document's version, with everything code actions and hovers need. */

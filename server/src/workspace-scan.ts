@@ -4,8 +4,8 @@ import { URI } from 'vscode-uri';
 import type { Config } from '../../shared/src/config';
 import { withoutParsed, type FileReport } from '../../shared/src/lint';
 import { isDockerfileName } from '../../shared/src/parse/kind';
-import { findFiles, lintFile } from '../../shared/src/workspace/index';
-import { hasDockerignore } from '../../shared/src/workspace/source';
+import { findFiles, lintFile } from '../../host/src/workspace/index';
+import { hasDockerignore } from '../../host/src/workspace/source';
 
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 

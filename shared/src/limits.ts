@@ -44,11 +44,15 @@ export type LimitOutcome =
   | { readonly skip: true; readonly note: LimitNote }
   | { readonly skip: false; readonly text: string; readonly notes: readonly LimitNote[] };
 
+const nativeByteLength = (globalThis as { Buffer?: { byteLength(text: string, encoding: 'utf8'): number } }).Buffer
+  ?.byteLength;
+
 /** UTF-8 length of `text`, or `limit + 1` as soon as it is known to exceed `limit`. */
 export function utf8Length(text: string, limit: number = Number.MAX_SAFE_INTEGER): number {
   if (text.length > limit) return limit + 1; // every UTF-16 unit takes at least one byte
-  // Node's native count (lone surrogates count 3, as below) is many times faster on the editor's every keystroke.
-  if (typeof Buffer !== 'undefined') return Math.min(Buffer.byteLength(text, 'utf8'), limit + 1);
+  // A host's native count (Node's Buffer; lone surrogates count 3, as below) is many times faster on the editor's
+  // every keystroke. The core is host-neutral, so it looks the function up instead of importing it.
+  if (nativeByteLength) return Math.min(nativeByteLength(text, 'utf8'), limit + 1);
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

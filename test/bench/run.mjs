@@ -77,13 +77,13 @@ function measure(args, env = {}, findingCountStatus = false) {
   return { wallMs, cpuMs: p.cpuMs, maxRssKb: p.maxRssKb };
 }
 
-// the V8 setting the CLI gives itself (shared/src/cli/v8-flags.ts), for a bare parse under the same setting
-const v8FlagsSource = readFileSync(join(root, 'shared/src/cli/v8-flags.ts'), 'utf8');
+// the V8 setting the CLI gives itself (cli/src/v8-flags.ts), for a bare parse under the same setting
+const v8FlagsSource = readFileSync(join(root, 'cli/src/v8-flags.ts'), 'utf8');
 const flagValue = (name) => new RegExp(`${name} = ([\\d_]+)`).exec(v8FlagsSource)[1].replaceAll('_', '');
 const cliV8Flags = [`--interrupt-budget=${flagValue('CLI_INTERRUPT_BUDGET')}`, `--max-inlined-bytecode-size=${flagValue('CLI_MAX_INLINED_BYTECODE_SIZE')}`];
 // a flag the CLI sets that this list leaves out would make (1v) compare against the wrong setting
 if ((v8FlagsSource.match(/setFlagsFromString\(/g) ?? []).length !== cliV8Flags.length) {
-  console.error('bench: shared/src/cli/v8-flags.ts sets other V8 flags than test/bench/run.mjs gives the bare parse of (1v); update cliV8Flags');
+  console.error('bench: cli/src/v8-flags.ts sets other V8 flags than test/bench/run.mjs gives the bare parse of (1v); update cliV8Flags');
   process.exit(2);
 }
 const cliV8Flag = cliV8Flags.join(' ');

@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { parseArgs, UsageError } from '../../shared/src/cli/args';
-import { langFromEnv } from '../../shared/src/cli/help';
+import { parseArgs, UsageError } from '../../cli/src/args';
+import { langFromEnv } from '../../cli/src/help';
 import { allRules } from '../../shared/src/lint';
 import { buildOnce, ROOT, runMain, SAMPLE, spawnCli, tempDir, workspace } from './helpers';
 

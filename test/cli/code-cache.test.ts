@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { buildOnce, ROOT, SAMPLE, tempDir } from './helpers';
 
-// dist/cli.js loads dist/cli-main.js with the code cache the build wrote beside it (shared/src/cli/launch.ts)
+// dist/cli.js loads dist/cli-main.js with the code cache the build wrote beside it (cli/src/launch.ts)
 const DIST = join(ROOT, 'dist');
 
 function run(dir: string, args: readonly string[]): { code: number | null; stdout: string; cache: string } {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { writeBack, writeRoots } from '../../shared/src/workspace/write-back';
+import { writeBack, writeRoots } from '../../host/src/workspace/write-back';
 import { runMain, tempDir, workspace } from './helpers';
 
 const CONFIG = 'rules:\n  dockerfile/prefer-copy: warning\n';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { chooseFixes } from '../../shared/src/cli/fix';
+import { chooseFixes } from '../../cli/src/fix';
 import { allRules, lintText } from '../../shared/src/lint';
 import type { Result } from '../../shared/src/types';
 import { runMain, sampleCopy, workspace } from './helpers';

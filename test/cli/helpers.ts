@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { main } from '../../shared/src/cli/main';
+import { main } from '../../cli/src/main';
 
 /** The repository root. */
 export const ROOT = resolve(__dirname, '../..');

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { makeFolders } from '../../shared/src/cli/output';
+import { makeFolders } from '../../cli/src/output';
 import { buildOnce, CLI, ROOT, runMain, tempDir } from './helpers';
 
 const cli = (args: string[]): { code: number | null; stderr: string; ms: number; signal: NodeJS.Signals | null } => {

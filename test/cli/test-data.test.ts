@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DEFAULT_CONFIG } from '../../shared/src/config';
-import { findFiles } from '../../shared/src/workspace/walk';
+import { findFiles } from '../../host/src/workspace/walk';
 import { runMain, workspace } from './helpers';
 
 const POD = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: "a:1", securityContext: {privileged: true}}]\n';

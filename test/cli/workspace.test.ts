@@ -5,11 +5,11 @@ import { chmodSync, mkdirSync, statSync, symlinkSync, writeFileSync } from 'node
 import { join, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { compileIgnoreLine, isIgnored, parseIgnoreFile } from '../../shared/src/workspace/gitignore';
-import { findFiles, resolvePath } from '../../shared/src/workspace/walk';
-import { hasDockerignore, readSource } from '../../shared/src/workspace/source';
-import { loadConfig } from '../../shared/src/workspace/config-file';
-import { scanWorkspace } from '../../shared/src/workspace/scan';
+import { compileIgnoreLine, isIgnored, parseIgnoreFile } from '../../host/src/workspace/gitignore';
+import { findFiles, resolvePath } from '../../host/src/workspace/walk';
+import { hasDockerignore, readSource } from '../../host/src/workspace/source';
+import { loadConfig } from '../../host/src/workspace/config-file';
+import { scanWorkspace } from '../../host/src/workspace/scan';
 import { DEFAULT_CONFIG } from '../../shared/src/config';
 import { tempDir, workspace } from './helpers';
 

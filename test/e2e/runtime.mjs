@@ -11,7 +11,7 @@ export const CODE_SERVER_VERSION = '4.139.1';
 const PLAYWRIGHT_VERSION = '1.65.1';
 
 /** Absolute path of the runtime folder. */
-export const runtimeDir = fileURLToPath(new URL('./.runtime/', import.meta.url));
+export const runtimeDir = fileURLToPath(new URL('.runtime/', import.meta.url));
 
 /** Paths inside an installed runtime. */
 export function runtimePaths(dir = runtimeDir) {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { helmTemplate, type TemplateResult } from '../../shared/src/helm/template-command';
 import { sprigFuncs } from '../../shared/src/helm/sprig/index';
-import { diskTree } from '../../shared/src/workspace/file-tree';
+import { diskTree } from '../../host/src/workspace/file-tree';
 
 /** The Helm corpus folder. */
 export const HELM_CORPUS = join(resolve(process.env.BOLLWERK_CORPUS ?? join(__dirname, '..', '..', '..', 'shared', 'corpus')), 'helm');

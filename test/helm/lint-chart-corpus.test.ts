@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { lintChart } from '../../shared/src/helm/lint-chart';
 import { sprigFuncs } from '../../shared/src/helm/sprig/index';
-import { diskTree } from '../../shared/src/workspace/file-tree';
+import { diskTree } from '../../host/src/workspace/file-tree';
 import { HELM_CORPUS, helmCases } from './corpus-helpers';
 
 const sprig = sprigFuncs();

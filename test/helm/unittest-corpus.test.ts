@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { loadChart } from '../../shared/src/helm/loader';
 import { sprigFuncs } from '../../shared/src/helm/sprig/index';
 import { runSuite } from '../../shared/src/helm/unittest/suite';
-import { diskTree } from '../../shared/src/workspace/file-tree';
+import { diskTree } from '../../host/src/workspace/file-tree';
 import { HELM_CORPUS } from './corpus-helpers';
 
 const SUITES: readonly { chart: string; dir: string; pattern: RegExp }[] = [

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { buildKustomization, type BuildResult } from '../../shared/src/kustomize/build';
-import { diskTree } from '../../shared/src/workspace/file-tree';
+import { diskTree } from '../../host/src/workspace/file-tree';
 
 /**
  * Differential test over corpus/kustomize: kustomize's own krusty tests, Argo CD's and Gatekeeper's

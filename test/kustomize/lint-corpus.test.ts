@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { findKustomizationDirs, lintKustomizations } from '../../shared/src/kustomize/lint';
-import { diskTree } from '../../shared/src/workspace/file-tree';
+import { diskTree } from '../../host/src/workspace/file-tree';
 
 const corpus = resolve(process.env.BOLLWERK_CORPUS ?? join(__dirname, '..', '..', '..', 'shared', 'corpus'));
 const files = join(corpus, 'realworld', 'files');

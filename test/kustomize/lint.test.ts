@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { memoryTree } from '../../shared/src/file-tree';
 import { deployableUnits, findKustomizationDirs, lintKustomizations, type KustomizeFinding } from '../../shared/src/kustomize/lint';
-import { diskTree } from '../../shared/src/workspace/file-tree';
+import { diskTree } from '../../host/src/workspace/file-tree';
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'kustomize', 'app');
 /** rule, file, 1-based line, start and end column. */

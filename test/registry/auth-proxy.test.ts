@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { parseChallenges, tokenFrom } from '../../shared/src/registry/auth';
-import { dockerConfigDir, dockerCredentials, hostOfKey } from '../../shared/src/registry/credentials';
-import { matchesNoProxy, proxyFor } from '../../shared/src/registry/proxy';
+import { parseChallenges, tokenFrom } from '../../host/src/registry/auth';
+import { dockerConfigDir, dockerCredentials, hostOfKey } from '../../host/src/registry/credentials';
+import { matchesNoProxy, proxyFor } from '../../host/src/registry/proxy';
 import { removeTempDirs, tempDir } from './harness';
 
 after(removeTempDirs);

@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { runPin } from '../../shared/src/cli/pin';
-import { cachedClient, fileCache, isValidResolution } from '../../shared/src/registry/cache';
-import type { RegistryClient, Resolution } from '../../shared/src/registry/client';
-import { parseReference } from '../../shared/src/registry/reference';
+import { runPin } from '../../cli/src/pin';
+import { cachedClient, fileCache, isValidResolution } from '../../host/src/registry/cache';
+import type { RegistryClient, Resolution } from '../../host/src/registry/client';
+import { parseReference } from '../../host/src/registry/reference';
 import { manifestHeaders, startFake, type FakeServer } from './fake-registry';
 import { freePort, removeTempDirs, tempDir } from './harness';
 

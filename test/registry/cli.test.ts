@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { runPin } from '../../shared/src/cli/pin';
+import { runPin } from '../../cli/src/pin';
 import {
   makeHtpasswd, pushImage, pushIndex, removeTempDirs, requireRegistryBinary, startRegistry, startSilentServer, tempDir, type RunningRegistry,
 } from './harness';

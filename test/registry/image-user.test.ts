@@ -6,10 +6,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runMain } from '../cli/helpers';
-import { cachedClient, memoryCache } from '../../shared/src/registry/cache';
-import { createRegistryClient, type RegistryClient, type UserResolution } from '../../shared/src/registry/client';
-import { configUser, platformManifest } from '../../shared/src/registry/image-config';
-import { parseReference } from '../../shared/src/registry/reference';
+import { cachedClient, memoryCache } from '../../host/src/registry/cache';
+import { createRegistryClient, type RegistryClient, type UserResolution } from '../../host/src/registry/client';
+import { configUser, platformManifest } from '../../host/src/registry/image-config';
+import { parseReference } from '../../host/src/registry/reference';
 import { startFake, type FakeServer } from './fake-registry';
 import { pushImage, putManifest, removeTempDirs, requireRegistryBinary, startRegistry, tempDir, type RunningRegistry } from './harness';
 

@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lintText } from '../../shared/src/lint';
-import type { RegistryClient, UserResolution } from '../../shared/src/registry/client';
-import { refineByImageUser } from '../../shared/src/registry/image-users';
+import type { RegistryClient, UserResolution } from '../../host/src/registry/client';
+import { refineByImageUser } from '../../host/src/registry/image-users';
 import type { Result } from '../../shared/src/types';
 
 /** A client that answers from a table of image users and counts the lookups. */

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { runPin } from '../../shared/src/cli/pin';
+import { runPin } from '../../cli/src/pin';
 import { manifestHeaders, startFake, type FakeServer } from './fake-registry';
 import { removeTempDirs, tempDir } from './harness';
 

@@ -2,11 +2,11 @@
 // replaces them, and what is left alone and why.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { RegistryClient, Resolution } from '../../shared/src/registry/client';
-import { cachedClient, memoryCache } from '../../shared/src/registry/cache';
-import { unifiedDiff } from '../../shared/src/registry/diff';
-import { pinReference, pinText } from '../../shared/src/registry/pin';
-import { formatReference } from '../../shared/src/registry/reference';
+import type { RegistryClient, Resolution } from '../../host/src/registry/client';
+import { cachedClient, memoryCache } from '../../host/src/registry/cache';
+import { unifiedDiff } from '../../host/src/registry/diff';
+import { pinReference, pinText } from '../../host/src/registry/pin';
+import { formatReference } from '../../host/src/registry/reference';
 
 const D1 = `sha256:${'1'.repeat(64)}`;
 const D2 = `sha256:${'2'.repeat(64)}`;

@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createRegistryClient, type ClientOptions, type Resolution } from '../../shared/src/registry/client';
-import { parseReference } from '../../shared/src/registry/reference';
-import { dockerCredentials } from '../../shared/src/registry/credentials';
+import { createRegistryClient, type ClientOptions, type Resolution } from '../../host/src/registry/client';
+import { parseReference } from '../../host/src/registry/reference';
+import { dockerCredentials } from '../../host/src/registry/credentials';
 import { makeHtpasswd, pushImage, removeTempDirs, requireRegistryBinary, startProxy, startRegistry, tempDir, type Pushed, type RunningRegistry } from './harness';
 import { selfSigned } from './x509';
 

@@ -6,11 +6,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createRegistryClient, type ClientOptions, type Resolution } from '../../shared/src/registry/client';
-import { dockerCredentials } from '../../shared/src/registry/credentials';
-import { withoutUserInfo } from '../../shared/src/registry/http';
-import { nextHop, type Hop } from '../../shared/src/registry/redirect';
-import { parseReference } from '../../shared/src/registry/reference';
+import { createRegistryClient, type ClientOptions, type Resolution } from '../../host/src/registry/client';
+import { dockerCredentials } from '../../host/src/registry/credentials';
+import { withoutUserInfo } from '../../host/src/registry/http';
+import { nextHop, type Hop } from '../../host/src/registry/redirect';
+import { parseReference } from '../../host/src/registry/reference';
 import { FORGED_DIGEST, manifestHeaders, startFake, type FakeServer } from './fake-registry';
 import { removeTempDirs, startProxy, tempDir } from './harness';
 

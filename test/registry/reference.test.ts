@@ -3,7 +3,7 @@
 // TestNormalizedSplitHostname, TestParseReferenceWithTagAndDigest), the library Docker uses.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { familiarName, formatReference, fullName, hasVariable, isLoopback, parseReference, parseStrict, registryHost } from '../../shared/src/registry/reference';
+import { familiarName, formatReference, fullName, hasVariable, isLoopback, parseReference, parseStrict, registryHost } from '../../host/src/registry/reference';
 
 const F64 = 'f'.repeat(64);
 

@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { createRegistryClient, type ClientOptions, type Resolution } from '../../shared/src/registry/client';
-import { dockerCredentials } from '../../shared/src/registry/credentials';
-import { pinText } from '../../shared/src/registry/pin';
-import { parseReference } from '../../shared/src/registry/reference';
+import { createRegistryClient, type ClientOptions, type Resolution } from '../../host/src/registry/client';
+import { dockerCredentials } from '../../host/src/registry/credentials';
+import { pinText } from '../../host/src/registry/pin';
+import { parseReference } from '../../host/src/registry/reference';
 import {
   freePort, makeHtpasswd, pushImage, pushIndex, removeTempDirs, requireRegistryBinary, startRegistry, startRewriter,
   startSilentServer, startTokenServer, tempDir, type Pushed, type RunningRegistry, type TokenServer,

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_CONFIG } from '../../shared/src/config';
-import type { RegistryClient } from '../../shared/src/registry/client';
+import type { RegistryClient } from '../../host/src/registry/client';
 import { createService } from '../../server/src/service';
 import type { ResolvedSettings } from '../../server/src/settings';
 

@@ -16,7 +16,7 @@ import { folderOf, mergeSettings, normalizeSettings, restrictUntrusted, type Res
 import { sameResults } from '../../server/src/workspace-index';
 import type { Result } from '../../shared/src/types';
 import { parseYaml } from '../../shared/src/parse/yaml';
-import { fileUri } from '../../shared/src/workspace/scan';
+import { fileUri } from '../../host/src/workspace/scan';
 import { workspace } from '../cli/helpers';
 
 const FILE: Config = {

@@ -8,7 +8,7 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { ITEMS } from '../../shared/src/checklist/index';
 import { DEFAULT_CONFIG } from '../../shared/src/config';
 import type { ChecklistResponse, ScanWorkspaceResult } from '../../shared/src/protocol';
-import { scanWorkspace } from '../../shared/src/workspace/index';
+import { scanWorkspace } from '../../host/src/workspace/index';
 import { rangesOf } from './fixtures';
 import { startServer, type TestClient } from './lsp-client';
 import { rulesOf } from '../../server/src/diagnostic-groups';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { joinTreePath, memoryTree, type FileTree } from '../../shared/src/file-tree';
-import { diskTree } from '../../shared/src/workspace/file-tree';
+import { diskTree } from '../../host/src/workspace/file-tree';
 
 const text = (tree: FileTree, path: string): string | undefined => {
   const bytes = tree.readFile(path);

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { URI } from 'vscode-uri';
-import { fileUri } from '../../shared/src/workspace/scan';
+import { fileUri } from '../../host/src/workspace/scan';
 
 // fileUri builds plain paths itself; every path must still give exactly VS Code's URI
 describe('fileUri', () => {

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { DEFAULT_CONFIG } from '../../shared/src/config';
 import { lintText } from '../../shared/src/lint';
 import { possibleKinds } from '../../shared/src/parse/kind';
-import { scanWorkspace } from '../../shared/src/workspace/scan';
+import { scanWorkspace } from '../../host/src/workspace/scan';
 import { workspace } from '../cli/helpers';
 
 const DOCKERFILE = 'FROM node:20\nCMD ["node", "server.js"]\n';

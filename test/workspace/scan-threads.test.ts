@@ -7,9 +7,9 @@ import { build } from 'esbuild';
 import { DEFAULT_CONFIG, type Config } from '../../shared/src/config';
 import { allRules, lintWorkspace } from '../../shared/src/lint';
 import type { ParsedFile } from '../../shared/src/types';
-import { lintAll, MIN_BYTES_FOR_THREADS, planThreads, threadCount } from '../../shared/src/workspace/pool';
-import { findFiles } from '../../shared/src/workspace/walk';
-import { lintFile, scanWorkspace, type ScanOptions, type ScanResult } from '../../shared/src/workspace/scan';
+import { lintAll, MIN_BYTES_FOR_THREADS, planThreads, threadCount } from '../../host/src/workspace/pool';
+import { findFiles } from '../../host/src/workspace/walk';
+import { lintFile, scanWorkspace, type ScanOptions, type ScanResult } from '../../host/src/workspace/scan';
 
 const repo = join(__dirname, '..', '..');
 const corpus = resolve(process.env.BOLLWERK_CORPUS ?? join(repo, '..', 'shared', 'corpus'));
@@ -33,7 +33,7 @@ describe('workspace scan on worker threads', () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bollwerk-worker-'));
     workerScript = join(dir, 'scan-worker.js');
-    await build({ entryPoints: [join(repo, 'shared/src/workspace/worker.ts')], outfile: workerScript, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
+    await build({ entryPoints: [join(repo, 'host/src/workspace/worker.ts')], outfile: workerScript, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,12 +1,12 @@
-import type { Config } from '../config';
-import { lintText } from '../lint';
-import { isDockerfileName } from '../parse/kind';
-import { applyEdits, rangesOverlap } from '../text';
-import type { Localized, Result, TextEdit } from '../types';
-import { hasDockerignore, inChartTree, readSource } from '../workspace/source';
-import { fileUri, scanWorkspace, uriPath, type ScanOptions, type ScanResult } from '../workspace/scan';
-import { findFiles } from '../workspace/walk';
-import { writeBack, writeRoots, type WriteRoots } from '../workspace/write-back';
+import type { Config } from '../../shared/src/config';
+import { lintText } from '../../shared/src/lint';
+import { isDockerfileName } from '../../shared/src/parse/kind';
+import { applyEdits, rangesOverlap } from '../../shared/src/text';
+import type { Localized, Result, TextEdit } from '../../shared/src/types';
+import { hasDockerignore, inChartTree, readSource } from '../../host/src/workspace/source';
+import { fileUri, scanWorkspace, uriPath, type ScanOptions, type ScanResult } from '../../host/src/workspace/scan';
+import { findFiles } from '../../host/src/workspace/walk';
+import { writeBack, writeRoots, type WriteRoots } from '../../host/src/workspace/write-back';
 
 /** Passes over a file before giving up on reaching a stable text. */
 export const MAX_FIX_PASSES = 10;

@@ -2,12 +2,12 @@
 // and `scan --baseline FILE` (or `baseline:` in the configuration) drops the findings it lists.
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { applyBaseline, BASELINE_FILE, baselineOf, parseBaseline, serialiseBaseline, type Baseline } from '../baseline/file';
-import { fingerprintFile, type Fingerprinted } from '../baseline/fingerprint';
-import type { Config } from '../config';
-import type { ScanData } from '../report/index';
-import type { Result } from '../types';
-import { uriPath } from '../workspace/index';
+import { applyBaseline, BASELINE_FILE, baselineOf, parseBaseline, serialiseBaseline, type Baseline } from '../../shared/src/baseline/file';
+import { fingerprintFile, type Fingerprinted } from '../../shared/src/baseline/fingerprint';
+import type { Config } from '../../shared/src/config';
+import type { ScanData } from '../../shared/src/report/index';
+import type { Result } from '../../shared/src/types';
+import { uriPath } from '../../host/src/workspace/index';
 import { UsageError } from './args';
 
 /** Fingerprints every finding of a scan; file paths are relative to `baseDir`. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fchmodSync, fchownSync, fsyncSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
-import type { Localized } from '../types';
+import type { Localized } from '../../../shared/src/types';
 
 /** Why a file was not written back. */
 export type WriteSkip = 'outside' | 'hard-link' | 'changed' | 'not-file' | 'error';

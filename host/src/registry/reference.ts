@@ -2,7 +2,7 @@
  * Image references as the registry client uses them: the parser is facts/image-reference.ts (one for
  * the rules and the client); here the hosts a reference's domain is served from.
  */
-import { DOCKER_HUB, DOCKER_HUB_HOST } from '../facts/image-reference';
+import { DOCKER_HUB, DOCKER_HUB_HOST } from '../../../shared/src/facts/image-reference';
 
 export {
   DOCKER_HUB,
@@ -16,7 +16,7 @@ export {
   type NormalizedReference as ImageReference,
   type ParseResult,
   type ReferenceError,
-} from '../facts/image-reference';
+} from '../../../shared/src/facts/image-reference';
 
 /** The host (with port) that serves a domain's registry API. */
 export function registryHost(domain: string): string {
@@ -36,4 +36,4 @@ export function isLoopback(hostAndPort: string): boolean {
   return host === 'localhost' || host.endsWith('.localhost') || /^127(?:\.\d{1,3}){3}$/.test(host) || host === '::1' || host === '0:0:0:0:0:0:0:1';
 }
 
-export { hasVariable } from '../facts/variables';
+export { hasVariable } from '../../../shared/src/facts/variables';

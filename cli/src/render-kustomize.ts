@@ -1,8 +1,8 @@
 // `bollwerk render DIR`: prints what `kustomize build DIR` prints. The tree is read from the disk root,
 // so bases outside DIR (`../base`) resolve as kustomize resolves them; only local files are read.
 import { resolve } from 'node:path';
-import { buildKustomization, type BuildOptions } from '../kustomize/build';
-import { diskTree } from '../workspace/file-tree';
+import { buildKustomization, type BuildOptions } from '../../shared/src/kustomize/build';
+import { diskTree } from '../../host/src/workspace/file-tree';
 import { UsageError } from './args';
 import type { CliIo } from './commands';
 

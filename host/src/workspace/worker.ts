@@ -1,9 +1,9 @@
 // Entry point of a scan worker thread (bundled as dist/scan-worker.js): lints the files it claims
 // from the shared queue of pool.ts and posts each report without its parsed file.
 import { workerData, type MessagePort } from 'node:worker_threads';
-import type { Config } from '../config';
-import { withoutParsed } from '../lint';
-import { possibleKinds } from '../parse/kind';
+import type { Config } from '../../../shared/src/config';
+import { withoutParsed } from '../../../shared/src/lint';
+import { possibleKinds } from '../../../shared/src/parse/kind';
 import { lintFile } from './scan';
 import { NEXT, DONE, type PoolMessage } from './pool';
 

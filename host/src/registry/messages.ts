@@ -1,5 +1,5 @@
-import { format } from '../text';
-import type { Localized } from '../types';
+import { format } from '../../../shared/src/text';
+import type { Localized } from '../../../shared/src/types';
 import type { ResolveFailure } from './client';
 import type { ReferenceError } from './reference';
 

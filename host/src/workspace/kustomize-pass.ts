@@ -1,11 +1,11 @@
 import { statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import type { Config } from '../config';
-import { KUSTOMIZATION_FILES } from '../kustomize/kustomization';
-import { lintKustomizations, type KustomizeFinding } from '../kustomize/lint';
-import type { FileReport } from '../lint';
-import { sortResults } from '../lint';
-import type { Result } from '../types';
+import type { Config } from '../../../shared/src/config';
+import { KUSTOMIZATION_FILES } from '../../../shared/src/kustomize/kustomization';
+import { lintKustomizations, type KustomizeFinding } from '../../../shared/src/kustomize/lint';
+import type { FileReport } from '../../../shared/src/lint';
+import { sortResults } from '../../../shared/src/lint';
+import type { Result } from '../../../shared/src/types';
 import { diskTree } from './file-tree';
 
 /** The deepest folder that holds every path (folders as they are, files by their folder). */

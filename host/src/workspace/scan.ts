@@ -1,8 +1,8 @@
 import { URI } from 'vscode-uri';
-import type { Config } from '../config';
-import { lintText, lintWorkspaceFacts, notCheckedResults, withoutParsed, type FileReport, type Note } from '../lint';
-import { isComposeName, isDockerfileName, isYamlName, possibleKinds } from '../parse/kind';
-import type { FileKind, Result } from '../types';
+import type { Config } from '../../../shared/src/config';
+import { lintText, lintWorkspaceFacts, notCheckedResults, withoutParsed, type FileReport, type Note } from '../../../shared/src/lint';
+import { isComposeName, isDockerfileName, isYamlName, possibleKinds } from '../../../shared/src/parse/kind';
+import type { FileKind, Result } from '../../../shared/src/types';
 import { chartRoots, lintChartDir, mergeChartReports } from './charts';
 import { hasDockerignore, inChartTree, readHead, readSource } from './source';
 import { lintAll, planThreads } from './pool';

@@ -6,8 +6,8 @@
  * cannot be asked about keeps its finding as the table decided it.
  */
 
-import { userVerdict } from '../facts/root-user';
-import type { Result } from '../types';
+import { userVerdict } from '../../../shared/src/facts/root-user';
+import type { Result } from '../../../shared/src/types';
 import type { RegistryClient } from './client';
 import { parseReference } from './reference';
 

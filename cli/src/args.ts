@@ -1,4 +1,4 @@
-import type { Lang, Level } from '../types';
+import type { Lang, Level } from '../../shared/src/types';
 
 /** Output formats of `scan`. */
 export type ScanFormat = 'text' | 'json' | 'sarif' | 'gitlab';

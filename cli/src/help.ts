@@ -1,4 +1,4 @@
-import type { Lang } from '../types';
+import type { Lang } from '../../shared/src/types';
 
 /** The display language from the environment: LC_ALL, then LC_MESSAGES, then LANG (`de…` → German). */
 export function langFromEnv(env: Readonly<Record<string, string | undefined>>): Lang {

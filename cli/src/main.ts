@@ -3,12 +3,12 @@
 import './v8-flags';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { ToolInfo } from '../report/index';
+import type { ToolInfo } from '../../shared/src/report/index';
 import { parseArgs, UsageError } from './args';
 import { runBaselineCommand, runChecklist, runRules, runScan, type CliIo } from './commands';
 import { helpText, langFromEnv } from './help';
 import { makeFolders } from './output';
-import { escapeControls } from '../report/escape';
+import { escapeControls } from '../../shared/src/report/escape';
 
 /** The package version, read from the package.json above this file (bundle or sources). */
 export function packageVersion(): string {

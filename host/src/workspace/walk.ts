@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { isComposeName, isDockerfileName, isYamlName } from '../parse/kind';
+import { isComposeName, isDockerfileName, isYamlName } from '../../../shared/src/parse/kind';
 import { isIgnored, parseIgnoreFile, type IgnoreFile } from './gitignore';
 
 /** Options of {@link findFiles}. */

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename, dirname, sep } from 'node:path';
-import type { Note } from '../lint';
+import type { Note } from '../../../shared/src/lint';
 
 /** A file's text (BOM removed, `bom` remembers it for writing back), or why it was skipped. */
 export type Source = { readonly text: string; readonly bom: boolean } | { readonly note: Note };

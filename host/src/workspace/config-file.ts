@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { CONFIG_FILE, DEFAULT_CONFIG, parseConfigText, type Config } from '../config';
+import { CONFIG_FILE, DEFAULT_CONFIG, parseConfigText, type Config } from '../../../shared/src/config';
 
 /** A configuration as loaded: the file it came from (if any), its directory and its problems. */
 export interface LoadedConfig {

@@ -5,12 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import type { Config } from '../config';
-import type { ChartRenderConfig } from '../config-helm';
-import { lintChart, type ChartLint } from '../helm/lint-chart';
-import { sprigFuncs } from '../helm/sprig/index';
-import type { FileReport } from '../lint';
-import type { Result } from '../types';
+import type { Config } from '../../../shared/src/config';
+import type { ChartRenderConfig } from '../../../shared/src/config-helm';
+import { lintChart, type ChartLint } from '../../../shared/src/helm/lint-chart';
+import { sprigFuncs } from '../../../shared/src/helm/sprig/index';
+import type { FileReport } from '../../../shared/src/lint';
+import type { Result } from '../../../shared/src/types';
 import { diskTree } from './file-tree';
 
 /** The chart folders among scanned files: folders holding a Chart.yaml, not inside another such folder. */

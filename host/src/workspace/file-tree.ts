@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { joinTreePath, type FileTree, type TreeEntry } from '../file-tree';
+import { joinTreePath, type FileTree, type TreeEntry } from '../../../shared/src/file-tree';
 
 /**
  * The folder `root` on disk as a FileTree. Symbolic links are followed as Helm and kustomize follow

@@ -4,13 +4,13 @@
  * insecure registries and cache (the digest cache file, as `bollwerk pin` uses it).
  */
 import { join } from 'node:path';
-import type { Config } from '../config';
-import { cachedClient, cacheDir, fileCache } from '../registry/cache';
-import { createRegistryClient } from '../registry/client';
-import { dockerCredentials } from '../registry/credentials';
-import { refineByImageUser } from '../registry/image-users';
-import { escapeControls } from '../report/escape';
-import type { ScanResult } from '../workspace/index';
+import type { Config } from '../../shared/src/config';
+import { cachedClient, cacheDir, fileCache } from '../../host/src/registry/cache';
+import { createRegistryClient } from '../../host/src/registry/client';
+import { dockerCredentials } from '../../host/src/registry/credentials';
+import { refineByImageUser } from '../../host/src/registry/image-users';
+import { escapeControls } from '../../shared/src/report/escape';
+import type { ScanResult } from '../../host/src/workspace/index';
 
 /** Refines a scan's reports by the registry; the answers go into the digest cache. */
 export type ScanRefiner = (scan: ScanResult, config: Config) => Promise<ScanResult>;

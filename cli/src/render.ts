@@ -3,10 +3,10 @@
 // meant for the kustomize builder, which `render` does not run yet.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { helmTemplate } from '../helm/template-command';
-import { sprigFuncs } from '../helm/sprig/index';
-import type { ValuesFile } from '../helm/values-options';
-import { diskTree } from '../workspace/file-tree';
+import { helmTemplate } from '../../shared/src/helm/template-command';
+import { sprigFuncs } from '../../shared/src/helm/sprig/index';
+import type { ValuesFile } from '../../shared/src/helm/values-options';
+import { diskTree } from '../../host/src/workspace/file-tree';
 import { UsageError } from './args';
 import type { CliIo } from './commands';
 

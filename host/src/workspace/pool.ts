@@ -7,8 +7,8 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type * as WorkerThreads from 'node:worker_threads';
-import type { Config } from '../config';
-import type { FileReport } from '../lint';
+import type { Config } from '../../../shared/src/config';
+import type { FileReport } from '../../../shared/src/lint';
 
 /** Index of the next unclaimed file in the shared counters. */
 export const NEXT = 0;

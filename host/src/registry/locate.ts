@@ -1,7 +1,7 @@
 import type { Range } from 'vscode-languageserver-types';
-import type { DockerfileFile } from '../parse/dockerfile';
-import { isMap, isScalar, mapGet, seqItems, type Node, type YamlDocument, type YamlFile } from '../parse/yaml';
-import type { ParsedFile } from '../types';
+import type { DockerfileFile } from '../../../shared/src/parse/dockerfile';
+import { isMap, isScalar, mapGet, seqItems, type Node, type YamlDocument, type YamlFile } from '../../../shared/src/parse/yaml';
+import type { ParsedFile } from '../../../shared/src/types';
 
 /** Where an image reference was written. */
 export type SiteKind = 'from' | 'copy-from' | 'compose-image' | 'k8s-image';

@@ -1,8 +1,8 @@
-import { parseDockerfile } from '../parse/dockerfile';
-import { parseYaml } from '../parse/yaml';
-import { detectKind } from '../parse/kind';
-import { applyEdits } from '../text';
-import type { FileKind, Localized, Range, TextEdit } from '../types';
+import { parseDockerfile } from '../../../shared/src/parse/dockerfile';
+import { parseYaml } from '../../../shared/src/parse/yaml';
+import { detectKind } from '../../../shared/src/parse/kind';
+import { applyEdits } from '../../../shared/src/text';
+import type { FileKind, Localized, Range, TextEdit } from '../../../shared/src/types';
 import type { RegistryClient } from './client';
 import { findImageSites, type ImageSite } from './locate';
 import { reason, referenceErrorText, type PinProblem } from './messages';

@@ -1,19 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { INSECURE_REGISTRIES_IGNORED, insecureRegistriesIgnored, type Config } from '../config';
-import { isTemplated } from '../parse/kind';
-import { cachedClient, cacheDir, fileCache, memoryCache } from '../registry/cache';
-import { createRegistryClient } from '../registry/client';
-import { dockerCredentials } from '../registry/credentials';
-import { unifiedDiff } from '../registry/diff';
-import { reason } from '../registry/messages';
-import { pinText, where, type SiteOutcome } from '../registry/pin';
-import type { Lang } from '../types';
-import { findFiles } from '../workspace/walk';
-import { loadConfig } from '../workspace/config-file';
-import { readSource } from '../workspace/source';
-import { writeBack, writeRoots } from '../workspace/write-back';
-import { escapeControls } from '../report/escape';
+import { INSECURE_REGISTRIES_IGNORED, insecureRegistriesIgnored, type Config } from '../../shared/src/config';
+import { isTemplated } from '../../shared/src/parse/kind';
+import { cachedClient, cacheDir, fileCache, memoryCache } from '../../host/src/registry/cache';
+import { createRegistryClient } from '../../host/src/registry/client';
+import { dockerCredentials } from '../../host/src/registry/credentials';
+import { unifiedDiff } from '../../host/src/registry/diff';
+import { reason } from '../../host/src/registry/messages';
+import { pinText, where, type SiteOutcome } from '../../host/src/registry/pin';
+import type { Lang } from '../../shared/src/types';
+import { findFiles } from '../../host/src/workspace/walk';
+import { loadConfig } from '../../host/src/workspace/config-file';
+import { readSource } from '../../host/src/workspace/source';
+import { writeBack, writeRoots } from '../../host/src/workspace/write-back';
+import { escapeControls } from '../../shared/src/report/escape';
 
 /** Where `bollwerk pin` reads and writes. */
 export interface PinIo {
