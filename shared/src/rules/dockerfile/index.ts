@@ -21,7 +21,9 @@ import { noSsh } from './no-ssh';
 import { noSudo } from './no-sudo';
 import { noWorldWritable } from './no-world-writable';
 import { pinBaseImageDigest } from './pin-base-image-digest';
+import { pinPackageVersions } from './pin-package-versions';
 import { pipNoCacheDir } from './pip-no-cache-dir';
+import { pipefail } from './pipefail';
 import { preferCopy } from './prefer-copy';
 import { sshPrivateKey } from './ssh-private-key';
 import { trustedRegistry } from './trusted-registry';
@@ -51,7 +53,9 @@ export const DOCKERFILE_RULES: readonly Rule[] = [
   noSudo,
   noWorldWritable,
   pinBaseImageDigest,
+  pinPackageVersions,
   pipNoCacheDir,
+  pipefail,
   preferCopy,
   sshPrivateKey,
   trustedRegistry,
