@@ -62,7 +62,7 @@ describe('rule registry', () => {
         for (const ref of rule.references) assert.ok(itemById(ref), `unknown checklist item ${ref}`);
       });
       it('equivalents are tool:id', () => {
-        for (const eq of rule.equivalents ?? []) assert.match(eq, /^(hadolint|checkov|kube-linter|trivy|pss|kics|kubesec|polaris|scorecard|zizmor):\S+$/, eq);
+        for (const eq of rule.equivalents ?? []) assert.match(eq, /^(hadolint|checkov|kube-linter|trivy|kubescape|buildkit|pss|kics|kubesec|polaris|scorecard|zizmor):\S+$/, eq);
       });
     });
   }

@@ -25,8 +25,10 @@ import { pinPackageVersions } from './pin-package-versions';
 import { pipNoCacheDir } from './pip-no-cache-dir';
 import { pipefail } from './pipefail';
 import { preferCopy } from './prefer-copy';
+import { secretArg } from './secret-arg';
 import { sshPrivateKey } from './ssh-private-key';
 import { trustedRegistry } from './trusted-registry';
+import { updateAlone } from './update-alone';
 import { workdirNotCd } from './workdir-not-cd';
 
 /** The Dockerfile rules, sorted by id. */
@@ -57,7 +59,9 @@ export const DOCKERFILE_RULES: readonly Rule[] = [
   pipNoCacheDir,
   pipefail,
   preferCopy,
+  secretArg,
   sshPrivateKey,
   trustedRegistry,
+  updateAlone,
   workdirNotCd,
 ];
