@@ -19,6 +19,12 @@ ruleTester(pipefail, {
       output: null,
     },
     {
+      name: 'the pipeline after then starts at its first command',
+      code: 'FROM debian:12-slim\nRUN if [ -n "$SUM" ]; then echo "$SUM *a.tgz" | sha256sum -c -; fi',
+      findings: [{ range: [1, 27, 1, 62] }],
+      output: null,
+    },
+    {
       name: 'a set -o pipefail after the pipe does not count; the SHELL of another stage neither',
       code: 'FROM debian:12-slim AS a\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM debian:12-slim\nRUN echo a | tee b && set -o pipefail',
       findings: [{ range: [3, 4, 3, 18] }],

@@ -9,6 +9,9 @@ const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ash', 'ksh', 'mksh']);
 /** Shells that are no POSIX shell: a `|` there means something else. */
 const NON_POSIX_SHELLS = new Set(['pwsh', 'pwsh.exe', 'powershell', 'powershell.exe', 'cmd', 'cmd.exe']);
 
+/** Words of the shell's grammar that open a command (`then curl … | tar`): the pipeline starts after them. */
+const RESERVED = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', 'time']);
+
 /** What the SHELL of a stage says about pipes: the shell's name, whether it is POSIX, whether pipefail is set. */
 interface ShellState {
   readonly name: string;
@@ -119,7 +122,8 @@ export const pipefail = defineDockerfileRule({
       if (!shell.posix || shell.pipefail || run.script.form !== 'shell') continue;
       const pipe = unguardedPipeline(run);
       if (!pipe) continue;
-      const start = Math.min(pipe.first.words[0]?.start ?? Infinity, pipe.first.redirects[0]?.start ?? Infinity);
+      const firstWord = pipe.first.words.find((w) => !RESERVED.has(w.value));
+      const start = Math.min(firstWord?.start ?? Infinity, pipe.first.redirects[0]?.start ?? Infinity);
       const end = Math.max(pipe.last.words[pipe.last.words.length - 1]?.end ?? -1, pipe.last.redirects[pipe.last.redirects.length - 1]?.end ?? -1);
       if (start === Infinity || end < 0) continue;
       const first = run.script.commands[0]?.words[0];

@@ -6,9 +6,10 @@ const ADVICE_EN = 'pass it with RUN --mount=type=secret (docker build --secret) 
 const ADVICE_DE = 'stattdessen mit RUN --mount=type=secret übergeben (docker build --secret).';
 
 /**
- * ARG and ENV whose name says they carry a secret, whatever their value: a build argument is
- * recorded in the image history, an ENV in its configuration. A literal secret value is
- * dockerfile/no-secrets-in-env's finding, so it is left to that rule.
+ * An ARG whose name says it carries a secret, whatever its value (a build argument is recorded in
+ * the image history), and an ENV of such a name that copies a variable into the image
+ * configuration. A literal secret value is dockerfile/no-secrets-in-env's finding, so it is left to
+ * that rule; an ENV with a path or an empty default holds no secret.
  */
 export const secretArg = defineDockerfileRule({
   id: 'dockerfile/secret-arg',
@@ -55,6 +56,8 @@ export const secretArg = defineDockerfileRule({
         if (!isSecretName(name)) continue;
         const value = p.getValue();
         if (value !== null && secretVerdict(name, value)) continue;
+        // an ENV keeps what it is given: only a variable (a build argument's value) can put a secret there
+        if (keyword === 'ENV' && !value?.includes('$')) continue;
         findings.push({ range: p.getNameRange(), messageId: keyword, args: { name } });
       }
     }
