@@ -91,7 +91,7 @@ export const pipefail = defineDockerfileRule({
   severity: 'warning',
   levels: ['L3'],
   references: ['OTC-C1'],
-  equivalents: ['hadolint:DL4006'],
+  equivalents: ['hadolint:DL4006', 'trivy:DS032'],
   messages: {
     default: {
       en: 'Only the last command of this pipe decides whether the RUN succeeds: a failed download piped into tar or sh goes unnoticed; set SHELL ["/bin/bash", "-o", "pipefail", "-c"] or start the RUN with set -o pipefail.',

@@ -18,7 +18,7 @@ export const secretArg = defineDockerfileRule({
   severity: 'warning',
   levels: ['L2', 'L3'],
   references: ['CL-3.1.1', 'CL-3.2.1', 'CSC-2.4.2', 'ART-2.5', 'OTC-C6'],
-  equivalents: ['hadolint:DL3064', 'buildkit:SecretsUsedInArgOrEnv'],
+  equivalents: ['hadolint:DL3064', 'buildkit:SecretsUsedInArgOrEnv', 'trivy:DS031'],
   messages: {
     ARG: {
       en: `ARG {name} is named like a secret: a build argument's value is recorded in the image history (docker history) for anyone who pulls the image; ${ADVICE_EN}`,

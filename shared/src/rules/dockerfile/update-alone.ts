@@ -64,7 +64,7 @@ export const updateAlone = defineDockerfileRule({
   severity: 'warning',
   levels: ['L2', 'L3'],
   references: ['CL-1.2.1'],
-  equivalents: ['checkov:CKV_DOCKER_5'],
+  equivalents: ['checkov:CKV_DOCKER_5', 'trivy:DS017'],
   messages: {
     default: {
       en: '{command} stands in a RUN that installs nothing: its layer is cached, so a later install reads an index as old as that layer; run it in the RUN that installs (… update && … install).',

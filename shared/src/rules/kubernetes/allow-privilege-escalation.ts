@@ -16,7 +16,10 @@ export const allowPrivilegeEscalation = defineYamlRule({
   levels: ['L1', 'L2', 'L3'],
   references: ['CSVS-3.5', 'CL-2.1.4', 'ART-3.4', 'POL-2.2.1'],
   external: [{ source: 'Pod Security Standards', id: 'restricted/allowPrivilegeEscalation' }],
-  equivalents: ['pss:restricted/allowPrivilegeEscalation', 'kube-linter:privilege-escalation-container', 'checkov:CKV_K8S_20', 'trivy:KSV001'],
+  equivalents: [
+    'pss:restricted/allowPrivilegeEscalation', 'kube-linter:privilege-escalation-container', 'checkov:CKV_K8S_20',
+    'trivy:KSV001', 'kubescape:C-0016',
+  ],
   messages: {
     default: {
       en: 'Container "{container}" does not set allowPrivilegeEscalation: false; setuid binaries could gain privileges.',

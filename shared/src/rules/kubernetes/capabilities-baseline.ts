@@ -19,7 +19,7 @@ export const capabilitiesBaseline = defineYamlRule({
   levels: BASELINE_LEVELS,
   references: ['CL-2.1.3', 'ART-3.7', 'OTC-C3'],
   external: [{ source: 'Pod Security Standards', id: 'baseline/capabilities_baseline' }],
-  equivalents: [...baselineControl('capabilities_baseline'), 'checkov:CKV_K8S_25', 'trivy:KSV022'],
+  equivalents: [...baselineControl('capabilities_baseline'), 'checkov:CKV_K8S_25', 'trivy:KSV022', 'kubescape:C-0046'],
   messages: {
     default: {
       en: 'Container "{container}" adds capability {capability}, which is not among the runtime defaults; remove it.',

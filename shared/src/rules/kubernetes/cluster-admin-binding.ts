@@ -13,7 +13,7 @@ export const clusterAdminBinding = defineYamlRule({
   severity: 'error',
   levels: ['L1', 'L2', 'L3'],
   references: ['CSC-5.2.1', 'OTC-C2'],
-  equivalents: ['kube-linter:cluster-admin-role-binding', 'trivy:KSV111'],
+  equivalents: ['kube-linter:cluster-admin-role-binding', 'trivy:KSV111', 'kubescape:C-0035'],
   messages: {
     default: {
       en: '{kind} "{name}" grants cluster-admin, full control over the cluster; bind a role with only the permissions needed.',

@@ -20,6 +20,7 @@ export const hostNamespaces = defineYamlRule({
     'kube-linter:host-network', 'kube-linter:host-pid', 'kube-linter:host-ipc',
     'checkov:CKV_K8S_17', 'checkov:CKV_K8S_18', 'checkov:CKV_K8S_19',
     'trivy:KSV008', 'trivy:KSV009', 'trivy:KSV010',
+    'kubescape:C-0038', 'kubescape:C-0041',
   ],
   messages: {
     default: {

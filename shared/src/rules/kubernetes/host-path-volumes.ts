@@ -13,7 +13,7 @@ export const hostPathVolumes = defineYamlRule({
   levels: BASELINE_LEVELS,
   references: ['POL-2.1.1'],
   external: [{ source: 'Pod Security Standards', id: 'baseline/hostPathVolumes' }],
-  equivalents: [...baselineControl('hostPathVolumes'), 'trivy:KSV023'],
+  equivalents: [...baselineControl('hostPathVolumes'), 'trivy:KSV023', 'kubescape:C-0048'],
   messages: {
     default: {
       en: 'Volume "{volume}" mounts a directory of the node (hostPath); use a PersistentVolumeClaim, emptyDir, ConfigMap or Secret.',

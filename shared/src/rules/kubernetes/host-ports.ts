@@ -13,7 +13,7 @@ export const hostPorts = defineYamlRule({
   levels: BASELINE_LEVELS,
   references: ['CL-2.3.2'],
   external: [{ source: 'Pod Security Standards', id: 'baseline/hostPorts' }],
-  equivalents: [...baselineControl('hostPorts'), 'trivy:KSV024'],
+  equivalents: [...baselineControl('hostPorts'), 'trivy:KSV024', 'checkov:CKV_K8S_26', 'kubescape:C-0044'],
   messages: {
     default: {
       en: 'Container "{container}" binds host port {port} on the node; expose it through a Service instead.',

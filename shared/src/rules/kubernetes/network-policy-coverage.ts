@@ -57,6 +57,7 @@ export const networkPolicyCoverage = defineWorkspaceRule<Facts>({
   severity: 'warning',
   levels: ['L2', 'L3'],
   references: ['CL-2.3.1', 'POL-1.1.1', 'POL-1.1.3', 'CSC-2.3.1', 'CSC-2.3.2', 'ART-3.8', 'OTC-C4'],
+  equivalents: ['kube-linter:non-isolated-pod'],
   messages: {
     default: {
       en: '{kind} "{name}" in namespace "{namespace}" is selected by no NetworkPolicy; its pods accept traffic from everywhere. Add a policy that selects its labels.',

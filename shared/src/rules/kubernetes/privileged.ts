@@ -13,7 +13,7 @@ export const privileged = defineYamlRule({
   levels: BASELINE_LEVELS,
   references: ['CL-2.2.4', 'OTC-C3'],
   external: [{ source: 'Pod Security Standards', id: 'baseline/privileged' }, { source: 'NIST SP 800-190', id: '4.4.3' }],
-  equivalents: [...baselineControl('privileged'), 'kube-linter:privileged-container', 'checkov:CKV_K8S_16', 'trivy:KSV017'],
+  equivalents: [...baselineControl('privileged'), 'kube-linter:privileged-container', 'checkov:CKV_K8S_16', 'trivy:KSV017', 'kubescape:C-0057'],
   messages: {
     default: {
       en: 'Container "{container}" runs privileged: it has every capability and access to all host devices. Set privileged: false.',

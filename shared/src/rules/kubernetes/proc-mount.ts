@@ -14,7 +14,7 @@ export const procMount = defineYamlRule({
   levels: BASELINE_LEVELS,
   references: ['CL-2.2.4'],
   external: [{ source: 'Pod Security Standards', id: 'baseline/procMount' }],
-  equivalents: [...baselineControl('procMount'), 'trivy:KSV027'],
+  equivalents: [...baselineControl('procMount'), 'trivy:KSV027', 'kube-linter:unsafe-proc-mount'],
   messages: {
     default: {
       en: 'Container "{container}" sets procMount {value}, which unmasks /proc of the node; use Default (or run the pod with hostUsers: false).',

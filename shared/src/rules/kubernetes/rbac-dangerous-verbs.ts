@@ -13,7 +13,10 @@ export const rbacDangerousVerbs = defineYamlRule({
   severity: 'warning',
   levels: ['L1', 'L2', 'L3'],
   references: ['CSC-5.2.1', 'OTC-C2'],
-  equivalents: ['trivy:KSV043'],
+  equivalents: [
+    'trivy:KSV043', 'kube-linter:escalate-verb-in-role', 'kube-linter:bind-verb-in-role', 'checkov:CKV_K8S_157',
+    'checkov:CKV_K8S_158', 'kubescape:C-0065',
+  ],
   messages: {
     default: {
       en: '{role} "{name}" grants "{verb}", which lets its holder obtain permissions it does not have; remove it.',

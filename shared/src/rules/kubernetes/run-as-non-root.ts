@@ -24,7 +24,7 @@ export const runAsNonRoot = defineYamlRule({
   levels: RESTRICTED_LEVELS,
   references: ['CSVS-3.1', 'CL-2.1.1', 'CSC-2.1.1', 'ART-3.2', 'POL-2.2.1'],
   external: [{ source: 'Pod Security Standards', id: 'restricted/runAsNonRoot' }],
-  equivalents: ['pss:restricted/runAsNonRoot', 'kube-linter:run-as-non-root', 'checkov:CKV_K8S_23', 'trivy:KSV012'],
+  equivalents: ['pss:restricted/runAsNonRoot', 'kube-linter:run-as-non-root', 'checkov:CKV_K8S_23', 'trivy:KSV012', 'kubescape:C-0013'],
   messages: {
     default: {
       en: 'Container "{container}" may run as root: neither it nor the pod sets runAsNonRoot: true.',

@@ -12,7 +12,7 @@ export const secretInEnv = defineYamlRule({
   severity: 'info',
   levels: ['L2', 'L3'],
   references: ['CL-3.2.1', 'CL-3.2.2'],
-  equivalents: ['checkov:CKV_K8S_35'],
+  equivalents: ['checkov:CKV_K8S_35', 'kube-linter:read-secret-from-env-var'],
   messages: {
     default: {
       en: 'Container "{container}" receives Secret "{secret}" as environment variables; mount it as a read-only volume instead.',

@@ -53,7 +53,7 @@ export const secretLiteralEnv = defineYamlRule({
   severity: 'error',
   levels: ['L1', 'L2', 'L3'],
   references: ['CL-3.1.1', 'CL-3.2.1', 'CSC-2.4.2', 'OTC-C6'],
-  equivalents: ['kube-linter:env-var-secret'],
+  equivalents: ['kube-linter:env-var-secret', 'kube-linter:configmap-with-credentials', 'kubescape:C-0012'],
   messages: {
     default: {
       en: `Environment variable {name} of container "{container}" holds a literal secret in the manifest; ${ADVICE_EN}`,

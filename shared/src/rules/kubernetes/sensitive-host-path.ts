@@ -45,7 +45,10 @@ export const sensitiveHostPath = defineYamlRule({
   levels: ['L1', 'L2', 'L3'],
   references: ['CSVS-3.15', 'POL-2.1.1'],
   external: [{ source: 'CIS Docker Benchmark', id: '5.31' }],
-  equivalents: ['kube-linter:docker-sock', 'kube-linter:sensitive-host-mounts', 'checkov:CKV_K8S_27', 'trivy:KSV006'],
+  equivalents: [
+    'kube-linter:docker-sock', 'kube-linter:sensitive-host-mounts', 'checkov:CKV_K8S_27', 'trivy:KSV006',
+    'kube-linter:container-runtime-sock', 'kubescape:C-0074',
+  ],
   messages: {
     default: {
       en: 'Volume "{volume}" mounts {path} from the node; with it a container can control the node. Remove the mount or confine it to what monitoring needs, read-only.',

@@ -35,7 +35,7 @@ export const sysctls = defineYamlRule({
   levels: BASELINE_LEVELS,
   references: ['CL-2.2.4'],
   external: [{ source: 'Pod Security Standards', id: 'baseline/sysctls' }],
-  equivalents: [...baselineControl('sysctls'), 'trivy:KSV026'],
+  equivalents: [...baselineControl('sysctls'), 'trivy:KSV026', 'kube-linter:unsafe-sysctls'],
   messages: {
     default: {
       en: 'sysctl {name} is not in the safe set; it can affect the node or other pods.',
