@@ -1,4 +1,5 @@
 import { defineDockerfileRule } from '../../define';
+import { cisDocker } from '../../checklist/external';
 import type { ResolvedCommand, ShellWord } from '../../parse/shell';
 import type { RawFinding } from '../../types';
 import { packageCommand } from './support/packages';
@@ -115,6 +116,7 @@ export const noInsecureDownload = defineDockerfileRule({
   severity: 'error',
   levels: ['L1', 'L2', 'L3'],
   references: ['OTC-C1'],
+  external: [cisDocker('4.11')],
   equivalents: [
     'checkov:CKV2_DOCKER_2', 'checkov:CKV2_DOCKER_3', 'checkov:CKV2_DOCKER_4', 'checkov:CKV2_DOCKER_5', 'checkov:CKV2_DOCKER_6',
     'checkov:CKV2_DOCKER_7', 'checkov:CKV2_DOCKER_8', 'checkov:CKV2_DOCKER_9', 'checkov:CKV2_DOCKER_10', 'checkov:CKV2_DOCKER_11',

@@ -1,4 +1,5 @@
 import { defineDockerfileRule } from '../../define';
+import { cisDocker } from '../../checklist/external';
 import { isSecretName, secretVerdict } from '../../facts/secrets';
 import type { RawFinding } from '../../types';
 
@@ -18,6 +19,7 @@ export const secretArg = defineDockerfileRule({
   severity: 'warning',
   levels: ['L2', 'L3'],
   references: ['CL-3.1.1', 'CL-3.2.1', 'CSC-2.4.2', 'ART-2.5', 'OTC-C6'],
+  external: [cisDocker('4.10')],
   equivalents: ['hadolint:DL3064', 'buildkit:SecretsUsedInArgOrEnv', 'trivy:DS031'],
   messages: {
     ARG: {

@@ -1,4 +1,5 @@
 import { defineDockerfileRule } from '../../define';
+import { cisDocker } from '../../checklist/external';
 import type { DockerfileFile, Instruction } from '../../parse/dockerfile';
 import type { ResolvedCommand } from '../../parse/shell';
 import type { Fix, RawFinding } from '../../types';
@@ -64,6 +65,7 @@ export const updateAlone = defineDockerfileRule({
   severity: 'warning',
   levels: ['L2', 'L3'],
   references: ['CL-1.2.1'],
+  external: [cisDocker('4.7')],
   equivalents: ['checkov:CKV_DOCKER_5', 'trivy:DS017'],
   messages: {
     default: {

@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { cisDocker, owaspK8s } from '../../checklist/external';
 import { containerName, podSpecs } from '../../parse/kubernetes';
 import { mapGet, mapPair, scalarString, seqItems } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
@@ -15,6 +16,7 @@ export const privilegedPorts = defineYamlRule({
   severity: 'info',
   levels: ['L3'],
   references: ['CL-2.1.3', 'CL-2.3.2'],
+  external: [cisDocker('5.8'), owaspK8s('K01')],
   equivalents: ['kube-linter:privileged-ports', 'trivy:KSV117'],
   messages: {
     default: {

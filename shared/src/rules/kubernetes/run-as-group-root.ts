@@ -1,5 +1,6 @@
 import type { Node, Pair } from 'yaml';
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { isRootUid } from '../../facts/root-user';
 import { effective, pairIn, podSpecs } from '../../parse/kubernetes';
 import { scalarString, seqItems } from '../../parse/yaml';
@@ -17,6 +18,7 @@ export const runAsGroupRoot = defineYamlRule({
   severity: 'warning',
   levels: ['L1', 'L2', 'L3'],
   references: ['CL-2.1.4', 'POL-2.2.1', 'CSC-2.1.2'],
+  external: [owaspK8s('K01')],
   equivalents: ['trivy:KSV116'],
   messages: {
     runAsGroup: {

@@ -1,5 +1,6 @@
 import type { Pair } from 'yaml';
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { containerName, effective, isWindowsPod, podSpecs } from '../../parse/kubernetes';
 import { scalarString } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
@@ -19,6 +20,7 @@ export const runAsUserLow = defineYamlRule({
   severity: 'info',
   levels: ['L3'],
   references: ['CL-2.1.4', 'POL-2.2.1'],
+  external: [owaspK8s('K01')],
   equivalents: ['checkov:CKV_K8S_40', 'trivy:KSV020'],
   messages: {
     low: {

@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { podSpecs } from '../../parse/kubernetes';
 import { mapGet, mapPair, scalarString, seqItems } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
@@ -34,7 +35,7 @@ export const sysctls = defineYamlRule({
   severity: 'error',
   levels: BASELINE_LEVELS,
   references: ['CL-2.2.4'],
-  external: [{ source: 'Pod Security Standards', id: 'baseline/sysctls' }],
+  external: [{ source: 'Pod Security Standards', id: 'baseline/sysctls' }, owaspK8s('K01')],
   equivalents: [...baselineControl('sysctls'), 'trivy:KSV026', 'kube-linter:unsafe-sysctls'],
   messages: {
     default: {
