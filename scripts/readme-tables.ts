@@ -35,10 +35,10 @@ export function collapseIds(ids: readonly string[]): string[] {
 
 const list = (items: readonly string[]): string => (items.length ? items.join(', ') : '—');
 
-/** The external references as the Compose table names them: `CIS 5.5`, `OWASP RULE #3`. */
+/** The external references as the tables name them: `CIS 5.5`, `OWASP RULE #3`, `OWASP K01:2025`. */
 const externalRefs = (rule: Rule): string[] =>
   (rule.external ?? []).flatMap((ref) =>
-    ref.source === 'CIS Docker Benchmark' ? [`CIS ${ref.id}`] : ref.source === 'OWASP Docker Security Cheat Sheet' ? [`OWASP ${ref.id}`] : [],
+    ref.source === 'CIS Docker Benchmark' ? [`CIS ${ref.id}`] : ref.source === 'OWASP Docker Security Cheat Sheet' || ref.source === 'OWASP Kubernetes Top 10' ? [`OWASP ${ref.id}`] : [],
   );
 
 const pss = (rule: Rule): string[] => (rule.equivalents ?? []).filter((e) => e.startsWith('pss:')).map((e) => e.slice(4));
@@ -49,11 +49,15 @@ export function ruleTable(kind: FileKind): string {
   const rules = RULES.filter((r) => r.kind === kind).sort((a, b) => (a.id < b.id ? -1 : 1));
   const extra: Array<[string, (r: Rule) => string]> =
     kind === 'dockerfile'
-      ? [['Same check in', (r) => list(peers(r))]]
+      ? [
+          ['References', (r) => list(externalRefs(r))],
+          ['Same check in', (r) => list(peers(r))],
+        ]
       : kind === 'compose'
         ? [['References', (r) => list(externalRefs(r))]]
         : [
             ['PSA check', (r) => list(pss(r))],
+            ['References', (r) => list(externalRefs(r))],
             ['Same check in', (r) => list(peers(r))],
           ];
   const head = ['Rule', 'Severity', 'Levels', 'Fix', 'Checks', 'Checklist items', ...extra.map(([h]) => h)];

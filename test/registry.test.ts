@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { OWASP_K8S_TOP_10 } from '../shared/src/checklist/external';
 import { ITEMS, itemById } from '../shared/src/checklist/index';
 import { RULES } from '../shared/src/rules';
 import type { FileKind, Localized, Rule } from '../shared/src/types';
@@ -61,11 +62,21 @@ describe('rule registry', () => {
         assert.ok(rule.references.length > 0, 'cites at least one item');
         for (const ref of rule.references) assert.ok(itemById(ref), `unknown checklist item ${ref}`);
       });
+      it('external references name a CIS Docker Benchmark section or an OWASP Kubernetes Top 10 2025 risk as written there', () => {
+        for (const ref of rule.external ?? []) {
+          if (ref.source === 'CIS Docker Benchmark') assert.match(ref.id, /^[1-7]\.\d{1,2}$/, ref.id);
+          if (ref.source === 'OWASP Kubernetes Top 10') assert.ok(Object.keys(OWASP_K8S_TOP_10).map((k) => `${k}:2025`).includes(ref.id), ref.id);
+        }
+      });
       it('equivalents are tool:id', () => {
-        for (const eq of rule.equivalents ?? []) assert.match(eq, /^(hadolint|checkov|kube-linter|trivy|pss|kics|kubesec|polaris|scorecard|zizmor):\S+$/, eq);
+        for (const eq of rule.equivalents ?? []) assert.match(eq, /^(hadolint|checkov|kube-linter|trivy|kubescape|buildkit|pss|kics|kubesec|polaris|scorecard|zizmor):\S+$/, eq);
       });
     });
   }
+  it('the OWASP Kubernetes Top 10 2025 is cited: every pod-security rule under K01, RBAC under K02, secrets under K03', () => {
+    const cites = (id: string, risk: string): boolean => !!RULES.find((r) => r.id === id)?.external?.some((e) => e.source === 'OWASP Kubernetes Top 10' && e.id === risk);
+    assert.ok(cites('k8s/privileged', 'K01:2025') && cites('k8s/rbac-wildcard', 'K02:2025') && cites('k8s/secret-literal-env', 'K03:2025') && cites('k8s/network-policy-coverage', 'K05:2025'));
+  });
   it('every rule file in shared/src/rules is registered', () => {
     const registered = new Set(RULES.map((r) => fileOf(r)));
     for (const dir of Object.values(DIR)) {

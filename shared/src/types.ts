@@ -20,9 +20,9 @@ export type Level = 'L1' | 'L2' | 'L3';
 /** The file kinds Bollwerk checks. */
 export type FileKind = 'dockerfile' | 'compose' | 'kubernetes' | 'pipeline';
 
-/** A reference outside the seed checklists (CIS Docker Benchmark, PSS control, NIST SP 800-190). */
+/** A reference outside the seed checklists (CIS Docker Benchmark, PSS control, OWASP Kubernetes Top 10, NIST SP 800-190); see checklist/external.ts. */
 export interface ExternalReference {
-  readonly source: 'CIS Docker Benchmark' | 'CIS Kubernetes Benchmark' | 'Pod Security Standards' | 'NIST SP 800-190' | 'OWASP Docker Security Cheat Sheet';
+  readonly source: 'CIS Docker Benchmark' | 'CIS Kubernetes Benchmark' | 'Pod Security Standards' | 'NIST SP 800-190' | 'OWASP Docker Security Cheat Sheet' | 'OWASP Kubernetes Top 10';
   readonly id: string;
   readonly url?: string;
 }

@@ -50,6 +50,7 @@ const ROWS: readonly (readonly [string, string, Verdict])[] = [
   ['GPG_KEY', '0D96DF4D4110E5C43FBFB17F2D347EA6AA65421D', 'none'],
   ['PUBLIC_KEY', 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIO', 'none'],
   ['MYSQL_ALLOW_EMPTY_PASSWORD', 'yes', 'none'],
+  ['INSTALL_SSHPASS', 'sshpass-1.10', 'none'],
   ['TOKENIZER', 'bert', 'none'],
   ['SORT_KEY', 'name', 'none'],
   ['PWD', '/app', 'none'],

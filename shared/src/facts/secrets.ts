@@ -65,8 +65,8 @@ const DESCRIBES = new Set([
   // a file name's extension (ConfigMap keys name files: `secret.html`, `token.conf`)
   'HTML', 'HTM', 'CONF', 'CFG', 'JSON', 'YAML', 'YML', 'TXT', 'XML', 'PROPERTIES', 'INI', 'TOML', 'SH', 'PY', 'JS', 'TPL', 'TMPL', 'MD', 'CSS',
 ]);
-/** Words that make a name a switch about a secret (`MYSQL_ALLOW_EMPTY_PASSWORD`, `GENERATE_SECRET`), not the secret. */
-const SWITCH_WORDS = new Set(['ALLOW', 'EMPTY', 'RANDOM', 'ENABLE', 'DISABLE', 'REQUIRE', 'GENERATE', 'SKIP', 'USE', 'NO']);
+/** Words that make a name a switch about a secret (`MYSQL_ALLOW_EMPTY_PASSWORD`, `GENERATE_SECRET`) or a tool (`INSTALL_SSHPASS`), not the secret. */
+const SWITCH_WORDS = new Set(['ALLOW', 'EMPTY', 'RANDOM', 'ENABLE', 'DISABLE', 'REQUIRE', 'GENERATE', 'SKIP', 'USE', 'NO', 'INSTALL']);
 /** Names that are no secret although they end like one: the shell's working directories. */
 const SHELL_NAMES = new Set(['PWD', 'OLDPWD']);
 

@@ -49,6 +49,8 @@ export interface ContainerRef {
 const CORE = /^v1$/;
 const APPS = /^(?:apps|extensions)\/v\w+$/;
 const BATCH = /^batch\/v\w+$/;
+/** OpenShift's API group, and the core `v1` its older manifests name. */
+const OPENSHIFT_APPS = /^(?:apps\.openshift\.io\/v1|v1)$/;
 
 /** Where each pod-carrying kind keeps its pod template, with the API groups it belongs to. */
 const POD_PATHS: Readonly<Record<string, { api: RegExp; path: readonly string[]; meta: readonly string[] }>> = {
@@ -61,6 +63,8 @@ const POD_PATHS: Readonly<Record<string, { api: RegExp; path: readonly string[];
   ReplicaSet: { api: APPS, path: ['spec', 'template', 'spec'], meta: ['spec', 'template', 'metadata'] },
   Job: { api: BATCH, path: ['spec', 'template', 'spec'], meta: ['spec', 'template', 'metadata'] },
   CronJob: { api: BATCH, path: ['spec', 'jobTemplate', 'spec', 'template', 'spec'], meta: ['spec', 'jobTemplate', 'spec', 'template', 'metadata'] },
+  // its containers may leave `image` out (an image-change trigger fills it in), so the shape search would miss them
+  DeploymentConfig: { api: OPENSHIFT_APPS, path: ['spec', 'template', 'spec'], meta: ['spec', 'template', 'metadata'] },
 };
 
 /** The pod-carrying kinds (PRODUCT.md §1). */

@@ -35,7 +35,7 @@ describe('Dockerfile rule catalogue', () => {
       assert.ok(rule.levels.length > 0);
       const csvsLevels = new Set(rule.references.flatMap((r) => itemById(r)?.levels ?? []));
       if (csvsLevels.size > 0) assert.deepEqual([...rule.levels].sort(), [...csvsLevels].sort(), 'levels follow the cited CSVS items');
-      for (const eq of rule.equivalents ?? []) assert.match(eq, /^(hadolint:DL\d{4}|checkov:CKV2?_DOCKER_\d+|trivy:DS\d{3})$/);
+      for (const eq of rule.equivalents ?? []) assert.match(eq, /^(hadolint:(?:DL|SC)\d{4}|checkov:CKV2?_DOCKER_\d+|trivy:DS\d{3}|buildkit:[A-Za-z]+)$/);
     });
   }
 });

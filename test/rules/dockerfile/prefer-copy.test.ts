@@ -8,8 +8,24 @@ ruleTester(preferCopy, {
     'FROM alpine:3.20\nADD rootfs.tar.gz /',
     'FROM alpine:3.20\nADD git@github.com:moby/buildkit.git /src',
     'FROM alpine:3.20\nADD ${SRC} /dst',
+    { name: 'a quoted local archive', code: 'FROM alpine:3.20\nADD "app.tar.gz" /d\nADD \'rootfs.tar.xz\' /' },
+    { name: 'the JSON form of a local archive', code: 'FROM alpine:3.20\nADD ["app.tar.gz", "/d"]\nADD --chown=10001 ["vendor.tgz", "/opt/"]' },
+    { name: 'archives compressed with bzip2, lzma, compress and zstd', code: 'FROM alpine:3.20\nADD a.tbz2 b.tar.lzma c.tar.Z d.tar.zst /opt/' },
+    { name: 'the JSON form of a URL', code: 'FROM alpine:3.20\nADD ["https://example.com/a.txt", "/a"]' },
   ],
   invalid: [
+    {
+      name: 'the JSON form and a quoted source of plain files',
+      code: 'FROM alpine:3.20\nADD ["app.py", "/app/"]\nADD "conf d/app.ini" /etc/',
+      findings: [{ range: [1, 0, 1, 3] }, { range: [2, 0, 2, 3] }],
+      output: 'FROM alpine:3.20\nCOPY ["app.py", "/app/"]\nCOPY "conf d/app.ini" /etc/',
+    },
+    {
+      name: 'an archive among plain files is unpacked, so the ADD stays',
+      code: 'FROM alpine:3.20\nADD app.tar.gz /d\nADD app.tar.gz.sha256 /d',
+      findings: [{ range: [2, 0, 2, 3] }],
+      output: 'FROM alpine:3.20\nADD app.tar.gz /d\nCOPY app.tar.gz.sha256 /d',
+    },
     {
       code: 'FROM alpine:3.20\nADD app /app',
       findings: [{ range: [1, 0, 1, 3] }],

@@ -35,7 +35,7 @@ describe('Kubernetes catalogue', () => {
       const pss = (rule.equivalents ?? []).filter((e) => e.startsWith('pss:'));
       if (cited.length === 0 && pss.some((e) => e.startsWith('pss:baseline/'))) assert.equal(levels, 'L1,L2,L3', 'baseline controls run at every level');
       if (cited.length === 0 && pss.length > 0 && pss.every((e) => e.startsWith('pss:restricted/'))) assert.equal(levels, 'L2,L3', 'restricted controls run at L2 and L3');
-      for (const e of rule.equivalents ?? []) assert.match(e, /^(?:pss:(?:baseline|restricted)\/\w+|kube-linter:[a-z-]+|checkov:CKV_K8S_\d+|trivy:KSV\d{3})$/);
+      for (const e of rule.equivalents ?? []) assert.match(e, /^(?:pss:(?:baseline|restricted)\/\w+|kube-linter:[a-z-]+|checkov:CKV2?_K8S_\d+|trivy:KSV\d{3}|kubescape:C-\d{4})$/);
     });
   }
 });

@@ -26,6 +26,12 @@ ruleTester(privileged, {
   ],
   invalid: [
     {
+      name: 'OpenShift DeploymentConfig, in its API group and as the older v1, with a container whose image a trigger fills in',
+      code: `apiVersion: apps.openshift.io/v1\nkind: DeploymentConfig\nmetadata: {name: d}\nspec:\n  template:\n    spec:\n      containers: [${PRIV}]\n---\napiVersion: v1\nkind: DeploymentConfig\nmetadata: {name: e}\nspec:\n  triggers: [{type: ImageChange}]\n  template:\n    spec:\n      containers:\n      - name: app\n        securityContext: {privileged: true}\n`,
+      findings: [{ range: [6, 79, 6, 83] }, { range: [17, 38, 17, 42] }],
+      output: `apiVersion: apps.openshift.io/v1\nkind: DeploymentConfig\nmetadata: {name: d}\nspec:\n  template:\n    spec:\n      containers: [{name: app, image: "app:1.0", securityContext: {privileged: false}}]\n---\napiVersion: v1\nkind: DeploymentConfig\nmetadata: {name: e}\nspec:\n  triggers: [{type: ImageChange}]\n  template:\n    spec:\n      containers:\n      - name: app\n        securityContext: {privileged: false}\n`,
+    },
+    {
       name: 'Argo Rollout and KEDA ScaledJob',
       code: `apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: r}\nspec:\n  template:\n    spec:\n      containers: [${PRIV}]\n---\napiVersion: keda.sh/v1alpha1\nkind: ScaledJob\nmetadata: {name: s}\nspec:\n  jobTargetRef:\n    template:\n      spec:\n        containers: [${PRIV}]\n`,
       findings: [{ range: [6, 79, 6, 83] }, { range: [15, 81, 15, 85] }],

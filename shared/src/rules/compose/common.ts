@@ -3,9 +3,10 @@ import { expandVariables, nothingSet } from '../../facts/variables';
 import { composeServices, type ComposeService } from '../../parse/compose';
 import type { ExternalReference, Fix, Localized, RawFinding, TextEdit, YamlFile } from '../../types';
 import { appendIn, setIn } from '../../yaml-edit';
+import { cisDocker } from '../../checklist/external';
 
-/** CIS Docker Benchmark v1.6.0, section 5 (container runtime) and 4 (images). */
-export const cis = (id: string): ExternalReference => ({ source: 'CIS Docker Benchmark', id });
+/** CIS Docker Benchmark v1.8.0, section 5 (container runtime) and 4 (images). */
+export const cis = cisDocker;
 
 /** OWASP Docker Security Cheat Sheet, by rule number. */
 export const owasp = (rule: number): ExternalReference => ({

@@ -1,4 +1,5 @@
 import { defineDockerfileRule } from '../../define';
+import { cisDocker } from '../../checklist/external';
 import type { ShellWord } from '../../parse/shell';
 import type { RawFinding } from '../../types';
 import { hasOption, isSub, packageCommand, packageName } from './support/packages';
@@ -33,6 +34,7 @@ export const buildToolsInFinalStage = defineDockerfileRule({
   severity: 'warning',
   levels: ['L1', 'L2', 'L3'],
   references: ['CSVS-3.8', 'CL-1.1.4', 'CL-1.1.5', 'CL-1.2.4', 'CSC-1.3.2', 'CSC-1.3.3'],
+  external: [cisDocker('4.3')],
   messages: {
     default: {
       en: 'The build tool {name} is installed in the only stage and ships with the image; build in an earlier stage and copy only the result (multi-stage build).',

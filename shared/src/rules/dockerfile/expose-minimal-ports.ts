@@ -1,4 +1,5 @@
 import { defineDockerfileRule } from '../../define';
+import { cisDocker } from '../../checklist/external';
 import type { RawFinding } from '../../types';
 import { runtimeStages } from './support/stages';
 
@@ -46,6 +47,7 @@ export const exposeMinimalPorts = defineDockerfileRule({
   severity: 'info',
   levels: ['L2', 'L3'],
   references: ['ART-1.5', 'CL-2.3.2'],
+  external: [cisDocker('5.9')],
   messages: {
     range: {
       en: 'EXPOSE {ports} declares a whole port range; expose the one service or health port the image needs.',

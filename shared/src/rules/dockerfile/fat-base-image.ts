@@ -1,4 +1,5 @@
 import { defineDockerfileRule } from '../../define';
+import { cisDocker } from '../../checklist/external';
 import { slimVariant } from '../../parse/images';
 import { baseImage } from './support/stages';
 
@@ -10,6 +11,7 @@ export const fatBaseImage = defineDockerfileRule({
   severity: 'info',
   levels: ['L1', 'L2', 'L3'],
   references: ['CSVS-3.8', 'CL-1.1.2', 'CL-1.1.3', 'CSC-1.3.1', 'ART-1.1'],
+  external: [cisDocker('4.3')],
   messages: {
     default: {
       en: 'The final image builds on the full image {image}; a smaller variant such as {suggestion} ships far fewer packages.',

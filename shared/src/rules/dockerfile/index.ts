@@ -21,10 +21,14 @@ import { noSsh } from './no-ssh';
 import { noSudo } from './no-sudo';
 import { noWorldWritable } from './no-world-writable';
 import { pinBaseImageDigest } from './pin-base-image-digest';
+import { pinPackageVersions } from './pin-package-versions';
 import { pipNoCacheDir } from './pip-no-cache-dir';
+import { pipefail } from './pipefail';
 import { preferCopy } from './prefer-copy';
+import { secretArg } from './secret-arg';
 import { sshPrivateKey } from './ssh-private-key';
 import { trustedRegistry } from './trusted-registry';
+import { updateAlone } from './update-alone';
 import { workdirNotCd } from './workdir-not-cd';
 
 /** The Dockerfile rules, sorted by id. */
@@ -51,9 +55,13 @@ export const DOCKERFILE_RULES: readonly Rule[] = [
   noSudo,
   noWorldWritable,
   pinBaseImageDigest,
+  pinPackageVersions,
   pipNoCacheDir,
+  pipefail,
   preferCopy,
+  secretArg,
   sshPrivateKey,
   trustedRegistry,
+  updateAlone,
   workdirNotCd,
 ];

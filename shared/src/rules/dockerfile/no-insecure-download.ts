@@ -1,4 +1,5 @@
 import { defineDockerfileRule } from '../../define';
+import { cisDocker } from '../../checklist/external';
 import type { ResolvedCommand, ShellWord } from '../../parse/shell';
 import type { RawFinding } from '../../types';
 import { packageCommand } from './support/packages';
@@ -7,7 +8,12 @@ import { append } from '../../append';
 
 /** Curl short options that take a value: the rest of a combined group is that value. */
 const CURL_VALUE_FLAGS = new Set('oOHdDuXAewTFbcxmrCyYzEKPQtU'.split(''));
-const INSECURE_VARIABLE = /^(GIT_SSL_NO_VERIFY=(?!0$|false$|$)|NODE_TLS_REJECT_UNAUTHORIZED=0|PYTHONHTTPSVERIFY=0|NPM_CONFIG_STRICT_SSL=false|PIP_TRUSTED_HOST=)/i;
+/**
+ * Variables that switch verification off. git only asks whether GIT_SSL_NO_VERIFY is set, so any
+ * value counts (`0`, `false` and empty too); the others are read as whole values (`0"` is not `0`).
+ */
+const INSECURE_VARIABLE = /^(GIT_SSL_NO_VERIFY=|NODE_TLS_REJECT_UNAUTHORIZED=0$|PYTHONHTTPSVERIFY=0$|NPM_CONFIG_STRICT_SSL=false$|PIP_TRUSTED_HOST=)/i;
+const YUM_SSLVERIFY_OFF = /sslverify\s*=\s*(0|false|no)$/i;
 const APT_FLAGS = new Set(['--allow-unauthenticated', '--force-yes', '--allow-insecure-repositories', '--allow-releaseinfo-change']);
 const APT_OPTION = /AllowUnauthenticated\s*=\s*"?(true|1|yes)|Verify-(Peer|Host)\s*=\s*"?(false|0)|AllowInsecureRepositories\s*=\s*"?(true|1)/i;
 
@@ -29,6 +35,12 @@ const variableHits = (words: readonly ShellWord[], hits: ShellWord[]): void => {
     if (w.value.includes('=') && INSECURE_VARIABLE.test(w.value)) hits.push(w);
   }
 };
+
+/** True for `npm config set …`, `npm set …` (and yarn's and pnpm's `config set`). */
+function setsConfig(args: readonly ShellWord[]): boolean {
+  const words = args.filter((w) => !w.value.startsWith('-')).map((w) => w.value);
+  return words[0] === 'set' || (words[0] === 'config' && words[1] === 'set') || (words[0] === 'c' && words[1] === 'set');
+}
 
 /** The words of a command that switch off TLS or signature verification (asked of every command: the program decides which test applies). */
 function insecureWords(c: ResolvedCommand): ShellWord[] {
@@ -52,7 +64,13 @@ function insecureWords(c: ResolvedCommand): ShellWord[] {
     case 'npm':
     case 'yarn':
     case 'pnpm':
-      append(hits, a.filter((w, k) => /^--?strict-ssl=false$/i.test(w.value) || (/^(--)?strict-ssl$/i.test(w.value) && /^false$/i.test(a[k + 1]?.value ?? ''))));
+      append(hits, a.filter((w, k) => /^--?strict-ssl=false$/i.test(w.value) || (/^--strict-ssl$/i.test(w.value) && /^false$/i.test(a[k + 1]?.value ?? ''))));
+      // `strict-ssl false` as two words is a setting only after `config set` or `set`; elsewhere (`npm install strict-ssl false`) they are package names
+      if (setsConfig(a)) append(hits, a.filter((w, k) => /^strict-ssl$/i.test(w.value) && /^false$/i.test(a[k + 1]?.value ?? '')));
+      break;
+    case 'yum-config-manager':
+    case 'dnf-config-manager':
+      append(hits, a.filter((w) => YUM_SSLVERIFY_OFF.test(w.value)));
       break;
   }
   const p = packageCommand(c);
@@ -60,7 +78,7 @@ function insecureWords(c: ResolvedCommand): ShellWord[] {
   if (p.manager === 'pip') append(hits, a.filter((w) => /^(--trusted-host|global\.trusted-host|install\.trusted-host)(=|$)/.test(w.value)));
   if (p.manager === 'apt') append(hits, a.filter((w) => APT_FLAGS.has(w.value) || APT_OPTION.test(w.value)));
   if (p.manager === 'apk') append(hits, a.filter((w) => w.value === '--allow-untrusted'));
-  if (p.manager === 'yum') append(hits, a.filter((w) => w.value === '--nogpgcheck' || /sslverify\s*=\s*(0|false|no)/i.test(w.value)));
+  if (p.manager === 'yum') append(hits, a.filter((w) => w.value === '--nogpgcheck' || YUM_SSLVERIFY_OFF.test(w.value)));
   return hits;
 }
 
@@ -98,6 +116,7 @@ export const noInsecureDownload = defineDockerfileRule({
   severity: 'error',
   levels: ['L1', 'L2', 'L3'],
   references: ['OTC-C1'],
+  external: [cisDocker('4.11')],
   equivalents: [
     'checkov:CKV2_DOCKER_2', 'checkov:CKV2_DOCKER_3', 'checkov:CKV2_DOCKER_4', 'checkov:CKV2_DOCKER_5', 'checkov:CKV2_DOCKER_6',
     'checkov:CKV2_DOCKER_7', 'checkov:CKV2_DOCKER_8', 'checkov:CKV2_DOCKER_9', 'checkov:CKV2_DOCKER_10', 'checkov:CKV2_DOCKER_11',

@@ -14,7 +14,7 @@ export const noSecretsInEnv = defineDockerfileRule({
   levels: ['L1', 'L2', 'L3'],
   references: ['CL-3.1.1', 'CL-3.2.1', 'CSC-2.4.2', 'ART-2.5', 'OTC-C6'],
   external: [{ source: 'CIS Docker Benchmark', id: '4.10' }],
-  equivalents: ['trivy:DS031'],
+  equivalents: ['trivy:DS031', 'hadolint:DL3064', 'buildkit:SecretsUsedInArgOrEnv'],
   messages: {
     name: {
       en: `{keyword} {name} has a literal value and its name says it is a secret; ${ADVICE_EN}`,

@@ -1,4 +1,5 @@
 import { defineDockerfileRule } from '../../define';
+import { cisDocker } from '../../checklist/external';
 import type { RawFinding } from '../../types';
 import { isSub, packageCommand, packageName } from './support/packages';
 import { runs } from './support/stages';
@@ -14,6 +15,7 @@ export const noSsh = defineDockerfileRule({
   severity: 'error',
   levels: ['L1', 'L2', 'L3'],
   references: ['CSVS-3.12'],
+  external: [cisDocker('5.7')],
   equivalents: ['checkov:CKV_DOCKER_1', 'trivy:DS004'],
   messages: {
     package: {

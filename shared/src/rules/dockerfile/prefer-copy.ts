@@ -1,8 +1,13 @@
 import { defineDockerfileRule } from '../../define';
 import type { RawFinding } from '../../types';
+import { copyArgs } from './support/args';
 
 const REMOTE = /^(?:https?|git|ssh):\/\/|^git@/i;
-const ARCHIVE = /\.(?:tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst)$/i;
+/** Names of the archives ADD unpacks (tar, uncompressed or gzip, bzip2, xz, lzip/lzma, compress, zstd). */
+const ARCHIVE = /\.(?:tar|gz|tgz|bz2|tbz2?|tb2|xz|txz|lz|tlz|lzma|Z|tZ|taz|tpz|zst|tzst)$/i;
+
+/** A shell-form word without its quotes (`"app.tar.gz"` → `app.tar.gz`); the JSON form arrives unquoted. */
+const unquote = (word: string): string => word.replace(/\\(.)|["']/g, (_m, escaped: string | undefined) => escaped ?? '');
 
 /** ADD where COPY does the same: ADD also fetches URLs and unpacks archives, which COPY never does. */
 export const preferCopy = defineDockerfileRule({
@@ -34,8 +39,8 @@ export const preferCopy = defineDockerfileRule({
     const findings: RawFinding[] = [];
     for (const instruction of file.instructions) {
       if (instruction.getKeyword() !== 'ADD') continue;
-      const args = instruction.getArguments().filter((a) => !a.getValue().startsWith('--'));
-      const sources = args.slice(0, -1).map((a) => a.getValue());
+      // a here-document source (`ADD <<EOF /f`) is written inline, as COPY would
+      const sources = copyArgs(file, instruction)?.sources.map((a) => unquote(a.value)) ?? ['<<'];
       if (sources.length === 0 || sources.some((s) => REMOTE.test(s) || ARCHIVE.test(s) || s.includes('$'))) continue;
       const range = instruction.getInstructionRange();
       findings.push({

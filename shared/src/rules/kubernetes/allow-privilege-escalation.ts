@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { containerName, containersOf, isWindowsPod, pairIn } from '../../parse/kubernetes';
 import { scalarBool } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
@@ -15,8 +16,11 @@ export const allowPrivilegeEscalation = defineYamlRule({
   severity: 'warning',
   levels: ['L1', 'L2', 'L3'],
   references: ['CSVS-3.5', 'CL-2.1.4', 'ART-3.4', 'POL-2.2.1'],
-  external: [{ source: 'Pod Security Standards', id: 'restricted/allowPrivilegeEscalation' }],
-  equivalents: ['pss:restricted/allowPrivilegeEscalation', 'kube-linter:privilege-escalation-container', 'checkov:CKV_K8S_20', 'trivy:KSV001'],
+  external: [{ source: 'Pod Security Standards', id: 'restricted/allowPrivilegeEscalation' }, owaspK8s('K01')],
+  equivalents: [
+    'pss:restricted/allowPrivilegeEscalation', 'kube-linter:privilege-escalation-container', 'checkov:CKV_K8S_20',
+    'trivy:KSV001', 'kubescape:C-0016',
+  ],
   messages: {
     default: {
       en: 'Container "{container}" does not set allowPrivilegeEscalation: false; setuid binaries could gain privileges.',

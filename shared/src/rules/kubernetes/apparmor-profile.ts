@@ -1,5 +1,6 @@
 import type { Pair } from 'yaml';
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { containerName, getIn, isWindowsPod, podSpecs, type ContainerRef } from '../../parse/kubernetes';
 import { isMap, mapGet, mapPair, scalarString, type YAMLMap } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
@@ -53,6 +54,7 @@ export const apparmorProfile = defineYamlRule({
   severity: 'info',
   levels: ['L3'],
   references: ['POL-4.1.2'],
+  external: [owaspK8s('K01')],
   messages: {
     runtimeDefault: {
       en: 'Container "{container}" runs with the runtime\'s default AppArmor profile (RuntimeDefault): allowed by the Pod Security Standards, but not a profile specific to this application. Assign a Localhost AppArmor profile or a custom SELinux type.',

@@ -1,5 +1,6 @@
 import type { Pair } from 'yaml';
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { pairIn, podSpecs, type PodSpecRef } from '../../parse/kubernetes';
 import { isMap, mapGet, scalarString, type YAMLMap } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
@@ -41,7 +42,7 @@ export const apparmor = defineYamlRule({
   severity: 'error',
   levels: BASELINE_LEVELS,
   references: ['CL-2.2.2', 'POL-4.1.1'],
-  external: [{ source: 'Pod Security Standards', id: 'baseline/appArmorProfile' }],
+  external: [{ source: 'Pod Security Standards', id: 'baseline/appArmorProfile' }, owaspK8s('K01')],
   equivalents: [...baselineControl('appArmorProfile'), 'trivy:KSV002'],
   messages: {
     default: {

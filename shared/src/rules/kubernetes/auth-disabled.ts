@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { authDisablingSwitch } from '../../parse/auth-switches';
 import { getIn, isKind, podSpecs, type PodSpecRef } from '../../parse/kubernetes';
 import { mapGet, scalarBool, scalarString, seqItems, stringMap, type YamlFile } from '../../parse/yaml';
@@ -33,6 +34,7 @@ export const authDisabled = defineYamlRule({
   severity: 'error',
   levels: ['L1', 'L2', 'L3'],
   references: ['CSVS-3.13', 'CL-2.3.2', 'OTC-C4'],
+  external: [owaspK8s('K06')],
   crossDocument: true,
   messages: {
     default: {

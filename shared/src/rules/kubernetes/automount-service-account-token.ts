@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { isKind, namespaceOf, pairIn, podSpecs } from '../../parse/kubernetes';
 import { mapGet, mapPair, scalarBool, type YamlFile } from '../../parse/yaml';
 import type { Localized, RawFinding } from '../../types';
@@ -26,7 +27,8 @@ export const automountServiceAccountToken = defineYamlRule({
   severity: 'warning',
   levels: ['L2', 'L3'],
   references: ['CSC-5.2.1', 'OTC-C2'],
-  equivalents: ['checkov:CKV_K8S_38', 'trivy:KSV036'],
+  external: [owaspK8s('K02')],
+  equivalents: ['checkov:CKV_K8S_38', 'trivy:KSV036', 'kube-linter:automount-service-account-token', 'kubescape:C-0034'],
   messages: {
     default: {
       en: 'The pod gets a service-account token mounted; set automountServiceAccountToken: false unless it calls the Kubernetes API.',

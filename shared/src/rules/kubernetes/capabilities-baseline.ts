@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { containerName, containersOf, getIn } from '../../parse/kubernetes';
 import { scalarString, seqItems } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
@@ -18,8 +19,8 @@ export const capabilitiesBaseline = defineYamlRule({
   severity: 'error',
   levels: BASELINE_LEVELS,
   references: ['CL-2.1.3', 'ART-3.7', 'OTC-C3'],
-  external: [{ source: 'Pod Security Standards', id: 'baseline/capabilities_baseline' }],
-  equivalents: [...baselineControl('capabilities_baseline'), 'checkov:CKV_K8S_25', 'trivy:KSV022'],
+  external: [{ source: 'Pod Security Standards', id: 'baseline/capabilities_baseline' }, owaspK8s('K01')],
+  equivalents: [...baselineControl('capabilities_baseline'), 'checkov:CKV_K8S_25', 'trivy:KSV022', 'kubescape:C-0046'],
   messages: {
     default: {
       en: 'Container "{container}" adds capability {capability}, which is not among the runtime defaults; remove it.',

@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { containerName, containersOf, getIn, isWindowsPod } from '../../parse/kubernetes';
 import { scalarString, seqItems } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
@@ -15,7 +16,7 @@ export const capabilitiesRestricted = defineYamlRule({
   severity: 'warning',
   levels: RESTRICTED_LEVELS,
   references: ['CL-2.1.3', 'ART-3.6', 'ART-3.7', 'OTC-C3'],
-  external: [{ source: 'Pod Security Standards', id: 'restricted/capabilities_restricted' }],
+  external: [{ source: 'Pod Security Standards', id: 'restricted/capabilities_restricted' }, owaspK8s('K01')],
   equivalents: ['pss:restricted/capabilities_restricted', 'checkov:CKV_K8S_37', 'trivy:KSV003'],
   messages: {
     default: {

@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { pairIn } from '../../parse/kubernetes';
 import { scalarString } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
@@ -13,7 +14,8 @@ export const clusterAdminBinding = defineYamlRule({
   severity: 'error',
   levels: ['L1', 'L2', 'L3'],
   references: ['CSC-5.2.1', 'OTC-C2'],
-  equivalents: ['kube-linter:cluster-admin-role-binding', 'trivy:KSV111'],
+  external: [owaspK8s('K02')],
+  equivalents: ['kube-linter:cluster-admin-role-binding', 'trivy:KSV111', 'kubescape:C-0035'],
   messages: {
     default: {
       en: '{kind} "{name}" grants cluster-admin, full control over the cluster; bind a role with only the permissions needed.',

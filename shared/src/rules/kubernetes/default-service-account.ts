@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { pairIn, podSpecs } from '../../parse/kubernetes';
 import { mapGet, scalarBool } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
@@ -13,6 +14,7 @@ export const defaultServiceAccount = defineYamlRule({
   severity: 'info',
   levels: ['L2', 'L3'],
   references: ['CSC-5.2.1', 'OTC-C2'],
+  external: [owaspK8s('K02')],
   equivalents: ['kube-linter:default-service-account', 'checkov:CKV_K8S_41'],
   messages: {
     default: {

@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { containerName, getIn, podSpecs } from '../../parse/kubernetes';
 import { mapGet, mapPair, scalarBool, scalarString, seqItems } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
@@ -18,7 +19,8 @@ export const exposedSensitivePorts = defineYamlRule({
   severity: 'warning',
   levels: ['L1', 'L2', 'L3'],
   references: ['CSVS-3.12', 'CSVS-3.13', 'CL-2.3.2'],
-  equivalents: ['kube-linter:ssh-port'],
+  external: [owaspK8s('K06')],
+  equivalents: ['kube-linter:ssh-port', 'kubescape:C-0042'],
   messages: {
     default: {
       en: 'Container "{container}" exposes port {port} ({service}); remote administration does not belong in a container — use kubectl exec or debug containers.',

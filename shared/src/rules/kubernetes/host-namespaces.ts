@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { pairIn, podSpecs } from '../../parse/kubernetes';
 import { scalarBool } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
@@ -14,12 +15,13 @@ export const hostNamespaces = defineYamlRule({
   severity: 'error',
   levels: BASELINE_LEVELS,
   references: ['CL-2.2.4', 'CL-2.3.2'],
-  external: [{ source: 'Pod Security Standards', id: 'baseline/hostNamespaces' }],
+  external: [{ source: 'Pod Security Standards', id: 'baseline/hostNamespaces' }, owaspK8s('K01')],
   equivalents: [
     ...baselineControl('hostNamespaces'),
     'kube-linter:host-network', 'kube-linter:host-pid', 'kube-linter:host-ipc',
     'checkov:CKV_K8S_17', 'checkov:CKV_K8S_18', 'checkov:CKV_K8S_19',
     'trivy:KSV008', 'trivy:KSV009', 'trivy:KSV010',
+    'kubescape:C-0038', 'kubescape:C-0041',
   ],
   messages: {
     default: {

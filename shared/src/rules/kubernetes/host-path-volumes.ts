@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { podSpecs } from '../../parse/kubernetes';
 import { mapGet, mapPair, scalarString, seqItems } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
@@ -12,8 +13,8 @@ export const hostPathVolumes = defineYamlRule({
   severity: 'warning',
   levels: BASELINE_LEVELS,
   references: ['POL-2.1.1'],
-  external: [{ source: 'Pod Security Standards', id: 'baseline/hostPathVolumes' }],
-  equivalents: [...baselineControl('hostPathVolumes'), 'trivy:KSV023'],
+  external: [{ source: 'Pod Security Standards', id: 'baseline/hostPathVolumes' }, owaspK8s('K01')],
+  equivalents: [...baselineControl('hostPathVolumes'), 'trivy:KSV023', 'kubescape:C-0048'],
   messages: {
     default: {
       en: 'Volume "{volume}" mounts a directory of the node (hostPath); use a PersistentVolumeClaim, emptyDir, ConfigMap or Secret.',

@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { containersOf, containerName } from '../../parse/kubernetes';
 import { mapGet, mapPair, scalarString, seqItems } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
@@ -12,8 +13,8 @@ export const hostPorts = defineYamlRule({
   severity: 'warning',
   levels: BASELINE_LEVELS,
   references: ['CL-2.3.2'],
-  external: [{ source: 'Pod Security Standards', id: 'baseline/hostPorts' }],
-  equivalents: [...baselineControl('hostPorts'), 'trivy:KSV024'],
+  external: [{ source: 'Pod Security Standards', id: 'baseline/hostPorts' }, owaspK8s('K01')],
+  equivalents: [...baselineControl('hostPorts'), 'trivy:KSV024', 'checkov:CKV_K8S_26', 'kubescape:C-0044'],
   messages: {
     default: {
       en: 'Container "{container}" binds host port {port} on the node; expose it through a Service instead.',

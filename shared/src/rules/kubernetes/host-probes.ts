@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { containerName, containersOf, pairIn } from '../../parse/kubernetes';
 import { scalarString } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
@@ -16,7 +17,7 @@ export const hostProbes = defineYamlRule({
   severity: 'warning',
   levels: BASELINE_LEVELS,
   references: ['CL-2.3.2'],
-  external: [{ source: 'Pod Security Standards', id: 'baseline/hostProbesAndHostLifecycle' }],
+  external: [{ source: 'Pod Security Standards', id: 'baseline/hostProbesAndHostLifecycle' }, owaspK8s('K01')],
   equivalents: baselineControl('hostProbesAndHostLifecycle'),
   messages: {
     default: {

@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { getIn, isWindowsPod, pairIn, podSpecs } from '../../parse/kubernetes';
 import { scalarBool } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
@@ -14,6 +15,7 @@ export const hostUsers = defineYamlRule({
   severity: 'info',
   levels: ['L2', 'L3'],
   references: ['CSVS-3.2'],
+  external: [owaspK8s('K01')],
   messages: {
     default: {
       en: 'The pod shares the node\'s user namespace; set hostUsers: false so that root in the container is not root on the node.',

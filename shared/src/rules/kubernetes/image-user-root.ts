@@ -1,4 +1,5 @@
 import { defineWorkspaceRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { isRootUid } from '../../facts/root-user';
 import { containerName, effective, podSpecs, type ContainerRef } from '../../parse/kubernetes';
 import { mapPair, scalarBool, scalarString } from '../../parse/yaml';
@@ -130,6 +131,7 @@ export const imageUserRoot = defineWorkspaceRule<Facts>({
   severity: 'warning',
   levels: ['L2', 'L3'],
   references: ['CSVS-3.1', 'CSVS-3.3', 'CL-2.1.1', 'CSC-2.1.1'],
+  external: [owaspK8s('K01')],
   messages: {
     default: {
       en: 'Container "{container}" runs an image built from {dockerfile}, whose final stage runs as root, and the manifest does not set runAsNonRoot: true; add a USER to the Dockerfile and runAsNonRoot: true here.',

@@ -24,6 +24,7 @@ import { pinImageDigest } from './pin-image-digest';
 import { plaintextSecret } from './plaintext-secret';
 import { podAntiAffinity } from './pod-anti-affinity';
 import { privileged } from './privileged';
+import { privilegedPorts } from './privileged-ports';
 import { procMount } from './proc-mount';
 import { procMountRestricted } from './proc-mount-restricted';
 import { rbacDangerousVerbs } from './rbac-dangerous-verbs';
@@ -32,7 +33,9 @@ import { rbacWildcard } from './rbac-wildcard';
 import { readOnlyRootFilesystem } from './read-only-root-filesystem';
 import { resources } from './resources';
 import { restrictedVolumeTypes } from './restricted-volume-types';
+import { runAsGroupRoot } from './run-as-group-root';
 import { runAsNonRoot } from './run-as-non-root';
+import { runAsUserLow } from './run-as-user-low';
 import { runAsUserRoot } from './run-as-user-root';
 import { seccompBaseline } from './seccomp-baseline';
 import { seccompRestricted } from './seccomp-restricted';
@@ -71,6 +74,7 @@ export const KUBERNETES_RULES: readonly Rule[] = [
   plaintextSecret,
   podAntiAffinity,
   privileged,
+  privilegedPorts,
   procMount,
   procMountRestricted,
   rbacDangerousVerbs,
@@ -79,7 +83,9 @@ export const KUBERNETES_RULES: readonly Rule[] = [
   readOnlyRootFilesystem,
   resources,
   restrictedVolumeTypes,
+  runAsGroupRoot,
   runAsNonRoot,
+  runAsUserLow,
   runAsUserRoot,
   seccompBaseline,
   seccompRestricted,

@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { isKind, pairIn } from '../../parse/kubernetes';
 import { mapPair, scalarString } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
@@ -14,7 +15,7 @@ export const namespacePsaEnforce = defineYamlRule({
   severity: 'warning',
   levels: ['L2', 'L3'],
   references: ['CL-2.1.5', 'POL-2.2.2', 'ART-3.1'],
-  external: [{ source: 'Pod Security Standards', id: 'Pod Security Admission' }],
+  external: [{ source: 'Pod Security Standards', id: 'Pod Security Admission' }, owaspK8s('K04')],
   messages: {
     default: {
       en: 'Namespace "{name}" has no {label} label; set it to restricted (or baseline) so that the admission controller rejects unsafe pods.',

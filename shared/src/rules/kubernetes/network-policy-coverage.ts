@@ -1,4 +1,5 @@
 import { defineWorkspaceRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { getIn, namespaceOf } from '../../parse/kubernetes';
 import type { K8sObject } from '../../parse/yaml';
 import type { Anchor, RawFinding } from '../../types';
@@ -57,6 +58,8 @@ export const networkPolicyCoverage = defineWorkspaceRule<Facts>({
   severity: 'warning',
   levels: ['L2', 'L3'],
   references: ['CL-2.3.1', 'POL-1.1.1', 'POL-1.1.3', 'CSC-2.3.1', 'CSC-2.3.2', 'ART-3.8', 'OTC-C4'],
+  external: [owaspK8s('K05')],
+  equivalents: ['kube-linter:non-isolated-pod'],
   messages: {
     default: {
       en: '{kind} "{name}" in namespace "{namespace}" is selected by no NetworkPolicy; its pods accept traffic from everywhere. Add a policy that selects its labels.',

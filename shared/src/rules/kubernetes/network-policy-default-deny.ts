@@ -1,4 +1,5 @@
 import { defineWorkspaceRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { isKind, namespaceOf } from '../../parse/kubernetes';
 import { isMap, mapGet, scalarString, seqItems, stringMap, type K8sObject } from '../../parse/yaml';
 import type { Anchor, FileFacts, RawFinding } from '../../types';
@@ -77,7 +78,7 @@ export const networkPolicyDefaultDeny = defineWorkspaceRule<Facts>({
   severity: 'warning',
   levels: ['L2', 'L3'],
   references: ['POL-1.1.2', 'CL-2.3.1', 'CSC-2.3.1', 'OTC-C4'],
-  external: [{ source: 'CIS Kubernetes Benchmark', id: '5.3.2' }],
+  external: [{ source: 'CIS Kubernetes Benchmark', id: '5.3.2' }, owaspK8s('K05')],
   messages: {
     default: {
       en: 'Namespace "{namespace}" has workloads but no default-deny NetworkPolicy (podSelector: {}, policyTypes [Ingress, Egress], no rules); connections that no policy allows are not blocked.',

@@ -16,7 +16,7 @@ export const pinImageDigest = defineYamlRule({
   severity: 'info',
   levels: ['L3'],
   references: ['CSVS-3.6', 'CL-1.2.2', 'OTC-C1'],
-  equivalents: ['checkov:CKV_K8S_43'],
+  equivalents: ['checkov:CKV_K8S_43', 'kube-linter:image-not-pinned-by-digest'],
   messages: {
     default: {
       en: 'Image "{image}" of container "{container}" is not pinned by digest; reference it as name:tag@sha256:….',

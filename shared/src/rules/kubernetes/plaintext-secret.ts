@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { isKind } from '../../parse/kubernetes';
 import { isMap, mapPair, scalarString } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
@@ -14,6 +15,7 @@ export const plaintextSecret = defineYamlRule({
   severity: 'warning',
   levels: ['L1', 'L2', 'L3'],
   references: ['CL-3.1.1', 'CL-3.1.2', 'OTC-C6', 'ART-3.9', 'ART-3.10'],
+  external: [owaspK8s('K03')],
   messages: {
     default: {
       en: 'Secret "{name}" carries {count} value(s) under {key} in the file; base64 is not encryption. Keep the values out of the repository (External Secrets, Sealed Secrets, SOPS).',

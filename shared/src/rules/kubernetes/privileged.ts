@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { containersOf, pairIn, containerName } from '../../parse/kubernetes';
 import { scalarBool } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
@@ -12,8 +13,8 @@ export const privileged = defineYamlRule({
   severity: 'error',
   levels: BASELINE_LEVELS,
   references: ['CL-2.2.4', 'OTC-C3'],
-  external: [{ source: 'Pod Security Standards', id: 'baseline/privileged' }, { source: 'NIST SP 800-190', id: '4.4.3' }],
-  equivalents: [...baselineControl('privileged'), 'kube-linter:privileged-container', 'checkov:CKV_K8S_16', 'trivy:KSV017'],
+  external: [{ source: 'Pod Security Standards', id: 'baseline/privileged' }, { source: 'NIST SP 800-190', id: '4.4.3' }, owaspK8s('K01')],
+  equivalents: [...baselineControl('privileged'), 'kube-linter:privileged-container', 'checkov:CKV_K8S_16', 'trivy:KSV017', 'kubescape:C-0057'],
   messages: {
     default: {
       en: 'Container "{container}" runs privileged: it has every capability and access to all host devices. Set privileged: false.',

@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { containerName, podSpecs } from '../../parse/kubernetes';
 import { scalarString } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
@@ -17,7 +18,7 @@ export const procMountRestricted = defineYamlRule({
   severity: 'warning',
   levels: RESTRICTED_LEVELS,
   references: ['CL-2.2.4'],
-  external: [{ source: 'Pod Security Standards', id: 'restricted/procMount_restricted' }],
+  external: [{ source: 'Pod Security Standards', id: 'restricted/procMount_restricted' }, owaspK8s('K01')],
   equivalents: ['pss:restricted/procMount_restricted'],
   messages: {
     default: {

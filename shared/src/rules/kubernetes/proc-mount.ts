@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { containerName, podSpecs } from '../../parse/kubernetes';
 import { scalarString } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
@@ -13,8 +14,8 @@ export const procMount = defineYamlRule({
   severity: 'error',
   levels: BASELINE_LEVELS,
   references: ['CL-2.2.4'],
-  external: [{ source: 'Pod Security Standards', id: 'baseline/procMount' }],
-  equivalents: [...baselineControl('procMount'), 'trivy:KSV027'],
+  external: [{ source: 'Pod Security Standards', id: 'baseline/procMount' }, owaspK8s('K01')],
+  equivalents: [...baselineControl('procMount'), 'trivy:KSV027', 'kube-linter:unsafe-proc-mount'],
   messages: {
     default: {
       en: 'Container "{container}" sets procMount {value}, which unmasks /proc of the node; use Default (or run the pod with hostUsers: false).',

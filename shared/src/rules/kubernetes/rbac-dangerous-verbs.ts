@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import type { RawFinding } from '../../types';
 import { findingOn, objectName } from './support/findings';
 import { policyRules } from './support/rbac';
@@ -13,7 +14,11 @@ export const rbacDangerousVerbs = defineYamlRule({
   severity: 'warning',
   levels: ['L1', 'L2', 'L3'],
   references: ['CSC-5.2.1', 'OTC-C2'],
-  equivalents: ['trivy:KSV043'],
+  external: [owaspK8s('K02')],
+  equivalents: [
+    'trivy:KSV043', 'kube-linter:escalate-verb-in-role', 'kube-linter:bind-verb-in-role', 'checkov:CKV_K8S_157',
+    'checkov:CKV_K8S_158', 'kubescape:C-0065',
+  ],
   messages: {
     default: {
       en: '{role} "{name}" grants "{verb}", which lets its holder obtain permissions it does not have; remove it.',

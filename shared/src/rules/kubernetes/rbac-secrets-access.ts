@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import type { RawFinding } from '../../types';
 import { findingOn, objectName } from './support/findings';
 import { policyRules } from './support/rbac';
@@ -16,7 +17,8 @@ export const rbacSecretsAccess = defineYamlRule({
   severity: 'warning',
   levels: ['L2', 'L3'],
   references: ['CL-3.1.4', 'CSC-5.2.1'],
-  equivalents: ['kube-linter:access-to-secrets', 'trivy:KSV041'],
+  external: [owaspK8s('K02')],
+  equivalents: ['kube-linter:access-to-secrets', 'trivy:KSV041', 'kubescape:C-0015'],
   messages: {
     default: {
       en: '{role} "{name}" can read every Secret ({verbs}); restrict it with resourceNames or move the need elsewhere.',

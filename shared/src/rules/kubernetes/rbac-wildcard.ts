@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import type { RawFinding } from '../../types';
 import { findingOn, objectName } from './support/findings';
 import { policyRules } from './support/rbac';
@@ -11,6 +12,7 @@ export const rbacWildcard = defineYamlRule({
   severity: 'warning',
   levels: ['L1', 'L2', 'L3'],
   references: ['CL-3.1.4', 'CSC-5.2.1', 'OTC-C2'],
+  external: [owaspK8s('K02')],
   equivalents: ['kube-linter:wildcard-in-rules', 'checkov:CKV_K8S_49', 'trivy:KSV044', 'trivy:KSV046'],
   messages: {
     default: {

@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { containerName, containersOf, isWindowsPod, pairIn } from '../../parse/kubernetes';
 import { scalarBool } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
@@ -12,7 +13,8 @@ export const readOnlyRootFilesystem = defineYamlRule({
   severity: 'warning',
   levels: ['L2', 'L3'],
   references: ['CSVS-3.9', 'CL-2.1.2', 'POL-2.1.2', 'POL-2.2.1', 'ART-3.5', 'OTC-C3'],
-  equivalents: ['kube-linter:no-read-only-root-fs', 'checkov:CKV_K8S_22', 'trivy:KSV014'],
+  external: [owaspK8s('K01')],
+  equivalents: ['kube-linter:no-read-only-root-fs', 'checkov:CKV_K8S_22', 'trivy:KSV014', 'kubescape:C-0017'],
   messages: {
     default: {
       en: 'Container "{container}" has a writable root file system; set readOnlyRootFilesystem: true and mount emptyDir volumes where it must write.',

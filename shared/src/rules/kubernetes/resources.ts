@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { containerName, containersOf, getIn } from '../../parse/kubernetes';
 import { scalarString } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
@@ -14,10 +15,11 @@ export const resources = defineYamlRule({
   severity: 'warning',
   levels: ['L2', 'L3'],
   references: ['CL-2.2.3', 'CSC-2.2.1'],
+  external: [owaspK8s('K01')],
   equivalents: [
-    'kube-linter:unset-cpu-requirements', 'kube-linter:unset-memory-requirements',
-    'checkov:CKV_K8S_10', 'checkov:CKV_K8S_11', 'checkov:CKV_K8S_12', 'checkov:CKV_K8S_13',
-    'trivy:KSV011', 'trivy:KSV015', 'trivy:KSV016', 'trivy:KSV018',
+    'kube-linter:unset-cpu-requirements', 'kube-linter:unset-memory-requirements', 'checkov:CKV_K8S_10',
+    'checkov:CKV_K8S_11', 'checkov:CKV_K8S_12', 'checkov:CKV_K8S_13', 'trivy:KSV011', 'trivy:KSV015', 'trivy:KSV016',
+    'trivy:KSV018', 'kubescape:C-0004', 'kubescape:C-0050',
   ],
   messages: {
     default: {

@@ -1,5 +1,6 @@
 import type { Pair } from 'yaml';
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { podSpecs } from '../../parse/kubernetes';
 import { isMap, mapGet, scalarString, seqItems } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
@@ -16,7 +17,7 @@ export const restrictedVolumeTypes = defineYamlRule({
   severity: 'warning',
   levels: RESTRICTED_LEVELS,
   references: ['POL-2.1.1'],
-  external: [{ source: 'Pod Security Standards', id: 'restricted/restrictedVolumes' }],
+  external: [{ source: 'Pod Security Standards', id: 'restricted/restrictedVolumes' }, owaspK8s('K01')],
   equivalents: ['pss:restricted/restrictedVolumes', 'trivy:KSV028'],
   messages: {
     default: {

@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { containerName, effective, pairIn, podSpecs, type ContainerRef } from '../../parse/kubernetes';
 import { scalarBool, scalarString } from '../../parse/yaml';
 import type { Localized, RawFinding } from '../../types';
@@ -23,8 +24,8 @@ export const runAsNonRoot = defineYamlRule({
   severity: 'warning',
   levels: RESTRICTED_LEVELS,
   references: ['CSVS-3.1', 'CL-2.1.1', 'CSC-2.1.1', 'ART-3.2', 'POL-2.2.1'],
-  external: [{ source: 'Pod Security Standards', id: 'restricted/runAsNonRoot' }],
-  equivalents: ['pss:restricted/runAsNonRoot', 'kube-linter:run-as-non-root', 'checkov:CKV_K8S_23', 'trivy:KSV012'],
+  external: [{ source: 'Pod Security Standards', id: 'restricted/runAsNonRoot' }, owaspK8s('K01')],
+  equivalents: ['pss:restricted/runAsNonRoot', 'kube-linter:run-as-non-root', 'checkov:CKV_K8S_23', 'trivy:KSV012', 'kubescape:C-0013'],
   messages: {
     default: {
       en: 'Container "{container}" may run as root: neither it nor the pod sets runAsNonRoot: true.',

@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { isRootUid } from '../../facts/root-user';
 import { pairIn, podSpecs } from '../../parse/kubernetes';
 import { scalarString } from '../../parse/yaml';
@@ -13,7 +14,7 @@ export const runAsUserRoot = defineYamlRule({
   severity: 'error',
   levels: RESTRICTED_LEVELS,
   references: ['CSVS-3.1', 'CL-2.1.1', 'CSC-2.1.1', 'POL-2.2.1'],
-  external: [{ source: 'Pod Security Standards', id: 'restricted/runAsUser' }],
+  external: [{ source: 'Pod Security Standards', id: 'restricted/runAsUser' }, owaspK8s('K01')],
   equivalents: ['pss:restricted/runAsUser', 'trivy:KSV105'],
   messages: {
     default: {

@@ -1,5 +1,6 @@
 import type { Pair } from 'yaml';
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { podSpecs, type PodSpecRef } from '../../parse/kubernetes';
 import { isMap, mapGet, scalarString } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
@@ -27,7 +28,7 @@ export const seccompBaseline = defineYamlRule({
   severity: 'error',
   levels: BASELINE_LEVELS,
   references: ['CL-2.2.1', 'POL-3.1.1'],
-  external: [{ source: 'Pod Security Standards', id: 'baseline/seccompProfile_baseline' }],
+  external: [{ source: 'Pod Security Standards', id: 'baseline/seccompProfile_baseline' }, owaspK8s('K01')],
   equivalents: [...baselineControl('seccompProfile_baseline'), 'trivy:KSV104'],
   messages: {
     default: {

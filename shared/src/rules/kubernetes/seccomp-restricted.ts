@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { containerName, isWindowsPod, podSpecs } from '../../parse/kubernetes';
 import { isMap, mapGet, scalarString } from '../../parse/yaml';
 import type { Localized, RawFinding } from '../../types';
@@ -18,7 +19,7 @@ export const seccompRestricted = defineYamlRule({
   severity: 'warning',
   levels: RESTRICTED_LEVELS,
   references: ['CL-2.2.1', 'POL-3.1.1', 'POL-3.1.2', 'ART-3.3'],
-  external: [{ source: 'Pod Security Standards', id: 'restricted/seccompProfile_restricted' }],
+  external: [{ source: 'Pod Security Standards', id: 'restricted/seccompProfile_restricted' }, owaspK8s('K01')],
   equivalents: ['pss:restricted/seccompProfile_restricted', 'checkov:CKV_K8S_31', 'trivy:KSV030'],
   messages: {
     default: {

@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { containerName, containersOf } from '../../parse/kubernetes';
 import { mapGet, mapPair, scalarString, seqItems } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
@@ -12,7 +13,8 @@ export const secretInEnv = defineYamlRule({
   severity: 'info',
   levels: ['L2', 'L3'],
   references: ['CL-3.2.1', 'CL-3.2.2'],
-  equivalents: ['checkov:CKV_K8S_35'],
+  external: [owaspK8s('K03')],
+  equivalents: ['checkov:CKV_K8S_35', 'kube-linter:read-secret-from-env-var'],
   messages: {
     default: {
       en: 'Container "{container}" receives Secret "{secret}" as environment variables; mount it as a read-only volume instead.',

@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { isMap } from 'yaml';
 import { secretKindMessages, secretVerdict } from '../../facts/secrets';
 import { containerName, containersOf, isKind } from '../../parse/kubernetes';
@@ -53,7 +54,8 @@ export const secretLiteralEnv = defineYamlRule({
   severity: 'error',
   levels: ['L1', 'L2', 'L3'],
   references: ['CL-3.1.1', 'CL-3.2.1', 'CSC-2.4.2', 'OTC-C6'],
-  equivalents: ['kube-linter:env-var-secret'],
+  external: [owaspK8s('K03')],
+  equivalents: ['kube-linter:env-var-secret', 'kube-linter:configmap-with-credentials', 'kubescape:C-0012'],
   messages: {
     default: {
       en: `Environment variable {name} of container "{container}" holds a literal secret in the manifest; ${ADVICE_EN}`,

@@ -1,5 +1,6 @@
 import type { Pair } from 'yaml';
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { podSpecs } from '../../parse/kubernetes';
 import { isMap, mapGet, mapPair, scalarString, type YAMLMap } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
@@ -27,7 +28,7 @@ export const selinux = defineYamlRule({
   severity: 'error',
   levels: BASELINE_LEVELS,
   references: ['CL-2.2.2', 'POL-4.1.1'],
-  external: [{ source: 'Pod Security Standards', id: 'baseline/seLinuxOptions' }],
+  external: [{ source: 'Pod Security Standards', id: 'baseline/seLinuxOptions' }, owaspK8s('K01')],
   equivalents: [...baselineControl('seLinuxOptions'), 'trivy:KSV025'],
   messages: {
     default: {

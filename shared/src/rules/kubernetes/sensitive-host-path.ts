@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { cisDocker, owaspK8s } from '../../checklist/external';
 import { podSpecs } from '../../parse/kubernetes';
 import { mapGet, mapPair, scalarString, seqItems } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
@@ -44,8 +45,11 @@ export const sensitiveHostPath = defineYamlRule({
   severity: 'error',
   levels: ['L1', 'L2', 'L3'],
   references: ['CSVS-3.15', 'POL-2.1.1'],
-  external: [{ source: 'CIS Docker Benchmark', id: '5.31' }],
-  equivalents: ['kube-linter:docker-sock', 'kube-linter:sensitive-host-mounts', 'checkov:CKV_K8S_27', 'trivy:KSV006'],
+  external: [cisDocker('5.6'), cisDocker('5.32'), owaspK8s('K01')],
+  equivalents: [
+    'kube-linter:docker-sock', 'kube-linter:sensitive-host-mounts', 'checkov:CKV_K8S_27', 'trivy:KSV006',
+    'kube-linter:container-runtime-sock', 'kubescape:C-0074',
+  ],
   messages: {
     default: {
       en: 'Volume "{volume}" mounts {path} from the node; with it a container can control the node. Remove the mount or confine it to what monitoring needs, read-only.',

@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { isKind, pairIn } from '../../parse/kubernetes';
 import { mapGet, mapPair, scalarString, seqItems, stringMap } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
@@ -24,6 +25,7 @@ export const serviceExposesSensitivePort = defineYamlRule({
   severity: 'error',
   levels: ['L1', 'L2', 'L3'],
   references: ['CSVS-3.13', 'CL-2.3.2', 'OTC-C4', 'OTC-C10'],
+  external: [owaspK8s('K06')],
   messages: {
     default: {
       en: 'Service "{name}" of type {type} publishes {service} port {port} outside the cluster; use ClusterIP and reach it through a trusted path.',

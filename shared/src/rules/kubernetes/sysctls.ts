@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { podSpecs } from '../../parse/kubernetes';
 import { mapGet, mapPair, scalarString, seqItems } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
@@ -34,8 +35,8 @@ export const sysctls = defineYamlRule({
   severity: 'error',
   levels: BASELINE_LEVELS,
   references: ['CL-2.2.4'],
-  external: [{ source: 'Pod Security Standards', id: 'baseline/sysctls' }],
-  equivalents: [...baselineControl('sysctls'), 'trivy:KSV026'],
+  external: [{ source: 'Pod Security Standards', id: 'baseline/sysctls' }, owaspK8s('K01')],
+  equivalents: [...baselineControl('sysctls'), 'trivy:KSV026', 'kube-linter:unsafe-sysctls'],
   messages: {
     default: {
       en: 'sysctl {name} is not in the safe set; it can affect the node or other pods.',

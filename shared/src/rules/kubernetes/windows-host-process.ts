@@ -1,4 +1,5 @@
 import { defineYamlRule } from '../../define';
+import { owaspK8s } from '../../checklist/external';
 import { pairIn, podSpecs } from '../../parse/kubernetes';
 import { scalarBool } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
@@ -12,7 +13,7 @@ export const windowsHostProcess = defineYamlRule({
   severity: 'error',
   levels: BASELINE_LEVELS,
   references: ['CL-2.2.4'],
-  external: [{ source: 'Pod Security Standards', id: 'baseline/windowsHostProcess' }],
+  external: [{ source: 'Pod Security Standards', id: 'baseline/windowsHostProcess' }, owaspK8s('K01')],
   equivalents: [...baselineControl('windowsHostProcess'), 'trivy:KSV103'],
   messages: {
     default: {
