@@ -72,6 +72,27 @@ export interface Pipeline {
   readonly includes: readonly string[];
 }
 
+/** A step with the job it belongs to. */
+export interface StepInJob {
+  readonly job: PipelineJob;
+  readonly step: PipelineStep;
+}
+
+/** A shell command of a step's script with its step and job. */
+export interface CommandInStep extends StepInJob {
+  readonly command: ResolvedCommand;
+}
+
+/** Every step of a pipeline with its job, in file order: the one walk the ci/ rules share. */
+export function pipelineSteps(p: Pipeline): StepInJob[] {
+  return p.jobs.flatMap((job) => job.steps.map((step) => ({ job, step })));
+}
+
+/** Every shell command of a pipeline's scripts (`run:`, GitLab script lines) with its step and job, in file order. */
+export function pipelineCommands(p: Pipeline): CommandInStep[] {
+  return pipelineSteps(p).flatMap(({ job, step }) => step.commands.map((command) => ({ job, step, command })));
+}
+
 const GITLAB_RESERVED = new Set(['stages', 'variables', 'include', 'default', 'workflow', 'image', 'services', 'before_script', 'after_script', 'cache', 'types', 'spec']);
 
 /** The pipeline of a parsed pipeline file (first document with a map root), cached; undefined for anything else. */

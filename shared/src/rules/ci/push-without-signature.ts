@@ -1,5 +1,5 @@
 import { defineYamlRule } from '../../define';
-import { pipelineOf, type Pipeline } from '../../parse/pipeline';
+import { pipelineCommands, pipelineOf, pipelineSteps, type Pipeline } from '../../parse/pipeline';
 import type { RawFinding } from '../../types';
 import { pushesOf } from './support/steps';
 
@@ -7,8 +7,9 @@ const SIGNING_ACTIONS = new Set(['sigstore/cosign-installer', 'actions/attest-bu
 
 /** True when a step of the pipeline signs an image (cosign sign, notation sign, a signing action). */
 function signs(p: Pipeline): boolean {
-  return p.jobs.some((j) =>
-    j.steps.some((s) => (s.uses && SIGNING_ACTIONS.has(s.uses.action)) || s.commands.some((c) => (c.name === 'cosign' || c.name === 'notation') && ['sign', 'attest'].includes(c.args[0]?.value ?? ''))),
+  return (
+    pipelineSteps(p).some(({ step }) => step.uses !== undefined && SIGNING_ACTIONS.has(step.uses.action)) ||
+    pipelineCommands(p).some(({ command: c }) => (c.name === 'cosign' || c.name === 'notation') && ['sign', 'attest'].includes(c.args[0]?.value ?? ''))
   );
 }
 
@@ -44,7 +45,7 @@ export const pushWithoutSignature = defineYamlRule({
     const p = pipelineOf(file);
     if (!p || signs(p)) return [];
     const out: RawFinding[] = [];
-    for (const job of p.jobs) for (const step of job.steps) for (const push of pushesOf(step)) out.push({ range: push.range });
+    for (const { step } of pipelineSteps(p)) for (const push of pushesOf(step)) out.push({ range: push.range });
     return out;
   },
 });

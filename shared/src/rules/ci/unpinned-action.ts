@@ -1,5 +1,5 @@
 import { defineYamlRule } from '../../define';
-import { pipelineOf } from '../../parse/pipeline';
+import { pipelineOf, pipelineSteps } from '../../parse/pipeline';
 import type { RawFinding } from '../../types';
 
 const SHA = /^[0-9a-f]{40}$/;
@@ -38,7 +38,7 @@ export const unpinnedAction = defineYamlRule({
     if (!p) return [];
     const out: RawFinding[] = [];
     const seen = new Set<unknown>();
-    const refs = p.jobs.flatMap((j) => j.steps.flatMap((s) => (s.uses ? [s.uses] : [])));
+    const refs = pipelineSteps(p).flatMap(({ step }) => (step.uses ? [step.uses] : []));
     for (const u of refs) {
       if (u.local || seen.has(u)) continue;
       seen.add(u);
