@@ -29,6 +29,8 @@ export interface PipelineStep {
   readonly node: Node;
   readonly range: Range;
   readonly name: string | undefined;
+  /** The step's `id` (GitHub), by which later steps read its outputs. */
+  readonly id: string | undefined;
   readonly uses: ActionRef | undefined;
   /** `with:` inputs as text, lower-case keys. */
   readonly inputs: Readonly<Record<string, string>>;
@@ -163,6 +165,7 @@ function githubStep(file: YamlFile, document: YamlDocument, node: YAMLMap): Pipe
     node,
     range: document.rangeOf(node),
     name: scalarString(mapGet(node, 'name')),
+    id: scalarString(mapGet(node, 'id')),
     uses: isScalar(usesNode) && typeof usesNode.value === 'string' ? actionRef(usesNode.value, document.rangeOf(usesNode)) : undefined,
     inputs,
     inputPairs,
@@ -198,7 +201,7 @@ function gitlab(file: YamlFile, document: YamlDocument, root: YAMLMap): Pipeline
       const lines = isSeq(value) ? value.items : value ? [value] : [];
       for (const line of lines) {
         if (!(line instanceof Scalar)) continue;
-        steps.push({ document, node: line, range: document.rangeOf(line), name: undefined, uses: undefined, inputs: {}, inputPairs: new Map(), ...scriptOf(file, document, line), continueOnError: undefined, rangeAt: file.lines.rangeOf });
+        steps.push({ document, node: line, range: document.rangeOf(line), name: undefined, id: undefined, uses: undefined, inputs: {}, inputPairs: new Map(), ...scriptOf(file, document, line), continueOnError: undefined, rangeAt: file.lines.rangeOf });
       }
     }
     const af = mapPair(node, 'allow_failure');
