@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { collectEvidence, treeEvidence } from '../shared/src/checklist/evidence';
+import { readFileSync } from 'node:fs';
+import { collectEvidence, evidenceAt, treeEvidence } from '../shared/src/checklist/evidence';
 import { EVIDENCE } from '../shared/src/checklist/evidence-catalogue';
 import { ITEMS } from '../shared/src/checklist/index';
 import { checklistStatus, rulesByItem } from '../shared/src/checklist/status';
@@ -43,6 +44,19 @@ describe('checklist evidence', () => {
     }
     assert.deepEqual(s.get('CSVS-3.7')!.evidence!.map((h) => `${h.path}:${h.line}`), ['.github/workflows/release.yml:56', 'k8s/policy.yaml:9']);
     assert.ok([...s.values()].filter((x) => x.state === 'manual').length <= 60);
+  });
+
+  it('every located piece of evidence is what its line proves (the hover reads lines as the checklist does)', () => {
+    const ev = treeEvidence(diskTree(join(FIXTURES, 'good')));
+    let checked = 0;
+    for (const [item, hits] of ev.byItem)
+      for (const h of hits) {
+        if (h.path === '.git/HEAD') continue;
+        const text = readFileSync(join(FIXTURES, 'good', h.path), 'utf8');
+        assert.ok(evidenceAt(h.path, text, h.line - 1).some((e) => e.items.includes(item) && e.what.en === h.what.en), `${item} at ${h.path}:${h.line}`);
+        checked++;
+      }
+    assert.ok(checked >= 40, `${checked} hits checked`);
   });
 
   it('a repository with CI but without the evidence: those items fail', () => {

@@ -1,14 +1,22 @@
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
 import { lintText } from '../../shared/src/lint';
 import { DIAGNOSTIC_SOURCE } from '../../shared/src/protocol';
 import { codeActions, fixAllAction, isFixAllData, wanted, type CodeActionInput } from './code-actions';
 import type { ServerContext } from './context';
-import { hoverAt, mergeHovers } from './hover';
+import { evidenceHover, hoverAt, mergeHovers } from './hover';
 import { dockerfileHover } from './dockerfile-features';
 import { dockerfileText } from './dockerfile-service';
 import { createPinActions } from './pin-actions';
 import type { DocumentState } from './service';
+
+/** A document's path as evidence probes read it: relative to its workspace folder, else its URI's path. */
+export function evidencePath(uri: string, folder: string | undefined): string {
+  const path = URI.parse(uri).path;
+  const base = folder === undefined ? undefined : URI.parse(folder).path.replace(/\/?$/, '/');
+  return base && path.startsWith(base) ? path.slice(base.length) : path;
+}
 
 /** Registers hover, code actions and `codeAction/resolve` (fix-all and digest pinning). */
 export function registerActions(ctx: ServerContext): void {
@@ -47,9 +55,10 @@ export function registerActions(ctx: ServerContext): void {
     if (!document) return null;
     const state = await service.documentState(document);
     const findings = hoverAt(state.results, params.position, state.settings.lang, ctx.docs().hover);
+    const evidence = evidenceHover(evidencePath(document.uri, settings.folderOf(document.uri)), document.getText(), params.position, state.settings.lang);
     const library = ctx.dockerfile();
     const text = library && dockerfileText(document);
-    return mergeHovers(findings, library && text !== undefined ? dockerfileHover(library, text, params.position) : null);
+    return mergeHovers(mergeHovers(findings, evidence), library && text !== undefined ? dockerfileHover(library, text, params.position) : null);
   }));
 
   connection.onCodeAction(safe('codeAction', [], async (params) => {
