@@ -9,6 +9,7 @@ import { evidenceHover, hoverAt, mergeHovers } from './hover';
 import { dockerfileHover } from './dockerfile-features';
 import { dockerfileText } from './dockerfile-service';
 import { createPinActions } from './pin-actions';
+import { createWorkflowPinActions } from './pin-workflow-actions';
 import type { DocumentState } from './service';
 
 /** A document's path as evidence probes read it: relative to its workspace folder, else its URI's path. */
@@ -34,6 +35,14 @@ export function registerActions(ctx: ServerContext): void {
       progress.begin(title);
       return { done: () => progress.done() };
     },
+  });
+
+  const pinWorkflowAction = createWorkflowPinActions({
+    isAllowed: async (uri) => ctx.trusted() && (await settings.forUri(uri)).pinningAllowed,
+    log,
+    settingsFor: async (uri) => settings.forUri(uri).then((s) => ({ lang: s.lang, timeoutMs: s.config.pinning.timeoutMs })),
+    document: (uri) => documents.get(uri),
+    notify: (message) => void connection.window.showWarningMessage(message),
   });
 
   /** The code-action input for a document's current state. */
@@ -69,12 +78,13 @@ export function registerActions(ctx: ServerContext): void {
     const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
     const lazyFixAll = ctx.caps().textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     const actions = codeActions(inputOf(state.document, state, { diagnostics: ours, only, lazyFixAll }));
-    if (wanted(only, CodeActionKind.QuickFix)) actions.push(...pin.codeActions(state.document, ours));
+    if (wanted(only, CodeActionKind.QuickFix)) actions.push(...pin.codeActions(state.document, ours), ...pinWorkflowAction.codeActions(state.document, ours, state.settings.lang));
     return actions;
   }));
 
   const resolve = async (action: CodeAction): Promise<CodeAction> => {
     if (pin.owns(action)) return pin.resolve(action);
+    if (pinWorkflowAction.owns(action)) return pinWorkflowAction.resolve(action);
     if (!isFixAllData(action.data)) return action;
     const document = documents.get(action.data.bollwerkFixAll.uri);
     if (!document || document.version !== action.data.bollwerkFixAll.version) return action;

@@ -3,6 +3,8 @@ import { pipelineOf, pipelineSteps } from '../../parse/pipeline';
 import type { RawFinding } from '../../types';
 
 const SHA = /^[0-9a-f]{40}$/;
+/** `owner/repo[/path]`: a reference the editor can pin to its commit when lookups are allowed (data.pinAction). */
+const REPO = /^[a-z0-9_.-]+\/[a-z0-9_.-]+(?:\/[^@\s]*)?$/;
 
 /** A third-party action referenced by tag or branch instead of a full commit SHA. */
 export const unpinnedAction = defineYamlRule({
@@ -45,7 +47,7 @@ export const unpinnedAction = defineYamlRule({
       if (u.docker) {
         if (!u.action.includes('@sha256:')) out.push({ range: u.range, args: { action: u.text, ref: 'tag' } });
       } else if (u.ref === undefined) out.push({ range: u.range, messageId: 'none', args: { action: u.action } });
-      else if (!SHA.test(u.ref)) out.push({ range: u.range, args: { action: u.action, ref: u.ref } });
+      else if (!SHA.test(u.ref)) out.push({ range: u.range, args: { action: u.action, ref: u.ref }, ...(REPO.test(u.action) ? { data: { pinAction: { uses: u.text, ref: u.ref } } } : {}) });
     }
     return out;
   },
