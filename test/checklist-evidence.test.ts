@@ -53,7 +53,7 @@ describe('checklist evidence', () => {
       for (const h of hits) {
         if (h.path === '.git/HEAD') continue;
         const text = readFileSync(join(FIXTURES, 'good', h.path), 'utf8');
-        assert.ok(evidenceAt(h.path, text, h.line - 1).some((e) => e.items.includes(item) && e.what.en === h.what.en), `${item} at ${h.path}:${h.line}`);
+        assert.ok(evidenceAt(h.path, text.split('\n')[h.line - 1]!, h.line - 1).some((e) => e.items.includes(item) && e.what.en === h.what.en), `${item} at ${h.path}:${h.line}`);
         checked++;
       }
     assert.ok(checked >= 40, `${checked} hits checked`);

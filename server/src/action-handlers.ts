@@ -64,7 +64,9 @@ export function registerActions(ctx: ServerContext): void {
     if (!document) return null;
     const state = await service.documentState(document);
     const findings = hoverAt(state.results, params.position, state.settings.lang, ctx.docs().hover);
-    const evidence = evidenceHover(evidencePath(document.uri, settings.folderOf(document.uri)), document.getText(), params.position, state.settings.lang);
+    const line = params.position.line;
+    const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+    const evidence = evidenceHover(evidencePath(document.uri, settings.folderOf(document.uri)), lineText, params.position, state.settings.lang);
     const library = ctx.dockerfile();
     const text = library && dockerfileText(document);
     return mergeHovers(mergeHovers(findings, evidence), library && text !== undefined ? dockerfileHover(library, text, params.position) : null);

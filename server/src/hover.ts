@@ -23,13 +23,13 @@ export function hoverAt(results: readonly Result[], position: Position, lang: La
 /**
  * Hover for a line that is evidence of checklist items (a scan step, a Dependabot entry, a
  * `verifyImages` policy …): what it shows and the items it proves; null when it proves none.
- * `path` is the file's path relative to the workspace folder, as the checklist reads it.
+ * `path` is the file's path relative to the workspace folder, as the checklist reads it;
+ * `lineText` the text of the hovered line.
  */
-export function evidenceHover(path: string, text: string, position: Position, lang: Lang): Hover | null {
-  const found = evidenceAt(path, text, position.line);
+export function evidenceHover(path: string, lineText: string, position: Position, lang: Lang): Hover | null {
+  const found = evidenceAt(path, lineText, position.line);
   if (found.length === 0) return null;
   const sections = found.map((e) => `**${t(UI.evidence, lang).replace('{what}', e.what[lang])}**\n\n${t(UI.evidenceProves, lang)}\n\n${itemLines(e.items, lang).join('\n')}`);
-  const lineText = text.split('\n')[position.line] ?? '';
   const start = lineText.length - lineText.trimStart().length;
   return { contents: { kind: 'markdown', value: sections.join('\n\n---\n\n') }, range: { start: { line: position.line, character: start }, end: { line: position.line, character: lineText.replace(/\s+$/, '').length } } };
 }

@@ -58,22 +58,24 @@ describe('finding hover', () => {
 describe('evidence hover', () => {
   const WORKFLOW = 'on: push\njobs:\n  release:\n    steps:\n      # trivy image --exit-code 1 app\n      - uses: aquasecurity/trivy-action@0.28.0\n        with: {image-ref: app, exit-code: "1", severity: "CRITICAL,HIGH"}\n      - run: make\n';
 
+  const lineOf = (n: number): string => WORKFLOW.split('\n')[n]!;
+
   it('shows on a workflow line the checklist items it proves, with their text', () => {
-    const h = evidenceHover('.github/workflows/release.yml', WORKFLOW, { line: 5, character: 12 }, 'en');
+    const h = evidenceHover('.github/workflows/release.yml', lineOf(5), { line: 5, character: 12 }, 'en');
     const md = valueOf(h);
     assert.match(md, /^\*\*Evidence: image scan\*\*\n\nThis line proves these checklist items:\n\n/);
     for (const id of ['CL-1.3.1', 'ART-1.7', 'CSC-1.1.1']) assert.ok(md.includes(`\`${id}\``), `${id} in ${md}`);
     assert.deepEqual(h!.range, { start: { line: 5, character: 6 }, end: { line: 5, character: 46 } });
-    const threshold = valueOf(evidenceHover('.github/workflows/release.yml', WORKFLOW, { line: 6, character: 8 }, 'de'));
+    const threshold = valueOf(evidenceHover('.github/workflows/release.yml', lineOf(6), { line: 6, character: 8 }, 'de'));
     assert.match(threshold, /^\*\*Nachweis: Scan scheitert an CRITICAL\*\*\n\nDiese Zeile weist diese Checklistenpunkte nach:/);
     assert.ok(threshold.includes('`CL-1.3.2`'), threshold);
   });
 
   it('shows nothing on comments, on lines that prove nothing and outside CI configuration', () => {
-    assert.equal(evidenceHover('.github/workflows/release.yml', WORKFLOW, { line: 4, character: 10 }, 'en'), null);
-    assert.equal(evidenceHover('.github/workflows/release.yml', WORKFLOW, { line: 7, character: 10 }, 'en'), null);
-    assert.equal(evidenceHover('.github/workflows/release.yml', WORKFLOW, { line: 99, character: 0 }, 'en'), null);
-    assert.equal(evidenceHover('docs/release.yml', WORKFLOW, { line: 5, character: 12 }, 'en'), null);
+    assert.equal(evidenceHover('.github/workflows/release.yml', lineOf(4), { line: 4, character: 10 }, 'en'), null);
+    assert.equal(evidenceHover('.github/workflows/release.yml', lineOf(7), { line: 7, character: 10 }, 'en'), null);
+    assert.equal(evidenceHover('.github/workflows/release.yml', '', { line: 99, character: 0 }, 'en'), null);
+    assert.equal(evidenceHover('docs/release.yml', lineOf(5), { line: 5, character: 12 }, 'en'), null);
   });
 
   it('reads the path relative to the workspace folder, else the path of the URI', () => {

@@ -93,13 +93,12 @@ export interface LineEvidence {
 }
 
 /**
- * The evidence a file's line gives (0-based `line`, `path` relative to the repository root), by
+ * The evidence a file's line gives (its text, its 0-based number, `path` relative to the repository root), by
  * the same probes as {@link collectEvidence}: a line matching a probe's pattern, or the first
  * line of a file whose existence is the evidence. Comment lines prove nothing.
  */
-export function evidenceAt(path: string, text: string, line: number): LineEvidence[] {
-  const lineText = text.split('\n')[line];
-  if (lineText === undefined || lineText.length >= 2000 || /^\s*#/.test(lineText)) return [];
+export function evidenceAt(path: string, lineText: string, line: number): LineEvidence[] {
+  if (lineText.length >= 2000 || /^\s*#/.test(lineText)) return [];
   const out: LineEvidence[] = [];
   for (const probe of Object.values(PROBES)) {
     if (!probe.path.test(path) || (probe.line ? !probe.line.test(lineText) : line !== 0)) continue;
