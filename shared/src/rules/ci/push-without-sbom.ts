@@ -3,19 +3,10 @@ import { pipelineCommands, pipelineOf, pipelineSteps, type Pipeline } from '../.
 import { isMap, mapGet, type YamlFile } from '../../parse/yaml';
 import type { Fix, RawFinding } from '../../types';
 import { setIn } from '../../yaml-edit';
-import { pushesOf, type Push } from './support/steps';
+import { flag, pushesOf, type Push } from './support/steps';
 
 /** Actions that write an SBOM. */
 const SBOM_ACTIONS = new Set(['anchore/sbom-action', 'actions/attest-sbom', 'advanced-security/sbom-generator-action', 'cyclonedx/gh-node-module-generatebom']);
-
-const flagValue = (args: readonly string[], name: string): string | undefined => {
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === name) return args[i + 1] ?? '';
-    if (a.startsWith(`${name}=`)) return a.slice(name.length + 1);
-  }
-  return undefined;
-};
 
 /**
  * True when a step of the pipeline makes an SBOM: build-push-action with `sbom: true`, a
@@ -37,11 +28,11 @@ function makesSbom(p: Pipeline): boolean {
       if (c.name === 'syft' || /^cyclonedx(?:-|$)/.test(c.name) || c.name === 'cdxgen') return true;
       if (c.name === 'docker' && args[0] === 'sbom') return true;
       if (c.name === 'docker' && args[0] === 'buildx' && args[1] === 'build') {
-        const sbom = flagValue(args, '--sbom');
+        const sbom = flag(args, ['--sbom']);
         return (sbom !== undefined && !/^false$/i.test(sbom)) || args.some((a, i) => (a === '--attest' && /type=sbom/.test(args[i + 1] ?? '')) || /^--attest=.*type=sbom/.test(a));
       }
-      if (c.name === 'trivy') return /^(?:spdx|spdx-json|cyclonedx)$/i.test(flagValue(args, '--format') ?? flagValue(args, '-f') ?? '');
-      if (c.name === 'cosign' && args[0] === 'attest') return /spdx|cyclonedx/i.test(flagValue(args, '--type') ?? '');
+      if (c.name === 'trivy') return /^(?:spdx|spdx-json|cyclonedx)$/i.test(flag(args, ['--format', '-f']) ?? '');
+      if (c.name === 'cosign' && args[0] === 'attest') return /spdx|cyclonedx/i.test(flag(args, ['--type']) ?? '');
       return false;
     })
   );

@@ -36,7 +36,8 @@ function orTrue(step: PipelineStep, c: ResolvedCommand): boolean {
   return !!next && next.command.op === '||' && ['true', ':', 'exit'].includes(next.name) && (next.name !== 'exit' || next.args[0]?.value === '0');
 }
 
-function flag(args: readonly string[], names: readonly string[]): string | undefined {
+/** The value of the first of `names` among the arguments (`--name value` or `--name=value`), or undefined. */
+export function flag(args: readonly string[], names: readonly string[]): string | undefined {
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     for (const n of names) {
