@@ -28,7 +28,7 @@ export interface OperatorPod {
   readonly metadata: Node | undefined;
   /** The unit's own security settings: an Argo template's `securityContext`, a Tekton task's `stepTemplate.securityContext`. */
   readonly securityContext: YAMLMap | undefined;
-  /** What the unit falls back to: the workflow's `securityContext` (for a template without one), the run's pod template's. */
+  /** What the unit falls back to: for a template without one, the `securityContext` of `templateDefaults`, else the workflow's; the run's pod template's. */
   readonly inherited: YAMLMap | undefined;
   /** Keys and list indexes from the object root to `spec`. */
   readonly path: readonly string[];
@@ -68,7 +68,8 @@ function argoPods(kind: string, root: YAMLMap): OperatorPod[] {
   const specPair = mapPair(specPath.length > 1 ? mapGet(root, 'spec') : root, specPath[specPath.length - 1]!);
   const spec = asMap(specPair?.value);
   if (!spec) return [];
-  const workflowContext = asMap(mapGet(spec, 'securityContext'));
+  // templateDefaults merge into every template; the workflow's securityContext applies where neither sets one
+  const defaultContext = asMap(mapGet(mapGet(spec, 'templateDefaults'), 'securityContext')) ?? asMap(mapGet(spec, 'securityContext'));
   const templates = mapGet(spec, 'templates');
   return [scopeUnit(spec, specPair, specPath), ...seqItems(templates).flatMap((template, index): OperatorPod[] => {
     if (!isMap(template)) return [];
@@ -87,8 +88,8 @@ function argoPods(kind: string, root: YAMLMap): OperatorPod[] {
       specPair: undefined,
       metadata: mapGet(template, 'metadata'),
       securityContext: asMap(mapGet(template, 'securityContext')),
-      // a template's own securityContext replaces the workflow's
-      inherited: mapGet(template, 'securityContext') === undefined ? workflowContext : undefined,
+      // a template's own securityContext replaces the defaults' and the workflow's
+      inherited: mapGet(template, 'securityContext') === undefined ? defaultContext : undefined,
       path: [...specPath, 'templates', String(index)],
       containers,
     }];

@@ -127,6 +127,7 @@ const argo = (workflowContext: string, templateContext: string): string =>
 ruleTester(runAsNonRoot, {
   valid: [
     { name: 'Argo: the workflow securityContext holds for a template without one', code: argo('  securityContext: {runAsNonRoot: true}\n', '') },
+    { name: 'Argo: so does the securityContext of templateDefaults', code: argo('  securityContext: {runAsUser: 1000}\n  templateDefaults:\n    securityContext: {runAsNonRoot: true}\n', '') },
     { name: 'Argo CronWorkflow: the same under workflowSpec', code: 'apiVersion: argoproj.io/v1alpha1\nkind: CronWorkflow\nmetadata: {name: c}\nspec:\n  schedule: "0 * * * *"\n  workflowSpec:\n    securityContext: {runAsNonRoot: true}\n    templates:\n    - {name: m, container: {image: "app:1"}}\n' },
     { name: 'Tekton: stepTemplate', code: 'apiVersion: tekton.dev/v1\nkind: Task\nmetadata: {name: t}\nspec:\n  stepTemplate:\n    securityContext: {runAsNonRoot: true}\n  steps: [{name: s, image: "s:1"}]\n' },
     { name: 'Tekton: the pod template of a v1 PipelineRun', code: 'apiVersion: tekton.dev/v1\nkind: PipelineRun\nmetadata: {name: r}\nspec:\n  taskRunTemplate:\n    podTemplate:\n      securityContext: {runAsNonRoot: true}\n  pipelineSpec:\n    tasks: [{name: t, taskSpec: {steps: [{name: s, image: "s:1"}]}}]\n' },
