@@ -84,6 +84,12 @@ describe('checklist evidence', () => {
     assert.equal(s.find((x) => x.id === 'CL-1.3.1')!.state, 'attested');
   });
 
+  it('counts included GitLab files as CI configuration', () => {
+    const ev = collectEvidence([{ path: 'ci/release.gitlab-ci.yml', text: 'scan:\n  script: [trivy image --exit-code 1 app]\n' }]);
+    assert.equal(ev.ci, true);
+    assert.deepEqual(ev.byItem.get('CL-1.3.1')!.map((h) => `${h.path}:${h.line}`), ['ci/release.gitlab-ci.yml:2']);
+  });
+
   it('reads trees of any shape without throwing', () => {
     const ev = treeEvidence(memoryTree({ '.github/workflows/a.yml': new Uint8Array([0, 1, 2]), 'renovate.json': '{}', 'x/.git/HEAD': 'ref' }));
     assert.equal(ev.ci, false);

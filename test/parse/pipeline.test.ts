@@ -13,6 +13,10 @@ describe('pipeline kind', () => {
     assert.equal(detectKind('file:///r/action.yml', 'runs: {}\n'), 'pipeline');
     assert.equal(detectKind('file:///r/.gitlab-ci.yml', 'build: {script: [make]}\n'), 'pipeline');
     assert.equal(detectKind('file:///r/.github/dependabot.yml', 'version: 2\n'), undefined);
+    assert.equal(detectKind('file:///r/ci/build.gitlab-ci.yml', 'build: {script: [make]}\n'), 'pipeline', 'an include by its conventional name');
+    assert.equal(detectKind('file:///r/.gitlab/ci/release.yml', 'release: {script: [make]}\n'), 'pipeline', 'an include below .gitlab/ci/');
+    assert.equal(detectKind('file:///r/.gitlab/agents/prod/config.yaml', 'gitops: {}\n'), undefined, 'the agent configuration is no pipeline');
+    assert.equal(pipelineOf(parseYaml('file:///r/.gitlab/ci/release.yml', 'release:\n  script: [docker push app]\n', 'pipeline'))!.flavour, 'gitlab');
     assert.equal(detectKind('file:///r/workflows/ci.yml', 'on: push\n'), undefined);
     assert.deepEqual([...possibleKinds(['/r/.github/workflows/a.yml'])], ['pipeline']);
   });
