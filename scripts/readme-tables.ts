@@ -6,7 +6,7 @@
 import { RULES } from '../shared/src/rules';
 import type { FileKind, Rule } from '../shared/src/types';
 
-const KINDS: readonly FileKind[] = ['dockerfile', 'compose', 'kubernetes'];
+const KINDS: readonly FileKind[] = ['dockerfile', 'compose', 'kubernetes', 'pipeline'];
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|');
 
@@ -48,7 +48,7 @@ const peers = (rule: Rule): string[] => collapseIds((rule.equivalents ?? []).fil
 export function ruleTable(kind: FileKind): string {
   const rules = RULES.filter((r) => r.kind === kind).sort((a, b) => (a.id < b.id ? -1 : 1));
   const extra: Array<[string, (r: Rule) => string]> =
-    kind === 'dockerfile'
+    kind === 'dockerfile' || kind === 'pipeline'
       ? [
           ['References', (r) => list(externalRefs(r))],
           ['Same check in', (r) => list(peers(r))],

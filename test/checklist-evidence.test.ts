@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { collectEvidence, treeEvidence } from '../shared/src/checklist/evidence';
+import { readFileSync } from 'node:fs';
+import { collectEvidence, evidenceAt, treeEvidence } from '../shared/src/checklist/evidence';
 import { EVIDENCE } from '../shared/src/checklist/evidence-catalogue';
 import { ITEMS } from '../shared/src/checklist/index';
 import { checklistStatus, rulesByItem } from '../shared/src/checklist/status';
@@ -45,6 +46,19 @@ describe('checklist evidence', () => {
     assert.ok([...s.values()].filter((x) => x.state === 'manual').length <= 60);
   });
 
+  it('every located piece of evidence is what its line proves (the hover reads lines as the checklist does)', () => {
+    const ev = treeEvidence(diskTree(join(FIXTURES, 'good')));
+    let checked = 0;
+    for (const [item, hits] of ev.byItem)
+      for (const h of hits) {
+        if (h.path === '.git/HEAD') continue;
+        const text = readFileSync(join(FIXTURES, 'good', h.path), 'utf8');
+        assert.ok(evidenceAt(h.path, text.split('\n')[h.line - 1]!, h.line - 1).some((e) => e.items.includes(item) && e.what.en === h.what.en), `${item} at ${h.path}:${h.line}`);
+        checked++;
+      }
+    assert.ok(checked >= 40, `${checked} hits checked`);
+  });
+
   it('a repository with CI but without the evidence: those items fail', () => {
     const s = status(treeEvidence(diskTree(join(FIXTURES, 'bad'))));
     for (const id of ['CL-1.2.1', 'CL-1.3.2', 'CL-1.3.5', 'CL-4.2.1', 'CSVS-3.7', 'CL-4.3.4']) {
@@ -68,6 +82,12 @@ describe('checklist evidence', () => {
     assert.equal(ev.byItem.has('CL-1.3.1'), false);
     const s = checklistStatus({ results: [], kinds: new Set(), config: { ...DEFAULT_CONFIG, attestations: [{ item: 'CL-1.3.1', by: 'Dana', date: '2026-12-01' }] }, evidence: ev });
     assert.equal(s.find((x) => x.id === 'CL-1.3.1')!.state, 'attested');
+  });
+
+  it('counts included GitLab files as CI configuration', () => {
+    const ev = collectEvidence([{ path: 'ci/release.gitlab-ci.yml', text: 'scan:\n  script: [trivy image --exit-code 1 app]\n' }]);
+    assert.equal(ev.ci, true);
+    assert.deepEqual(ev.byItem.get('CL-1.3.1')!.map((h) => `${h.path}:${h.line}`), ['ci/release.gitlab-ci.yml:2']);
   });
 
   it('reads trees of any shape without throwing', () => {

@@ -1,14 +1,23 @@
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
 import { lintText } from '../../shared/src/lint';
 import { DIAGNOSTIC_SOURCE } from '../../shared/src/protocol';
 import { codeActions, fixAllAction, isFixAllData, wanted, type CodeActionInput } from './code-actions';
 import type { ServerContext } from './context';
-import { hoverAt, mergeHovers } from './hover';
+import { evidenceHover, hoverAt, mergeHovers } from './hover';
 import { dockerfileHover } from './dockerfile-features';
 import { dockerfileText } from './dockerfile-service';
 import { createPinActions } from './pin-actions';
+import { createWorkflowPinActions } from './pin-workflow-actions';
 import type { DocumentState } from './service';
+
+/** A document's path as evidence probes read it: relative to its workspace folder, else its URI's path. */
+export function evidencePath(uri: string, folder: string | undefined): string {
+  const path = URI.parse(uri).path;
+  const base = folder === undefined ? undefined : URI.parse(folder).path.replace(/\/?$/, '/');
+  return base && path.startsWith(base) ? path.slice(base.length) : path;
+}
 
 /** Registers hover, code actions and `codeAction/resolve` (fix-all and digest pinning). */
 export function registerActions(ctx: ServerContext): void {
@@ -26,6 +35,14 @@ export function registerActions(ctx: ServerContext): void {
       progress.begin(title);
       return { done: () => progress.done() };
     },
+  });
+
+  const pinWorkflowAction = createWorkflowPinActions({
+    isAllowed: async (uri) => ctx.trusted() && (await settings.forUri(uri)).pinningAllowed,
+    log,
+    settingsFor: async (uri) => settings.forUri(uri).then((s) => ({ lang: s.lang, timeoutMs: s.config.pinning.timeoutMs })),
+    document: (uri) => documents.get(uri),
+    notify: (message) => void connection.window.showWarningMessage(message),
   });
 
   /** The code-action input for a document's current state. */
@@ -47,9 +64,12 @@ export function registerActions(ctx: ServerContext): void {
     if (!document) return null;
     const state = await service.documentState(document);
     const findings = hoverAt(state.results, params.position, state.settings.lang, ctx.docs().hover);
+    const line = params.position.line;
+    const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+    const evidence = evidenceHover(evidencePath(document.uri, settings.folderOf(document.uri)), lineText, params.position, state.settings.lang);
     const library = ctx.dockerfile();
     const text = library && dockerfileText(document);
-    return mergeHovers(findings, library && text !== undefined ? dockerfileHover(library, text, params.position) : null);
+    return mergeHovers(mergeHovers(findings, evidence), library && text !== undefined ? dockerfileHover(library, text, params.position) : null);
   }));
 
   connection.onCodeAction(safe('codeAction', [], async (params) => {
@@ -60,12 +80,13 @@ export function registerActions(ctx: ServerContext): void {
     const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
     const lazyFixAll = ctx.caps().textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     const actions = codeActions(inputOf(state.document, state, { diagnostics: ours, only, lazyFixAll }));
-    if (wanted(only, CodeActionKind.QuickFix)) actions.push(...pin.codeActions(state.document, ours));
+    if (wanted(only, CodeActionKind.QuickFix)) actions.push(...pin.codeActions(state.document, ours), ...pinWorkflowAction.codeActions(state.document, ours, state.settings.lang));
     return actions;
   }));
 
   const resolve = async (action: CodeAction): Promise<CodeAction> => {
     if (pin.owns(action)) return pin.resolve(action);
+    if (pinWorkflowAction.owns(action)) return pinWorkflowAction.resolve(action);
     if (!isFixAllData(action.data)) return action;
     const document = documents.get(action.data.bollwerkFixAll.uri);
     if (!document || document.version !== action.data.bollwerkFixAll.version) return action;

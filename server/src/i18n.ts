@@ -37,6 +37,8 @@ export const UI = {
   external: { en: 'Further references', de: 'Weitere Referenzen' },
   docs: { en: 'Rule documentation', de: 'Regeldokumentation' },
   noItems: { en: 'No checklist item cited.', de: 'Kein Checklistenpunkt zitiert.' },
+  evidence: { en: 'Evidence: {what}', de: 'Nachweis: {what}' },
+  evidenceProves: { en: 'This line proves these checklist items:', de: 'Diese Zeile weist diese Checklistenpunkte nach:' },
   severities: {
     error: { en: 'error', de: 'Fehler' },
     warning: { en: 'warning', de: 'Warnung' },

@@ -28,7 +28,12 @@ export function docMarkdown(s: string): string {
 
 /** One line per checklist item a rule cites: document, id and CSVS levels first, then the item's text. */
 export function checklistLines(rule: RuleMeta, lang: Lang): string[] {
-  return rule.references.map((id) => {
+  return itemLines(rule.references, lang);
+}
+
+/** One line per checklist item: document, id and CSVS levels first, then the item's text. */
+export function itemLines(ids: readonly string[], lang: Lang): string[] {
+  return ids.map((id) => {
     const item = itemById(id);
     if (!item) return `- \`${id}\``;
     const doc = documentById(item.document);

@@ -4,7 +4,8 @@
 // Installs the runtime into test/e2e/.runtime on first use, builds the extension, bundles the test
 // modules, runs them in the extension host of a temporary workspace, then takes the screenshot of
 // the UI (screenshot.mjs). Prints one line per test and closes with "N passed, N failed".
-// Usage: node test/e2e/run.mjs [--no-screenshot | --screenshot-only] [--update-screenshots] [--keep] [--verbose]
+// Usage: node test/e2e/run.mjs [--no-screenshot | --screenshot-only] [--update-screenshots] [--keep] [--verbose] [--grep TEXT]
+// --grep runs only the extension-host tests whose name contains TEXT (no grammar test, no screenshot).
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,6 +16,8 @@ import { ensureRuntime, findChromium } from './runtime.mjs';
 import { takeScreenshot } from './screenshot.mjs';
 
 const flags = new Set(process.argv.slice(2));
+const grepAt = process.argv.indexOf('--grep');
+const grep = grepAt >= 0 ? process.argv[grepAt + 1] : undefined;
 const verbose = flags.has('--verbose');
 const started = Date.now();
 const results = [];
@@ -57,7 +60,7 @@ async function extensionHostTests(rt, chromiumPath, testsBundle) {
   const server = spawn(
     rt.node24,
     [rt.serverMain, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms', '--enable-smoke-test-driver', '--disable-telemetry', '--reconnection-grace-time', '0', '--server-data-dir', data, '--user-data-dir', join(data, 'data'), '--extensions-dir', join(data, 'ext')],
-    { env: { ...process.env, BOLLWERK_E2E_RESULTS: resultsFile, XDG_CONFIG_HOME: join(work, 'config') }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    { env: { ...process.env, BOLLWERK_E2E_RESULTS: resultsFile, XDG_CONFIG_HOME: join(work, 'config'), ...(grep ? { BOLLWERK_E2E_GREP: grep } : {}) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   const serverLog = [];
   const keepLog = (chunk) => {
@@ -108,10 +111,10 @@ async function main() {
   build();
   if (!flags.has('--screenshot-only')) {
     const testsBundle = await bundleTests();
-    grammarTest();
+    if (!grep) grammarTest();
     await extensionHostTests(rt, chromiumPath, testsBundle);
   }
-  if (!flags.has('--no-screenshot')) {
+  if (!flags.has('--no-screenshot') && !grep) {
     const t0 = Date.now();
     try {
       const shot = await takeScreenshot({ rt, chromiumPath, root, verbose, update: flags.has('--update-screenshots') });

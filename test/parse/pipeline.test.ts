@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { detectKind, possibleKinds } from '../../shared/src/parse/kind';
-import { pipelineOf } from '../../shared/src/parse/pipeline';
+import { pipelineCommands, pipelineOf, pipelineSteps } from '../../shared/src/parse/pipeline';
 import { parseYaml } from '../../shared/src/parse/yaml';
 
 const parse = (uri: string, text: string) => pipelineOf(parseYaml(uri, text, 'pipeline'))!;
@@ -13,6 +13,10 @@ describe('pipeline kind', () => {
     assert.equal(detectKind('file:///r/action.yml', 'runs: {}\n'), 'pipeline');
     assert.equal(detectKind('file:///r/.gitlab-ci.yml', 'build: {script: [make]}\n'), 'pipeline');
     assert.equal(detectKind('file:///r/.github/dependabot.yml', 'version: 2\n'), undefined);
+    assert.equal(detectKind('file:///r/ci/build.gitlab-ci.yml', 'build: {script: [make]}\n'), 'pipeline', 'an include by its conventional name');
+    assert.equal(detectKind('file:///r/.gitlab/ci/release.yml', 'release: {script: [make]}\n'), 'pipeline', 'an include below .gitlab/ci/');
+    assert.equal(detectKind('file:///r/.gitlab/agents/prod/config.yaml', 'gitops: {}\n'), undefined, 'the agent configuration is no pipeline');
+    assert.equal(pipelineOf(parseYaml('file:///r/.gitlab/ci/release.yml', 'release:\n  script: [docker push app]\n', 'pipeline'))!.flavour, 'gitlab');
     assert.equal(detectKind('file:///r/workflows/ci.yml', 'on: push\n'), undefined);
     assert.deepEqual([...possibleKinds(['/r/.github/workflows/a.yml'])], ['pipeline']);
   });
@@ -49,6 +53,11 @@ describe('pipeline parse', () => {
     assert.deepEqual(g.jobs[0]!.steps.map((s) => s.commands[0]!.name), ['trivy', 'grype']);
     const w = g.jobs[0]!.steps[0]!.commands[0]!.nameWord;
     assert.equal(text.slice(w.start, w.end), 'trivy');
+  });
+  it('walks every step and every script command with its job, in file order', () => {
+    const p = parse('file:///r/.github/workflows/ci.yml', 'on: push\njobs:\n  a:\n    steps:\n      - run: make && make test\n      - uses: actions/checkout@v4\n  b:\n    steps:\n      - run: docker push x\n');
+    assert.deepEqual(pipelineSteps(p).map(({ job, step }) => `${job.id}:${step.uses?.action ?? step.script}`), ['a:make && make test', 'a:actions/checkout', 'b:docker push x']);
+    assert.deepEqual(pipelineCommands(p).map(({ job, command }) => `${job.id}:${command.name} ${command.args[0]?.value ?? ''}`), ['a:make ', 'a:make test', 'b:docker push']);
   });
   it('survives odd shapes', () => {
     for (const t of ['jobs: 5\n', 'jobs:\n  a:\n    steps: [5, null, {run: 7}, {uses: []}]\n', '- a\n', '']) parse('file:///r/.github/workflows/x.yml', t);

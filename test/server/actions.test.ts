@@ -24,6 +24,24 @@ const markdownOf = (h: Hover | null): string => {
   return contents.value;
 };
 
+describe('hover on a line that is evidence', () => {
+  it('names the checklist items the workflow line proves', async () => {
+    const c = startServer();
+    try {
+      await c.initialize({ pull: false, locale: 'en-US' });
+      const uri = 'file:///w/repo/.github/workflows/release.yml';
+      c.open(uri, 'on: push\npermissions: {contents: read}\njobs:\n  scan:\n    steps:\n      - run: trivy image --exit-code 1 --severity CRITICAL,HIGH app\n');
+      await c.waitForPublish(uri);
+      const md = markdownOf(await hover(c, uri, 5, 12));
+      assert.ok(md.includes('**Evidence: image scan**') && md.includes('**Evidence: scan fails on CRITICAL**'), md);
+      assert.ok(md.includes('`CL-1.3.1`') && md.includes('`CL-1.3.2`'), md);
+      assert.equal(await hover(c, uri, 0, 1), null);
+    } finally {
+      await c.stop();
+    }
+  });
+});
+
 describe('hover cites the checklist items', () => {
   for (const [locale, lang] of [['en-US', 'en'], ['de-DE', 'de']] as const) {
     it(`in ${lang}`, async () => {

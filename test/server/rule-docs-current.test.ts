@@ -11,12 +11,13 @@ it('docs/rules.md, the README rule tables and CHECKABLE.md are generated from th
 });
 
 it('the README tables replace only what stands between their markers', () => {
-  const kinds = ['dockerfile', 'compose', 'kubernetes'];
+  const kinds = ['dockerfile', 'compose', 'kubernetes', 'pipeline'];
   const readme = kinds.map((k) => `intro ${k}\n<!-- rules:${k} -->\nold table\n<!-- /rules:${k} -->\nafter ${k}`).join('\n');
   const out = withRuleTables(readme);
   assert.ok(!out.includes('old table'));
   for (const k of kinds) assert.match(out, new RegExp(`intro ${k}\\n<!-- rules:${k} -->\\n\\| Rule \\| Severity [^]*?\\n<!-- /rules:${k} -->\\nafter ${k}`));
   assert.match(out, /\| `dockerfile\/prefer-copy` \| warning \| /);
+  assert.match(out, /<!-- rules:pipeline -->\n[^]*\| `ci\/workflow-permissions` \| warning \| [^]*<!-- \/rules:pipeline -->/);
   assert.throws(() => withRuleTables('no markers'), /rules:dockerfile/);
 });
 

@@ -11,7 +11,7 @@ export interface EvidenceProbe {
   readonly line?: RegExp;
 }
 
-const CI = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$|(?:^|\/)action\.ya?ml$|(?:^|\/)\.gitlab-ci\.ya?ml$|(?:^|\/)\.gitlab\/.+\.ya?ml$|(?:^|\/)Jenkinsfile$|(?:^|\/)\.circleci\/config\.ya?ml$|(?:^|\/)azure-pipelines\.ya?ml$|(?:^|\/)bitbucket-pipelines\.ya?ml$|(?:^|\/)\.tekton\/.+\.ya?ml$/i;
+const CI = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$|(?:^|\/)action\.ya?ml$|(?:^|\/)[^/]*\.gitlab-ci\.ya?ml$|(?:^|\/)\.gitlab\/.+\.ya?ml$|(?:^|\/)Jenkinsfile$|(?:^|\/)\.circleci\/config\.ya?ml$|(?:^|\/)azure-pipelines\.ya?ml$|(?:^|\/)bitbucket-pipelines\.ya?ml$|(?:^|\/)\.tekton\/.+\.ya?ml$/i;
 const YAML = /\.ya?ml$/i;
 
 /** Paths of CI configuration: a repository with none of them has its pipeline elsewhere. */

@@ -86,6 +86,28 @@ export function collectEvidence(files: readonly { path: string; text: string }[]
   return { ci: ciFiles.length > 0, ciFiles, byItem };
 }
 
+/** What one line of a file proves: each probe it matches, with the checklist items that probe decides. */
+export interface LineEvidence {
+  readonly what: Localized;
+  readonly items: readonly string[];
+}
+
+/**
+ * The evidence a file's line gives (its text, its 0-based number, `path` relative to the repository root), by
+ * the same probes as {@link collectEvidence}: a line matching a probe's pattern, or the first
+ * line of a file whose existence is the evidence. Comment lines prove nothing.
+ */
+export function evidenceAt(path: string, lineText: string, line: number): LineEvidence[] {
+  if (lineText.length >= 2000 || /^\s*#/.test(lineText)) return [];
+  const out: LineEvidence[] = [];
+  for (const probe of Object.values(PROBES)) {
+    if (!probe.path.test(path) || (probe.line ? !probe.line.test(lineText) : line !== 0)) continue;
+    const items = Object.entries(EVIDENCE).flatMap(([item, probes]) => (probes.includes(probe.id) ? [item] : []));
+    if (items.length) out.push({ what: probe.what, items });
+  }
+  return out;
+}
+
 /** True when the catalogue declares evidence for the item. */
 export function hasEvidence(item: string): boolean {
   return EVIDENCE[item] !== undefined;

@@ -4,6 +4,7 @@ import type { Range, RawFinding } from '../types';
 import { isMap, mapGet, mapPair, scalarBool, scalarString, seqItems, stringMap, type K8sObject, type YAMLMap, type YamlDocument, type YamlFile } from './yaml';
 import { append } from '../append';
 import { findPodShapes } from './pod-shapes';
+import { operatorPods, isOperatorKind, type OperatorPod } from './operator-containers';
 
 /**
  * Pod specs and containers of every pod-carrying kind (kube-linter's PerContainerCheck idea):
@@ -30,9 +31,21 @@ export interface PodSpecRef {
   readonly specPair: Pair | undefined;
   /** The pod metadata map, when present. */
   readonly metadata: YAMLMap | undefined;
-  /** `spec.securityContext`, when it is a map. */
+  /** `spec.securityContext`, when it is a map (for operator units: the security settings their containers inherit). */
   readonly securityContext: YAMLMap | undefined;
   readonly containers: readonly ContainerRef[];
+  /**
+   * False for containers an operator runs without a pod spec in the file (Argo templates, Tekton
+   * steps, operator-containers.ts): the operator builds the pod, so checks of pod-level settings
+   * (service account, token mount, hostUsers) and edits of the pod's securityContext skip them.
+   */
+  readonly podLevel: boolean;
+  /**
+   * Security settings of an enclosing scope that `securityContext` falls back to: an Argo
+   * workflow's for a template without its own, a Tekton run's pod template for its tasks. Their
+   * values are reported on the scope's own unit, not here.
+   */
+  readonly inherited: YAMLMap | undefined;
 }
 
 /** One container (init, app or ephemeral) of a pod spec. */
@@ -110,18 +123,26 @@ function computePodSpec(object: K8sObject): PodSpecRef | undefined {
 const BUILT_IN_API = /^(?:v1|[a-z]+\/\w+|[a-z.]+\.k8s\.io\/\w+)$/;
 const EMBEDDED = new MemoKey<readonly PodSpecRef[]>('embedded pod specs');
 
-/** Every pod spec of an object: that of a known pod-carrying kind, else, for custom resources, those found by their shape (pod-shapes.ts). */
+/**
+ * Every pod spec of an object: that of a known pod-carrying kind; for Argo Workflows and Tekton
+ * the units of containers they run (operator-containers.ts); for other custom resources those
+ * found by their shape (pod-shapes.ts).
+ */
 export function podSpecsOf(object: K8sObject): readonly PodSpecRef[] {
   const known = podSpecOf(object);
   if (known) return [known];
   if (BUILT_IN_API.test(object.apiVersion)) return [];
+  if (isOperatorKind(object.apiVersion, object.kind)) return object.memo.get(EMBEDDED, () => operatorPods(object.apiVersion, object.kind, object.node).map((u) => makeOperatorPod(object, u)));
   return object.memo.get(EMBEDDED, () => findPodShapes(object.kind, object.node).map((s) => makePodSpec(object, s.spec, s.path, s.metadata, s.specPair)));
 }
 
-function makePodSpec(object: K8sObject, spec: YAMLMap, path: readonly string[], metadata: Node | undefined, specPair: Pair | undefined): PodSpecRef {
-  const sc = mapGet(spec, 'securityContext');
-  const containers: ContainerRef[] = [];
-  const pod: PodSpecRef = {
+const containerRef = (pod: PodSpecRef, node: YAMLMap, group: ContainerGroup, index: number, defaultName?: string): ContainerRef => {
+  const csc = mapGet(node, 'securityContext');
+  return { pod, node, group, index, name: scalarString(mapGet(node, 'name')) ?? defaultName, securityContext: isMap(csc) ? csc : undefined };
+};
+
+function podRef(object: K8sObject, spec: YAMLMap, path: readonly string[], metadata: Node | undefined, specPair: Pair | undefined, securityContext: YAMLMap | undefined, podLevel: boolean, containers: ContainerRef[], inherited?: YAMLMap): PodSpecRef {
+  return {
     object,
     document: object.document,
     spec,
@@ -130,16 +151,30 @@ function makePodSpec(object: K8sObject, spec: YAMLMap, path: readonly string[], 
     labels: stringMap(mapGet(metadata, 'labels')),
     specPair,
     metadata: isMap(metadata) ? metadata : undefined,
-    securityContext: isMap(sc) ? sc : undefined,
+    securityContext,
     containers,
+    podLevel,
+    inherited,
   };
-  append(containers, GROUPS.flatMap((group) =>
-    seqItems(mapGet(spec, group)).flatMap((node, index) => {
-      if (!isMap(node)) return [];
-      const csc = mapGet(node, 'securityContext');
-      return [{ pod, node, group, index, name: scalarString(mapGet(node, 'name')), securityContext: isMap(csc) ? csc : undefined }];
-    }),
-  ));
+}
+
+function makePodSpec(object: K8sObject, spec: YAMLMap, path: readonly string[], metadata: Node | undefined, specPair: Pair | undefined): PodSpecRef {
+  const sc = mapGet(spec, 'securityContext');
+  const containers: ContainerRef[] = [];
+  const pod = podRef(object, spec, path, metadata, specPair, isMap(sc) ? sc : undefined, true, containers);
+  append(containers, GROUPS.flatMap((group) => seqItems(mapGet(spec, group)).flatMap((node, index) => (isMap(node) ? [containerRef(pod, node, group, index)] : []))));
+  return pod;
+}
+
+function makeOperatorPod(object: K8sObject, unit: OperatorPod): PodSpecRef {
+  const containers: ContainerRef[] = [];
+  const pod = podRef(object, unit.spec, unit.path, unit.metadata, unit.specPair, unit.securityContext, false, containers, unit.inherited);
+  const counts = new Map<ContainerGroup, number>();
+  for (const c of unit.containers) {
+    const index = counts.get(c.group) ?? 0;
+    counts.set(c.group, index + 1);
+    containers.push(containerRef(pod, c.node, c.group, index, c.defaultName));
+  }
   return pod;
 }
 
@@ -181,7 +216,7 @@ export function pairIn(node: unknown, path: readonly string[]): Pair<Node, Node 
 export function effective(c: ContainerRef, path: readonly string[]): Effective | undefined {
   const own = pairIn(c.securityContext, path);
   if (own?.value) return { node: own.value, pair: own, from: 'container' };
-  const pod = pairIn(c.pod.securityContext, path);
+  const pod = podSetting(c.pod, path);
   if (pod?.value) return { node: pod.value, pair: pod, from: 'pod' };
   return undefined;
 }
@@ -190,7 +225,13 @@ export function effective(c: ContainerRef, path: readonly string[]): Effective |
 export function effectiveBool(c: ContainerRef, path: readonly string[]): boolean | undefined {
   const own = scalarBool(getIn(c.securityContext, path));
   if (own !== undefined) return own;
-  return scalarBool(getIn(c.pod.securityContext, path));
+  return scalarBool(podSetting(c.pod, path)?.value);
+}
+
+/** A pod-level security-context setting: the pod's own, else the one it inherits (PodSpecRef.inherited). */
+export function podSetting(pod: PodSpecRef, path: readonly string[]): Pair<Node, Node | null> | undefined {
+  const own = pairIn(pod.securityContext, path);
+  return own?.value ? own : (pairIn(pod.inherited, path) ?? own);
 }
 
 /** True when the pod declares `spec.os.name: windows` (PSA exempts it from Linux-only checks). */

@@ -29,6 +29,8 @@ export interface PipelineStep {
   readonly node: Node;
   readonly range: Range;
   readonly name: string | undefined;
+  /** The step's `id` (GitHub), by which later steps read its outputs. */
+  readonly id: string | undefined;
   readonly uses: ActionRef | undefined;
   /** `with:` inputs as text, lower-case keys. */
   readonly inputs: Readonly<Record<string, string>>;
@@ -70,6 +72,27 @@ export interface Pipeline {
   readonly jobs: readonly PipelineJob[];
   /** GitLab `include: local` paths (and plain string includes). */
   readonly includes: readonly string[];
+}
+
+/** A step with the job it belongs to. */
+export interface StepInJob {
+  readonly job: PipelineJob;
+  readonly step: PipelineStep;
+}
+
+/** A shell command of a step's script with its step and job. */
+export interface CommandInStep extends StepInJob {
+  readonly command: ResolvedCommand;
+}
+
+/** Every step of a pipeline with its job, in file order: the one walk the ci/ rules share. */
+export function pipelineSteps(p: Pipeline): StepInJob[] {
+  return p.jobs.flatMap((job) => job.steps.map((step) => ({ job, step })));
+}
+
+/** Every shell command of a pipeline's scripts (`run:`, GitLab script lines) with its step and job, in file order. */
+export function pipelineCommands(p: Pipeline): CommandInStep[] {
+  return pipelineSteps(p).flatMap(({ job, step }) => step.commands.map((command) => ({ job, step, command })));
 }
 
 const GITLAB_RESERVED = new Set(['stages', 'variables', 'include', 'default', 'workflow', 'image', 'services', 'before_script', 'after_script', 'cache', 'types', 'spec']);
@@ -142,6 +165,7 @@ function githubStep(file: YamlFile, document: YamlDocument, node: YAMLMap): Pipe
     node,
     range: document.rangeOf(node),
     name: scalarString(mapGet(node, 'name')),
+    id: scalarString(mapGet(node, 'id')),
     uses: isScalar(usesNode) && typeof usesNode.value === 'string' ? actionRef(usesNode.value, document.rangeOf(usesNode)) : undefined,
     inputs,
     inputPairs,
@@ -177,7 +201,7 @@ function gitlab(file: YamlFile, document: YamlDocument, root: YAMLMap): Pipeline
       const lines = isSeq(value) ? value.items : value ? [value] : [];
       for (const line of lines) {
         if (!(line instanceof Scalar)) continue;
-        steps.push({ document, node: line, range: document.rangeOf(line), name: undefined, uses: undefined, inputs: {}, inputPairs: new Map(), ...scriptOf(file, document, line), continueOnError: undefined, rangeAt: file.lines.rangeOf });
+        steps.push({ document, node: line, range: document.rangeOf(line), name: undefined, id: undefined, uses: undefined, inputs: {}, inputPairs: new Map(), ...scriptOf(file, document, line), continueOnError: undefined, rangeAt: file.lines.rangeOf });
       }
     }
     const af = mapPair(node, 'allow_failure');

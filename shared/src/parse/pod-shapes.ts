@@ -5,7 +5,8 @@ import { isMap, isSeq, mapGet, type Node, type YAMLMap } from './yaml';
  * Pod specs inside resources whose kind Bollwerk does not know (Argo Rollouts, JobSets,
  * RayClusters, LeaderWorkerSets, Knative Services, KEDA ScaledJobs …), recognised by their shape
  * wherever they sit: a map whose `containers` is a list of maps with an `image`. A pod template
- * is such a map under `spec`, with its `metadata` beside it.
+ * is such a map under `spec`, with its `metadata` beside it. Argo Workflows and Tekton, whose
+ * containers are no `containers` list, are read by operator-containers.ts instead.
  */
 
 /** A pod spec found by its shape. */

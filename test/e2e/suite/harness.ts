@@ -34,7 +34,9 @@ function withTimeout(p: Promise<void>, ms: number, name: string): Promise<void> 
 /** Runs every registered test; a failing test does not stop the others. */
 export async function runAll(log: (line: string) => void): Promise<TestResult[]> {
   const results: TestResult[] = [];
-  for (const c of cases) {
+  // BOLLWERK_E2E_GREP (run.mjs --grep) runs only the tests whose name contains it
+  const grep = process.env.BOLLWERK_E2E_GREP;
+  for (const c of grep ? cases.filter((x) => x.name.includes(grep)) : cases) {
     const start = Date.now();
     try {
       await withTimeout(c.fn(), c.timeoutMs, c.name);

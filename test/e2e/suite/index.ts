@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import './editor.test';
 import './checklist.test';
+import './evidence.test';
 import { runAll } from './harness';
 
 /** Runs the tests; rejects when one failed. Results go to $BOLLWERK_E2E_RESULTS as JSON when set. */

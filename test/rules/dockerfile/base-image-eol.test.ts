@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseImageReference } from '../../../shared/src/facts/image-reference';
 import { baseImageEol } from '../../../shared/src/rules/dockerfile/base-image-eol';
-import { endOfLife, TABLE_DATE } from '../../../shared/src/rules/dockerfile/support/eol-table';
+import { endOfLife, EOL_DATA, TABLE_DATE, type EolData } from '../../../shared/src/rules/dockerfile/support/eol-table';
+import { buildEolTable } from '../../../scripts/eol-table';
 import { ruleTester } from '../../rule-tester';
 
 ruleTester(baseImageEol, {
@@ -59,4 +60,44 @@ describe('the end-of-life table', () => {
     });
   }
   it('counts only cycles ended by the table\'s date', () => assert.match(TABLE_DATE, /^\d{4}-\d{2}-\d{2}$/));
+});
+
+describe('base-image end-of-life table as data', () => {
+  it('is a data file with its source and compile day; every day lies on or before it, every code name on a listed cycle', () => {
+    assert.match(EOL_DATA.source, /endoflife\.date/);
+    assert.match(EOL_DATA.compiled, /^\d{4}-\d{2}-\d{2}$/);
+    assert.equal(TABLE_DATE, EOL_DATA.compiled);
+    const images = Object.keys(EOL_DATA.products);
+    assert.ok(images.length >= 12, images.join());
+    for (const [image, p] of Object.entries(EOL_DATA.products)) {
+      assert.ok(Object.keys(p.cycles).length > 0, image);
+      for (const [cycle, day] of Object.entries(p.cycles)) {
+        assert.match(day, /^\d{4}-\d{2}-\d{2}$/, `${image} ${cycle}`);
+        assert.ok(day <= EOL_DATA.compiled, `${image} ${cycle} ends ${day}, after the compile day`);
+      }
+      for (const [name, cycle] of Object.entries(p.codenames ?? {})) assert.ok(p.cycles[cycle], `${image} ${name} → ${cycle}`);
+    }
+  });
+
+  it('is regenerated from endoflife.date responses: cycles ended by the day, the named date field, code names', () => {
+    const current: EolData = { about: 'a', source: 's', compiled: '2020-01-01', products: { node: { endoflife: 'nodejs', cycles: {} }, debian: { endoflife: 'debian', date: 'extendedSupport', cycles: {} } } };
+    const table = buildEolTable(current, {
+      nodejs: [{ cycle: '24', eol: '2028-04-30', lts: true }, { cycle: '18', eol: '2025-04-30' }, { cycle: '0.10', eol: true }],
+      debian: [{ cycle: 12, codename: 'Bookworm', eol: '2026-06-10', extendedSupport: '2028-06-30' }, { cycle: 10, codename: 'Buster', eol: '2022-09-10', extendedSupport: '2024-06-30' }],
+    }, '2026-12-07');
+    assert.deepEqual(table, {
+      about: 'a', source: 's', compiled: '2026-12-07',
+      products: { node: { endoflife: 'nodejs', cycles: { '18': '2025-04-30' } }, debian: { endoflife: 'debian', date: 'extendedSupport', cycles: { '10': '2024-06-30' }, codenames: { buster: '10' } } },
+    });
+    assert.throws(() => buildEolTable(current, { nodejs: [] }, '2026-12-07'), /no endoflife\.date response for debian/);
+    assert.throws(() => buildEolTable(current, {}, 'today'), /not a day/);
+  });
+
+  it('the shipped file is in the generator\'s form: regenerating from its own cycles gives it back', () => {
+    const responses = Object.fromEntries(Object.values(EOL_DATA.products).map((p) => {
+      const names = new Map(Object.entries(p.codenames ?? {}).map(([name, cycle]) => [cycle, name[0]!.toUpperCase() + name.slice(1)]));
+      return [p.endoflife, Object.entries(p.cycles).map(([cycle, day]) => ({ cycle, [p.date ?? 'eol']: day, ...(names.has(cycle) ? { codename: names.get(cycle)! } : {}) }))];
+    }));
+    assert.deepEqual(buildEolTable(EOL_DATA, responses, EOL_DATA.compiled), EOL_DATA);
+  });
 });

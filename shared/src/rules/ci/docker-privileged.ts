@@ -1,5 +1,5 @@
 import { defineYamlRule } from '../../define';
-import { pipelineOf } from '../../parse/pipeline';
+import { pipelineCommands, pipelineOf } from '../../parse/pipeline';
 import type { RawFinding } from '../../types';
 
 const SOCKET = /(?:^|[=:,])\/(?:var\/)?run\/docker\.sock(?:[:,]|$)/;
@@ -37,17 +37,15 @@ export const dockerPrivileged = defineYamlRule({
     const p = pipelineOf(file);
     if (!p) return [];
     const out: RawFinding[] = [];
-    for (const job of p.jobs)
-      for (const step of job.steps)
-        for (const c of step.commands) {
-          if ((c.name !== 'docker' && c.name !== 'podman') || !['run', 'create'].includes(c.args[0]?.value ?? '')) continue;
-          for (let i = 1; i < c.args.length; i++) {
-            const a = c.args[i]!;
-            if (a.value === '--privileged' || a.value === '--privileged=true') out.push({ range: step.rangeAt(a.start, a.end), messageId: 'privileged', args: { program: c.name } });
-            const mount = a.value === '-v' || a.value === '--volume' || a.value === '--mount' ? c.args[i + 1] : /^(?:-v|--volume=|--mount=)/.test(a.value) ? a : undefined;
-            if (mount && SOCKET.test(mount.value.replace(/^(?:-v|--volume=|--mount=)/, ''))) out.push({ range: step.rangeAt(mount.start, mount.end), messageId: 'socket' });
-          }
-        }
+    for (const { step, command: c } of pipelineCommands(p)) {
+      if ((c.name !== 'docker' && c.name !== 'podman') || !['run', 'create'].includes(c.args[0]?.value ?? '')) continue;
+      for (let i = 1; i < c.args.length; i++) {
+        const a = c.args[i]!;
+        if (a.value === '--privileged' || a.value === '--privileged=true') out.push({ range: step.rangeAt(a.start, a.end), messageId: 'privileged', args: { program: c.name } });
+        const mount = a.value === '-v' || a.value === '--volume' || a.value === '--mount' ? c.args[i + 1] : /^(?:-v|--volume=|--mount=)/.test(a.value) ? a : undefined;
+        if (mount && SOCKET.test(mount.value.replace(/^(?:-v|--volume=|--mount=)/, ''))) out.push({ range: step.rangeAt(mount.start, mount.end), messageId: 'socket' });
+      }
+    }
     return out;
   },
 });

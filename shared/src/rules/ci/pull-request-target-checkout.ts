@@ -1,5 +1,5 @@
 import { defineYamlRule } from '../../define';
-import { pipelineOf } from '../../parse/pipeline';
+import { pipelineCommands, pipelineOf, pipelineSteps } from '../../parse/pipeline';
 import type { RawFinding } from '../../types';
 
 const HEAD = /github\.event\.pull_request\.head\.(?:sha|ref)|github\.head_ref|refs\/pull\/.*\/(?:head|merge)/;
@@ -33,13 +33,12 @@ export const pullRequestTargetCheckout = defineYamlRule({
     const p = pipelineOf(file);
     if (!p || !p.events.includes('pull_request_target')) return [];
     const out: RawFinding[] = [];
-    for (const job of p.jobs)
-      for (const step of job.steps) {
-        const ref = step.inputPairs.get('ref');
-        if (step.uses?.action === 'actions/checkout' && ref && HEAD.test(String(step.inputs['ref'] ?? ''))) out.push({ range: step.document.rangeOf(ref.value as never) });
-        for (const c of step.commands)
-          if (c.name === 'git' && ['checkout', 'fetch', 'switch'].includes(c.args[0]?.value ?? '') && c.args.some((a) => HEAD.test(a.value))) out.push({ range: step.rangeAt(c.nameWord.start, c.args[c.args.length - 1]!.end) });
-      }
+    for (const { step } of pipelineSteps(p)) {
+      const ref = step.inputPairs.get('ref');
+      if (step.uses?.action === 'actions/checkout' && ref && HEAD.test(String(step.inputs['ref'] ?? ''))) out.push({ range: step.document.rangeOf(ref.value as never) });
+    }
+    for (const { step, command: c } of pipelineCommands(p))
+      if (c.name === 'git' && ['checkout', 'fetch', 'switch'].includes(c.args[0]?.value ?? '') && c.args.some((a) => HEAD.test(a.value))) out.push({ range: step.rangeAt(c.nameWord.start, c.args[c.args.length - 1]!.end) });
     return out;
   },
 });

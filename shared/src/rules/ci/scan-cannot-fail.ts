@@ -1,5 +1,5 @@
 import { defineYamlRule } from '../../define';
-import { pipelineOf } from '../../parse/pipeline';
+import { pipelineOf, pipelineSteps } from '../../parse/pipeline';
 import type { Fix, RawFinding } from '../../types';
 import { scansOf, type Scan } from './support/steps';
 
@@ -48,12 +48,11 @@ export const scanCannotFail = defineYamlRule({
     const p = pipelineOf(file);
     if (!p) return [];
     const out: RawFinding[] = [];
-    for (const job of p.jobs)
-      for (const step of job.steps)
-        for (const scan of scansOf(job, step)) {
-          if (scan.cannotFail) out.push({ range: scan.range, messageId: scan.cannotFail, args: { tool: scan.tool }, ...fixOf(scan) });
-          else if (scan.notCritical) out.push({ range: scan.range, messageId: 'not-critical', args: { tool: scan.tool } });
-        }
+    for (const { job, step } of pipelineSteps(p))
+      for (const scan of scansOf(job, step)) {
+        if (scan.cannotFail) out.push({ range: scan.range, messageId: scan.cannotFail, args: { tool: scan.tool }, ...fixOf(scan) });
+        else if (scan.notCritical) out.push({ range: scan.range, messageId: 'not-critical', args: { tool: scan.tool } });
+      }
     return out;
   },
 });

@@ -1,5 +1,5 @@
 import { defineYamlRule } from '../../define';
-import { pipelineOf } from '../../parse/pipeline';
+import { pipelineCommands, pipelineOf } from '../../parse/pipeline';
 import type { RawFinding } from '../../types';
 
 const SECRET_EXPR = /\$\{\{\s*secrets\.[A-Za-z0-9_]+\s*\}\}/;
@@ -34,13 +34,11 @@ export const secretEchoed = defineYamlRule({
     const p = pipelineOf(file);
     if (!p) return [];
     const out: RawFinding[] = [];
-    for (const job of p.jobs)
-      for (const step of job.steps)
-        for (const c of step.commands) {
-          if (!PRINTERS.has(c.name)) continue;
-          const word = c.args.find((a) => SECRET_EXPR.test(a.value));
-          if (word) out.push({ range: step.rangeAt(c.nameWord.start, word.end), args: { program: c.name } });
-        }
+    for (const { step, command: c } of pipelineCommands(p)) {
+      if (!PRINTERS.has(c.name)) continue;
+      const word = c.args.find((a) => SECRET_EXPR.test(a.value));
+      if (word) out.push({ range: step.rangeAt(c.nameWord.start, word.end), args: { program: c.name } });
+    }
     return out;
   },
 });

@@ -1,8 +1,10 @@
 import { defineYamlRule } from '../../define';
-import { pipelineOf } from '../../parse/pipeline';
+import { pipelineOf, pipelineSteps } from '../../parse/pipeline';
 import type { RawFinding } from '../../types';
 
 const SHA = /^[0-9a-f]{40}$/;
+/** `owner/repo[/path]`: a reference the editor can pin to its commit when lookups are allowed (data.pinAction). */
+const REPO = /^[a-z0-9_.-]+\/[a-z0-9_.-]+(?:\/[^@\s]*)?$/;
 
 /** A third-party action referenced by tag or branch instead of a full commit SHA. */
 export const unpinnedAction = defineYamlRule({
@@ -38,14 +40,14 @@ export const unpinnedAction = defineYamlRule({
     if (!p) return [];
     const out: RawFinding[] = [];
     const seen = new Set<unknown>();
-    const refs = p.jobs.flatMap((j) => j.steps.flatMap((s) => (s.uses ? [s.uses] : [])));
+    const refs = pipelineSteps(p).flatMap(({ step }) => (step.uses ? [step.uses] : []));
     for (const u of refs) {
       if (u.local || seen.has(u)) continue;
       seen.add(u);
       if (u.docker) {
         if (!u.action.includes('@sha256:')) out.push({ range: u.range, args: { action: u.text, ref: 'tag' } });
       } else if (u.ref === undefined) out.push({ range: u.range, messageId: 'none', args: { action: u.action } });
-      else if (!SHA.test(u.ref)) out.push({ range: u.range, args: { action: u.action, ref: u.ref } });
+      else if (!SHA.test(u.ref)) out.push({ range: u.range, args: { action: u.action, ref: u.ref }, ...(REPO.test(u.action) ? { data: { pinAction: { uses: u.text, ref: u.ref } } } : {}) });
     }
     return out;
   },

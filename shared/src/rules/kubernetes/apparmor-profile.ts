@@ -37,12 +37,12 @@ function annotationSetting(c: ContainerRef): { type: string | undefined; pair: P
 export function effectiveAppArmor(c: ContainerRef): AppArmorSetting {
   const own = fieldSetting(c.securityContext) ?? annotationSetting(c);
   if (own) return { type: own.type, own: own.pair };
-  return { type: fieldSetting(c.pod.securityContext)?.type, own: undefined };
+  return { type: (fieldSetting(c.pod.securityContext) ?? fieldSetting(c.pod.inherited))?.type, own: undefined };
 }
 
 /** True when the container (or its pod) sets an SELinux type of its own (not one of the generic container types). */
 export function hasCustomSeLinuxType(c: ContainerRef): boolean {
-  const type = scalarString(getIn(c.securityContext, ['seLinuxOptions', 'type'])) ?? scalarString(getIn(c.pod.securityContext, ['seLinuxOptions', 'type']));
+  const type = scalarString(getIn(c.securityContext, ['seLinuxOptions', 'type'])) ?? scalarString(getIn(c.pod.securityContext, ['seLinuxOptions', 'type'])) ?? scalarString(getIn(c.pod.inherited, ['seLinuxOptions', 'type']));
   return type !== undefined && !SELINUX_TYPES.has(type);
 }
 

@@ -55,6 +55,7 @@ export const automountServiceAccountToken = defineYamlRule({
     const out: RawFinding[] = [];
     const optedOut = optedOutAccounts(file);
     for (const pod of podSpecs(file)) {
+      if (!pod.podLevel) continue;
       const pair = pairIn(pod.spec, ['automountServiceAccountToken']);
       const value = scalarBool(pair?.value);
       if (value === false) continue;

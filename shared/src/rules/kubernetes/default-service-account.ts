@@ -35,6 +35,7 @@ export const defaultServiceAccount = defineYamlRule({
   check(file) {
     const out: RawFinding[] = [];
     for (const pod of podSpecs(file)) {
+      if (!pod.podLevel) continue;
       // Without a mounted token the account's permissions are out of reach of the containers.
       if (scalarBool(mapGet(pod.spec, 'automountServiceAccountToken')) === false) continue;
       if (serviceAccountOf(pod) !== 'default') continue;

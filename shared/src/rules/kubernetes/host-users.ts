@@ -35,7 +35,7 @@ export const hostUsers = defineYamlRule({
   check(file) {
     const out: RawFinding[] = [];
     for (const pod of podSpecs(file)) {
-      if (isWindowsPod(pod)) continue;
+      if (!pod.podLevel || isWindowsPod(pod)) continue;
       const pair = pairIn(pod.spec, ['hostUsers']);
       if (scalarBool(pair?.value) === false) continue;
       // The API rejects hostUsers: false together with host namespaces: no certain fix then.

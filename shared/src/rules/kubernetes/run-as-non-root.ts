@@ -1,6 +1,6 @@
 import { defineYamlRule } from '../../define';
 import { owaspK8s } from '../../checklist/external';
-import { containerName, effective, pairIn, podSpecs, type ContainerRef } from '../../parse/kubernetes';
+import { containerName, effective, pairIn, podSetting, podSpecs, type ContainerRef } from '../../parse/kubernetes';
 import { scalarBool, scalarString } from '../../parse/yaml';
 import type { Localized, RawFinding } from '../../types';
 import { RESTRICTED_LEVELS, containerFinding, findingOn, setFix, valueRange, withFix } from './support/findings';
@@ -54,9 +54,9 @@ export const runAsNonRoot = defineYamlRule({
     const out: RawFinding[] = [];
     for (const pod of podSpecs(file)) {
       const podPair = pairIn(pod.securityContext, ['runAsNonRoot']);
-      const podValue = scalarBool(podPair?.value);
-      if (podPair && podValue === false) {
-        const fix = setFix(file, pod.document, pod.spec, ['securityContext', 'runAsNonRoot'], 'true', TITLE);
+      const podValue = scalarBool(podSetting(pod, ['runAsNonRoot'])?.value);
+      if (podPair && pod.securityContext && scalarBool(podPair.value) === false) {
+        const fix = setFix(file, pod.document, pod.securityContext, ['runAsNonRoot'], 'true', TITLE);
         out.push(withFix(findingOn(pod.object, valueRange(pod.document, podPair), { messageId: 'false' }), fix));
       }
       for (const c of pod.containers) {

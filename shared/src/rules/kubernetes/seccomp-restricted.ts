@@ -46,9 +46,11 @@ export const seccompRestricted = defineYamlRule({
     for (const pod of podSpecs(file)) {
       if (isWindowsPod(pod)) continue;
       const podBad = badSeccompPair(pod.securityContext);
-      const podSet = isSetProfile(pod.securityContext) && !podBad;
-      if (podBad) {
-        const fix = setFix(file, pod.document, pod.spec, ['securityContext', 'seccompProfile', 'type'], 'RuntimeDefault', TITLE);
+      // a profile the pod inherits (PodSpecRef.inherited) counts when the pod sets none of its own
+      const scope = isSetProfile(pod.securityContext) ? pod.securityContext : pod.inherited;
+      const podSet = isSetProfile(scope) && !badSeccompPair(scope);
+      if (podBad && pod.securityContext) {
+        const fix = setFix(file, pod.document, pod.securityContext, ['seccompProfile', 'type'], 'RuntimeDefault', TITLE);
         out.push(withFix(findingOn(pod.object, valueRange(pod.document, podBad), { messageId: 'bad', args: { profile: scalarString(podBad.value) ?? '' } }), fix));
       }
       for (const c of pod.containers) {

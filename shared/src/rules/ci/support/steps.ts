@@ -36,7 +36,8 @@ function orTrue(step: PipelineStep, c: ResolvedCommand): boolean {
   return !!next && next.command.op === '||' && ['true', ':', 'exit'].includes(next.name) && (next.name !== 'exit' || next.args[0]?.value === '0');
 }
 
-function flag(args: readonly string[], names: readonly string[]): string | undefined {
+/** The value of the first of `names` among the arguments (`--name value` or `--name=value`), or undefined. */
+export function flag(args: readonly string[], names: readonly string[]): string | undefined {
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     for (const n of names) {
@@ -101,19 +102,39 @@ export function scansOf(job: PipelineJob, step: PipelineStep): Scan[] {
 export interface Push {
   readonly step: PipelineStep;
   readonly range: Range;
+  /** The image reference pushed, when the step names it literally or by a workflow expression (`${{ … }}`). */
+  readonly image: string | undefined;
+}
+
+/** True when a text holds nothing a shell expands: workflow expressions (`${{ … }}`) are filled in before any script runs. */
+const portable = (text: string): boolean => !/[$`]/.test(text.replace(/\$\{\{[^}]*\}\}/g, ''));
+
+/** An image word readable outside its own script: literal or with workflow expressions (a shell variable is not). */
+function portableImage(word: { value: string } | undefined): string | undefined {
+  return word && !word.value.startsWith('-') && portable(word.value) ? word.value : undefined;
+}
+
+/** The image docker/build-push-action pushes: the first of its tags, by the step's digest output when the step has an id. */
+function buildPushImage(step: PipelineStep): string | undefined {
+  const tag = (step.inputs['tags'] ?? '').split(/[\n,]/).map((t) => t.trim()).find((t) => t !== '');
+  if (!tag || !portable(tag)) return undefined;
+  const id = step.id;
+  if (!id) return tag;
+  const repo = tag.replace(/@sha256:[0-9a-f]+$/, '').replace(/:[^:/]+$/, '');
+  return /\$\{\{/.test(repo) ? tag : `${repo}@\${{ steps.${id}.outputs.digest }}`;
 }
 
 /** The image pushes of a step: docker/build-push-action with push true, `docker push`, `docker buildx build --push`, `podman push`, `crane push`, `ko build`. */
 export function pushesOf(step: PipelineStep): Push[] {
   const out: Push[] = [];
-  if (step.uses?.action === 'docker/build-push-action' && /^true$/i.test(step.inputs['push'] ?? '')) out.push({ step, range: step.uses.range });
+  if (step.uses?.action === 'docker/build-push-action' && /^true$/i.test(step.inputs['push'] ?? '')) out.push({ step, range: step.uses.range, image: buildPushImage(step) });
   for (const c of step.commands) {
     const a = argv(c);
     const isPush =
       ((c.name === 'docker' || c.name === 'podman' || c.name === 'buildah') && (a[0] === 'push' || (a[0] === 'image' && a[1] === 'push'))) ||
       (c.name === 'docker' && a[0] === 'buildx' && a[1] === 'build' && (a.includes('--push') || a.some((x) => /^--output=.*push=true/.test(x)))) ||
       (c.name === 'crane' && a[0] === 'push');
-    if (isPush) out.push({ step, range: commandRange(step, c) });
+    if (isPush) out.push({ step, range: commandRange(step, c), image: (c.name === 'docker' || c.name === 'podman' || c.name === 'buildah') && a[0] === 'push' && c.args.length === 2 ? portableImage(c.args[1]) : undefined });
   }
   return out;
 }
