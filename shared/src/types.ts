@@ -61,6 +61,11 @@ export interface RawFinding {
 export interface Fix {
   readonly title: Localized;
   readonly edits: readonly TextEdit[];
+  /**
+   * The file the edits apply to when it is not the finding's own: a chart finding on a template
+   * line whose fix goes into the values file that feeds the block.
+   */
+  readonly uri?: string;
 }
 
 /** Rule metadata: plain data, shown by `bollwerk rules`, hovers, SARIF and the tree view. */

@@ -25,8 +25,8 @@ function configFor(chartDir: string, base: string | undefined, helm: Readonly<Re
   return helm[relative(base ?? process.cwd(), chartDir).split('\\').join('/') || '.'] ?? {};
 }
 
-/** Renders and lints one chart folder from disk; -f files are read relative to `base`. */
-export function lintChartDir(chartDir: string, config: Config, fileUri: (path: string) => string, base?: string, log?: (message: string) => void): ChartLint {
+/** Renders and lints one chart folder from disk; -f files are read relative to `base`; `fixes` translates the rules' fixes to the chart's files. */
+export function lintChartDir(chartDir: string, config: Config, fileUri: (path: string) => string, base?: string, log?: (message: string) => void, fixes = false): ChartLint {
   const options = configFor(chartDir, base, config.helm);
   const valuesFiles: { name: string; text: string }[] = [];
   for (const f of options.valuesFiles ?? []) {
@@ -40,7 +40,7 @@ export function lintChartDir(chartDir: string, config: Config, fileUri: (path: s
   }
   const uriOf = (p: string): string => fileUri(isAbsolute(p) ? p : join(chartDir, p));
   const { valuesFiles: _v, ...rest } = options;
-  return lintChart(diskTree(chartDir), '', { ...rest, valuesFiles, sprig: sprigFuncs(), config, uriOf, ...(log ? { log } : {}) });
+  return lintChart(diskTree(chartDir), '', { ...rest, valuesFiles, sprig: sprigFuncs(), config, uriOf, ...(log ? { log } : {}), ...(fixes ? { fixes } : {}) });
 }
 
 /** Replaces the reports of each chart's files with the chart's findings (templates no longer noted as skipped); adds reports for files that had none. */

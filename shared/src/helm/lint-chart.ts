@@ -9,7 +9,8 @@ import { DEFAULT_CONFIG } from '../config';
 import { RENDER_ERROR } from '../engine-rules';
 import type { FileTree } from '../file-tree';
 import { lintText, sortResults, toResult } from '../lint';
-import type { Range, RelatedPlace, Result } from '../types';
+import type { Fix, Range, RelatedPlace, Result } from '../types';
+import { FixVerifier, translateFix, type FixContext, type RenderedTemplate } from './chart-fix';
 import { causeAt, type OutputCause } from './source-origin';
 import { renderChart, type TemplateRequest } from './template-command';
 import type { FuncMap, OutputSegment } from './template/index';
@@ -23,6 +24,11 @@ export interface ChartLintOptions extends Pick<TemplateRequest, 'valuesFiles' | 
   /** The URI of a path of the tree (default: the path itself). */
   readonly uriOf?: (path: string) => string;
   readonly log?: (message: string) => void;
+  /**
+   * Translate the rules' fixes to the chart's files (chart-fix.ts). Each is verified by rendering
+   * the chart again, so it costs a render per distinct fix: on for `--fix` and code actions.
+   */
+  readonly fixes?: boolean;
 }
 
 /** The findings of one chart, each in a file of the chart (or a -f file). */
@@ -137,7 +143,7 @@ const key = (r: Result): string => `${r.ruleId}\0${r.uri}\0${r.range.start.line}
 export function lintChart(tree: FileTree, chartDir: string, options: ChartLintOptions): ChartLint {
   const config = options.config ?? DEFAULT_CONFIG;
   const uriOf = options.uriOf ?? ((p: string): string => p);
-  const { sprig, config: _c, uriOf: _u, log: _l, ...values } = options;
+  const { sprig, config: _c, uriOf: _u, log: _l, fixes: _x, ...values } = options;
   let rendered;
   try {
     rendered = renderChart({ tree, chartPath: chartDir, sprig, ...values, sourceMap: true });
@@ -160,17 +166,34 @@ export function lintChart(tree: FileTree, chartDir: string, options: ChartLintOp
   const { files, sourceMap } = rendered;
   const results = new Map<string, Result>();
   const linted: string[] = [];
+  const found: { template: RenderedTemplate; result: Result; moved: Result }[] = [];
   for (const [name, output] of files) {
     if (!/\.ya?ml$/i.test(name) || output.trim() === '') continue;
     const segments = sourceMap!.segments.get(name);
     if (!segments) continue;
     const path = templatePath(chartDir, name);
     linted.push(path);
+    const template = { name, output, segments };
     const report = lintText(uriOf(path), output, { config, kind: 'kubernetes', ...(options.log ? { log: options.log } : {}) });
-    for (const r of report.results) {
-      const moved = relocate(r, output, segments, sourceMap!.values, chartDir, uriOf) ?? r;
-      if (!results.has(key(moved))) results.set(key(moved), moved);
-    }
+    for (const r of report.results) found.push({ template, result: r, moved: relocate(r, output, segments, sourceMap!.values, chartDir, uriOf) ?? r });
+  }
+  const fixer = options.fixes ? chartFixer({ tree, chartDir, request: { chartPath: chartDir, sprig, ...values }, config, values: sourceMap!.values, pathOf: (n) => templatePath(chartDir, n), baseline: found.map((f) => ({ name: f.template.name, result: f.result })) }) : undefined;
+  for (const f of found) {
+    const k = key(f.moved);
+    const fix = fixer?.(f.template, f.result);
+    const prior = results.get(k);
+    if (prior && (prior.fix || !fix)) continue;
+    results.set(k, fix ? { ...f.moved, fix: { ...fix, ...(uriOf(fix.file) === f.moved.uri ? {} : { uri: uriOf(fix.file) }) } } : f.moved);
   }
   return { results: sortResults([...results.values()]), linted, library: false };
+}
+
+/** Translates rendered findings' fixes (chart-fix.ts); the edits' file is a tree path or a -f file. */
+function chartFixer(ctx: FixContext): (t: RenderedTemplate, r: Result) => { title: Result['message']; edits: Fix['edits']; file: string } | undefined {
+  const verifier = new FixVerifier(ctx);
+  return (t, r) => {
+    if (!r.fix) return undefined;
+    const edits = translateFix(ctx, verifier, t, r);
+    return edits ? { title: r.fix.title, edits: edits.edits, file: edits.file } : undefined;
+  };
 }
