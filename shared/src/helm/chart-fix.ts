@@ -392,3 +392,43 @@ export function translateFix(ctx: FixContext, verifier: FixVerifier, t: Rendered
   if (fromTemplate && verifier.verify(fromTemplate, t.name, finding)) return fromTemplate;
   return undefined;
 }
+
+/** A digest stand-in for verifying where a pin goes (the registry is not asked while linting). */
+const STAND_IN_DIGEST = `@sha256:${'0'.repeat(64)}`;
+
+/**
+ * Where a chart finding's image reference is pinned: the place in a chart file (the values scalar
+ * that printed the tag, or the template text) right after the reference's last character, where
+ * `@sha256:…` goes. Verified by rendering with a stand-in digest there. Undefined when the
+ * reference's end is not printed whole by one values scalar or template text.
+ */
+export function translatePin(ctx: FixContext, verifier: FixVerifier, t: RenderedTemplate, finding: Result): FileEdits | undefined {
+  const pin = finding.data?.['pin'];
+  const reference = typeof pin === 'object' && pin !== null ? (pin as { reference?: unknown }).reference : undefined;
+  if (typeof reference !== 'string' || reference === '') return undefined;
+  const rendered = lineIndex(t.output);
+  const start = t.output.indexOf(reference, rendered.offsetAt(finding.range.start));
+  const end = start + reference.length;
+  if (start < 0 || end > rendered.offsetAt(finding.range.end)) return undefined;
+  const seg = segmentAt(t.segments, end - 1);
+  if (!seg) return undefined;
+  let candidate: FileEdits | undefined;
+  const o = seg.origin;
+  if (o.kind === 'text') {
+    const lines = lineIndex(o.source.text);
+    const at = lines.positionAt(o.offset + (end - seg.start));
+    candidate = { file: ctx.pathOf(o.source.parseName), edits: [{ range: { start: at, end: at }, newText: STAND_IN_DIGEST }] };
+  } else if (o.value !== undefined && seg.end === end) {
+    const path = ctx.values.pathOf(o.value);
+    const source = path ? ctx.values.sourceOf(path) : undefined;
+    const parsed = source ? parsedValues(new Map(), source.file, source.text) : undefined;
+    const scalar = source && parsed ? valuesNode(parsed.documents[0]!.doc.contents, source.path) : undefined;
+    if (!source || !parsed || !isScalar(scalar) || !scalar.range || String(scalar.value) !== t.output.slice(seg.start, seg.end)) return undefined;
+    if (scalar.type !== 'PLAIN' && scalar.type !== 'QUOTE_DOUBLE' && scalar.type !== 'QUOTE_SINGLE') return undefined;
+    const offset = parsed.documents[0]!.offset + scalar.range[1] - (scalar.type === 'PLAIN' ? 0 : 1);
+    const at = parsed.lines.positionAt(offset);
+    candidate = { file: source.file, edits: [{ range: { start: at, end: at }, newText: STAND_IN_DIGEST }] };
+  }
+  if (!candidate || !verifier.verify(candidate, t.name, finding)) return undefined;
+  return candidate;
+}

@@ -10,7 +10,7 @@ import { RENDER_ERROR } from '../engine-rules';
 import type { FileTree } from '../file-tree';
 import { lintText, sortResults, toResult } from '../lint';
 import type { Fix, Range, RelatedPlace, Result } from '../types';
-import { FixVerifier, translateFix, type FixContext, type RenderedTemplate } from './chart-fix';
+import { FixVerifier, translateFix, translatePin, type FileEdits, type FixContext, type RenderedTemplate } from './chart-fix';
 import { causeAt, type OutputCause } from './source-origin';
 import { renderChart, type TemplateRequest } from './template-command';
 import type { FuncMap, OutputSegment } from './template/index';
@@ -178,22 +178,49 @@ export function lintChart(tree: FileTree, chartDir: string, options: ChartLintOp
     for (const r of report.results) found.push({ template, result: r, moved: relocate(r, output, segments, sourceMap!.values, chartDir, uriOf) ?? r });
   }
   const fixer = options.fixes ? chartFixer({ tree, chartDir, request: { chartPath: chartDir, sprig, ...values }, config, values: sourceMap!.values, pathOf: (n) => templatePath(chartDir, n), baseline: found.map((f) => ({ name: f.template.name, result: f.result })) }) : undefined;
+  const withFix = new Set<string>();
   for (const f of found) {
     const k = key(f.moved);
-    const fix = fixer?.(f.template, f.result);
-    const prior = results.get(k);
-    if (prior && (prior.fix || !fix)) continue;
-    results.set(k, fix ? { ...f.moved, fix: { ...fix, ...(uriOf(fix.file) === f.moved.uri ? {} : { uri: uriOf(fix.file) }) } } : f.moved);
+    const fixed = withFix.has(k) ? undefined : fixer?.(f.template, f.result);
+    // of one finding reached from several templates, the first with a fix keeps it
+    if (results.has(k) && (!fixed || withFix.has(k))) continue;
+    if (fixed) withFix.add(k);
+    results.set(k, fixed ? withChartFix(f.moved, fixed, uriOf) : f.moved);
   }
   return { results: sortResults([...results.values()]), linted, library: false };
 }
 
-/** Translates rendered findings' fixes (chart-fix.ts); the edits' file is a tree path or a -f file. */
-function chartFixer(ctx: FixContext): (t: RenderedTemplate, r: Result) => { title: Result['message']; edits: Fix['edits']; file: string } | undefined {
+/** Where a chart finding's digest pin goes: `@sha256:…` inserted at `position` of `uri` (lintChart's `data.pin.insert`). */
+export interface ChartPinSite {
+  readonly uri: string;
+  readonly position: Range['start'];
+}
+
+/** The edit pinning a chart finding's image: the digest of `pinned` (`name:tag@sha256:…`, as the registry answered) inserted at the site. */
+export function chartPinEdit(site: ChartPinSite, pinned: string): { uri: string; edit: { range: Range; newText: string } } | undefined {
+  const at = pinned.lastIndexOf('@');
+  if (at < 0) return undefined;
+  return { uri: site.uri, edit: { range: { start: site.position, end: site.position }, newText: pinned.slice(at) } };
+}
+
+/** A finding with its translated fix, or its pin site in `data.pin.insert`. */
+function withChartFix(r: Result, fixed: { fix?: { title: Result['message']; edits: Fix['edits']; file: string }; pin?: FileEdits }, uriOf: (p: string) => string): Result {
+  let out = r;
+  if (fixed.fix) out = { ...out, fix: { title: fixed.fix.title, edits: fixed.fix.edits, ...(uriOf(fixed.fix.file) === r.uri ? {} : { uri: uriOf(fixed.fix.file) }) } };
+  if (fixed.pin) {
+    const insert: ChartPinSite = { uri: uriOf(fixed.pin.file), position: fixed.pin.edits[0]!.range.start };
+    out = { ...out, data: { ...out.data, pin: { ...(out.data?.['pin'] as object), insert } } };
+  }
+  return out;
+}
+
+/** Translates rendered findings' fixes and digest pins (chart-fix.ts); the edits' file is a tree path or a -f file. */
+function chartFixer(ctx: FixContext): (t: RenderedTemplate, r: Result) => { fix?: { title: Result['message']; edits: Fix['edits']; file: string }; pin?: FileEdits } | undefined {
   const verifier = new FixVerifier(ctx);
   return (t, r) => {
-    if (!r.fix) return undefined;
-    const edits = translateFix(ctx, verifier, t, r);
-    return edits ? { title: r.fix.title, edits: edits.edits, file: edits.file } : undefined;
+    const edits = r.fix ? translateFix(ctx, verifier, t, r) : undefined;
+    const pin = r.data?.['pin'] ? translatePin(ctx, verifier, t, r) : undefined;
+    if (!edits && !pin) return undefined;
+    return { ...(edits && r.fix ? { fix: { title: r.fix.title, edits: edits.edits, file: edits.file } } : {}), ...(pin ? { pin } : {}) };
   };
 }

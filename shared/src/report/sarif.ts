@@ -102,7 +102,7 @@ function sarifResult(r: Result, index: Map<string, number>, options: SarifOption
         description: { text: r.fix.title[options.lang] },
         artifactChanges: [
           {
-            artifactLocation: location,
+            artifactLocation: r.fix.uri === undefined ? location : artifactLocation(r.fix.uri, options.rootUri),
             replacements: r.fix.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })),
           },
         ],
