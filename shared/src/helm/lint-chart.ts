@@ -224,3 +224,48 @@ function chartFixer(ctx: FixContext): (t: RenderedTemplate, r: Result) => { fix?
     return { ...(edits && r.fix ? { fix: { title: r.fix.title, edits: edits.edits, file: edits.file } } : {}), ...(pin ? { pin } : {}) };
   };
 }
+
+/** One value set of a chart: its name and its values (over the chart's values.yaml). */
+export interface ChartValueSet {
+  readonly name: string;
+  readonly values: Pick<ChartLintOptions, 'valuesFiles' | 'set' | 'setString'>;
+}
+
+/**
+ * Lints a chart with each of several value sets and reports each finding once: a finding of the
+ * same rule, place and message in several sets is one, its message naming the value sets it
+ * occurs in (also `data.valueSets`). With one set this is lintChart.
+ */
+export function lintChartValueSets(tree: FileTree, chartDir: string, sets: readonly ChartValueSet[], options: ChartLintOptions): ChartLint {
+  const lints = sets.map((s) => {
+    const { valuesFiles: _v, set: _s, setString: _t, ...shared } = options;
+    return { name: s.name, lint: lintChart(tree, chartDir, { ...shared, ...s.values }) };
+  });
+  if (lints.length === 1) return lints[0]!.lint;
+  const merged = new Map<string, { result: Result; names: string[] }>();
+  for (const { name, lint } of lints) {
+    for (const r of lint.results) {
+      const k = key(r);
+      const entry = merged.get(k);
+      if (!entry) merged.set(k, { result: r, names: [name] });
+      else {
+        entry.names.push(name);
+        // a fix (or pin site) verified in one set is kept when the first set had none
+        if (!entry.result.fix && r.fix) entry.result = { ...entry.result, fix: r.fix };
+      }
+    }
+  }
+  const results = [...merged.values()].map(({ result, names }) => {
+    const list = names.join(', ');
+    return {
+      ...result,
+      message: { en: `${result.message.en} (value sets: ${list})`, de: `${result.message.de} (Wertesätze: ${list})` },
+      data: { ...result.data, valueSets: names },
+    };
+  });
+  return {
+    results: sortResults(results),
+    linted: [...new Set(lints.flatMap((l) => l.lint.linted))].sort(),
+    library: lints.every((l) => l.lint.library),
+  };
+}
