@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Config } from '../../shared/src/config';
 import { lintText } from '../../shared/src/lint';
 import { isDockerfileName } from '../../shared/src/parse/kind';
@@ -7,6 +8,7 @@ import { hasDockerignore, inChartTree, readSource } from '../../host/src/workspa
 import { fileUri, scanWorkspace, uriPath, type ScanOptions, type ScanResult } from '../../host/src/workspace/scan';
 import { findFiles } from '../../host/src/workspace/walk';
 import { chartRoots, lintChartDir } from '../../host/src/workspace/charts';
+import { kustomizeFixes } from '../../host/src/workspace/kustomize-pass';
 import { writeBack, writeRoots, type WriteRoots } from '../../host/src/workspace/write-back';
 
 /** Passes over a file before giving up on reaching a stable text. */
@@ -72,7 +74,10 @@ export function fixWorkspace(roots: readonly string[], config: Config, fixOption
   const sink = { roots: writeRoots(roots), failed, skipped };
   let fixed = 0;
   const found = findFiles(roots, { ignorePaths: config.ignorePaths, testDataPaths: config.testDataPaths, ...(options.ignoreBase ? { ignoreBase: options.ignoreBase } : {}) });
+  // kustomize: the inputs of the builds (bases, patches) are fixed through what deploys them, below
+  let kustomize = kustomizeFixes(roots, found.files, config, fileUri, options.log);
   for (const path of found.files) {
+    if (kustomize.inputs.has(resolve(path))) continue;
     const source = readSource(path, config.maxFileBytes);
     if ('note' in source) continue;
     // a Helm chart's templates are not linted alone (lint.ts inChart): their fixes come from the chart below
@@ -105,6 +110,19 @@ export function fixWorkspace(roots: readonly string[], config: Config, fixOption
       }
       if (!any) break;
     }
+  }
+  // kustomize: fixes in the base resource or the overlay's patch, verified by building again
+  for (let pass = 0; pass < MAX_FIX_PASSES && kustomize.results.length > 0; pass++) {
+    const byUri = new Map<string, Result[]>();
+    for (const r of kustomize.results) byUri.set(r.fix?.uri ?? r.uri, [...(byUri.get(r.fix?.uri ?? r.uri) ?? []), r]);
+    let any = false;
+    for (const [uri, results] of byUri) {
+      const count = applyFixes(uriPath(uri), results, config, sink, changed);
+      fixed += count;
+      any ||= count > 0;
+    }
+    if (!any) break;
+    kustomize = kustomizeFixes(roots, found.files, config, fileUri, options.log);
   }
   let scan = scanWorkspace(roots, config, options);
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {

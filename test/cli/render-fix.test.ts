@@ -1,5 +1,6 @@
-// `bollwerk scan --fix` on a chart (the fixes go into values.yaml and the template, the files'
-// texts after are exact) and a chart linted with several value sets (a finding once, naming them).
+// `bollwerk scan --fix` on a chart (the fixes go into values.yaml and the template) and on a
+// kustomize overlay tree (into the base and the overlay's patch), the files' texts after exact; a
+// chart linted with several value sets (a finding once, naming them).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +8,8 @@ import { describe, it } from 'node:test';
 import { runMain, workspace } from './helpers';
 
 const FIXABLE = 'test/fixtures/helm/fixable';
+const APP = 'test/fixtures/kustomize/app';
+const APP_FILES = ['base/app.properties', 'base/deployment.yaml', 'base/kustomization.yaml', 'components/probe/kustomization.yaml', 'components/probe/probe.yaml', 'overlays/dev/debug.yaml', 'overlays/dev/kustomization.yaml', 'overlays/prod/kustomization.yaml', 'overlays/prod/secure.yaml'];
 const chartFiles = (prefix: string): Record<string, string> =>
   Object.fromEntries(['Chart.yaml', 'values.yaml', 'templates/deployment.yaml'].map((f) => [`${prefix}${f}`, readFileSync(join(FIXABLE, f), 'utf8')]));
 
@@ -76,5 +79,29 @@ describe('bollwerk scan: a chart with several value sets', () => {
     assert.deepEqual(privileged, ['env/edge.yaml:2 (value sets: edge)', 'env/prod.yaml:2 (value sets: prod)']);
     const de = JSON.parse((await runMain(['scan', '.', '--format', 'json', '--lang', 'de'], { cwd: dir })).stdout) as { results: JsonResult[] };
     assert.match(de.results.find((r) => r.ruleId === 'k8s/privileged')!.message, /\(Wertesätze: edge\)$/);
+  });
+});
+
+describe('bollwerk scan --fix on a kustomize tree', () => {
+  it('fixes settings every overlay lacks in the base and a value an overlay introduced in its patch; other patches stay as they are', async () => {
+    const relax = (value: string): string => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          securityContext:\n            readOnlyRootFilesystem: ${value} # needs a writable /var/cache\n`;
+    const dir = workspace({
+      ...Object.fromEntries(APP_FILES.map((f) => [f, readFileSync(join(APP, f), 'utf8')])),
+      'overlays/staging/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ../../base\npatches:\n  - path: relax.yaml\n',
+      'overlays/staging/relax.yaml': relax('false'),
+    });
+    const run = await runMain(['scan', '.', '--fix', '--format', 'json'], { cwd: dir });
+    assert.equal((JSON.parse(run.stdout) as { summary: { fixed: number } }).summary.fixed, 5);
+    assert.equal(readFileSync(join(dir, 'base/deployment.yaml'), 'utf8'), `${readFileSync(join(APP, 'base/deployment.yaml'), 'utf8')}            capabilities:
+              drop:
+                - ALL
+            runAsNonRoot: true
+            seccompProfile:
+              type: RuntimeDefault
+      automountServiceAccountToken: false
+`);
+    assert.equal(readFileSync(join(dir, 'overlays/staging/relax.yaml'), 'utf8'), relax('true'));
+    // a patch is no whole object: nothing is added to it as if it were one
+    for (const f of ['overlays/dev/debug.yaml', 'overlays/prod/secure.yaml', 'components/probe/probe.yaml']) assert.equal(readFileSync(join(dir, f), 'utf8'), readFileSync(join(APP, f), 'utf8'), f);
   });
 });
