@@ -100,8 +100,10 @@ describe('chart fixes', () => {
     assert.equal(findingAt(lint.results, 'k8s/resources', 'templates/deployment.yaml', 11).fix, undefined);
   });
 
-  it('computes no fix unless asked (a render per fix)', () => {
+  it('computes no fix unless asked (a render per fix), and only for the findings asked for', () => {
     assert.ok(lintChart(tree, '', { sprig }).results.every((r) => r.fix === undefined));
+    const some = lintChart(tree, '', { sprig, fixes: (r) => r.ruleId === 'k8s/host-users' }).results;
+    assert.deepEqual(some.filter((r) => r.fix).map((r) => r.ruleId), ['k8s/host-users']);
   });
 
   it('puts a fix after a block that an action indents (nindent) when the values come from the command line', () => {

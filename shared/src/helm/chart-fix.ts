@@ -49,6 +49,8 @@ export interface FixContext {
   readonly pathOf: (templateName: string) => string;
   /** Every rendered finding of the render, for comparing renders with a fix and without. */
   readonly baseline: readonly { readonly name: string; readonly result: Result }[];
+  /** The rendered templates' texts: a template whose output a fix leaves unchanged keeps its findings unlinted. */
+  readonly outputs?: ReadonlyMap<string, string>;
 }
 
 /** The values key path printed at output offset `at`: the values node of an action, the key under `at` within a printed block. */
@@ -225,8 +227,11 @@ function overlay(tree: FileTree, texts: ReadonlyMap<string, string>): FileTree {
   };
 }
 
-/** The findings of a chart rendered again (no source map); undefined when it no longer renders. */
-export function relint(tree: FileTree, request: FixContext['request'], config: Config): { name: string; result: Result }[] | undefined {
+/**
+ * The findings of a chart rendered again (no source map); undefined when it no longer renders. A
+ * template whose output equals its text in `before` takes its findings from there, unlinted.
+ */
+export function relint(tree: FileTree, request: FixContext['request'], config: Config, before?: { readonly outputs: ReadonlyMap<string, string>; readonly found: readonly { readonly name: string; readonly result: Result }[] }): { name: string; result: Result }[] | undefined {
   let rendered;
   try {
     rendered = renderChart({ ...request, tree });
@@ -237,6 +242,10 @@ export function relint(tree: FileTree, request: FixContext['request'], config: C
   const out: { name: string; result: Result }[] = [];
   for (const [name, output] of rendered.files) {
     if (!/\.ya?ml$/i.test(name) || output.trim() === '') continue;
+    if (before?.outputs.get(name) === output) {
+      for (const f of before.found) if (f.name === name) out.push(f);
+      continue;
+    }
     for (const result of lintText(name, output, { config, kind: 'kubernetes' }).results) out.push({ name, result });
   }
   return out;
@@ -273,7 +282,8 @@ export class FixVerifier {
     let counts = this.renders.get(key);
     if (counts === undefined) {
       const applied = this.apply(candidate);
-      const found = applied ? relint(applied.tree, applied.request, this.ctx.config) : undefined;
+      const before = this.ctx.outputs ? { outputs: this.ctx.outputs, found: this.ctx.baseline } : undefined;
+      const found = applied ? relint(applied.tree, applied.request, this.ctx.config, before) : undefined;
       counts = found ? countFindings(found) : null;
       this.renders.set(key, counts);
     }

@@ -26,9 +26,10 @@ export interface ChartLintOptions extends Pick<TemplateRequest, 'valuesFiles' | 
   readonly log?: (message: string) => void;
   /**
    * Translate the rules' fixes to the chart's files (chart-fix.ts). Each is verified by rendering
-   * the chart again, so it costs a render per distinct fix: on for `--fix` and code actions.
+   * the chart again, so it costs a render per distinct fix: on for `--fix`; a code action asks for
+   * the findings under its cursor only (a predicate over the reported findings).
    */
-  readonly fixes?: boolean;
+  readonly fixes?: boolean | ((finding: Result) => boolean);
 }
 
 /** The findings of one chart, each in a file of the chart (or a -f file). */
@@ -177,11 +178,12 @@ export function lintChart(tree: FileTree, chartDir: string, options: ChartLintOp
     const report = lintText(uriOf(path), output, { config, kind: 'kubernetes', ...(options.log ? { log: options.log } : {}) });
     for (const r of report.results) found.push({ template, result: r, moved: relocate(r, output, segments, sourceMap!.values, chartDir, uriOf) ?? r });
   }
-  const fixer = options.fixes ? chartFixer({ tree, chartDir, request: { chartPath: chartDir, sprig, ...values }, config, values: sourceMap!.values, pathOf: (n) => templatePath(chartDir, n), baseline: found.map((f) => ({ name: f.template.name, result: f.result })) }) : undefined;
+  const fixer = options.fixes ? chartFixer({ tree, chartDir, request: { chartPath: chartDir, sprig, ...values }, config, values: sourceMap!.values, pathOf: (n) => templatePath(chartDir, n), baseline: found.map((f) => ({ name: f.template.name, result: f.result })), outputs: files }) : undefined;
+  const wanted = typeof options.fixes === 'function' ? options.fixes : (): boolean => true;
   const withFix = new Set<string>();
   for (const f of found) {
     const k = key(f.moved);
-    const fixed = withFix.has(k) ? undefined : fixer?.(f.template, f.result);
+    const fixed = withFix.has(k) || !wanted(f.moved) ? undefined : fixer?.(f.template, f.result);
     // of one finding reached from several templates, the first with a fix keeps it
     if (results.has(k) && (!fixed || withFix.has(k))) continue;
     if (fixed) withFix.add(k);
