@@ -125,15 +125,19 @@ function overlay(tree: FileTree, file: string, text: string): FileTree {
   return { readFile: (path) => (path === file ? bytes : tree.readFile(path)), readDir: (path) => tree.readDir(path) };
 }
 
-/** Builds and lints units; undefined when one of them does not build. */
-export function lintUnits(tree: FileTree, units: readonly string[], config: Config | undefined, build: BuildOptions | undefined): UnitFinding[] | undefined {
+/**
+ * Builds and lints units; undefined when one of them does not build. `linted` holds the findings
+ * of built resource texts linted before (a fix changes few resources; the others are not linted again).
+ */
+export function lintUnits(tree: FileTree, units: readonly string[], config: Config | undefined, build: BuildOptions | undefined, linted?: ReadonlyMap<string, readonly Result[]>): UnitFinding[] | undefined {
   const out: UnitFinding[] = [];
   for (const unit of units) {
     const built = buildKustomization(tree, unit, build);
     if (!built.ok) return undefined;
     for (const r of built.resources) {
       const text = writeYaml(r.obj as Json);
-      for (const result of lintText(`kustomize:///${unit}`, text, { kind: 'kubernetes', ...(config ? { config } : {}) }).results) out.push({ unit, result });
+      const results = linted?.get(text) ?? lintText(`kustomize:///${unit}`, text, { kind: 'kubernetes', ...(config ? { config } : {}) }).results;
+      for (const result of results) out.push({ unit, result });
     }
   }
   return out;
@@ -144,7 +148,7 @@ export class KustomizeFixVerifier {
   private readonly baseline: Map<string, number>;
   private readonly builds = new Map<string, Map<string, number> | null>();
 
-  constructor(private readonly tree: FileTree, found: readonly UnitFinding[], private readonly config: Config | undefined, private readonly build: BuildOptions | undefined) {
+  constructor(private readonly tree: FileTree, found: readonly UnitFinding[], private readonly config: Config | undefined, private readonly build: BuildOptions | undefined, private readonly linted?: ReadonlyMap<string, readonly Result[]>) {
     this.baseline = countFindings(found);
   }
 
@@ -160,7 +164,7 @@ export class KustomizeFixVerifier {
       } catch {
         after = undefined;
       }
-      const found = after === undefined ? undefined : lintUnits(overlay(this.tree, file, after), readers, this.config, this.build);
+      const found = after === undefined ? undefined : lintUnits(overlay(this.tree, file, after), readers, this.config, this.build, this.linted);
       counts = found ? countFindings(found) : null;
       this.builds.set(key, counts);
     }

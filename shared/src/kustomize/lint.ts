@@ -241,6 +241,8 @@ function lintUnits(tree: FileTree, options: KustomizeLintOptions): KustomizeLint
   const readBy = new Map<string, ReadonlySet<string>>();
   const found: UnitFinding[] = [];
   const suppressions = fileSuppressions(tree);
+  // the findings of each built resource text, kept for verifying fixes
+  const linted = new Map<string, readonly Result[]>();
   for (const unit of units) {
     const read = new Set<string>();
     readBy.set(unit, read);
@@ -254,6 +256,7 @@ function lintUnits(tree: FileTree, options: KustomizeLintOptions): KustomizeLint
       if (!r.generatedBy) resourceFiles.add(r.origin.file);
       const text = writeYaml(r.obj as Json);
       const report = lintText(`kustomize:///${unit}`, text, { kind: 'kubernetes', config, ...(options.log ? { log: options.log } : {}) });
+      if (options.fixes) linted.set(text, report.results);
       for (const result of report.results) {
         found.push({ unit, result });
         const at = locate(tree, r, text, result);
@@ -266,7 +269,7 @@ function lintUnits(tree: FileTree, options: KustomizeLintOptions): KustomizeLint
       }
     }
   }
-  const verifier = options.fixes ? new KustomizeFixVerifier(tree, found, config, options.build) : undefined;
+  const verifier = options.fixes ? new KustomizeFixVerifier(tree, found, config, options.build, linted) : undefined;
   const findings = [...merged.values()].map(({ finding, units: us, sample }) => {
     // units that deploy the file too but whose build does not have the finding: they fix it
     const fixedBy = units.filter((u) => !us.has(u) && readBy.get(u)?.has(finding.file));
