@@ -176,7 +176,11 @@ export function lintChart(tree: FileTree, chartDir: string, options: ChartLintOp
     linted.push(path);
     const template = { name, output, segments };
     const report = lintText(uriOf(path), output, { config, kind: 'kubernetes', ...(options.log ? { log: options.log } : {}) });
-    for (const r of report.results) found.push({ template, result: r, moved: relocate(r, output, segments, sourceMap!.values, chartDir, uriOf) ?? r });
+    for (const r of report.results) {
+      // a rule's fix edits the rendered text: never the template's (chart-fix.ts translates it)
+      const { fix: _rendered, ...unmoved } = r;
+      found.push({ template, result: r, moved: relocate(r, output, segments, sourceMap!.values, chartDir, uriOf) ?? unmoved });
+    }
   }
   const fixer = options.fixes ? chartFixer({ tree, chartDir, request: { chartPath: chartDir, sprig, ...values }, config, values: sourceMap!.values, pathOf: (n) => templatePath(chartDir, n), baseline: found.map((f) => ({ name: f.template.name, result: f.result })), outputs: files }) : undefined;
   const wanted = typeof options.fixes === 'function' ? options.fixes : (): boolean => true;
