@@ -83,8 +83,16 @@ export function deepest(root: Node | null, path: readonly Step[]): { node: Node 
   return { node, depth };
 }
 
-/** A value as YAML text for yaml-edit: a flow scalar, or a block (starting with a line break). */
-export function valueYaml(value: unknown): string {
+/** A value as flow YAML in the style yaml-edit writes (`{a: [b]}`). */
+function flowYaml(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(flowYaml).join(', ')}]`;
+  if (isPlain(value)) return `{${Object.entries(value).map(([k, v]) => `${stringify(k).trimEnd()}: ${flowYaml(v)}`).join(', ')}}`;
+  return stringify(value).trimEnd();
+}
+
+/** A value as YAML text for yaml-edit: a flow scalar, or a block (starting with a line break); all flow for a flow collection. */
+export function valueYaml(value: unknown, flow = false): string {
+  if (flow) return flowYaml(value);
   if (value !== null && typeof value === 'object') return `\n${stringify(value).trimEnd()}`;
   return stringify(value).trimEnd();
 }

@@ -119,6 +119,23 @@ describe('chart fixes', () => {
     assert.equal(out.text, TEMPLATE_POD('        {{- toYaml .Values.sc | nindent 8 }}\n        readOnlyRootFilesystem: true\n'));
   });
 
+  it('writes into an empty flow map of values (`securityContext: {}`) in flow style', () => {
+    const chart = memoryTree({
+      'Chart.yaml': 'apiVersion: v2\nname: c\nversion: 1.0.0\n',
+      'values.yaml': '# container settings\nsc: {} # none yet\n',
+      'templates/pod.yaml': TEMPLATE_POD('        {{- toYaml .Values.sc | nindent 8 }}\n'),
+    });
+    const results = lintChart(chart, '', { sprig, fixes: true }).results;
+    const text = (rule: string): string => {
+      const out = fixedText(chart, findingAt(results, rule, 'templates/pod.yaml', 8));
+      assert.equal(out.file, 'values.yaml');
+      return out.text;
+    };
+    assert.equal(text('k8s/read-only-root-filesystem'), '# container settings\nsc: {readOnlyRootFilesystem: true} # none yet\n');
+    assert.equal(text('k8s/capabilities-restricted'), '# container settings\nsc: {capabilities: {drop: [ALL]}} # none yet\n');
+    assert.equal(text('k8s/seccomp-restricted'), '# container settings\nsc: {seccompProfile: {type: RuntimeDefault}} # none yet\n');
+  });
+
   it('offers no fix when rendering again shows the finding stays (the template drops the key)', () => {
     const chart = memoryTree({
       'Chart.yaml': 'apiVersion: v2\nname: c\nversion: 1.0.0\n',

@@ -84,9 +84,9 @@ function containerPath(t: RenderedTemplate, values: ValuesProvenance, node: Node
     if (!at || at.path[at.path.length - 1] !== '0') return undefined;
     return at.path.slice(0, -1);
   }
-  // an empty flow collection (`{}`, `[]`) printed by one action
+  // an empty flow collection (`{}`, `[]`) printed by one action, alone or as a key's value in a printed block
   const at = valuesPathAt(t, values, node.range[0]);
-  return at && !t.output.slice(at.segment.start, at.segment.end).includes('\n') && at.segment.end >= node.range[1] ? at.path : undefined;
+  return at && at.segment.end >= node.range[1] ? at.path : undefined;
 }
 
 /** A values file parsed for editing, by file. */
@@ -130,7 +130,7 @@ function valuesEdit(ctx: FixContext, files: ValuesFiles, path: readonly string[]
   if (rest.some((s) => typeof s !== 'string') || rest.length === 0) return undefined;
   const flat = flatten(rest as string[], change.value);
   if (isMap(node)) {
-    const edits = setIn(doc, parsed.lines, node, flat.path, valueYaml(flat.value));
+    const edits = setIn(doc, parsed.lines, node, flat.path, valueYaml(flat.value, node.flow === true));
     return edits ? { file: source.file, edits } : undefined;
   }
   // an empty key (`securityContext:`) is given the nested setting through its parent

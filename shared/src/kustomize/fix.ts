@@ -89,14 +89,14 @@ function changeEdits(doc: YamlDocument, lines: LineIndex, obj: Json, change: Cha
     if (depth === change.path.length) return isSeq(node) ? appendToSeq(doc, lines, node, valueYaml(change.value)) : undefined;
     const rest = change.path.slice(depth);
     if (!isMap(node) || rest.some((s) => typeof s !== 'string')) return undefined;
-    return setIn(doc, lines, node, rest as string[], valueYaml([change.value]));
+    return setIn(doc, lines, node, rest as string[], valueYaml([change.value], node.flow === true));
   }
   // a set: from the deepest existing map above the changed key
   const { node, depth } = follow(root, obj, change.path.slice(0, -1));
   const rest = change.path.slice(depth);
   if (!isMap(node) || rest.length === 0 || rest.some((s) => typeof s !== 'string')) return undefined;
   const flat = flatten(rest as string[], change.value);
-  return setIn(doc, lines, node, flat.path, valueYaml(flat.value));
+  return setIn(doc, lines, node, flat.path, valueYaml(flat.value, node.flow === true));
 }
 
 /** The edits of a built finding's fix in the source document at `file`, line `docLine`; undefined when there are none certain. */
