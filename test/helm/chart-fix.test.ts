@@ -119,6 +119,17 @@ describe('chart fixes', () => {
     assert.equal(out.text, TEMPLATE_POD('        {{- toYaml .Values.sc | nindent 8 }}\n        readOnlyRootFilesystem: true\n'));
   });
 
+  it('replaces an offending value on its values line, its comment kept (the finding and its fix in values.yaml)', () => {
+    const chart = memoryTree({
+      'Chart.yaml': 'apiVersion: v2\nname: c\nversion: 1.0.0\n',
+      'values.yaml': 'sc:\n  runAsNonRoot: true\n  allowPrivilegeEscalation: true # for the debugger\n',
+      'templates/pod.yaml': TEMPLATE_POD('        {{- toYaml .Values.sc | nindent 8 }}\n'),
+    });
+    const r = findingAt(lintChart(chart, '', { sprig, fixes: true }).results, 'k8s/allow-privilege-escalation', 'values.yaml', 3);
+    assert.equal(r.fix?.uri, undefined);
+    assert.equal(fixedText(chart, r).text, 'sc:\n  runAsNonRoot: true\n  allowPrivilegeEscalation: false # for the debugger\n');
+  });
+
   it('writes into an empty flow map of values (`securityContext: {}`) in flow style', () => {
     const chart = memoryTree({
       'Chart.yaml': 'apiVersion: v2\nname: c\nversion: 1.0.0\n',
