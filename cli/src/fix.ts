@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Config } from '../../shared/src/config';
 import { lintText } from '../../shared/src/lint';
 import { isDockerfileName } from '../../shared/src/parse/kind';
@@ -6,6 +7,8 @@ import type { Localized, Result, TextEdit } from '../../shared/src/types';
 import { hasDockerignore, inChartTree, readSource } from '../../host/src/workspace/source';
 import { fileUri, scanWorkspace, uriPath, type ScanOptions, type ScanResult } from '../../host/src/workspace/scan';
 import { findFiles } from '../../host/src/workspace/walk';
+import { chartRoots, lintChartDir } from '../../host/src/workspace/charts';
+import { kustomizeFixes } from '../../host/src/workspace/kustomize-pass';
 import { writeBack, writeRoots, type WriteRoots } from '../../host/src/workspace/write-back';
 
 /** Passes over a file before giving up on reaching a stable text. */
@@ -71,10 +74,13 @@ export function fixWorkspace(roots: readonly string[], config: Config, fixOption
   const sink = { roots: writeRoots(roots), failed, skipped };
   let fixed = 0;
   const found = findFiles(roots, { ignorePaths: config.ignorePaths, testDataPaths: config.testDataPaths, ...(options.ignoreBase ? { ignoreBase: options.ignoreBase } : {}) });
+  // kustomize: the inputs of the builds (bases, patches) are fixed through what deploys them, below
+  let kustomize = kustomizeFixes(roots, found.files, config, fileUri, options.log);
   for (const path of found.files) {
+    if (kustomize.inputs.has(resolve(path))) continue;
     const source = readSource(path, config.maxFileBytes);
     if ('note' in source) continue;
-    // a Helm chart's templates are not linted (lint.ts inChart), so nothing of them is fixed
+    // a Helm chart's templates are not linted alone (lint.ts inChart): their fixes come from the chart below
     if (!isDockerfileName(path) && source.text.includes('{{') && inChartTree(path)) continue;
     const result = fixText(fileUri(path), source.text, config, isDockerfileName(path) ? hasDockerignore(path) : undefined);
     if (result.error) failed.push(path);
@@ -83,6 +89,41 @@ export function fixWorkspace(roots: readonly string[], config: Config, fixOption
       fixed += result.fixed;
     }
   }
+  // charts: the rules' fixes of the rendered manifests, translated to values and template files
+  // and verified by rendering again; each pass renders the chart anew from the files written
+  for (const dir of chartRoots(found.files)) {
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      let lint;
+      try {
+        lint = lintChartDir(dir, config, fileUri, options.ignoreBase, options.log, true);
+      } catch (e) {
+        options.log?.(`fixing the chart ${dir} failed: ${(e as Error).stack ?? String(e)}`);
+        break;
+      }
+      const byUri = new Map<string, Result[]>();
+      for (const r of lint.results) if (r.fix?.edits.length) byUri.set(r.fix.uri ?? r.uri, [...(byUri.get(r.fix.uri ?? r.uri) ?? []), r]);
+      let any = false;
+      for (const [uri, results] of byUri) {
+        const count = applyFixes(uriPath(uri), results, config, sink, changed);
+        fixed += count;
+        any ||= count > 0;
+      }
+      if (!any) break;
+    }
+  }
+  // kustomize: fixes in the base resource or the overlay's patch, verified by building again
+  for (let pass = 0; pass < MAX_FIX_PASSES && kustomize.results.length > 0; pass++) {
+    const byUri = new Map<string, Result[]>();
+    for (const r of kustomize.results) byUri.set(r.fix?.uri ?? r.uri, [...(byUri.get(r.fix?.uri ?? r.uri) ?? []), r]);
+    let any = false;
+    for (const [uri, results] of byUri) {
+      const count = applyFixes(uriPath(uri), results, config, sink, changed);
+      fixed += count;
+      any ||= count > 0;
+    }
+    if (!any) break;
+    kustomize = kustomizeFixes(roots, found.files, config, fileUri, options.log);
+  }
   let scan = scanWorkspace(roots, config, options);
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const byUri = new Map<string, Result[]>();
@@ -90,27 +131,31 @@ export function fixWorkspace(roots: readonly string[], config: Config, fixOption
     if (byUri.size === 0) break;
     let any = false;
     for (const [uri, results] of byUri) {
-      const path = uriPath(uri);
-      const source = readSource(path, config.maxFileBytes);
-      if ('note' in source) continue;
-      const { edits, count } = chooseFixes(results);
-      let next: string;
-      try {
-        next = applyEdits(source.text, edits);
-      } catch {
-        failed.push(path);
-        continue;
-      }
-      if (next !== source.text && write(path, source, next, sink)) {
-        changed.add(path);
-        fixed += count;
-        any = true;
-      }
+      const count = applyFixes(uriPath(uri), results, config, sink, changed);
+      fixed += count;
+      any ||= count > 0;
     }
     if (!any) break;
     scan = scanWorkspace(roots, config, options);
   }
   return { outcome: { fixed, files: changed.size, failed, skipped }, scan };
+}
+
+/** Applies the non-overlapping fixes of `results` to the file at `path`; returns how many were applied (0 when the file was not written). */
+function applyFixes(path: string, results: readonly Result[], config: Config, sink: WriteSink, changed: Set<string>): number {
+  const source = readSource(path, config.maxFileBytes);
+  if ('note' in source) return 0;
+  const { edits, count } = chooseFixes(results);
+  let next: string;
+  try {
+    next = applyEdits(source.text, edits);
+  } catch {
+    sink.failed.push(path);
+    return 0;
+  }
+  if (next === source.text || !write(path, source, next, sink)) return 0;
+  changed.add(path);
+  return count;
 }
 
 /** Where writes are checked against and their problems collected. */

@@ -108,7 +108,9 @@ function resultActions(input: CodeActionInput, d: Diagnostic, result: Result, su
   const { document, lang } = input;
   const out: CodeAction[] = [];
   if (result.fix && result.fix.edits.length) {
-    out.push({ title: t(result.fix.title, lang), kind: CodeActionKind.QuickFix, diagnostics: [d], ...(preferred ? { isPreferred: true } : {}), edit: documentEdit(document, result.fix.edits, input.documentChanges) });
+    // a chart finding's fix may edit another file of the chart (the values file that feeds the block)
+    const edit = result.fix.uri !== undefined && result.fix.uri !== document.uri ? { changes: { [result.fix.uri]: [...result.fix.edits] } } : documentEdit(document, result.fix.edits, input.documentChanges);
+    out.push({ title: t(result.fix.title, lang), kind: CodeActionKind.QuickFix, diagnostics: [d], ...(preferred ? { isPreferred: true } : {}), edit });
   }
   if (result.ruleId.startsWith('bollwerk/')) return out;
   const line = suppressionLine(document, input.kind, result.range.start.line);

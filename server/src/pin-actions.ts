@@ -6,6 +6,7 @@ import { createRegistryClient, type RegistryClient } from '../../host/src/regist
 import { dockerCredentials } from '../../host/src/registry/credentials';
 import { pinTitle, reason } from '../../host/src/registry/messages';
 import { pinReference, type ReferencePin } from '../../host/src/registry/pin';
+import { chartPinEdit, type ChartPinSite } from '../../shared/src/helm/lint-chart';
 import type { Lang, Localized } from '../../shared/src/types';
 
 /** What the pin actions need from the server. */
@@ -41,7 +42,8 @@ export interface PinActions {
 
 /** The data a pin action carries between listing and resolving. */
 interface PinData {
-  readonly bollwerkPin: { readonly uri: string; readonly version: number; readonly range: Range; readonly reference: string };
+  /** `insert`: the digest goes in at the empty `range` of `uri` (a chart's values tag, lintChart's data.pin.insert), not over the reference. */
+  readonly bollwerkPin: { readonly uri: string; readonly version: number; readonly range: Range; readonly reference: string; readonly insert?: boolean };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
@@ -50,6 +52,13 @@ const pinDataOf = (data: unknown): PinData['bollwerkPin'] | undefined => {
   if (!isRecord(data) || !isRecord(data.bollwerkPin)) return undefined;
   const p = data.bollwerkPin;
   return typeof p.uri === 'string' && typeof p.reference === 'string' && typeof p.version === 'number' && isRecord(p.range) ? (p as unknown as PinData['bollwerkPin']) : undefined;
+};
+
+/** Where a chart finding's digest goes (lintChart's `data.pin.insert`): another file of the chart, at a position. */
+const insertOf = (d: Diagnostic): ChartPinSite | undefined => {
+  const pin = isRecord(d.data) ? d.data.pin : undefined;
+  const insert = isRecord(pin) ? pin.insert : undefined;
+  return isRecord(insert) && typeof insert.uri === 'string' && isRecord(insert.position) ? (insert as unknown as ChartPinSite) : undefined;
 };
 
 const referenceOf = (d: Diagnostic): string | undefined => {
@@ -131,14 +140,15 @@ export function createPinActions(deps: PinActionDeps): PinActions {
       const actions: CodeAction[] = [];
       for (const d of diagnostics) {
         const reference = referenceOf(d);
-        const range = reference ? referenceRange(document, d.range, reference) : undefined;
+        const insert = insertOf(d);
+        const range = insert ? { start: insert.position, end: insert.position } : reference ? referenceRange(document, d.range, reference) : undefined;
         if (!reference || !range) continue;
         const key = `${d.range.start.line}:${d.range.start.character}`;
         if (seen.has(key)) continue;
         seen.add(key);
         const failure = failures.get(reference);
         const disabled = k?.allowed === false ? reason('disabled', {}) : failure && failure.until > Date.now() ? failure.reason : undefined;
-        const data: PinData = { bollwerkPin: { uri: document.uri, version: document.version, range, reference } };
+        const data: PinData = { bollwerkPin: insert ? { uri: insert.uri, version: document.version, range, reference, insert: true } : { uri: document.uri, version: document.version, range, reference } };
         actions.push({ title: pinTitle(reference)[lang], kind: CodeActionKind.QuickFix, diagnostics: [d], data, ...(disabled ? { disabled: { reason: disabled[lang] } } : {}) });
       }
       return actions;
@@ -155,12 +165,13 @@ export function createPinActions(deps: PinActionDeps): PinActions {
         return action;
       }
       const doc = deps.document?.(data.uri);
-      if (doc && doc.getText(data.range) !== data.reference) return action; // the text moved on
+      if (doc && !data.insert && doc.getText(data.range) !== data.reference) return action; // the text moved on
       const progress = await deps.progress?.(pinTitle(data.reference)[k.lang]).catch(() => undefined);
       try {
         const result = await pin(data.reference, k);
         if (result.status === 'pinned' || result.status === 'updated') {
-          return { ...action, edit: { changes: { [data.uri]: [{ range: data.range, newText: result.newText }] } } };
+          const edit = data.insert ? chartPinEdit({ uri: data.uri, position: data.range.start }, result.newText)?.edit : { range: data.range, newText: result.newText };
+          return edit ? { ...action, edit: { changes: { [data.uri]: [edit] } } } : action;
         }
         if (result.status === 'failed') {
           deps.log(`pin ${data.reference}: ${result.reason.en}`);

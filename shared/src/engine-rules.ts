@@ -111,5 +111,26 @@ export const RENDER_ERROR: RuleMeta = {
   fixable: false,
 };
 
+/** Reported on the kustomization line of a deployable unit that does not build: none of its resources could be checked. */
+export const BUILD_ERROR: RuleMeta = {
+  id: 'kustomize/build-error',
+  kind: 'kubernetes',
+  title: { en: 'The kustomization does not build', de: 'Die Kustomization lässt sich nicht bauen' },
+  severity: 'error',
+  levels: ['L1', 'L2', 'L3'],
+  references: [],
+  messages: { default: { en: 'The kustomization /{unit} does not build: {detail}', de: 'Die Kustomization /{unit} lässt sich nicht bauen: {detail}' } },
+  docs: {
+    rationale: {
+      en: 'Findings of a kustomization come from what it deploys, its build; a kustomization that fails to build (as kustomize build would fail: a missing file, a cycle, a conflicting patch, a remote resource that is not fetched) cannot be checked.',
+      de: 'Die Befunde einer Kustomization stammen aus dem, was sie ausliefert, ihrem Build; eine Kustomization, die sich nicht bauen lässt (wie kustomize build scheitern würde: eine fehlende Datei, ein Zyklus, ein widersprüchlicher Patch, eine entfernte Ressource, die nicht geladen wird), kann nicht geprüft werden.',
+    },
+    fix: { en: 'Correct the kustomization or the file named in the message so that kustomize build succeeds.', de: 'Die Kustomization oder die in der Meldung genannte Datei korrigieren, sodass kustomize build gelingt.' },
+    bad: 'resources:\n  - missing.yaml',
+    good: 'resources:\n  - deployment.yaml',
+  },
+  fixable: false,
+};
+
 /** The engine's own pseudo-rules, listed beside the catalogue in SARIF and `bollwerk rules`. */
-export const ENGINE_RULES: readonly RuleMeta[] = [INTERNAL_ERROR, PARSE_ERROR, DUPLICATE_KEY, NOT_CHECKED, RENDER_ERROR];
+export const ENGINE_RULES: readonly RuleMeta[] = [INTERNAL_ERROR, PARSE_ERROR, DUPLICATE_KEY, NOT_CHECKED, RENDER_ERROR, BUILD_ERROR];

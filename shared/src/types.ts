@@ -61,6 +61,11 @@ export interface RawFinding {
 export interface Fix {
   readonly title: Localized;
   readonly edits: readonly TextEdit[];
+  /**
+   * The file the edits apply to when it is not the finding's own: a chart finding on a template
+   * line whose fix goes into the values file that feeds the block.
+   */
+  readonly uri?: string;
 }
 
 /** Rule metadata: plain data, shown by `bollwerk rules`, hovers, SARIF and the tree view. */
@@ -145,11 +150,11 @@ export interface Result {
   readonly data?: Readonly<Record<string, unknown>>;
   /** Range of the object the finding belongs to (for "suppress for this object"). */
   readonly objectRange?: Range;
-  /** Other places that explain the finding (a chart's values key that feeds the block a setting is missing from). */
+  /** Other places that explain the finding: a chart's values key that feeds the block a setting is missing from, the kustomizations that deploy a kustomize finding or fix it. */
   readonly related?: readonly RelatedPlace[];
 }
 
-/** A place related to a finding, with what it is. */
+/** A place related to a finding, with what it is (a values key that feeds a block, a kustomize unit that deploys or fixes it). */
 export interface RelatedPlace {
   readonly uri: string;
   readonly range: Range;

@@ -22,6 +22,7 @@ const VALID: readonly string[] = [
   'pinning:\n  enabled: false\n  insecureRegistries: ["localhost:5000"]\n  cacheSeconds: 0\n  timeoutMs: 2500\n',
   '$schema: ./node_modules/bollwerk/shared/schema/bollwerk.schema.json\nlevel: L2\n',
   'helm:\n  charts/web:\n    valuesFiles: [env/prod.yaml]\n    set: [image.tag=1.27]\n    setString: [a=1]\n    releaseName: web\n    namespace: shop\n    kubeVersion: "1.30"\n    apiVersions: [monitoring.coreos.com/v1]\n  .: {}\n',
+  'helm:\n  charts/web:\n    valuesFiles: [env/dev.yaml]\n    valueSets:\n      prod:\n        valuesFiles: [env/prod.yaml]\n        set: [replicas=3]\n      edge: {setString: [a=1]}\n',
 ];
 
 /** Configurations both reject, with the key normalizeConfig names. */
@@ -47,6 +48,10 @@ const INVALID: readonly (readonly [string, string])[] = [
   ['helm:\n  web:\n    valuesFiles: prod.yaml\n', 'helm.web.valuesFiles'],
   ['helm:\n  web:\n    releaseName: 5\n', 'helm.web.releaseName'],
   ['helm:\n  web:\n    values: {}\n', 'helm.web.values'],
+  ['helm:\n  web:\n    valueSets: [prod]\n', 'helm.web.valueSets'],
+  ['helm:\n  web:\n    valueSets:\n      default: {}\n', 'helm.web.valueSets.default'],
+  ['helm:\n  web:\n    valueSets:\n      prod:\n        releaseName: p\n', 'helm.web.valueSets.prod.releaseName'],
+  ['helm:\n  web:\n    valueSets:\n      prod:\n        valuesFiles: prod.yaml\n', 'helm.web.valueSets.prod.valuesFiles'],
   ['colour: blue', 'colour'],
   ['- a\n- b\n', ''],
 ];

@@ -75,6 +75,17 @@ describe('pin quick-fix', () => {
     assert.deepEqual(progress, [`begin Pin ${ref} to its digest`, 'done']);
   });
 
+  it('pins a chart finding where lintChart placed it: the digest inserted after the tag in values.yaml', async () => {
+    const ref = `${reg.host}/team/app:1.0`;
+    const { doc, actions } = setup('apiVersion: v1\n');
+    const position = { line: 3, character: 12 };
+    const d: Diagnostic = { ...diagnostic(doc, 'apiVersion', 'k8s/pin-image-digest'), data: { version: doc.version, pin: { reference: ref, insert: { uri: 'file:///w/values.yaml', position } } } };
+    const [action] = actions.codeActions(doc, [d]);
+    assert.equal(action?.title, `Pin ${ref} to its digest`);
+    const resolved = await actions.resolve(action!);
+    assert.deepEqual(resolved.edit, { changes: { 'file:///w/values.yaml': [{ range: { start: position, end: position }, newText: `@${digest}` }] } });
+  });
+
   it('skips diagnostics whose range no longer holds the reference, and documents that changed before resolving', async () => {
     const ref = `${reg.host}/team/app:1.0`;
     const { doc, actions } = setup(`FROM ${ref}\n`);

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Config } from '../../../shared/src/config';
-import type { ChartRenderConfig } from '../../../shared/src/config-helm';
-import { lintChart, type ChartLint } from '../../../shared/src/helm/lint-chart';
+import { DEFAULT_VALUE_SET, type ChartRenderConfig } from '../../../shared/src/config-helm';
+import { lintChartValueSets, type ChartLint, type ChartValueSet } from '../../../shared/src/helm/lint-chart';
 import { sprigFuncs } from '../../../shared/src/helm/sprig/index';
 import type { FileReport } from '../../../shared/src/lint';
 import type { Result } from '../../../shared/src/types';
@@ -25,22 +25,35 @@ function configFor(chartDir: string, base: string | undefined, helm: Readonly<Re
   return helm[relative(base ?? process.cwd(), chartDir).split('\\').join('/') || '.'] ?? {};
 }
 
-/** Renders and lints one chart folder from disk; -f files are read relative to `base`. */
-export function lintChartDir(chartDir: string, config: Config, fileUri: (path: string) => string, base?: string, log?: (message: string) => void): ChartLint {
-  const options = configFor(chartDir, base, config.helm);
-  const valuesFiles: { name: string; text: string }[] = [];
-  for (const f of options.valuesFiles ?? []) {
+/** Reads a value set's -f files relative to `base`; a file that cannot be read is logged and left out. */
+function readValuesFiles(files: readonly string[] | undefined, chartDir: string, base: string | undefined, log?: (message: string) => void): { name: string; text: string }[] {
+  const out: { name: string; text: string }[] = [];
+  for (const f of files ?? []) {
     const path = resolve(base ?? process.cwd(), f);
     try {
-      valuesFiles.push({ name: path, text: readFileSync(path, 'utf8') });
+      out.push({ name: path, text: readFileSync(path, 'utf8') });
     } catch (e) {
       // the chart still renders with what could be read; the message says what is missing
       log?.(`values file ${f} of chart ${chartDir} cannot be read: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
+  return out;
+}
+
+/**
+ * Renders and lints one chart folder from disk with its own values and each configured value set
+ * (a finding once, naming its value sets); -f files are read relative to `base`; `fixes`
+ * translates the rules' fixes to the chart's files.
+ */
+export function lintChartDir(chartDir: string, config: Config, fileUri: (path: string) => string, base?: string, log?: (message: string) => void, fixes = false): ChartLint {
+  const options = configFor(chartDir, base, config.helm);
   const uriOf = (p: string): string => fileUri(isAbsolute(p) ? p : join(chartDir, p));
-  const { valuesFiles: _v, ...rest } = options;
-  return lintChart(diskTree(chartDir), '', { ...rest, valuesFiles, sprig: sprigFuncs(), config, uriOf, ...(log ? { log } : {}) });
+  const { valuesFiles, set, setString, valueSets, ...rest } = options;
+  const sets: ChartValueSet[] = [
+    { name: DEFAULT_VALUE_SET, values: { valuesFiles: readValuesFiles(valuesFiles, chartDir, base, log), ...(set ? { set } : {}), ...(setString ? { setString } : {}) } },
+    ...Object.entries(valueSets ?? {}).map(([name, v]) => ({ name, values: { valuesFiles: readValuesFiles(v.valuesFiles, chartDir, base, log), ...(v.set ? { set: v.set } : {}), ...(v.setString ? { setString: v.setString } : {}) } })),
+  ];
+  return lintChartValueSets(diskTree(chartDir), '', sets, { ...rest, sprig: sprigFuncs(), config, uriOf, ...(log ? { log } : {}), ...(fixes ? { fixes } : {}) });
 }
 
 /** Replaces the reports of each chart's files with the chart's findings (templates no longer noted as skipped); adds reports for files that had none. */

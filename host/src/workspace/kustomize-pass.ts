@@ -23,7 +23,7 @@ function commonFolder(paths: readonly string[]): string {
   return common;
 }
 
-/** A finding of the built units as a result of its file; `data.units` and `data.related` name the units it occurs in. */
+/** A finding of the built units as a result of its file; `data.units` names the units it occurs in, `related` their kustomizations. */
 function toResult(root: string, f: KustomizeFinding, uriOf: (path: string) => string): Result {
   return {
     ruleId: f.ruleId,
@@ -31,8 +31,31 @@ function toResult(root: string, f: KustomizeFinding, uriOf: (path: string) => st
     severity: f.severity,
     range: f.range,
     message: f.message,
-    data: { units: f.units, cause: f.cause, related: f.related.map((r) => ({ uri: uriOf(join(root, r.file)), range: r.range, message: r.message })) },
+    data: { units: f.units, cause: f.cause },
+    ...(f.related.length > 0 ? { related: f.related.map((r) => ({ uri: uriOf(join(root, r.file)), range: r.range, message: r.message })) } : {}),
+    ...(f.fix ? { fix: f.fix } : {}),
   };
+}
+
+/** The kustomization folders among `files`, relative to the roots' common folder, and that folder. */
+function kustomizationDirs(roots: readonly string[], files: readonly string[]): { root: string; dirs: string[] } | undefined {
+  const kustomizations = files.filter((f) => KUSTOMIZATION_FILES.includes(basename(f)));
+  if (kustomizations.length === 0) return undefined;
+  const root = commonFolder(roots);
+  const dirs = [...new Set(kustomizations.map((f) => relative(root, dirname(resolve(f))).split(sep).join('/')))].filter((d) => !d.startsWith('..'));
+  return { root, dirs };
+}
+
+/**
+ * For `--fix`: the findings of the deployable units below the roots that have a fix (written into
+ * base or patch files, verified by building again), and the input files of the builds (absolute
+ * paths), which are not fixed alone as whole objects.
+ */
+export function kustomizeFixes(roots: readonly string[], files: readonly string[], config: Config, uriOf: (path: string) => string, log?: (m: string) => void): { results: Result[]; inputs: ReadonlySet<string> } {
+  const found = kustomizationDirs(roots, files);
+  if (!found) return { results: [], inputs: new Set() };
+  const result = lintKustomizations(diskTree(found.root), { dirs: found.dirs, config, fixes: true, ...(log ? { log } : {}) });
+  return { results: result.findings.filter((f) => f.fix).map((f) => toResult(found.root, f, uriOf)), inputs: new Set([...result.inputs].map((p) => join(found.root, p))) };
 }
 
 /**
@@ -43,10 +66,9 @@ function toResult(root: string, f: KustomizeFinding, uriOf: (path: string) => st
  * the reports of the files they are located in. Without kustomization files the reports stay as they are.
  */
 export function kustomizePass(roots: readonly string[], files: readonly string[], reports: FileReport[], config: Config, uriOf: (path: string) => string, uriPath: (uri: string) => string, log?: (m: string) => void): FileReport[] {
-  const kustomizations = files.filter((f) => KUSTOMIZATION_FILES.includes(basename(f)));
-  if (kustomizations.length === 0) return reports;
-  const root = commonFolder(roots);
-  const dirs = [...new Set(kustomizations.map((f) => relative(root, dirname(resolve(f))).split(sep).join('/')))].filter((d) => !d.startsWith('..'));
+  const found = kustomizationDirs(roots, files);
+  if (!found) return reports;
+  const { root, dirs } = found;
   const result = lintKustomizations(diskTree(root), { dirs, config, ...(log ? { log } : {}) });
   const inputs = new Set([...result.inputs].map((p) => join(root, p)));
   // patches and kustomization files are no objects of their own: the workspace rules skip them too

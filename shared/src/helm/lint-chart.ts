@@ -9,7 +9,8 @@ import { DEFAULT_CONFIG } from '../config';
 import { RENDER_ERROR } from '../engine-rules';
 import type { FileTree } from '../file-tree';
 import { lintText, sortResults, toResult } from '../lint';
-import type { Range, RelatedPlace, Result } from '../types';
+import type { Fix, Range, RelatedPlace, Result } from '../types';
+import { FixVerifier, translateFix, translatePin, type FileEdits, type FixContext, type RenderedTemplate } from './chart-fix';
 import { causeAt, type OutputCause } from './source-origin';
 import { renderChart, type TemplateRequest } from './template-command';
 import type { FuncMap, OutputSegment } from './template/index';
@@ -23,6 +24,12 @@ export interface ChartLintOptions extends Pick<TemplateRequest, 'valuesFiles' | 
   /** The URI of a path of the tree (default: the path itself). */
   readonly uriOf?: (path: string) => string;
   readonly log?: (message: string) => void;
+  /**
+   * Translate the rules' fixes to the chart's files (chart-fix.ts). Each is verified by rendering
+   * the chart again, so it costs a render per distinct fix: on for `--fix`; a code action asks for
+   * the findings under its cursor only (a predicate over the reported findings).
+   */
+  readonly fixes?: boolean | ((finding: Result) => boolean);
 }
 
 /** The findings of one chart, each in a file of the chart (or a -f file). */
@@ -137,7 +144,7 @@ const key = (r: Result): string => `${r.ruleId}\0${r.uri}\0${r.range.start.line}
 export function lintChart(tree: FileTree, chartDir: string, options: ChartLintOptions): ChartLint {
   const config = options.config ?? DEFAULT_CONFIG;
   const uriOf = options.uriOf ?? ((p: string): string => p);
-  const { sprig, config: _c, uriOf: _u, log: _l, ...values } = options;
+  const { sprig, config: _c, uriOf: _u, log: _l, fixes: _x, ...values } = options;
   let rendered;
   try {
     rendered = renderChart({ tree, chartPath: chartDir, sprig, ...values, sourceMap: true });
@@ -160,17 +167,111 @@ export function lintChart(tree: FileTree, chartDir: string, options: ChartLintOp
   const { files, sourceMap } = rendered;
   const results = new Map<string, Result>();
   const linted: string[] = [];
+  const found: { template: RenderedTemplate; result: Result; moved: Result }[] = [];
   for (const [name, output] of files) {
     if (!/\.ya?ml$/i.test(name) || output.trim() === '') continue;
     const segments = sourceMap!.segments.get(name);
     if (!segments) continue;
     const path = templatePath(chartDir, name);
     linted.push(path);
+    const template = { name, output, segments };
     const report = lintText(uriOf(path), output, { config, kind: 'kubernetes', ...(options.log ? { log: options.log } : {}) });
     for (const r of report.results) {
-      const moved = relocate(r, output, segments, sourceMap!.values, chartDir, uriOf) ?? r;
-      if (!results.has(key(moved))) results.set(key(moved), moved);
+      // a rule's fix edits the rendered text: never the template's (chart-fix.ts translates it)
+      const { fix: _rendered, ...unmoved } = r;
+      found.push({ template, result: r, moved: relocate(r, output, segments, sourceMap!.values, chartDir, uriOf) ?? unmoved });
     }
   }
+  const fixer = options.fixes ? chartFixer({ tree, chartDir, request: { chartPath: chartDir, sprig, ...values }, config, values: sourceMap!.values, pathOf: (n) => templatePath(chartDir, n), baseline: found.map((f) => ({ name: f.template.name, result: f.result })), outputs: files }) : undefined;
+  const wanted = typeof options.fixes === 'function' ? options.fixes : (): boolean => true;
+  const withFix = new Set<string>();
+  for (const f of found) {
+    const k = key(f.moved);
+    const fixed = withFix.has(k) || !wanted(f.moved) ? undefined : fixer?.(f.template, f.result);
+    // of one finding reached from several templates, the first with a fix keeps it
+    if (results.has(k) && (!fixed || withFix.has(k))) continue;
+    if (fixed) withFix.add(k);
+    results.set(k, fixed ? withChartFix(f.moved, fixed, uriOf) : f.moved);
+  }
   return { results: sortResults([...results.values()]), linted, library: false };
+}
+
+/** Where a chart finding's digest pin goes: `@sha256:…` inserted at `position` of `uri` (lintChart's `data.pin.insert`). */
+export interface ChartPinSite {
+  readonly uri: string;
+  readonly position: Range['start'];
+}
+
+/** The edit pinning a chart finding's image: the digest of `pinned` (`name:tag@sha256:…`, as the registry answered) inserted at the site. */
+export function chartPinEdit(site: ChartPinSite, pinned: string): { uri: string; edit: { range: Range; newText: string } } | undefined {
+  const at = pinned.lastIndexOf('@');
+  if (at < 0) return undefined;
+  return { uri: site.uri, edit: { range: { start: site.position, end: site.position }, newText: pinned.slice(at) } };
+}
+
+/** A finding with its translated fix, or its pin site in `data.pin.insert`. */
+function withChartFix(r: Result, fixed: { fix?: { title: Result['message']; edits: Fix['edits']; file: string }; pin?: FileEdits }, uriOf: (p: string) => string): Result {
+  let out = r;
+  if (fixed.fix) out = { ...out, fix: { title: fixed.fix.title, edits: fixed.fix.edits, ...(uriOf(fixed.fix.file) === r.uri ? {} : { uri: uriOf(fixed.fix.file) }) } };
+  if (fixed.pin) {
+    const insert: ChartPinSite = { uri: uriOf(fixed.pin.file), position: fixed.pin.edits[0]!.range.start };
+    out = { ...out, data: { ...out.data, pin: { ...(out.data?.['pin'] as object), insert } } };
+  }
+  return out;
+}
+
+/** Translates rendered findings' fixes and digest pins (chart-fix.ts); the edits' file is a tree path or a -f file. */
+function chartFixer(ctx: FixContext): (t: RenderedTemplate, r: Result) => { fix?: { title: Result['message']; edits: Fix['edits']; file: string }; pin?: FileEdits } | undefined {
+  const verifier = new FixVerifier(ctx);
+  return (t, r) => {
+    const edits = r.fix ? translateFix(ctx, verifier, t, r) : undefined;
+    const pin = r.data?.['pin'] ? translatePin(ctx, verifier, t, r) : undefined;
+    if (!edits && !pin) return undefined;
+    return { ...(edits && r.fix ? { fix: { title: r.fix.title, edits: edits.edits, file: edits.file } } : {}), ...(pin ? { pin } : {}) };
+  };
+}
+
+/** One value set of a chart: its name and its values (over the chart's values.yaml). */
+export interface ChartValueSet {
+  readonly name: string;
+  readonly values: Pick<ChartLintOptions, 'valuesFiles' | 'set' | 'setString'>;
+}
+
+/**
+ * Lints a chart with each of several value sets and reports each finding once: a finding of the
+ * same rule, place and message in several sets is one, its message naming the value sets it
+ * occurs in (also `data.valueSets`). With one set this is lintChart.
+ */
+export function lintChartValueSets(tree: FileTree, chartDir: string, sets: readonly ChartValueSet[], options: ChartLintOptions): ChartLint {
+  const lints = sets.map((s) => {
+    const { valuesFiles: _v, set: _s, setString: _t, ...shared } = options;
+    return { name: s.name, lint: lintChart(tree, chartDir, { ...shared, ...s.values }) };
+  });
+  if (lints.length === 1) return lints[0]!.lint;
+  const merged = new Map<string, { result: Result; names: string[] }>();
+  for (const { name, lint } of lints) {
+    for (const r of lint.results) {
+      const k = key(r);
+      const entry = merged.get(k);
+      if (!entry) merged.set(k, { result: r, names: [name] });
+      else {
+        entry.names.push(name);
+        // a fix (or pin site) verified in one set is kept when the first set had none
+        if (!entry.result.fix && r.fix) entry.result = { ...entry.result, fix: r.fix };
+      }
+    }
+  }
+  const results = [...merged.values()].map(({ result, names }) => {
+    const list = names.join(', ');
+    return {
+      ...result,
+      message: { en: `${result.message.en} (value sets: ${list})`, de: `${result.message.de} (Wertesätze: ${list})` },
+      data: { ...result.data, valueSets: names },
+    };
+  });
+  return {
+    results: sortResults(results),
+    linted: [...new Set(lints.flatMap((l) => l.lint.linted))].sort(),
+    library: lints.every((l) => l.lint.library),
+  };
 }

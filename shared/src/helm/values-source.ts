@@ -90,6 +90,21 @@ export class ValuesProvenance {
     return undefined;
   }
 
+  /**
+   * The values file that sets `path` (the first by priority), with the path relative to the file's
+   * top level; undefined when none does or the command line set it. Fixes edit this file.
+   */
+  sourceOf(path: readonly string[]): { readonly file: string; readonly text: string; readonly path: readonly string[] } | undefined {
+    if (this.commandLine && this.setOnCommandLine(path)) return undefined;
+    for (const source of this.sources) {
+      if (path.length < source.prefix.length || source.prefix.some((p, i) => path[i] !== p)) continue;
+      const parsed = this.parse(source);
+      const rest = path.slice(source.prefix.length);
+      if (parsed && (rest.length === 0 || findNode(parsed.doc.contents, rest))) return { file: source.file, text: source.text, path: rest };
+    }
+    return undefined;
+  }
+
   /** `locate` for a values node, going up to the nearest located parent. */
   locateRef(ref: ValueRef): ValueLocation | undefined {
     const path = this.pathOf(ref);

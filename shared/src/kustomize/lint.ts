@@ -8,9 +8,14 @@
 // that names all of them. Files that a successful build read (resources, patches, components,
 // generator sources, kustomization files) are inputs: they are reported here, never linted alone.
 import type { Config } from '../config';
+import { DEFAULT_CONFIG } from '../config';
+import { BUILD_ERROR } from '../engine-rules';
 import { joinTreePath, type FileTree } from '../file-tree';
-import { lintText } from '../lint';
-import type { Localized, Range, Result, Severity } from '../types';
+import { allRules, lintText, severityOf, isEnabled } from '../lint';
+import { suppressionIndex, suppressionsOf, type Suppressions } from '../suppress';
+import { format, lineIndex } from '../text';
+import type { Fix, Localized, Range, Result, RuleMeta, Severity } from '../types';
+import { KustomizeFixVerifier, sourceFixEdits, type UnitFinding } from './fix';
 import { buildKustomization, type BuildOptions } from './build';
 import { getString } from './json';
 import { KUSTOMIZATION_FILES, loadKustomization, mapList, stringList } from './kustomization';
@@ -20,8 +25,8 @@ import type { Origin, Resource } from './resource';
 import { writeYaml } from './yaml-write';
 import type { Json } from './json';
 
-/** The rule id of a kustomization that does not build. */
-export const BUILD_ERROR_RULE = 'kustomize/build-error';
+/** The rule id of a kustomization that does not build (engine-rules.ts BUILD_ERROR). */
+export const BUILD_ERROR_RULE = BUILD_ERROR.id;
 
 /** A place in another file that belongs to a finding. */
 export interface RelatedLocation {
@@ -43,6 +48,8 @@ export interface KustomizeFinding {
   /** Where the value was set: 'patch' (an overlay's patch), 'base' (a resource file), 'missing' (a setting the base object lacks), 'build' (a build error). */
   readonly cause: 'patch' | 'base' | 'missing' | 'build';
   readonly related: readonly RelatedLocation[];
+  /** The rule's fix, written into this file (the base resource or the overlay's patch) and verified by building again. */
+  readonly fix?: Fix;
 }
 
 /** Options of {@link lintKustomizations}. */
@@ -52,6 +59,8 @@ export interface KustomizeLintOptions {
   readonly config?: Config;
   readonly build?: BuildOptions;
   readonly log?: (message: string) => void;
+  /** Translate the rules' fixes to the base or patch files (fix.ts); each costs builds of the units that read the file. */
+  readonly fixes?: boolean;
 }
 
 /** What {@link lintKustomizations} found. */
@@ -162,6 +171,8 @@ interface Located {
   file: string;
   range: Range;
   cause: KustomizeFinding['cause'];
+  /** The 1-based line of the object's document in the file (the patch's, or the resource's). */
+  docLine: number;
 }
 
 /** Where a finding of a built resource is caused. */
@@ -172,20 +183,22 @@ function locate(tree: FileTree, r: Resource, built: string, result: Result): Loc
   if (patch) {
     const text = textOf(tree, patch.file);
     const at = text === undefined ? undefined : locateIn(text, patch.line, steps, onKey, id);
-    if (at?.complete) return { file: patch.file, range: at.range, cause: 'patch' };
+    if (at?.complete) return { file: patch.file, range: at.range, cause: 'patch', docLine: patch.line };
   }
   const text = textOf(tree, r.origin.file);
   const at = text === undefined || r.generatedBy ? undefined : locateIn(text, r.origin.line, steps, onKey, id);
-  if (at) return { file: r.origin.file, range: at.range, cause: at.complete ? 'base' : 'missing' };
-  return { file: r.origin.file, range: lineRange(r.origin.line), cause: 'missing' };
+  if (at) return { file: r.origin.file, range: at.range, cause: at.complete ? 'base' : 'missing', docLine: r.origin.line };
+  return { file: r.origin.file, range: lineRange(r.origin.line), cause: 'missing', docLine: r.origin.line };
 }
 
-function buildError(dir: string, e: KustomizeError): KustomizeFinding {
+function buildError(dir: string, e: KustomizeError, config: Config): KustomizeFinding {
   const file = e.file ?? `${dir ? `${dir}/` : ''}kustomization.yaml`;
+  const template = BUILD_ERROR.messages['default']!;
+  const args = { unit: dir, detail: e.message };
   return {
-    ruleId: BUILD_ERROR_RULE,
-    severity: 'error',
-    message: { en: `The kustomization /${dir} does not build: ${e.message}`, de: `Die Kustomization /${dir} lässt sich nicht bauen: ${e.message}` },
+    ruleId: BUILD_ERROR.id,
+    severity: severityOf(BUILD_ERROR, config),
+    message: { en: format(template.en, args), de: format(template.de, args) },
     file,
     range: lineRange(e.line ?? 1),
     units: [dir],
@@ -207,52 +220,108 @@ export function lintKustomizations(tree: FileTree, options: KustomizeLintOptions
   }
 }
 
+/** A built finding kept for its fix: the unit, the resource and its built text. */
+interface Sample {
+  readonly resource: Resource;
+  readonly built: string;
+  readonly result: Result;
+  readonly docLine: number;
+}
+
 function lintUnits(tree: FileTree, options: KustomizeLintOptions): KustomizeLintResult {
+  const config = options.config ?? DEFAULT_CONFIG;
   const dirs = options.dirs ? [...options.dirs].sort() : findKustomizationDirs(tree);
   const decl = declareAll(tree, dirs);
   const units = unitsOf(dirs, decl);
   // patch files are inputs even when a build fails: a partial object is never linted as a whole one
   const inputs = new Set<string>([...decl.values()].flatMap((d) => d.patches));
   const resourceFiles = new Set<string>();
-  const merged = new Map<string, { finding: Omit<KustomizeFinding, 'units' | 'related'>; units: Set<string> }>();
+  const merged = new Map<string, { finding: Omit<KustomizeFinding, 'units' | 'related'>; units: Set<string>; sample: Sample }>();
   const errors: KustomizeFinding[] = [];
   const readBy = new Map<string, ReadonlySet<string>>();
+  const found: UnitFinding[] = [];
+  const suppressions = fileSuppressions(tree);
+  // the findings of each built resource text, kept for verifying fixes
+  const linted = new Map<string, readonly Result[]>();
   for (const unit of units) {
     const read = new Set<string>();
     readBy.set(unit, read);
     const built = buildKustomization(recording(tree, read), unit, options.build);
     if (!built.ok) {
-      errors.push(buildError(unit, built.error));
+      if (isEnabled(BUILD_ERROR, config)) errors.push(buildError(unit, built.error, config));
       continue;
     }
     for (const f of read) inputs.add(f);
     for (const r of built.resources) {
       if (!r.generatedBy) resourceFiles.add(r.origin.file);
       const text = writeYaml(r.obj as Json);
-      const report = lintText(`kustomize:///${unit}`, text, { kind: 'kubernetes', ...(options.config ? { config: options.config } : {}), ...(options.log ? { log: options.log } : {}) });
+      const report = lintText(`kustomize:///${unit}`, text, { kind: 'kubernetes', config, ...(options.log ? { log: options.log } : {}) });
+      if (options.fixes) linted.set(text, report.results);
       for (const result of report.results) {
+        found.push({ unit, result });
         const at = locate(tree, r, text, result);
+        // a suppression comment in the base or patch file the finding is reported in
+        if (suppressions.of(at.file, result.ruleId, at)) continue;
         const key = `${at.file}\0${at.range.start.line}:${at.range.start.character}\0${result.ruleId}`;
-        const entry = merged.get(key) ?? { finding: { ruleId: result.ruleId, severity: result.severity, message: result.message, file: at.file, range: at.range, cause: at.cause }, units: new Set<string>() };
+        const entry = merged.get(key) ?? { finding: { ruleId: result.ruleId, severity: result.severity, message: result.message, file: at.file, range: at.range, cause: at.cause }, units: new Set<string>(), sample: { resource: r, built: text, result, docLine: at.docLine } };
         entry.units.add(unit);
         merged.set(key, entry);
       }
     }
   }
-  const findings = [...merged.values()].map(({ finding, units: us }) => {
+  const verifier = options.fixes ? new KustomizeFixVerifier(tree, found, config, options.build, linted) : undefined;
+  const findings = [...merged.values()].map(({ finding, units: us, sample }) => {
     // units that deploy the file too but whose build does not have the finding: they fix it
     const fixedBy = units.filter((u) => !us.has(u) && readBy.get(u)?.has(finding.file));
-    return withUnits(tree, finding, [...us].sort(), fixedBy);
+    const f = withUnits(tree, finding, [...us].sort(), fixedBy);
+    const fix = verifier && fixedBy.length === 0 ? fixOf(tree, verifier, f, sample, units.filter((u) => readBy.get(u)?.has(finding.file))) : undefined;
+    return fix ? { ...f, fix } : f;
   });
   return { units, findings: [...errors, ...findings].sort(compareFindings), inputs, resourceFiles };
 }
 
+/**
+ * The fix of a finding in its own file: the base resource when every unit that deploys it has
+ * the finding, the overlay's patch when the patch set the value; verified by building again.
+ */
+function fixOf(tree: FileTree, verifier: KustomizeFixVerifier, f: KustomizeFinding, sample: Sample, readers: readonly string[]): Fix | undefined {
+  const fix = sample.result.fix;
+  if (!fix || fix.edits.length === 0 || f.cause === 'build') return undefined;
+  // a base finding is fixed in the base, and a patch finding in the patch: the file it is reported in
+  if (f.cause !== 'patch' && f.file !== sample.resource.origin.file) return undefined;
+  const edits = sourceFixEdits(tree, f.file, sample.docLine, sample.built, sample.resource.obj as Json, fix.edits);
+  if (!edits || !verifier.verify(f.file, edits, readers, f.units, sample.result)) return undefined;
+  return { title: fix.title, edits };
+}
+
+/** The suppression comments of the tree's files, read once per file. */
+function fileSuppressions(tree: FileTree): { of(file: string, ruleId: string, at: Located): boolean } {
+  const byFile = new Map<string, Suppressions>();
+  const rules = new Map<string, RuleMeta>(allRules().map((r) => [r.id, r]));
+  return {
+    of(file, ruleId, at) {
+      const rule = rules.get(ruleId);
+      if (!rule) return false;
+      let s = byFile.get(file);
+      if (!s) {
+        const text = textOf(tree, file);
+        s = suppressionsOf(text === undefined ? undefined : suppressionIndex(lineIndex(text), 'kubernetes'));
+        byFile.set(file, s);
+      }
+      // the object's comment block: the one above its document's first line
+      const objectRange = lineRange(at.docLine);
+      return s.isSuppressed(rule, { range: at.range, objectRange });
+    },
+  };
+}
+
 /** A finding with the units it occurs in: in its message when it is on a shared file, and as related locations. */
 function withUnits(tree: FileTree, f: Omit<KustomizeFinding, 'units' | 'related'>, units: string[], fixedBy: readonly string[]): KustomizeFinding {
-  const related = units.map((u) => {
-    const file = KUSTOMIZATION_FILES.map((n) => (u ? `${u}/${n}` : n)).find((p) => tree.readFile(p) !== undefined) ?? `${u}/kustomization.yaml`;
-    return { file, range: lineRange(1), message: { en: `deployed by /${u}`, de: `ausgeliefert von /${u}` } };
-  });
+  const kustomizationOf = (u: string): string => KUSTOMIZATION_FILES.map((n) => (u ? `${u}/${n}` : n)).find((p) => tree.readFile(p) !== undefined) ?? `${u}/kustomization.yaml`;
+  const related = [
+    ...units.map((u) => ({ file: kustomizationOf(u), range: lineRange(1), message: { en: `deployed by /${u}`, de: `ausgeliefert von /${u}` } })),
+    ...fixedBy.map((u) => ({ file: kustomizationOf(u), range: lineRange(1), message: { en: `fixed in /${u}`, de: `behoben in /${u}` } })),
+  ];
   const suffix: Localized = f.cause === 'missing'
     ? { en: ` (not set in the base object; deployed by ${unitList(units)})`, de: ` (im Basisobjekt nicht gesetzt; ausgeliefert von ${unitList(units)})` }
     : { en: ` (in ${unitList(units)})`, de: ` (in ${unitList(units)})` };

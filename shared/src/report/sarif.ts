@@ -1,7 +1,7 @@
 // SARIF 2.1.0 output: one run, the whole catalogue in tool.driver.rules, results with 1-based
 // regions relative to %SRCROOT%, fixes as replacements, notes as tool execution notifications.
 import { itemById } from '../checklist/index';
-import type { Lang, Range, Result, RuleMeta, Severity } from '../types';
+import type { Lang, Range, RelatedPlace, Result, RuleMeta, Severity } from '../types';
 import { flatten, plural, relativeUri, type ScanData, type ToolInfo } from './common';
 
 /** Options of the SARIF report. */
@@ -75,11 +75,9 @@ function sarifRule(rule: RuleMeta, lang: Lang): Json {
   };
 }
 
-/** The related locations a result carries in `data.related` (a kustomize finding: the units that deploy it). */
-/** A finding's related locations: those it carries itself (Helm's values keys) and those in its data (the kustomize units that deploy it). */
-function relatedOf(r: Result): { uri: string; range: Result['range']; message: Result['message'] }[] {
-  const related = r.data?.['related'];
-  return [...(r.related ?? []), ...(Array.isArray(related) ? (related as { uri: string; range: Result['range']; message: Result['message'] }[]) : [])];
+/** A finding's related locations (a chart's values key that feeds the block, the kustomize units that deploy or fix it). */
+function relatedOf(r: Result): readonly RelatedPlace[] {
+  return r.related ?? [];
 }
 
 function sarifResult(r: Result, index: Map<string, number>, options: SarifOptions): Json {
@@ -102,7 +100,7 @@ function sarifResult(r: Result, index: Map<string, number>, options: SarifOption
         description: { text: r.fix.title[options.lang] },
         artifactChanges: [
           {
-            artifactLocation: location,
+            artifactLocation: r.fix.uri === undefined ? location : artifactLocation(r.fix.uri, options.rootUri),
             replacements: r.fix.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })),
           },
         ],
