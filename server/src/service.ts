@@ -3,7 +3,7 @@ import type { Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { DEFAULT_CONFIG } from '../../shared/src/config';
-import { lintText, sortResults } from '../../shared/src/lint';
+import { lintText, sortResults, type FileReport } from '../../shared/src/lint';
 import type { ChecklistResponse, ScanWorkspaceResult } from '../../shared/src/protocol';
 import type { FileKind, Lang, Result } from '../../shared/src/types';
 import { buildChecklist } from './checklist';
@@ -19,6 +19,7 @@ import { ScanCache, scanFolder } from './workspace-scan';
 import { append } from '../../shared/src/append';
 import type { RegistryClient } from '../../host/src/registry/client';
 import { createImageUserLookup } from './image-users';
+import { createLiveCharts } from './live-charts';
 
 /** The diagnostics of an open document's version, with everything code actions and hovers need. */
 export interface DocumentState {
@@ -62,6 +63,7 @@ function editorDiagnostics(results: readonly Result[], version: number, lang: La
 
 export function createService(deps: ServiceDeps) {
   const linter = createDocumentLinter(deps.log);
+  const charts = createLiveCharts(() => deps.documents.all(), deps.log);
   const index = createWorkspaceIndex();
   const scanCache = new ScanCache();
   const stamps = new Map<string, number>();
@@ -92,15 +94,44 @@ export function createService(deps: ServiceDeps) {
     if (others.length) deps.filesChanged(others);
   };
 
+  /** An open document's report: its own lint, with the findings of the chart it belongs to (rendered again if one of its files changed). */
+  const openReport = (document: TextDocument, settings: ResolvedSettings): { report: FileReport; touched: readonly string[] } => {
+    const own = linter.lint(document, settings, generation).report;
+    const touched = charts.refresh(document.uri, settings, generation) ?? [];
+    return { report: charts.openReport(own), touched };
+  };
+
+  /**
+   * Files whose chart findings changed with a render (other than `exceptUri`, whose state is being
+   * built): their reports go into the scan's index, and their diagnostics out.
+   */
+  const liveChanged = (touched: readonly string[], settings: ResolvedSettings, exceptUri: string): void => {
+    const others = touched.filter((u) => u !== exceptUri);
+    if (others.length === 0) return;
+    const folder = settings.folderUri;
+    let indexed = false;
+    for (const u of others) {
+      const open = deps.documents.get(u);
+      const report = open ? charts.openReport(linter.lint(open, settings, generation).report) : charts.closedReport(u, settings);
+      if (report && folder && index.scanned && index.updateFile(folder, report)) indexed = true;
+    }
+    bump(others);
+    if (indexed && folder) refreshWorkspaceRules(folder, settings, exceptUri);
+    deps.filesChanged(others);
+  };
+
   const stateOf = (document: TextDocument, settings: ResolvedSettings): DocumentState => {
-    const entry = linter.lint(document, settings, generation);
+    const { report, touched } = openReport(document, settings);
+    const entry = { report };
     const uri = document.uri;
     const folder = settings.folderUri;
     const runKey = `${document.version}:${generation}`;
-    if (folder && index.scanned && wsRunFor.get(uri) !== runKey) {
+    if (folder && index.scanned && (wsRunFor.get(uri) !== runKey || touched.includes(uri))) {
       wsRunFor.set(uri, runKey);
       if (index.updateFile(folder, entry.report)) refreshWorkspaceRules(folder, settings, uri);
     }
+    if (touched.includes(uri)) bump([uri]);
+    liveChanged(touched, settings, uri);
     const ws = index.workspaceResults(uri);
     const own = settings.pinningAllowed && entry.report.kind === 'dockerfile' ? imageUsers.refine(uri, entry.report.results, settings.config.pinning) : entry.report.results;
     const results = ws.length ? sortResults([...own, ...ws]) : own;
@@ -119,14 +150,14 @@ export function createService(deps: ServiceDeps) {
     };
   };
 
-  /** The pull result id of a scanned file that is not open (cheap: no diagnostics built). */
-  const closedResultId = (uri: string): string | undefined => (index.fileResults(uri) ? `disk:${generation}:${stamps.get(uri) ?? 0}` : undefined);
+  /** The pull result id of a scanned file (or a file of a rendered chart) that is not open (cheap: no diagnostics built). */
+  const closedResultId = (uri: string): string | undefined => (charts.has(uri) || index.fileResults(uri) ? `disk:${generation}:${stamps.get(uri) ?? 0}` : undefined);
 
-  /** Diagnostics of a scanned file that is not open. */
+  /** Diagnostics of a scanned file, or a file of a rendered chart, that is not open. */
   const closedState = async (uri: string): Promise<{ diagnostics: Diagnostic[]; resultId: string } | undefined> => {
-    const file = index.fileResults(uri);
-    if (!file) return undefined;
     const settings = await deps.settings.forUri(uri);
+    const file = charts.closedReport(uri, settings)?.results ?? index.fileResults(uri);
+    if (!file) return undefined;
     const results = sortResults([...file, ...index.workspaceResults(uri)]);
     noteResults(uri, results);
     const baselined = settings.baseline ? baselinedResults(settings.baseline, uri, await diskText(uri), results) : new Set<Result>();
@@ -150,8 +181,13 @@ export function createService(deps: ServiceDeps) {
       index.setFolder(folder, reports);
       for (const doc of deps.documents.all()) {
         if (deps.settings.folderOf(doc.uri) !== folder) continue;
-        const live = linter.lint(doc, await deps.settings.forUri(doc.uri), generation);
-        index.updateFile(folder, live.report);
+        index.updateFile(folder, openReport(doc, await deps.settings.forUri(doc.uri)).report);
+      }
+      // files of charts rendered in the editor: their findings with the open documents' unsaved text
+      for (const uri of charts.uris()) {
+        if (deps.documents.get(uri) || deps.settings.folderOf(uri) !== folder) continue;
+        const report = charts.closedReport(uri, settings);
+        if (report) index.updateFile(folder, report);
       }
       refreshWorkspaceRules(folder, settings);
       const now = index.reports(folder);
@@ -182,11 +218,12 @@ export function createService(deps: ServiceDeps) {
     get scanned() {
       return index.scanned;
     },
-    /** Uris of every scanned file. */
-    scannedUris: (): string[] => index.reports().map((r) => r.uri),
+    /** Uris of every scanned file and of every file of a rendered chart with findings. */
+    scannedUris: (): string[] => [...new Set([...index.reports().map((r) => r.uri), ...charts.uris()])],
     /** Settings or configuration files changed: everything is linted again. */
     invalidate(): void {
       generation++;
+      charts.clear();
       deps.settings.clear();
     },
     /**
@@ -196,6 +233,12 @@ export function createService(deps: ServiceDeps) {
     async fileChangedOnDisk(uri: string): Promise<boolean> {
       if (deps.documents.get(uri)) return false;
       const settings = await deps.settings.forUri(uri);
+      // a chart's file: the chart is rendered again with the file's text from disk
+      const touched = charts.refresh(uri, settings, generation);
+      if (touched) {
+        liveChanged([...new Set([uri, ...touched])], settings, '');
+        return true;
+      }
       const folder = settings.folderUri;
       if (!folder || !index.scanned || !index.folders().includes(folder)) return false;
       let text: string | undefined;

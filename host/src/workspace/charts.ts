@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Config } from '../../../shared/src/config';
 import type { ChartRenderConfig } from '../../../shared/src/config-helm';
-import { lintChart, type ChartLint } from '../../../shared/src/helm/lint-chart';
+import type { FileTree } from '../../../shared/src/file-tree';
+import { lintChart, type ChartLint, type ChartLintOptions } from '../../../shared/src/helm/lint-chart';
 import { sprigFuncs } from '../../../shared/src/helm/sprig/index';
 import type { FileReport } from '../../../shared/src/lint';
 import type { Result } from '../../../shared/src/types';
@@ -25,14 +26,25 @@ function configFor(chartDir: string, base: string | undefined, helm: Readonly<Re
   return helm[relative(base ?? process.cwd(), chartDir).split('\\').join('/') || '.'] ?? {};
 }
 
-/** Renders and lints one chart folder from disk; -f files are read relative to `base`. */
-export function lintChartDir(chartDir: string, config: Config, fileUri: (path: string) => string, base?: string, log?: (message: string) => void): ChartLint {
+/** What the editor renders a chart from besides the disk: its open documents, a chart loaded before, earlier lint results. */
+export interface ChartSource {
+  /** The chart folder as a tree (default: the disk). */
+  readonly tree?: FileTree;
+  /** The text of a -f values file by absolute path (default: read from disk). */
+  readonly readText?: (path: string) => string;
+  readonly chart?: ChartLintOptions['chart'];
+  readonly lintCache?: ChartLintOptions['lintCache'];
+}
+
+/** Renders and lints one chart folder from disk (or `source`); -f files are read relative to `base`. */
+export function lintChartDir(chartDir: string, config: Config, fileUri: (path: string) => string, base?: string, log?: (message: string) => void, source: ChartSource = {}): ChartLint {
   const options = configFor(chartDir, base, config.helm);
   const valuesFiles: { name: string; text: string }[] = [];
+  const readText = source.readText ?? ((path: string): string => readFileSync(path, 'utf8'));
   for (const f of options.valuesFiles ?? []) {
     const path = resolve(base ?? process.cwd(), f);
     try {
-      valuesFiles.push({ name: path, text: readFileSync(path, 'utf8') });
+      valuesFiles.push({ name: path, text: readText(path) });
     } catch (e) {
       // the chart still renders with what could be read; the message says what is missing
       log?.(`values file ${f} of chart ${chartDir} cannot be read: ${e instanceof Error ? e.message : String(e)}`);
@@ -40,7 +52,20 @@ export function lintChartDir(chartDir: string, config: Config, fileUri: (path: s
   }
   const uriOf = (p: string): string => fileUri(isAbsolute(p) ? p : join(chartDir, p));
   const { valuesFiles: _v, ...rest } = options;
-  return lintChart(diskTree(chartDir), '', { ...rest, valuesFiles, sprig: sprigFuncs(), config, uriOf, ...(log ? { log } : {}) });
+  const { tree, readText: _r, ...reuse } = source;
+  return lintChart(tree ?? diskTree(chartDir), '', { ...rest, valuesFiles, sprig: sprigFuncs(), config, uriOf, ...(log ? { log } : {}), ...reuse });
+}
+
+/**
+ * A file's report with its chart's findings (`chartResults`, undefined when it has none): in a
+ * chart's folder tree the file's own results are dropped when it was skipped as a template (the
+ * rendered chart reports them), and its skip note goes.
+ */
+export function withChartResults(report: FileReport, inChart: boolean, chartResults: readonly Result[] | undefined): FileReport {
+  if (!inChart && !chartResults) return report;
+  const notes = inChart ? report.notes.filter((n) => n.code !== 'templated') : report.notes;
+  const results = [...(inChart && notes.length !== report.notes.length ? [] : report.results), ...(chartResults ?? [])];
+  return { uri: report.uri, kind: report.kind ?? (chartResults ? 'kubernetes' : undefined), results, notes };
 }
 
 /** Replaces the reports of each chart's files with the chart's findings (templates no longer noted as skipped); adds reports for files that had none. */
@@ -51,10 +76,7 @@ export function mergeChartReports(reports: readonly FileReport[], charts: readon
   const out: FileReport[] = reports.map((report) => {
     const chartResults = byUri.get(report.uri);
     byUri.delete(report.uri);
-    if (!inChart(report.uri) && !chartResults) return report;
-    const notes = inChart(report.uri) ? report.notes.filter((n) => n.code !== 'templated') : report.notes;
-    const results = [...(inChart(report.uri) && notes.length !== report.notes.length ? [] : report.results), ...(chartResults ?? [])];
-    return { uri: report.uri, kind: report.kind ?? (chartResults ? 'kubernetes' : undefined), results, notes };
+    return withChartResults(report, inChart(report.uri), chartResults);
   });
   for (const [uri, results] of byUri) out.push({ uri, kind: 'kubernetes', results, notes: [] });
   return out.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));

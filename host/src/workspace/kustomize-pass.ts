@@ -24,7 +24,7 @@ function commonFolder(paths: readonly string[]): string {
 }
 
 /** A finding of the built units as a result of its file; `data.units` and `data.related` name the units it occurs in. */
-function toResult(root: string, f: KustomizeFinding, uriOf: (path: string) => string): Result {
+export function toResult(root: string, f: KustomizeFinding, uriOf: (path: string) => string): Result {
   return {
     ruleId: f.ruleId,
     uri: uriOf(join(root, f.file)),
@@ -33,6 +33,20 @@ function toResult(root: string, f: KustomizeFinding, uriOf: (path: string) => st
     message: f.message,
     data: { units: f.units, cause: f.cause, related: f.related.map((r) => ({ uri: uriOf(join(root, r.file)), range: r.range, message: r.message })) },
   };
+}
+
+/**
+ * A file's report after the units were built: an input of a build (`input`) loses its own findings,
+ * one that is no object of its own (a patch, a kustomization: `notObject`) also its workspace facts;
+ * the units' findings located in it (`extra`) are added.
+ */
+export function withKustomizeResults(report: FileReport, input: boolean, notObject: boolean, extra: readonly Result[]): FileReport {
+  const own = input ? [] : report.results;
+  if (extra.length === 0 && own === report.results) return report;
+  const next: FileReport = { ...report, kind: report.kind ?? 'kubernetes', results: sortResults([...own, ...extra]) };
+  if (!notObject) return next;
+  const { workspace: _facts, ...rest } = next;
+  return rest;
 }
 
 /**
@@ -60,12 +74,7 @@ export function kustomizePass(roots: readonly string[], files: readonly string[]
     const extra = added.get(report.uri) ?? [];
     added.delete(report.uri);
     const path = uriPath(report.uri);
-    const own = inputs.has(path) ? [] : report.results;
-    if (extra.length === 0 && own === report.results) return report;
-    const next: FileReport = { ...report, kind: report.kind ?? 'kubernetes', results: sortResults([...own, ...extra]) };
-    if (!notObjects.has(path)) return next;
-    const { workspace: _facts, ...rest } = next;
-    return rest;
+    return withKustomizeResults(report, inputs.has(path), notObjects.has(path), extra);
   });
   for (const [uri, results] of added) out.push({ uri, kind: 'kubernetes', results: sortResults(results), notes: [] });
   return out;

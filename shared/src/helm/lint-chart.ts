@@ -16,13 +16,19 @@ import type { FuncMap, OutputSegment } from './template/index';
 import type { ValuesProvenance } from './values-source';
 
 /** How a chart is rendered for linting (`helm template`'s options) and where its findings go. */
-export interface ChartLintOptions extends Pick<TemplateRequest, 'valuesFiles' | 'set' | 'setString' | 'setJson' | 'releaseName' | 'namespace' | 'kubeVersion' | 'apiVersions'> {
+export interface ChartLintOptions extends Pick<TemplateRequest, 'valuesFiles' | 'set' | 'setString' | 'setJson' | 'releaseName' | 'namespace' | 'kubeVersion' | 'apiVersions' | 'chart'> {
   /** Sprig's functions. */
   readonly sprig: FuncMap;
   readonly config?: Config;
   /** The URI of a path of the tree (default: the path itself). */
   readonly uriOf?: (path: string) => string;
   readonly log?: (message: string) => void;
+  /**
+   * The rule results of each rendered template (by its name) with the text they were found in:
+   * a template that renders to the same text again is not linted again (the editor renders a
+   * chart on every edit, and most templates come out as before). Kept for one configuration.
+   */
+  readonly lintCache?: Map<string, { readonly output: string; readonly results: readonly Result[] }>;
 }
 
 /** The findings of one chart, each in a file of the chart (or a -f file). */
@@ -137,7 +143,7 @@ const key = (r: Result): string => `${r.ruleId}\0${r.uri}\0${r.range.start.line}
 export function lintChart(tree: FileTree, chartDir: string, options: ChartLintOptions): ChartLint {
   const config = options.config ?? DEFAULT_CONFIG;
   const uriOf = options.uriOf ?? ((p: string): string => p);
-  const { sprig, config: _c, uriOf: _u, log: _l, ...values } = options;
+  const { sprig, config: _c, uriOf: _u, log: _l, lintCache, ...values } = options;
   let rendered;
   try {
     rendered = renderChart({ tree, chartPath: chartDir, sprig, ...values, sourceMap: true });
@@ -166,8 +172,10 @@ export function lintChart(tree: FileTree, chartDir: string, options: ChartLintOp
     if (!segments) continue;
     const path = templatePath(chartDir, name);
     linted.push(path);
-    const report = lintText(uriOf(path), output, { config, kind: 'kubernetes', ...(options.log ? { log: options.log } : {}) });
-    for (const r of report.results) {
+    const hit = lintCache?.get(name);
+    const found = hit && hit.output === output ? hit.results : lintText(uriOf(path), output, { config, kind: 'kubernetes', ...(options.log ? { log: options.log } : {}) }).results;
+    lintCache?.set(name, { output, results: found });
+    for (const r of found) {
       const moved = relocate(r, output, segments, sourceMap!.values, chartDir, uriOf) ?? r;
       if (!results.has(key(moved))) results.set(key(moved), moved);
     }
