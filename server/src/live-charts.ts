@@ -17,7 +17,7 @@ import { URI } from 'vscode-uri';
 import { overlayTree, type FileTree } from '../../shared/src/file-tree';
 import type { Chart } from '../../shared/src/helm/chart';
 import { loadChart } from '../../shared/src/helm/loader';
-import type { ChartLintOptions } from '../../shared/src/helm/lint-chart';
+import { chartResults, type ChartLintOptions } from '../../shared/src/helm/lint-chart';
 import type { FileReport } from '../../shared/src/lint';
 import type { Result } from '../../shared/src/types';
 import { lintChartDir, withChartResults } from '../../host/src/workspace/charts';
@@ -46,12 +46,23 @@ interface LiveChart {
   results: Map<string, readonly Result[]>;
   /** Reports of the chart's files that are not open, as a scan reads them from disk (before the chart's findings). */
   readonly diskReports: Map<string, FileReport>;
+  /** The last render's findings per template; undefined when it failed. */
+  byTemplate: ReadonlyMap<string, readonly Result[]> | undefined;
   /** URIs of the -f values files the last render read. */
   valuesFiles: Set<string>;
   used: number;
 }
 
 const textEncoder = new TextEncoder();
+const textDecoder = new TextDecoder();
+/** A template action that defines a named template others may include. */
+const DEFINES = /\{\{-?\s*(?:define|block)\b/;
+
+/** The text of a root template of a loaded chart ('' when it has none of that path). */
+const fileText = (chart: Chart, path: string): string => {
+  const t = chart.templates.find((f) => f.name === path);
+  return t ? textDecoder.decode(t.data) : '';
+};
 
 /** The open documents below a folder, by path relative to it. */
 function openBelow(documents: readonly TextDocument[], dir: string): Map<string, TextDocument> {
@@ -155,7 +166,7 @@ export function createLiveCharts(documents: () => readonly TextDocument[], log: 
   const render = (dir: string, settings: ResolvedSettings, generation: number): string[] => {
     let live = charts.get(dir);
     if (!live) {
-      live = { dir, dirUri: fileUri(dir), key: '', versions: new Map(), generation: -1, chart: undefined, lintCache: new Map(), results: new Map(), diskReports: new Map(), valuesFiles: new Set(), used: 0 };
+      live = { dir, dirUri: fileUri(dir), key: '', versions: new Map(), generation: -1, chart: undefined, lintCache: new Map(), results: new Map(), diskReports: new Map(), valuesFiles: new Set(), byTemplate: undefined, used: 0 };
       charts.set(dir, live);
       evict();
     }
@@ -175,6 +186,7 @@ export function createLiveCharts(documents: () => readonly TextDocument[], log: 
     const tree: FileTree = overlayTree(diskTree(dir), texts);
     if (live.generation !== generation) {
       live.chart = undefined;
+      live.byTemplate = undefined;
       live.lintCache.clear();
       live.diskReports.clear();
     }
@@ -182,7 +194,7 @@ export function createLiveCharts(documents: () => readonly TextDocument[], log: 
     // templates edited (or -f files, which are no part of the loaded chart): the loaded chart with
     // the templates' new text; anything else: load it again
     const inChart = [...changed].filter((p) => !p.includes(':'));
-    const edited = live.chart && live.generation === generation ? withTemplates(live.chart, new Map(inChart.map((p) => [p, texts.get(p) ?? new TextDecoder().decode(tree.readFile(p) ?? new Uint8Array())]))) : undefined;
+    const edited = live.chart && live.generation === generation ? withTemplates(live.chart, new Map(inChart.map((p) => [p, texts.get(p) ?? textDecoder.decode(tree.readFile(p) ?? new Uint8Array())]))) : undefined;
     let chart = edited;
     if (!chart) {
       try {
@@ -199,15 +211,28 @@ export function createLiveCharts(documents: () => readonly TextDocument[], log: 
       valuesFiles.add(u);
       return all.find((d) => d.uri === u)?.getText() ?? readFileSync(path, 'utf8');
     };
-    const lint = lintChartDir(dir, settings.config, fileUri, base, log, { tree, readText, ...(chart ? { chart } : {}), lintCache: live.lintCache });
+    // templates that define nothing, edited alone, are the only ones executed: the others render as before
+    const only = edited && live.byTemplate && changed.size === inChart.length && inChart.every((p) => !/(^|\/)_[^/]*$/.test(p) && !DEFINES.test(texts.get(p) ?? '') && !DEFINES.test(fileText(live.chart!, p)))
+      ? new Set(inChart)
+      : undefined;
+    const lint = lintChartDir(dir, settings.config, fileUri, base, log, { tree, readText, ...(chart ? { chart } : {}), lintCache: live.lintCache, ...(only ? { onlyTemplates: (name: string) => only.has(name.slice(name.indexOf('/') + 1)) } : {}) });
+    let byTemplate = lint.byTemplate;
+    let results = lint.results;
+    if (only && byTemplate) {
+      const merged = new Map([...live.byTemplate!].filter(([name]) => !only.has(name.slice(name.indexOf('/') + 1))));
+      for (const [name, list] of byTemplate) merged.set(name, list);
+      byTemplate = merged;
+      results = chartResults(merged.values());
+    }
     const next = new Map<string, Result[]>();
-    for (const r of lint.results) next.set(r.uri, [...(next.get(r.uri) ?? []), r]);
+    for (const r of results) next.set(r.uri, [...(next.get(r.uri) ?? []), r]);
     const touched = new Set([...changed].map(uriOfKey));
     for (const u of new Set([...live.results.keys(), ...next.keys()])) if (!sameResults(live.results.get(u) ?? [], next.get(u) ?? [])) touched.add(u);
     // files of the chart know it from now on, also those whose findings are gone
     const prefix = dir + sep;
     for (const u of touched) if (!dirOfUri.has(u) && URI.parse(u).fsPath.startsWith(prefix)) dirOfUri.set(u, dir);
     live.results = next;
+    live.byTemplate = byTemplate;
     live.chart = chart;
     live.key = key;
     live.generation = generation;

@@ -16,7 +16,7 @@ import type { FuncMap, OutputSegment } from './template/index';
 import type { ValuesProvenance } from './values-source';
 
 /** How a chart is rendered for linting (`helm template`'s options) and where its findings go. */
-export interface ChartLintOptions extends Pick<TemplateRequest, 'valuesFiles' | 'set' | 'setString' | 'setJson' | 'releaseName' | 'namespace' | 'kubeVersion' | 'apiVersions' | 'chart'> {
+export interface ChartLintOptions extends Pick<TemplateRequest, 'valuesFiles' | 'set' | 'setString' | 'setJson' | 'releaseName' | 'namespace' | 'kubeVersion' | 'apiVersions' | 'chart' | 'onlyTemplates'> {
   /** Sprig's functions. */
   readonly sprig: FuncMap;
   readonly config?: Config;
@@ -38,6 +38,8 @@ export interface ChartLint {
   readonly linted: string[];
   /** True for a library chart (nothing to render). */
   readonly library: boolean;
+  /** The located findings of each rendered template, by its name (`results` holds them once each). */
+  readonly byTemplate?: ReadonlyMap<string, readonly Result[]>;
 }
 
 const join = (dir: string, path: string): string => (dir === '' ? path : `${dir}/${path}`);
@@ -164,7 +166,7 @@ export function lintChart(tree: FileTree, chartDir: string, options: ChartLintOp
     return { results: [result], linted: [], library: false };
   }
   const { files, sourceMap } = rendered;
-  const results = new Map<string, Result>();
+  const byTemplate = new Map<string, Result[]>();
   const linted: string[] = [];
   for (const [name, output] of files) {
     if (!/\.ya?ml$/i.test(name) || output.trim() === '') continue;
@@ -175,10 +177,14 @@ export function lintChart(tree: FileTree, chartDir: string, options: ChartLintOp
     const hit = lintCache?.get(name);
     const found = hit && hit.output === output ? hit.results : lintText(uriOf(path), output, { config, kind: 'kubernetes', ...(options.log ? { log: options.log } : {}) }).results;
     lintCache?.set(name, { output, results: found });
-    for (const r of found) {
-      const moved = relocate(r, output, segments, sourceMap!.values, chartDir, uriOf) ?? r;
-      if (!results.has(key(moved))) results.set(key(moved), moved);
-    }
+    byTemplate.set(name, found.map((r) => relocate(r, output, segments, sourceMap!.values, chartDir, uriOf) ?? r));
   }
-  return { results: sortResults([...results.values()]), linted, library: false };
+  return { results: chartResults(byTemplate.values()), linted, library: false, byTemplate };
+}
+
+/** The findings of a chart's templates, once each (templates that include the same block report it at the same place), sorted. */
+export function chartResults(byTemplate: Iterable<readonly Result[]>): Result[] {
+  const results = new Map<string, Result>();
+  for (const list of byTemplate) for (const r of list) if (!results.has(key(r))) results.set(key(r), r);
+  return sortResults([...results.values()]);
 }

@@ -8,6 +8,7 @@ import { chartFiles } from './files';
 import { helmFuncs } from './funcs';
 import { hasKey, isMap, newMap, type GoMap } from './go-value';
 import { deleteAll, FuncError, goFunc, isLimitError, SourceRecorder, TemplateError, TemplateSet, type FuncMap, type OutputSegment } from './template/index';
+import type { Tree } from './template/parse';
 
 /** A template of the render with its data. */
 interface Renderable {
@@ -177,6 +178,9 @@ function execError(filename: string, e: unknown, helm: 3 | 4): RenderError {
 
 const MAX_PARSED_SETS = 4;
 
+/** The parsed files of a chart's template sets, by the chart's render cache (which its copies share): see TemplateSet.parse. */
+const parsedFiles = new WeakMap<Map<string, unknown>, Map<string, ReadonlyMap<string, Tree>>>();
+
 /**
  * Every template parsed into one set, in Helm's order; the set is kept on the chart for the next
  * render of the same templates, which then only clones it. `funcs` only need the right names.
@@ -186,9 +190,12 @@ function parsedSet(chart: Chart, keys: readonly string[], templates: ReadonlyMap
   const hit = chart.renderCache.get(key);
   if (hit instanceof TemplateSet) return hit;
   const set = new TemplateSet(funcs, { missingKey: strict ? 'error' : 'zero' });
+  // each file's trees, for the next set after an edit of one file (the editor renders on every keystroke)
+  let files = parsedFiles.get(chart.renderCache);
+  if (!files || files.size > 2 * keys.length) parsedFiles.set(chart.renderCache, (files = new Map()));
   for (const filename of keys) {
     try {
-      set.parse(filename, templates.get(filename)!.tpl);
+      set.parse(filename, templates.get(filename)!.tpl, files);
     } catch (e) {
       throw parseError(filename, e);
     }

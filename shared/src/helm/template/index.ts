@@ -90,8 +90,14 @@ export class TemplateSet {
   }
 
   /** Parses one file under its name; its defines join the set, replacing earlier ones (an empty body never replaces). Throws a parse `TemplateError`. */
-  parse(name: string, text: string): void {
-    const parsed = parseTemplates(name, text, (f) => this.hasFunction(f));
+  parse(name: string, text: string, cache?: Map<string, ReadonlyMap<string, Tree>>): void {
+    // with `cache` (by file name and text), a file parsed before by a set with the same functions is not parsed again: trees are never changed
+    const key = cache ? `${name}\0${text}` : '';
+    let parsed = cache?.get(key);
+    if (!parsed) {
+      parsed = parseTemplates(name, text, (f) => this.hasFunction(f));
+      cache?.set(key, parsed);
+    }
     for (const [n, tree] of parsed) {
       if (this.lookup(n) !== undefined && isEmptyTree(tree.root)) continue;
       this.trees.set(n, tree);
