@@ -19,7 +19,7 @@ import { ScanCache, scanFolder } from './workspace-scan';
 import { append } from '../../shared/src/append';
 import type { RegistryClient } from '../../host/src/registry/client';
 import { createImageUserLookup } from './image-users';
-import { createLiveCharts } from './live-charts';
+import { createLiveUnits } from './live-units';
 
 /** The diagnostics of an open document's version, with everything code actions and hovers need. */
 export interface DocumentState {
@@ -63,7 +63,8 @@ function editorDiagnostics(results: readonly Result[], version: number, lang: La
 
 export function createService(deps: ServiceDeps) {
   const linter = createDocumentLinter(deps.log);
-  const charts = createLiveCharts(() => deps.documents.all(), deps.log);
+  // charts rendered and kustomizations built from the open documents, as their files are edited
+  const live = createLiveUnits(() => deps.documents.all(), deps.log);
   const index = createWorkspaceIndex();
   const scanCache = new ScanCache();
   const stamps = new Map<string, number>();
@@ -94,15 +95,15 @@ export function createService(deps: ServiceDeps) {
     if (others.length) deps.filesChanged(others);
   };
 
-  /** An open document's report: its own lint, with the findings of the chart it belongs to (rendered again if one of its files changed). */
+  /** An open document's report: its own lint, with the findings of the chart or kustomizations it takes part in (rendered or built again if one of their files changed). */
   const openReport = (document: TextDocument, settings: ResolvedSettings): { report: FileReport; touched: readonly string[] } => {
     const own = linter.lint(document, settings, generation).report;
-    const touched = charts.refresh(document.uri, settings, generation) ?? [];
-    return { report: charts.openReport(own), touched };
+    const touched = live.refresh(document.uri, settings, generation) ?? [];
+    return { report: live.openReport(own), touched };
   };
 
   /**
-   * Files whose chart findings changed with a render (other than `exceptUri`, whose state is being
+   * Files whose chart or kustomize findings changed with a render or build (other than `exceptUri`, whose state is being
    * built): their reports go into the scan's index, and their diagnostics out.
    */
   const liveChanged = (touched: readonly string[], settings: ResolvedSettings, exceptUri: string): void => {
@@ -112,7 +113,7 @@ export function createService(deps: ServiceDeps) {
     let indexed = false;
     for (const u of others) {
       const open = deps.documents.get(u);
-      const report = open ? charts.openReport(linter.lint(open, settings, generation).report) : charts.closedReport(u, settings);
+      const report = open ? live.openReport(linter.lint(open, settings, generation).report) : live.closedReport(u, settings);
       if (report && folder && index.scanned && index.updateFile(folder, report)) indexed = true;
     }
     bump(others);
@@ -151,12 +152,12 @@ export function createService(deps: ServiceDeps) {
   };
 
   /** The pull result id of a scanned file (or a file of a rendered chart) that is not open (cheap: no diagnostics built). */
-  const closedResultId = (uri: string): string | undefined => (charts.has(uri) || index.fileResults(uri) ? `disk:${generation}:${stamps.get(uri) ?? 0}` : undefined);
+  const closedResultId = (uri: string): string | undefined => (live.has(uri) || index.fileResults(uri) ? `disk:${generation}:${stamps.get(uri) ?? 0}` : undefined);
 
   /** Diagnostics of a scanned file, or a file of a rendered chart, that is not open. */
   const closedState = async (uri: string): Promise<{ diagnostics: Diagnostic[]; resultId: string } | undefined> => {
     const settings = await deps.settings.forUri(uri);
-    const file = charts.closedReport(uri, settings)?.results ?? index.fileResults(uri);
+    const file = live.closedReport(uri, settings)?.results ?? index.fileResults(uri);
     if (!file) return undefined;
     const results = sortResults([...file, ...index.workspaceResults(uri)]);
     noteResults(uri, results);
@@ -183,10 +184,10 @@ export function createService(deps: ServiceDeps) {
         if (deps.settings.folderOf(doc.uri) !== folder) continue;
         index.updateFile(folder, openReport(doc, await deps.settings.forUri(doc.uri)).report);
       }
-      // files of charts rendered in the editor: their findings with the open documents' unsaved text
-      for (const uri of charts.uris()) {
+      // files of charts rendered and kustomizations built in the editor: their findings with the open documents' unsaved text
+      for (const uri of live.uris()) {
         if (deps.documents.get(uri) || deps.settings.folderOf(uri) !== folder) continue;
-        const report = charts.closedReport(uri, settings);
+        const report = live.closedReport(uri, settings);
         if (report) index.updateFile(folder, report);
       }
       refreshWorkspaceRules(folder, settings);
@@ -219,11 +220,11 @@ export function createService(deps: ServiceDeps) {
       return index.scanned;
     },
     /** Uris of every scanned file and of every file of a rendered chart with findings. */
-    scannedUris: (): string[] => [...new Set([...index.reports().map((r) => r.uri), ...charts.uris()])],
+    scannedUris: (): string[] => [...new Set([...index.reports().map((r) => r.uri), ...live.uris()])],
     /** Settings or configuration files changed: everything is linted again. */
     invalidate(): void {
       generation++;
-      charts.clear();
+      live.clear();
       deps.settings.clear();
     },
     /**
@@ -233,8 +234,8 @@ export function createService(deps: ServiceDeps) {
     async fileChangedOnDisk(uri: string): Promise<boolean> {
       if (deps.documents.get(uri)) return false;
       const settings = await deps.settings.forUri(uri);
-      // a chart's file: the chart is rendered again with the file's text from disk
-      const touched = charts.refresh(uri, settings, generation);
+      // a chart's file or a kustomization's input: rendered or built again with the file's text from disk
+      const touched = live.refresh(uri, settings, generation);
       if (touched) {
         liveChanged([...new Set([uri, ...touched])], settings, '');
         return true;
