@@ -14,6 +14,7 @@ import { overlayTree } from '../../shared/src/file-tree';
 import { KUSTOMIZATION_FILES } from '../../shared/src/kustomize/kustomization';
 import { lintKustomizations } from '../../shared/src/kustomize/lint';
 import type { FileReport } from '../../shared/src/lint';
+import { PrunedCache } from '../../shared/src/pruned-cache';
 import type { Result } from '../../shared/src/types';
 import { diskTree } from '../../host/src/workspace/file-tree';
 import { toResult, withKustomizeResults } from '../../host/src/workspace/kustomize-pass';
@@ -38,6 +39,8 @@ interface LiveFolder {
   /** The units' findings by file URI. */
   results: Map<string, readonly Result[]>;
   readonly diskReports: Map<string, FileReport>;
+  /** Rule results of built resources by their text, as far as the last build used them. */
+  readonly lintCache: PrunedCache<readonly Result[]>;
 }
 
 const isKustomization = (path: string): boolean => KUSTOMIZATION_FILES.includes(basename(path));
@@ -94,7 +97,8 @@ export function createLiveKustomize(documents: () => readonly TextDocument[], lo
       const rel = relative(live.root, URI.parse(uri).fsPath).split(sep).join('/');
       if (isKustomization(rel)) dirs.add(rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '');
     }
-    const result = lintKustomizations(overlayTree(diskTree(live.root), texts), { dirs: [...dirs], config: settings.config, log });
+    const result = lintKustomizations(overlayTree(diskTree(live.root), texts), { dirs: [...dirs], config: settings.config, log, lintCache: live.lintCache });
+    live.lintCache.prune();
     const inputs = new Set([...result.inputs].map((p) => fileUri(join(live.root, p))));
     const notObjects = new Set([...result.inputs].filter((p) => !result.resourceFiles.has(p)).map((p) => fileUri(join(live.root, p))));
     const next = new Map<string, Result[]>();
@@ -111,6 +115,19 @@ export function createLiveKustomize(documents: () => readonly TextDocument[], lo
     live.notObjects = notObjects;
     return [...touched];
   };
+
+  /** The open documents the builds depend on: kustomization files and inputs of the last builds, by URI. */
+  const relevant = (live: LiveFolder): Map<string, TextDocument> => {
+    const prefix = live.root.endsWith(sep) ? live.root : live.root + sep;
+    const open = new Map<string, TextDocument>();
+    for (const d of documents()) {
+      if (!d.uri.startsWith('file:')) continue;
+      const p = URI.parse(d.uri).fsPath;
+      if (p.startsWith(prefix) && (isKustomization(p) || live.inputs.has(d.uri))) open.set(d.uri, d);
+    }
+    return open;
+  };
+  const keyOf = (open: ReadonlyMap<string, TextDocument>): string => [...open].map(([u, d]) => `${u}@${d.version}`).sort().join('|');
 
   const diskReport = (live: LiveFolder, uri: string, settings: ResolvedSettings): FileReport => {
     let report = live.diskReports.get(uri);
@@ -131,36 +148,32 @@ export function createLiveKustomize(documents: () => readonly TextDocument[], lo
       const root = URI.parse(folderUri).fsPath;
       let live = folders.get(root);
       if (!live) {
-        live = { root, dirs: undefined, generation: -1, key: '', versions: new Map(), inputs: new Set(), notObjects: new Set(), results: new Map(), diskReports: new Map() };
+        live = { root, dirs: undefined, generation: -1, key: '', versions: new Map(), inputs: new Set(), notObjects: new Set(), results: new Map(), diskReports: new Map(), lintCache: new PrunedCache() };
         folders.set(root, live);
       }
       if (live.generation !== generation) {
         live.dirs = undefined;
         live.key = '';
         live.diskReports.clear();
+        live.lintCache.clear();
       }
       // no kustomization in the folder, none being written: nothing is built
       if (kustomizationDirs(live, settings).length === 0 && !isKustomization(path) && live.versions.size === 0) return undefined;
       const first = live.generation !== generation;
       if (!first && !isKustomization(path) && !live.inputs.has(uri) && !live.versions.has(uri)) return undefined;
-      // the open documents the builds read: kustomization files and inputs of the last builds
-      const prefix = root.endsWith(sep) ? root : root + sep;
-      const open = new Map<string, TextDocument>();
-      for (const d of documents()) {
-        if (!d.uri.startsWith('file:')) continue;
-        const p = URI.parse(d.uri).fsPath;
-        if (p.startsWith(prefix) && (isKustomization(p) || live.inputs.has(d.uri))) open.set(d.uri, d);
-      }
-      const key = [...open].map(([u, d]) => `${u}@${d.version}`).sort().join('|');
+      const open = relevant(live);
+      const key = keyOf(open);
       if (!first && live.key === key) return [];
       const changed = new Set<string>();
       for (const [u, d] of open) if (live.versions.get(u) !== d.version) changed.add(u);
       for (const u of live.versions.keys()) if (!open.has(u)) changed.add(u);
       for (const u of changed) live.diskReports.delete(u);
       const touched = new Set([...changed, ...build(live, settings, open)]);
+      // the builds read every open document: those that are inputs now count from here on
+      const now = relevant(live);
       live.generation = generation;
-      live.key = key;
-      live.versions = new Map([...open].map(([u, d]) => [u, d.version]));
+      live.key = keyOf(now);
+      live.versions = new Map([...now].map(([u, d]) => [u, d.version]));
       return [...touched];
     },
     openReport(report) {

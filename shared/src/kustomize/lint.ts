@@ -52,6 +52,11 @@ export interface KustomizeLintOptions {
   readonly config?: Config;
   readonly build?: BuildOptions;
   readonly log?: (message: string) => void;
+  /**
+   * The rule results of built resources by their written text: a resource that comes out of the
+   * builds as before is not linted again (the editor builds again on every edit). Kept for one configuration.
+   */
+  readonly lintCache?: Map<string, readonly Result[]>;
 }
 
 /** What {@link lintKustomizations} found. */
@@ -229,8 +234,9 @@ function lintUnits(tree: FileTree, options: KustomizeLintOptions): KustomizeLint
     for (const r of built.resources) {
       if (!r.generatedBy) resourceFiles.add(r.origin.file);
       const text = writeYaml(r.obj as Json);
-      const report = lintText(`kustomize:///${unit}`, text, { kind: 'kubernetes', ...(options.config ? { config: options.config } : {}), ...(options.log ? { log: options.log } : {}) });
-      for (const result of report.results) {
+      const found = options.lintCache?.get(text) ?? lintText(`kustomize:///${unit}`, text, { kind: 'kubernetes', ...(options.config ? { config: options.config } : {}), ...(options.log ? { log: options.log } : {}) }).results;
+      options.lintCache?.set(text, found);
+      for (const result of found) {
         const at = locate(tree, r, text, result);
         const key = `${at.file}\0${at.range.start.line}:${at.range.start.character}\0${result.ruleId}`;
         const entry = merged.get(key) ?? { finding: { ruleId: result.ruleId, severity: result.severity, message: result.message, file: at.file, range: at.range, cause: at.cause }, units: new Set<string>() };
