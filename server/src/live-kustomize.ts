@@ -12,7 +12,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { overlayTree } from '../../shared/src/file-tree';
 import { KUSTOMIZATION_FILES } from '../../shared/src/kustomize/kustomization';
-import { lintKustomizations } from '../../shared/src/kustomize/lint';
+import { lintKustomizations, type UnitBuild } from '../../shared/src/kustomize/lint';
 import type { FileReport } from '../../shared/src/lint';
 import { PrunedCache } from '../../shared/src/pruned-cache';
 import type { Result } from '../../shared/src/types';
@@ -41,6 +41,8 @@ interface LiveFolder {
   readonly diskReports: Map<string, FileReport>;
   /** Rule results of built resources by their text, as far as the last build used them. */
   readonly lintCache: PrunedCache<readonly Result[]>;
+  /** Each unit's last build, reused while what it read is unchanged. */
+  readonly unitCache: Map<string, UnitBuild>;
 }
 
 const isKustomization = (path: string): boolean => KUSTOMIZATION_FILES.includes(basename(path));
@@ -97,7 +99,7 @@ export function createLiveKustomize(documents: () => readonly TextDocument[], lo
       const rel = relative(live.root, URI.parse(uri).fsPath).split(sep).join('/');
       if (isKustomization(rel)) dirs.add(rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '');
     }
-    const result = lintKustomizations(overlayTree(diskTree(live.root), texts), { dirs: [...dirs], config: settings.config, log, lintCache: live.lintCache });
+    const result = lintKustomizations(overlayTree(diskTree(live.root), texts), { dirs: [...dirs], config: settings.config, log, lintCache: live.lintCache, unitCache: live.unitCache });
     live.lintCache.prune();
     const inputs = new Set([...result.inputs].map((p) => fileUri(join(live.root, p))));
     const notObjects = new Set([...result.inputs].filter((p) => !result.resourceFiles.has(p)).map((p) => fileUri(join(live.root, p))));
@@ -148,7 +150,7 @@ export function createLiveKustomize(documents: () => readonly TextDocument[], lo
       const root = URI.parse(folderUri).fsPath;
       let live = folders.get(root);
       if (!live) {
-        live = { root, dirs: undefined, generation: -1, key: '', versions: new Map(), inputs: new Set(), notObjects: new Set(), results: new Map(), diskReports: new Map(), lintCache: new PrunedCache() };
+        live = { root, dirs: undefined, generation: -1, key: '', versions: new Map(), inputs: new Set(), notObjects: new Set(), results: new Map(), diskReports: new Map(), lintCache: new PrunedCache(), unitCache: new Map() };
         folders.set(root, live);
       }
       if (live.generation !== generation) {
@@ -156,6 +158,7 @@ export function createLiveKustomize(documents: () => readonly TextDocument[], lo
         live.key = '';
         live.diskReports.clear();
         live.lintCache.clear();
+        live.unitCache.clear();
       }
       // no kustomization in the folder, none being written: nothing is built
       if (kustomizationDirs(live, settings).length === 0 && !isKustomization(path) && live.versions.size === 0) return undefined;

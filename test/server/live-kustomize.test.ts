@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { DEFAULT_CONFIG } from '../../shared/src/config';
 import { overlayTree } from '../../shared/src/file-tree';
-import { lintKustomizations } from '../../shared/src/kustomize/lint';
+import { lintKustomizations, type UnitBuild } from '../../shared/src/kustomize/lint';
 import type { Result } from '../../shared/src/types';
 import { diskTree } from '../../host/src/workspace/file-tree';
 import { fileUri } from '../../host/src/workspace/scan';
@@ -81,5 +81,25 @@ describe('live kustomize builds equal fresh builds', () => {
     docs.clear();
     check('closed', 'base/deployment.yaml', ['overlays/dev/debug.yaml', 'base/deployment.yaml']);
     assert.ok(liveFindings().some((f) => f.startsWith('k8s/image-latest-tag base/deployment.yaml 16:17')), liveFindings().join('\n'));
+  });
+});
+
+describe('lintKustomizations with a unit cache', () => {
+  it('builds again only the units that read a changed file or folder, and gives what a build without the cache gives', () => {
+    const base = diskTree(join(ROOT, 'test/fixtures/kustomize/app'));
+    const cache = new Map<string, UnitBuild>();
+    const places = (r: ReturnType<typeof lintKustomizations>): string[] => r.findings.map((f) => `${f.ruleId} ${f.file} ${f.range.start.line} ${f.message.en}`);
+    lintKustomizations(base, { unitCache: cache });
+    const [dev, prod] = [cache.get('overlays/dev'), cache.get('overlays/prod')];
+    assert.ok(dev && prod);
+    const edited = overlayTree(base, new Map([['overlays/dev/debug.yaml', readFileSync(join(ROOT, 'test/fixtures/kustomize/app/overlays/dev/debug.yaml'), 'utf8').replace('privileged: true', 'privileged: false')]]));
+    const cached = lintKustomizations(edited, { unitCache: cache });
+    assert.equal(cache.get('overlays/prod'), prod, 'prod does not read debug.yaml: its build is reused');
+    assert.notEqual(cache.get('overlays/dev'), dev, 'dev is built again');
+    assert.deepEqual(places(cached), places(lintKustomizations(edited)));
+    // a file that appears where a build looked (an unsaved new file) builds that unit again
+    const added = overlayTree(edited, new Map([['overlays/prod/extra.yaml', 'x: 1\n']]));
+    lintKustomizations(added, { unitCache: cache });
+    assert.notEqual(cache.get('overlays/prod'), prod, 'the folder prod read has a new entry');
   });
 });

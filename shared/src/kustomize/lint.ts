@@ -57,6 +57,11 @@ export interface KustomizeLintOptions {
    * builds as before is not linted again (the editor builds again on every edit). Kept for one configuration.
    */
   readonly lintCache?: Map<string, readonly Result[]>;
+  /**
+   * Each unit's last build, by its folder: a unit whose files and folders all read as they did is
+   * not built again (the editor builds after every edit; most units do not read the edited file).
+   */
+  readonly unitCache?: Map<string, UnitBuild>;
 }
 
 /** What {@link lintKustomizations} found. */
@@ -131,18 +136,6 @@ function unitsOf(dirs: readonly string[], decl: ReadonlyMap<string, Declared>): 
   return dirs.filter((d) => !used.has(d) && !decl.get(d)?.component).sort();
 }
 
-/** A tree that records the files read through it. */
-function recording(tree: FileTree, read: Set<string>): FileTree {
-  return {
-    readFile: (path) => {
-      const bytes = tree.readFile(path);
-      if (bytes !== undefined) read.add(joinTreePath(path) ?? path);
-      return bytes;
-    },
-    readDir: (path) => tree.readDir(path),
-  };
-}
-
 const unitList = (units: readonly string[]): string => units.map((u) => `/${u}`).join(', ');
 
 /** The last value origin (a patch) that covers the finding's path. */
@@ -199,6 +192,70 @@ function buildError(dir: string, e: KustomizeError): KustomizeFinding {
   };
 }
 
+/** One unit's build: what it read (files and folders, as they were) and what it found, located. */
+export interface UnitBuild {
+  /** Every file and folder the build asked for, by `f:path` or `d:path`, with what it got (bytes, entry names, or undefined). */
+  readonly reads: ReadonlyMap<string, Uint8Array | string | undefined>;
+  /** The files it read. */
+  readonly files: ReadonlySet<string>;
+  readonly error?: KustomizeFinding;
+  readonly resourceFiles: readonly string[];
+  readonly found: readonly { readonly key: string; readonly finding: Omit<KustomizeFinding, 'units' | 'related'> }[];
+}
+
+const sameBytes = (a: Uint8Array | undefined, b: Uint8Array | undefined): boolean => {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
+
+/** True when the tree gives every file and folder a build read as it gave them then. */
+function unchanged(tree: FileTree, reads: UnitBuild['reads']): boolean {
+  for (const [key, was] of reads) {
+    const path = key.slice(2);
+    if (key.startsWith('f:') ? !sameBytes(tree.readFile(path), was as Uint8Array | undefined) : listing(tree, path) !== was) return false;
+  }
+  return true;
+}
+
+const listing = (tree: FileTree, path: string): string | undefined => tree.readDir(path)?.map((e) => `${e.kind}:${e.name}`).join('/');
+
+/** Builds one unit and lints its resources, each finding located in the file that caused it. */
+function buildUnit(tree: FileTree, unit: string, options: KustomizeLintOptions): UnitBuild {
+  const reads = new Map<string, Uint8Array | string | undefined>();
+  const files = new Set<string>();
+  const recorder: FileTree = {
+    readFile: (path) => {
+      const bytes = tree.readFile(path);
+      const p = joinTreePath(path) ?? path;
+      reads.set(`f:${p}`, bytes);
+      if (bytes !== undefined) files.add(p);
+      return bytes;
+    },
+    readDir: (path) => {
+      reads.set(`d:${joinTreePath(path) ?? path}`, listing(tree, path));
+      return tree.readDir(path);
+    },
+  };
+  const built = buildKustomization(recorder, unit, options.build);
+  if (!built.ok) return { reads, files, error: buildError(unit, built.error), resourceFiles: [], found: [] };
+  const resourceFiles: string[] = [];
+  const found: { key: string; finding: Omit<KustomizeFinding, 'units' | 'related'> }[] = [];
+  for (const r of built.resources) {
+    if (!r.generatedBy) resourceFiles.push(r.origin.file);
+    const text = writeYaml(r.obj as Json);
+    const results = options.lintCache?.get(text) ?? lintText(`kustomize:///${unit}`, text, { kind: 'kubernetes', ...(options.config ? { config: options.config } : {}), ...(options.log ? { log: options.log } : {}) }).results;
+    options.lintCache?.set(text, results);
+    for (const result of results) {
+      const at = locate(tree, r, text, result);
+      const key = `${at.file}\0${at.range.start.line}:${at.range.start.character}\0${result.ruleId}`;
+      found.push({ key, finding: { ruleId: result.ruleId, severity: result.severity, message: result.message, file: at.file, range: at.range, cause: at.cause } });
+    }
+  }
+  return { reads, files, resourceFiles, found };
+}
+
 /**
  * Builds every deployable unit of the tree and lints its output with the Kubernetes rules; each
  * finding is located in the file that caused it, one per file, range and rule. A unit that does
@@ -223,28 +280,23 @@ function lintUnits(tree: FileTree, options: KustomizeLintOptions): KustomizeLint
   const errors: KustomizeFinding[] = [];
   const readBy = new Map<string, ReadonlySet<string>>();
   for (const unit of units) {
-    const read = new Set<string>();
-    readBy.set(unit, read);
-    const built = buildKustomization(recording(tree, read), unit, options.build);
-    if (!built.ok) {
-      errors.push(buildError(unit, built.error));
+    const cached = options.unitCache?.get(unit);
+    const build = cached && unchanged(tree, cached.reads) ? cached : buildUnit(tree, unit, options);
+    options.unitCache?.set(unit, build);
+    readBy.set(unit, build.files);
+    if (build.error) {
+      errors.push(build.error);
       continue;
     }
-    for (const f of read) inputs.add(f);
-    for (const r of built.resources) {
-      if (!r.generatedBy) resourceFiles.add(r.origin.file);
-      const text = writeYaml(r.obj as Json);
-      const found = options.lintCache?.get(text) ?? lintText(`kustomize:///${unit}`, text, { kind: 'kubernetes', ...(options.config ? { config: options.config } : {}), ...(options.log ? { log: options.log } : {}) }).results;
-      options.lintCache?.set(text, found);
-      for (const result of found) {
-        const at = locate(tree, r, text, result);
-        const key = `${at.file}\0${at.range.start.line}:${at.range.start.character}\0${result.ruleId}`;
-        const entry = merged.get(key) ?? { finding: { ruleId: result.ruleId, severity: result.severity, message: result.message, file: at.file, range: at.range, cause: at.cause }, units: new Set<string>() };
-        entry.units.add(unit);
-        merged.set(key, entry);
-      }
+    for (const f of build.files) inputs.add(f);
+    for (const f of build.resourceFiles) resourceFiles.add(f);
+    for (const { key, finding } of build.found) {
+      const entry = merged.get(key) ?? { finding, units: new Set<string>() };
+      entry.units.add(unit);
+      merged.set(key, entry);
     }
   }
+  if (options.unitCache) for (const u of options.unitCache.keys()) if (!units.includes(u)) options.unitCache.delete(u);
   const findings = [...merged.values()].map(({ finding, units: us }) => {
     // units that deploy the file too but whose build does not have the finding: they fix it
     const fixedBy = units.filter((u) => !us.has(u) && readBy.get(u)?.has(finding.file));
