@@ -235,11 +235,13 @@ export function createService(deps: ServiceDeps) {
       if (deps.documents.get(uri)) return false;
       const settings = await deps.settings.forUri(uri);
       // a chart's file or a kustomization's input: rendered or built again with the file's text from disk
-      const touched = live.refresh(uri, settings, generation);
-      if (touched) {
+      const touched = live.refresh(uri, settings, generation) ?? [];
+      if (live.has(uri)) {
         liveChanged([...new Set([uri, ...touched])], settings, '');
         return true;
       }
+      // a first build of the folder's kustomizations that this file takes no part in
+      if (touched.length) liveChanged(touched, settings, uri);
       const folder = settings.folderUri;
       if (!folder || !index.scanned || !index.folders().includes(folder)) return false;
       let text: string | undefined;
