@@ -2,7 +2,7 @@
 // with a Helm chart, a kustomization tree and a plain manifest, the server's workspace diagnostics
 // and checklist hold the same findings, at the same places, as the CLI's JSON report.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -85,6 +85,26 @@ describe('workspace scan in the server: charts and kustomizations as in bollwerk
       for (const p of listed) assert.ok(cli.includes(p), `${p} is not among the CLI's findings`);
       assert.ok([...listed].some((p) => p.includes(' charts/web/values.yaml:')), 'the checklist counts the chart’s values findings');
       assert.ok([...listed].some((p) => p.includes(' deploy/base/deployment.yaml:')), 'the checklist counts the overlay findings on the base');
+    });
+
+    it('the checklist follows unsaved edits of a chart’s values and an overlay’s patch', async () => {
+      const listed = async (): Promise<string[]> => {
+        const checklist = await client.connection.sendRequest<ChecklistResponse>('bollwerk/checklist', {});
+        return [...new Set(checklist.items.flatMap((i) => i.findings.map((f) => place(folder, f.uri, f.ruleId, f.range))))];
+      };
+      const before = await listed();
+      assert.ok(before.includes('k8s/privileged charts/web/values.yaml:5:3-5:13'), before.join('\n'));
+      assert.ok(before.includes('k8s/privileged deploy/overlays/dev/debug.yaml:11:25-11:29'), before.join('\n'));
+      const values = URI.file(join(dir, 'charts/web/values.yaml')).toString();
+      const debug = URI.file(join(dir, 'deploy/overlays/dev/debug.yaml')).toString();
+      client.open(values, readFileSync(join(dir, 'charts/web/values.yaml'), 'utf8'));
+      client.change(values, 2, readFileSync(join(dir, 'charts/web/values.yaml'), 'utf8').replace('privileged: true', 'privileged: false'));
+      client.open(debug, readFileSync(join(dir, 'deploy/overlays/dev/debug.yaml'), 'utf8'));
+      client.change(debug, 2, readFileSync(join(dir, 'deploy/overlays/dev/debug.yaml'), 'utf8').replace('privileged: true', 'privileged: false'));
+      const after = await listed();
+      assert.ok(!after.some((p) => p.startsWith('k8s/privileged charts/web/values.yaml')), after.join('\n'));
+      assert.ok(!after.some((p) => p.startsWith('k8s/privileged deploy/overlays/dev/debug.yaml')), after.join('\n'));
+      assert.ok(after.includes('k8s/host-namespaces charts/web/templates/deployment.yaml:8:20-8:24'), 'the other chart findings stay');
     });
   });
 });
