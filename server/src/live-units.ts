@@ -29,8 +29,18 @@ export function createLiveUnits(documents: () => readonly TextDocument[], log: (
   const charts = createLiveCharts(documents, log);
   return {
     refresh(uri, settings, generation) {
-      const k = kustomize.refresh(uri, settings, generation);
-      const c = charts.refresh(uri, settings, generation);
+      // the passes do not throw on file content; this guards the disk (a folder removed meanwhile):
+      // the document keeps its own findings and the error is logged
+      const guarded = (pass: string, run: () => string[] | undefined): string[] | undefined => {
+        try {
+          return run();
+        } catch (e) {
+          log(`${pass} for ${uri} failed: ${(e as Error).stack ?? String(e)}`);
+          return undefined;
+        }
+      };
+      const k = guarded('building the kustomizations', () => kustomize.refresh(uri, settings, generation));
+      const c = guarded('rendering the chart', () => charts.refresh(uri, settings, generation));
       return k || c ? [...new Set([...(k ?? []), ...(c ?? [])])] : undefined;
     },
     openReport: (report) => charts.openReport(kustomize.openReport(report)),

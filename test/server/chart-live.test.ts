@@ -144,3 +144,26 @@ describe('Helm charts live in the editor (pull), with .bollwerk.yaml’s helm se
     assert.ok(!p.some((x) => x.startsWith('k8s/allow-privilege-escalation')), p.join('\n'));
   });
 });
+
+describe('Helm charts live in the editor: a chart folder removed while a template is open', () => {
+  it('the template still gets diagnostics, the server logs why and keeps running', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bollwerk-chart-gone-'));
+    const c = startServer();
+    try {
+      cpSync(join(ROOT, 'test/fixtures/helm/web'), join(dir, 'web'), { recursive: true });
+      await c.initialize({ pull: false, folders: [URI.file(dir).toString()] });
+      const template = URI.file(join(dir, 'web/templates/deployment.yaml')).toString();
+      const text = readFileSync(join(dir, 'web/templates/deployment.yaml'), 'utf8');
+      c.open(template, text);
+      await c.waitForPublish(template, (p) => p.version === 1 && p.diagnostics.length > 0);
+      rmSync(join(dir, 'web'), { recursive: true, force: true });
+      c.change(template, 2, `${text}# edited\n`);
+      await c.waitForPublish(template, (p) => p.version === 2);
+      assert.ok(c.alive());
+      assert.ok(c.logs.some((l) => l.includes('rendering the chart')), c.logs.join('\n'));
+    } finally {
+      await c.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
