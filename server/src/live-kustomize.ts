@@ -48,6 +48,17 @@ interface LiveFolder {
 const isKustomization = (path: string): boolean => KUSTOMIZATION_FILES.includes(basename(path));
 const isYaml = (path: string): boolean => /\.ya?ml$/i.test(path);
 
+/** True when a folder from `dir` up to `root` holds a kustomization file. */
+function kustomizationAbove(dir: string, root: string): boolean {
+  for (let d = dir, i = 0; i < 64; i++) {
+    if (KUSTOMIZATION_FILES.some((n) => existsSync(join(d, n)))) return true;
+    const parent = dirname(d);
+    if (d === root || parent === d || !d.startsWith(root)) return false;
+    d = parent;
+  }
+  return false;
+}
+
 /** The kustomizations of the workspace folders, built again as their files are edited. */
 export interface LiveKustomize {
   /**
@@ -160,9 +171,12 @@ export function createLiveKustomize(documents: () => readonly TextDocument[], lo
         live.lintCache.clear();
         live.unitCache.clear();
       }
+      const first = live.generation !== generation;
+      // the folder's first build (which walks it for kustomizations) waits for a file that looks
+      // like a part of one: a kustomization, or a file with one in its folder or above
+      if (first && !isKustomization(path) && !kustomizationAbove(dirname(path), root)) return undefined;
       // no kustomization in the folder, none being written: nothing is built
       if (kustomizationDirs(live, settings).length === 0 && !isKustomization(path) && live.versions.size === 0) return undefined;
-      const first = live.generation !== generation;
       if (!first && !isKustomization(path) && !live.inputs.has(uri) && !live.versions.has(uri)) return undefined;
       const open = relevant(live);
       const key = keyOf(open);

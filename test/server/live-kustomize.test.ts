@@ -57,6 +57,15 @@ describe('live kustomize builds equal fresh builds', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('a YAML file with no kustomization in its folder or above starts no build (and no walk of the folder)', () => {
+    const only = new Map<string, TextDocument>([[uriOf('alone.yaml'), TextDocument.create(uriOf('alone.yaml'), 'yaml', 1, text('alone.yaml'))]]);
+    const fresh = createLiveKustomize(() => [...only.values()], (m) => assert.fail(m));
+    assert.equal(fresh.refresh(uriOf('alone.yaml'), settings, 0), undefined);
+    assert.deepEqual(fresh.uris(), []);
+    // a base resource has its kustomization beside it: the folder is built
+    assert.ok((fresh.refresh(uriOf('base/deployment.yaml'), settings, 0) ?? []).length > 0);
+  });
+
   it('builds on the first ask, not again while nothing changed, and leaves a file of no build alone', () => {
     edit('base/deployment.yaml', text('base/deployment.yaml'));
     check('first build', 'base/deployment.yaml');
