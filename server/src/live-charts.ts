@@ -6,9 +6,10 @@
  * `.bollwerk.yaml`'s `helm:` options, and its findings go to every file of the chart: the one
  * being edited, the others open, and those not open.
  *
- * A render after an edit of templates only reuses the loaded chart with those templates replaced,
- * and rule results of templates that render to the same text as before (lintChart's lintCache);
- * any other edit loads the chart again.
+ * A render after an edit of templates only reuses the loaded chart with those templates replaced
+ * and, when they define no named template, executes only them and keeps the others' findings; rule
+ * results of templates that render to the same text as before are reused (lintChart's lintCache).
+ * Any other edit loads the chart again and renders all of it.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
