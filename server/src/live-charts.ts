@@ -6,8 +6,8 @@
  * `.bollwerk.yaml`'s `helm:` options, and its findings go to every file of the chart: the one
  * being edited, the others open, and those not open.
  *
- * A render after an edit of templates only reuses the loaded chart with those templates replaced
- * and, when they define no named template, executes only them and keeps the others' findings; rule
+ * A render after an edit of templates or values.yaml reuses the loaded chart with those files
+ * replaced and, for templates that define no named template, executes only them and keeps the others' findings; rule
  * results of templates that render to the same text as before are reused (lintChart's lintCache).
  * Any other edit loads the chart again and renders all of it.
  */
@@ -17,7 +17,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { overlayTree, type FileTree } from '../../shared/src/file-tree';
 import type { Chart } from '../../shared/src/helm/chart';
-import { loadChart } from '../../shared/src/helm/loader';
+import { loadChart, loadValues } from '../../shared/src/helm/loader';
 import { chartResults, type ChartLintOptions } from '../../shared/src/helm/lint-chart';
 import type { FileReport } from '../../shared/src/lint';
 import type { Result } from '../../shared/src/types';
@@ -77,15 +77,27 @@ function openBelow(documents: readonly TextDocument[], dir: string): Map<string,
   return out;
 }
 
-/** The loaded chart with the given root templates' text replaced; undefined when a path is no root template of it. */
-function withTemplates(chart: Chart, texts: ReadonlyMap<string, string>): Chart | undefined {
+/**
+ * The loaded chart with the given files' text replaced, when they are all root templates or the
+ * root values.yaml (read again as loadChart reads it); undefined for any other file, or values
+ * that do not load (a full load reports why).
+ */
+function withEdits(chart: Chart, texts: ReadonlyMap<string, string>): Chart | undefined {
   const byName = new Map<string, Uint8Array>();
-  for (const [path, text] of texts) {
-    if (!chart.templates.some((t) => t.name === path)) return undefined;
-    byName.set(path, textEncoder.encode(text.startsWith('\uFEFF') ? text.slice(1) : text));
+  let values = chart.values;
+  for (const [path, raw] of texts) {
+    const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
+    if (path === 'values.yaml' && chart.raw.some((f) => f.name === path)) {
+      try {
+        values = loadValues(text);
+      } catch {
+        return undefined;
+      }
+    } else if (!chart.templates.some((t) => t.name === path)) return undefined;
+    byName.set(path, textEncoder.encode(text));
   }
   const swap = <T extends { readonly name: string; readonly data: Uint8Array }>(files: readonly T[]): T[] => files.map((f) => (byName.has(f.name) ? { ...f, data: byName.get(f.name)! } : f));
-  return { ...chart, templates: swap(chart.templates), raw: swap(chart.raw) };
+  return { ...chart, values, templates: swap(chart.templates), raw: swap(chart.raw) };
 }
 
 /** The charts of one server, rendered as their files are edited. */
@@ -192,10 +204,10 @@ export function createLiveCharts(documents: () => readonly TextDocument[], log: 
       live.diskReports.clear();
     }
     for (const p of changed) live.diskReports.delete(uriOfKey(p));
-    // templates edited (or -f files, which are no part of the loaded chart): the loaded chart with
-    // the templates' new text; anything else: load it again
+    // templates or values.yaml edited (or -f files, which are no part of the loaded chart): the
+    // loaded chart with their new text; anything else: load it again
     const inChart = [...changed].filter((p) => !p.includes(':'));
-    const edited = live.chart && live.generation === generation ? withTemplates(live.chart, new Map(inChart.map((p) => [p, texts.get(p) ?? textDecoder.decode(tree.readFile(p) ?? new Uint8Array())]))) : undefined;
+    const edited = live.chart && live.generation === generation ? withEdits(live.chart, new Map(inChart.map((p) => [p, texts.get(p) ?? textDecoder.decode(tree.readFile(p) ?? new Uint8Array())]))) : undefined;
     let chart = edited;
     if (!chart) {
       try {
@@ -213,7 +225,7 @@ export function createLiveCharts(documents: () => readonly TextDocument[], log: 
       return all.find((d) => d.uri === u)?.getText() ?? readFileSync(path, 'utf8');
     };
     // templates that define nothing, edited alone, are the only ones executed: the others render as before
-    const only = edited && live.byTemplate && changed.size === inChart.length && inChart.every((p) => !/(^|\/)_[^/]*$/.test(p) && !DEFINES.test(texts.get(p) ?? '') && !DEFINES.test(fileText(live.chart!, p)))
+    const only = edited && live.byTemplate && changed.size === inChart.length && inChart.every((p) => p.startsWith('templates/') && !/(^|\/)_[^/]*$/.test(p) && !DEFINES.test(texts.get(p) ?? '') && !DEFINES.test(fileText(live.chart!, p)))
       ? new Set(inChart)
       : undefined;
     const lint = lintChartDir(dir, settings.config, fileUri, base, log, { tree, readText, ...(chart ? { chart } : {}), lintCache: live.lintCache, ...(only ? { onlyTemplates: (name: string) => only.has(name.slice(name.indexOf('/') + 1)) } : {}) });
