@@ -103,8 +103,9 @@ export function createService(deps: ServiceDeps) {
   };
 
   /**
-   * Files whose chart or kustomize findings changed with a render or build (other than `exceptUri`, whose state is being
-   * built): their reports go into the scan's index, and their diagnostics out.
+   * Files whose chart or kustomize findings changed with a render or build (other than
+   * `exceptUri`, whose state is being built): their reports go into the scan's index, and their
+   * diagnostics out.
    */
   const liveChanged = (touched: readonly string[], settings: ResolvedSettings, exceptUri: string): void => {
     const others = touched.filter((u) => u !== exceptUri);
@@ -123,38 +124,37 @@ export function createService(deps: ServiceDeps) {
 
   const stateOf = (document: TextDocument, settings: ResolvedSettings): DocumentState => {
     const { report, touched } = openReport(document, settings);
-    const entry = { report };
     const uri = document.uri;
     const folder = settings.folderUri;
     const runKey = `${document.version}:${generation}`;
     if (folder && index.scanned && (wsRunFor.get(uri) !== runKey || touched.includes(uri))) {
       wsRunFor.set(uri, runKey);
-      if (index.updateFile(folder, entry.report)) refreshWorkspaceRules(folder, settings, uri);
+      if (index.updateFile(folder, report)) refreshWorkspaceRules(folder, settings, uri);
     }
     if (touched.includes(uri)) bump([uri]);
     liveChanged(touched, settings, uri);
     const ws = index.workspaceResults(uri);
-    const own = settings.pinningAllowed && entry.report.kind === 'dockerfile' ? imageUsers.refine(uri, entry.report.results, settings.config.pinning) : entry.report.results;
+    const own = settings.pinningAllowed && report.kind === 'dockerfile' ? imageUsers.refine(uri, report.results, settings.config.pinning) : report.results;
     const results = ws.length ? sortResults([...own, ...ws]) : own;
     noteResults(uri, results);
     return {
       document,
       settings,
-      kind: entry.report.kind,
+      kind: report.kind,
       results,
       diagnostics: [
-        ...noteDiagnostics(entry.report.notes, settings.lang, results),
+        ...noteDiagnostics(report.notes, settings.lang, results),
         ...editorDiagnostics(results, document.version, settings.lang, baselinedResults(settings.baseline, uri, document.getText(), results), settings.baselineDisplay ?? 'hint'),
-        ...(entry.report.kind === 'dockerfile' && deps.moreDiagnostics ? deps.moreDiagnostics(document, results) : []),
+        ...(report.kind === 'dockerfile' && deps.moreDiagnostics ? deps.moreDiagnostics(document, results) : []),
       ],
       resultId: `${document.version}:${generation}:${stamps.get(uri) ?? 0}`,
     };
   };
 
-  /** The pull result id of a scanned file (or a file of a rendered chart) that is not open (cheap: no diagnostics built). */
+  /** The pull result id of a scanned file (or a file of a chart or kustomization the editor renders or builds) that is not open (cheap: no diagnostics built). */
   const closedResultId = (uri: string): string | undefined => (live.has(uri) || index.fileResults(uri) ? `disk:${generation}:${stamps.get(uri) ?? 0}` : undefined);
 
-  /** Diagnostics of a scanned file, or a file of a rendered chart, that is not open. */
+  /** Diagnostics of a scanned file, or a file of a chart or kustomization the editor renders or builds, that is not open. */
   const closedState = async (uri: string): Promise<{ diagnostics: Diagnostic[]; resultId: string } | undefined> => {
     const settings = await deps.settings.forUri(uri);
     const file = live.closedReport(uri, settings)?.results ?? index.fileResults(uri);
@@ -219,7 +219,7 @@ export function createService(deps: ServiceDeps) {
     get scanned() {
       return index.scanned;
     },
-    /** Uris of every scanned file and of every file of a rendered chart with findings. */
+    /** Uris of every scanned file and of every file with findings of a chart or kustomization the editor renders or builds. */
     scannedUris: (): string[] => [...new Set([...index.reports().map((r) => r.uri), ...live.uris()])],
     /** Settings or configuration files changed: everything is linted again. */
     invalidate(): void {
