@@ -95,7 +95,7 @@ export function fixWorkspace(roots: readonly string[], config: Config, fixOption
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
       let lint;
       try {
-        lint = lintChartDir(dir, config, fileUri, options.ignoreBase, options.log, true);
+        lint = lintChartDir(dir, config, fileUri, options.ignoreBase, options.log, { fixes: true });
       } catch (e) {
         options.log?.(`fixing the chart ${dir} failed: ${(e as Error).stack ?? String(e)}`);
         break;

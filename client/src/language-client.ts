@@ -16,10 +16,16 @@ export function initializationOptions(trusted: boolean = vscode.workspace.isTrus
 export const LANGUAGES = ['dockerfile', 'yaml', 'dockercompose'] as const;
 
 /** Files and unsaved editors of the checked languages. */
-export const DOCUMENT_SELECTOR = LANGUAGES.flatMap((language) => [
-  { language, scheme: 'file' },
-  { language, scheme: 'untitled' },
-]);
+export const DOCUMENT_SELECTOR = [
+  ...LANGUAGES.flatMap((language) => [
+    { language, scheme: 'file' },
+    { language, scheme: 'untitled' },
+  ]),
+  // Helm templates: `helm` with the Helm extension, plain text otherwise (`_helpers.tpl`); the
+  // server renders the chart they belong to when one of them changes
+  { language: 'helm', scheme: 'file' },
+  { scheme: 'file', pattern: '**/templates/**/*.tpl' },
+];
 
 /** Creates (but does not start) the language client for the bundled server (dist/server.js, over IPC). */
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {

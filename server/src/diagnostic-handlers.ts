@@ -93,7 +93,8 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticHandlers {
   }));
 
   connection.languages.diagnostics.onWorkspace(safe('workspace/diagnostic', { items: [] } as WorkspaceDiagnosticReport, async (params) => {
-    if (!service.scanned) return { items: [] }; // workspace diagnostics are on demand: bollwerk/scanWorkspace
+    // workspace diagnostics are on demand (bollwerk/scanWorkspace); before a scan, the files of charts rendered in the editor
+    if (!service.scanned && service.scannedUris().length === 0) return { items: [] };
     const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
     const items: WorkspaceDiagnosticReport['items'] = [];
     for (const uri of service.scannedUris()) {

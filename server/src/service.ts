@@ -3,7 +3,7 @@ import type { Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { DEFAULT_CONFIG } from '../../shared/src/config';
-import { lintText, sortResults } from '../../shared/src/lint';
+import { lintText, sortResults, type FileReport } from '../../shared/src/lint';
 import type { ChecklistResponse, ScanWorkspaceResult } from '../../shared/src/protocol';
 import type { FileKind, Lang, Result } from '../../shared/src/types';
 import { buildChecklist } from './checklist';
@@ -19,6 +19,7 @@ import { ScanCache, scanFolder } from './workspace-scan';
 import { append } from '../../shared/src/append';
 import type { RegistryClient } from '../../host/src/registry/client';
 import { createImageUserLookup } from './image-users';
+import { createLiveUnits } from './live-units';
 
 /** The diagnostics of an open document's version, with everything code actions and hovers need. */
 export interface DocumentState {
@@ -62,6 +63,8 @@ function editorDiagnostics(results: readonly Result[], version: number, lang: La
 
 export function createService(deps: ServiceDeps) {
   const linter = createDocumentLinter(deps.log);
+  // charts rendered and kustomizations built from the open documents, as their files are edited
+  const live = createLiveUnits(() => deps.documents.all(), deps.log);
   const index = createWorkspaceIndex();
   const scanCache = new ScanCache();
   const stamps = new Map<string, number>();
@@ -92,41 +95,70 @@ export function createService(deps: ServiceDeps) {
     if (others.length) deps.filesChanged(others);
   };
 
+  /** An open document's report: its own lint, with the findings of the chart or kustomizations it takes part in (rendered or built again if one of their files changed). */
+  const openReport = (document: TextDocument, settings: ResolvedSettings): { report: FileReport; touched: readonly string[] } => {
+    const own = linter.lint(document, settings, generation).report;
+    const touched = live.refresh(document.uri, settings, generation) ?? [];
+    return { report: live.openReport(own), touched };
+  };
+
+  /**
+   * Files whose chart or kustomize findings changed with a render or build (other than
+   * `exceptUri`, whose state is being built): their reports go into the scan's index, and their
+   * diagnostics out.
+   */
+  const liveChanged = (touched: readonly string[], settings: ResolvedSettings, exceptUri: string): void => {
+    const others = touched.filter((u) => u !== exceptUri);
+    if (others.length === 0) return;
+    const folder = settings.folderUri;
+    let indexed = false;
+    for (const u of others) {
+      const open = deps.documents.get(u);
+      const report = open ? live.openReport(linter.lint(open, settings, generation).report) : live.closedReport(u, settings);
+      if (report && folder && index.scanned && index.updateFile(folder, report)) indexed = true;
+    }
+    bump(others);
+    if (indexed && folder) refreshWorkspaceRules(folder, settings, exceptUri);
+    deps.filesChanged(others);
+  };
+
   const stateOf = (document: TextDocument, settings: ResolvedSettings): DocumentState => {
-    const entry = linter.lint(document, settings, generation);
+    const { report, touched } = openReport(document, settings);
     const uri = document.uri;
     const folder = settings.folderUri;
     const runKey = `${document.version}:${generation}`;
-    if (folder && index.scanned && wsRunFor.get(uri) !== runKey) {
+    if (folder && index.scanned && (wsRunFor.get(uri) !== runKey || touched.includes(uri))) {
       wsRunFor.set(uri, runKey);
-      if (index.updateFile(folder, entry.report)) refreshWorkspaceRules(folder, settings, uri);
+      if (index.updateFile(folder, report)) refreshWorkspaceRules(folder, settings, uri);
     }
+    if (touched.includes(uri)) bump([uri]);
+    liveChanged(touched, settings, uri);
     const ws = index.workspaceResults(uri);
-    const own = settings.pinningAllowed && entry.report.kind === 'dockerfile' ? imageUsers.refine(uri, entry.report.results, settings.config.pinning) : entry.report.results;
+    const own = settings.pinningAllowed && report.kind === 'dockerfile' ? imageUsers.refine(uri, report.results, settings.config.pinning) : report.results;
     const results = ws.length ? sortResults([...own, ...ws]) : own;
     noteResults(uri, results);
     return {
       document,
       settings,
-      kind: entry.report.kind,
+      kind: report.kind,
       results,
       diagnostics: [
-        ...noteDiagnostics(entry.report.notes, settings.lang, results),
+        ...noteDiagnostics(report.notes, settings.lang, results),
         ...editorDiagnostics(results, document.version, settings.lang, baselinedResults(settings.baseline, uri, document.getText(), results), settings.baselineDisplay ?? 'hint'),
-        ...(entry.report.kind === 'dockerfile' && deps.moreDiagnostics ? deps.moreDiagnostics(document, results) : []),
+        ...(report.kind === 'dockerfile' && deps.moreDiagnostics ? deps.moreDiagnostics(document, results) : []),
       ],
       resultId: `${document.version}:${generation}:${stamps.get(uri) ?? 0}`,
     };
   };
 
-  /** The pull result id of a scanned file that is not open (cheap: no diagnostics built). */
-  const closedResultId = (uri: string): string | undefined => (index.fileResults(uri) ? `disk:${generation}:${stamps.get(uri) ?? 0}` : undefined);
+  /** The pull result id of a scanned file (or a file of a chart or kustomization the editor renders or builds) that is not open (cheap: no diagnostics built). */
+  const closedResultId = (uri: string): string | undefined => (live.has(uri) || index.fileResults(uri) ? `disk:${generation}:${stamps.get(uri) ?? 0}` : undefined);
 
-  /** Diagnostics of a scanned file that is not open. */
+  /** Diagnostics of a scanned file, or a file of a chart or kustomization the editor renders or builds, that is not open. */
   const closedState = async (uri: string): Promise<{ diagnostics: Diagnostic[]; resultId: string } | undefined> => {
-    const file = index.fileResults(uri);
-    if (!file) return undefined;
     const settings = await deps.settings.forUri(uri);
+    const file = live.closedReport(uri, settings)?.results ?? index.fileResults(uri);
+    if (!file) return undefined;
     const results = sortResults([...file, ...index.workspaceResults(uri)]);
     noteResults(uri, results);
     const baselined = settings.baseline ? baselinedResults(settings.baseline, uri, await diskText(uri), results) : new Set<Result>();
@@ -150,8 +182,13 @@ export function createService(deps: ServiceDeps) {
       index.setFolder(folder, reports);
       for (const doc of deps.documents.all()) {
         if (deps.settings.folderOf(doc.uri) !== folder) continue;
-        const live = linter.lint(doc, await deps.settings.forUri(doc.uri), generation);
-        index.updateFile(folder, live.report);
+        index.updateFile(folder, openReport(doc, await deps.settings.forUri(doc.uri)).report);
+      }
+      // files of charts rendered and kustomizations built in the editor: their findings with the open documents' unsaved text
+      for (const uri of live.uris()) {
+        if (deps.documents.get(uri) || deps.settings.folderOf(uri) !== folder) continue;
+        const report = live.closedReport(uri, settings);
+        if (report) index.updateFile(folder, report);
       }
       refreshWorkspaceRules(folder, settings);
       const now = index.reports(folder);
@@ -182,11 +219,12 @@ export function createService(deps: ServiceDeps) {
     get scanned() {
       return index.scanned;
     },
-    /** Uris of every scanned file. */
-    scannedUris: (): string[] => index.reports().map((r) => r.uri),
+    /** Uris of every scanned file and of every file with findings of a chart or kustomization the editor renders or builds. */
+    scannedUris: (): string[] => [...new Set([...index.reports().map((r) => r.uri), ...live.uris()])],
     /** Settings or configuration files changed: everything is linted again. */
     invalidate(): void {
       generation++;
+      live.clear();
       deps.settings.clear();
     },
     /**
@@ -196,6 +234,14 @@ export function createService(deps: ServiceDeps) {
     async fileChangedOnDisk(uri: string): Promise<boolean> {
       if (deps.documents.get(uri)) return false;
       const settings = await deps.settings.forUri(uri);
+      // a chart's file or a kustomization's input: rendered or built again with the file's text from disk
+      const touched = live.refresh(uri, settings, generation) ?? [];
+      if (live.has(uri)) {
+        liveChanged([...new Set([uri, ...touched])], settings, '');
+        return true;
+      }
+      // a first build of the folder's kustomizations that this file takes no part in
+      if (touched.length) liveChanged(touched, settings, uri);
       const folder = settings.folderUri;
       if (!folder || !index.scanned || !index.folders().includes(folder)) return false;
       let text: string | undefined;

@@ -4,7 +4,8 @@ import { URI } from 'vscode-uri';
 import type { Config } from '../../shared/src/config';
 import { withoutParsed, type FileReport } from '../../shared/src/lint';
 import { isDockerfileName } from '../../shared/src/parse/kind';
-import { findFiles, lintFile } from '../../host/src/workspace/index';
+import { fileUri, findFiles, lintFile, uriPath } from '../../host/src/workspace/index';
+import { deployPasses } from '../../host/src/workspace/passes';
 import { hasDockerignore } from '../../host/src/workspace/source';
 
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -52,8 +53,9 @@ export class ScanCache {
 /**
  * Lints every file of a folder from disk with the CLI's walk (`.gitignore` and `ignorePaths`
  * honoured, test data skipped) and file reader, yielding between files so that the server keeps answering while it
- * scans; files unchanged since the last scan (see {@link ScanCache}) keep their report. The
- * workspace rules run afterwards over the server's index (open documents included); reports keep
+ * scans; files unchanged since the last scan (see {@link ScanCache}) keep their report. Then
+ * kustomizations are built and charts rendered (host/src/workspace/passes.ts), as `bollwerk scan`
+ * does. The workspace rules run afterwards over the server's index (open documents included); reports keep
  * what those rules read of each file (FileReport.workspace), not its parse.
  */
 export async function scanFolder(folderUri: string, config: Config, log: (m: string) => void, cache: ScanCache = new ScanCache()): Promise<FileReport[]> {
@@ -64,7 +66,7 @@ export async function scanFolder(folderUri: string, config: Config, log: (m: str
   cache.testDataSkipped = found.testData.length;
   for (const p of found.problems) log(`scan: ${p.path}: ${p.message}`);
   const configKey = JSON.stringify(config);
-  const reports: FileReport[] = [];
+  const perFile: FileReport[] = [];
   for (const path of found.files) {
     const key = ScanCache.key(path, configKey);
     let report = cache.get(path, key);
@@ -74,8 +76,10 @@ export async function scanFolder(folderUri: string, config: Config, log: (m: str
       cache.set(path, key, report);
       await yieldToEvents();
     }
-    if (report.kind) reports.push(report);
+    perFile.push(report);
   }
   cache.prune(root.fsPath, new Set(found.files));
-  return reports;
+  // kustomizations built and charts rendered as `bollwerk scan` does, with the folder as the configuration's base
+  const reports = deployPasses([root.fsPath], found.files, perFile, config, fileUri, uriPath, { ignoreBase: root.fsPath, log });
+  return reports.filter((r) => r.kind);
 }

@@ -68,3 +68,43 @@ export function memoryTree(files: Readonly<Record<string, string | Uint8Array>>)
     },
   };
 }
+
+/**
+ * A tree whose files in `texts` (tree path → text) read as that text instead of the base tree's
+ * bytes: the editor's open documents, unsaved edits included, over the disk. A text whose path the
+ * base does not hold (a new file not yet saved) is listed in its folder too.
+ */
+export function overlayTree(base: FileTree, texts: ReadonlyMap<string, string>): FileTree {
+  if (texts.size === 0) return base;
+  const encoder = new TextEncoder();
+  const bytes = new Map<string, Uint8Array>();
+  const added = new Map<string, Map<string, TreeEntry['kind']>>();
+  for (const [raw, text] of texts) {
+    const path = joinTreePath(raw);
+    if (!path) continue;
+    bytes.set(path, encoder.encode(text));
+    const segments = path.split('/');
+    for (let i = 0; i < segments.length; i++) {
+      const parent = segments.slice(0, i).join('/');
+      const entries = added.get(parent) ?? new Map<string, TreeEntry['kind']>();
+      added.set(parent, entries);
+      entries.set(segments[i]!, i === segments.length - 1 ? 'file' : 'dir');
+    }
+  }
+  return {
+    readFile: (path) => {
+      const p = joinTreePath(path);
+      return (p === undefined ? undefined : bytes.get(p)) ?? base.readFile(path);
+    },
+    readDir: (path) => {
+      const p = joinTreePath(path);
+      const own = base.readDir(path);
+      const extra = p === undefined ? undefined : added.get(p);
+      if (!extra) return own;
+      const names = new Set((own ?? []).map((e) => e.name));
+      const more = [...extra].filter(([name]) => !names.has(name)).map(([name, kind]) => ({ name, kind }));
+      if (more.length === 0) return own;
+      return [...(own ?? []), ...more].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    },
+  };
+}

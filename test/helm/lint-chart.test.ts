@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { normalizeConfig } from '../../shared/src/config';
 import { memoryTree } from '../../shared/src/file-tree';
-import { lintChart, templatePath } from '../../shared/src/helm/lint-chart';
+import { chartResults, lintChart, templatePath } from '../../shared/src/helm/lint-chart';
 import { sprigFuncs } from '../../shared/src/helm/sprig/index';
 import type { Result } from '../../shared/src/types';
 
@@ -33,6 +33,31 @@ describe('lintChart', () => {
     assert.match(lint.results[0]!.message.de, /lässt sich nicht rendern/);
     const off = normalizeConfig({ rules: { 'helm/render-error': 'off' } }).config;
     assert.deepEqual(lintChart(memoryTree(files), '', { sprig, config: off }).results, []);
+  });
+  it('reuses the rule results of a template that renders to the same text (lintCache), and lints one that changed', () => {
+    const files = { 'Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\n', 'values.yaml': 'privileged: true\n', 'templates/pod.yaml': POD };
+    const cache = new Map<string, { output: string; results: readonly Result[] }>();
+    const first = lintChart(memoryTree(files), '', { sprig, lintCache: cache });
+    assert.deepEqual([...cache.keys()], ['app/templates/pod.yaml']);
+    // a marker in place of the cached results shows that they are taken as they are
+    const entry = cache.get('app/templates/pod.yaml')!;
+    const marker = { ...entry.results.find((r) => r.ruleId === 'k8s/privileged')!, ruleId: 'marker/reused' };
+    cache.set('app/templates/pod.yaml', { output: entry.output, results: [marker] });
+    assert.deepEqual(lintChart(memoryTree(files), '', { sprig, lintCache: cache }).results.map((r) => r.ruleId), ['marker/reused']);
+    // another value renders another text: linted again
+    const changed = lintChart(memoryTree({ ...files, 'values.yaml': 'privileged: false\n' }), '', { sprig, lintCache: cache });
+    assert.ok(!changed.results.some((r) => r.ruleId === 'marker/reused' || r.ruleId === 'k8s/privileged'), changed.results.map(at).join('\n'));
+    assert.ok(first.results.some((r) => r.ruleId === 'k8s/privileged'));
+  });
+  it('gives each template’s located findings; chartResults of them is the chart’s results', () => {
+    const files = { 'Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\n', 'values.yaml': 'privileged: true\n', 'templates/a.yaml': POD, 'templates/b.yaml': POD.replace('name: p', 'name: q') };
+    const lint = lintChart(memoryTree(files), '', { sprig });
+    assert.deepEqual([...lint.byTemplate!.keys()].sort(), ['app/templates/a.yaml', 'app/templates/b.yaml']);
+    // both report privileged on the same values line: once in the results
+    assert.equal(lint.results.filter((r) => r.ruleId === 'k8s/privileged').length, 1);
+    assert.deepEqual(chartResults(lint.byTemplate!.values()), lint.results);
+    const only = lintChart(memoryTree(files), '', { sprig, onlyTemplates: (name) => name === 'app/templates/b.yaml' });
+    assert.deepEqual([...only.byTemplate!.keys()], ['app/templates/b.yaml']);
   });
   it('renders a library chart as nothing, without an error', () => {
     const lint = lintChart(memoryTree({ 'Chart.yaml': 'apiVersion: v2\nname: lib\nversion: 1.0.0\ntype: library\n', 'templates/_x.tpl': '{{ define "x" }}a{{ end }}' }), '', { sprig });

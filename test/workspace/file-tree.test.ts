@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { joinTreePath, memoryTree, type FileTree } from '../../shared/src/file-tree';
+import { joinTreePath, memoryTree, overlayTree, type FileTree } from '../../shared/src/file-tree';
 import { diskTree } from '../../host/src/workspace/file-tree';
 
 const text = (tree: FileTree, path: string): string | undefined => {
@@ -45,4 +45,19 @@ test('diskTree follows links inside the root and not out of it', () => {
     { name: 'linked', kind: 'dir' },
     { name: 'real', kind: 'dir' },
   ]);
+});
+
+test('overlayTree reads the overlay’s text over the base and lists files the base lacks', () => {
+  const base = memoryTree({ 'chart/values.yaml': 'a: 1', 'chart/templates/b.yaml': 'b' });
+  const tree = overlayTree(base, new Map([['chart/values.yaml', 'a: 2'], ['./chart/templates/new.yaml', 'n'], ['chart/docs/x.md', 'x']]));
+  assert.equal(text(tree, 'chart/values.yaml'), 'a: 2');
+  assert.equal(text(tree, 'chart/templates/b.yaml'), 'b');
+  assert.equal(text(tree, 'chart/templates/new.yaml'), 'n');
+  assert.deepEqual(tree.readDir('chart/templates'), [
+    { name: 'b.yaml', kind: 'file' },
+    { name: 'new.yaml', kind: 'file' },
+  ]);
+  assert.deepEqual(tree.readDir('chart')?.map((e) => e.name), ['docs', 'templates', 'values.yaml']);
+  assert.deepEqual(tree.readDir('chart/docs'), [{ name: 'x.md', kind: 'file' }]);
+  assert.equal(overlayTree(base, new Map()), base, 'no overlay: the base itself');
 });

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Config } from '../../../shared/src/config';
 import { DEFAULT_VALUE_SET, type ChartRenderConfig } from '../../../shared/src/config-helm';
-import { lintChartValueSets, type ChartLint, type ChartValueSet } from '../../../shared/src/helm/lint-chart';
+import type { FileTree } from '../../../shared/src/file-tree';
+import { lintChartValueSets, type ChartLint, type ChartLintOptions, type ChartValueSet } from '../../../shared/src/helm/lint-chart';
 import { sprigFuncs } from '../../../shared/src/helm/sprig/index';
 import type { FileReport } from '../../../shared/src/lint';
 import type { Result } from '../../../shared/src/types';
@@ -26,12 +27,12 @@ function configFor(chartDir: string, base: string | undefined, helm: Readonly<Re
 }
 
 /** Reads a value set's -f files relative to `base`; a file that cannot be read is logged and left out. */
-function readValuesFiles(files: readonly string[] | undefined, chartDir: string, base: string | undefined, log?: (message: string) => void): { name: string; text: string }[] {
+function readValuesFiles(files: readonly string[] | undefined, chartDir: string, base: string | undefined, readText: (path: string) => string, log?: (message: string) => void): { name: string; text: string }[] {
   const out: { name: string; text: string }[] = [];
   for (const f of files ?? []) {
     const path = resolve(base ?? process.cwd(), f);
     try {
-      out.push({ name: path, text: readFileSync(path, 'utf8') });
+      out.push({ name: path, text: readText(path) });
     } catch (e) {
       // the chart still renders with what could be read; the message says what is missing
       log?.(`values file ${f} of chart ${chartDir} cannot be read: ${e instanceof Error ? e.message : String(e)}`);
@@ -40,20 +41,47 @@ function readValuesFiles(files: readonly string[] | undefined, chartDir: string,
   return out;
 }
 
+/** What the editor renders a chart from besides the disk: its open documents, a chart loaded before, earlier lint results. */
+export interface ChartSource {
+  /** The chart folder as a tree (default: the disk). */
+  readonly tree?: FileTree;
+  /** The text of a -f values file by absolute path (default: read from disk). */
+  readonly readText?: (path: string) => string;
+  readonly chart?: ChartLintOptions['chart'];
+  readonly lintCache?: ChartLintOptions['lintCache'];
+  readonly onlyTemplates?: ChartLintOptions['onlyTemplates'];
+  /** Translate the rules' fixes to the chart's files (all findings, or those a predicate picks). */
+  readonly fixes?: ChartLintOptions['fixes'];
+}
+
 /**
- * Renders and lints one chart folder from disk with its own values and each configured value set
- * (a finding once, naming its value sets); -f files are read relative to `base`; `fixes`
- * translates the rules' fixes to the chart's files.
+ * Renders and lints one chart folder (from disk, or `source`) with its own values and each
+ * configured value set (a finding once, naming its value sets); -f files are read relative to `base`.
  */
-export function lintChartDir(chartDir: string, config: Config, fileUri: (path: string) => string, base?: string, log?: (message: string) => void, fixes = false): ChartLint {
+export function lintChartDir(chartDir: string, config: Config, fileUri: (path: string) => string, base?: string, log?: (message: string) => void, source: ChartSource = {}): ChartLint {
   const options = configFor(chartDir, base, config.helm);
   const uriOf = (p: string): string => fileUri(isAbsolute(p) ? p : join(chartDir, p));
   const { valuesFiles, set, setString, valueSets, ...rest } = options;
+  const readText = source.readText ?? ((path: string): string => readFileSync(path, 'utf8'));
+  const read = (files: readonly string[] | undefined): { name: string; text: string }[] => readValuesFiles(files, chartDir, base, readText, log);
   const sets: ChartValueSet[] = [
-    { name: DEFAULT_VALUE_SET, values: { valuesFiles: readValuesFiles(valuesFiles, chartDir, base, log), ...(set ? { set } : {}), ...(setString ? { setString } : {}) } },
-    ...Object.entries(valueSets ?? {}).map(([name, v]) => ({ name, values: { valuesFiles: readValuesFiles(v.valuesFiles, chartDir, base, log), ...(v.set ? { set: v.set } : {}), ...(v.setString ? { setString: v.setString } : {}) } })),
+    { name: DEFAULT_VALUE_SET, values: { valuesFiles: read(valuesFiles), ...(set ? { set } : {}), ...(setString ? { setString } : {}) } },
+    ...Object.entries(valueSets ?? {}).map(([name, v]) => ({ name, values: { valuesFiles: read(v.valuesFiles), ...(v.set ? { set: v.set } : {}), ...(v.setString ? { setString: v.setString } : {}) } })),
   ];
-  return lintChartValueSets(diskTree(chartDir), '', sets, { ...rest, sprig: sprigFuncs(), config, uriOf, ...(log ? { log } : {}), ...(fixes ? { fixes } : {}) });
+  const { tree, readText: _r, ...reuse } = source;
+  return lintChartValueSets(tree ?? diskTree(chartDir), '', sets, { ...rest, sprig: sprigFuncs(), config, uriOf, ...(log ? { log } : {}), ...reuse });
+}
+
+/**
+ * A file's report with its chart's findings (`chartResults`, undefined when it has none): in a
+ * chart's folder tree the file's own results are dropped when it was skipped as a template (the
+ * rendered chart reports them), and its skip note goes.
+ */
+export function withChartResults(report: FileReport, inChart: boolean, chartResults: readonly Result[] | undefined): FileReport {
+  if (!inChart && !chartResults) return report;
+  const notes = inChart ? report.notes.filter((n) => n.code !== 'templated') : report.notes;
+  const results = [...(inChart && notes.length !== report.notes.length ? [] : report.results), ...(chartResults ?? [])];
+  return { uri: report.uri, kind: report.kind ?? (chartResults ? 'kubernetes' : undefined), results, notes };
 }
 
 /** Replaces the reports of each chart's files with the chart's findings (templates no longer noted as skipped); adds reports for files that had none. */
@@ -64,10 +92,7 @@ export function mergeChartReports(reports: readonly FileReport[], charts: readon
   const out: FileReport[] = reports.map((report) => {
     const chartResults = byUri.get(report.uri);
     byUri.delete(report.uri);
-    if (!inChart(report.uri) && !chartResults) return report;
-    const notes = inChart(report.uri) ? report.notes.filter((n) => n.code !== 'templated') : report.notes;
-    const results = [...(inChart(report.uri) && notes.length !== report.notes.length ? [] : report.results), ...(chartResults ?? [])];
-    return { uri: report.uri, kind: report.kind ?? (chartResults ? 'kubernetes' : undefined), results, notes };
+    return withChartResults(report, inChart(report.uri), chartResults);
   });
   for (const [uri, results] of byUri) out.push({ uri, kind: 'kubernetes', results, notes: [] });
   return out.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));

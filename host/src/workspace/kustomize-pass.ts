@@ -24,7 +24,7 @@ function commonFolder(paths: readonly string[]): string {
 }
 
 /** A finding of the built units as a result of its file; `data.units` names the units it occurs in, `related` their kustomizations. */
-function toResult(root: string, f: KustomizeFinding, uriOf: (path: string) => string): Result {
+export function toResult(root: string, f: KustomizeFinding, uriOf: (path: string) => string): Result {
   return {
     ruleId: f.ruleId,
     uri: uriOf(join(root, f.file)),
@@ -59,6 +59,20 @@ export function kustomizeFixes(roots: readonly string[], files: readonly string[
 }
 
 /**
+ * A file's report after the units were built: an input of a build (`input`) loses its own findings,
+ * one that is no object of its own (a patch, a kustomization: `notObject`) also its workspace facts;
+ * the units' findings located in it (`extra`) are added.
+ */
+export function withKustomizeResults(report: FileReport, input: boolean, notObject: boolean, extra: readonly Result[]): FileReport {
+  const own = input ? [] : report.results;
+  if (extra.length === 0 && own === report.results) return report;
+  const next: FileReport = { ...report, kind: report.kind ?? 'kubernetes', results: sortResults([...own, ...extra]) };
+  if (!notObject) return next;
+  const { workspace: _facts, ...rest } = next;
+  return rest;
+}
+
+/**
  * The deployable-unit pass of a scan over kustomization trees: every kustomization found below the
  * scanned roots is a candidate unit; the units are built and linted (kustomize/lint.ts) within the
  * roots' common folder. Files the builds read lose their per-file findings (a patch is no whole
@@ -82,12 +96,7 @@ export function kustomizePass(roots: readonly string[], files: readonly string[]
     const extra = added.get(report.uri) ?? [];
     added.delete(report.uri);
     const path = uriPath(report.uri);
-    const own = inputs.has(path) ? [] : report.results;
-    if (extra.length === 0 && own === report.results) return report;
-    const next: FileReport = { ...report, kind: report.kind ?? 'kubernetes', results: sortResults([...own, ...extra]) };
-    if (!notObjects.has(path)) return next;
-    const { workspace: _facts, ...rest } = next;
-    return rest;
+    return withKustomizeResults(report, inputs.has(path), notObjects.has(path), extra);
   });
   for (const [uri, results] of added) out.push({ uri, kind: 'kubernetes', results: sortResults(results), notes: [] });
   return out;

@@ -17,7 +17,7 @@ import type { FuncMap, OutputSegment } from './template/index';
 import type { ValuesProvenance } from './values-source';
 
 /** How a chart is rendered for linting (`helm template`'s options) and where its findings go. */
-export interface ChartLintOptions extends Pick<TemplateRequest, 'valuesFiles' | 'set' | 'setString' | 'setJson' | 'releaseName' | 'namespace' | 'kubeVersion' | 'apiVersions'> {
+export interface ChartLintOptions extends Pick<TemplateRequest, 'valuesFiles' | 'set' | 'setString' | 'setJson' | 'releaseName' | 'namespace' | 'kubeVersion' | 'apiVersions' | 'chart' | 'onlyTemplates'> {
   /** Sprig's functions. */
   readonly sprig: FuncMap;
   readonly config?: Config;
@@ -30,6 +30,12 @@ export interface ChartLintOptions extends Pick<TemplateRequest, 'valuesFiles' | 
    * the findings under its cursor only (a predicate over the reported findings).
    */
   readonly fixes?: boolean | ((finding: Result) => boolean);
+  /**
+   * The rule results of each rendered template (by its name) with the text they were found in:
+   * a template that renders to the same text again is not linted again (the editor renders a
+   * chart on every edit, and most templates come out as before). Kept for one configuration.
+   */
+  readonly lintCache?: Map<string, { readonly output: string; readonly results: readonly Result[] }>;
 }
 
 /** The findings of one chart, each in a file of the chart (or a -f file). */
@@ -39,6 +45,8 @@ export interface ChartLint {
   readonly linted: string[];
   /** True for a library chart (nothing to render). */
   readonly library: boolean;
+  /** The located findings of each rendered template, by its name (`results` holds them once each). */
+  readonly byTemplate?: ReadonlyMap<string, readonly Result[]>;
 }
 
 const join = (dir: string, path: string): string => (dir === '' ? path : `${dir}/${path}`);
@@ -144,7 +152,11 @@ const key = (r: Result): string => `${r.ruleId}\0${r.uri}\0${r.range.start.line}
 export function lintChart(tree: FileTree, chartDir: string, options: ChartLintOptions): ChartLint {
   const config = options.config ?? DEFAULT_CONFIG;
   const uriOf = options.uriOf ?? ((p: string): string => p);
-  const { sprig, config: _c, uriOf: _u, log: _l, fixes: _x, ...values } = options;
+  const { sprig, config: _c, uriOf: _u, log: _l, fixes: _x, lintCache, ...given } = options;
+  // fixes are verified against the whole chart rendered again from its files: a render that
+  // translates them executes every template and loads the chart itself
+  const { onlyTemplates: _o, chart: _h, ...whole } = given;
+  const values = options.fixes ? whole : given;
   let rendered;
   try {
     rendered = renderChart({ tree, chartPath: chartDir, sprig, ...values, sourceMap: true });
@@ -165,7 +177,7 @@ export function lintChart(tree: FileTree, chartDir: string, options: ChartLintOp
     return { results: [result], linted: [], library: false };
   }
   const { files, sourceMap } = rendered;
-  const results = new Map<string, Result>();
+  const byTemplate = new Map<string, Result[]>();
   const linted: string[] = [];
   const found: { template: RenderedTemplate; result: Result; moved: Result }[] = [];
   for (const [name, output] of files) {
@@ -175,25 +187,40 @@ export function lintChart(tree: FileTree, chartDir: string, options: ChartLintOp
     const path = templatePath(chartDir, name);
     linted.push(path);
     const template = { name, output, segments };
-    const report = lintText(uriOf(path), output, { config, kind: 'kubernetes', ...(options.log ? { log: options.log } : {}) });
-    for (const r of report.results) {
+    const hit = lintCache?.get(name);
+    const raw = hit && hit.output === output ? hit.results : lintText(uriOf(path), output, { config, kind: 'kubernetes', ...(options.log ? { log: options.log } : {}) }).results;
+    lintCache?.set(name, { output, results: raw });
+    const located: Result[] = [];
+    for (const r of raw) {
       // a rule's fix edits the rendered text: never the template's (chart-fix.ts translates it)
       const { fix: _rendered, ...unmoved } = r;
-      found.push({ template, result: r, moved: relocate(r, output, segments, sourceMap!.values, chartDir, uriOf) ?? unmoved });
+      const moved = relocate(r, output, segments, sourceMap!.values, chartDir, uriOf) ?? unmoved;
+      found.push({ template, result: r, moved });
+      located.push(moved);
     }
+    byTemplate.set(name, located);
   }
-  const fixer = options.fixes ? chartFixer({ tree, chartDir, request: { chartPath: chartDir, sprig, ...values }, config, values: sourceMap!.values, pathOf: (n) => templatePath(chartDir, n), baseline: found.map((f) => ({ name: f.template.name, result: f.result })), outputs: files }) : undefined;
+  if (!options.fixes) return { results: chartResults(byTemplate.values()), linted, library: false, byTemplate };
+  const results = new Map<string, Result>();
+  const fixer = chartFixer({ tree, chartDir, request: { chartPath: chartDir, sprig, ...whole }, config, values: sourceMap!.values, pathOf: (n) => templatePath(chartDir, n), baseline: found.map((f) => ({ name: f.template.name, result: f.result })), outputs: files });
   const wanted = typeof options.fixes === 'function' ? options.fixes : (): boolean => true;
   const withFix = new Set<string>();
   for (const f of found) {
     const k = key(f.moved);
-    const fixed = withFix.has(k) || !wanted(f.moved) ? undefined : fixer?.(f.template, f.result);
+    const fixed = withFix.has(k) || !wanted(f.moved) ? undefined : fixer(f.template, f.result);
     // of one finding reached from several templates, the first with a fix keeps it
     if (results.has(k) && (!fixed || withFix.has(k))) continue;
     if (fixed) withFix.add(k);
     results.set(k, fixed ? withChartFix(f.moved, fixed, uriOf) : f.moved);
   }
-  return { results: sortResults([...results.values()]), linted, library: false };
+  return { results: sortResults([...results.values()]), linted, library: false, byTemplate };
+}
+
+/** The findings of a chart's templates, once each (templates that include the same block report it at the same place), sorted. */
+export function chartResults(byTemplate: Iterable<readonly Result[]>): Result[] {
+  const results = new Map<string, Result>();
+  for (const list of byTemplate) for (const r of list) if (!results.has(key(r))) results.set(key(r), r);
+  return sortResults([...results.values()]);
 }
 
 /** Where a chart finding's digest pin goes: `@sha256:…` inserted at `position` of `uri` (lintChart's `data.pin.insert`). */

@@ -8,6 +8,7 @@ import { chartFiles } from './files';
 import { helmFuncs } from './funcs';
 import { hasKey, isMap, newMap, type GoMap } from './go-value';
 import { deleteAll, FuncError, goFunc, isLimitError, SourceRecorder, TemplateError, TemplateSet, type FuncMap, type OutputSegment } from './template/index';
+import type { Tree } from './template/parse';
 
 /** A template of the render with its data. */
 interface Renderable {
@@ -90,7 +91,7 @@ function recAllTpls(c: Chart, templates: Map<string, Renderable>, parent: GoMap)
   const prefix = chartFullPath(c);
   for (const t of c.templates) {
     if (!isTemplateValid(c, t.name)) continue;
-    templates.set(`${prefix}/${t.name}`, { tpl: new TextDecoder().decode(t.data), vals: next, basePath: `${prefix}/templates` });
+    templates.set(`${prefix}/${t.name}`, { tpl: templateText(t.data), vals: next, basePath: `${prefix}/templates` });
   }
   return next;
 }
@@ -177,18 +178,54 @@ function execError(filename: string, e: unknown, helm: 3 | 4): RenderError {
 
 const MAX_PARSED_SETS = 4;
 
+/** The parsed files of a chart's template sets, by the chart's render cache (which its copies share): see TemplateSet.parse. */
+const parsedFiles = new WeakMap<Map<string, unknown>, Map<string, { readonly text: string; readonly trees: ReadonlyMap<string, Tree> }>>();
+
+/**
+ * A template file's text, decoded once per file content: renders of a chart after an edit of one
+ * file (the editor's) get the same string for every other file, and with it the same set key.
+ */
+const decoded = new WeakMap<Uint8Array, string>();
+function templateText(data: Uint8Array): string {
+  let text = decoded.get(data);
+  if (text === undefined) decoded.set(data, (text = new TextDecoder().decode(data)));
+  return text;
+}
+
+/** A short id for each template text seen (the set key names texts by id, not by their whole content). */
+const textIds = new Map<string, number>();
+let nextTextId = 0;
+let textChars = 0;
+const MAX_TEXT_CHARS = 64 * 1024 * 1024;
+function textId(text: string): number {
+  let id = textIds.get(text);
+  if (id === undefined) {
+    // at most MAX_TEXT_CHARS of texts are kept; ids are never reused, so after a clear a text gets a new one and old set keys miss
+    if (textChars + text.length > MAX_TEXT_CHARS) {
+      textIds.clear();
+      textChars = 0;
+    }
+    textIds.set(text, (id = nextTextId++));
+    textChars += text.length;
+  }
+  return id;
+}
+
 /**
  * Every template parsed into one set, in Helm's order; the set is kept on the chart for the next
  * render of the same templates, which then only clones it. `funcs` only need the right names.
  */
 function parsedSet(chart: Chart, keys: readonly string[], templates: ReadonlyMap<string, Renderable>, funcs: FuncMap, strict: boolean): TemplateSet {
-  const key = `${strict ? 'strict' : 'zero'}\0${keys.map((k) => `${k}\0${templates.get(k)!.tpl}`).join('\0')}`;
+  const key = `${strict ? 'strict' : 'zero'}\0${keys.map((k) => `${k}\0${textId(templates.get(k)!.tpl)}`).join('\0')}`;
   const hit = chart.renderCache.get(key);
   if (hit instanceof TemplateSet) return hit;
   const set = new TemplateSet(funcs, { missingKey: strict ? 'error' : 'zero' });
+  // each file's trees, for the next set after an edit of one file (the editor renders on every keystroke)
+  let files = parsedFiles.get(chart.renderCache);
+  if (!files) parsedFiles.set(chart.renderCache, (files = new Map()));
   for (const filename of keys) {
     try {
-      set.parse(filename, templates.get(filename)!.tpl);
+      set.parse(filename, templates.get(filename)!.tpl, files);
     } catch (e) {
       throw parseError(filename, e);
     }

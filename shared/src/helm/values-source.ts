@@ -119,14 +119,26 @@ export class ValuesProvenance {
   private parse(source: ValuesSource): Parsed | null {
     let p = this.parsed.get(source);
     if (p === undefined) {
-      const lines = new LineCounter();
-      const doc = parseDocument(source.text, { lineCounter: lines, uniqueKeys: false });
-      p = doc.errors.length > 0 ? null : { doc, lines };
+      p = PARSED_TEXTS.get(source.text);
+      if (p === undefined) {
+        const lines = new LineCounter();
+        const doc = parseDocument(source.text, { lineCounter: lines, uniqueKeys: false });
+        p = doc.errors.length > 0 ? null : { doc, lines };
+        if (PARSED_TEXTS.size >= MAX_PARSED_TEXTS) PARSED_TEXTS.delete(PARSED_TEXTS.keys().next().value!);
+        PARSED_TEXTS.set(source.text, p);
+      }
       this.parsed.set(source, p);
     }
     return p;
   }
 }
+
+/**
+ * Values files parsed by earlier renders, by text (only read, never changed): the editor renders
+ * a chart on every keystroke, and a large values.yaml that did not change is not parsed again.
+ */
+const PARSED_TEXTS = new Map<string, Parsed | null>();
+const MAX_PARSED_TEXTS = 8;
 
 /** The key (or list item) range of a path's node in a parsed YAML tree. */
 function findNode(root: unknown, path: readonly string[]): { start: number; end: number } | undefined {

@@ -61,6 +61,16 @@ export interface KustomizeLintOptions {
   readonly log?: (message: string) => void;
   /** Translate the rules' fixes to the base or patch files (fix.ts); each costs builds of the units that read the file. */
   readonly fixes?: boolean;
+  /**
+   * The rule results of built resources by their written text: a resource that comes out of the
+   * builds as before is not linted again (the editor builds again on every edit). Kept for one configuration.
+   */
+  readonly lintCache?: Map<string, readonly Result[]>;
+  /**
+   * Each unit's last build, by its folder: a unit whose files and folders all read as they did is
+   * not built again (the editor builds after every edit; most units do not read the edited file).
+   */
+  readonly unitCache?: Map<string, UnitBuild>;
 }
 
 /** What {@link lintKustomizations} found. */
@@ -133,18 +143,6 @@ function declareAll(tree: FileTree, dirs: readonly string[]): Map<string, Declar
 function unitsOf(dirs: readonly string[], decl: ReadonlyMap<string, Declared>): string[] {
   const used = new Set([...decl.values()].flatMap((d) => d.uses));
   return dirs.filter((d) => !used.has(d) && !decl.get(d)?.component).sort();
-}
-
-/** A tree that records the files read through it. */
-function recording(tree: FileTree, read: Set<string>): FileTree {
-  return {
-    readFile: (path) => {
-      const bytes = tree.readFile(path);
-      if (bytes !== undefined) read.add(joinTreePath(path) ?? path);
-      return bytes;
-    },
-    readDir: (path) => tree.readDir(path),
-  };
 }
 
 const unitList = (units: readonly string[]): string => units.map((u) => `/${u}`).join(', ');
@@ -228,6 +226,75 @@ interface Sample {
   readonly docLine: number;
 }
 
+/** One unit's build: what it read (files and folders, as they were) and what it found, located. */
+export interface UnitBuild {
+  /** Every file and folder the build asked for, by `f:path` or `d:path`, with what it got (bytes, entry names, or undefined). */
+  readonly reads: ReadonlyMap<string, Uint8Array | string | undefined>;
+  /** The files it read. */
+  readonly files: ReadonlySet<string>;
+  readonly error?: KustomizeFinding;
+  readonly resourceFiles: readonly string[];
+  /** Each finding of the built resources, located, with the resource it was found in (for its fix). */
+  readonly found: readonly { readonly key: string; readonly finding: Omit<KustomizeFinding, 'units' | 'related'>; readonly sample: Sample }[];
+  /** The rule results of each built resource text (a fix is verified against them). */
+  readonly linted: ReadonlyMap<string, readonly Result[]>;
+}
+
+const sameBytes = (a: Uint8Array | undefined, b: Uint8Array | undefined): boolean => {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
+
+/** True when the tree gives every file and folder a build read as it gave them then. */
+function unchanged(tree: FileTree, reads: UnitBuild['reads']): boolean {
+  for (const [key, was] of reads) {
+    const path = key.slice(2);
+    if (key.startsWith('f:') ? !sameBytes(tree.readFile(path), was as Uint8Array | undefined) : listing(tree, path) !== was) return false;
+  }
+  return true;
+}
+
+const listing = (tree: FileTree, path: string): string | undefined => tree.readDir(path)?.map((e) => `${e.kind}:${e.name}`).join('/');
+
+/** Builds one unit and lints its resources, each finding located in the file that caused it. */
+function buildUnit(tree: FileTree, unit: string, options: KustomizeLintOptions, config: Config): UnitBuild {
+  const reads = new Map<string, Uint8Array | string | undefined>();
+  const files = new Set<string>();
+  const recorder: FileTree = {
+    readFile: (path) => {
+      const bytes = tree.readFile(path);
+      const p = joinTreePath(path) ?? path;
+      reads.set(`f:${p}`, bytes);
+      if (bytes !== undefined) files.add(p);
+      return bytes;
+    },
+    readDir: (path) => {
+      reads.set(`d:${joinTreePath(path) ?? path}`, listing(tree, path));
+      return tree.readDir(path);
+    },
+  };
+  const linted = new Map<string, readonly Result[]>();
+  const built = buildKustomization(recorder, unit, options.build);
+  if (!built.ok) return { reads, files, ...(isEnabled(BUILD_ERROR, config) ? { error: buildError(unit, built.error, config) } : {}), resourceFiles: [], found: [], linted };
+  const resourceFiles: string[] = [];
+  const found: { key: string; finding: Omit<KustomizeFinding, 'units' | 'related'>; sample: Sample }[] = [];
+  for (const r of built.resources) {
+    if (!r.generatedBy) resourceFiles.push(r.origin.file);
+    const text = writeYaml(r.obj as Json);
+    const results = options.lintCache?.get(text) ?? lintText(`kustomize:///${unit}`, text, { kind: 'kubernetes', config, ...(options.log ? { log: options.log } : {}) }).results;
+    options.lintCache?.set(text, results);
+    linted.set(text, results);
+    for (const result of results) {
+      const at = locate(tree, r, text, result);
+      const key = `${at.file}\0${at.range.start.line}:${at.range.start.character}\0${result.ruleId}`;
+      found.push({ key, finding: { ruleId: result.ruleId, severity: result.severity, message: result.message, file: at.file, range: at.range, cause: at.cause }, sample: { resource: r, built: text, result, docLine: at.docLine } });
+    }
+  }
+  return { reads, files, resourceFiles, found, linted };
+}
+
 function lintUnits(tree: FileTree, options: KustomizeLintOptions): KustomizeLintResult {
   const config = options.config ?? DEFAULT_CONFIG;
   const dirs = options.dirs ? [...options.dirs].sort() : findKustomizationDirs(tree);
@@ -244,31 +311,27 @@ function lintUnits(tree: FileTree, options: KustomizeLintOptions): KustomizeLint
   // the findings of each built resource text, kept for verifying fixes
   const linted = new Map<string, readonly Result[]>();
   for (const unit of units) {
-    const read = new Set<string>();
-    readBy.set(unit, read);
-    const built = buildKustomization(recording(tree, read), unit, options.build);
-    if (!built.ok) {
-      if (isEnabled(BUILD_ERROR, config)) errors.push(buildError(unit, built.error, config));
+    const cached = options.unitCache?.get(unit);
+    const build = cached && unchanged(tree, cached.reads) ? cached : buildUnit(tree, unit, options, config);
+    options.unitCache?.set(unit, build);
+    readBy.set(unit, build.files);
+    if (build.error) {
+      errors.push(build.error);
       continue;
     }
-    for (const f of read) inputs.add(f);
-    for (const r of built.resources) {
-      if (!r.generatedBy) resourceFiles.add(r.origin.file);
-      const text = writeYaml(r.obj as Json);
-      const report = lintText(`kustomize:///${unit}`, text, { kind: 'kubernetes', config, ...(options.log ? { log: options.log } : {}) });
-      if (options.fixes) linted.set(text, report.results);
-      for (const result of report.results) {
-        found.push({ unit, result });
-        const at = locate(tree, r, text, result);
-        // a suppression comment in the base or patch file the finding is reported in
-        if (suppressions.of(at.file, result.ruleId, at)) continue;
-        const key = `${at.file}\0${at.range.start.line}:${at.range.start.character}\0${result.ruleId}`;
-        const entry = merged.get(key) ?? { finding: { ruleId: result.ruleId, severity: result.severity, message: result.message, file: at.file, range: at.range, cause: at.cause }, units: new Set<string>(), sample: { resource: r, built: text, result, docLine: at.docLine } };
-        entry.units.add(unit);
-        merged.set(key, entry);
-      }
+    for (const f of build.files) inputs.add(f);
+    for (const f of build.resourceFiles) resourceFiles.add(f);
+    if (options.fixes) for (const [text, results] of build.linted) linted.set(text, results);
+    for (const { key, finding, sample } of build.found) {
+      found.push({ unit, result: sample.result });
+      // a suppression comment in the base or patch file the finding is reported in
+      if (suppressions.of(finding.file, finding.ruleId, { file: finding.file, range: finding.range, cause: finding.cause, docLine: sample.docLine })) continue;
+      const entry = merged.get(key) ?? { finding, units: new Set<string>(), sample };
+      entry.units.add(unit);
+      merged.set(key, entry);
     }
   }
+  if (options.unitCache) for (const u of options.unitCache.keys()) if (!units.includes(u)) options.unitCache.delete(u);
   const verifier = options.fixes ? new KustomizeFixVerifier(tree, found, config, options.build, linted) : undefined;
   const findings = [...merged.values()].map(({ finding, units: us, sample }) => {
     // units that deploy the file too but whose build does not have the finding: they fix it

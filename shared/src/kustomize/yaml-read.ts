@@ -1,5 +1,5 @@
 import { isAlias, isMap as isYamlMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
-import { newMap, type Json, type JsonMap } from './json';
+import { clone, newMap, type Json, type JsonMap } from './json';
 
 /** One YAML document read as kustomize reads it (go-yaml v3 resolution), or the reason it could not be read. */
 export type ReadDoc = { readonly value: Json; readonly line: number } | { readonly error: string; readonly line: number };
@@ -128,6 +128,32 @@ function lineCounter(text: string): (offset: number) => number {
  * unless `lastKeyWins` (kustomization files are read with go-yaml v2, where the last one wins).
  */
 export function readYamlDocs(text: string, lastKeyWins = false): ReadDoc[] {
+  // a text read before (the editor builds again on every edit, and most files did not change):
+  // its documents again, copied, as the builder changes what it reads
+  const key = `${lastKeyWins ? 'last' : 'unique'}\0${text}`;
+  // (copies share nothing, as Go decodes each alias into a value of its own)
+  const copy = (docs: readonly ReadDoc[]): ReadDoc[] => docs.map((d) => ('value' in d ? { value: clone(d.value), line: d.line } : d));
+  const hit = READ_TEXTS.get(key);
+  if (hit) return copy(hit);
+  const out = parseYamlDocs(text, lastKeyWins);
+  if (key.length <= MAX_KEPT_CHARS) {
+    READ_TEXTS.set(key, out);
+    keptChars += key.length;
+    for (const k of READ_TEXTS.keys()) {
+      if (keptChars <= MAX_KEPT_CHARS) break;
+      READ_TEXTS.delete(k);
+      keptChars -= k.length;
+    }
+  }
+  return copy(out);
+}
+
+/** Documents of texts read before, by reading mode and text, the oldest first; at most MAX_KEPT_CHARS of text. */
+const READ_TEXTS = new Map<string, ReadDoc[]>();
+const MAX_KEPT_CHARS = 16 * 1024 * 1024;
+let keptChars = 0;
+
+function parseYamlDocs(text: string, lastKeyWins: boolean): ReadDoc[] {
   let docs: Document.Parsed[];
   try {
     docs = parseAllDocuments(text, { schema: 'failsafe', uniqueKeys: !lastKeyWins, merge: false, strict: false }) as Document.Parsed[];

@@ -90,8 +90,15 @@ export class TemplateSet {
   }
 
   /** Parses one file under its name; its defines join the set, replacing earlier ones (an empty body never replaces). Throws a parse `TemplateError`. */
-  parse(name: string, text: string): void {
-    const parsed = parseTemplates(name, text, (f) => this.hasFunction(f));
+  parse(name: string, text: string, cache?: Map<string, { readonly text: string; readonly trees: ReadonlyMap<string, Tree> }>): void {
+    // with `cache` (the last text parsed under each file name), a file parsed before by a set with
+    // the same functions is not parsed again: trees are never changed
+    const hit = cache?.get(name);
+    let parsed = hit && hit.text === text ? hit.trees : undefined;
+    if (!parsed) {
+      parsed = parseTemplates(name, text, (f) => this.hasFunction(f));
+      cache?.set(name, { text, trees: parsed });
+    }
     for (const [n, tree] of parsed) {
       if (this.lookup(n) !== undefined && isEmptyTree(tree.root)) continue;
       this.trees.set(n, tree);

@@ -1,0 +1,38 @@
+/**
+ * The passes of a scan that look beyond one file: kustomizations are built and their output linted
+ * (kustomize-pass.ts), Helm charts are rendered and linted (charts.ts). Each takes the per-file
+ * reports and gives them back with the findings of what is deployed, at the lines that cause them.
+ * `bollwerk scan` and the language server's workspace scan both run them, so both count the same.
+ */
+import type { Config } from '../../../shared/src/config';
+import type { FileReport } from '../../../shared/src/lint';
+import { chartRoots, lintChartDir, mergeChartReports } from './charts';
+import { kustomizePass } from './kustomize-pass';
+
+/** Options of {@link deployPasses}. */
+export interface PassOptions {
+  /** Directory `.bollwerk.yaml`'s paths (the `helm:` section's chart folders and values files) are relative to. */
+  readonly ignoreBase?: string;
+  readonly log?: (message: string) => void;
+}
+
+/**
+ * Runs the kustomize and chart passes over the per-file reports of the files found below `roots`.
+ * `uriOf` and `uriPath` convert between paths and the reports' URIs. Never throws on file content.
+ */
+export function deployPasses(roots: readonly string[], files: readonly string[], reports: FileReport[], config: Config, uriOf: (path: string) => string, uriPath: (uri: string) => string, options: PassOptions = {}): FileReport[] {
+  // deployable units: kustomizations are built and their output linted; their inputs are not linted alone
+  let out = kustomizePass(roots, files, reports, config, uriOf, uriPath, options.log);
+  // charts are rendered and linted; their findings land on template and values lines
+  const charts = chartRoots(files).flatMap((dir) => {
+    try {
+      return [{ dir, dirUri: uriOf(dir), lint: lintChartDir(dir, config, uriOf, options.ignoreBase, options.log) }];
+    } catch (e) {
+      // lintChart does not throw on chart content; this guards the disk (a folder gone meanwhile)
+      options.log?.(`linting the chart ${dir} failed: ${(e as Error).stack ?? String(e)}`);
+      return [];
+    }
+  });
+  if (charts.length > 0) out = mergeChartReports(out, charts);
+  return out;
+}
