@@ -60,15 +60,26 @@ function writeCodeCache() {
 }
 
 /**
- * `bollwerk pin` in a bundle of its own (dist/cli-pin.js): the registry client brings undici, which
- * doubled dist/cli-main.js (1.0 -> 2.1 MB) that every scan loads. main.ts requires './pin' only for
- * the pin command; in the bundle that require names the file beside it.
+ * Parts of the command line in bundles of their own, loaded by a `require` of the module only when
+ * a command needs them; in the bundle that require names the file beside it.
+ * - `bollwerk pin` (dist/cli-pin.js): the registry client brings undici, which doubled
+ *   dist/cli-main.js (1.0 -> 2.1 MB) that every scan loads. main.ts requires './pin' only for the
+ *   pin command.
+ * - the deployable units of a scan (dist/cli-render.js): the Helm renderer and the kustomize
+ *   builder, which scan.ts requires only when a scan finds a chart or a kustomization.
  */
-function pinApart() {
+const APART = [
+  { request: './pin', importer: 'main.ts', bundle: './cli-pin.js' },
+  { request: './deployables', importer: 'scan.ts', bundle: './cli-render.js' },
+];
+function bundlesApart() {
   return {
-    name: 'pin-apart',
+    name: 'bundles-apart',
     setup(build) {
-      build.onResolve({ filter: /^\.\/pin$/ }, (args) => (args.importer.endsWith('main.ts') ? { path: './cli-pin.js', external: true } : undefined));
+      build.onResolve({ filter: /^\.\/(pin|deployables)$/ }, (args) => {
+        const apart = APART.find((a) => a.request === args.path && args.importer.endsWith(a.importer));
+        return apart ? { path: apart.bundle, external: true } : undefined;
+      });
     },
   };
 }
@@ -80,10 +91,12 @@ const builds = [
   { ...common, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   // The CLI: the bin (dist/cli.js, cli/src/launch.ts) loads the bundle (dist/cli-main.js) with V8's code cache.
   { ...common, entryPoints: { cli: 'cli/src/launch.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, entryPoints: { 'cli-main': 'cli/src/main.ts' }, outdir: 'dist', plugins: [pinApart(), codeCache()] },
+  { ...common, entryPoints: { 'cli-main': 'cli/src/main.ts' }, outdir: 'dist', plugins: [bundlesApart(), codeCache()] },
   { ...common, entryPoints: { 'cli-pin': 'cli/src/pin.ts' }, outdir: 'dist' },
-  // The worker threads of workspace scans (host/src/workspace/pool.ts looks for it beside the bundle).
-  { ...common, entryPoints: { 'scan-worker': 'host/src/workspace/worker.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { 'cli-render': 'host/src/workspace/deployables.ts' }, outdir: 'dist' },
+  // The worker threads of workspace scans (host/src/workspace/pool.ts looks for it beside the bundle);
+  // they lint single files and never render or build deployable units.
+  { ...common, entryPoints: { 'scan-worker': 'host/src/workspace/worker.ts' }, outdir: 'dist', plugins: [bundlesApart()] },
   // The benchmark's baseline: only parsing, with the product's parsers (test/bench/parse-only.ts).
   { ...common, entryPoints: { 'bench-parse-only': 'test/bench/parse-only.ts' }, outdir: 'dist' },
 ];

@@ -3,11 +3,10 @@ import type { Config } from '../../../shared/src/config';
 import { lintText, lintWorkspaceFacts, notCheckedResults, withoutParsed, type FileReport, type Note } from '../../../shared/src/lint';
 import { isComposeName, isDockerfileName, isYamlName, possibleKinds } from '../../../shared/src/parse/kind';
 import type { FileKind, Result } from '../../../shared/src/types';
-import { chartRoots, lintChartDir, mergeChartReports } from './charts';
-import { hasDockerignore, inChartTree, readHead, readSource } from './source';
+import { isKustomizationFile } from '../../../shared/src/deployable-names';
+import { chartRoots, hasDockerignore, inChartTree, readHead, readSource } from './source';
 import { lintAll, planThreads } from './pool';
 import { findFiles, type FindOptions } from './walk';
-import { kustomizePass } from './kustomize-pass';
 
 /** A note that concerns the walk itself rather than one file (an unreadable directory). */
 export interface ScanNote {
@@ -122,19 +121,15 @@ export function scanWorkspace(roots: readonly string[], config: Config, options:
   const linted = lintAll(found.files, config, lint, { threads, sizes, workerScript: options.workerScript, log: options.log });
   // a file named on the command line that is of no checked kind is worth a word
   const perFile = linted.map((report, i) => (found.explicit.has(found.files[i]!) && !report.kind && report.notes.length === 0 ? { ...report, notes: [NOT_CONTAINER_FILE] } : report));
-  // deployable units: kustomizations are built and their output linted; their inputs are not linted alone
-  let reports = kustomizePass(roots, found.files, perFile, config, fileUri, uriPath, options.log);
-  // charts are rendered and linted; their findings land on template and values lines
-  const charts = chartRoots(found.files).flatMap((dir) => {
-    try {
-      return [{ dir, dirUri: fileUri(dir), lint: lintChartDir(dir, config, fileUri, options.ignoreBase, options.log) }];
-    } catch (e) {
-      // lintChart does not throw on chart content; this guards the disk (a folder gone meanwhile)
-      options.log?.(`linting the chart ${dir} failed: ${(e as Error).stack ?? String(e)}`);
-      return [];
-    }
-  });
-  if (charts.length > 0) reports = mergeChartReports(reports, charts);
+  // deployable units: kustomizations are built and their output linted, their inputs not linted
+  // alone; charts are rendered and linted, their findings land on template and values lines
+  let reports = perFile;
+  const chartDirs = chartRoots(found.files);
+  if (chartDirs.length > 0 || found.files.some(isKustomizationFile)) {
+    // loaded here, not imported: the renderer and the builder only for scans that need them
+    const { lintDeployables } = require('./deployables') as typeof import('./deployables');
+    reports = lintDeployables(roots, found.files, perFile, chartDirs, config, { fileUri, uriPath, ...(options.ignoreBase ? { ignoreBase: options.ignoreBase } : {}), ...(options.log ? { log: options.log } : {}) });
+  }
   let workspaceResults: Result[] = [];
   try {
     workspaceResults = lintWorkspaceFacts(reports.flatMap((r) => r.workspace ?? []), { config, ...(options.log ? { log: options.log } : {}) });
