@@ -1,13 +1,11 @@
 // Writes values as kustomize prints them: `kustomize build` turns each resource into JSON and then into
 // YAML with sigs.k8s.io/yaml (go-yaml v2): keys in go-yaml's natural order, block style, sequences not
-// indented under their key, plain scalars folded after column 80, go-yaml's quoting rules.
-// The scalar analysis and style choice follow go-yaml v2 emitterc.go (yaml_emitter_analyze_scalar,
-// yaml_emitter_select_scalar_style, yaml_emitter_write_*_scalar), encode.go (stringv) and
+// indented under their key, go-yaml's quoting rules. The scalars are written by go-yaml's emitter
+// (go-yaml/emitter.ts); the style asked for follows go-yaml v2 encode.go (stringv), the key order
 // sorter.go (keyList.Less). go-yaml: Copyright (c) 2006-2011 Kirill Simonov, Copyright 2011-2019
 // Canonical Ltd; MIT and Apache-2.0 licensed.
+import { scalarText } from '../go-yaml/emitter';
 import { isMap, type Json, type JsonMap } from './json';
-
-const BEST_WIDTH = 80;
 
 /** True when go-yaml v2 would read the plain text `s` as something other than a string. */
 function resolvesToNonString(s: string): boolean {
@@ -31,186 +29,16 @@ function resolvesToNonString(s: string): boolean {
 
 const BASE60 = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
 
-function isPrintable(cp: number): boolean {
-  return cp === 0x0a || (cp >= 0x20 && cp <= 0x7e) || cp === 0x85 || (cp >= 0xa0 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd && cp !== 0xfeff) || (cp >= 0x10000 && cp <= 0x10ffff);
-}
-const isBreak = (c: string | undefined): boolean => c === '\n' || c === '\r' || c === '\u0085' || c === '\u2028' || c === '\u2029';
-const isSpace = (c: string | undefined): boolean => c === ' ';
-const isBlankz = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\t' || isBreak(c) || c === '\0';
-
-interface Analysis {
-  multiline: boolean;
-  blockPlain: boolean;
-  singleQuoted: boolean;
-  block: boolean;
-}
-
-/** go-yaml's yaml_emitter_analyze_scalar, for block context. */
-function analyze(chars: readonly string[]): Analysis {
-  if (chars.length === 0) return { multiline: false, blockPlain: true, singleQuoted: true, block: false };
-  const s = chars.join('');
-  let blockIndicators = s.startsWith('---') || s.startsWith('...');
-  let lineBreaks = false, special = false, leadingSpace = false, leadingBreak = false, trailingSpace = false, trailingBreak = false;
-  let breakSpace = false, spaceBreak = false, previousSpace = false, previousBreak = false;
-  let precededByWhitespace = true;
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i]!;
-    const followedByWhitespace = isBlankz(chars[i + 1]);
-    if (i === 0) {
-      if ('#,[]{}&*!|>\'"%@`'.includes(c)) blockIndicators = true;
-      else if ((c === '?' || c === ':' || c === '-') && followedByWhitespace) blockIndicators = true;
-    } else if (c === ':' && followedByWhitespace) blockIndicators = true;
-    else if (c === '#' && precededByWhitespace) blockIndicators = true;
-    if (!isPrintable(c.codePointAt(0)!)) special = true;
-    if (isSpace(c)) {
-      if (i === 0) leadingSpace = true;
-      if (i === chars.length - 1) trailingSpace = true;
-      if (previousBreak) breakSpace = true;
-      previousSpace = true;
-      previousBreak = false;
-    } else if (isBreak(c)) {
-      lineBreaks = true;
-      if (i === 0) leadingBreak = true;
-      if (i === chars.length - 1) trailingBreak = true;
-      if (previousSpace) spaceBreak = true;
-      previousSpace = false;
-      previousBreak = true;
-    } else {
-      previousSpace = false;
-      previousBreak = false;
-    }
-    precededByWhitespace = isBlankz(c);
-  }
-  let blockPlain = true, singleQuoted = true, block = true;
-  if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) blockPlain = false;
-  if (trailingSpace) block = false;
-  if (breakSpace) blockPlain = singleQuoted = false;
-  if (spaceBreak || special) blockPlain = singleQuoted = block = false;
-  if (lineBreaks) blockPlain = false;
-  if (blockIndicators) blockPlain = false;
-  return { multiline: lineBreaks, blockPlain, singleQuoted, block };
-}
-
-type Style = 'plain' | 'single' | 'double' | 'literal';
-
-function styleOf(s: string, chars: readonly string[], key: boolean): Style {
-  const a = analyze(chars);
-  let style: Style = s.includes('\n') ? 'literal' : !resolvesToNonString(s) && !BASE60.test(s) ? 'plain' : 'double';
-  if (key && a.multiline) style = 'double';
-  if (style === 'plain' && (!a.blockPlain || (chars.length === 0 && key))) style = 'single';
-  if (style === 'single' && !a.singleQuoted) style = 'double';
-  if (style === 'literal' && (!a.block || key)) style = 'double';
-  return style;
-}
-
-const ESCAPES: Record<string, string> = { '\0': '0', '\x07': 'a', '\b': 'b', '\t': 't', '\n': 'n', '\v': 'v', '\f': 'f', '\r': 'r', '\x1b': 'e', '"': '"', '\\': '\\', '\u0085': 'N', '\u00a0': '_', '\u2028': 'L', '\u2029': 'P' };
-
-function escapeChar(c: string): string {
-  const known = ESCAPES[c];
-  if (known) return `\\${known}`;
-  const cp = c.codePointAt(0)!;
-  const hex = cp.toString(16).toUpperCase();
-  if (cp <= 0xff) return `\\x${hex.padStart(2, '0')}`;
-  if (cp <= 0xffff) return `\\u${hex.padStart(4, '0')}`;
-  return `\\U${hex.padStart(8, '0')}`;
-}
-
 /** Strings that print plain whatever their column: no blank, no indicator, printable ASCII. */
 const SIMPLE = /^[A-Za-z_/$(][A-Za-z0-9_./$()=+-]*$/;
 
-/** Writes a scalar that starts at `column`; continuation lines are indented by `indent`. */
+/** Writes a scalar that starts at `column`; continuation lines are indented by `indent`; no final line break. */
 function writeScalar(s: string, column: number, indent: number, key: boolean): string {
   if (SIMPLE.test(s) && !resolvesToNonString(s)) return s;
-  const chars = Array.from(s);
-  const style = styleOf(s, chars, key);
-  const pad = ' '.repeat(indent);
-  let out = '';
-  let col = column;
-  const breakLine = (): void => {
-    out += `\n${pad}`;
-    col = indent;
-  };
-  if (style === 'literal') return literal(chars, pad);
-  if (style === 'plain') {
-    let spaces = false;
-    for (let i = 0; i < chars.length; i++) {
-      const c = chars[i]!;
-      if (c === ' ') {
-        if (!key && !spaces && col > BEST_WIDTH && chars[i + 1] !== ' ') breakLine();
-        else (out += c), col++;
-        spaces = true;
-      } else {
-        out += c;
-        col++;
-        spaces = false;
-      }
-    }
-    return out;
-  }
-  if (style === 'single') {
-    out = "'";
-    col++;
-    let spaces = false;
-    for (let i = 0; i < chars.length; i++) {
-      const c = chars[i]!;
-      if (c === ' ') {
-        if (!key && !spaces && col > BEST_WIDTH && i > 0 && i < chars.length - 1 && chars[i + 1] !== ' ') breakLine();
-        else (out += c), col++;
-        spaces = true;
-      } else {
-        if (c === "'") (out += "'"), col++;
-        out += c;
-        col++;
-        spaces = false;
-      }
-    }
-    return `${out}'`;
-  }
-  out = '"';
-  col++;
-  let spaces = false;
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i]!;
-    const cp = c.codePointAt(0)!;
-    if (!isPrintable(cp) || cp === 0xfeff || isBreak(c) || c === '"' || c === '\\') {
-      const e = escapeChar(c);
-      out += e;
-      col += e.length;
-      spaces = false;
-    } else if (c === ' ') {
-      if (!key && !spaces && col > BEST_WIDTH && i > 0 && i < chars.length - 1) {
-        breakLine();
-        if (chars[i + 1] === ' ') (out += '\\'), col++;
-      } else (out += c), col++;
-      spaces = true;
-    } else {
-      out += c;
-      col++;
-      spaces = false;
-    }
-  }
-  return `${out}"`;
-}
-
-function literal(chars: readonly string[], pad: string): string {
-  let hints = '';
-  if (chars[0] === ' ' || isBreak(chars[0])) hints += '2';
-  const last = chars.length - 1;
-  if (!isBreak(chars[last])) hints += '-';
-  else if (last === 0 || isBreak(chars[last - 1])) hints += '+';
-  let out = `|${hints}\n`;
-  let breaks = true;
-  for (const c of chars) {
-    if (isBreak(c)) {
-      out += '\n';
-      breaks = true;
-    } else {
-      if (breaks) out += pad;
-      breaks = false;
-      out += c;
-    }
-  }
-  return breaks ? out.slice(0, -1) : out;
+  // stringv: a multi-line string as a literal block, one that would read back as another type quoted
+  const text = scalarText(s, s.includes('\n') ? 'literal' : !resolvesToNonString(s) && !BASE60.test(s) ? 'plain' : 'double', column, indent, key);
+  // the caller ends the line
+  return text.endsWith('\n') ? text.slice(0, -1) : text;
 }
 
 /** go-yaml v2's key order (sorter.go keyList.Less) for string keys: letters after other runes, digit runs by value. */
