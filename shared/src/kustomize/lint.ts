@@ -17,7 +17,7 @@ import { KUSTOMIZATION_FILES, loadKustomization, mapList, stringList } from './k
 import { isRemote, KustomizeError, MAX_FOLDERS } from './loader';
 import { clearLocateCache, locateIn, pathAt, pointerCovers, type Step } from './locate';
 import type { Origin, Resource } from './resource';
-import { writeYaml } from './yaml-write';
+import { writeYaml, writeYamlDocument } from './yaml-write';
 import type { Json } from './json';
 
 /** The rule id of a kustomization that does not build. */
@@ -228,8 +228,12 @@ function lintUnits(tree: FileTree, options: KustomizeLintOptions): KustomizeLint
     for (const f of read) inputs.add(f);
     for (const r of built.resources) {
       if (!r.generatedBy) resourceFiles.add(r.origin.file);
-      const text = writeYaml(r.obj as Json);
-      const report = lintText(`kustomize:///${unit}`, text, { kind: 'kubernetes', ...(options.config ? { config: options.config } : {}), ...(options.log ? { log: options.log } : {}) });
+      // the object is written as kustomize prints it, and linted through the YAML tree built while
+      // writing (the same tree the yaml library reads from that text): the text is not parsed again
+      const written = treeOf(r.obj as Json);
+      const text = written?.text ?? writeYaml(r.obj as Json);
+      const yamlCache = written ? new Map([[text, { docs: [written.doc] }]]) : undefined;
+      const report = lintText(`kustomize:///${unit}`, text, { kind: 'kubernetes', ...(yamlCache ? { yamlCache } : {}), ...(options.config ? { config: options.config } : {}), ...(options.log ? { log: options.log } : {}) });
       for (const result of report.results) {
         const at = locate(tree, r, text, result);
         const key = `${at.file}\0${at.range.start.line}:${at.range.start.character}\0${result.ruleId}`;
@@ -245,6 +249,16 @@ function lintUnits(tree: FileTree, options: KustomizeLintOptions): KustomizeLint
     return withUnits(tree, finding, [...us].sort(), fixedBy);
   });
   return { units, findings: [...errors, ...findings].sort(compareFindings), inputs, resourceFiles };
+}
+
+/** writeYamlDocument, or undefined when the object is nested too deeply for it (the text is then parsed, as the build wrote it). */
+function treeOf(obj: Json): ReturnType<typeof writeYamlDocument> {
+  try {
+    return writeYamlDocument(obj);
+  } catch (e) {
+    if (e instanceof RangeError) return undefined;
+    throw e;
+  }
 }
 
 /** A finding with the units it occurs in: in its message when it is on a shared file, and as related locations. */

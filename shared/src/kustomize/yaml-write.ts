@@ -4,6 +4,7 @@
 // (go-yaml/emitter.ts); the style asked for follows go-yaml v2 encode.go (stringv), the key order
 // sorter.go (keyList.Less). go-yaml: Copyright (c) 2006-2011 Kirill Simonov, Copyright 2011-2019
 // Canonical Ltd; MIT and Apache-2.0 licensed.
+import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import { scalarText } from '../go-yaml/emitter';
 import { isMap, type Json, type JsonMap } from './json';
 
@@ -94,39 +95,123 @@ function simple(v: Json): string | undefined {
   return undefined;
 }
 
-function mapBody(m: JsonMap, indent: number, inline: boolean): string {
-  let out = '';
+/**
+ * The text being written, and with `nodes` the YAML tree the `yaml` library would read from it:
+ * the same node classes, values, scalar styles and offsets (a range is [start, end of the value,
+ * end of the node with its line break]), so that the linter takes the tree instead of parsing the
+ * text again (writeYamlDocument).
+ */
+class Out {
+  private readonly parts: string[] = [];
+  pos = 0;
+  constructor(readonly nodes: boolean) {}
+  add(s: string): void {
+    this.parts.push(s);
+    this.pos += s.length;
+  }
+  text(): string {
+    return this.parts.join('');
+  }
+}
+
+/** A scalar node of written text: its style from the text's first character (a plain scalar never starts with a quote or `|`). */
+function scalarNode(value: Json, written: string, range: [number, number, number]): Scalar {
+  const node = new Scalar(value);
+  node.range = range;
+  const c = written[0];
+  node.type = c === '"' ? 'QUOTE_DOUBLE' : c === "'" ? 'QUOTE_SINGLE' : c === '|' ? 'BLOCK_LITERAL' : 'PLAIN';
+  node.source = typeof value === 'string' ? value : written;
+  return node;
+}
+
+function mapBody(m: JsonMap, indent: number, inline: boolean, out: Out): YAMLMap | undefined {
+  const map = out.nodes ? new YAMLMap() : undefined;
+  const start = out.pos + (inline ? 0 : indent);
   let first = true;
   for (const k of sortedKeys(m)) {
-    const start = first && inline ? '' : ' '.repeat(indent);
+    out.add(first && inline ? '' : ' '.repeat(indent));
     first = false;
+    const keyStart = out.pos;
     const key = writeScalar(k, indent, indent, true);
-    out += `${start}${key}:${value(m[k]!, indent, indent + Array.from(key).length + 1, true)}`;
+    out.add(key);
+    const keyNode = map ? scalarNode(k, key, [keyStart, out.pos, out.pos]) : undefined;
+    out.add(':');
+    const valueNode = value(m[k]!, indent, indent + Array.from(key).length + 1, true, out);
+    map?.items.push(new Pair(keyNode, valueNode));
   }
-  return out;
+  if (map) map.range = [start, out.pos, out.pos];
+  return map;
 }
 
-function seqBody(items: readonly Json[], indent: number, inline: boolean): string {
-  let out = '';
+function seqBody(items: readonly Json[], indent: number, inline: boolean, out: Out): YAMLSeq | undefined {
+  const seq = out.nodes ? new YAMLSeq() : undefined;
+  const start = out.pos + (inline ? 0 : indent);
   items.forEach((item, i) => {
-    out += `${i === 0 && inline ? '' : ' '.repeat(indent)}-${value(item, indent, indent + 1, false)}`;
+    out.add(i === 0 && inline ? '' : ' '.repeat(indent));
+    out.add('-');
+    const node = value(item, indent, indent + 1, false, out);
+    seq?.items.push(node);
   });
-  return out;
+  if (seq) seq.range = [start, out.pos, out.pos];
+  return seq;
 }
 
-/** The text after `key:` or `-`: a scalar on the same line, or a nested block on the next lines. */
-function value(v: Json, indent: number, column: number, inMap: boolean): string {
+/** The text after `key:` or `-`: a scalar on the same line, or a nested block on the next lines; its node with `out.nodes`. */
+function value(v: Json, indent: number, column: number, inMap: boolean, out: Out): Node | undefined {
   const s = simple(v);
-  if (s !== undefined) return ` ${s}\n`;
-  if (typeof v === 'string') return ` ${writeScalar(v, column + 1, indent + 2, false)}\n`;
-  if (Array.isArray(v)) return inMap ? `\n${seqBody(v, indent, false)}` : ` ${seqBody(v, indent + 2, true)}`;
-  return inMap ? `\n${mapBody(v as JsonMap, indent + 2, false)}` : ` ${mapBody(v as JsonMap, indent + 2, true)}`;
+  if (s !== undefined || typeof v === 'string') {
+    out.add(' ');
+    const start = out.pos;
+    const written = s ?? writeScalar(v as string, column + 1, indent + 2, false);
+    out.add(written);
+    const end = out.pos;
+    out.add('\n');
+    if (!out.nodes) return undefined;
+    if (s === '[]' || s === '{}') {
+      const empty = s === '[]' ? new YAMLSeq() : new YAMLMap();
+      empty.flow = true;
+      empty.range = [start, end, end + 1];
+      return empty;
+    }
+    // a literal block's value takes its last line break
+    return scalarNode(v, written, written[0] === '|' ? [start, end + 1, end + 1] : [start, end, end + 1]);
+  }
+  if (Array.isArray(v)) {
+    out.add(inMap ? '\n' : ' ');
+    return seqBody(v, inMap ? indent : indent + 2, !inMap, out);
+  }
+  out.add(inMap ? '\n' : ' ');
+  return mapBody(v as JsonMap, indent + 2, !inMap, out);
 }
 
 /** One document as go-yaml v2 prints it, ending in a newline. */
 export function writeYaml(v: Json): string {
-  if (isMap(v) && Object.keys(v).length > 0) return mapBody(v, 0, false);
-  if (Array.isArray(v) && v.length > 0) return seqBody(v, 0, false);
+  if (isMap(v) && Object.keys(v).length > 0) {
+    const out = new Out(false);
+    mapBody(v, 0, false, out);
+    return out.text();
+  }
+  if (Array.isArray(v) && v.length > 0) {
+    const out = new Out(false);
+    seqBody(v, 0, false, out);
+    return out.text();
+  }
   const s = simple(v);
   return `${s ?? writeScalar(v as string, 0, 0, false)}\n`;
+}
+
+/**
+ * A resource as writeYaml prints it, with the document the `yaml` library reads from that text
+ * (the linter's parse options: YAML 1.2 core schema, which reads go-yaml's plain scalars as the same
+ * values), built while writing instead of parsed; a non-empty map only (a resource), else undefined.
+ */
+export function writeYamlDocument(v: Json): { text: string; doc: Document.Parsed } | undefined {
+  if (!isMap(v) || Object.keys(v).length === 0) return undefined;
+  const out = new Out(true);
+  const contents = mapBody(v, 0, false, out)!;
+  const text = out.text();
+  const doc = new Document() as Document.Parsed;
+  doc.contents = contents as unknown as YAMLMap.Parsed;
+  doc.range = [0, text.length, text.length];
+  return { text, doc };
 }
