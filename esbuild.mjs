@@ -60,15 +60,28 @@ function writeCodeCache() {
 }
 
 /**
- * `bollwerk pin` in a bundle of its own (dist/cli-pin.js): the registry client brings undici, which
- * doubled dist/cli-main.js (1.0 -> 2.1 MB) that every scan loads. main.ts requires './pin' only for
- * the pin command; in the bundle that require names the file beside it.
+ * Parts of the command line in bundles of their own, loaded by a `require` of the module only when
+ * a command needs them; in the bundle that require names the file beside it.
+ * - `bollwerk pin` (dist/cli-pin.js): the registry client brings undici, which doubled
+ *   dist/cli-main.js (1.0 -> 2.1 MB) that every scan loads. main.ts requires './pin' only for the
+ *   pin command.
+ * - the deployable units of a scan (dist/cli-render.js): the Helm renderer and the kustomize
+ *   builder, which scan.ts (and fix.ts, for --fix) require only when a scan finds a chart or a
+ *   kustomization.
  */
-function pinApart() {
+const APART = [
+  { request: './pin', importer: 'main.ts', bundle: './cli-pin.js' },
+  { request: './deployables', importer: 'scan.ts', bundle: './cli-render.js' },
+  { request: './deployables', importer: 'fix.ts', bundle: './cli-render.js' },
+];
+function bundlesApart() {
   return {
-    name: 'pin-apart',
+    name: 'bundles-apart',
     setup(build) {
-      build.onResolve({ filter: /^\.\/pin$/ }, (args) => (args.importer.endsWith('main.ts') ? { path: './cli-pin.js', external: true } : undefined));
+      build.onResolve({ filter: /^\.\/(pin|deployables)$/ }, (args) => {
+        const apart = APART.find((a) => a.request === args.path && args.importer.endsWith(a.importer));
+        return apart ? { path: apart.bundle, external: true } : undefined;
+      });
     },
   };
 }
@@ -80,12 +93,17 @@ const builds = [
   { ...common, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   // The CLI: the bin (dist/cli.js, cli/src/launch.ts) loads the bundle (dist/cli-main.js) with V8's code cache.
   { ...common, entryPoints: { cli: 'cli/src/launch.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, entryPoints: { 'cli-main': 'cli/src/main.ts' }, outdir: 'dist', plugins: [pinApart(), codeCache()] },
+  { ...common, entryPoints: { 'cli-main': 'cli/src/main.ts' }, outdir: 'dist', plugins: [bundlesApart(), codeCache()] },
   { ...common, entryPoints: { 'cli-pin': 'cli/src/pin.ts' }, outdir: 'dist' },
-  // The worker threads of workspace scans (host/src/workspace/pool.ts looks for it beside the bundle).
-  { ...common, entryPoints: { 'scan-worker': 'host/src/workspace/worker.ts' }, outdir: 'dist' },
+  // one bundle of the renderer and the builder for both of its requirers (the scan's passes, --fix)
+  { ...common, entryPoints: { 'cli-render': 'cli/src/render-bundle.ts' }, outdir: 'dist' },
+  // The worker threads of workspace scans (host/src/workspace/pool.ts looks for it beside the bundle);
+  // they lint single files and never render or build deployable units.
+  { ...common, entryPoints: { 'scan-worker': 'host/src/workspace/worker.ts' }, outdir: 'dist', plugins: [bundlesApart()] },
   // The benchmark's baseline: only parsing, with the product's parsers (test/bench/parse-only.ts).
   { ...common, entryPoints: { 'bench-parse-only': 'test/bench/parse-only.ts' }, outdir: 'dist' },
+  // The benchmark of charts and kustomizations (test/bench/deployables.ts).
+  { ...common, entryPoints: { 'bench-deployables': 'test/bench/deployables.ts' }, outdir: 'dist' },
 ];
 
 const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
@@ -94,8 +112,8 @@ if (watch) {
 } else {
   const results = await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
-  // the shipped bundles' inputs (the benchmark's baseline is not shipped); dist/inputs.json lets tests check what went in
-  const shipped = results.filter((_, k) => !('bench-parse-only' in builds[k].entryPoints)).map((r) => r.metafile);
+  // the shipped bundles' inputs (the benchmark's bundles are not shipped); dist/inputs.json lets tests check what went in
+  const shipped = results.filter((_, k) => !Object.keys(builds[k].entryPoints).some((e) => e.startsWith('bench-'))).map((r) => r.metafile);
   writeFileSync('dist/inputs.json', JSON.stringify(Object.fromEntries(shipped.map((m) => [Object.keys(m.outputs).find((o) => o.endsWith('.js')), Object.keys(m.inputs)]))));
   writeNotices(process.cwd(), shipped);
   writeCodeCache();

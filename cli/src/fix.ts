@@ -4,11 +4,10 @@ import { lintText } from '../../shared/src/lint';
 import { isDockerfileName } from '../../shared/src/parse/kind';
 import { applyEdits, rangesOverlap } from '../../shared/src/text';
 import type { Localized, Result, TextEdit } from '../../shared/src/types';
-import { hasDockerignore, inChartTree, readSource } from '../../host/src/workspace/source';
+import { chartRoots, hasDockerignore, inChartTree, readSource } from '../../host/src/workspace/source';
+import { isKustomizationFile } from '../../shared/src/deployable-names';
 import { fileUri, scanWorkspace, uriPath, type ScanOptions, type ScanResult } from '../../host/src/workspace/scan';
 import { findFiles } from '../../host/src/workspace/walk';
-import { chartRoots, lintChartDir } from '../../host/src/workspace/charts';
-import { kustomizeFixes } from '../../host/src/workspace/kustomize-pass';
 import { writeBack, writeRoots, type WriteRoots } from '../../host/src/workspace/write-back';
 
 /** Passes over a file before giving up on reaching a stable text. */
@@ -74,8 +73,11 @@ export function fixWorkspace(roots: readonly string[], config: Config, fixOption
   const sink = { roots: writeRoots(roots), failed, skipped };
   let fixed = 0;
   const found = findFiles(roots, { ignorePaths: config.ignorePaths, testDataPaths: config.testDataPaths, ...(options.ignoreBase ? { ignoreBase: options.ignoreBase } : {}) });
+  const charts = chartRoots(found.files);
+  // the renderer and the builder are loaded only when there is a chart or a kustomization to fix
+  const deploy = charts.length > 0 || found.files.some(isKustomizationFile) ? (require('./deployables') as typeof import('./deployables')) : undefined;
   // kustomize: the inputs of the builds (bases, patches) are fixed through what deploys them, below
-  let kustomize = kustomizeFixes(roots, found.files, config, fileUri, options.log);
+  let kustomize = deploy ? deploy.kustomizeFixes(roots, found.files, config, fileUri, options.log) : { results: [], inputs: new Set<string>() };
   for (const path of found.files) {
     if (kustomize.inputs.has(resolve(path))) continue;
     const source = readSource(path, config.maxFileBytes);
@@ -91,11 +93,11 @@ export function fixWorkspace(roots: readonly string[], config: Config, fixOption
   }
   // charts: the rules' fixes of the rendered manifests, translated to values and template files
   // and verified by rendering again; each pass renders the chart anew from the files written
-  for (const dir of chartRoots(found.files)) {
+  for (const dir of deploy ? charts : []) {
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
       let lint;
       try {
-        lint = lintChartDir(dir, config, fileUri, options.ignoreBase, options.log, { fixes: true });
+        lint = deploy!.lintChartDir(dir, config, fileUri, options.ignoreBase, options.log, { fixes: true });
       } catch (e) {
         options.log?.(`fixing the chart ${dir} failed: ${(e as Error).stack ?? String(e)}`);
         break;
@@ -122,7 +124,7 @@ export function fixWorkspace(roots: readonly string[], config: Config, fixOption
       any ||= count > 0;
     }
     if (!any) break;
-    kustomize = kustomizeFixes(roots, found.files, config, fileUri, options.log);
+    kustomize = deploy!.kustomizeFixes(roots, found.files, config, fileUri, options.log);
   }
   let scan = scanWorkspace(roots, config, options);
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {

@@ -5,7 +5,7 @@ import type { Config } from '../../shared/src/config';
 import { withoutParsed, type FileReport } from '../../shared/src/lint';
 import { isDockerfileName } from '../../shared/src/parse/kind';
 import { fileUri, findFiles, lintFile, uriPath } from '../../host/src/workspace/index';
-import { deployPasses } from '../../host/src/workspace/passes';
+import { deployPasses } from '../../host/src/workspace/deployables';
 import { hasDockerignore } from '../../host/src/workspace/source';
 
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -54,7 +54,7 @@ export class ScanCache {
  * Lints every file of a folder from disk with the CLI's walk (`.gitignore` and `ignorePaths`
  * honoured, test data skipped) and file reader, yielding between files so that the server keeps answering while it
  * scans; files unchanged since the last scan (see {@link ScanCache}) keep their report. Then
- * kustomizations are built and charts rendered (host/src/workspace/passes.ts), as `bollwerk scan`
+ * kustomizations are built and charts rendered (host/src/workspace/deployables.ts), as `bollwerk scan`
  * does. The workspace rules run afterwards over the server's index (open documents included); reports keep
  * what those rules read of each file (FileReport.workspace), not its parse.
  */

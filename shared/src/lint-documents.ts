@@ -1,6 +1,6 @@
 import type { Config } from './config';
 import { DEFAULT_CONFIG } from './config';
-import { checkInput, fileRules, lintText, notCheckedResults, readingResults, runCheck, sortResults, toResult, workspaceFacts, type FileReport, type LintOptions, type WorkspaceFacts } from './lint';
+import { checkInput, fileRules, lintText, notCheckedResults, readingResults, runFileRules, sortResults, toResult, workspaceFacts, type FileReport, type LintOptions, type WorkspaceFacts } from './lint';
 import { detectKind } from './parse/kind';
 import { parseYaml, splitDocuments, type YamlFile } from './parse/yaml';
 import { PrunedCache } from './pruned-cache';
@@ -125,11 +125,9 @@ export function lintDocuments(uri: string, text: string, options: LintDocumentsO
     line += lint.lineBreaks;
   }
   cache.prune();
-  for (const rule of rules) {
-    if (!rule.crossDocument) continue;
-    const run = runRule(rule, wholeFile(), context, config, uri, options.log);
-    if ('crash' in run) crashes.set(rule.id, run.crash);
-    else for (const e of run.entries) entries.push(e);
+  if (crossDocument) {
+    const cross = rules.filter((r) => r.crossDocument);
+    runFileRules(cross, wholeFile(), context, uri, config, options.log, (rule, f) => entries.push(entryOf(rule, toResult(rule, f, uri, config), f.annotations)), (rule, failure) => crashes.set(rule.id, failure));
   }
 
   const index = suppressionIndex(whole?.lines ?? lazyLines(body), kind);
@@ -184,24 +182,12 @@ function sameLineBreaks(body: string, chunks: readonly string[]): boolean {
   return chunks.every((c) => eol(c) === style);
 }
 
-function runRule(rule: FileRule<YamlFile>, file: YamlFile, context: RuleContext, config: Config, uri: string, log?: (m: string) => void): { entries: Entry[] } | { crash: Result } {
-  const run = runCheck(rule, file, context, uri, config, log);
-  if (!Array.isArray(run)) return { crash: run };
-  const entries: Entry[] = [];
-  for (const f of run) entries.push(entryOf(rule, toResult(rule, f, uri, config), f.annotations));
-  return { entries };
-}
-
 /** Lints one chunk as a file of its own: ranges relative to the chunk. */
 function lintChunk(uri: string, chunk: string, rules: readonly FileRule<YamlFile>[], context: RuleContext, config: Config, options: LintOptions): ChunkLint {
   const file = parseYaml(uri, chunk, 'kubernetes', options.yamlCache ? { cache: options.yamlCache } : {});
   const entries: Entry[] = [];
   const crashes: { ruleId: string; result: Result }[] = [];
-  for (const rule of rules) {
-    const run = runRule(rule, file, context, config, uri, options.log);
-    if ('crash' in run) crashes.push({ ruleId: rule.id, result: run.crash });
-    else for (const e of run.entries) entries.push(e);
-  }
+  runFileRules(rules, file, context, uri, config, options.log, (rule, f) => entries.push(entryOf(rule, toResult(rule, f, uri, config), f.annotations)), (rule, failure) => crashes.push({ ruleId: rule.id, result: failure }));
   // In position order (stable: equal positions keep the rules' order), so that the file's results
   // are already nearly sorted when the chunks are put together.
   const byResult = new Map(entries.map((e) => [e.result, e]));

@@ -178,27 +178,9 @@ export function lintText(uri: string, text: string, options: LintOptions = {}): 
   const index = suppressionIndex(parsed.lines, kind);
   const suppressions = suppressionsOf(index);
   const results: Result[] = [];
-  // index loops: run on every file, before V8 has optimised away what for…of allocates per step
-  for (let r = 0; r < rules.length; r++) {
-    const rule = rules[r]!;
-    // the check is called here, in its own try, rather than through runCheck: one call less per
-    // rule and file on the scan's hottest loop
-    let run: RawFinding[] | Result;
-    try {
-      run = rule.check(parsed, context);
-    } catch (e) {
-      run = ruleFailed(rule, e, uri, config, options.log);
-    }
-    if (!Array.isArray(run)) {
-      results.push(run);
-      continue;
-    }
-    // a loop, not push(...): a rule may report 100,000 findings on a generated file, more than a call's arguments can hold
-    for (let k = 0; k < run.length; k++) {
-      const f = run[k]!;
-      if (!suppressions.isSuppressed(rule, f)) results.push(toResult(rule, f, uri, config));
-    }
-  }
+  runFileRules(rules, parsed, context, uri, config, options.log, (rule, f) => {
+    if (!suppressions.isSuppressed(rule, f)) results.push(toResult(rule, f, uri, config));
+  }, (_rule, failure) => results.push(failure));
   if (parsed.kind !== 'dockerfile') append(results, readingResults(parsed, config));
   append(results, notCheckedResults(uri, limited.notes, config));
   const workspace = workspaceFacts(parsed, options.config ? options : { ...options, config }, index);
@@ -272,15 +254,33 @@ export function lintWorkspaceFacts(files: readonly WorkspaceFacts[], options: Li
 }
 
 /**
- * Runs a file rule's check, isolated: its findings, or, when the rule throws, its internal-error
- * result (logged). Called for every rule of every file of a scan, so it takes the file and context
- * rather than a closure, and returns the findings themselves.
+ * Runs file rules over one parsed file, in order, each isolated: `found` receives every finding
+ * with its rule, `failed` the internal-error result of a rule that threw (logged). The one loop over
+ * the rules, for lintText and for the editor's per-document lint (lint-documents.ts).
  */
-export function runCheck<F extends ParsedFile>(rule: FileRule<F>, file: F, context: RuleContext, uri: string, config: Config, log?: (m: string) => void): RawFinding[] | Result {
-  try {
-    return rule.check(file, context);
-  } catch (e) {
-    return ruleFailed(rule, e, uri, config, log);
+export function runFileRules<F extends ParsedFile>(
+  rules: readonly FileRule<F>[],
+  file: F,
+  context: RuleContext,
+  uri: string,
+  config: Config,
+  log: ((m: string) => void) | undefined,
+  found: (rule: FileRule<F>, finding: RawFinding) => void,
+  failed: (rule: FileRule<F>, failure: Result) => void,
+): void {
+  // index loops: they run for every rule of every file, before V8 has optimised away what for…of
+  // allocates per step; and findings one by one, not push(...): a rule may report 100,000 findings
+  // on a generated file, more than a call's arguments can hold
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r]!;
+    let run: RawFinding[];
+    try {
+      run = rule.check(file, context);
+    } catch (e) {
+      failed(rule, ruleFailed(rule, e, uri, config, log));
+      continue;
+    }
+    for (let k = 0; k < run.length; k++) found(rule, run[k]!);
   }
 }
 

@@ -5,7 +5,9 @@
 //      under the rules: what the rules add on top of it); for comparison dockerfilelint's command line (and
 //      its rules alone) and dockerfile-utils' validator;
 //  (3) edit→diagnostics in the language server; (4) server start to first diagnostics;
-//  (5) peak RSS of a full-corpus scan; the long fuzz run (BENCH_FUZZ_PER_KIND, default 100,000); and, with
+//  (5) peak RSS of a full-corpus scan; (6) every chart of the Helm corpus rendered and linted, and (7)
+//  Argo CD's install tree built and linted, each against yaml's parse of its output (one process,
+//  test/bench/deployables.ts); the long fuzz run (BENCH_FUZZ_PER_KIND, default 100,000); and, with
 //  BENCH_INSTRUCTIONS=1, instruction counts (valgrind) of the one-thread CLI and the bare parse on a sample.
 // Each command runs as its own node process, BENCH_RUNS times (default 3; the short Dockerfile
 // commands three times as often), interleaved; the
@@ -13,7 +15,8 @@
 // process, from process.resourceUsage) is shown beside it: on a busy machine it is the steadier
 // of the two.
 // Writes test-output/bench.json. Usage: npm run bench (builds dist/cli.js first); BENCH_PART=dockerfiles
-// runs (2) alone; BENCH_PART=chart-edit runs (3h), edit→diagnostics in a Helm chart, alone.
+// runs (2) alone, BENCH_PART=deployables (6) and (7) alone, BENCH_PART=chart-edit (3h), edit→diagnostics in a
+// Helm chart, alone.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,6 +49,42 @@ if (process.env.BENCH_PART === 'chart-edit') {
   process.exit(0);
 }
 const runs = Number(process.env.BENCH_RUNS ?? 3);
+
+/** Goals of (6) and (7): per chart (ms), and the ratios against yaml's parse of the output. */
+const CHART_MS_GOAL = 300;
+const CHARTS_RATIO_GOAL = 2;
+const ARGO_RATIO_GOAL = 2;
+
+/**
+ * (6) and (7): dist/bench-deployables.js in a process of its own, BENCH_RUNS interleaved rounds;
+ * prints the results and returns them. Both wall and CPU time are shown; the goals are judged on both.
+ */
+function measureDeployables() {
+  const script = join(root, 'dist/bench-deployables.js');
+  if (!existsSync(script)) {
+    console.error('bench: dist/bench-deployables.js is missing; run `node esbuild.mjs` first (npm run bench does)');
+    process.exit(2);
+  }
+  process.stderr.write(`deployables: ${runs} rounds\n`);
+  const r = spawnSync(process.execPath, [script], { cwd: root, env: { ...process.env, BOLLWERK_CORPUS: corpus, BENCH_RUNS: String(runs) }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`bench-deployables exited ${r.status}: ${r.stderr}`);
+  const d = JSON.parse(r.stdout);
+  const ms = (t) => `${t.wall.toFixed(0)} ms wall, ${t.cpu.toFixed(0)} ms CPU`;
+  const slowest = (key) => d.charts.reduce((a, c) => (c.lint[key] > a.lint[key] ? c : a));
+  const over = d.charts.filter((c) => c.lint.wall > CHART_MS_GOAL || c.lint.cpu > CHART_MS_GOAL);
+  const ratio = (a, b) => ({ wall: a.wall / b.wall, cpu: a.cpu / b.cpu });
+  const charts = ratio(d.chartsLint, d.chartsParse);
+  const argo = ratio(d.argo.lint, d.argo.parse);
+  const met = (x, goal) => (x.wall <= goal && x.cpu <= goal ? 'met' : 'NOT met');
+  console.log(`(6) each of ${d.charts.length} corpus charts rendered and linted: slowest ${slowest('wall').id} ${ms(slowest('wall').lint)} (goal ≤ ${CHART_MS_GOAL} ms) ${over.length === 0 ? 'met' : `NOT met for ${over.map((c) => `${c.id} (${ms(c.lint)})`).join(', ')}`}`);
+  console.log(`(6) all charts rendered and linted (${ms(d.chartsLint)}) vs yaml's parse of their output (${ms(d.chartsParse)}): ${charts.wall.toFixed(2)}× wall, ${charts.cpu.toFixed(2)}× CPU (goal ≤ ${CHARTS_RATIO_GOAL}) ${met(charts, CHARTS_RATIO_GOAL)}`);
+  console.log(`(7) Argo CD's install tree built and linted (${ms(d.argo.lint)}) vs yaml's parse of its output (${ms(d.argo.parse)}): ${argo.wall.toFixed(2)}× wall, ${argo.cpu.toFixed(2)}× CPU (goal ≤ ${ARGO_RATIO_GOAL}) ${met(argo, ARGO_RATIO_GOAL)}`);
+  return { ...d, chartsRatio: charts, argoRatio: argo };
+}
+if (process.env.BENCH_PART === 'deployables') {
+  measureDeployables();
+  process.exit(0);
+}
 // the CLI's default: min(CPUs, 4) - 1 worker threads besides the main thread for ≥ 4 MiB of files on > 1 CPU (pool.ts)
 const cpus = (await import('node:os')).availableParallelism();
 const defaultWorkers = cpus > 1 ? Math.min(cpus, 4) - 1 : 0;
@@ -182,6 +221,7 @@ if (dockerfilesOnly) {
   process.exit(0);
 }
 console.log(`(5) peak RSS of a full-corpus scan: ${peakRssMb.toFixed(0)} MB`);
+const deployables = measureDeployables();
 
 // Optional (BENCH_INSTRUCTIONS=1, needs valgrind): instructions executed, counted by callgrind
 // whatever else the machine does, by the one-thread CLI and by the bare parse over every 10th
@@ -234,6 +274,6 @@ if (fuzzPerKind > 0) {
 mkdirSync(join(root, 'test-output'), { recursive: true });
 writeFileSync(
   join(root, 'test-output/bench.json'),
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, runs, corpusFiles: inFiles.length, dockerfiles: dockerfiles.length, filesChecked: scanned.filesChecked, results: best, comparisons, instructions, peakRssMb, editor, chartEdit, fuzz }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, runs, corpusFiles: inFiles.length, dockerfiles: dockerfiles.length, filesChecked: scanned.filesChecked, results: best, comparisons, instructions, peakRssMb, deployables, editor, chartEdit, fuzz }, null, 2)}\n`,
 );
 rmSync(work, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 // Edge cases of the Dockerfile model the rules read (dockerfile-ast under parse/dockerfile-syntax.ts), with exact values.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { ModifiableInstruction } from 'dockerfile-ast';
 import { parseDockerfile } from '../../shared/src/parse/dockerfile';
 import { parseDockerfileSyntax } from '../../shared/src/parse/dockerfile-syntax';
 import { lineIndex } from '../../shared/src/text';
@@ -148,5 +149,22 @@ describe('Dockerfile parser: edge cases', () => {
     assert.deepEqual(s.instructions.map((i) => [i.getKeyword(), range(i.getInstructionRange())]), [['ENV', [0, 0, 1, 1]]]);
     assert.deepEqual(s.instructions[0]!.getProperties().map((p) => [p.getName(), p.getValue()]), [['a', 'b'], ['c', 'd']]);
     assert.deepEqual(parseDockerfileSyntax('RU\\\nN a b').instructions.map((i) => [i.getKeyword(), i.getArguments().map((a) => a.getValue())]), [['RUN', ['a', 'b']]]);
+  });
+});
+
+describe("Dockerfile parser: dockerfile-ast's arguments kept per instruction", () => {
+  it('every call gets the same arguments in a list of its own, the flags shifted off once per call', () => {
+    const node = parseDockerfileSyntax('RUN --mount=type=cache,target=/root/.cache --network=none pip install x\n').instructions[0]!.node as ModifiableInstruction;
+    const values = (list: readonly { getValue(): string }[]): string[] => list.map((a) => a.getValue());
+    const first = node.getArguments();
+    const second = node.getArguments();
+    assert.deepEqual(values(first), ['pip', 'install', 'x']);
+    assert.deepEqual(values(second), ['pip', 'install', 'x']);
+    assert.notEqual(first, second);
+    // a caller changing its list changes nobody else's
+    first.length = 0;
+    assert.deepEqual(values(node.getArguments()), ['pip', 'install', 'x']);
+    assert.deepEqual(node.getFlags().map((f) => f.getName()), ['mount', 'network']);
+    assert.deepEqual(range(node.getArgumentsRange()), [0, 58, 0, 71]);
   });
 });

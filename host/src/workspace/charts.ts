@@ -1,10 +1,10 @@
 /**
- * The Helm charts of a scan: every folder with a Chart.yaml among the scanned files (a chart inside
- * another chart is rendered with it), rendered with its defaults or the options of `.bollwerk.yaml`'s
+ * The Helm charts of a scan: every folder with a Chart.yaml among the scanned files (source.ts
+ * chartRoots; a chart inside another chart is rendered with it), rendered with its defaults or the options of `.bollwerk.yaml`'s
  * `helm:` section and linted; its findings replace the notes that skipped its templates.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Config } from '../../../shared/src/config';
 import { DEFAULT_VALUE_SET, type ChartRenderConfig } from '../../../shared/src/config-helm';
 import type { FileTree } from '../../../shared/src/file-tree';
@@ -13,12 +13,6 @@ import { sprigFuncs } from '../../../shared/src/helm/sprig/index';
 import type { FileReport } from '../../../shared/src/lint';
 import type { Result } from '../../../shared/src/types';
 import { diskTree } from './file-tree';
-
-/** The chart folders among scanned files: folders holding a Chart.yaml, not inside another such folder. */
-export function chartRoots(files: readonly string[]): string[] {
-  const dirs = files.filter((f) => /(^|[\\/])Chart\.yaml$/.test(f)).map((f) => dirname(f)).sort();
-  return dirs.filter((d) => !dirs.some((o) => o !== d && (d.startsWith(`${o}/`) || d.startsWith(`${o}\\`))));
-}
 
 /** The render options configured for a chart folder: by its path relative to `base` (the configuration's folder). */
 function configFor(chartDir: string, base: string | undefined, helm: Readonly<Record<string, ChartRenderConfig>> | undefined): ChartRenderConfig {

@@ -3,10 +3,10 @@ import type { Config } from '../../../shared/src/config';
 import { lintText, lintWorkspaceFacts, notCheckedResults, withoutParsed, type FileReport, type Note } from '../../../shared/src/lint';
 import { isComposeName, isDockerfileName, isYamlName, possibleKinds } from '../../../shared/src/parse/kind';
 import type { FileKind, Result } from '../../../shared/src/types';
-import { hasDockerignore, inChartTree, readHead, readSource } from './source';
+import { isKustomizationFile } from '../../../shared/src/deployable-names';
+import { chartRoots, hasDockerignore, inChartTree, readHead, readSource } from './source';
 import { lintAll, planThreads } from './pool';
 import { findFiles, type FindOptions } from './walk';
-import { deployPasses } from './passes';
 
 /** A note that concerns the walk itself rather than one file (an unreadable directory). */
 export interface ScanNote {
@@ -121,8 +121,14 @@ export function scanWorkspace(roots: readonly string[], config: Config, options:
   const linted = lintAll(found.files, config, lint, { threads, sizes, workerScript: options.workerScript, log: options.log });
   // a file named on the command line that is of no checked kind is worth a word
   const perFile = linted.map((report, i) => (found.explicit.has(found.files[i]!) && !report.kind && report.notes.length === 0 ? { ...report, notes: [NOT_CONTAINER_FILE] } : report));
-  // what is deployed: kustomizations built, charts rendered (passes.ts)
-  const reports = deployPasses(roots, found.files, perFile, config, fileUri, uriPath, { ...(options.ignoreBase ? { ignoreBase: options.ignoreBase } : {}), ...(options.log ? { log: options.log } : {}) });
+  // what is deployed: kustomizations built, charts rendered (deployables.ts), their findings on the
+  // lines that cause them
+  let reports = perFile;
+  if (chartRoots(found.files).length > 0 || found.files.some(isKustomizationFile)) {
+    // loaded here, not imported: the renderer and the builder only for scans that need them
+    const { deployPasses } = require('./deployables') as typeof import('./deployables');
+    reports = deployPasses(roots, found.files, perFile, config, fileUri, uriPath, { ...(options.ignoreBase ? { ignoreBase: options.ignoreBase } : {}), ...(options.log ? { log: options.log } : {}) });
+  }
   let workspaceResults: Result[] = [];
   try {
     workspaceResults = lintWorkspaceFacts(reports.flatMap((r) => r.workspace ?? []), { config, ...(options.log ? { log: options.log } : {}) });

@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename, dirname, sep } from 'node:path';
+import { CHART_FILE, isChartFile } from '../../../shared/src/deployable-names';
 import type { Note } from '../../../shared/src/lint';
 
 /** A file's text (BOM removed, `bom` remembers it for writing back), or why it was skipped. */
@@ -124,8 +125,9 @@ export function readHead(path: string, bytes: number): string | undefined {
 const chartFolders = new Map<string, boolean>();
 
 /**
- * True when a file lies in a folder tree with a `Chart.yaml` (or `Chart.yml`) in its own folder or
- * any folder above: a Helm chart, whose files are templates until rendered.
+ * True when a file lies in a folder tree with a `Chart.yaml` in its own folder or any folder
+ * above: a Helm chart, whose files are templates until rendered. Only `Chart.yaml` makes a chart,
+ * as for Helm's loader (and for {@link chartRoots}).
  */
 export function inChartTree(path: string): boolean {
   return chartFolder(dirname(path));
@@ -136,10 +138,16 @@ function chartFolder(dir: string): boolean {
   if (known !== undefined) return known;
   const prefix = dir.endsWith(sep) ? dir : dir + sep;
   const parent = dirname(dir);
-  const found = existsSync(`${prefix}Chart.yaml`) || existsSync(`${prefix}Chart.yml`) || (parent !== dir && chartFolder(parent));
+  const found = existsSync(`${prefix}${CHART_FILE}`) || (parent !== dir && chartFolder(parent));
   if (chartFolders.size > 100_000) chartFolders.clear();
   chartFolders.set(dir, found);
   return found;
+}
+
+/** The chart folders among scanned files: folders holding a `Chart.yaml`, not inside another such folder (a subchart is rendered with its parent). */
+export function chartRoots(files: readonly string[]): string[] {
+  const dirs = files.filter(isChartFile).map((f) => dirname(f)).sort();
+  return dirs.filter((d) => !dirs.some((o) => o !== d && (d.startsWith(`${o}/`) || d.startsWith(`${o}\\`))));
 }
 
 /** Whether a `.dockerignore` (or `<Dockerfile name>.dockerignore`) sits beside a Dockerfile. */

@@ -7,7 +7,7 @@
 import { formatFloatG, formatFloatJson } from './go-float';
 import { isMap } from './go-value';
 import { parseGoInt, plainIsString } from './go-yaml-resolve';
-import { emitScalar, increaseIndent, isSimpleKey, newWriter, popIndent, putBreak, writeIndent, writeIndicator, type Context, type Style, type Writer } from './yaml-emitter';
+import { emitScalar, increaseIndent, isSimpleKey, newWriter, popIndent, putBreak, writeIndent, writeIndicator, type Context, type Style, type Writer } from '../go-yaml/emitter';
 
 type Node =
   | { readonly k: 'scalar'; readonly text: string; readonly style: Style }

@@ -234,7 +234,15 @@ export function buildKustomization(tree: FileTree, dir: string, options: BuildOp
     const acc: Acc = { resources: [], config: DEFAULT_CONFIG, vars: [] };
     accumulateTarget(acc, root, k);
     const resources = finish(acc, k, options, root.root);
-    return { ok: true, resources, yaml: resources.map((r) => writeYaml(r.obj as Json)).join('---\n') };
+    // the text is written when asked for: the linter writes each resource itself, with its YAML tree
+    let yaml: string | undefined;
+    return {
+      ok: true,
+      resources,
+      get yaml(): string {
+        return (yaml ??= resources.map((r) => writeYaml(r.obj as Json)).join('---\n'));
+      },
+    };
   } catch (e) {
     if (e instanceof KustomizeError) return { ok: false, error: e };
     if (e instanceof RangeError) return { ok: false, error: new KustomizeError(`the build is too deeply nested: ${e.message}`) };

@@ -3,9 +3,9 @@
 import { isMap, type Json, type JsonMap } from './json';
 import { KustomizeError, shown, type Loader } from './loader';
 import { readYamlDocs } from './yaml-read';
+import { KUSTOMIZATION_FILES } from '../deployable-names';
 
-/** The file names kustomize looks for, in its order. */
-export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+export { KUSTOMIZATION_FILES };
 
 const FIELDS = new Set([
   'apiVersion', 'kind', 'metadata', 'openapi', 'namePrefix', 'nameSuffix', 'namespace', 'commonLabels', 'labels', 'commonAnnotations',

@@ -22,7 +22,7 @@ import { KUSTOMIZATION_FILES, loadKustomization, mapList, stringList } from './k
 import { isRemote, KustomizeError, MAX_FOLDERS } from './loader';
 import { clearLocateCache, locateIn, pathAt, pointerCovers, type Step } from './locate';
 import type { Origin, Resource } from './resource';
-import { writeYaml } from './yaml-write';
+import { writeYaml, writeYamlDocument } from './yaml-write';
 import type { Json } from './json';
 
 /** The rule id of a kustomization that does not build (engine-rules.ts BUILD_ERROR). */
@@ -282,8 +282,12 @@ function buildUnit(tree: FileTree, unit: string, options: KustomizeLintOptions, 
   const found: { key: string; finding: Omit<KustomizeFinding, 'units' | 'related'>; sample: Sample }[] = [];
   for (const r of built.resources) {
     if (!r.generatedBy) resourceFiles.push(r.origin.file);
-    const text = writeYaml(r.obj as Json);
-    const results = options.lintCache?.get(text) ?? lintText(`kustomize:///${unit}`, text, { kind: 'kubernetes', config, ...(options.log ? { log: options.log } : {}) }).results;
+    // the object is written as kustomize prints it, and linted through the YAML tree built while
+    // writing (the same tree the yaml library reads from that text): the text is not parsed again
+    const written = treeOf(r.obj as Json);
+    const text = written?.text ?? writeYaml(r.obj as Json);
+    const yamlCache = written ? new Map([[text, { docs: [written.doc] }]]) : undefined;
+    const results = options.lintCache?.get(text) ?? lintText(`kustomize:///${unit}`, text, { kind: 'kubernetes', config, ...(yamlCache ? { yamlCache } : {}), ...(options.log ? { log: options.log } : {}) }).results;
     options.lintCache?.set(text, results);
     linted.set(text, results);
     for (const result of results) {
@@ -376,6 +380,16 @@ function fileSuppressions(tree: FileTree): { of(file: string, ruleId: string, at
       return s.isSuppressed(rule, { range: at.range, objectRange });
     },
   };
+}
+
+/** writeYamlDocument, or undefined when the object is nested too deeply for it (the text is then parsed, as the build wrote it). */
+function treeOf(obj: Json): ReturnType<typeof writeYamlDocument> {
+  try {
+    return writeYamlDocument(obj);
+  } catch (e) {
+    if (e instanceof RangeError) return undefined;
+    throw e;
+  }
 }
 
 /** A finding with the units it occurs in: in its message when it is on a shared file, and as related locations. */

@@ -1,13 +1,12 @@
 // Writes values as kustomize prints them: `kustomize build` turns each resource into JSON and then into
 // YAML with sigs.k8s.io/yaml (go-yaml v2): keys in go-yaml's natural order, block style, sequences not
-// indented under their key, plain scalars folded after column 80, go-yaml's quoting rules.
-// The scalar analysis and style choice follow go-yaml v2 emitterc.go (yaml_emitter_analyze_scalar,
-// yaml_emitter_select_scalar_style, yaml_emitter_write_*_scalar), encode.go (stringv) and
+// indented under their key, go-yaml's quoting rules. The scalars are written by go-yaml's emitter
+// (go-yaml/emitter.ts); the style asked for follows go-yaml v2 encode.go (stringv), the key order
 // sorter.go (keyList.Less). go-yaml: Copyright (c) 2006-2011 Kirill Simonov, Copyright 2011-2019
 // Canonical Ltd; MIT and Apache-2.0 licensed.
+import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { scalarText } from '../go-yaml/emitter';
 import { isMap, type Json, type JsonMap } from './json';
-
-const BEST_WIDTH = 80;
 
 /** True when go-yaml v2 would read the plain text `s` as something other than a string. */
 function resolvesToNonString(s: string): boolean {
@@ -31,186 +30,16 @@ function resolvesToNonString(s: string): boolean {
 
 const BASE60 = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
 
-function isPrintable(cp: number): boolean {
-  return cp === 0x0a || (cp >= 0x20 && cp <= 0x7e) || cp === 0x85 || (cp >= 0xa0 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd && cp !== 0xfeff) || (cp >= 0x10000 && cp <= 0x10ffff);
-}
-const isBreak = (c: string | undefined): boolean => c === '\n' || c === '\r' || c === '\u0085' || c === '\u2028' || c === '\u2029';
-const isSpace = (c: string | undefined): boolean => c === ' ';
-const isBlankz = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\t' || isBreak(c) || c === '\0';
-
-interface Analysis {
-  multiline: boolean;
-  blockPlain: boolean;
-  singleQuoted: boolean;
-  block: boolean;
-}
-
-/** go-yaml's yaml_emitter_analyze_scalar, for block context. */
-function analyze(chars: readonly string[]): Analysis {
-  if (chars.length === 0) return { multiline: false, blockPlain: true, singleQuoted: true, block: false };
-  const s = chars.join('');
-  let blockIndicators = s.startsWith('---') || s.startsWith('...');
-  let lineBreaks = false, special = false, leadingSpace = false, leadingBreak = false, trailingSpace = false, trailingBreak = false;
-  let breakSpace = false, spaceBreak = false, previousSpace = false, previousBreak = false;
-  let precededByWhitespace = true;
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i]!;
-    const followedByWhitespace = isBlankz(chars[i + 1]);
-    if (i === 0) {
-      if ('#,[]{}&*!|>\'"%@`'.includes(c)) blockIndicators = true;
-      else if ((c === '?' || c === ':' || c === '-') && followedByWhitespace) blockIndicators = true;
-    } else if (c === ':' && followedByWhitespace) blockIndicators = true;
-    else if (c === '#' && precededByWhitespace) blockIndicators = true;
-    if (!isPrintable(c.codePointAt(0)!)) special = true;
-    if (isSpace(c)) {
-      if (i === 0) leadingSpace = true;
-      if (i === chars.length - 1) trailingSpace = true;
-      if (previousBreak) breakSpace = true;
-      previousSpace = true;
-      previousBreak = false;
-    } else if (isBreak(c)) {
-      lineBreaks = true;
-      if (i === 0) leadingBreak = true;
-      if (i === chars.length - 1) trailingBreak = true;
-      if (previousSpace) spaceBreak = true;
-      previousSpace = false;
-      previousBreak = true;
-    } else {
-      previousSpace = false;
-      previousBreak = false;
-    }
-    precededByWhitespace = isBlankz(c);
-  }
-  let blockPlain = true, singleQuoted = true, block = true;
-  if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) blockPlain = false;
-  if (trailingSpace) block = false;
-  if (breakSpace) blockPlain = singleQuoted = false;
-  if (spaceBreak || special) blockPlain = singleQuoted = block = false;
-  if (lineBreaks) blockPlain = false;
-  if (blockIndicators) blockPlain = false;
-  return { multiline: lineBreaks, blockPlain, singleQuoted, block };
-}
-
-type Style = 'plain' | 'single' | 'double' | 'literal';
-
-function styleOf(s: string, chars: readonly string[], key: boolean): Style {
-  const a = analyze(chars);
-  let style: Style = s.includes('\n') ? 'literal' : !resolvesToNonString(s) && !BASE60.test(s) ? 'plain' : 'double';
-  if (key && a.multiline) style = 'double';
-  if (style === 'plain' && (!a.blockPlain || (chars.length === 0 && key))) style = 'single';
-  if (style === 'single' && !a.singleQuoted) style = 'double';
-  if (style === 'literal' && (!a.block || key)) style = 'double';
-  return style;
-}
-
-const ESCAPES: Record<string, string> = { '\0': '0', '\x07': 'a', '\b': 'b', '\t': 't', '\n': 'n', '\v': 'v', '\f': 'f', '\r': 'r', '\x1b': 'e', '"': '"', '\\': '\\', '\u0085': 'N', '\u00a0': '_', '\u2028': 'L', '\u2029': 'P' };
-
-function escapeChar(c: string): string {
-  const known = ESCAPES[c];
-  if (known) return `\\${known}`;
-  const cp = c.codePointAt(0)!;
-  const hex = cp.toString(16).toUpperCase();
-  if (cp <= 0xff) return `\\x${hex.padStart(2, '0')}`;
-  if (cp <= 0xffff) return `\\u${hex.padStart(4, '0')}`;
-  return `\\U${hex.padStart(8, '0')}`;
-}
-
 /** Strings that print plain whatever their column: no blank, no indicator, printable ASCII. */
 const SIMPLE = /^[A-Za-z_/$(][A-Za-z0-9_./$()=+-]*$/;
 
-/** Writes a scalar that starts at `column`; continuation lines are indented by `indent`. */
+/** Writes a scalar that starts at `column`; continuation lines are indented by `indent`; no final line break. */
 function writeScalar(s: string, column: number, indent: number, key: boolean): string {
   if (SIMPLE.test(s) && !resolvesToNonString(s)) return s;
-  const chars = Array.from(s);
-  const style = styleOf(s, chars, key);
-  const pad = ' '.repeat(indent);
-  let out = '';
-  let col = column;
-  const breakLine = (): void => {
-    out += `\n${pad}`;
-    col = indent;
-  };
-  if (style === 'literal') return literal(chars, pad);
-  if (style === 'plain') {
-    let spaces = false;
-    for (let i = 0; i < chars.length; i++) {
-      const c = chars[i]!;
-      if (c === ' ') {
-        if (!key && !spaces && col > BEST_WIDTH && chars[i + 1] !== ' ') breakLine();
-        else (out += c), col++;
-        spaces = true;
-      } else {
-        out += c;
-        col++;
-        spaces = false;
-      }
-    }
-    return out;
-  }
-  if (style === 'single') {
-    out = "'";
-    col++;
-    let spaces = false;
-    for (let i = 0; i < chars.length; i++) {
-      const c = chars[i]!;
-      if (c === ' ') {
-        if (!key && !spaces && col > BEST_WIDTH && i > 0 && i < chars.length - 1 && chars[i + 1] !== ' ') breakLine();
-        else (out += c), col++;
-        spaces = true;
-      } else {
-        if (c === "'") (out += "'"), col++;
-        out += c;
-        col++;
-        spaces = false;
-      }
-    }
-    return `${out}'`;
-  }
-  out = '"';
-  col++;
-  let spaces = false;
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i]!;
-    const cp = c.codePointAt(0)!;
-    if (!isPrintable(cp) || cp === 0xfeff || isBreak(c) || c === '"' || c === '\\') {
-      const e = escapeChar(c);
-      out += e;
-      col += e.length;
-      spaces = false;
-    } else if (c === ' ') {
-      if (!key && !spaces && col > BEST_WIDTH && i > 0 && i < chars.length - 1) {
-        breakLine();
-        if (chars[i + 1] === ' ') (out += '\\'), col++;
-      } else (out += c), col++;
-      spaces = true;
-    } else {
-      out += c;
-      col++;
-      spaces = false;
-    }
-  }
-  return `${out}"`;
-}
-
-function literal(chars: readonly string[], pad: string): string {
-  let hints = '';
-  if (chars[0] === ' ' || isBreak(chars[0])) hints += '2';
-  const last = chars.length - 1;
-  if (!isBreak(chars[last])) hints += '-';
-  else if (last === 0 || isBreak(chars[last - 1])) hints += '+';
-  let out = `|${hints}\n`;
-  let breaks = true;
-  for (const c of chars) {
-    if (isBreak(c)) {
-      out += '\n';
-      breaks = true;
-    } else {
-      if (breaks) out += pad;
-      breaks = false;
-      out += c;
-    }
-  }
-  return breaks ? out.slice(0, -1) : out;
+  // stringv: a multi-line string as a literal block, one that would read back as another type quoted
+  const text = scalarText(s, s.includes('\n') ? 'literal' : !resolvesToNonString(s) && !BASE60.test(s) ? 'plain' : 'double', column, indent, key);
+  // the caller ends the line
+  return text.endsWith('\n') ? text.slice(0, -1) : text;
 }
 
 /** go-yaml v2's key order (sorter.go keyList.Less) for string keys: letters after other runes, digit runs by value. */
@@ -266,39 +95,123 @@ function simple(v: Json): string | undefined {
   return undefined;
 }
 
-function mapBody(m: JsonMap, indent: number, inline: boolean): string {
-  let out = '';
+/**
+ * The text being written, and with `nodes` the YAML tree the `yaml` library would read from it:
+ * the same node classes, values, scalar styles and offsets (a range is [start, end of the value,
+ * end of the node with its line break]), so that the linter takes the tree instead of parsing the
+ * text again (writeYamlDocument).
+ */
+class Out {
+  private readonly parts: string[] = [];
+  pos = 0;
+  constructor(readonly nodes: boolean) {}
+  add(s: string): void {
+    this.parts.push(s);
+    this.pos += s.length;
+  }
+  text(): string {
+    return this.parts.join('');
+  }
+}
+
+/** A scalar node of written text: its style from the text's first character (a plain scalar never starts with a quote or `|`). */
+function scalarNode(value: Json, written: string, range: [number, number, number]): Scalar {
+  const node = new Scalar(value);
+  node.range = range;
+  const c = written[0];
+  node.type = c === '"' ? 'QUOTE_DOUBLE' : c === "'" ? 'QUOTE_SINGLE' : c === '|' ? 'BLOCK_LITERAL' : 'PLAIN';
+  node.source = typeof value === 'string' ? value : written;
+  return node;
+}
+
+function mapBody(m: JsonMap, indent: number, inline: boolean, out: Out): YAMLMap | undefined {
+  const map = out.nodes ? new YAMLMap() : undefined;
+  const start = out.pos + (inline ? 0 : indent);
   let first = true;
   for (const k of sortedKeys(m)) {
-    const start = first && inline ? '' : ' '.repeat(indent);
+    out.add(first && inline ? '' : ' '.repeat(indent));
     first = false;
+    const keyStart = out.pos;
     const key = writeScalar(k, indent, indent, true);
-    out += `${start}${key}:${value(m[k]!, indent, indent + Array.from(key).length + 1, true)}`;
+    out.add(key);
+    const keyNode = map ? scalarNode(k, key, [keyStart, out.pos, out.pos]) : undefined;
+    out.add(':');
+    const valueNode = value(m[k]!, indent, indent + Array.from(key).length + 1, true, out);
+    map?.items.push(new Pair(keyNode, valueNode));
   }
-  return out;
+  if (map) map.range = [start, out.pos, out.pos];
+  return map;
 }
 
-function seqBody(items: readonly Json[], indent: number, inline: boolean): string {
-  let out = '';
+function seqBody(items: readonly Json[], indent: number, inline: boolean, out: Out): YAMLSeq | undefined {
+  const seq = out.nodes ? new YAMLSeq() : undefined;
+  const start = out.pos + (inline ? 0 : indent);
   items.forEach((item, i) => {
-    out += `${i === 0 && inline ? '' : ' '.repeat(indent)}-${value(item, indent, indent + 1, false)}`;
+    out.add(i === 0 && inline ? '' : ' '.repeat(indent));
+    out.add('-');
+    const node = value(item, indent, indent + 1, false, out);
+    seq?.items.push(node);
   });
-  return out;
+  if (seq) seq.range = [start, out.pos, out.pos];
+  return seq;
 }
 
-/** The text after `key:` or `-`: a scalar on the same line, or a nested block on the next lines. */
-function value(v: Json, indent: number, column: number, inMap: boolean): string {
+/** The text after `key:` or `-`: a scalar on the same line, or a nested block on the next lines; its node with `out.nodes`. */
+function value(v: Json, indent: number, column: number, inMap: boolean, out: Out): Node | undefined {
   const s = simple(v);
-  if (s !== undefined) return ` ${s}\n`;
-  if (typeof v === 'string') return ` ${writeScalar(v, column + 1, indent + 2, false)}\n`;
-  if (Array.isArray(v)) return inMap ? `\n${seqBody(v, indent, false)}` : ` ${seqBody(v, indent + 2, true)}`;
-  return inMap ? `\n${mapBody(v as JsonMap, indent + 2, false)}` : ` ${mapBody(v as JsonMap, indent + 2, true)}`;
+  if (s !== undefined || typeof v === 'string') {
+    out.add(' ');
+    const start = out.pos;
+    const written = s ?? writeScalar(v as string, column + 1, indent + 2, false);
+    out.add(written);
+    const end = out.pos;
+    out.add('\n');
+    if (!out.nodes) return undefined;
+    if (s === '[]' || s === '{}') {
+      const empty = s === '[]' ? new YAMLSeq() : new YAMLMap();
+      empty.flow = true;
+      empty.range = [start, end, end + 1];
+      return empty;
+    }
+    // a literal block's value takes its last line break
+    return scalarNode(v, written, written[0] === '|' ? [start, end + 1, end + 1] : [start, end, end + 1]);
+  }
+  if (Array.isArray(v)) {
+    out.add(inMap ? '\n' : ' ');
+    return seqBody(v, inMap ? indent : indent + 2, !inMap, out);
+  }
+  out.add(inMap ? '\n' : ' ');
+  return mapBody(v as JsonMap, indent + 2, !inMap, out);
 }
 
 /** One document as go-yaml v2 prints it, ending in a newline. */
 export function writeYaml(v: Json): string {
-  if (isMap(v) && Object.keys(v).length > 0) return mapBody(v, 0, false);
-  if (Array.isArray(v) && v.length > 0) return seqBody(v, 0, false);
+  if (isMap(v) && Object.keys(v).length > 0) {
+    const out = new Out(false);
+    mapBody(v, 0, false, out);
+    return out.text();
+  }
+  if (Array.isArray(v) && v.length > 0) {
+    const out = new Out(false);
+    seqBody(v, 0, false, out);
+    return out.text();
+  }
   const s = simple(v);
   return `${s ?? writeScalar(v as string, 0, 0, false)}\n`;
+}
+
+/**
+ * A resource as writeYaml prints it, with the document the `yaml` library reads from that text
+ * (the linter's parse options: YAML 1.2 core schema, which reads go-yaml's plain scalars as the same
+ * values), built while writing instead of parsed; a non-empty map only (a resource), else undefined.
+ */
+export function writeYamlDocument(v: Json): { text: string; doc: Document.Parsed } | undefined {
+  if (!isMap(v) || Object.keys(v).length === 0) return undefined;
+  const out = new Out(true);
+  const contents = mapBody(v, 0, false, out)!;
+  const text = out.text();
+  const doc = new Document() as Document.Parsed;
+  doc.contents = contents as unknown as YAMLMap.Parsed;
+  doc.range = [0, text.length, text.length];
+  return { text, doc };
 }

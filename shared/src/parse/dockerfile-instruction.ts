@@ -56,18 +56,34 @@ export function guard<T>(read: () => T, fallback: T): T {
 
 const NONE: readonly never[] = [];
 
+const RAW_ARGUMENTS = Symbol('raw arguments');
+type RawArgumentsCarrier = { [RAW_ARGUMENTS]?: ast.Argument[] };
+type RawArgumentsReader = (this: ast.Instruction & RawArgumentsCarrier) => ast.Argument[];
+
 /**
- * dockerfile-ast computes an instruction's arguments anew on every call, and its own getters call it
- * again and again (each FROM image getter, getFlags, getHeredocs): this instance keeps the first
- * answer and hands out copies (ModifiableInstruction.getArguments shifts the flags off its array).
- * The flags are read first, because getFlags reads the arguments itself while it fills its list.
+ * dockerfile-ast computes an instruction's arguments anew on every call, and its own code asks again
+ * and again: the parser three times for every exec-form instruction (JSONInstruction's constructor,
+ * ModifiableInstruction.getArguments reading the flags), then getFlags, getArgumentsRange, each FROM
+ * image getter and getHeredocs. An instruction does not change after the parse, so its raw arguments
+ * are kept on the instance at the first call and every call gets a copy of the list (callers modify
+ * it: ModifiableInstruction.getArguments shifts the flags off). Installed once on the library's
+ * class, so it serves every parse in the bundle, the parser's own calls included.
  */
-function keepArguments(node: ast.Instruction): void {
-  if (node instanceof ast.ModifiableInstruction) guard<readonly Flag[]>(() => node.getFlags(), NONE);
-  const compute = node.getArguments.bind(node);
-  let args: ast.Argument[] | undefined;
-  node.getArguments = () => (args ??= compute()).slice();
+function keepRawArguments(): void {
+  const proto = ast.Instruction.prototype as unknown as { getRawArguments: RawArgumentsReader & { kept?: true } };
+  if (proto.getRawArguments.kept) return;
+  const compute = proto.getRawArguments;
+  const kept: RawArgumentsReader & { kept?: true } = function (this: ast.Instruction & RawArgumentsCarrier): ast.Argument[] {
+    const known = this[RAW_ARGUMENTS];
+    if (known !== undefined) return known.slice();
+    const args = compute.call(this);
+    this[RAW_ARGUMENTS] = args;
+    return args.slice();
+  };
+  kept.kept = true;
+  proto.getRawArguments = kept;
 }
+keepRawArguments();
 
 /** One instruction. Methods follow dockerfile-ast's names; `start`/`keywordEnd`/`end` are document offsets. */
 export class Instruction {
@@ -92,7 +108,6 @@ export class Instruction {
     readonly node: ast.Instruction,
   ) {
     this.keyword = node.getKeyword();
-    keepArguments(node);
     const lines = doc.lines();
     const range = node.getRange();
     this.start = lines.offsetAt(range.start);

@@ -3,7 +3,8 @@ import { cisDocker } from '../../checklist/external';
 import type { ShellWord } from '../../parse/shell';
 import type { RawFinding } from '../../types';
 import { hasOption, isSub, packageCommand, packageName } from './support/packages';
-import { runs, type RunInfo } from './support/stages';
+import type { DockerfileFile } from '../../parse/dockerfile';
+import { forEachRunCommand } from './support/stages';
 
 const BUILD_TOOLS = new Set([
   'gcc', 'g++', 'clang', 'make', 'cmake', 'build-essential', 'build-base', 'autoconf', 'automake', 'libtool', 'pkg-config', 'pkgconf',
@@ -12,17 +13,15 @@ const BUILD_TOOLS = new Set([
 const REMOVE = new Set(['purge', 'remove', 'autoremove', 'del', 'erase']);
 
 /** Packages (and apk virtual groups) the RUNs remove again, and whether an apt auto-remove cleanup runs. */
-function removals(list: readonly RunInfo[]): { names: Set<string>; autoRemove: boolean } {
+function removals(file: DockerfileFile): { names: Set<string>; autoRemove: boolean } {
   const names = new Set<string>();
   let autoRemove = false;
-  for (const run of list) {
-    for (const c of run.commands) {
-      const p = packageCommand(c);
-      if (!p?.sub || !REMOVE.has(p.sub.value)) continue;
-      for (const w of p.operands) names.add(packageName(w));
-      if (p.manager === 'apt' && (p.sub.value === 'autoremove' || hasOption(p, '--auto-remove', '--autoremove'))) autoRemove = true;
-    }
-  }
+  forEachRunCommand(file, (c) => {
+    const p = packageCommand(c);
+    if (!p?.sub || !REMOVE.has(p.sub.value)) return;
+    for (const w of p.operands) names.add(packageName(w));
+    if (p.manager === 'apt' && (p.sub.value === 'autoremove' || hasOption(p, '--auto-remove', '--autoremove'))) autoRemove = true;
+  });
   return { names, autoRemove };
 }
 
@@ -56,26 +55,23 @@ export const buildToolsInFinalStage = defineDockerfileRule({
   fixable: false,
   check(file) {
     if (file.stages.length !== 1) return [];
-    const list = runs(file);
-    const removed = removals(list);
+    const removed = removals(file);
     const health = file.instructions.filter((i) => i.getKeyword() === 'HEALTHCHECK').map((i) => i.getTextContent()).join(' ');
     const findings: RawFinding[] = [];
-    for (const run of list) {
-      for (const c of run.commands) {
-        const p = packageCommand(c);
-        if (!isSub(p, 'install', 'add', 'in') || p.manager === 'pip') continue;
-        if (p.manager === 'apt' && removed.autoRemove && run.commands.some((x) => x.name === 'apt-mark')) continue;
-        const virtual = p.options.findIndex((o) => o.value === '--virtual' || o.value === '-t');
-        const group = virtual >= 0 ? groupName(c.args, p.options[virtual]!) : undefined;
-        if (group && removed.names.has(group.toLowerCase())) continue;
-        for (const w of p.operands) {
-          const name = packageName(w);
-          if (!BUILD_TOOLS.has(name) || removed.names.has(name) || (w === groupWord(c.args, p.options[virtual]))) continue;
-          if ((name === 'curl' || name === 'wget') && new RegExp(`\\b${name}\\b`).test(health)) continue;
-          findings.push({ range: file.lines.rangeOf(w.start, w.end), args: { name } });
-        }
+    forEachRunCommand(file, (c, _k, commands) => {
+      const p = packageCommand(c);
+      if (!isSub(p, 'install', 'add', 'in') || p.manager === 'pip') return;
+      if (p.manager === 'apt' && removed.autoRemove && commands.some((x) => x.name === 'apt-mark')) return;
+      const virtual = p.options.findIndex((o) => o.value === '--virtual' || o.value === '-t');
+      const group = virtual >= 0 ? groupName(c.args, p.options[virtual]!) : undefined;
+      if (group && removed.names.has(group.toLowerCase())) return;
+      for (const w of p.operands) {
+        const name = packageName(w);
+        if (!BUILD_TOOLS.has(name) || removed.names.has(name) || (w === groupWord(c.args, p.options[virtual]))) continue;
+        if ((name === 'curl' || name === 'wget') && new RegExp(`\\b${name}\\b`).test(health)) continue;
+        findings.push({ range: file.lines.rangeOf(w.start, w.end), args: { name } });
       }
-    }
+    });
     return findings;
   },
 });

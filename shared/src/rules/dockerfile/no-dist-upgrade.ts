@@ -1,7 +1,7 @@
 import { defineDockerfileRule } from '../../define';
 import type { RawFinding } from '../../types';
 import { isSub, packageCommand } from './support/packages';
-import { runs } from './support/stages';
+import { forEachRunCommand } from './support/stages';
 
 /** Whole-system upgrades in RUN (`apt-get upgrade`, `dist-upgrade`, `apk upgrade`, `yum update`). */
 export const noDistUpgrade = defineDockerfileRule({
@@ -33,20 +33,15 @@ export const noDistUpgrade = defineDockerfileRule({
   fixable: false,
   check(file) {
     const findings: RawFinding[] = [];
-    const list = runs(file);
-    for (let r = 0; r < list.length; r++) {
-      const commands = list[r]!.commands;
-      for (let k = 0; k < commands.length; k++) {
-        const c = commands[k]!;
-        const p = packageCommand(c);
-        if (!p?.sub) continue;
-        const whole = (p.manager === 'apt' && isSub(p, 'upgrade', 'dist-upgrade', 'full-upgrade')) ||
-          (p.manager === 'apk' && isSub(p, 'upgrade')) ||
-          (p.manager === 'yum' && isSub(p, 'upgrade', 'update', 'distro-sync') && p.operands.length === 0) ||
-          (p.manager === 'zypper' && isSub(p, 'update', 'up', 'dist-upgrade', 'dup') && p.operands.length === 0);
-        if (whole) findings.push({ range: file.lines.rangeOf(p.sub.start, p.sub.end), args: { command: `${c.name} ${p.sub.value}` } });
-      }
-    }
+    forEachRunCommand(file, (c) => {
+      const p = packageCommand(c);
+      if (!p?.sub) return;
+      const whole = (p.manager === 'apt' && isSub(p, 'upgrade', 'dist-upgrade', 'full-upgrade')) ||
+        (p.manager === 'apk' && isSub(p, 'upgrade')) ||
+        (p.manager === 'yum' && isSub(p, 'upgrade', 'update', 'distro-sync') && p.operands.length === 0) ||
+        (p.manager === 'zypper' && isSub(p, 'update', 'up', 'dist-upgrade', 'dup') && p.operands.length === 0);
+      if (whole) findings.push({ range: file.lines.rangeOf(p.sub.start, p.sub.end), args: { command: `${c.name} ${p.sub.value}` } });
+    });
     return findings;
   },
 });

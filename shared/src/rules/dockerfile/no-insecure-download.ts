@@ -3,7 +3,7 @@ import { cisDocker } from '../../checklist/external';
 import type { ResolvedCommand, ShellWord } from '../../parse/shell';
 import type { RawFinding } from '../../types';
 import { packageCommand } from './support/packages';
-import { runs } from './support/stages';
+import { forEachRunCommand } from './support/stages';
 import { append } from '../../append';
 
 /** Curl short options that take a value: the rest of a combined group is that value. */
@@ -143,16 +143,11 @@ export const noInsecureDownload = defineDockerfileRule({
   fixable: false,
   check(file) {
     const findings: RawFinding[] = [];
-    const list = runs(file);
-    for (let r = 0; r < list.length; r++) {
-      const commands = list[r]!.commands;
-      for (let k = 0; k < commands.length; k++) {
-        const c = commands[k]!;
-        const hits = insecureWords(c);
-        if (hits.length > 0 && installsTrustedLocalApks(c, commands)) hits.splice(0, hits.length, ...hits.filter((h) => h.value !== '--allow-untrusted'));
-        for (let h = 0; h < hits.length; h++) findings.push({ range: file.lines.rangeOf(hits[h]!.start, hits[h]!.end), args: { what: hits[h]!.value.split('=')[0]! } });
-      }
-    }
+    forEachRunCommand(file, (c, _k, commands) => {
+      const hits = insecureWords(c);
+      if (hits.length > 0 && installsTrustedLocalApks(c, commands)) hits.splice(0, hits.length, ...hits.filter((h) => h.value !== '--allow-untrusted'));
+      for (let h = 0; h < hits.length; h++) findings.push({ range: file.lines.rangeOf(hits[h]!.start, hits[h]!.end), args: { what: hits[h]!.value.split('=')[0]! } });
+    });
     const instructions = file.instructions;
     for (let n = 0; n < instructions.length; n++) {
       const i = instructions[n]!;

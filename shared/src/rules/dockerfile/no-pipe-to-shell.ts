@@ -1,7 +1,7 @@
 import { defineDockerfileRule } from '../../define';
 import { resolveCommand, type ResolvedCommand, type ShellCommand } from '../../parse/shell';
 import type { RawFinding } from '../../types';
-import { runs } from './support/stages';
+import { forEachShellCommand } from './support/stages';
 
 const DOWNLOADERS = new Set(['curl', 'wget', 'fetch']);
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
@@ -70,14 +70,11 @@ export const noPipeToShell = defineDockerfileRule({
   fixable: false,
   check(file) {
     const findings: RawFinding[] = [];
-    const list = runs(file);
-    for (let r = 0; r < list.length; r++) {
-      const cmds = list[r]!.script.commands;
-      for (let k = 0; k < cmds.length; k++) {
-        const c = resolveCommand(cmds[k]!);
-        if (c && runsDownload(c, cmds, k)) findings.push({ range: file.lines.rangeOf(c.nameWord.start, c.nameWord.end), args: { shell: c.name } });
-      }
-    }
+    // the shell's commands, not the resolved ones: a pipeline is read through the operators between them
+    forEachShellCommand(file, (command, k, cmds) => {
+      const c = resolveCommand(command);
+      if (c && runsDownload(c, cmds, k)) findings.push({ range: file.lines.rangeOf(c.nameWord.start, c.nameWord.end), args: { shell: c.name } });
+    });
     return findings;
   },
 });

@@ -2,7 +2,7 @@ import { defineDockerfileRule } from '../../define';
 import { cisDocker } from '../../checklist/external';
 import type { RawFinding } from '../../types';
 import { isSub, packageCommand, packageName } from './support/packages';
-import { runs } from './support/stages';
+import { forEachRunCommand } from './support/stages';
 
 const REMOTE_ADMIN = new Set(['openssh-server', 'openssh', 'ssh', 'dropbear', 'dropbear-ssh', 'dropbear-bin', 'tinysshd', 'telnetd', 'inetutils-telnetd', 'xrdp', 'x11vnc', 'tightvncserver', 'tigervnc-standalone-server', 'tigervnc-server']);
 const ADMIN_PORTS = new Map([['22', 'SSH'], ['23', 'Telnet'], ['3389', 'RDP'], ['5900', 'VNC']]);
@@ -42,17 +42,13 @@ export const noSsh = defineDockerfileRule({
   fixable: false,
   check(file) {
     const findings: RawFinding[] = [];
-    const list = runs(file);
-    for (let r = 0; r < list.length; r++) {
-      const commands = list[r]!.commands;
-      for (let k = 0; k < commands.length; k++) {
-        const p = packageCommand(commands[k]!);
-        if (!isSub(p, 'install', 'add', 'in') || p.manager === 'pip') continue;
-        for (const w of p.operands) {
-          if (REMOTE_ADMIN.has(packageName(w)) && !(p.manager !== 'apk' && packageName(w) === 'openssh')) findings.push({ range: file.lines.rangeOf(w.start, w.end), messageId: 'package', args: { name: packageName(w) } });
-        }
+    forEachRunCommand(file, (c) => {
+      const p = packageCommand(c);
+      if (!isSub(p, 'install', 'add', 'in') || p.manager === 'pip') return;
+      for (const w of p.operands) {
+        if (REMOTE_ADMIN.has(packageName(w)) && !(p.manager !== 'apk' && packageName(w) === 'openssh')) findings.push({ range: file.lines.rangeOf(w.start, w.end), messageId: 'package', args: { name: packageName(w) } });
       }
-    }
+    });
     const instructions = file.instructions;
     for (let n = 0; n < instructions.length; n++) {
       const i = instructions[n]!;

@@ -1,7 +1,7 @@
 import { defineDockerfileRule } from '../../define';
 import { resolveCommand } from '../../parse/shell';
 import type { RawFinding } from '../../types';
-import { runs } from './support/stages';
+import { forEachShellCommand } from './support/stages';
 
 /** `sudo` in RUN. */
 export const noSudo = defineDockerfileRule({
@@ -30,14 +30,11 @@ export const noSudo = defineDockerfileRule({
   fixable: false,
   check(file) {
     const findings: RawFinding[] = [];
-    const list = runs(file);
-    for (let r = 0; r < list.length; r++) {
-      const commands = list[r]!.script.commands;
-      for (let k = 0; k < commands.length; k++) {
-        const c = resolveCommand(commands[k]!, false);
-        if (c?.name === 'sudo') findings.push({ range: file.lines.rangeOf(c.nameWord.start, c.nameWord.end) });
-      }
-    }
+    forEachShellCommand(file, (command) => {
+      // the wrapper itself: resolved without looking through sudo
+      const c = resolveCommand(command, false);
+      if (c?.name === 'sudo') findings.push({ range: file.lines.rangeOf(c.nameWord.start, c.nameWord.end) });
+    });
     return findings;
   },
 });

@@ -1,7 +1,7 @@
 import { defineDockerfileRule } from '../../define';
 import type { Range, RawFinding } from '../../types';
 import type { ResolvedCommand, ShellWord } from '../../parse/shell';
-import { runs } from './support/stages';
+import { forEachRunCommand } from './support/stages';
 
 /** True when a chmod mode grants write to others without the sticky bit (777, 666, o+w, a+rwx …). */
 export function isWorldWritable(mode: string): boolean {
@@ -67,20 +67,15 @@ export const noWorldWritable = defineDockerfileRule({
   check(file) {
     const findings: RawFinding[] = [];
     const report = (range: Range, mode: string): void => void findings.push({ range, args: { mode } });
-    const list = runs(file);
-    for (let r = 0; r < list.length; r++) {
-      const commands = list[r]!.commands;
-      for (let k = 0; k < commands.length; k++) {
-        const c = commands[k]!;
-        if (c.name !== 'chmod') continue;
-        const words = c.args.filter((w) => !CHMOD_OPTION.test(w.value));
-        const mode = words[0];
-        if (!mode || !isWorldWritable(mode.value)) continue;
-        const targets = words.slice(1);
-        if (targets.length > 0 && targets.every((t) => removedLater(commands, k, t))) continue;
-        report(file.lines.rangeOf(mode.start, mode.end), mode.value);
-      }
-    }
+    forEachRunCommand(file, (c, k, commands) => {
+      if (c.name !== 'chmod') return;
+      const words = c.args.filter((w) => !CHMOD_OPTION.test(w.value));
+      const mode = words[0];
+      if (!mode || !isWorldWritable(mode.value)) return;
+      const targets = words.slice(1);
+      if (targets.length > 0 && targets.every((t) => removedLater(commands, k, t))) return;
+      report(file.lines.rangeOf(mode.start, mode.end), mode.value);
+    });
     for (const i of file.instructions) {
       if (i.getKeyword() !== 'COPY' && i.getKeyword() !== 'ADD') continue;
       const flag = i.getFlags().find((f) => f.getName() === 'chmod');

@@ -1,7 +1,7 @@
 import { MemoKey } from '../../../memo';
 import type { DockerfileFile, Instruction, Stage } from '../../../parse/dockerfile';
 import { parseImageReference, type ImageReference } from '../../../facts/image-reference';
-import { instructionScript, resolvedCommands, type ResolvedCommand, type ShellScript } from '../../../parse/shell';
+import { instructionScript, resolvedCommands, type ResolvedCommand, type ShellCommand, type ShellScript } from '../../../parse/shell';
 import type { Range } from '../../../types';
 import { stageChain } from '../../../parse/dockerfile-stages';
 
@@ -49,9 +49,8 @@ export function runs(file: DockerfileFile): readonly RunInfo[] {
   return file.memo.get(RUNS, () => readRuns(file));
 }
 
-// indexed loops here and in the rules' loops over RUNs and commands: until V8 optimises it, a
-// for…of loop allocates an iterator and a result object per element, and over every command of
-// every RUN, rule after rule, that was a fifth of all the bytes a Dockerfile scan allocated
+// indexed loops here and in eachOf, which every rule's walk over the commands goes through: until
+// V8 optimises it, a for…of loop allocates an iterator and a result object per element
 function readRuns(file: DockerfileFile): RunInfo[] {
   const list: RunInfo[] = [];
   const stages = file.stages;
@@ -66,6 +65,36 @@ function readRuns(file: DockerfileFile): RunInfo[] {
     }
   }
   return list;
+}
+
+/**
+ * Calls `visit` with each command of each RUN of the file, in file order, as the program it runs
+ * (wrappers such as sudo and env looked through, see resolveCommand): the command, its index among
+ * its RUN's commands, those commands (for rules that look at a neighbour: a later `rm`, an earlier
+ * download) and the RUN. With `stages`, only the RUNs of those stages (as {@link runsIn}).
+ */
+export function forEachRunCommand(file: DockerfileFile, visit: (command: ResolvedCommand, k: number, commands: readonly ResolvedCommand[], run: RunInfo) => void, stages?: readonly Stage[]): void {
+  eachOf(stages ? runsIn(file, stages) : runs(file), resolvedOf, visit);
+}
+
+/**
+ * The same over the commands as the shell parsed them (ShellScript.commands: every command,
+ * wrappers not looked through, with the operator that joins it to the next), for rules that ask
+ * about the wrapper itself or about pipelines.
+ */
+export function forEachShellCommand(file: DockerfileFile, visit: (command: ShellCommand, k: number, commands: readonly ShellCommand[], run: RunInfo) => void): void {
+  eachOf(runs(file), scriptOf, visit);
+}
+
+const resolvedOf = (run: RunInfo): readonly ResolvedCommand[] => run.commands;
+const scriptOf = (run: RunInfo): readonly ShellCommand[] => run.script.commands;
+
+function eachOf<T>(list: readonly RunInfo[], commandsOf: (run: RunInfo) => readonly T[], visit: (command: T, k: number, commands: readonly T[], run: RunInfo) => void): void {
+  for (let r = 0; r < list.length; r++) {
+    const run = list[r]!;
+    const commands = commandsOf(run);
+    for (let k = 0; k < commands.length; k++) visit(commands[k]!, k, commands, run);
+  }
 }
 
 /** The RUNs of the given stages (distinct stages of `file`, as stageChain and runtimeStages give them). */

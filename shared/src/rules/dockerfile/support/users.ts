@@ -1,7 +1,7 @@
 import { isRootUser } from '../../../facts/root-user';
 import type { DockerfileFile, Stage } from '../../../parse/dockerfile';
 import type { DistroFamily } from '../../../parse/images';
-import { runsIn } from './stages';
+import { forEachRunCommand } from './stages';
 
 const USERADD_VALUES = new Set([
   '-b', '-c', '-d', '-e', '-f', '-g', '-G', '-k', '-K', '-p', '-s', '-u', '-R', '-P', '-Z', '-h',
@@ -12,12 +12,10 @@ const USERADD_VALUES = new Set([
 /** The name of a user created by `useradd`/`adduser` in the given stages (the last one), when it is a plain literal. */
 export function createdUser(file: DockerfileFile, stages: readonly Stage[]): string | undefined {
   let found: string | undefined;
-  const list = runsIn(file, stages);
-  for (let r = 0; r < list.length; r++) {
-    const commands = list[r]!.commands;
-    for (let n = 0; n < commands.length; n++) {
-      const c = commands[n]!;
-      if (c.name !== 'useradd' && c.name !== 'adduser') continue;
+  forEachRunCommand(
+    file,
+    (c) => {
+      if (c.name !== 'useradd' && c.name !== 'adduser') return;
       const positional: string[] = [];
       let dynamic = false;
       for (let k = 0; k < c.args.length; k++) {
@@ -31,8 +29,9 @@ export function createdUser(file: DockerfileFile, stages: readonly Stage[]): str
       }
       const name = positional[0];
       if (positional.length === 1 && name && !dynamic && /^[a-z_][a-z0-9_.-]*$/i.test(name) && !isRootUser(name)) found = name;
-    }
-  }
+    },
+    stages,
+  );
   return found;
 }
 

@@ -3,11 +3,17 @@
  * (kustomize-pass.ts), Helm charts are rendered and linted (charts.ts). Each takes the per-file
  * reports and gives them back with the findings of what is deployed, at the lines that cause them.
  * `bollwerk scan` and the language server's workspace scan both run them, so both count the same.
+ *
+ * scan.ts loads this module only when a scan finds a kustomization or a chart: the Helm renderer
+ * and the kustomize builder are the larger part of the engine's code, and a scan of Dockerfiles or
+ * plain manifests needs neither. The command line bundles it apart (dist/cli-render.js,
+ * esbuild.mjs), so that its other scans do not load it at all.
  */
 import type { Config } from '../../../shared/src/config';
 import type { FileReport } from '../../../shared/src/lint';
-import { chartRoots, lintChartDir, mergeChartReports } from './charts';
+import { lintChartDir, mergeChartReports } from './charts';
 import { kustomizePass } from './kustomize-pass';
+import { chartRoots } from './source';
 
 /** Options of {@link deployPasses}. */
 export interface PassOptions {

@@ -1,7 +1,9 @@
 // The scalar side of go-yaml v2's emitter (emitterc.go, Copyright 2011-2016 Canonical Ltd. and
 // 2006-2010 Kirill Simonov, Apache-2.0 and MIT; see NOTICE-HELM.md): the writer state, the analysis
 // that picks plain, single-quoted, double-quoted or literal style, and the writers of each style,
-// folding long lines after column 80.
+// folding long lines after column 80. Helm's toYaml (helm/to-yaml.ts) and kustomize's output
+// (kustomize/yaml-write.ts) both print through sigs.k8s.io/yaml, that is go-yaml v2, and both
+// write their scalars here.
 
 /** The style the encoder asks for: go-yaml then may fall back to quotes. */
 export type Style = 'plain' | 'double' | 'literal';
@@ -87,7 +89,8 @@ interface Analysis {
 }
 
 const isBreakChar = (c: string | undefined): boolean => c === '\n' || c === '\r' || c === '\u0085' || c === '\u2028' || c === '\u2029';
-const isBlankChar = (c: string | undefined): boolean => c === ' ' || c === '\t';
+/** is_blankz: a blank, a line break, NUL or the end of the value. */
+const isBlankz = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\t' || c === '\0' || isBreakChar(c);
 
 /** libyaml's is_printable (go-yaml v2 writes unicode): tabs and characters beyond the BMP are not. */
 function isPrintable(c: string): boolean {
@@ -113,8 +116,7 @@ function analyze(value: string): Analysis {
   let previousBreak = false;
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
-    const next = chars[i + 1];
-    const followedByWhitespace = next === undefined || isBlankChar(next) || isBreakChar(next);
+    const followedByWhitespace = isBlankz(chars[i + 1]);
     if (i === 0) {
       if ('#,[]{}&*!|>\'"%@`'.includes(c)) blockIndicators = true;
       else if ((c === '?' || c === ':' || c === '-') && followedByWhitespace) blockIndicators = true;
@@ -138,7 +140,7 @@ function analyze(value: string): Analysis {
       previousSpace = false;
       previousBreak = false;
     }
-    precededByWhitespace = isBlankChar(c) || isBreakChar(c);
+    precededByWhitespace = isBlankz(c);
   }
   let blockPlainAllowed = true;
   let singleQuotedAllowed = true;
@@ -178,6 +180,19 @@ export function emitScalar(w: Writer, value: string, wanted: Style, ctx: Context
   else if (style === 'double') writeDouble(w, value, allowBreaks);
   else writeLiteral(w, value);
   popIndent(w);
+}
+
+/**
+ * A scalar as go-yaml writes it inside a block collection: the text from `column` on, continuation
+ * lines (folded plain and quoted scalars, a literal block's lines) indented to `indent`, as go-yaml
+ * indents a value of a mapping whose keys stand at `indent - 2` (a root scalar: `indent` 0, which
+ * go-yaml indents as a flow node, by 2). `simpleKey`: the scalar is a mapping key (one line, never
+ * folded). The text ends with a line break only when the scalar does (a literal block).
+ */
+export function scalarText(value: string, wanted: Style, column: number, indent: number, simpleKey: boolean): string {
+  const w: Writer = { out: [], column, whitespace: true, indention: false, indent: indent - BEST_INDENT, indents: [] };
+  emitScalar(w, value, wanted, { root: false, sequence: false, mapping: !simpleKey, simpleKey });
+  return w.out.join('');
 }
 
 function writeBreakChar(w: Writer, c: string): void {
