@@ -4,7 +4,7 @@ import { isMap } from 'yaml';
 import { mapGet, parseYaml, seqItems, type YAMLMap } from '../shared/src/parse/yaml';
 import { applyEdits } from '../shared/src/text';
 import { isSeq, type Pair } from 'yaml';
-import { appendIn, removeItem, removePair, replaceValue, setIn } from '../shared/src/yaml-edit';
+import { appendIn, removeItem, removeItemsIn, removePair, replaceValue, setIn } from '../shared/src/yaml-edit';
 
 type Op = (file: ReturnType<typeof parseYaml>, container: YAMLMap) => ReturnType<typeof setIn>;
 
@@ -132,5 +132,23 @@ describe('yaml-edit removeItem', () => {
   });
   it('refuses the only item', () => {
     assert.equal(edit('spec:\n  containers:\n    - name: a\n      args: [one]\n', removeArg(0)), undefined);
+  });
+});
+
+describe('yaml-edit removeItemsIn', () => {
+  const removeCaps = (...caps: string[]): Op => (f, c) => {
+    const add = mapGet(mapGet(mapGet(c, 'securityContext'), 'capabilities'), 'add');
+    assert.ok(isSeq(add));
+    const items = add.items.filter((i) => caps.includes(String((i as { value?: unknown }).value))) as never[];
+    return removeItemsIn(f.documents[0]!, f.lines, c, ['securityContext', 'capabilities', 'add'], items);
+  };
+  it('removes several items of a block or flow sequence', () => {
+    assert.equal(edit('spec:\n  containers:\n    - name: a\n      securityContext:\n        capabilities:\n          add:\n            - SYS_ADMIN\n            - CHOWN\n            - NET_ADMIN # x\n', removeCaps('SYS_ADMIN', 'NET_ADMIN')), 'spec:\n  containers:\n    - name: a\n      securityContext:\n        capabilities:\n          add:\n            - CHOWN\n');
+    assert.equal(edit('spec:\n  containers:\n    - name: a\n      securityContext: {capabilities: {add: [SYS_ADMIN, CHOWN, "NET_ADMIN"]}}\n', removeCaps('SYS_ADMIN', 'NET_ADMIN')), 'spec:\n  containers:\n    - name: a\n      securityContext: {capabilities: {add: [CHOWN]}}\n');
+  });
+  it('drops the keys left empty, up to the one whose map keeps other keys', () => {
+    assert.equal(edit('spec:\n  containers:\n    - name: a\n      securityContext:\n        capabilities:\n          add: [SYS_ADMIN]\n          drop: [ALL]\n', removeCaps('SYS_ADMIN')), 'spec:\n  containers:\n    - name: a\n      securityContext:\n        capabilities:\n          drop: [ALL]\n');
+    assert.equal(edit('spec:\n  containers:\n    - name: a\n      securityContext:\n        capabilities:\n          add: [SYS_ADMIN]\n', removeCaps('SYS_ADMIN')), 'spec:\n  containers:\n    - name: a\n');
+    assert.equal(edit('spec:\n  containers:\n    - securityContext: {capabilities: {add: [SYS_ADMIN]}}\n', removeCaps('SYS_ADMIN')), undefined);
   });
 });

@@ -333,3 +333,51 @@ export function removeItem(doc: YamlDocument, lines: LineIndex, seq: YAMLSeq, it
   if (!/^\s*-\s+$/.test(lines.lineText(at.line).slice(0, at.character))) return undefined;
   return deleteLines(lines, start, end);
 }
+
+/**
+ * Removes `items` from the sequence at `path` below `map`. When every item goes, the key goes too,
+ * and so does each enclosing key left empty by that (`capabilities: {add: [X]}` disappears whole),
+ * up to but not including `map`. Undefined when that would empty `map` itself or an edit is not certain.
+ */
+export function removeItemsIn(doc: YamlDocument, lines: LineIndex, map: YAMLMap, path: readonly string[], items: readonly Node[]): TextEdit[] | undefined {
+  if (path.length === 0 || items.length === 0 || doc.errors.length > 0) return undefined;
+  const maps: YAMLMap[] = [map];
+  const pairs: Pair[] = [];
+  for (const key of path) {
+    const current = maps[maps.length - 1]!;
+    const pair = findPair(current, key);
+    if (!pair || isAlias(pair.value) || isCopy(pair) || isCopy(current)) return undefined;
+    pairs.push(pair);
+    if (pairs.length < path.length) {
+      if (!isMap(pair.value)) return undefined;
+      maps.push(pair.value);
+    }
+  }
+  const seq = pairs[pairs.length - 1]!.value;
+  if (!isSeq(seq) || isCopy(seq) || !items.every((i) => seq.items.includes(i))) return undefined;
+  const unique = [...new Set(items)];
+  if (unique.length === seq.items.length) {
+    // Every item goes: drop the innermost key whose map keeps other keys.
+    for (let i = pairs.length - 1; i >= 0; i--) {
+      if (maps[i]!.items.length > 1) return removePair(doc, lines, maps[i]!, pairs[i]!);
+    }
+    return undefined;
+  }
+  if (unique.length === 1) return removeItem(doc, lines, seq, unique[0]!);
+  if (seq.flow) {
+    if (!seq.range) return undefined;
+    const o = doc.offsets(seq);
+    if (lines.text.slice(o.start, o.end).includes('#')) return undefined;
+    const kept = seq.items.filter((i) => !unique.includes(i as Node)) as Node[];
+    if (kept.some((k) => !k.range)) return undefined;
+    const newText = `[${kept.map((k) => lines.text.slice(doc.offset + k.range![0], doc.offset + k.range![1])).join(', ')}]`;
+    return [{ range: lines.rangeOf(o.start, o.end), newText }];
+  }
+  const edits: TextEdit[] = [];
+  for (const item of unique) {
+    const e = removeItem(doc, lines, seq, item);
+    if (!e) return undefined;
+    edits.push(...e);
+  }
+  return edits;
+}

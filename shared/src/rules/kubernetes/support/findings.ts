@@ -1,7 +1,7 @@
 import type { Node, Pair } from 'yaml';
 import { containerAnchor, pairIn, type ContainerRef, type PodSpecRef } from '../../../parse/kubernetes';
 import { mapGet, scalarString, type K8sObject, type YAMLMap, type YamlDocument, type YamlFile } from '../../../parse/yaml';
-import { appendIn, removePair, replaceValue, setIn } from '../../../yaml-edit';
+import { appendIn, removeItemsIn, removePair, replaceValue, setIn } from '../../../yaml-edit';
 import type { Fix, Level, Localized, Range, RawFinding } from '../../../types';
 
 /** Levels of a Pod Security Standards baseline control. */
@@ -81,5 +81,11 @@ export function replaceFix(file: YamlFile, doc: YamlDocument, pair: Pair, valueY
 /** A fix removing `pair` from `map`. */
 export function removePairFix(file: YamlFile, doc: YamlDocument, map: YAMLMap, pair: Pair, title: Localized): Fix | undefined {
   const edits = removePair(doc, file.lines, map, pair);
+  return edits && edits.length > 0 ? { title, edits } : undefined;
+}
+
+/** A fix removing `items` from the sequence at `path` below `map` (and the keys left empty). */
+export function removeItemsFix(file: YamlFile, doc: YamlDocument, map: YAMLMap, path: readonly string[], items: readonly Node[], title: Localized): Fix | undefined {
+  const edits = removeItemsIn(doc, file.lines, map, path, items);
   return edits && edits.length > 0 ? { title, edits } : undefined;
 }
