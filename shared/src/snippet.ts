@@ -34,11 +34,25 @@ export function withSnippets(make: (value: Placeholder) => TextEdit[] | undefine
   return { edits, snippets };
 }
 
-/** One edit from insertions at the same place (several keys added to one map), or undefined when they are not. */
-export function joinInsertions(edits: readonly (readonly TextEdit[] | undefined)[]): TextEdit[] | undefined {
-  const all = edits.flatMap((e) => (e && e.length === 1 ? [e[0]!] : []));
-  if (all.length !== edits.length || all.length === 0) return undefined;
-  const at = all[0]!.range.start;
-  const same = all.every((e) => e.range.start.line === at.line && e.range.start.character === at.character && e.range.end.line === at.line && e.range.end.character === at.character);
-  return same ? [{ range: all[0]!.range, newText: all.map((e) => e.newText).join('') }] : undefined;
+/**
+ * Edits of several independent settings as one list: insertions at the same place are joined in
+ * order (several keys added at the end of one map); undefined when any edit is missing or two
+ * otherwise overlap.
+ */
+export function combineEdits(edits: readonly (readonly TextEdit[] | undefined)[]): TextEdit[] | undefined {
+  if (edits.some((e) => !e || e.length === 0)) return undefined;
+  const out: TextEdit[] = [];
+  const key = (p: { line: number; character: number }): number => p.line * 1e7 + p.character;
+  for (const e of edits.flatMap((x) => x!)) {
+    const s = key(e.range.start);
+    const end = key(e.range.end);
+    const same = out.findIndex((o) => s === end && key(o.range.start) === s && key(o.range.end) === s);
+    if (same >= 0) {
+      out[same] = { range: out[same]!.range, newText: out[same]!.newText + e.newText };
+      continue;
+    }
+    if (out.some((o) => s < key(o.range.end) && key(o.range.start) < end || (s === end && key(o.range.start) === s))) return undefined;
+    out.push(e);
+  }
+  return out;
 }
