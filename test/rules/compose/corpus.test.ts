@@ -21,6 +21,13 @@ const dir = join(corpus, 'realworld');
 const indexPath = join(dir, 'index.tsv');
 const config: Config = { ...DEFAULT_CONFIG, level: 'L3' };
 
+/**
+ * The one finding a fix may bring up, because the fix removes what hid it: without
+ * `seccomp:unconfined` Docker's default profile applies, and the L3 rule asks for a profile of the
+ * service's own instead.
+ */
+const REVEALS: Readonly<Record<string, string>> = { 'compose/seccomp-unconfined': 'compose/seccomp-profile' };
+
 const yamlErrors = (text: string): number => parseAllDocuments(text).reduce((n, d) => n + (('errors' in d && d.errors.length) || 0), 0);
 
 function outside(text: string, range: Range): boolean {
@@ -71,7 +78,7 @@ describe('compose rules over the real-world corpus', () => {
         if (yamlErrors(fixed) > errorsBefore) problems.push(`${path}:${r.range.start.line + 1} ${r.ruleId} fix breaks the YAML`);
         const after = countBy(lint(uri, fixed, log));
         if ((after.get(r.ruleId) ?? 0) >= (before.get(r.ruleId) ?? 0)) problems.push(`${path}:${r.range.start.line + 1} ${r.ruleId} fix does not remove its finding`);
-        for (const [id, n] of after) if (n > (before.get(id) ?? 0)) problems.push(`${path}:${r.range.start.line + 1} ${r.ruleId} fix adds a ${id} finding`);
+        for (const [id, n] of after) if (n > (before.get(id) ?? 0) && REVEALS[r.ruleId] !== id) problems.push(`${path}:${r.range.start.line + 1} ${r.ruleId} fix adds a ${id} finding`);
       }
     }
     console.log(`compose corpus: ${composeRows.length} files, ${[...perRule.values()].reduce((a, b) => a + b, 0)} findings, ${fixes} fixes checked`);

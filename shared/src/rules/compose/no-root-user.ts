@@ -3,7 +3,7 @@ import { isRootUser } from '../../facts/root-user';
 import { expandVariables, nothingSet } from '../../facts/variables';
 import { lookup } from '../../parse/compose';
 import { scalarString } from '../../parse/yaml';
-import { eachService, owasp } from './common';
+import { eachService, fixOf, owasp, ownValue, replaceOwnScalar, withFix } from './common';
 
 /** An explicit `user: root` / `0` / `0:0`. */
 export const noRootUser = defineYamlRule({
@@ -32,7 +32,7 @@ export const noRootUser = defineYamlRule({
     bad: 'services:\n  app:\n    image: erp/app:1.4.2\n    user: root',
     good: 'services:\n  app:\n    image: erp/app:1.4.2\n    user: "10001:10001"',
   },
-  fixable: false,
+  fixable: true,
   check(file) {
     return eachService(file, (service) => {
       const entry = lookup(service, 'user');
@@ -40,7 +40,10 @@ export const noRootUser = defineYamlRule({
       // an interpolated user is root when its default is (`${APP_USER:-root}`): the value when nothing sets the variable
       const expanded = user === undefined ? undefined : expandVariables(user, 'compose', nothingSet);
       if (!entry || user === undefined || expanded === undefined || !isRootUser(expanded)) return [];
-      return [{ range: service.document.rangeOf(entry.value), args: { service: service.name, user } }];
+      // 10001: above the UIDs of the host's and the image's system users; quoted, as a Compose user must be a string.
+      // An interpolated user is left to whoever sets the variable.
+      const fix = ownValue(entry) && expanded === user ? fixOf({ en: 'Set user: "10001:10001"', de: 'user: "10001:10001" setzen' }, replaceOwnScalar(service, ownValue(entry)!, '10001:10001', '"')) : undefined;
+      return [withFix({ range: service.document.rangeOf(entry.value), args: { service: service.name, user } }, fix)];
     });
   },
 });

@@ -1,6 +1,6 @@
 import { defineYamlRule } from '../../define';
 import { lookup, truthy } from '../../parse/compose';
-import { cis, eachService, owasp } from './common';
+import { cis, eachService, fixOf, owasp, ownValue, replaceOwnScalar, withFix } from './common';
 
 /** `privileged: true` gives the container every capability and all host devices. */
 export const privileged = defineYamlRule({
@@ -29,11 +29,13 @@ export const privileged = defineYamlRule({
     bad: 'services:\n  app:\n    image: erp/app:1.4.2\n    privileged: true',
     good: 'services:\n  app:\n    image: erp/app:1.4.2\n    cap_drop: [ALL]',
   },
-  fixable: false,
+  fixable: true,
   check(file) {
     return eachService(file, (service) => {
       const entry = lookup(service, 'privileged');
-      return entry && truthy(entry.value) === true ? [{ range: service.document.rangeOf(entry.pair), args: { service: service.name } }] : [];
+      if (!entry || truthy(entry.value) !== true) return [];
+      const fix = ownValue(entry) ? fixOf({ en: 'Set privileged: false', de: 'privileged: false setzen' }, replaceOwnScalar(service, ownValue(entry)!, 'false')) : undefined;
+      return [withFix({ range: service.document.rangeOf(entry.pair), args: { service: service.name } }, fix)];
     });
   },
 });

@@ -1,7 +1,7 @@
 import { defineYamlRule } from '../../define';
 import { lookup, lookupPath } from '../../parse/compose';
 import { scalarString } from '../../parse/yaml';
-import { cis, eachService, owasp } from './common';
+import { cis, eachService, fixOf, owasp, ownValue, replaceOwnScalar, withFix } from './common';
 
 /** `restart: always` / `unless-stopped` restart a crashing service forever. */
 export const restartUnbounded = defineYamlRule({
@@ -30,14 +30,16 @@ export const restartUnbounded = defineYamlRule({
     bad: 'services:\n  app:\n    image: erp/app:1.4.2\n    restart: always',
     good: 'services:\n  app:\n    image: erp/app:1.4.2\n    restart: on-failure:5',
   },
-  fixable: false,
+  fixable: true,
   check(file) {
     return eachService(file, (service) => {
       const entry = lookup(service, 'restart');
       const policy = scalarString(entry?.value)?.trim().toLowerCase();
       if (!entry || (policy !== 'always' && policy !== 'unless-stopped')) return [];
       if (scalarString(lookupPath(service, ['deploy', 'restart_policy', 'max_attempts'])?.value) !== undefined) return [];
-      return [{ range: service.document.rangeOf(entry.value), args: { service: service.name, policy } }];
+      // on-failure:5 restarts a crashing service five times, then leaves it stopped (CIS 5.15).
+      const fix = ownValue(entry) ? fixOf({ en: 'Set restart: on-failure:5', de: 'restart: on-failure:5 setzen' }, replaceOwnScalar(service, ownValue(entry)!, 'on-failure:5')) : undefined;
+      return [withFix({ range: service.document.rangeOf(entry.value), args: { service: service.name, policy } }, fix)];
     });
   },
 });
