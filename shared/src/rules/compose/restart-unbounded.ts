@@ -24,8 +24,8 @@ export const restartUnbounded = defineYamlRule({
       de: 'Ein Service, der abstürzt und endlos neu gestartet wird, verdeckt den Fehler, kann für Denial of Service genutzt werden (jeder Neustart wiederholt die Initialisierung) und wiederholt einen Exploit immer wieder. Eine begrenzte Richtlinie hört nach wenigen Versuchen auf und hinterlässt einen sichtbar gescheiterten Container.',
     },
     fix: {
-      en: 'Use `restart: on-failure:5`, or `deploy.restart_policy` with `condition: on-failure` and `max_attempts: 5`. No quick-fix: `always` also restarts after a daemon restart and after a clean exit, which `on-failure` does not.',
-      de: '`restart: on-failure:5` oder `deploy.restart_policy` mit `condition: on-failure` und `max_attempts: 5` verwenden. Keine Schnellkorrektur: `always` startet auch nach einem Neustart des Daemons und nach einem regulären Ende neu, `on-failure` nicht.',
+      en: 'Use `restart: on-failure:5`, or `deploy.restart_policy` with `condition: on-failure` and `max_attempts: 5`. The quick-fix sets `restart: on-failure:5`; mind that `always` also restarts after a daemon restart and after a clean exit, which `on-failure` does not.',
+      de: '`restart: on-failure:5` oder `deploy.restart_policy` mit `condition: on-failure` und `max_attempts: 5` verwenden. Die Schnellkorrektur setzt `restart: on-failure:5`; dabei beachten, dass `always` auch nach einem Neustart des Daemons und nach einem regulären Ende neu startet, `on-failure` nicht.',
     },
     bad: 'services:\n  app:\n    image: erp/app:1.4.2\n    restart: always',
     good: 'services:\n  app:\n    image: erp/app:1.4.2\n    restart: on-failure:5',
