@@ -1,8 +1,26 @@
 import { defineYamlRule } from '../../define';
 import { pipelineOf } from '../../parse/pipeline';
-import type { RawFinding } from '../../types';
+import type { Fix, RawFinding, YamlFile } from '../../types';
 
 const SOCKET = /(?:^|[=:,])\/(?:var\/)?run\/docker\.sock(?:[:,]|$)/;
+
+/**
+ * Removes a flag written as is (not quoted, not escaped): its own continuation line when it stands
+ * alone on one (`  --privileged \\`), else the flag with the blank before it.
+ */
+function removeFlag(file: YamlFile, start: number, end: number, value: string): Fix | undefined {
+  const text = file.text;
+  if (text.slice(start, end) !== value || !/[ \t]/.test(text[start - 1] ?? '')) return undefined;
+  const title = { en: 'Remove --privileged', de: '--privileged entfernen' };
+  const at = file.lines.positionAt(start);
+  const line = file.lines.lineText(at.line);
+  const after = line.slice(file.lines.positionAt(end).character);
+  if (/^[ \t]*$/.test(line.slice(0, at.character)) && /^[ \t]*\\$/.test(after) && at.line + 1 < file.lines.lineCount) {
+    const from = file.lines.offsetAt({ line: at.line, character: 0 });
+    return { title, edits: [{ range: file.lines.rangeOf(from, file.lines.offsetAt({ line: at.line + 1, character: 0 })), newText: '' }] };
+  }
+  return { title, edits: [{ range: file.lines.rangeOf(start - 1, end), newText: '' }] };
+}
 
 /** `docker run --privileged` or the Docker socket mounted into a container in a CI script. */
 export const dockerPrivileged = defineYamlRule({
@@ -32,7 +50,7 @@ export const dockerPrivileged = defineYamlRule({
     bad: '- run: docker run --privileged -v /var/run/docker.sock:/var/run/docker.sock tool',
     good: '- run: docker run --cap-drop ALL tool',
   },
-  fixable: false,
+  fixable: true,
   check(file) {
     const p = pipelineOf(file);
     if (!p) return [];
@@ -43,7 +61,10 @@ export const dockerPrivileged = defineYamlRule({
           if ((c.name !== 'docker' && c.name !== 'podman') || !['run', 'create'].includes(c.args[0]?.value ?? '')) continue;
           for (let i = 1; i < c.args.length; i++) {
             const a = c.args[i]!;
-            if (a.value === '--privileged' || a.value === '--privileged=true') out.push({ range: step.rangeAt(a.start, a.end), messageId: 'privileged', args: { program: c.name } });
+            if (a.value === '--privileged' || a.value === '--privileged=true') {
+              const fix = removeFlag(file, a.start, a.end, a.value);
+              out.push({ range: step.rangeAt(a.start, a.end), messageId: 'privileged', args: { program: c.name }, ...(fix ? { fix } : {}) });
+            }
             const mount = a.value === '-v' || a.value === '--volume' || a.value === '--mount' ? c.args[i + 1] : /^(?:-v|--volume=|--mount=)/.test(a.value) ? a : undefined;
             if (mount && SOCKET.test(mount.value.replace(/^(?:-v|--volume=|--mount=)/, ''))) out.push({ range: step.rangeAt(mount.start, mount.end), messageId: 'socket' });
           }
