@@ -1,26 +1,9 @@
 import { defineYamlRule } from '../../define';
 import { pipelineOf } from '../../parse/pipeline';
-import type { Fix, RawFinding, YamlFile } from '../../types';
+import { removeWord } from '../../shell-edit';
+import type { RawFinding } from '../../types';
 
 const SOCKET = /(?:^|[=:,])\/(?:var\/)?run\/docker\.sock(?:[:,]|$)/;
-
-/**
- * Removes a flag written as is (not quoted, not escaped): its own continuation line when it stands
- * alone on one (`  --privileged \\`), else the flag with the blank before it.
- */
-function removeFlag(file: YamlFile, start: number, end: number, value: string): Fix | undefined {
-  const text = file.text;
-  if (text.slice(start, end) !== value || !/[ \t]/.test(text[start - 1] ?? '')) return undefined;
-  const title = { en: 'Remove --privileged', de: '--privileged entfernen' };
-  const at = file.lines.positionAt(start);
-  const line = file.lines.lineText(at.line);
-  const after = line.slice(file.lines.positionAt(end).character);
-  if (/^[ \t]*$/.test(line.slice(0, at.character)) && /^[ \t]*\\$/.test(after) && at.line + 1 < file.lines.lineCount) {
-    const from = file.lines.offsetAt({ line: at.line, character: 0 });
-    return { title, edits: [{ range: file.lines.rangeOf(from, file.lines.offsetAt({ line: at.line + 1, character: 0 })), newText: '' }] };
-  }
-  return { title, edits: [{ range: file.lines.rangeOf(start - 1, end), newText: '' }] };
-}
 
 /** `docker run --privileged` or the Docker socket mounted into a container in a CI script. */
 export const dockerPrivileged = defineYamlRule({
@@ -62,7 +45,8 @@ export const dockerPrivileged = defineYamlRule({
           for (let i = 1; i < c.args.length; i++) {
             const a = c.args[i]!;
             if (a.value === '--privileged' || a.value === '--privileged=true') {
-              const fix = removeFlag(file, a.start, a.end, a.value);
+              const edits = removeWord(file.lines, a);
+              const fix = edits && { title: { en: 'Remove --privileged', de: '--privileged entfernen' }, edits };
               out.push({ range: step.rangeAt(a.start, a.end), messageId: 'privileged', args: { program: c.name }, ...(fix ? { fix } : {}) });
             }
             const mount = a.value === '-v' || a.value === '--volume' || a.value === '--mount' ? c.args[i + 1] : /^(?:-v|--volume=|--mount=)/.test(a.value) ? a : undefined;

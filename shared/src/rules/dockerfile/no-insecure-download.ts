@@ -4,12 +4,23 @@ import type { RawFinding } from '../../types';
 import { packageCommand } from './support/packages';
 import { runs } from './support/stages';
 import { append } from '../../append';
+import { removeWord } from '../../shell-edit';
 
 /** Curl short options that take a value: the rest of a combined group is that value. */
 const CURL_VALUE_FLAGS = new Set('oOHdDuXAewTFbcxmrCyYzEKPQtU'.split(''));
 const INSECURE_VARIABLE = /^(GIT_SSL_NO_VERIFY=(?!0$|false$|$)|NODE_TLS_REJECT_UNAUTHORIZED=0|PYTHONHTTPSVERIFY=0|NPM_CONFIG_STRICT_SSL=false|PIP_TRUSTED_HOST=)/i;
 const APT_FLAGS = new Set(['--allow-unauthenticated', '--force-yes', '--allow-insecure-repositories', '--allow-releaseinfo-change']);
 const APT_OPTION = /AllowUnauthenticated\s*=\s*"?(true|1|yes)|Verify-(Peer|Host)\s*=\s*"?(false|0)|AllowInsecureRepositories\s*=\s*"?(true|1)/i;
+
+/**
+ * Flags that only switch a check off: removing the word restores the check. Options with values
+ * (`-c http.sslVerify=false`, `-o Acquire::…`), combined short flags (`-fsSLk`) and apt's `--force-yes`
+ * (which also answers the confirmation prompt) are left to the user.
+ */
+const REMOVABLE: ReadonlySet<string> = new Set([
+  '-k', '--insecure', '--no-check-certificate', '--nosignature', '--nodigest', '--allow-untrusted', '--nogpgcheck',
+  '--allow-unauthenticated', '--allow-insecure-repositories', '--allow-releaseinfo-change',
+]);
 
 function curlInsecure(w: ShellWord): boolean {
   if (w.value === '--insecure' || w.value === '-k') return true;
@@ -121,7 +132,7 @@ export const noInsecureDownload = defineDockerfileRule({
     bad: 'RUN curl -kfsSLo tool.tgz https://example.com/tool.tgz',
     good: 'RUN curl -fsSLo tool.tgz https://example.com/tool.tgz',
   },
-  fixable: false,
+  fixable: true,
   check(file) {
     const findings: RawFinding[] = [];
     const list = runs(file);
@@ -131,7 +142,12 @@ export const noInsecureDownload = defineDockerfileRule({
         const c = commands[k]!;
         const hits = insecureWords(c);
         if (hits.length > 0 && installsTrustedLocalApks(c, commands)) hits.splice(0, hits.length, ...hits.filter((h) => h.value !== '--allow-untrusted'));
-        for (let h = 0; h < hits.length; h++) findings.push({ range: file.lines.rangeOf(hits[h]!.start, hits[h]!.end), args: { what: hits[h]!.value.split('=')[0]! } });
+        for (let h = 0; h < hits.length; h++) {
+          const w = hits[h]!;
+          const edits = REMOVABLE.has(w.value) ? removeWord(file.lines, w) : undefined;
+          const finding: RawFinding = { range: file.lines.rangeOf(w.start, w.end), args: { what: w.value.split('=')[0]! } };
+          findings.push(edits ? { ...finding, fix: { title: { en: `Remove ${w.value}`, de: `${w.value} entfernen` }, edits } } : finding);
+        }
       }
     }
     const instructions = file.instructions;
