@@ -146,9 +146,9 @@ describe('yaml-edit removeItemsIn', () => {
     assert.equal(edit('spec:\n  containers:\n    - name: a\n      securityContext:\n        capabilities:\n          add:\n            - SYS_ADMIN\n            - CHOWN\n            - NET_ADMIN # x\n', removeCaps('SYS_ADMIN', 'NET_ADMIN')), 'spec:\n  containers:\n    - name: a\n      securityContext:\n        capabilities:\n          add:\n            - CHOWN\n');
     assert.equal(edit('spec:\n  containers:\n    - name: a\n      securityContext: {capabilities: {add: [SYS_ADMIN, CHOWN, "NET_ADMIN"]}}\n', removeCaps('SYS_ADMIN', 'NET_ADMIN')), 'spec:\n  containers:\n    - name: a\n      securityContext: {capabilities: {add: [CHOWN]}}\n');
   });
-  it('drops the keys left empty, up to the one whose map keeps other keys', () => {
+  it('drops the key of a list left empty, or empties the list when the key is the only one of its map', () => {
     assert.equal(edit('spec:\n  containers:\n    - name: a\n      securityContext:\n        capabilities:\n          add: [SYS_ADMIN]\n          drop: [ALL]\n', removeCaps('SYS_ADMIN')), 'spec:\n  containers:\n    - name: a\n      securityContext:\n        capabilities:\n          drop: [ALL]\n');
-    assert.equal(edit('spec:\n  containers:\n    - name: a\n      securityContext:\n        capabilities:\n          add: [SYS_ADMIN]\n', removeCaps('SYS_ADMIN')), 'spec:\n  containers:\n    - name: a\n');
-    assert.equal(edit('spec:\n  containers:\n    - securityContext: {capabilities: {add: [SYS_ADMIN]}}\n', removeCaps('SYS_ADMIN')), undefined);
+    assert.equal(edit('spec:\n  containers:\n    - name: a\n      securityContext:\n        capabilities:\n          add: [SYS_ADMIN]\n', removeCaps('SYS_ADMIN')), 'spec:\n  containers:\n    - name: a\n      securityContext:\n        capabilities:\n          add: []\n');
+    assert.equal(edit('spec:\n  containers:\n    - securityContext:\n        capabilities:\n          add:\n          # why\n          - SYS_ADMIN\n          - NET_ADMIN\n      name: a\n', removeCaps('SYS_ADMIN', 'NET_ADMIN')), 'spec:\n  containers:\n    - securityContext:\n        capabilities:\n          add:\n          # why\n      name: a\n');
   });
 });

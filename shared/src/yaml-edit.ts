@@ -335,33 +335,38 @@ export function removeItem(doc: YamlDocument, lines: LineIndex, seq: YAMLSeq, it
 }
 
 /**
- * Removes `items` from the sequence at `path` below `map`. When every item goes, the key goes too,
- * and so does each enclosing key left empty by that (`capabilities: {add: [X]}` disappears whole),
- * up to but not including `map`. Undefined when that would empty `map` itself or an edit is not certain.
+ * Removes `items` from the sequence at `path` below `map`. When every item goes, the sequence's
+ * key goes too; when that key is the only one of its map, the key stays with an empty sequence
+ * (`add: []`, or `add:` with nothing below in block style), so that keys the map's parents hold
+ * (and fixes inserting into them) keep their place. Undefined when an edit is not certain.
  */
 export function removeItemsIn(doc: YamlDocument, lines: LineIndex, map: YAMLMap, path: readonly string[], items: readonly Node[]): TextEdit[] | undefined {
   if (path.length === 0 || items.length === 0 || doc.errors.length > 0) return undefined;
-  const maps: YAMLMap[] = [map];
-  const pairs: Pair[] = [];
-  for (const key of path) {
-    const current = maps[maps.length - 1]!;
-    const pair = findPair(current, key);
-    if (!pair || isAlias(pair.value) || isCopy(pair) || isCopy(current)) return undefined;
-    pairs.push(pair);
-    if (pairs.length < path.length) {
+  let parent: YAMLMap = map;
+  let pair: Pair | undefined;
+  for (let i = 0; i < path.length; i++) {
+    if (isCopy(parent)) return undefined;
+    pair = findPair(parent, path[i]!);
+    if (!pair || isAlias(pair.value) || isCopy(pair)) return undefined;
+    if (i < path.length - 1) {
       if (!isMap(pair.value)) return undefined;
-      maps.push(pair.value);
+      parent = pair.value;
     }
   }
-  const seq = pairs[pairs.length - 1]!.value;
+  const seq = pair!.value;
   if (!isSeq(seq) || isCopy(seq) || !items.every((i) => seq.items.includes(i))) return undefined;
   const unique = [...new Set(items)];
   if (unique.length === seq.items.length) {
-    // Every item goes: drop the innermost key whose map keeps other keys.
-    for (let i = pairs.length - 1; i >= 0; i--) {
-      if (maps[i]!.items.length > 1) return removePair(doc, lines, maps[i]!, pairs[i]!);
-    }
-    return undefined;
+    if (parent.items.length > 1) return removePair(doc, lines, parent, pair!);
+    if (!seq.range) return undefined;
+    const o = doc.offsets(seq);
+    if (seq.flow) return [{ range: lines.rangeOf(o.start, o.end), newText: '[]' }];
+    const first = seq.items[0] as Node | undefined;
+    if (!first?.range) return undefined;
+    const start = doc.offset + first.range[0];
+    const at = lines.positionAt(start);
+    if (!/^\s*-\s+$/.test(lines.lineText(at.line).slice(0, at.character))) return undefined;
+    return deleteLines(lines, start, blockEnd(lines.text, o.end));
   }
   if (unique.length === 1) return removeItem(doc, lines, seq, unique[0]!);
   if (seq.flow) {

@@ -10,7 +10,7 @@ ruleTester(sysctls, {
     {
       code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  securityContext:\n    sysctls:\n    - name: kernel.msgmax\n      value: "65536"\n    - {name: net.core.somaxconn, value: "1024"}\n  containers: [{name: a}]\n',
       findings: [{ range: [6, 12, 6, 25], message: /^sysctl kernel.msgmax/ }, { range: [8, 13, 8, 31] }],
-      output: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a}]\n',
+      output: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  securityContext:\n    sysctls:\n  containers: [{name: a}]\n',
     },
     {
       name: 'block style: the unsafe sysctl goes, the safe one and the comment stay',
