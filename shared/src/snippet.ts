@@ -35,24 +35,31 @@ export function withSnippets(make: (value: Placeholder) => TextEdit[] | undefine
 }
 
 /**
- * Edits of several independent settings as one list: insertions at the same place are joined in
- * order (several keys added at the end of one map); undefined when any edit is missing or two
- * otherwise overlap.
+ * Edits of several independent settings as one list: insertions at the same place are joined, the
+ * more indented first (a key added to an inner map that ends where its parent ends goes before a
+ * key added to the parent); undefined when any edit is missing or two otherwise overlap.
  */
 export function combineEdits(edits: readonly (readonly TextEdit[] | undefined)[]): TextEdit[] | undefined {
   if (edits.some((e) => !e || e.length === 0)) return undefined;
-  const out: TextEdit[] = [];
   const key = (p: { line: number; character: number }): number => p.line * 1e7 + p.character;
+  const indent = (e: TextEdit): number => /^(?:\r?\n)?( *)/.exec(e.newText)![1]!.length;
+  const inserts = new Map<number, TextEdit[]>();
+  const others: TextEdit[] = [];
   for (const e of edits.flatMap((x) => x!)) {
     const s = key(e.range.start);
-    const end = key(e.range.end);
-    const same = out.findIndex((o) => s === end && key(o.range.start) === s && key(o.range.end) === s);
-    if (same >= 0) {
-      out[same] = { range: out[same]!.range, newText: out[same]!.newText + e.newText };
-      continue;
+    if (s === key(e.range.end)) inserts.set(s, [...(inserts.get(s) ?? []), e]);
+    else others.push(e);
+  }
+  const out: TextEdit[] = [...others];
+  for (const group of inserts.values()) {
+    const ordered = [...group].sort((a, b) => indent(b) - indent(a));
+    out.push({ range: ordered[0]!.range, newText: ordered.map((e) => e.newText).join('') });
+  }
+  for (let i = 0; i < out.length; i++) {
+    for (let j = i + 1; j < out.length; j++) {
+      const [a, b] = [out[i]!, out[j]!];
+      if ((key(a.range.start) < key(b.range.end) && key(b.range.start) < key(a.range.end)) || key(a.range.start) === key(b.range.start)) return undefined;
     }
-    if (out.some((o) => s < key(o.range.end) && key(o.range.start) < end || (s === end && key(o.range.start) === s))) return undefined;
-    out.push(e);
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
 import { DEFAULT_CONFIG, type Config } from '../../../shared/src/config';
+import { REVEALS } from '../../robustness/fix-safety';
 import { lintText, lintWorkspace, parseFile } from '../../../shared/src/lint';
 import { COMPOSE_RULES } from '../../../shared/src/rules/compose';
 import { applyEdits, lineIndex } from '../../../shared/src/text';
@@ -20,13 +21,6 @@ const corpus = resolve(process.env.BOLLWERK_CORPUS ?? join(__dirname, '..', '..'
 const dir = join(corpus, 'realworld');
 const indexPath = join(dir, 'index.tsv');
 const config: Config = { ...DEFAULT_CONFIG, level: 'L3' };
-
-/**
- * The one finding a fix may bring up, because the fix removes what hid it: without
- * `seccomp:unconfined` Docker's default profile applies, and the L3 rule asks for a profile of the
- * service's own instead.
- */
-const REVEALS: Readonly<Record<string, string>> = { 'compose/seccomp-unconfined': 'compose/seccomp-profile' };
 
 const yamlErrors = (text: string): number => parseAllDocuments(text).reduce((n, d) => n + (('errors' in d && d.errors.length) || 0), 0);
 
