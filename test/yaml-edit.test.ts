@@ -4,7 +4,7 @@ import { isMap } from 'yaml';
 import { mapGet, parseYaml, seqItems, type YAMLMap } from '../shared/src/parse/yaml';
 import { applyEdits } from '../shared/src/text';
 import { isSeq, type Pair } from 'yaml';
-import { appendIn, removeItem, removeItemsIn, removePair, replaceValue, setIn } from '../shared/src/yaml-edit';
+import { appendIn, removeItem, removeItemsIn, removePair, removePairs, replaceValue, setIn } from '../shared/src/yaml-edit';
 
 type Op = (file: ReturnType<typeof parseYaml>, container: YAMLMap) => ReturnType<typeof setIn>;
 
@@ -150,5 +150,21 @@ describe('yaml-edit removeItemsIn', () => {
     assert.equal(edit('spec:\n  containers:\n    - name: a\n      securityContext:\n        capabilities:\n          add: [SYS_ADMIN]\n          drop: [ALL]\n', removeCaps('SYS_ADMIN')), 'spec:\n  containers:\n    - name: a\n      securityContext:\n        capabilities:\n          drop: [ALL]\n');
     assert.equal(edit('spec:\n  containers:\n    - name: a\n      securityContext:\n        capabilities:\n          add: [SYS_ADMIN]\n', removeCaps('SYS_ADMIN')), 'spec:\n  containers:\n    - name: a\n      securityContext:\n        capabilities:\n          add: []\n');
     assert.equal(edit('spec:\n  containers:\n    - securityContext:\n        capabilities:\n          add:\n          # why\n          - SYS_ADMIN\n          - NET_ADMIN\n      name: a\n', removeCaps('SYS_ADMIN', 'NET_ADMIN')), 'spec:\n  containers:\n    - securityContext:\n        capabilities:\n          add:\n          # why\n      name: a\n');
+  });
+});
+
+describe('yaml-edit removePairs', () => {
+  const removeKeys = (...keys: string[]): Op => (f, c) => {
+    const sc = mapGet(c, 'securityContext');
+    assert.ok(isMap(sc));
+    return removePairs(f.documents[0]!, f.lines, sc, sc.items.filter((p) => keys.includes(String((p.key as { value?: unknown }).value))) as Pair[]);
+  };
+  it('removes several block or flow pairs, keeping the others and comments', () => {
+    assert.equal(edit('spec:\n  containers:\n    - name: a\n      securityContext:\n        user: u # x\n        level: s0\n        role: r\n', removeKeys('user', 'role')), 'spec:\n  containers:\n    - name: a\n      securityContext:\n        level: s0\n');
+    assert.equal(edit('spec:\n  containers:\n    - name: a\n      securityContext: {user: u, level: s0, role: r}\n', removeKeys('user', 'role')), 'spec:\n  containers:\n    - name: a\n      securityContext: {level: s0}\n');
+  });
+  it('leaves the map empty when every pair goes', () => {
+    assert.equal(edit('spec:\n  containers:\n    - name: a\n      securityContext:\n        user: u\n        role: r\n      image: x\n', removeKeys('user', 'role')), 'spec:\n  containers:\n    - name: a\n      securityContext:\n      image: x\n');
+    assert.equal(edit('spec:\n  containers:\n    - name: a\n      securityContext: {user: u}\n', removeKeys('user')), 'spec:\n  containers:\n    - name: a\n      securityContext: {}\n');
   });
 });

@@ -386,3 +386,44 @@ export function removeItemsIn(doc: YamlDocument, lines: LineIndex, map: YAMLMap,
   }
   return edits;
 }
+
+/**
+ * Removes `pairs` from `map`. When every pair goes the map stays, empty: `{}` in flow style, the
+ * key above it with nothing below in block style. Undefined when an edit is not certain.
+ */
+export function removePairs(doc: YamlDocument, lines: LineIndex, map: YAMLMap, pairs: readonly Pair[]): TextEdit[] | undefined {
+  if (doc.errors.length > 0 || isCopy(map) || pairs.length === 0 || !map.range) return undefined;
+  const unique = [...new Set(pairs)];
+  if (!unique.every((p) => map.items.includes(p as Pair<unknown, unknown>) && !isCopy(p))) return undefined;
+  const o = doc.offsets(map);
+  if (unique.length === map.items.length) {
+    if (map.flow) return [{ range: lines.rangeOf(o.start, o.end), newText: '{}' }];
+    const first = map.items[0]!.key as Node | null;
+    if (!first?.range) return undefined;
+    const start = doc.offset + first.range[0];
+    const at = lines.positionAt(start);
+    if (!/^\s*$/.test(lines.lineText(at.line).slice(0, at.character))) return undefined;
+    return deleteLines(lines, start, blockEnd(lines.text, o.end));
+  }
+  if (unique.length === 1) return removePair(doc, lines, map, unique[0]!);
+  if (map.flow) {
+    if (lines.text.slice(o.start, o.end).includes('#')) return undefined;
+    const kept = map.items.filter((p) => !unique.includes(p as Pair));
+    const source = (p: Pair): string | undefined => {
+      const k = p.key as Node | null;
+      const v = p.value as Node | null;
+      const end = v?.range?.[1] ?? k?.range?.[1];
+      return k?.range && end !== undefined ? lines.text.slice(doc.offset + k.range[0], doc.offset + end) : undefined;
+    };
+    const texts = kept.map((p) => source(p as Pair));
+    if (texts.some((t) => t === undefined)) return undefined;
+    return [{ range: lines.rangeOf(o.start, o.end), newText: `{${texts.join(', ')}}` }];
+  }
+  const edits: TextEdit[] = [];
+  for (const p of unique) {
+    const e = removePair(doc, lines, map, p);
+    if (!e) return undefined;
+    edits.push(...e);
+  }
+  return edits;
+}
