@@ -1,11 +1,9 @@
 import { defineYamlRule } from '../../define';
-import { lookup, lookupPath } from '../../parse/compose';
-import { scalarString } from '../../parse/yaml';
-import { eachService, fixOf, owasp, removeInService, withFix } from './common';
-import { isMap } from '../../parse/yaml';
-import { removePair } from '../../yaml-edit';
-import type { ComposeService } from '../../parse/compose';
+import { lookup, lookupPath, type ComposeService } from '../../parse/compose';
+import { isMap, scalarString } from '../../parse/yaml';
 import type { TextEdit } from '../../types';
+import { removePair } from '../../yaml-edit';
+import { eachService, fixOf, owasp, removeInService, withFix } from './common';
 
 /**
  * Removes `driver: none` (with `logging:` when nothing else is in it) or `log_driver: none`, so the

@@ -40,8 +40,8 @@ export const noRootUser = defineYamlRule({
       // an interpolated user is root when its default is (`${APP_USER:-root}`): the value when nothing sets the variable
       const expanded = user === undefined ? undefined : expandVariables(user, 'compose', nothingSet);
       if (!entry || user === undefined || expanded === undefined || !isRootUser(expanded)) return [];
-      // 10001: above the UIDs of the host's and the image's system users; quoted, as a Compose user must be a string.
-      // An interpolated user is left to whoever sets the variable.
+      // 10001: above the UIDs of the host's and the image's system users; quoted, as a Compose user
+      // must be a string. An interpolated user is left to whoever sets the variable.
       const fix = ownValue(entry) && expanded === user ? fixOf({ en: 'Set user: "10001:10001"', de: 'user: "10001:10001" setzen' }, replaceOwnScalar(service, ownValue(entry)!, '10001:10001', '"')) : undefined;
       return [withFix({ range: service.document.rangeOf(entry.value), args: { service: service.name, user } }, fix)];
     });
