@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { isMap } from 'yaml';
 import { mapGet, parseYaml, seqItems, type YAMLMap } from '../shared/src/parse/yaml';
 import { applyEdits } from '../shared/src/text';
-import { appendIn, setIn } from '../shared/src/yaml-edit';
+import { isSeq, type Pair } from 'yaml';
+import { appendIn, removeItem, removeItemsIn, removePair, removePairs, replaceValue, setIn } from '../shared/src/yaml-edit';
 
 type Op = (file: ReturnType<typeof parseYaml>, container: YAMLMap) => ReturnType<typeof setIn>;
 
@@ -69,5 +70,101 @@ describe('yaml-edit appendIn', () => {
     );
     assert.equal(edit('spec:\n  containers:\n    - {name: a}\n', append(['securityContext', 'capabilities', 'drop'], 'ALL')), 'spec:\n  containers:\n    - {name: a, securityContext: {capabilities: {drop: [ALL]}}}\n');
     assert.equal(edit('spec:\n  containers:\n    - name: a\n      securityContext:\n        capabilities:\n          drop:\n', append(['securityContext', 'capabilities', 'drop'], 'ALL')), 'spec:\n  containers:\n    - name: a\n      securityContext:\n        capabilities:\n          drop:\n            - ALL\n');
+  });
+});
+
+/** The pair of `key` in `map`. */
+const pairOf = (map: YAMLMap, key: string): Pair => map.items.find((p) => String((p.key as { value?: unknown }).value) === key) as Pair;
+const removeKey = (key: string): Op => (f, c) => removePair(f.documents[0]!, f.lines, c, pairOf(c, key));
+const removeArg = (i: number): Op => (f, c) => {
+  const args = mapGet(c, 'args');
+  assert.ok(isSeq(args));
+  return removeItem(f.documents[0]!, f.lines, args, args.items[i] as never);
+};
+const replace = (key: string, v: string): Op => (f, c) => replaceValue(f.documents[0]!, f.lines, pairOf(c, key), v);
+
+describe('yaml-edit replaceValue', () => {
+  it('replaces a scalar or a flow value, keeping the comment', () => {
+    assert.equal(edit('spec:\n  containers:\n    - name: a\n      imagePullPolicy: "IfNotPresent" # x\n', replace('imagePullPolicy', 'Always')), 'spec:\n  containers:\n    - name: a\n      imagePullPolicy: Always # x\n');
+    assert.equal(edit('spec:\n  containers:\n    - {name: a, imagePullPolicy: Never}\n', replace('imagePullPolicy', 'Always')), 'spec:\n  containers:\n    - {name: a, imagePullPolicy: Always}\n');
+  });
+  it('refuses block values and empty values', () => {
+    assert.equal(edit('spec:\n  containers:\n    - name: a\n      args:\n        - x\n', replace('args', '[]')), undefined);
+    assert.equal(edit('spec:\n  containers:\n    - name: a\n      image:\n', replace('image', 'x')), undefined);
+    assert.equal(edit('spec:\n  containers:\n    - name: a\n      image: |\n        x\n', replace('image', 'x')), undefined);
+  });
+});
+
+describe('yaml-edit removePair', () => {
+  it('removes a block pair with its line and comment, nested block values too', () => {
+    assert.equal(edit('spec:\n  containers:\n    - name: a\n      hostPort: 80 # why\n      image: x\n', removeKey('hostPort')), 'spec:\n  containers:\n    - name: a\n      image: x\n');
+    assert.equal(edit('spec:\n  containers:\n    - name: a\n      securityContext:\n        privileged: true\n      image: x\n', removeKey('securityContext')), 'spec:\n  containers:\n    - name: a\n      image: x\n');
+    assert.equal(edit('spec:\n  containers:\n    - name: a\n      # about the port\n      hostPort: 80\n', removeKey('hostPort')), 'spec:\n  containers:\n    - name: a\n      # about the port\n');
+  });
+  it('removes the last line of a file without a final line break', () => {
+    assert.equal(edit('spec:\n  containers:\n    - name: a\n      hostPort: 80', removeKey('hostPort')), 'spec:\n  containers:\n    - name: a');
+    assert.equal(edit('spec:\r\n  containers:\r\n    - name: a\r\n      hostPort: 80', removeKey('hostPort')), 'spec:\r\n  containers:\r\n    - name: a');
+  });
+  it('moves the next key behind the dash when the first key of an item goes', () => {
+    assert.equal(edit('spec:\n  containers:\n    - hostPort: 80\n      name: a\n', removeKey('hostPort')), 'spec:\n  containers:\n    - name: a\n');
+    assert.equal(edit('spec:\n  containers:\n    - hostPort: 80\n      # c\n      name: a\n', removeKey('hostPort')), undefined);
+  });
+  it('removes a flow pair with one comma', () => {
+    assert.equal(edit('spec:\n  containers:\n    - {name: a, hostPort: 80, image: x}\n', removeKey('hostPort')), 'spec:\n  containers:\n    - {name: a, image: x}\n');
+    assert.equal(edit('spec:\n  containers:\n    - {name: a, hostPort: 80}\n', removeKey('hostPort')), 'spec:\n  containers:\n    - {name: a}\n');
+    assert.equal(edit('spec:\n  containers:\n    - {hostPort: 80, name: a}\n', removeKey('hostPort')), 'spec:\n  containers:\n    - {name: a}\n');
+  });
+  it('refuses the only pair and block scalars', () => {
+    assert.equal(edit('spec:\n  containers:\n    - name: a\n', removeKey('name')), undefined);
+    assert.equal(edit('spec:\n  containers:\n    - name: a\n      args: |\n        x\n', removeKey('args')), undefined);
+  });
+});
+
+describe('yaml-edit removeItem', () => {
+  it('removes block and flow items', () => {
+    assert.equal(edit('spec:\n  containers:\n    - name: a\n      args:\n        - one # c\n        - two\n', removeArg(0)), 'spec:\n  containers:\n    - name: a\n      args:\n        - two\n');
+    assert.equal(edit('spec:\n  containers:\n    - name: a\n      args:\n        - one\n        - two\n    - name: b\n', removeArg(1)), 'spec:\n  containers:\n    - name: a\n      args:\n        - one\n    - name: b\n');
+    assert.equal(edit('spec:\n  containers:\n    - name: a\n      args: [one, two, three]\n', removeArg(1)), 'spec:\n  containers:\n    - name: a\n      args: [one, three]\n');
+    assert.equal(edit('spec:\n  containers:\n    - name: a\n      args: [one, two]\n', removeArg(1)), 'spec:\n  containers:\n    - name: a\n      args: [one]\n');
+  });
+  it('removes a block map item', () => {
+    assert.equal(edit('spec:\n  containers:\n    - name: a\n      args:\n        - name: x\n          value: "1"\n        - two\n', removeArg(0)), 'spec:\n  containers:\n    - name: a\n      args:\n        - two\n');
+  });
+  it('refuses the only item', () => {
+    assert.equal(edit('spec:\n  containers:\n    - name: a\n      args: [one]\n', removeArg(0)), undefined);
+  });
+});
+
+describe('yaml-edit removeItemsIn', () => {
+  const removeCaps = (...caps: string[]): Op => (f, c) => {
+    const add = mapGet(mapGet(mapGet(c, 'securityContext'), 'capabilities'), 'add');
+    assert.ok(isSeq(add));
+    const items = add.items.filter((i) => caps.includes(String((i as { value?: unknown }).value))) as never[];
+    return removeItemsIn(f.documents[0]!, f.lines, c, ['securityContext', 'capabilities', 'add'], items);
+  };
+  it('removes several items of a block or flow sequence', () => {
+    assert.equal(edit('spec:\n  containers:\n    - name: a\n      securityContext:\n        capabilities:\n          add:\n            - SYS_ADMIN\n            - CHOWN\n            - NET_ADMIN # x\n', removeCaps('SYS_ADMIN', 'NET_ADMIN')), 'spec:\n  containers:\n    - name: a\n      securityContext:\n        capabilities:\n          add:\n            - CHOWN\n');
+    assert.equal(edit('spec:\n  containers:\n    - name: a\n      securityContext: {capabilities: {add: [SYS_ADMIN, CHOWN, "NET_ADMIN"]}}\n', removeCaps('SYS_ADMIN', 'NET_ADMIN')), 'spec:\n  containers:\n    - name: a\n      securityContext: {capabilities: {add: [CHOWN]}}\n');
+  });
+  it('drops the key of a list left empty, or empties the list when the key is the only one of its map', () => {
+    assert.equal(edit('spec:\n  containers:\n    - name: a\n      securityContext:\n        capabilities:\n          add: [SYS_ADMIN]\n          drop: [ALL]\n', removeCaps('SYS_ADMIN')), 'spec:\n  containers:\n    - name: a\n      securityContext:\n        capabilities:\n          drop: [ALL]\n');
+    assert.equal(edit('spec:\n  containers:\n    - name: a\n      securityContext:\n        capabilities:\n          add: [SYS_ADMIN]\n', removeCaps('SYS_ADMIN')), 'spec:\n  containers:\n    - name: a\n      securityContext:\n        capabilities:\n          add: []\n');
+    assert.equal(edit('spec:\n  containers:\n    - securityContext:\n        capabilities:\n          add:\n          # why\n          - SYS_ADMIN\n          - NET_ADMIN\n      name: a\n', removeCaps('SYS_ADMIN', 'NET_ADMIN')), 'spec:\n  containers:\n    - securityContext:\n        capabilities:\n          add:\n          # why\n      name: a\n');
+  });
+});
+
+describe('yaml-edit removePairs', () => {
+  const removeKeys = (...keys: string[]): Op => (f, c) => {
+    const sc = mapGet(c, 'securityContext');
+    assert.ok(isMap(sc));
+    return removePairs(f.documents[0]!, f.lines, sc, sc.items.filter((p) => keys.includes(String((p.key as { value?: unknown }).value))) as Pair[]);
+  };
+  it('removes several block or flow pairs, keeping the others and comments', () => {
+    assert.equal(edit('spec:\n  containers:\n    - name: a\n      securityContext:\n        user: u # x\n        level: s0\n        role: r\n', removeKeys('user', 'role')), 'spec:\n  containers:\n    - name: a\n      securityContext:\n        level: s0\n');
+    assert.equal(edit('spec:\n  containers:\n    - name: a\n      securityContext: {user: u, level: s0, role: r}\n', removeKeys('user', 'role')), 'spec:\n  containers:\n    - name: a\n      securityContext: {level: s0}\n');
+  });
+  it('leaves the map empty when every pair goes', () => {
+    assert.equal(edit('spec:\n  containers:\n    - name: a\n      securityContext:\n        user: u\n        role: r\n      image: x\n', removeKeys('user', 'role')), 'spec:\n  containers:\n    - name: a\n      securityContext:\n      image: x\n');
+    assert.equal(edit('spec:\n  containers:\n    - name: a\n      securityContext: {user: u}\n', removeKeys('user')), 'spec:\n  containers:\n    - name: a\n      securityContext: {}\n');
   });
 });

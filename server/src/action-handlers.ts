@@ -55,6 +55,7 @@ export function registerActions(ctx: ServerContext): void {
       results: state.results,
       lang: state.settings.lang,
       documentChanges: ctx.caps().workspace?.workspaceEdit?.documentChanges === true,
+      snippetEdits: ctx.caps().workspace?.workspaceEdit?.snippetEditSupport === true,
       lintText: (text) => lintText(document.uri, text, { config, ...(state.kind ? { kind: state.kind } : {}), log }).results,
     };
   };

@@ -1,8 +1,8 @@
-import { CodeActionKind, type CodeAction, type Diagnostic, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Position, type Range, type SnippetTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../../shared/src/protocol';
 import { eol } from '../../shared/src/text';
-import type { FileKind, Lang, Result, TextEdit } from '../../shared/src/types';
+import type { FileKind, Fix, Lang, Result, TextEdit } from '../../shared/src/types';
 import { rulesOf } from './diagnostic-groups';
 import { fixAllText, minimalEdit } from './fix-all';
 import { t, tf, UI } from './i18n';
@@ -17,6 +17,8 @@ export interface CodeActionInput {
   readonly only: readonly string[] | undefined;
   readonly lang: Lang;
   readonly documentChanges: boolean;
+  /** The client applies snippet edits in workspace edits (LSP 3.18 `workspace.workspaceEdit.snippetEditSupport`). */
+  readonly snippetEdits?: boolean;
   /** Return fix-all without its edit (filled in by `codeAction/resolve`) unless explicitly asked for. */
   readonly lazyFixAll: boolean;
   /** Lints a text of this document under its settings (for fix-all passes). */
@@ -33,6 +35,16 @@ export function documentEdit(document: TextDocument, edits: readonly TextEdit[],
   return documentChanges
     ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: [...edits] }] }
     : { changes: { [document.uri]: [...edits] } };
+}
+
+/**
+ * The edit of one fix: its snippets (placeholders the user tabs through) when the fix has them and
+ * the client applies snippet edits in a versioned document change, else its plain edits.
+ */
+export function fixEdit(input: Pick<CodeActionInput, 'document' | 'documentChanges' | 'snippetEdits'>, fix: Fix): WorkspaceEdit {
+  if (!fix.snippets?.length || !input.snippetEdits || !input.documentChanges) return documentEdit(input.document, fix.edits, input.documentChanges);
+  const edits: SnippetTextEdit[] = fix.snippets.map((e) => ({ range: e.range, snippet: { kind: 'snippet', value: e.newText } }));
+  return { documentChanges: [{ textDocument: { uri: input.document.uri, version: input.document.version }, edits }] };
 }
 
 const KEY_OR_ITEM = /^\s*(?:-\s+|-$|[^\s#-][^#]*:(?:\s|$)|"[^"]*"\s*:|'[^']*'\s*:)/;
@@ -109,7 +121,7 @@ function resultActions(input: CodeActionInput, d: Diagnostic, result: Result, su
   const out: CodeAction[] = [];
   if (result.fix && result.fix.edits.length) {
     // a chart finding's fix may edit another file of the chart (the values file that feeds the block)
-    const edit = result.fix.uri !== undefined && result.fix.uri !== document.uri ? { changes: { [result.fix.uri]: [...result.fix.edits] } } : documentEdit(document, result.fix.edits, input.documentChanges);
+    const edit = result.fix.uri !== undefined && result.fix.uri !== document.uri ? { changes: { [result.fix.uri]: [...result.fix.edits] } } : fixEdit(input, result.fix);
     out.push({ title: t(result.fix.title, lang), kind: CodeActionKind.QuickFix, diagnostics: [d], ...(preferred ? { isPreferred: true } : {}), edit });
   }
   if (result.ruleId.startsWith('bollwerk/')) return out;

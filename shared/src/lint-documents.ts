@@ -6,7 +6,7 @@ import { parseYaml, splitDocuments, type YamlFile } from './parse/yaml';
 import { PrunedCache } from './pruned-cache';
 import { suppressionIndex, suppressionsOf } from './suppress';
 import { eol, lineIndex, type LineIndex } from './text';
-import type { FileRule, ParsedFile, Range, RawFinding, Result, Rule, RuleContext } from './types';
+import type { FileRule, Fix, ParsedFile, Range, RawFinding, Result, Rule, RuleContext, TextEdit } from './types';
 
 /**
  * Per-document lint of Kubernetes manifests for the editor. Each document chunk (splitDocuments)
@@ -212,11 +212,16 @@ function shiftRange(r: Range, lines: number): Range {
   return { start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } };
 }
 
+function shiftFix(fix: Fix, lines: number): Fix {
+  const shift = (edits: readonly TextEdit[]): TextEdit[] => edits.map((e) => ({ range: shiftRange(e.range, lines), newText: e.newText }));
+  return { title: fix.title, edits: shift(fix.edits), ...(fix.snippets ? { snippets: shift(fix.snippets) } : {}) };
+}
+
 function shiftResult(r: Result, lines: number): Result {
   return {
     ...r,
     range: shiftRange(r.range, lines),
-    ...(r.fix ? { fix: { title: r.fix.title, edits: r.fix.edits.map((e) => ({ range: shiftRange(e.range, lines), newText: e.newText })) } } : {}),
+    ...(r.fix ? { fix: shiftFix(r.fix, lines) } : {}),
     ...(r.objectRange ? { objectRange: shiftRange(r.objectRange, lines) } : {}),
   };
 }

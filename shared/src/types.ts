@@ -66,6 +66,12 @@ export interface Fix {
    * line whose fix goes into the values file that feeds the block.
    */
   readonly uri?: string;
+  /**
+   * The same edits as snippets (`${1:512M}`: a placeholder whose default is the value `edits`
+   * write), for editors that let the user tab through the values to tune; `edits` is what applies
+   * everywhere else (fix-all, `--fix`, editors without snippet edits).
+   */
+  readonly snippets?: readonly TextEdit[];
 }
 
 /** Rule metadata: plain data, shown by `bollwerk rules`, hovers, SARIF and the tree view. */

@@ -216,3 +216,214 @@ export function appendToSeq(doc: YamlDocument, lines: LineIndex, seq: YAMLSeq, i
   const at = { line, character: lines.lineText(line).length };
   return [{ range: { start: at, end: at }, newText: nl + fragment }];
 }
+
+const isBlockScalar = (n: unknown): boolean => isScalar(n) && (n.type === 'BLOCK_LITERAL' || n.type === 'BLOCK_FOLDED');
+
+/**
+ * Replaces the value of `pair` (a scalar or a flow collection) by `valueYaml`, keeping the key, a
+ * trailing comment and the rest of the line.
+ */
+export function replaceValue(doc: YamlDocument, lines: LineIndex, pair: Pair, valueYaml: string): TextEdit[] | undefined {
+  if (doc.errors.length > 0 || isCopy(pair) || valueYaml.startsWith('\n')) return undefined;
+  const value = pair.value as Node | null;
+  if (!value?.range || isAlias(value) || isCopy(value) || isNullScalar(value) || isBlockScalar(value)) return undefined;
+  if ((isMap(value) || isSeq(value)) && !value.flow) return undefined;
+  const o = doc.offsets(value);
+  return [{ range: lines.rangeOf(o.start, o.end), newText: valueYaml }];
+}
+
+/**
+ * Deletes the text between `start` and `end` (offsets) in a flow collection together with one
+ * neighbouring comma: the one after it, or for the last entry the one before it. `prevEnd` and
+ * `nextStart` are the ends of the neighbouring entries.
+ */
+function deleteFlowEntry(lines: LineIndex, start: number, end: number, prevEnd: number | undefined, nextStart: number | undefined): TextEdit[] | undefined {
+  const text = lines.text;
+  if (nextStart !== undefined) {
+    if (!/^\s*,\s*$/.test(text.slice(end, nextStart))) return undefined;
+    return [{ range: lines.rangeOf(start, nextStart), newText: '' }];
+  }
+  if (prevEnd === undefined || !/^\s*,\s*$/.test(text.slice(prevEnd, start))) return undefined;
+  // `{a: 1, b: 2,}`: a trailing comma after the last entry stays where it is.
+  return [{ range: lines.rangeOf(prevEnd, end), newText: '' }];
+}
+
+/**
+ * Deletes whole lines from the line of `start` through the line of `end` (a block node's end, see
+ * {@link blockEnd}). At the end of a file without a final line break, the line break before goes.
+ */
+function deleteLines(lines: LineIndex, start: number, end: number): TextEdit[] {
+  const text = lines.text;
+  const from = lines.offsetAt({ line: lines.positionAt(start).line, character: 0 });
+  let to: number;
+  if (end > 0 && text[end - 1] === '\n') to = end;
+  else {
+    const line = lines.positionAt(end).line;
+    to = line + 1 < lines.lineCount ? lines.offsetAt({ line: line + 1, character: 0 }) : text.length;
+  }
+  if (to === text.length && text[to - 1] !== '\n' && from > 0) {
+    let before = from - 1;
+    if (text[before - 1] === '\r') before--;
+    return [{ range: lines.rangeOf(before, to), newText: '' }];
+  }
+  return [{ range: lines.rangeOf(from, to), newText: '' }];
+}
+
+/** The end of a node for deleting it: block collections up to their line break, scalars on one line only. */
+function entryEnd(doc: YamlDocument, lines: LineIndex, start: number, node: Node | null | undefined, fallback: number): number | undefined {
+  if (!node?.range) return fallback;
+  if (isBlockScalar(node)) return undefined;
+  const end = doc.offset + node.range[1];
+  if ((isMap(node) || isSeq(node)) && !node.flow) return blockEnd(lines.text, end);
+  // a scalar or flow collection spread over several lines
+  if (lines.positionAt(end).line !== lines.positionAt(start).line) return undefined;
+  return end;
+}
+
+/**
+ * Removes `pair` from `map`, with its trailing comment. Undefined when it is the map's only pair
+ * (the caller decides what the empty map means) or when the layout is not plain.
+ */
+export function removePair(doc: YamlDocument, lines: LineIndex, map: YAMLMap, pair: Pair): TextEdit[] | undefined {
+  if (doc.errors.length > 0 || isCopy(map) || isCopy(pair)) return undefined;
+  const index = map.items.indexOf(pair as Pair<unknown, unknown>);
+  if (index < 0 || map.items.length < 2) return undefined;
+  const key = pair.key as Node | null;
+  if (!key?.range) return undefined;
+  const start = doc.offset + key.range[0];
+  const end = entryEnd(doc, lines, start, pair.value as Node | null, doc.offset + key.range[1]);
+  if (end === undefined) return undefined;
+  const text = lines.text;
+  const keyStartOf = (p: Pair | undefined): number | undefined => {
+    const k = p?.key as Node | null | undefined;
+    return k?.range ? doc.offset + k.range[0] : undefined;
+  };
+  const endOf = (p: Pair | undefined): number | undefined => {
+    const n = ((p?.value as Node | null)?.range ? p?.value : p?.key) as Node | null | undefined;
+    return n?.range ? doc.offset + n.range[1] : undefined;
+  };
+  if (map.flow) return deleteFlowEntry(lines, start, end, endOf(map.items[index - 1]), keyStartOf(map.items[index + 1]));
+  const at = lines.positionAt(start);
+  const before = lines.lineText(at.line).slice(0, at.character);
+  if (/^\s*$/.test(before)) return deleteLines(lines, start, end);
+  // The first key of a sequence item (`- hostPort: 80`): the next key moves up behind the dash.
+  const next = keyStartOf(map.items[index + 1]);
+  if (index !== 0 || next === undefined || !/^\s*(?:-\s+)+$/.test(before)) return undefined;
+  if (!/^[ \t]*(?:#[^\n]*)?\r?\n[ \t]*$/.test(text.slice(end, next))) return undefined;
+  return [{ range: lines.rangeOf(start, next), newText: '' }];
+}
+
+/**
+ * Removes `item` from `seq` (block or flow), with its trailing comment. Undefined when it is the
+ * only item or the layout is not plain.
+ */
+export function removeItem(doc: YamlDocument, lines: LineIndex, seq: YAMLSeq, item: Node): TextEdit[] | undefined {
+  if (doc.errors.length > 0 || isCopy(seq) || isCopy(item)) return undefined;
+  const index = seq.items.indexOf(item);
+  if (index < 0 || seq.items.length < 2 || !item.range) return undefined;
+  const start = doc.offset + item.range[0];
+  const end = entryEnd(doc, lines, start, item, start);
+  if (end === undefined) return undefined;
+  const range = (n: unknown): [number, number] | undefined => {
+    const r = (n as Node | undefined)?.range;
+    return r ? [doc.offset + r[0], doc.offset + r[1]] : undefined;
+  };
+  if (seq.flow) return deleteFlowEntry(lines, start, end, range(seq.items[index - 1])?.[1], range(seq.items[index + 1])?.[0]);
+  const at = lines.positionAt(start);
+  if (!/^\s*-\s+$/.test(lines.lineText(at.line).slice(0, at.character))) return undefined;
+  return deleteLines(lines, start, end);
+}
+
+/**
+ * Removes `items` from the sequence at `path` below `map`. When every item goes, the sequence's
+ * key goes too; when that key is the only one of its map, the key stays with an empty sequence
+ * (`add: []`, or `add:` with nothing below in block style), so that keys the map's parents hold
+ * (and fixes inserting into them) keep their place. Undefined when an edit is not certain.
+ */
+export function removeItemsIn(doc: YamlDocument, lines: LineIndex, map: YAMLMap, path: readonly string[], items: readonly Node[]): TextEdit[] | undefined {
+  if (path.length === 0 || items.length === 0 || doc.errors.length > 0) return undefined;
+  let parent: YAMLMap = map;
+  let pair: Pair | undefined;
+  for (let i = 0; i < path.length; i++) {
+    if (isCopy(parent)) return undefined;
+    pair = findPair(parent, path[i]!);
+    if (!pair || isAlias(pair.value) || isCopy(pair)) return undefined;
+    if (i < path.length - 1) {
+      if (!isMap(pair.value)) return undefined;
+      parent = pair.value;
+    }
+  }
+  const seq = pair!.value;
+  if (!isSeq(seq) || isCopy(seq) || !items.every((i) => seq.items.includes(i))) return undefined;
+  const unique = [...new Set(items)];
+  if (unique.length === seq.items.length) {
+    if (parent.items.length > 1) return removePair(doc, lines, parent, pair!);
+    if (!seq.range) return undefined;
+    const o = doc.offsets(seq);
+    if (seq.flow) return [{ range: lines.rangeOf(o.start, o.end), newText: '[]' }];
+    const first = seq.items[0] as Node | undefined;
+    if (!first?.range) return undefined;
+    const start = doc.offset + first.range[0];
+    const at = lines.positionAt(start);
+    if (!/^\s*-\s+$/.test(lines.lineText(at.line).slice(0, at.character))) return undefined;
+    return deleteLines(lines, start, blockEnd(lines.text, o.end));
+  }
+  if (unique.length === 1) return removeItem(doc, lines, seq, unique[0]!);
+  if (seq.flow) {
+    if (!seq.range) return undefined;
+    const o = doc.offsets(seq);
+    if (lines.text.slice(o.start, o.end).includes('#')) return undefined;
+    const kept = seq.items.filter((i) => !unique.includes(i as Node)) as Node[];
+    if (kept.some((k) => !k.range)) return undefined;
+    const newText = `[${kept.map((k) => lines.text.slice(doc.offset + k.range![0], doc.offset + k.range![1])).join(', ')}]`;
+    return [{ range: lines.rangeOf(o.start, o.end), newText }];
+  }
+  const edits: TextEdit[] = [];
+  for (const item of unique) {
+    const e = removeItem(doc, lines, seq, item);
+    if (!e) return undefined;
+    edits.push(...e);
+  }
+  return edits;
+}
+
+/**
+ * Removes `pairs` from `map`. When every pair goes the map stays, empty: `{}` in flow style, the
+ * key above it with nothing below in block style. Undefined when an edit is not certain.
+ */
+export function removePairs(doc: YamlDocument, lines: LineIndex, map: YAMLMap, pairs: readonly Pair[]): TextEdit[] | undefined {
+  if (doc.errors.length > 0 || isCopy(map) || pairs.length === 0 || !map.range) return undefined;
+  const unique = [...new Set(pairs)];
+  if (!unique.every((p) => map.items.includes(p as Pair<unknown, unknown>) && !isCopy(p))) return undefined;
+  const o = doc.offsets(map);
+  if (unique.length === map.items.length) {
+    if (map.flow) return [{ range: lines.rangeOf(o.start, o.end), newText: '{}' }];
+    const first = map.items[0]!.key as Node | null;
+    if (!first?.range) return undefined;
+    const start = doc.offset + first.range[0];
+    const at = lines.positionAt(start);
+    if (!/^\s*$/.test(lines.lineText(at.line).slice(0, at.character))) return undefined;
+    return deleteLines(lines, start, blockEnd(lines.text, o.end));
+  }
+  if (unique.length === 1) return removePair(doc, lines, map, unique[0]!);
+  if (map.flow) {
+    if (lines.text.slice(o.start, o.end).includes('#')) return undefined;
+    const kept = map.items.filter((p) => !unique.includes(p as Pair));
+    const source = (p: Pair): string | undefined => {
+      const k = p.key as Node | null;
+      const v = p.value as Node | null;
+      const end = v?.range?.[1] ?? k?.range?.[1];
+      return k?.range && end !== undefined ? lines.text.slice(doc.offset + k.range[0], doc.offset + end) : undefined;
+    };
+    const texts = kept.map((p) => source(p as Pair));
+    if (texts.some((t) => t === undefined)) return undefined;
+    return [{ range: lines.rangeOf(o.start, o.end), newText: `{${texts.join(', ')}}` }];
+  }
+  const edits: TextEdit[] = [];
+  for (const p of unique) {
+    const e = removePair(doc, lines, map, p);
+    if (!e) return undefined;
+    edits.push(...e);
+  }
+  return edits;
+}

@@ -106,6 +106,7 @@ ruleTester(hostNamespaces, {
       name: 'hostPID: yes, hostNetwork: on, hostIPC: TRUE',
       code: pod('  hostPID: yes\n  hostNetwork: on\n  hostIPC: TRUE\n  containers: [{name: a}]\n'),
       findings: [{ range: [5, 11, 5, 14] }, { range: [6, 15, 6, 17] }, { range: [7, 11, 7, 15] }],
+      output: pod('  hostPID: false\n  hostNetwork: false\n  hostIPC: false\n  containers: [{name: a}]\n'),
     },
   ],
 });

@@ -12,12 +12,19 @@ ruleTester(dockerPrivileged, {
     {
       code: wf('      - run: docker run --privileged -v /var/run/docker.sock:/var/run/docker.sock tool\n'),
       findings: [{ range: [4, 24, 4, 36], messageId: 'privileged', message: /^docker run --privileged/ }, { range: [4, 40, 4, 81], messageId: 'socket' }],
+      output: 'on: push\njobs:\n  build:\n    steps:\n      - run: docker run -v /var/run/docker.sock:/var/run/docker.sock tool\n',
     },
     {
       name: 'block script and GitLab list',
       filename: 'file:///test/.gitlab-ci.yml',
       code: 'build:\n  script:\n    - |\n      set -e\n      podman run --mount=type=bind,src=/run/docker.sock,dst=/x tool\n',
       findings: [{ range: [4, 17, 4, 62], messageId: 'socket' }],
+    },
+    {
+      name: 'block script with continuation lines, a comment kept; a quoted flag is left alone',
+      code: wf('      - run: |\n          # integration tests need the device\n          docker run \\\n            --privileged=true \\\n            tool\n          podman create "--privileged" tool\n'),
+      findings: [{ range: [7, 12, 7, 29], messageId: 'privileged' }, { range: [9, 24, 9, 38], messageId: 'privileged' }],
+      output: 'on: push\njobs:\n  build:\n    steps:\n      - run: |\n          # integration tests need the device\n          docker run \\\n            tool\n          podman create "--privileged" tool\n',
     },
   ],
 });

@@ -12,6 +12,13 @@ ruleTester(hostNamespaces, {
         { range: [5, 4, 5, 13] },
         { range: [6, 4, 6, 13] },
       ],
+      output: 'services:\n  mon:\n    image: a:1\n',
+    },
+    {
+      name: 'flow style and a comment; a setting inherited from an anchor is not edited for one service',
+      code: 'x-net: &net\n  network_mode: host\nservices:\n  a: {image: a:1, pid: host, restart: "no"}\n  b:\n    <<: *net\n    image: b:1 # keep\n',
+      findings: [{ range: [1, 2, 1, 20] }, { range: [3, 18, 3, 27] }],
+      output: 'x-net: &net\n  network_mode: host\nservices:\n  a: {image: a:1, restart: "no"}\n  b:\n    <<: *net\n    image: b:1 # keep\n',
     },
   ],
 });

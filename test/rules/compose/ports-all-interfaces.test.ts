@@ -28,6 +28,7 @@ ruleTester(portsAllInterfaces, {
         { range: [8, 8, 9, 25] },
         { range: [10, 8, 10, 37] },
       ],
+      output: 'services:\n  web:\n    image: a:1\n    ports:\n      - "127.0.0.1:8080:80"\n      - "127.0.0.1::3000"\n      - "127.0.0.1:443:443"\n      - "127.0.0.1:${WEB_PORT:-8081}:80"\n      - target: 80\n        published: "8082"\n        host_ip: 127.0.0.1\n      - "${BIND_IP:-0.0.0.0}:8083:80"\n',
     },
   ],
 });

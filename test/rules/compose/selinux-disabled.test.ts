@@ -10,6 +10,13 @@ ruleTester(selinuxDisabled, {
     {
       code: 'services:\n  app:\n    image: a:1\n    security_opt:\n      - label:disable\n      - label=disable\n',
       findings: [{ range: [4, 8, 4, 21] }, { range: [5, 8, 5, 21] }],
+      output: 'services:\n  app:\n    image: a:1\n',
+    },
+    {
+      name: 'flow list beside other options',
+      code: 'services:\n  app: {image: a:1, security_opt: ["label:disable", no-new-privileges]} # x\n',
+      findings: [{ range: [1, 35, 1, 50] }],
+      output: 'services:\n  app: {image: a:1, security_opt: [no-new-privileges]} # x\n',
     },
   ],
 });

@@ -12,6 +12,7 @@ ruleTester(sensitivePortExposed, {
         { range: [6, 8, 6, 20], message: /SSH 22 \(port 2222:22\)/ },
         { range: [7, 29, 7, 58], message: /etcd 2379/ },
       ],
+      output: 'services:\n  db:\n    image: a:1\n    ports:\n      - "127.0.0.1:15432:5432"\n      - "127.0.0.1::6379"\n      - "127.0.0.1:2222:22"\n  etcd: {image: e:1, ports: ["127.0.0.1:2379-2380:2379-2380"]}\n',
     },
   ],
 });

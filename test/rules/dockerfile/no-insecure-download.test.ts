@@ -22,16 +22,19 @@ ruleTester(noInsecureDownload, {
       name: 'curl -k in a group and wget --no-check-certificate',
       code: 'FROM debian:12-slim\nRUN curl -fsSLk https://a.example/x -o x && wget --no-check-certificate https://b.example/y',
       findings: [{ range: [1, 9, 1, 15], message: /^-fsSLk switches off/ }, { range: [1, 49, 1, 71] }],
+      output: 'FROM debian:12-slim\nRUN curl -fsSLk https://a.example/x -o x && wget https://b.example/y',
     },
     {
       name: 'package managers',
       code: 'FROM debian:12-slim\nRUN apt-get install -y --allow-unauthenticated x && apt-get install --force-yes y\nRUN apk add --allow-untrusted z\nRUN yum install -y --nogpgcheck w\nRUN pip install --trusted-host pypi.example.com q',
       findings: [{ range: [1, 23, 1, 46] }, { range: [1, 68, 1, 79] }, { range: [2, 12, 2, 29] }, { range: [3, 19, 3, 31] }, { range: [4, 16, 4, 30] }],
+      output: 'FROM debian:12-slim\nRUN apt-get install -y x && apt-get install --force-yes y\nRUN apk add z\nRUN yum install -y w\nRUN pip install --trusted-host pypi.example.com q',
     },
     {
       name: 'apk --allow-untrusted of an unverified download, a URL, or with a remote repository',
       code: 'FROM alpine:3.20\nRUN wget -q https://example.com/glibc.apk && apk add --allow-untrusted glibc.apk\nRUN apk add --allow-untrusted https://example.com/x.apk\nRUN apk add --allow-untrusted -X https://repo.example/main ./y.apk\nRUN apk add --allow-untrusted ${PKG_URL}/z.apk',
       findings: [{ range: [1, 53, 1, 70] }, { range: [2, 12, 2, 29] }, { range: [3, 12, 3, 29] }, { range: [4, 12, 4, 29] }],
+      output: 'FROM alpine:3.20\nRUN wget -q https://example.com/glibc.apk && apk add glibc.apk\nRUN apk add https://example.com/x.apk\nRUN apk add -X https://repo.example/main ./y.apk\nRUN apk add ${PKG_URL}/z.apk',
     },
     {
       name: 'npm strict-ssl, git sslVerify and variables',
@@ -55,6 +58,12 @@ ruleTester(noInsecureDownload, {
       code: 'FROM node:20-slim\nRUN npm set strict-ssl false\nRUN npm install --strict-ssl false left-pad',
       findings: [{ range: [1, 12, 1, 22] }, { range: [2, 16, 2, 28] }],
       output: null,
+    },
+    {
+      name: 'a flag alone on its continuation line goes with the line; a quoted one stays',
+      code: 'FROM debian:12-slim\n# fetch the tools\nRUN curl --insecure -o /x https://a.example/x \\\n && rpm -i --nosignature /x\nRUN wget \\\n      --no-check-certificate \\\n      https://b.example/y && curl "-k" https://c.example/z\n',
+      findings: [{ range: [2, 9, 2, 19] }, { range: [3, 11, 3, 24] }, { range: [5, 6, 5, 28] }, { range: [6, 34, 6, 38] }],
+      output: 'FROM debian:12-slim\n# fetch the tools\nRUN curl -o /x https://a.example/x \\\n && rpm -i /x\nRUN wget \\\n      https://b.example/y && curl "-k" https://c.example/z\n',
     },
   ],
 });

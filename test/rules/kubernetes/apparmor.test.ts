@@ -11,6 +11,13 @@ ruleTester(apparmor, {
       name: 'legacy annotation on the pod template and field on a container',
       code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  template:\n    metadata:\n      annotations:\n        container.apparmor.security.beta.kubernetes.io/a: unconfined\n    spec:\n      containers:\n      - name: a\n        image: a:1\n        securityContext:\n          appArmorProfile:\n            type: Unconfined # debugging\n',
       findings: [{ range: [7, 58, 7, 68], message: /"unconfined" is not allowed/ }, { range: [14, 18, 14, 28] }],
+      output: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  template:\n    metadata:\n      annotations:\n        container.apparmor.security.beta.kubernetes.io/a: runtime/default\n    spec:\n      containers:\n      - name: a\n        image: a:1\n        securityContext:\n          appArmorProfile:\n            type: RuntimeDefault # debugging\n',
+    },
+    {
+      name: 'flow style on the pod and two containers, one beside a localhostProfile (no fix there)',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  securityContext: {appArmorProfile: {type: Unconfined}}\n  containers:\n  - {name: a, securityContext: {appArmorProfile: {type: Unconfined}}}\n  - {name: b, securityContext: {appArmorProfile: {type: Unconfined, localhostProfile: x}}}\n',
+      findings: [{ range: [4, 44, 4, 54] }, { range: [6, 56, 6, 66] }, { range: [7, 56, 7, 66] }],
+      output: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  securityContext: {appArmorProfile: {type: RuntimeDefault}}\n  containers:\n  - {name: a, securityContext: {appArmorProfile: {type: RuntimeDefault}}}\n  - {name: b, securityContext: {appArmorProfile: {type: Unconfined, localhostProfile: x}}}\n',
     },
   ],
 });

@@ -10,6 +10,7 @@ ruleTester(procMountRestricted, {
     {
       code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  hostUsers: false # user namespace\n  containers:\n  - name: a\n    securityContext: {procMount: Unmasked}\n',
       findings: [{ range: [7, 33, 7, 41] }],
+      output: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  hostUsers: false # user namespace\n  containers:\n  - name: a\n    securityContext: {procMount: Default}\n',
     },
   ],
 });

@@ -10,6 +10,7 @@ ruleTester(procMount, {
     {
       code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  hostUsers: true\n  initContainers:\n  - name: i\n    securityContext:\n      procMount: Unmasked # nested runtime\n  containers: [{name: a}]\n',
       findings: [{ range: [8, 17, 8, 25], message: /Container "i" sets procMount Unmasked/ }],
+      output: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  hostUsers: true\n  initContainers:\n  - name: i\n    securityContext:\n      procMount: Default # nested runtime\n  containers: [{name: a}]\n',
     },
   ],
 });

@@ -10,6 +10,7 @@ ruleTester(runAsUserRoot, {
     {
       code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  securityContext:\n    runAsUser: 0 # root\n  containers:\n  - name: a\n    securityContext: {runAsUser: 0}\n',
       findings: [{ range: [5, 15, 5, 16] }, { range: [8, 33, 8, 34] }],
+      output: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  securityContext:\n    runAsUser: 10001 # root\n  containers:\n  - name: a\n    securityContext: {runAsUser: 10001}\n',
     },
   ],
 });

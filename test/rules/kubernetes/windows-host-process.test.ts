@@ -10,6 +10,7 @@ ruleTester(windowsHostProcess, {
     {
       code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  hostNetwork: true\n  securityContext:\n    windowsOptions:\n      hostProcess: true # node agent\n  containers: [{name: a, securityContext: {windowsOptions: {hostProcess: true}}}]\n',
       findings: [{ range: [7, 19, 7, 23] }, { range: [8, 73, 8, 77] }],
+      output: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  hostNetwork: true\n  securityContext:\n    windowsOptions:\n      hostProcess: false # node agent\n  containers: [{name: a, securityContext: {windowsOptions: {hostProcess: false}}}]\n',
     },
   ],
 });

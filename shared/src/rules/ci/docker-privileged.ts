@@ -1,5 +1,6 @@
 import { defineYamlRule } from '../../define';
 import { pipelineCommands, pipelineOf } from '../../parse/pipeline';
+import { removeWord } from '../../shell-edit';
 import type { RawFinding } from '../../types';
 
 const SOCKET = /(?:^|[=:,])\/(?:var\/)?run\/docker\.sock(?:[:,]|$)/;
@@ -32,7 +33,7 @@ export const dockerPrivileged = defineYamlRule({
     bad: '- run: docker run --privileged -v /var/run/docker.sock:/var/run/docker.sock tool',
     good: '- run: docker run --cap-drop ALL tool',
   },
-  fixable: false,
+  fixable: true,
   check(file) {
     const p = pipelineOf(file);
     if (!p) return [];
@@ -41,7 +42,11 @@ export const dockerPrivileged = defineYamlRule({
       if ((c.name !== 'docker' && c.name !== 'podman') || !['run', 'create'].includes(c.args[0]?.value ?? '')) continue;
       for (let i = 1; i < c.args.length; i++) {
         const a = c.args[i]!;
-        if (a.value === '--privileged' || a.value === '--privileged=true') out.push({ range: step.rangeAt(a.start, a.end), messageId: 'privileged', args: { program: c.name } });
+        if (a.value === '--privileged' || a.value === '--privileged=true') {
+          const edits = removeWord(file.lines, a);
+          const fix = edits && { title: { en: 'Remove --privileged', de: '--privileged entfernen' }, edits };
+          out.push({ range: step.rangeAt(a.start, a.end), messageId: 'privileged', args: { program: c.name }, ...(fix ? { fix } : {}) });
+        }
         const mount = a.value === '-v' || a.value === '--volume' || a.value === '--mount' ? c.args[i + 1] : /^(?:-v|--volume=|--mount=)/.test(a.value) ? a : undefined;
         if (mount && SOCKET.test(mount.value.replace(/^(?:-v|--volume=|--mount=)/, ''))) out.push({ range: step.rangeAt(mount.start, mount.end), messageId: 'socket' });
       }

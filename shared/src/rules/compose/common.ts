@@ -1,8 +1,8 @@
-import type { Node } from 'yaml';
+import { isSeq, type Node, type YAMLSeq } from 'yaml';
 import { expandVariables, nothingSet } from '../../facts/variables';
-import { composeServices, type ComposeService } from '../../parse/compose';
+import { composeServices, lookup, type ComposeService, type Entry } from '../../parse/compose';
 import type { ExternalReference, Fix, Localized, RawFinding, TextEdit, YamlFile } from '../../types';
-import { appendIn, setIn } from '../../yaml-edit';
+import { appendIn, removeItemsIn, removePair, setIn } from '../../yaml-edit';
 import { cisDocker } from '../../checklist/external';
 
 /** CIS Docker Benchmark v1.8.0, section 5 (container runtime) and 4 (images). */
@@ -92,3 +92,38 @@ export function innerRange(service: ComposeService, node: Node): RawFinding['ran
   if ((q === '"' || q === "'") && o.end - o.start >= 2 && text[o.end - 1] === q) return service.file.lines.rangeOf(o.start + 1, o.end - 1);
   return service.file.lines.rangeOf(o.start, o.end);
 }
+
+/** The service's own list setting `key` (not inherited through `<<:` or `extends:`, not an alias), for editing. */
+export function ownList(service: ComposeService, key: string): YAMLSeq | undefined {
+  const entry = lookup(service, key);
+  return entry?.own && isSeq(entry.pair.value) ? entry.pair.value : undefined;
+}
+
+/** Removes the service's own setting `key` (undefined when inherited or the service's only key). */
+export function removeInService(service: ComposeService, key: string): TextEdit[] | undefined {
+  const entry = lookup(service, key);
+  if (!entry?.own) return undefined;
+  return removePair(service.document, service.file.lines, service.node, entry.pair);
+}
+
+/** Removes items of the service's own list `key`, and the key when none are left. */
+export function removeItemsInService(service: ComposeService, key: string, items: readonly Node[]): TextEdit[] | undefined {
+  const list = ownList(service, key);
+  if (!list || !items.every((i) => list.items.includes(i))) return undefined;
+  return removeItemsIn(service.document, service.file.lines, service.node, [key], items);
+}
+
+/** Replaces a scalar of the service's own text, keeping its quotes; a plain scalar gets `quote` when given. */
+export function replaceOwnScalar(service: ComposeService, node: Node, text: string, quote = ''): TextEdit[] | undefined {
+  if (!service.editable || !node.range) return undefined;
+  const o = service.document.offsets(node);
+  const source = service.file.text.slice(o.start, o.end);
+  const quoted = source[0] === '"' || source[0] === "'";
+  if (quoted ? source.length < 2 || source[source.length - 1] !== source[0] : /^[|>]/.test(source)) return undefined;
+  const q = quoted ? source[0]! : quote;
+  if (q === "'" ? text.includes("'") : q === '"' ? /["\\]/.test(text) : false) return undefined;
+  return [{ range: service.file.lines.rangeOf(o.start, o.end), newText: `${q}${text}${q}` }];
+}
+
+/** The value of a setting when it is written in the service's own map (not inherited, not an alias). */
+export const ownValue = (entry: Entry | undefined): Node | undefined => (entry?.own && entry.value && entry.value === entry.pair.value ? entry.value : undefined);

@@ -1,6 +1,6 @@
 import { defineYamlRule } from '../../define';
 import { listItems } from '../../parse/compose';
-import { cis, eachService, owasp } from './common';
+import { cis, eachService, fixOf, owasp, removeItemsInService, withFix } from './common';
 
 /** Capabilities that give a container (near) host-level power, with what each allows (en, de). */
 export const DANGEROUS_CAPABILITIES: Readonly<Record<string, readonly [string, string]>> = {
@@ -50,14 +50,19 @@ export const dangerousCapAdd = defineYamlRule({
     bad: 'services:\n  app:\n    image: erp/app:1.4.2\n    cap_add:\n      - SYS_ADMIN',
     good: 'services:\n  app:\n    image: erp/app:1.4.2\n    cap_drop: [ALL]\n    cap_add:\n      - NET_BIND_SERVICE',
   },
-  fixable: false,
+  fixable: true,
   check(file) {
-    return eachService(file, (service) =>
-      listItems(service, 'cap_add').flatMap((item) => {
+    return eachService(file, (service) => {
+      const bad = listItems(service, 'cap_add').flatMap((item) => {
         const cap = item.text.trim().toUpperCase().replace(/^CAP_/, '');
         const what = DANGEROUS_CAPABILITIES[cap];
-        return what ? [{ range: service.document.rangeOf(item.node), args: { service: service.name, cap, what: what[0], whatDe: what[1] } }] : [];
-      }),
-    );
+        return what ? [{ item, cap, what }] : [];
+      });
+      if (bad.length === 0) return [];
+      // One fix removes every such capability of the service: removals in one flow list would overlap.
+      const names = bad.map((b) => b.cap).join(', ');
+      const fix = fixOf({ en: `Remove ${names} from cap_add`, de: `${names} aus cap_add entfernen` }, removeItemsInService(service, 'cap_add', bad.map((b) => b.item.node)));
+      return bad.map(({ item, cap, what }) => withFix({ range: service.document.rangeOf(item.node), args: { service: service.name, cap, what: what[0], whatDe: what[1] } }, fix));
+    });
   },
 });

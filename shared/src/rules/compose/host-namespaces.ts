@@ -1,7 +1,7 @@
 import { defineYamlRule } from '../../define';
 import { lookup } from '../../parse/compose';
 import { scalarString } from '../../parse/yaml';
-import { cis, eachService, owasp } from './common';
+import { cis, eachService, fixOf, owasp, removeInService, withFix } from './common';
 
 /** The namespace settings and what sharing the host's namespace exposes. */
 const NAMESPACES = [
@@ -39,13 +39,15 @@ export const hostNamespaces = defineYamlRule({
     bad: 'services:\n  app:\n    image: erp/app:1.4.2\n    network_mode: host\n    pid: host',
     good: 'services:\n  app:\n    image: erp/app:1.4.2\n    ports:\n      - "127.0.0.1:8080:8080"',
   },
-  fixable: false,
+  fixable: true,
   check(file) {
     return eachService(file, (service) =>
       NAMESPACES.flatMap(({ key, what }) => {
         const entry = lookup(service, key);
         if (scalarString(entry?.value)?.trim().toLowerCase() !== 'host') return [];
-        return [{ range: service.document.rangeOf(entry!.pair), args: { service: service.name, key, namespace: what.en, namespaceDe: what.de } }];
+        // Without the key the service gets namespaces of its own, Compose's default.
+        const fix = fixOf({ en: `Remove ${key}: host`, de: `${key}: host entfernen` }, removeInService(service, key));
+        return [withFix({ range: service.document.rangeOf(entry!.pair), args: { service: service.name, key, namespace: what.en, namespaceDe: what.de } }, fix)];
       }),
     );
   },

@@ -1,7 +1,27 @@
 import { defineYamlRule } from '../../define';
-import { lookup, lookupPath } from '../../parse/compose';
-import { scalarString } from '../../parse/yaml';
-import { eachService, owasp } from './common';
+import { lookup, lookupPath, type ComposeService } from '../../parse/compose';
+import { isMap, scalarString } from '../../parse/yaml';
+import type { TextEdit } from '../../types';
+import { removePair } from '../../yaml-edit';
+import { eachService, fixOf, owasp, removeInService, withFix } from './common';
+
+/**
+ * Removes `driver: none` (with `logging:` when nothing else is in it) or `log_driver: none`, so the
+ * daemon's default logging driver applies again. Options of the none driver go with it.
+ */
+function restoreDefault(service: ComposeService): TextEdit[] | undefined {
+  const logging = lookup(service, 'logging');
+  if (logging) {
+    if (!logging.own || !isMap(logging.pair.value)) return undefined;
+    const map = logging.pair.value;
+    const driver = map.items.find((p) => scalarString(p.key) === 'driver');
+    if (!driver) return undefined;
+    const others = map.items.filter((p) => p !== driver && scalarString(p.key) !== 'options');
+    if (others.length > 0) return removePair(service.document, service.file.lines, map, driver);
+    return removeInService(service, 'logging');
+  }
+  return removeInService(service, 'log_driver');
+}
 
 /** `logging: driver: none` throws the service's output away. */
 export const loggingDisabled = defineYamlRule({
@@ -30,11 +50,13 @@ export const loggingDisabled = defineYamlRule({
     bad: 'services:\n  app:\n    image: erp/app:1.4.2\n    logging:\n      driver: none',
     good: 'services:\n  app:\n    image: erp/app:1.4.2\n    logging:\n      driver: json-file\n      options:\n        max-size: 10m',
   },
-  fixable: false,
+  fixable: true,
   check(file) {
     return eachService(file, (service) => {
       const entry = lookupPath(service, ['logging', 'driver']) ?? lookup(service, 'log_driver');
-      return scalarString(entry?.value)?.trim().toLowerCase() === 'none' ? [{ range: service.document.rangeOf(entry!.value), args: { service: service.name } }] : [];
+      if (scalarString(entry?.value)?.trim().toLowerCase() !== 'none') return [];
+      const fix = fixOf({ en: 'Remove the none driver (the daemon\'s default driver applies)', de: 'Treiber none entfernen (der Standardtreiber des Daemons gilt)' }, restoreDefault(service));
+      return [withFix({ range: service.document.rangeOf(entry!.value), args: { service: service.name } }, fix)];
     });
   },
 });

@@ -1,6 +1,6 @@
 import { defineYamlRule } from '../../define';
-import { cis, eachService, rangeOf, owasp } from './common';
-import { openPorts } from './ports';
+import { cis, eachService, fixOf, rangeOf, owasp, withFix } from './common';
+import { BIND_LOCALLY, bindLocallyEdit, openPorts } from './ports';
 
 /** Ports published on every host interface; databases and admin ports have compose/sensitive-port-exposed. */
 export const portsAllInterfaces = defineYamlRule({
@@ -23,18 +23,18 @@ export const portsAllInterfaces = defineYamlRule({
       de: 'Ein Port ohne Host-Adresse wird auf 0.0.0.0 (und ::) veröffentlicht: jedes Netz, an dem der Host hängt, erreicht den Service, und die iptables-Regeln von Docker umgehen Host-Firewalls wie ufw.',
     },
     fix: {
-      en: 'Prefix the mapping with the address that should reach it: `"127.0.0.1:8080:8080"` for local use, the internal interface\'s address otherwise; or put a reverse proxy in front. No quick-fix: binding to 127.0.0.1 changes who can connect.',
-      de: 'Der Zuordnung die Adresse voranstellen, über die der Service erreichbar sein soll: `"127.0.0.1:8080:8080"` für lokale Nutzung, sonst die Adresse der internen Schnittstelle; oder einen Reverse-Proxy vorschalten. Keine Schnellkorrektur: die Bindung an 127.0.0.1 ändert, wer sich verbinden kann.',
+      en: 'Prefix the mapping with the address that should reach it: `"127.0.0.1:8080:8080"` for local use, the internal interface\'s address otherwise; or put a reverse proxy in front. The quick-fix binds to 127.0.0.1, which changes who can connect.',
+      de: 'Der Zuordnung die Adresse voranstellen, über die der Service erreichbar sein soll: `"127.0.0.1:8080:8080"` für lokale Nutzung, sonst die Adresse der internen Schnittstelle; oder einen Reverse-Proxy vorschalten. Die Schnellkorrektur bindet an 127.0.0.1, was ändert, wer sich verbinden kann.',
     },
     bad: 'services:\n  app:\n    image: erp/app:1.4.2\n    ports:\n      - "8080:8080"',
     good: 'services:\n  app:\n    image: erp/app:1.4.2\n    ports:\n      - "127.0.0.1:8080:8080"',
   },
-  fixable: false,
+  fixable: true,
   check(file) {
     return eachService(file, (service) =>
       openPorts(service)
         .filter((p) => p.sensitive === undefined)
-        .map((p) => ({ range: rangeOf(service, p.port.node), args: { service: service.name, port: p.label } })),
+        .map((p) => withFix({ range: rangeOf(service, p.port.node), args: { service: service.name, port: p.label } }, fixOf(BIND_LOCALLY, bindLocallyEdit(service, p)))),
     );
   },
 });

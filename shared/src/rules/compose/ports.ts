@@ -1,6 +1,10 @@
 import type { ComposeService } from '../../parse/compose';
 import { composePorts, type PortMapping } from '../../parse/compose-settings';
 import { hasVariable } from '../../facts/variables';
+import { isMap } from '../../parse/yaml';
+import type { TextEdit } from '../../types';
+import { setIn } from '../../yaml-edit';
+import { ownList, replaceOwnScalar } from './common';
 
 /** Container ports of databases, key-value stores, cluster control planes and remote administration. */
 export const SENSITIVE_PORTS: Readonly<Record<number, string>> = {
@@ -49,3 +53,20 @@ export function openPorts(service: ComposeService): OpenPort[] {
   }
   return out;
 }
+
+/**
+ * Binds a mapping of the service's own ports list to the loopback interface: `127.0.0.1:` before
+ * the short syntax's host port (replacing an all-interfaces address; quoted, as Compose asks for
+ * port strings), `host_ip: 127.0.0.1` in the long syntax.
+ */
+export function bindLocallyEdit(service: ComposeService, p: OpenPort): TextEdit[] | undefined {
+  const { node, hostIp, published, target, protocol } = p.port;
+  if (!ownList(service, 'ports')?.items.includes(node) || target === undefined) return undefined;
+  // An address from a variable is left to whoever sets it.
+  if (hostIp !== undefined && hasVariable(hostIp, 'compose')) return undefined;
+  if (isMap(node)) return setIn(service.document, service.file.lines, node, ['host_ip'], '127.0.0.1');
+  return replaceOwnScalar(service, node, `127.0.0.1:${published ?? ''}:${target}${protocol !== undefined ? `/${protocol}` : ''}`, '"');
+}
+
+/** The title of {@link bindLocallyEdit}. */
+export const BIND_LOCALLY = { en: 'Bind to 127.0.0.1', de: 'An 127.0.0.1 binden' };

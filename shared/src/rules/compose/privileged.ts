@@ -1,6 +1,6 @@
 import { defineYamlRule } from '../../define';
 import { lookup, truthy } from '../../parse/compose';
-import { cis, eachService, owasp } from './common';
+import { cis, eachService, fixOf, owasp, ownValue, replaceOwnScalar, withFix } from './common';
 
 /** `privileged: true` gives the container every capability and all host devices. */
 export const privileged = defineYamlRule({
@@ -23,17 +23,19 @@ export const privileged = defineYamlRule({
       de: 'Ein privilegierter Container hat alle Capabilities, keine seccomp- oder AppArmor-Beschränkung und Zugriff auf jedes Host-Gerät; root darin ist root auf dem Host.',
     },
     fix: {
-      en: 'Remove `privileged: true`. Grant what the service really needs with `cap_add:` and `devices:`. No quick-fix: removing it can stop a service that relies on it (e.g. Docker-in-Docker), so the change needs a decision.',
-      de: '`privileged: true` entfernen. Was der Service wirklich braucht, mit `cap_add:` und `devices:` gewähren. Keine Schnellkorrektur: das Entfernen kann einen darauf angewiesenen Service (z. B. Docker-in-Docker) stoppen, die Änderung braucht eine Entscheidung.',
+      en: 'Remove `privileged: true`. Grant what the service really needs with `cap_add:` and `devices:`. The quick-fix sets `privileged: false`; it can stop a service that relies on it (e.g. Docker-in-Docker), so grant what it needs before.',
+      de: '`privileged: true` entfernen. Was der Service wirklich braucht, mit `cap_add:` und `devices:` gewähren. Die Schnellkorrektur setzt `privileged: false`; das kann einen darauf angewiesenen Service (z. B. Docker-in-Docker) stoppen, also vorher gewähren, was er braucht.',
     },
     bad: 'services:\n  app:\n    image: erp/app:1.4.2\n    privileged: true',
     good: 'services:\n  app:\n    image: erp/app:1.4.2\n    cap_drop: [ALL]',
   },
-  fixable: false,
+  fixable: true,
   check(file) {
     return eachService(file, (service) => {
       const entry = lookup(service, 'privileged');
-      return entry && truthy(entry.value) === true ? [{ range: service.document.rangeOf(entry.pair), args: { service: service.name } }] : [];
+      if (!entry || truthy(entry.value) !== true) return [];
+      const fix = ownValue(entry) ? fixOf({ en: 'Set privileged: false', de: 'privileged: false setzen' }, replaceOwnScalar(service, ownValue(entry)!, 'false')) : undefined;
+      return [withFix({ range: service.document.rangeOf(entry.pair), args: { service: service.name } }, fix)];
     });
   },
 });

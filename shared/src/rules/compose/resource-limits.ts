@@ -1,6 +1,36 @@
 import { defineYamlRule } from '../../define';
+import { lookupPath, type ComposeService } from '../../parse/compose';
 import { resourceLimits } from '../../parse/compose-settings';
-import { cis, eachService, owasp } from './common';
+import { isMap } from '../../parse/yaml';
+import { combineEdits, withSnippets, type Placeholder } from '../../snippet';
+import type { Fix, TextEdit } from '../../types';
+import { setIn } from '../../yaml-edit';
+import { cis, eachService, owasp, withFix } from './common';
+
+/**
+ * Adds the missing limits where the service keeps its limits: in its own `deploy.resources.limits`
+ * when it has one, else as `mem_limit` and `cpus`. The values are a start to tune (snippet
+ * placeholders where the editor supports them).
+ */
+function limitsEdits(service: ComposeService, memory: boolean, cpu: boolean, value: Placeholder): TextEdit[] | undefined {
+  if (!service.editable) return undefined;
+  const limits = lookupPath(service, ['deploy', 'resources', 'limits']);
+  const edit = (path: string[], text: string): TextEdit[] | undefined => setIn(service.document, service.file.lines, service.node, path, text);
+  if (limits) {
+    if (!limits.own || !isMap(limits.pair.value) || limits.value !== limits.pair.value) return undefined;
+    const at = ['deploy', 'resources', 'limits'];
+    return combineEdits([...(memory ? [edit([...at, 'memory'], value(1, '512M'))] : []), ...(cpu ? [edit([...at, 'cpus'], value(2, '1.0'))] : [])]);
+  }
+  return combineEdits([...(memory ? [edit(['mem_limit'], value(1, '512m'))] : []), ...(cpu ? [edit(['cpus'], value(2, '1.0'))] : [])]);
+}
+
+function limitsFix(service: ComposeService, memory: boolean, cpu: boolean): Fix | undefined {
+  const made = withSnippets((value) => limitsEdits(service, memory, cpu, value));
+  const what = [memory ? 'memory' : '', cpu ? 'CPU' : ''].filter(Boolean).join(' and ');
+  const was = [memory ? 'Speicher' : '', cpu ? 'CPU' : ''].filter(Boolean).join('- und ');
+  // e.g. "Speicher- und CPU-Limit setzen"
+  return made && { title: { en: `Limit ${what} (tune the values)`, de: `${was}-Limit setzen (Werte anpassen)` }, ...made };
+}
 
 /** Every service needs a memory and a CPU limit (`mem_limit`, `cpus` or `deploy.resources.limits`). */
 export const resourceLimitsRule = defineYamlRule({
@@ -31,20 +61,20 @@ export const resourceLimitsRule = defineYamlRule({
       de: 'Ohne Grenzen kann ein Service (ein Leck, eine außer Kontrolle geratene Abfrage, ein Angreifer) den gesamten Speicher und die CPU des Hosts belegen und alle anderen Container aushungern oder den OOM-Killer den falschen Prozess beenden lassen.',
     },
     fix: {
-      en: 'Set `mem_limit:` and `cpus:` (or `deploy.resources.limits.memory` / `.cpus`) from the service\'s measured needs plus headroom. No quick-fix: the right values depend on the service.',
-      de: '`mem_limit:` und `cpus:` (oder `deploy.resources.limits.memory` / `.cpus`) nach dem gemessenen Bedarf des Service plus Reserve setzen. Keine Schnellkorrektur: die richtigen Werte hängen vom Service ab.',
+      en: 'Set `mem_limit:` and `cpus:` (or `deploy.resources.limits.memory` / `.cpus`) from the service\'s measured needs plus headroom. The quick-fix adds 512m and 1.0 CPU as a start, where it keeps the service\'s limits; tune them (editors that support snippets put the cursor on each value).',
+      de: '`mem_limit:` und `cpus:` (oder `deploy.resources.limits.memory` / `.cpus`) nach dem gemessenen Bedarf des Service plus Reserve setzen. Die Schnellkorrektur trägt 512m und 1.0 CPU als Anfang dort ein, wo der Service seine Limits führt; die Werte anpassen (Editoren mit Snippets setzen den Cursor auf jeden Wert).',
     },
     bad: 'services:\n  app:\n    image: erp/app:1.4.2',
     good: 'services:\n  app:\n    image: erp/app:1.4.2\n    deploy:\n      resources:\n        limits:\n          cpus: "1.0"\n          memory: 512M',
   },
-  fixable: false,
+  fixable: true,
   check(file) {
     return eachService(file, (service) => {
       if (service.partial) return [];
       const { memory, cpu } = resourceLimits(service);
       if (memory && cpu) return [];
       const messageId = !memory && !cpu ? 'both' : !memory ? 'memory' : 'cpu';
-      return [{ range: service.nameRange, messageId, args: { service: service.name } }];
+      return [withFix({ range: service.nameRange, messageId, args: { service: service.name } }, limitsFix(service, !memory, !cpu))];
     });
   },
 });

@@ -1,6 +1,6 @@
 import { defineYamlRule } from '../../define';
 import { securityOpts } from '../../parse/compose';
-import { cis, eachService, owasp } from './common';
+import { cis, eachService, fixOf, owasp, removeItemsInService, withFix } from './common';
 
 /** `security_opt: seccomp:unconfined` (or `seccomp=unconfined`) switches the syscall filter off. */
 export const seccompUnconfined = defineYamlRule({
@@ -29,12 +29,13 @@ export const seccompUnconfined = defineYamlRule({
     bad: 'services:\n  app:\n    image: erp/app:1.4.2\n    security_opt:\n      - seccomp:unconfined',
     good: 'services:\n  app:\n    image: erp/app:1.4.2\n    security_opt:\n      - seccomp:./seccomp/app.json',
   },
-  fixable: false,
+  fixable: true,
   check(file) {
-    return eachService(file, (service) =>
-      securityOpts(service)
-        .filter((o) => o.option === 'seccomp' && o.value?.toLowerCase() === 'unconfined')
-        .map((o) => ({ range: service.document.rangeOf(o.node), args: { service: service.name, option: o.text.trim() } })),
-    );
+    return eachService(file, (service) => {
+      const bad = securityOpts(service).filter((o) => o.option === 'seccomp' && o.value?.toLowerCase() === 'unconfined');
+      // One fix removes every such option of the service: removals in one flow list would overlap.
+      const fix = fixOf({ en: `Remove ${bad.map((o) => o.text.trim()).join(', ')} from security_opt`, de: `${bad.map((o) => o.text.trim()).join(', ')} aus security_opt entfernen` }, bad.length > 0 ? removeItemsInService(service, 'security_opt', bad.map((o) => o.node)) : undefined);
+      return bad.map((o) => withFix({ range: service.document.rangeOf(o.node), args: { service: service.name, option: o.text.trim() } }, fix));
+    });
   },
 });

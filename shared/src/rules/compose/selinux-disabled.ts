@@ -1,6 +1,6 @@
 import { defineYamlRule } from '../../define';
 import { securityOpts } from '../../parse/compose';
-import { cis, eachService, owasp } from './common';
+import { cis, eachService, fixOf, owasp, removeItemsInService, withFix } from './common';
 
 /** `security_opt: label:disable` (or `label=disable`) turns SELinux labelling off. */
 export const selinuxDisabled = defineYamlRule({
@@ -29,12 +29,13 @@ export const selinuxDisabled = defineYamlRule({
     bad: 'services:\n  app:\n    image: erp/app:1.4.2\n    security_opt:\n      - label:disable',
     good: 'services:\n  app:\n    image: erp/app:1.4.2\n    volumes:\n      - ./data:/data:Z',
   },
-  fixable: false,
+  fixable: true,
   check(file) {
-    return eachService(file, (service) =>
-      securityOpts(service)
-        .filter((o) => o.option === 'label' && /^disable$/i.test(o.value ?? ''))
-        .map((o) => ({ range: service.document.rangeOf(o.node), args: { service: service.name, option: o.text.trim() } })),
-    );
+    return eachService(file, (service) => {
+      const bad = securityOpts(service).filter((o) => o.option === 'label' && /^disable$/i.test(o.value ?? ''));
+      // One fix removes every such option of the service: removals in one flow list would overlap.
+      const fix = fixOf({ en: `Remove ${bad.map((o) => o.text.trim()).join(', ')} from security_opt`, de: `${bad.map((o) => o.text.trim()).join(', ')} aus security_opt entfernen` }, bad.length > 0 ? removeItemsInService(service, 'security_opt', bad.map((o) => o.node)) : undefined);
+      return bad.map((o) => withFix({ range: service.document.rangeOf(o.node), args: { service: service.name, option: o.text.trim() } }, fix));
+    });
   },
 });

@@ -1,6 +1,6 @@
 import { defineYamlRule } from '../../define';
-import { cis, eachService, rangeOf, owasp } from './common';
-import { openPorts } from './ports';
+import { cis, eachService, fixOf, rangeOf, owasp, withFix } from './common';
+import { BIND_LOCALLY, bindLocallyEdit, openPorts } from './ports';
 
 /** Database, etcd, SSH and other administrative ports published on every host interface. */
 export const sensitivePortExposed = defineYamlRule({
@@ -23,17 +23,17 @@ export const sensitivePortExposed = defineYamlRule({
       de: 'Datenbanken, Key-Value-Speicher, etcd, die Docker-API, SSH und RDP auf 0.0.0.0 sind aus jedem Netz des Hosts erreichbar; viele sind standardmäßig ohne Authentifizierung (CSVS 3.13: nur für vollständig vertrauenswürdige Systeme; 3.12: keine Fernverwaltung).',
     },
     fix: {
-      en: 'Remove the `ports:` mapping: other services of the Compose project reach the service over the project network by its name. If the host needs it, bind to `127.0.0.1:` (no quick-fix: this changes who can connect).',
-      de: 'Die `ports:`-Zuordnung entfernen: andere Services des Compose-Projekts erreichen den Service über das Projektnetz unter seinem Namen. Braucht der Host ihn, an `127.0.0.1:` binden (keine Schnellkorrektur: das ändert, wer sich verbinden kann).',
+      en: 'Remove the `ports:` mapping: other services of the Compose project reach the service over the project network by its name. If the host needs it, bind to `127.0.0.1:` (the quick-fix does that; it changes who can connect).',
+      de: 'Die `ports:`-Zuordnung entfernen: andere Services des Compose-Projekts erreichen den Service über das Projektnetz unter seinem Namen. Braucht der Host ihn, an `127.0.0.1:` binden (das tut die Schnellkorrektur; es ändert, wer sich verbinden kann).',
     },
     bad: 'services:\n  db:\n    image: postgres:16.4\n    ports:\n      - "5432:5432"',
     good: 'services:\n  db:\n    image: postgres:16.4\n    ports:\n      - "127.0.0.1:5432:5432"',
   },
-  fixable: false,
+  fixable: true,
   check(file) {
     return eachService(file, (service) =>
       openPorts(service).flatMap((p) =>
-        p.sensitive === undefined ? [] : [{ range: rangeOf(service, p.port.node), args: { service: service.name, port: p.label, what: p.sensitive } }],
+        p.sensitive === undefined ? [] : [withFix({ range: rangeOf(service, p.port.node), args: { service: service.name, port: p.label, what: p.sensitive } }, fixOf(BIND_LOCALLY, bindLocallyEdit(service, p)))],
       ),
     );
   },

@@ -1,7 +1,7 @@
 import { defineYamlRule } from '../../define';
 import { lookup } from '../../parse/compose';
 import { scalarString } from '../../parse/yaml';
-import { cis, eachService, owasp } from './common';
+import { cis, eachService, fixOf, owasp, removeInService, withFix } from './common';
 
 /** `userns_mode: host` opts the container out of the daemon's user-namespace remapping. */
 export const usernsHost = defineYamlRule({
@@ -30,11 +30,13 @@ export const usernsHost = defineYamlRule({
     bad: 'services:\n  app:\n    image: erp/app:1.4.2\n    userns_mode: host',
     good: 'services:\n  app:\n    image: erp/app:1.4.2',
   },
-  fixable: false,
+  fixable: true,
   check(file) {
     return eachService(file, (service) => {
       const entry = lookup(service, 'userns_mode');
-      return scalarString(entry?.value)?.trim().toLowerCase() === 'host' ? [{ range: service.document.rangeOf(entry!.pair), args: { service: service.name } }] : [];
+      if (scalarString(entry?.value)?.trim().toLowerCase() !== 'host') return [];
+      const fix = fixOf({ en: 'Remove userns_mode: host', de: 'userns_mode: host entfernen' }, removeInService(service, 'userns_mode'));
+      return [withFix({ range: service.document.rangeOf(entry!.pair), args: { service: service.name } }, fix)];
     });
   },
 });

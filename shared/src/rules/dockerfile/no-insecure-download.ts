@@ -5,6 +5,7 @@ import type { RawFinding } from '../../types';
 import { packageCommand } from './support/packages';
 import { forEachRunCommand } from './support/stages';
 import { append } from '../../append';
+import { removeWord } from '../../shell-edit';
 
 /** Curl short options that take a value: the rest of a combined group is that value. */
 const CURL_VALUE_FLAGS = new Set('oOHdDuXAewTFbcxmrCyYzEKPQtU'.split(''));
@@ -16,6 +17,16 @@ const INSECURE_VARIABLE = /^(GIT_SSL_NO_VERIFY=|NODE_TLS_REJECT_UNAUTHORIZED=0$|
 const YUM_SSLVERIFY_OFF = /sslverify\s*=\s*(0|false|no)$/i;
 const APT_FLAGS = new Set(['--allow-unauthenticated', '--force-yes', '--allow-insecure-repositories', '--allow-releaseinfo-change']);
 const APT_OPTION = /AllowUnauthenticated\s*=\s*"?(true|1|yes)|Verify-(Peer|Host)\s*=\s*"?(false|0)|AllowInsecureRepositories\s*=\s*"?(true|1)/i;
+
+/**
+ * Flags that only switch a check off: removing the word restores the check. Options with values
+ * (`-c http.sslVerify=false`, `-o Acquire::…`), combined short flags (`-fsSLk`) and apt's `--force-yes`
+ * (which also answers the confirmation prompt) are left to the user.
+ */
+const REMOVABLE: ReadonlySet<string> = new Set([
+  '-k', '--insecure', '--no-check-certificate', '--nosignature', '--nodigest', '--allow-untrusted', '--nogpgcheck',
+  '--allow-unauthenticated', '--allow-insecure-repositories', '--allow-releaseinfo-change',
+]);
 
 function curlInsecure(w: ShellWord): boolean {
   if (w.value === '--insecure' || w.value === '-k') return true;
@@ -140,13 +151,18 @@ export const noInsecureDownload = defineDockerfileRule({
     bad: 'RUN curl -kfsSLo tool.tgz https://example.com/tool.tgz',
     good: 'RUN curl -fsSLo tool.tgz https://example.com/tool.tgz',
   },
-  fixable: false,
+  fixable: true,
   check(file) {
     const findings: RawFinding[] = [];
     forEachRunCommand(file, (c, _k, commands) => {
       const hits = insecureWords(c);
       if (hits.length > 0 && installsTrustedLocalApks(c, commands)) hits.splice(0, hits.length, ...hits.filter((h) => h.value !== '--allow-untrusted'));
-      for (let h = 0; h < hits.length; h++) findings.push({ range: file.lines.rangeOf(hits[h]!.start, hits[h]!.end), args: { what: hits[h]!.value.split('=')[0]! } });
+      for (let h = 0; h < hits.length; h++) {
+        const w = hits[h]!;
+        const edits = REMOVABLE.has(w.value) ? removeWord(file.lines, w) : undefined;
+        const finding: RawFinding = { range: file.lines.rangeOf(w.start, w.end), args: { what: w.value.split('=')[0]! } };
+        findings.push(edits ? { ...finding, fix: { title: { en: `Remove ${w.value}`, de: `${w.value} entfernen` }, edits } } : finding);
+      }
     });
     const instructions = file.instructions;
     for (let n = 0; n < instructions.length; n++) {

@@ -2,9 +2,9 @@ import type { Pair } from 'yaml';
 import { defineYamlRule } from '../../define';
 import { owaspK8s } from '../../checklist/external';
 import { pairIn, podSpecs, type PodSpecRef } from '../../parse/kubernetes';
-import { isMap, mapGet, scalarString, type YAMLMap } from '../../parse/yaml';
+import { isMap, mapGet, mapPair, scalarString, type YAMLMap } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
-import { BASELINE_LEVELS, baselineControl, findingOn, valueRange } from './support/findings';
+import { BASELINE_LEVELS, baselineControl, findingOn, replaceFix, setFix, valueRange, withFix } from './support/findings';
 import { allowedAppArmorAnnotation } from './support/pod-security';
 
 const ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
@@ -12,14 +12,15 @@ const ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 /** PSA's allowed `appArmorProfile.type` values. */
 const allowedType = (t: string | undefined): boolean => t === 'RuntimeDefault' || t === 'Localhost';
 
-function badTypePairs(pod: PodSpecRef): Pair[] {
-  const maps: (YAMLMap | undefined)[] = [pod.securityContext, ...pod.containers.map((c) => c.securityContext)];
-  const out: Pair[] = [];
-  for (const sc of maps) {
+/** appArmorProfile maps with a type PSA does not allow, with the map holding their securityContext. */
+function badTypePairs(pod: PodSpecRef): { owner: YAMLMap; pair: Pair }[] {
+  const out: { owner: YAMLMap; pair: Pair }[] = [];
+  for (const owner of [pod.spec, ...pod.containers.map((c) => c.node)]) {
+    const sc = mapGet(owner, 'securityContext');
     const profile = mapGet(sc, 'appArmorProfile');
     if (!isMap(profile)) continue;
     const typePair = pairIn(profile, ['type']);
-    if (!allowedType(scalarString(typePair?.value))) out.push(typePair ?? pairIn(sc, ['appArmorProfile'])!);
+    if (!allowedType(scalarString(typePair?.value))) out.push({ owner, pair: typePair ?? pairIn(sc, ['appArmorProfile'])! });
   }
   return out;
 }
@@ -59,13 +60,19 @@ export const apparmor = defineYamlRule({
     bad: 'securityContext:\n  appArmorProfile:\n    type: Unconfined',
     good: 'securityContext:\n  appArmorProfile:\n    type: RuntimeDefault',
   },
-  fixable: false,
+  fixable: true,
   check(file) {
     const out: RawFinding[] = [];
     for (const pod of podSpecs(file)) {
-      for (const pair of [...badAnnotations(pod), ...badTypePairs(pod)]) {
-        const profile = scalarString(pair.value) ?? '';
-        out.push(findingOn(pod.object, valueRange(pod.document, pair), { args: { profile } }));
+      for (const pair of badAnnotations(pod)) {
+        const fix = scalarString(pair.value) === 'unconfined' ? replaceFix(file, pod.document, pair, 'runtime/default', { en: 'Set the annotation to runtime/default', de: 'Annotation auf runtime/default setzen' }) : undefined;
+        out.push(withFix(findingOn(pod.object, valueRange(pod.document, pair), { args: { profile: scalarString(pair.value) ?? '' } }), fix));
+      }
+      for (const { owner, pair } of badTypePairs(pod)) {
+        // The API server refuses localhostProfile beside any type but Localhost.
+        const profile = mapGet(mapGet(owner, 'securityContext'), 'appArmorProfile');
+        const fix = mapPair(profile, 'localhostProfile') ? undefined : setFix(file, pod.document, owner, ['securityContext', 'appArmorProfile', 'type'], 'RuntimeDefault', { en: 'Set appArmorProfile.type: RuntimeDefault', de: 'appArmorProfile.type: RuntimeDefault setzen' });
+        out.push(withFix(findingOn(pod.object, valueRange(pod.document, pair), { args: { profile: scalarString(pair.value) ?? '' } }), fix));
       }
     }
     return out;

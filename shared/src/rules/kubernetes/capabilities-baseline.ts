@@ -3,7 +3,7 @@ import { owaspK8s } from '../../checklist/external';
 import { containerName, containersOf, getIn } from '../../parse/kubernetes';
 import { scalarString, seqItems } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
-import { BASELINE_LEVELS, baselineControl, findingOn } from './support/findings';
+import { BASELINE_LEVELS, baselineControl, findingOn, removeItemsFix, withFix } from './support/findings';
 
 /** Capabilities PSA baseline allows to add (matched exactly, case-sensitive, no CAP_ prefix). */
 export const BASELINE_CAPABILITIES: ReadonlySet<string> = new Set([
@@ -36,15 +36,16 @@ export const capabilitiesBaseline = defineYamlRule({
     bad: 'capabilities:\n  add: [SYS_ADMIN]',
     good: 'capabilities:\n  drop: [ALL]',
   },
-  fixable: false,
+  fixable: true,
   check(file) {
     const out: RawFinding[] = [];
     for (const c of containersOf(file)) {
-      for (const item of seqItems(getIn(c.securityContext, ['capabilities', 'add']))) {
-        const capability = scalarString(item) ?? '';
-        if (BASELINE_CAPABILITIES.has(capability)) continue;
-        out.push(findingOn(c.pod.object, c.pod.document.rangeOf(item), { args: { container: containerName(c), capability } }));
-      }
+      const bad = seqItems(getIn(c.securityContext, ['capabilities', 'add'])).filter((item) => !BASELINE_CAPABILITIES.has(scalarString(item) ?? ''));
+      if (bad.length === 0) continue;
+      // One fix removes every such capability of the container: removals in one flow list would overlap.
+      const names = bad.map((item) => scalarString(item) ?? '').join(', ');
+      const fix = removeItemsFix(file, c.pod.document, c.node, ['securityContext', 'capabilities', 'add'], bad, { en: `Remove ${names} from capabilities.add`, de: `${names} aus capabilities.add entfernen` });
+      for (const item of bad) out.push(withFix(findingOn(c.pod.object, c.pod.document.rangeOf(item), { args: { container: containerName(c), capability: scalarString(item) ?? '' } }), fix));
     }
     return out;
   },

@@ -3,7 +3,7 @@ import { owaspK8s } from '../../checklist/external';
 import { pairIn, podSpecs } from '../../parse/kubernetes';
 import { scalarBool } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
-import { BASELINE_LEVELS, baselineControl, findingOn, valueRange } from './support/findings';
+import { BASELINE_LEVELS, baselineControl, findingOn, replaceFix, valueRange, withFix } from './support/findings';
 
 const KEYS = ['hostNetwork', 'hostPID', 'hostIPC'] as const;
 
@@ -38,13 +38,15 @@ export const hostNamespaces = defineYamlRule({
     bad: 'spec:\n  hostNetwork: true',
     good: 'spec:\n  hostNetwork: false',
   },
-  fixable: false,
+  fixable: true,
   check(file) {
     const out: RawFinding[] = [];
     for (const pod of podSpecs(file)) {
       for (const key of KEYS) {
         const pair = pairIn(pod.spec, [key]);
-        if (pair && scalarBool(pair.value) === true) out.push(findingOn(pod.object, valueRange(pod.document, pair), { args: { key } }));
+        if (!pair || scalarBool(pair.value) !== true) continue;
+        const fix = replaceFix(file, pod.document, pair, 'false', { en: `Set ${key}: false`, de: `${key}: false setzen` });
+        out.push(withFix(findingOn(pod.object, valueRange(pod.document, pair), { args: { key } }), fix));
       }
     }
     return out;

@@ -1,9 +1,9 @@
 import { defineYamlRule } from '../../define';
 import { owaspK8s } from '../../checklist/external';
 import { containersOf, containerName } from '../../parse/kubernetes';
-import { mapGet, mapPair, scalarString, seqItems } from '../../parse/yaml';
+import { isMap, mapGet, mapPair, scalarString, seqItems } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
-import { BASELINE_LEVELS, baselineControl, findingOn, valueRange } from './support/findings';
+import { BASELINE_LEVELS, baselineControl, findingOn, removePairFix, valueRange, withFix } from './support/findings';
 
 /** Container ports bound on the node (PSS baseline `hostPorts`). */
 export const hostPorts = defineYamlRule({
@@ -30,7 +30,7 @@ export const hostPorts = defineYamlRule({
     bad: 'ports:\n- containerPort: 8080\n  hostPort: 8080',
     good: 'ports:\n- containerPort: 8080',
   },
-  fixable: false,
+  fixable: true,
   check(file) {
     const out: RawFinding[] = [];
     for (const c of containersOf(file)) {
@@ -38,7 +38,9 @@ export const hostPorts = defineYamlRule({
         const pair = mapPair(p, 'hostPort');
         const port = scalarString(pair?.value);
         if (!pair || port === undefined || port === '0') continue;
-        out.push(findingOn(c.pod.object, valueRange(c.pod.document, pair), { args: { container: containerName(c), port } }));
+        // Without hostPort the port stays reachable through the pod's IP and Services.
+        const fix = isMap(p) ? removePairFix(file, c.pod.document, p, pair, { en: 'Remove hostPort', de: 'hostPort entfernen' }) : undefined;
+        out.push(withFix(findingOn(c.pod.object, valueRange(c.pod.document, pair), { args: { container: containerName(c), port } }), fix));
       }
     }
     return out;

@@ -1,9 +1,9 @@
 import { defineYamlRule } from '../../define';
 import { owaspK8s } from '../../checklist/external';
-import { containerName, containersOf, pairIn } from '../../parse/kubernetes';
-import { scalarString } from '../../parse/yaml';
+import { containerName, containersOf, getIn, pairIn } from '../../parse/kubernetes';
+import { isMap, scalarString } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
-import { BASELINE_LEVELS, baselineControl, findingOn, valueRange } from './support/findings';
+import { BASELINE_LEVELS, baselineControl, findingOn, removePairFix, valueRange, withFix } from './support/findings';
 
 const HANDLERS: readonly (readonly string[])[] = [
   ['livenessProbe'], ['readinessProbe'], ['startupProbe'], ['lifecycle', 'postStart'], ['lifecycle', 'preStop'],
@@ -34,7 +34,7 @@ export const hostProbes = defineYamlRule({
     bad: 'livenessProbe:\n  httpGet: {host: 10.0.0.1, port: 8080}',
     good: 'livenessProbe:\n  httpGet: {port: 8080}',
   },
-  fixable: false,
+  fixable: true,
   check(file) {
     const out: RawFinding[] = [];
     for (const c of containersOf(file)) {
@@ -42,7 +42,11 @@ export const hostProbes = defineYamlRule({
         for (const action of ['httpGet', 'tcpSocket']) {
           const pair = pairIn(c.node, [...handler, action, 'host']);
           const host = scalarString(pair?.value) ?? '';
-          if (pair && host !== '') out.push(findingOn(c.pod.object, valueRange(c.pod.document, pair), { args: { container: containerName(c), host } }));
+          if (!pair || host === '') continue;
+          // Without host the kubelet probes the pod's IP.
+          const map = getIn(c.node, [...handler, action]);
+          const fix = isMap(map) ? removePairFix(file, c.pod.document, map, pair, { en: 'Remove host', de: 'host entfernen' }) : undefined;
+          out.push(withFix(findingOn(c.pod.object, valueRange(c.pod.document, pair), { args: { container: containerName(c), host } }), fix));
         }
       }
     }

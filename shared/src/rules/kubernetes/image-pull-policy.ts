@@ -3,7 +3,7 @@ import { parseImageReference } from '../../facts/image-reference';
 import { containerName } from '../../parse/kubernetes';
 import { mapPair, scalarString } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
-import { findingOn, valueRange } from './support/findings';
+import { findingOn, replaceFix, setFix, valueRange, withFix } from './support/findings';
 import { containerImages } from './support/image';
 
 /** Images pulled from the node's cache although their tag may have moved. */
@@ -30,7 +30,7 @@ export const imagePullPolicy = defineYamlRule({
     bad: 'image: app:1.0\nimagePullPolicy: IfNotPresent',
     good: 'image: app:1.0\nimagePullPolicy: Always',
   },
-  fixable: false,
+  fixable: true,
   check(file) {
     const out: RawFinding[] = [];
     for (const { container: c, pair: imagePair, image } of containerImages(file)) {
@@ -41,7 +41,9 @@ export const imagePullPolicy = defineYamlRule({
       const policy = scalarString(policyPair?.value) ?? (ref.tag === null || ref.tag === 'latest' ? 'Always' : 'IfNotPresent');
       if (policy === 'Always') continue;
       const range = valueRange(c.pod.document, policyPair ?? imagePair);
-      out.push(findingOn(c.pod.object, range, { args: { container: containerName(c), policy } }));
+      const title = { en: 'Set imagePullPolicy: Always', de: 'imagePullPolicy: Always setzen' };
+      const fix = policyPair ? replaceFix(file, c.pod.document, policyPair, 'Always', title) : setFix(file, c.pod.document, c.node, ['imagePullPolicy'], 'Always', title);
+      out.push(withFix(findingOn(c.pod.object, range, { args: { container: containerName(c), policy } }), fix));
     }
     return out;
   },

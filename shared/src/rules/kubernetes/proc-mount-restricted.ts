@@ -3,7 +3,7 @@ import { owaspK8s } from '../../checklist/external';
 import { containerName, podSpecs } from '../../parse/kubernetes';
 import { scalarString } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
-import { RESTRICTED_LEVELS, findingOn, valueRange } from './support/findings';
+import { RESTRICTED_LEVELS, findingOn, replaceFix, valueRange, withFix } from './support/findings';
 import { inUserNamespace, unmaskedProcMounts } from './support/pod-security';
 
 /**
@@ -35,13 +35,14 @@ export const procMountRestricted = defineYamlRule({
     bad: 'hostUsers: false\ncontainers:\n- name: app\n  securityContext: {procMount: Unmasked}',
     good: 'hostUsers: false\ncontainers:\n- name: app\n  securityContext: {procMount: Default}',
   },
-  fixable: false,
+  fixable: true,
   check(file) {
     const out: RawFinding[] = [];
     for (const pod of podSpecs(file)) {
       if (!inUserNamespace(pod)) continue;
       for (const { c, pair } of unmaskedProcMounts(pod)) {
-        out.push(findingOn(pod.object, valueRange(pod.document, pair), { args: { container: containerName(c), value: scalarString(pair.value) ?? '' } }));
+        const fix = replaceFix(file, pod.document, pair, 'Default', { en: 'Set procMount: Default', de: 'procMount: Default setzen' });
+        out.push(withFix(findingOn(pod.object, valueRange(pod.document, pair), { args: { container: containerName(c), value: scalarString(pair.value) ?? '' } }), fix));
       }
     }
     return out;

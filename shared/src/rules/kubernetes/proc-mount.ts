@@ -3,7 +3,7 @@ import { owaspK8s } from '../../checklist/external';
 import { containerName, podSpecs } from '../../parse/kubernetes';
 import { scalarString } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
-import { BASELINE_LEVELS, baselineControl, findingOn, valueRange } from './support/findings';
+import { BASELINE_LEVELS, baselineControl, findingOn, replaceFix, valueRange, withFix } from './support/findings';
 import { inUserNamespace, unmaskedProcMounts } from './support/pod-security';
 
 /** Unmasked /proc (PSS baseline `procMount`; allowed in a user namespace since policy v1.35). */
@@ -31,13 +31,14 @@ export const procMount = defineYamlRule({
     bad: 'securityContext:\n  procMount: Unmasked',
     good: 'securityContext:\n  procMount: Default',
   },
-  fixable: false,
+  fixable: true,
   check(file) {
     const out: RawFinding[] = [];
     for (const pod of podSpecs(file)) {
       if (inUserNamespace(pod)) continue;
       for (const { c, pair } of unmaskedProcMounts(pod)) {
-        out.push(findingOn(pod.object, valueRange(pod.document, pair), { args: { container: containerName(c), value: scalarString(pair.value) ?? '' } }));
+        const fix = replaceFix(file, pod.document, pair, 'Default', { en: 'Set procMount: Default', de: 'procMount: Default setzen' });
+        out.push(withFix(findingOn(pod.object, valueRange(pod.document, pair), { args: { container: containerName(c), value: scalarString(pair.value) ?? '' } }), fix));
       }
     }
     return out;

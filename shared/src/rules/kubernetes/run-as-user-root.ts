@@ -4,7 +4,7 @@ import { isRootUid } from '../../facts/root-user';
 import { pairIn, podSpecs } from '../../parse/kubernetes';
 import { scalarString } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
-import { RESTRICTED_LEVELS, findingOn, valueRange } from './support/findings';
+import { RESTRICTED_LEVELS, findingOn, replaceFix, valueRange, withFix } from './support/findings';
 
 /** runAsUser: 0 on the pod or a container (PSS restricted `runAsUser`). */
 export const runAsUserRoot = defineYamlRule({
@@ -31,14 +31,17 @@ export const runAsUserRoot = defineYamlRule({
     bad: 'securityContext:\n  runAsUser: 0',
     good: 'securityContext:\n  runAsUser: 10001',
   },
-  fixable: false,
+  fixable: true,
   check(file) {
     const out: RawFinding[] = [];
     for (const pod of podSpecs(file)) {
       for (const sc of [pod.securityContext, ...pod.containers.map((c) => c.securityContext)]) {
         const pair = pairIn(sc, ['runAsUser']);
         const uid = scalarString(pair?.value);
-        if (pair && uid !== undefined && isRootUid(uid)) out.push(findingOn(pod.object, valueRange(pod.document, pair)));
+        if (!pair || uid === undefined || !isRootUid(uid)) continue;
+        // 10001: above the UIDs of the host's and the image's system users.
+        const fix = replaceFix(file, pod.document, pair, '10001', { en: 'Set runAsUser: 10001', de: 'runAsUser: 10001 setzen' });
+        out.push(withFix(findingOn(pod.object, valueRange(pod.document, pair)), fix));
       }
     }
     return out;

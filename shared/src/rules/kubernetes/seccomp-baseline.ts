@@ -2,9 +2,9 @@ import type { Pair } from 'yaml';
 import { defineYamlRule } from '../../define';
 import { owaspK8s } from '../../checklist/external';
 import { podSpecs, type PodSpecRef } from '../../parse/kubernetes';
-import { isMap, mapGet, scalarString } from '../../parse/yaml';
-import type { RawFinding } from '../../types';
-import { BASELINE_LEVELS, baselineControl, findingOn, valueRange } from './support/findings';
+import { isMap, mapGet, mapPair, scalarString, type YAMLMap } from '../../parse/yaml';
+import type { Fix, RawFinding, YamlFile } from '../../types';
+import { BASELINE_LEVELS, baselineControl, findingOn, replaceFix, setFix, valueRange, withFix } from './support/findings';
 import { badSeccompPair } from './support/pod-security';
 
 const POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
@@ -18,6 +18,16 @@ function badAnnotationPairs(pod: PodSpecRef): Pair[] {
   if (!isMap(annotations)) return [];
   const keys = new Set([POD_ANNOTATION, ...pod.containers.flatMap((c) => (c.name ? [CONTAINER_PREFIX + c.name] : []))]);
   return (annotations.items as Pair[]).filter((p) => keys.has(scalarString(p.key) ?? '') && !validAnnotation(scalarString(p.value) ?? ''));
+}
+
+/**
+ * Sets seccompProfile.type to RuntimeDefault, unless the profile names a localhost profile (the
+ * API server refuses localhostProfile beside any other type).
+ */
+function runtimeDefaultFix(file: YamlFile, pod: PodSpecRef, owner: YAMLMap): Fix | undefined {
+  const profile = mapGet(mapGet(owner, 'securityContext'), 'seccompProfile');
+  if (mapPair(profile, 'localhostProfile')) return undefined;
+  return setFix(file, pod.document, owner, ['securityContext', 'seccompProfile', 'type'], 'RuntimeDefault', { en: 'Set seccompProfile.type: RuntimeDefault', de: 'seccompProfile.type: RuntimeDefault setzen' });
 }
 
 /** Seccomp explicitly disabled (PSS baseline `seccompProfile_baseline`), by field and legacy annotation. */
@@ -45,12 +55,19 @@ export const seccompBaseline = defineYamlRule({
     bad: 'seccompProfile:\n  type: Unconfined',
     good: 'seccompProfile:\n  type: RuntimeDefault',
   },
-  fixable: false,
+  fixable: true,
   check(file) {
     const out: RawFinding[] = [];
     for (const pod of podSpecs(file)) {
-      const pairs = [...badAnnotationPairs(pod), ...[pod.securityContext, ...pod.containers.map((c) => c.securityContext)].flatMap((sc) => badSeccompPair(sc) ?? [])];
-      for (const pair of pairs) out.push(findingOn(pod.object, valueRange(pod.document, pair), { args: { profile: scalarString(pair.value) ?? '' } }));
+      const finding = (pair: Pair, fix: Fix | undefined): RawFinding => withFix(findingOn(pod.object, valueRange(pod.document, pair), { args: { profile: scalarString(pair.value) ?? '' } }), fix);
+      for (const pair of badAnnotationPairs(pod)) {
+        const fix = scalarString(pair.value) === 'unconfined' ? replaceFix(file, pod.document, pair, 'runtime/default', { en: 'Set the annotation to runtime/default', de: 'Annotation auf runtime/default setzen' }) : undefined;
+        out.push(finding(pair, fix));
+      }
+      for (const owner of [pod.spec, ...pod.containers.map((c) => c.node)]) {
+        const pair = badSeccompPair(mapGet(owner, 'securityContext') as YAMLMap | undefined);
+        if (pair) out.push(finding(pair, runtimeDefaultFix(file, pod, owner)));
+      }
     }
     return out;
   },

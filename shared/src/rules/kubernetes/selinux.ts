@@ -4,7 +4,8 @@ import { owaspK8s } from '../../checklist/external';
 import { podSpecs } from '../../parse/kubernetes';
 import { isMap, mapGet, mapPair, scalarString, type YAMLMap } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
-import { BASELINE_LEVELS, baselineControl, findingOn, valueRange } from './support/findings';
+import { removePairs } from '../../yaml-edit';
+import { BASELINE_LEVELS, baselineControl, findingOn, valueRange, withFix } from './support/findings';
 import { SELINUX_TYPES } from './support/pod-security';
 
 function badOptionPairs(sc: YAMLMap | undefined): Pair[] {
@@ -45,13 +46,20 @@ export const selinux = defineYamlRule({
     bad: 'seLinuxOptions:\n  type: spc_t',
     good: 'seLinuxOptions:\n  type: container_t',
   },
-  fixable: false,
+  fixable: true,
   check(file) {
     const out: RawFinding[] = [];
     for (const pod of podSpecs(file)) {
       for (const sc of [pod.securityContext, ...pod.containers.map((c) => c.securityContext)]) {
-        for (const pair of badOptionPairs(sc)) {
-          out.push(findingOn(pod.object, valueRange(pod.document, pair), { args: { key: scalarString(pair.key) ?? '', value: scalarString(pair.value) ?? '' } }));
+        const bad = badOptionPairs(sc);
+        if (bad.length === 0) continue;
+        // One fix removes every offending option of the map (the runtime's default type applies): removals in one flow map would overlap.
+        const opts = mapGet(sc, 'seLinuxOptions') as YAMLMap;
+        const edits = removePairs(pod.document, file.lines, opts, bad);
+        const names = bad.map((p) => scalarString(p.key) ?? '').join(', ');
+        const fix = edits && { title: { en: `Remove seLinuxOptions ${names}`, de: `seLinuxOptions ${names} entfernen` }, edits };
+        for (const pair of bad) {
+          out.push(withFix(findingOn(pod.object, valueRange(pod.document, pair), { args: { key: scalarString(pair.key) ?? '', value: scalarString(pair.value) ?? '' } }), fix));
         }
       }
     }

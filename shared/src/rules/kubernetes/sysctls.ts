@@ -3,7 +3,7 @@ import { owaspK8s } from '../../checklist/external';
 import { podSpecs } from '../../parse/kubernetes';
 import { mapGet, mapPair, scalarString, seqItems } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
-import { BASELINE_LEVELS, baselineControl, findingOn, valueRange } from './support/findings';
+import { BASELINE_LEVELS, baselineControl, findingOn, removeItemsFix, valueRange, withFix } from './support/findings';
 
 /**
  * PSA's safe sysctls in the latest policy version: v1.27 added ip_local_reserved_ports, v1.29 the
@@ -52,15 +52,19 @@ export const sysctls = defineYamlRule({
     bad: 'sysctls:\n- name: kernel.msgmax\n  value: "65536"',
     good: 'sysctls:\n- name: net.ipv4.ip_local_port_range\n  value: "1024 65535"',
   },
-  fixable: false,
+  fixable: true,
   check(file) {
     const out: RawFinding[] = [];
     for (const pod of podSpecs(file)) {
-      for (const s of seqItems(mapGet(pod.securityContext, 'sysctls'))) {
+      const bad = seqItems(mapGet(pod.securityContext, 'sysctls')).filter((s) => !SAFE_SYSCTLS.has(scalarString(mapPair(s, 'name')?.value) ?? ''));
+      if (bad.length === 0) continue;
+      // One fix removes every unsafe sysctl of the pod: removals in one flow list would overlap.
+      const names = bad.map((s) => scalarString(mapPair(s, 'name')?.value) ?? '?').join(', ');
+      const fix = removeItemsFix(file, pod.document, pod.spec, ['securityContext', 'sysctls'], bad, { en: `Remove sysctl ${names}`, de: `sysctl ${names} entfernen` });
+      for (const s of bad) {
         const pair = mapPair(s, 'name');
         const name = scalarString(pair?.value) ?? '';
-        if (SAFE_SYSCTLS.has(name)) continue;
-        out.push(findingOn(pod.object, pair ? valueRange(pod.document, pair) : pod.document.rangeOf(s), { args: { name } }));
+        out.push(withFix(findingOn(pod.object, pair ? valueRange(pod.document, pair) : pod.document.rangeOf(s), { args: { name } }), fix));
       }
     }
     return out;

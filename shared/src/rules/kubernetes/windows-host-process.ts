@@ -3,7 +3,7 @@ import { owaspK8s } from '../../checklist/external';
 import { pairIn, podSpecs } from '../../parse/kubernetes';
 import { scalarBool } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
-import { BASELINE_LEVELS, baselineControl, findingOn, valueRange } from './support/findings';
+import { BASELINE_LEVELS, baselineControl, findingOn, replaceFix, valueRange, withFix } from './support/findings';
 
 /** Windows HostProcess containers (PSS baseline `windowsHostProcess`). */
 export const windowsHostProcess = defineYamlRule({
@@ -30,13 +30,15 @@ export const windowsHostProcess = defineYamlRule({
     bad: 'securityContext:\n  windowsOptions:\n    hostProcess: true',
     good: 'securityContext:\n  windowsOptions:\n    hostProcess: false',
   },
-  fixable: false,
+  fixable: true,
   check(file) {
     const out: RawFinding[] = [];
     for (const pod of podSpecs(file)) {
       for (const sc of [pod.securityContext, ...pod.containers.map((c) => c.securityContext)]) {
         const pair = pairIn(sc, ['windowsOptions', 'hostProcess']);
-        if (pair && scalarBool(pair.value) === true) out.push(findingOn(pod.object, valueRange(pod.document, pair)));
+        if (!pair || scalarBool(pair.value) !== true) continue;
+        const fix = replaceFix(file, pod.document, pair, 'false', { en: 'Set hostProcess: false', de: 'hostProcess: false setzen' });
+        out.push(withFix(findingOn(pod.object, valueRange(pod.document, pair)), fix));
       }
     }
     return out;

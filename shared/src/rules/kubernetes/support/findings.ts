@@ -1,7 +1,7 @@
 import type { Node, Pair } from 'yaml';
 import { containerAnchor, pairIn, type ContainerRef, type PodSpecRef } from '../../../parse/kubernetes';
 import { mapGet, scalarString, type K8sObject, type YAMLMap, type YamlDocument, type YamlFile } from '../../../parse/yaml';
-import { appendIn, setIn } from '../../../yaml-edit';
+import { appendIn, removeItemsIn, removePair, replaceValue, setIn } from '../../../yaml-edit';
 import type { Fix, Level, Localized, Range, RawFinding } from '../../../types';
 
 /** Levels of a Pod Security Standards baseline control. */
@@ -70,4 +70,22 @@ export function objectName(object: K8sObject): string {
   if (object.name !== undefined) return object.name;
   const generate = scalarString(mapGet(mapGet(object.node, 'metadata'), 'generateName'));
   return generate !== undefined ? `${generate}…` : '?';
+}
+
+/** A fix replacing the value of `pair` (a scalar or flow value). */
+export function replaceFix(file: YamlFile, doc: YamlDocument, pair: Pair, valueYaml: string, title: Localized): Fix | undefined {
+  const edits = replaceValue(doc, file.lines, pair, valueYaml);
+  return edits && edits.length > 0 ? { title, edits } : undefined;
+}
+
+/** A fix removing `pair` from `map`. */
+export function removePairFix(file: YamlFile, doc: YamlDocument, map: YAMLMap, pair: Pair, title: Localized): Fix | undefined {
+  const edits = removePair(doc, file.lines, map, pair);
+  return edits && edits.length > 0 ? { title, edits } : undefined;
+}
+
+/** A fix removing `items` from the sequence at `path` below `map` (and the keys left empty). */
+export function removeItemsFix(file: YamlFile, doc: YamlDocument, map: YAMLMap, path: readonly string[], items: readonly Node[], title: Localized): Fix | undefined {
+  const edits = removeItemsIn(doc, file.lines, map, path, items);
+  return edits && edits.length > 0 ? { title, edits } : undefined;
 }
