@@ -40,18 +40,21 @@ describe('source map: template text and actions', () => {
     // an action that printed no values node is placed at the action
     assert.deepEqual(cause(r, 'app/templates/a.yaml', 'release-name'), { template: { file: 'app/templates/a.yaml', line: 5, column: 9 } });
   });
-  it('places text of a defined template in the file that defines it', () => {
+  it('places text of a defined template in the file that defines it, naming the template action that called it', () => {
     const r = render({ 'Chart.yaml': CHART, 'templates/_h.tpl': '{{- define "labels" }}\napp: web\n{{- end }}', 'templates/a.yaml': 'kind: Pod\nmetadata:\n  labels:{{ template "labels" . }}\n' });
-    assert.deepEqual(cause(r, 'app/templates/a.yaml', 'app: web'), { template: { file: 'app/templates/_h.tpl', line: 2, column: 1 } });
+    assert.deepEqual(cause(r, 'app/templates/a.yaml', 'app: web'), {
+      template: { file: 'app/templates/_h.tpl', line: 2, column: 1 },
+      via: { file: 'app/templates/a.yaml', line: 3, column: 10 },
+    });
   });
   it('keeps later places right after `<no value>` is removed', () => {
     const r = render({ 'Chart.yaml': CHART, 'templates/a.yaml': 'a: {{ .Values.nothing }}\nb: 1\n' });
     assert.equal(r.files.get('app/templates/a.yaml'), 'a: \nb: 1\n');
     assert.deepEqual(cause(r, 'app/templates/a.yaml', 'b: 1'), { template: { file: 'app/templates/a.yaml', line: 2, column: 1 } });
   });
-  it('places the output of include at the include action', () => {
+  it('places the output of include in the define, naming the include action', () => {
     const r = render({ 'Chart.yaml': CHART, 'templates/_h.tpl': '{{- define "n" }}nm{{ end }}', 'templates/a.yaml': 'kind: Pod\nname: {{ include "n" . }}\n' });
-    assert.deepEqual(cause(r, 'app/templates/a.yaml', 'nm')?.template, { file: 'app/templates/a.yaml', line: 2, column: 7 });
+    assert.deepEqual(cause(r, 'app/templates/a.yaml', 'nm'), { template: { file: 'app/templates/_h.tpl', line: 1, column: 18 }, via: { file: 'app/templates/a.yaml', line: 2, column: 7 } });
   });
   it('records nothing unless asked', () => {
     const r = renderChart({ tree: memoryTree({ 'Chart.yaml': CHART, 'templates/a.yaml': 'a: 1\n' }), sprig });
@@ -114,6 +117,66 @@ describe('source map: values', () => {
       value: { file: 'c/charts/db/values.yaml', path: ['db', 'port'], line: 1, column: 1, endLine: 1 },
     });
     assert.deepEqual(cause(r, 'app/charts/db/templates/s.yaml', 'admin')?.value, { file: 'c/values.yaml', path: ['db', 'user'], line: 2, column: 3, endLine: 2 });
+  });
+});
+
+describe('source map: through include, template and tpl', () => {
+  const helpers = [
+    '{{- define "app.sc" -}}',
+    'runAsNonRoot: true',
+    'capabilities:',
+    '  drop:',
+    '    - ALL',
+    'privileged: {{ .Values.privileged }}',
+    '{{- end }}',
+    '{{- define "app.outer" -}}',
+    'outer: 1',
+    '{{ include "app.sc" . }}',
+    '{{- end }}',
+    '',
+  ].join('\n');
+  const deployment = (call: string): string => `kind: Pod\nspec:\n  containers:\n    - name: c\n      securityContext:\n        {{- ${call} }}\n      image: x\n`;
+  const files = (call: string, values = 'privileged: true\n'): Record<string, string> => ({ 'Chart.yaml': CHART, 'values.yaml': values, 'templates/_helpers.tpl': helpers, 'templates/a.yaml': deployment(call) });
+
+  it('keeps each line of an included define at its own line and column after `| nindent`, and the rendered text unchanged', () => {
+    const r = render(files('include "app.sc" . | nindent 8'));
+    assert.equal(r.files.get('app/templates/a.yaml'), 'kind: Pod\nspec:\n  containers:\n    - name: c\n      securityContext:\n        runAsNonRoot: true\n        capabilities:\n          drop:\n            - ALL\n        privileged: true\n      image: x\n');
+    const via = { file: 'app/templates/a.yaml', line: 6, column: 9 };
+    assert.deepEqual(cause(r, 'app/templates/a.yaml', 'runAsNonRoot'), { template: { file: 'app/templates/_helpers.tpl', line: 2, column: 1 }, via });
+    assert.deepEqual(cause(r, 'app/templates/a.yaml', 'drop'), { template: { file: 'app/templates/_helpers.tpl', line: 4, column: 3 }, via });
+    assert.deepEqual(cause(r, 'app/templates/a.yaml', 'ALL'), { template: { file: 'app/templates/_helpers.tpl', line: 5, column: 7 }, via });
+    // the caller's own text after the include stays the caller's
+    assert.deepEqual(cause(r, 'app/templates/a.yaml', 'image'), { template: { file: 'app/templates/a.yaml', line: 7, column: 7 } });
+  });
+  it('traces a value printed inside an included define to its values line', () => {
+    const r = render(files('include "app.sc" . | nindent 8'));
+    assert.deepEqual(cause(r, 'app/templates/a.yaml', 'true', 1), {
+      template: { file: 'app/templates/_helpers.tpl', line: 6, column: 13 },
+      value: { file: 'values.yaml', path: ['privileged'], line: 1, column: 1, endLine: 1 },
+      via: { file: 'app/templates/a.yaml', line: 6, column: 9 },
+    });
+  });
+  it('follows a define that includes another, through indent and trim, naming the outermost call', () => {
+    const r = render(files('include "app.outer" . | indent 8 | trim | nindent 8'));
+    const via = { file: 'app/templates/a.yaml', line: 6, column: 9 };
+    assert.deepEqual(cause(r, 'app/templates/a.yaml', 'outer'), { template: { file: 'app/templates/_helpers.tpl', line: 9, column: 1 }, via });
+    assert.deepEqual(cause(r, 'app/templates/a.yaml', '- ALL'), { template: { file: 'app/templates/_helpers.tpl', line: 5, column: 5 }, via });
+  });
+  it('follows include output kept in a variable and printed later', () => {
+    const r = render({ ...files(''), 'templates/a.yaml': '{{- $sc := include "app.sc" . }}\nkind: Pod\nsc:\n  {{- $sc | nindent 2 }}\n' });
+    assert.deepEqual(cause(r, 'app/templates/a.yaml', 'drop'), { template: { file: 'app/templates/_helpers.tpl', line: 4, column: 3 }, via: { file: 'app/templates/a.yaml', line: 1, column: 1 } });
+  });
+  it('places the output of tpl on the values string it rendered, and a value it printed on that value', () => {
+    const values = 'extra: |\n  privileged: true\n  runAsUser: {{ .Values.uid }}\nuid: 0\n';
+    const r = render({ 'Chart.yaml': CHART, 'values.yaml': values, 'templates/a.yaml': 'kind: Pod\nsc:\n  {{- tpl .Values.extra . | nindent 2 }}\n' });
+    assert.equal(r.files.get('app/templates/a.yaml'), 'kind: Pod\nsc:\n  privileged: true\n  runAsUser: 0\n  \n');
+    assert.deepEqual(cause(r, 'app/templates/a.yaml', 'privileged')?.value, { file: 'values.yaml', path: ['extra'], line: 1, column: 1, endLine: 3 });
+    assert.equal(cause(r, 'app/templates/a.yaml', 'privileged')?.template.line, 3);
+    assert.deepEqual(cause(r, 'app/templates/a.yaml', '0')?.value, { file: 'values.yaml', path: ['uid'], line: 4, column: 1, endLine: 4 });
+  });
+  it('leaves output that a function changed beyond blanks at the action', () => {
+    const r = render(files('include "app.sc" . | upper | nindent 8'));
+    assert.deepEqual(cause(r, 'app/templates/a.yaml', 'DROP'), { template: { file: 'app/templates/a.yaml', line: 6, column: 9 } });
   });
 });
 

@@ -170,26 +170,73 @@ function valuesCandidate(ctx: FixContext, t: RenderedTemplate, read: { changes: 
   return file === undefined ? undefined : { file, edits };
 }
 
+/** The number of spaces a line of `text` starts with (the line holding `at`). */
+function lineIndent(text: string, at: number): number {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  let i = start;
+  while (text.charCodeAt(i) === 32) i++;
+  return i - start;
+}
+
+/**
+ * Inserted text written for the rendered indentation, in the indentation of a named template's own
+ * text: the caller indented its output by `delta` (`include … | nindent 12`), so each new line
+ * loses that many spaces (the first too when the insertion starts a line). Undefined when a line
+ * has fewer.
+ */
+function unindent(newText: string, delta: number, startsLine: boolean): string | undefined {
+  if (delta === 0) return newText;
+  if (delta < 0) return undefined;
+  const pad = ' '.repeat(delta);
+  const lines = newText.split('\n');
+  for (let i = startsLine ? 0 : 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '') continue;
+    if (!line.startsWith(pad)) return undefined;
+    lines[i] = line.slice(delta);
+  }
+  return lines.join('\n');
+}
+
 /**
  * The template edits of a fix: the rendered edits placed at the template text that wrote the
  * output around them. Template text is written out verbatim, so inserted lines keep the rendered
- * indentation, also after a line that an action indented (`toYaml … | nindent 12`). Undefined when
- * an edit touches output an action wrote (a block of an `include`d define).
+ * indentation, also after a line that an action indented (`toYaml … | nindent 12`); text of a
+ * named template (include, template) that its caller indented gets its own indentation back, so
+ * the edit fixes every object that includes it. An insertion right after a named template's
+ * output goes into it when `intoNested`, else into the text that follows. Undefined when an edit
+ * touches output an action wrote.
  */
-function templateCandidate(ctx: FixContext, t: RenderedTemplate, edits: readonly TextEdit[]): FileEdits | undefined {
+function templateCandidate(ctx: FixContext, t: RenderedTemplate, edits: readonly TextEdit[], intoNested = false): FileEdits | undefined {
   const rendered = lineIndex(t.output);
   let file: string | undefined;
   let sourceText: string | undefined;
   const spans: { start: number; end: number; newText: string }[] = [];
   for (const e of edits) {
-    const s = rendered.offsetAt(e.range.start);
-    const end = rendered.offsetAt(e.range.end);
+    let s = rendered.offsetAt(e.range.start);
+    const end0 = rendered.offsetAt(e.range.end);
+    let newLines = e.newText;
+    // lines inserted at the start of the line after a named template's output (its caller's line
+    // break between) are the same lines added at the end of that output, before the line break
+    if (intoNested && end0 === s && s > 1 && t.output[s - 1] === '\n' && newLines.endsWith('\n')) {
+      const last = segmentAt(t.segments, s - 2);
+      const lineBreak = segmentAt(t.segments, s - 1);
+      if (last?.origin.kind === 'text' && last.origin.via !== undefined && lineBreak !== last) {
+        s -= 1;
+        newLines = `\n${newLines.slice(0, -1)}`;
+      }
+    }
+    const end = end0 === s + 1 && newLines !== e.newText ? s : end0;
     // the template offset of the output at s: the text holding s, else the text ending just before it
     let seg = segmentAt(t.segments, s);
     let at: number | undefined;
-    if (seg?.origin.kind === 'text') at = seg.origin.offset + (s - seg.start);
+    const before = s > 0 ? segmentAt(t.segments, s - 1) : undefined;
+    if (intoNested && end === s && before?.origin.kind === 'text' && before.origin.via !== undefined && seg !== before) {
+      seg = before;
+      at = before.origin.offset + (s - before.start);
+    } else if (seg?.origin.kind === 'text') at = seg.origin.offset + (s - seg.start);
     else {
-      seg = s > 0 ? segmentAt(t.segments, s - 1) : undefined;
+      seg = before;
       if (seg?.origin.kind === 'text') at = seg.origin.offset + (s - seg.start);
     }
     if (!seg || at === undefined) return undefined;
@@ -199,7 +246,12 @@ function templateCandidate(ctx: FixContext, t: RenderedTemplate, edits: readonly
     if (file !== undefined && file !== name) return undefined;
     file = name;
     sourceText = text;
-    spans.push({ start: at, end: at + (end - s), newText: e.newText });
+    let newText: string | undefined = newLines;
+    if (seg.origin.via !== undefined) {
+      newText = unindent(newLines, lineIndent(t.output, s) - lineIndent(text, at), s === 0 || t.output[s - 1] === '\n');
+      if (newText === undefined) return undefined;
+    }
+    spans.push({ start: at, end: at + (end - s), newText });
   }
   if (file === undefined || sourceText === undefined) return undefined;
   const lines = lineIndex(sourceText);
@@ -251,6 +303,12 @@ export function relint(tree: FileTree, request: FixContext['request'], config: C
   return out;
 }
 
+/** A rendered finding: its template's name and the finding in the rendered text. */
+export interface FixTarget {
+  readonly name: string;
+  readonly result: Result;
+}
+
 /** Verifies candidates by rendering again; remembers each candidate's render. */
 export class FixVerifier {
   private readonly renders = new Map<string, Map<string, number> | null>();
@@ -276,8 +334,12 @@ export class FixVerifier {
     return { tree: overlay(this.ctx.tree, new Map([[candidate.file, after]])), request: this.ctx.request };
   }
 
-  /** True when the chart renders with `candidate`, the finding is gone and no finding is new. */
-  verify(candidate: FileEdits, name: string, finding: Result): boolean {
+  /**
+   * True when the chart renders with `candidate`, the finding is gone and no finding is new. `all`
+   * are the rendered findings reported as one with it (a define's line reached from each object that
+   * includes it): each of them must be gone too.
+   */
+  verify(candidate: FileEdits, name: string, finding: Result, all: readonly FixTarget[] = []): boolean {
     const key = JSON.stringify(candidate);
     let counts = this.renders.get(key);
     if (counts === undefined) {
@@ -291,6 +353,7 @@ export class FixVerifier {
     this.baseline ??= countFindings(this.ctx.baseline);
     const target = findingKey(name, finding);
     if ((counts.get(target) ?? 0) >= (this.baseline.get(target) ?? 0)) return false;
+    for (const [k, n] of countFindings(all)) if ((counts.get(k) ?? 0) > (this.baseline.get(k) ?? 0) - n) return false;
     for (const [k, n] of counts) if (n > (this.baseline.get(k) ?? 0)) return false;
     return true;
   }
@@ -300,13 +363,16 @@ export class FixVerifier {
  * The fix of a rendered finding in the chart's files: into the values that feed the block when
  * that verifies, else into the template's text; undefined when neither does.
  */
-export function translateFix(ctx: FixContext, verifier: FixVerifier, t: RenderedTemplate, finding: Result): FileEdits | undefined {
+export function translateFix(ctx: FixContext, verifier: FixVerifier, t: RenderedTemplate, finding: Result, all: readonly FixTarget[] = []): FileEdits | undefined {
   if (!finding.fix || finding.fix.edits.length === 0) return undefined;
   const read = changesOf(t.output, finding.fix.edits);
   const fromValues = read ? valuesCandidate(ctx, t, read) : undefined;
-  if (fromValues && verifier.verify(fromValues, t.name, finding)) return fromValues;
+  if (fromValues && verifier.verify(fromValues, t.name, finding, all)) return fromValues;
+  // into a named template's text first (settles every object that includes it), else the caller's
+  const intoNested = templateCandidate(ctx, t, finding.fix.edits, true);
+  if (intoNested && verifier.verify(intoNested, t.name, finding, all)) return intoNested;
   const fromTemplate = templateCandidate(ctx, t, finding.fix.edits);
-  if (fromTemplate && verifier.verify(fromTemplate, t.name, finding)) return fromTemplate;
+  if (fromTemplate && JSON.stringify(fromTemplate) !== JSON.stringify(intoNested) && verifier.verify(fromTemplate, t.name, finding, all)) return fromTemplate;
   return undefined;
 }
 
@@ -319,7 +385,7 @@ const STAND_IN_DIGEST = `@sha256:${'0'.repeat(64)}`;
  * `@sha256:…` goes. Verified by rendering with a stand-in digest there. Undefined when the
  * reference's end is not printed whole by one values scalar or template text.
  */
-export function translatePin(ctx: FixContext, verifier: FixVerifier, t: RenderedTemplate, finding: Result): FileEdits | undefined {
+export function translatePin(ctx: FixContext, verifier: FixVerifier, t: RenderedTemplate, finding: Result, all: readonly FixTarget[] = []): FileEdits | undefined {
   const pin = finding.data?.['pin'];
   const reference = typeof pin === 'object' && pin !== null ? (pin as { reference?: unknown }).reference : undefined;
   if (typeof reference !== 'string' || reference === '') return undefined;
@@ -346,6 +412,6 @@ export function translatePin(ctx: FixContext, verifier: FixVerifier, t: Rendered
     const at = parsed.lines.positionAt(offset);
     candidate = { file: source.file, edits: [{ range: { start: at, end: at }, newText: STAND_IN_DIGEST }] };
   }
-  if (!candidate || !verifier.verify(candidate, t.name, finding)) return undefined;
+  if (!candidate || !verifier.verify(candidate, t.name, finding, all)) return undefined;
   return candidate;
 }
