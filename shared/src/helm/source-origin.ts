@@ -65,7 +65,10 @@ export function causeAt(output: string, segments: readonly OutputSegment[], valu
   if (o.via !== undefined) {
     const call = o.via;
     const via = { file: call.source.parseName, ...lineColumn(call.source.text, Math.max(0, call.source.text.lastIndexOf('{{', call.offset))) };
-    return { ...valueCause(output, segment, values, at, template), via };
+    const inner = valueCause(output, segment, values, at, template);
+    // a value a shared template computed (a name, a label) is the object's: placed at the call
+    if (o.kind === 'action' && inner.value === undefined) return { template: via };
+    return { ...inner, via };
   }
   return valueCause(output, segment, values, at, template);
 }
