@@ -199,6 +199,21 @@ function unindent(newText: string, delta: number, startsLine: boolean): string |
 }
 
 /**
+ * The place in a named template's text right after its output that ends at output offset `s`: after
+ * its text, or after the closing delimiter of an action it ends with; undefined when no output of a
+ * named template ends there, or when its action trims the blanks after it (`-}}`).
+ */
+function nestedEnd(t: RenderedTemplate, s: number): { seg: OutputSegment; at: number } | undefined {
+  const before = s > 0 ? segmentAt(t.segments, s - 1) : undefined;
+  if (!before || before.origin.via === undefined || before.end !== s) return undefined;
+  const o = before.origin;
+  if (o.kind === 'text') return { seg: before, at: o.offset + (s - before.start) };
+  const close = o.source.text.indexOf('}}', o.offset);
+  if (close < 0 || o.source.text[close - 1] === '-') return undefined;
+  return { seg: before, at: close + 2 };
+}
+
+/**
  * The template edits of a fix: the rendered edits placed at the template text that wrote the
  * output around them. Template text is written out verbatim, so inserted lines keep the rendered
  * indentation, also after a line that an action indented (`toYaml … | nindent 12`); text of a
@@ -214,30 +229,28 @@ function templateCandidate(ctx: FixContext, t: RenderedTemplate, edits: readonly
   const spans: { start: number; end: number; newText: string }[] = [];
   for (const e of edits) {
     let s = rendered.offsetAt(e.range.start);
-    const end0 = rendered.offsetAt(e.range.end);
+    let end = rendered.offsetAt(e.range.end);
     let newLines = e.newText;
+    let nested = intoNested && end === s ? nestedEnd(t, s) : undefined;
     // lines inserted at the start of the line after a named template's output (its caller's line
     // break between) are the same lines added at the end of that output, before the line break
-    if (intoNested && end0 === s && s > 1 && t.output[s - 1] === '\n' && newLines.endsWith('\n')) {
-      const last = segmentAt(t.segments, s - 2);
-      const lineBreak = segmentAt(t.segments, s - 1);
-      if (last?.origin.kind === 'text' && last.origin.via !== undefined && lineBreak !== last) {
+    if (intoNested && !nested && end === s && s > 1 && t.output[s - 1] === '\n' && newLines.endsWith('\n')) {
+      nested = nestedEnd(t, s - 1);
+      if (nested) {
         s -= 1;
+        end = s;
         newLines = `\n${newLines.slice(0, -1)}`;
       }
     }
-    const end = end0 === s + 1 && newLines !== e.newText ? s : end0;
     // the template offset of the output at s: the text holding s, else the text ending just before it
-    let seg = segmentAt(t.segments, s);
-    let at: number | undefined;
-    const before = s > 0 ? segmentAt(t.segments, s - 1) : undefined;
-    if (intoNested && end === s && before?.origin.kind === 'text' && before.origin.via !== undefined && seg !== before) {
-      seg = before;
-      at = before.origin.offset + (s - before.start);
-    } else if (seg?.origin.kind === 'text') at = seg.origin.offset + (s - seg.start);
-    else {
-      seg = before;
+    let seg = nested?.seg ?? segmentAt(t.segments, s);
+    let at: number | undefined = nested?.at;
+    if (nested === undefined) {
       if (seg?.origin.kind === 'text') at = seg.origin.offset + (s - seg.start);
+      else {
+        seg = s > 0 ? segmentAt(t.segments, s - 1) : undefined;
+        if (seg?.origin.kind === 'text') at = seg.origin.offset + (s - seg.start);
+      }
     }
     if (!seg || at === undefined) return undefined;
     if (end > s && (seg.origin.kind !== 'text' || end > seg.end || s < seg.start)) return undefined;
