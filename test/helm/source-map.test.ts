@@ -7,6 +7,7 @@ import { sprigFuncs } from '../../shared/src/helm/sprig/index';
 import { causeAt, blockPath, type OutputCause } from '../../shared/src/helm/source-origin';
 import { renderChart, type RenderSourceMap } from '../../shared/src/helm/template-command';
 import type { ValuesFile } from '../../shared/src/helm/values-options';
+import { alignSegments, type OutputOrigin, type OutputSegment } from '../../shared/src/helm/template/index';
 
 const CHART = 'apiVersion: v2\nname: app\nversion: 1.0.0\n';
 const sprig = sprigFuncs();
@@ -174,9 +175,39 @@ describe('source map: through include, template and tpl', () => {
     assert.equal(cause(r, 'app/templates/a.yaml', 'privileged')?.template.line, 3);
     assert.deepEqual(cause(r, 'app/templates/a.yaml', '0')?.value, { file: 'values.yaml', path: ['uid'], line: 4, column: 1, endLine: 4 });
   });
+  it('places the default text of a block in its file, naming the block', () => {
+    const r = render({ 'Chart.yaml': CHART, 'templates/a.yaml': 'kind: Pod\nspec:\n{{- block "extra" . }}\n  hostNetwork: true\n{{- end }}\n' });
+    assert.deepEqual(cause(r, 'app/templates/a.yaml', 'hostNetwork'), { template: { file: 'app/templates/a.yaml', line: 4, column: 3 }, via: { file: 'app/templates/a.yaml', line: 3, column: 1 } });
+  });
   it('leaves output that a function changed beyond blanks at the action', () => {
     const r = render(files('include "app.sc" . | upper | nindent 8'));
     assert.deepEqual(cause(r, 'app/templates/a.yaml', 'DROP'), { template: { file: 'app/templates/a.yaml', line: 6, column: 9 } });
+  });
+});
+
+describe('alignSegments', () => {
+  const src = { parseName: 'h.tpl', text: 'a:\n  b: {{ x }}\n' };
+  const text = (offset: number): OutputOrigin => ({ kind: 'text', source: src as OutputSegment['origin']['source'], offset });
+  const action: OutputOrigin = { kind: 'action', source: src as OutputSegment['origin']['source'], offset: 8 };
+  const fill: OutputOrigin = { kind: 'action', source: src as OutputSegment['origin']['source'], offset: 0 };
+  // `a:\n  b: ` is text at offset 0, `1\n2` an action's block
+  const from = 'a:\n  b: 1\n2';
+  const segments: OutputSegment[] = [{ start: 0, end: 8, origin: text(0) }, { start: 8, end: 11, origin: action }];
+
+  it('splits template text at added blanks, keeping each run\'s offset, and keeps an action\'s block whole', () => {
+    // nindent 4: the line's own blanks match first, the added ones follow them
+    assert.deepEqual(alignSegments(from, segments, '\n    a:\n      b: 1\n    2', fill), [
+      { start: 0, end: 5, origin: fill },
+      { start: 5, end: 10, origin: text(0) },
+      { start: 10, end: 14, origin: fill },
+      { start: 14, end: 17, origin: text(5) },
+      { start: 17, end: 24, origin: action },
+    ]);
+  });
+  it('follows removed blanks (trim) and refuses any other change', () => {
+    assert.deepEqual(alignSegments(`  ${from}\n`, [{ start: 2, end: 10, origin: text(0) }, { start: 10, end: 13, origin: action }], from, fill), segments);
+    assert.equal(alignSegments(from, segments, from.toUpperCase(), fill), undefined);
+    assert.equal(alignSegments(from, segments, `${from}x`, fill), undefined);
   });
 });
 
