@@ -211,13 +211,17 @@ spec:
       containers:
         - name: app
           image: nginx@sha256:${'a'.repeat(64)}
-          securityContext:
-            ${call}
-          resources:
-            limits: {cpu: 100m, memory: 64Mi}
-            requests: {cpu: 100m, memory: 64Mi}
+          ${call}
 `;
-  const helpers = `{{- define "app.securityContext" -}}
+  // a define of the container's settings that includes the security context's define
+  const helpers = `{{- define "app.settings" -}}
+securityContext:
+  {{- include "app.securityContext" . | nindent 2 }}
+resources:
+  limits: {cpu: 100m, memory: 64Mi}
+  requests: {cpu: 100m, memory: 64Mi}
+{{- end }}
+{{- define "app.securityContext" -}}
 runAsNonRoot: true
 allowPrivilegeEscalation: true
 capabilities:
@@ -228,40 +232,39 @@ seccompProfile:
 runAsUser: {{ .Values.uid }}
 {{- end }}
 `;
-  const include = '{{- include "app.securityContext" . | nindent 12 }}';
+  const include = '{{- include "app.settings" . | nindent 10 }}';
   const files = {
     'Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\n',
     'values.yaml': 'uid: 0\nextra: |\n  privileged: true\n  runAsNonRoot: true\n',
     'templates/_helpers.tpl': helpers,
     'templates/a.yaml': deployment('a', include),
     'templates/b.yaml': deployment('b', include),
-    'templates/c.yaml': deployment('c', '{{- tpl .Values.extra . | nindent 12 }}'),
+    'templates/c.yaml': deployment('c', 'securityContext:\n            {{- tpl .Values.extra . | nindent 12 }}'),
   };
   const tree = memoryTree(files);
   const results = lintChart(tree, '', { sprig, fixes: true }).results;
-  const call = (file: string): { uri: string; range: Result['range'] } => ({ uri: file, range: { start: { line: 19, character: 12 }, end: { line: 19, character: 14 } } });
+  const call = (file: string): { uri: string; range: Result['range'] } => ({ uri: file, range: { start: { line: 18, character: 10 }, end: { line: 18, character: 12 } } });
   const relatedOf = (r: Result): { uri: string; range: Result['range'] }[] => (r.related ?? []).map((x) => ({ uri: x.uri, range: x.range })).sort((x, y) => x.uri.localeCompare(y.uri));
 
   it('reports a value written in a define on the define\'s line, once, naming each object\'s include call', () => {
     const r = results.filter((x) => x.ruleId === 'k8s/allow-privilege-escalation' && x.uri === 'templates/_helpers.tpl');
     assert.equal(r.length, 1);
-    assert.deepEqual(r[0]!.range, { start: { line: 2, character: 26 }, end: { line: 2, character: 30 } });
+    assert.deepEqual(r[0]!.range, { start: { line: 9, character: 26 }, end: { line: 9, character: 30 } });
     assert.deepEqual(relatedOf(r[0]!), [call('templates/a.yaml'), call('templates/b.yaml')]);
   });
   it('fixes a value written in a define in the define, for every object that includes it', () => {
-    const r = findingAt(results, 'k8s/allow-privilege-escalation', 'templates/_helpers.tpl', 3);
+    const r = findingAt(results, 'k8s/allow-privilege-escalation', 'templates/_helpers.tpl', 10);
     const fixed = fixedText(tree, r);
     assert.equal(fixed.file, 'templates/_helpers.tpl');
     assert.equal(fixed.text, helpers.replace('allowPrivilegeEscalation: true', 'allowPrivilegeEscalation: false'));
   });
-  it('writes a missing setting into the define in its own indentation (the caller\'s nindent 12 taken off), from either object', () => {
-    const expected = helpers.replace('runAsUser: {{ .Values.uid }}\n', 'runAsUser: {{ .Values.uid }}\nreadOnlyRootFilesystem: true\n');
+  it('writes a missing setting into the define in its own indentation (the caller\'s nindent 10 taken off), from either object', () => {
+    const expected = helpers.replace('nindent 2 }}\nresources:', 'nindent 2 }}\n  readOnlyRootFilesystem: true\nresources:');
     for (const file of ['templates/a.yaml', 'templates/b.yaml']) {
       const r = findingAt(results, 'k8s/read-only-root-filesystem', file, 17);
       assert.deepEqual(r.range, { start: { line: 16, character: 16 }, end: { line: 16, character: 19 } });
       const fixed = fixedText(tree, r);
       assert.equal(fixed.file, 'templates/_helpers.tpl');
-      // after the define's last action, before the line break that `{{- end }}` trims
       assert.equal(fixed.text, expected);
       // rendered again, neither object has the finding
       const again = lintChart(memoryTree({ ...files, 'templates/_helpers.tpl': fixed.text }), '', { sprig }).results;
@@ -292,11 +295,11 @@ runAsUser: {{ .Values.uid }}
     assert.equal(all.length, 2);
     const a = all.find((b) => b.name === 'app/templates/a.yaml');
     // a.yaml changes the define's output for itself: its finding goes, b.yaml's stays
-    const line = { start: { line: 19, character: 12 }, end: { line: 19, character: 63 } };
-    const own = { file: 'templates/a.yaml', edits: [{ range: line, newText: '{{- include "app.securityContext" . | replace "Escalation: true" "Escalation: false" | nindent 12 }}' }] };
+    const line = { start: { line: 18, character: 10 }, end: { line: 18, character: 54 } };
+    const own = { file: 'templates/a.yaml', edits: [{ range: line, newText: '{{- include "app.settings" . | replace "Escalation: true" "Escalation: false" | nindent 10 }}' }] };
     assert.equal(verifier.verify(own, a!.name, a!.result), true);
     assert.equal(verifier.verify(own, a!.name, a!.result, all), false);
-    const shared = { file: 'templates/_helpers.tpl', edits: [{ range: { start: { line: 2, character: 26 }, end: { line: 2, character: 30 } }, newText: 'false' }] };
+    const shared = { file: 'templates/_helpers.tpl', edits: [{ range: { start: { line: 9, character: 26 }, end: { line: 9, character: 30 } }, newText: 'false' }] };
     assert.equal(verifier.verify(shared, a!.name, a!.result, all), true);
   });
 });

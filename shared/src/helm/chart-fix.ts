@@ -198,19 +198,27 @@ function unindent(newText: string, delta: number, startsLine: boolean): string |
   return lines.join('\n');
 }
 
+/** Blanks, then the `end` of a define, then only blanks, comments or the next define. */
+const DEFINE_END = /^\s*\{\{-?\s*end\s*-?\}\}\s*(?:$|\{\{-?\s*(?:define\b|\/\*))/;
+
 /**
  * The place in a named template's text right after its output that ends at output offset `s`: after
- * its text, or after the closing delimiter of an action it ends with; undefined when no output of a
- * named template ends there, or when its action trims the blanks after it (`-}}`).
+ * its text, or after the closing delimiter of an action it ends with. Undefined when no output of a
+ * named template ends there, when its action trims the blanks after it (`-}}`), or when the place is
+ * not the end of the define's body (inside an `if` or `range`, where other values would drop it).
  */
 function nestedEnd(t: RenderedTemplate, s: number): { seg: OutputSegment; at: number } | undefined {
   const before = s > 0 ? segmentAt(t.segments, s - 1) : undefined;
   if (!before || before.origin.via === undefined || before.end !== s) return undefined;
   const o = before.origin;
-  if (o.kind === 'text') return { seg: before, at: o.offset + (s - before.start) };
-  const close = o.source.text.indexOf('}}', o.offset);
-  if (close < 0 || o.source.text[close - 1] === '-') return undefined;
-  return { seg: before, at: close + 2 };
+  let at: number;
+  if (o.kind === 'text') at = o.offset + (s - before.start);
+  else {
+    const close = o.source.text.indexOf('}}', o.offset);
+    if (close < 0 || o.source.text[close - 1] === '-') return undefined;
+    at = close + 2;
+  }
+  return DEFINE_END.test(o.source.text.slice(at, at + 200)) ? { seg: before, at } : undefined;
 }
 
 /**
@@ -381,11 +389,11 @@ export function translateFix(ctx: FixContext, verifier: FixVerifier, t: Rendered
   const read = changesOf(t.output, finding.fix.edits);
   const fromValues = read ? valuesCandidate(ctx, t, read) : undefined;
   if (fromValues && verifier.verify(fromValues, t.name, finding, all)) return fromValues;
-  // into a named template's text first (settles every object that includes it), else the caller's
-  const intoNested = templateCandidate(ctx, t, finding.fix.edits, true);
-  if (intoNested && verifier.verify(intoNested, t.name, finding, all)) return intoNested;
   const fromTemplate = templateCandidate(ctx, t, finding.fix.edits);
-  if (fromTemplate && JSON.stringify(fromTemplate) !== JSON.stringify(intoNested) && verifier.verify(fromTemplate, t.name, finding, all)) return fromTemplate;
+  if (fromTemplate && verifier.verify(fromTemplate, t.name, finding, all)) return fromTemplate;
+  // an insertion right after a define's output: at the end of the define's body (settles every object that includes it)
+  const intoNested = templateCandidate(ctx, t, finding.fix.edits, true);
+  if (intoNested && JSON.stringify(intoNested) !== JSON.stringify(fromTemplate) && verifier.verify(intoNested, t.name, finding, all)) return intoNested;
   return undefined;
 }
 
