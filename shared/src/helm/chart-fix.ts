@@ -198,6 +198,9 @@ function unindent(newText: string, delta: number, startsLine: boolean): string |
   return lines.join('\n');
 }
 
+/** An action that opens a conditional body (`if`, `with`, `range`, `else`), then blanks to the end. */
+const BODY_START = /\{\{-?\s*(?:if|with|range|else)\b(?:[^}]|\}(?!\}))*\}\}\s*$/;
+
 /** Blanks, then the `end` of a define, then only blanks, comments or the next define. */
 const DEFINE_END = /^\s*\{\{-?\s*end\s*-?\}\}\s*(?:$|\{\{-?\s*(?:define\b|\/\*))/;
 
@@ -269,6 +272,9 @@ function templateCandidate(ctx: FixContext, t: RenderedTemplate, edits: readonly
     sourceText = text;
     let newText: string | undefined = newLines;
     if (seg.origin.via !== undefined) {
+      // lines inserted at the very start of a conditional body in a define belong before it as much
+      // as in it: in it, other values would drop them; refused
+      if (end === s && BODY_START.test(text.slice(Math.max(0, at - 400), at))) return undefined;
       newText = unindent(newLines, lineIndent(t.output, s) - lineIndent(text, at), s === 0 || t.output[s - 1] === '\n');
       if (newText === undefined) return undefined;
     }
