@@ -25,7 +25,7 @@ describe('bollwerk scan --fix on a chart', () => {
     const dir = workspace(chartFiles(''));
     const run = await runMain(['scan', '.', '--fix', '--format', 'json'], { cwd: dir });
     const out = JSON.parse(run.stdout) as { summary: { fixed: number }; results: JsonResult[] };
-    assert.equal(out.summary.fixed, 7);
+    assert.equal(out.summary.fixed, 9);
     assert.equal(readFileSync(join(dir, 'values.yaml'), 'utf8'), `# The application image
 image:
   repository: nginx
@@ -45,16 +45,25 @@ securityContext:
 
 replicaCount: 1
 `);
-    assert.equal(readFileSync(join(dir, 'templates/deployment.yaml'), 'utf8'), `${readFileSync(join(FIXABLE, 'templates/deployment.yaml'), 'utf8')}            capabilities:
+    // resources go after the block the values print, in the template; the sidecar's settings in its own
+    const template = readFileSync(join(FIXABLE, 'templates/deployment.yaml'), 'utf8').replace('nindent 12 }}\n', `nindent 12 }}\n          resources:\n            requests:\n              cpu: 100m\n              memory: 128Mi\n            limits:\n              cpu: 500m\n              memory: 256Mi\n`);
+    assert.equal(readFileSync(join(dir, 'templates/deployment.yaml'), 'utf8'), `${template}            capabilities:
               drop:
                 - ALL
             readOnlyRootFilesystem: true
             seccompProfile:
               type: RuntimeDefault
+          resources:
+            requests:
+              cpu: 100m
+              memory: 128Mi
+            limits:
+              cpu: 500m
+              memory: 256Mi
       hostUsers: false
 `);
-    // what no fix can settle stays: the resources of both containers
-    assert.deepEqual(out.results.map((r) => `${r.ruleId} ${r.file}:${r.line}`), ['k8s/resources templates/deployment.yaml:11', 'k8s/resources templates/deployment.yaml:15']);
+    // every finding had a verified fix
+    assert.deepEqual(out.results.map((r) => `${r.ruleId} ${r.file}:${r.line}`), []);
     // a second run finds nothing more to fix
     const again = JSON.parse((await runMain(['scan', '.', '--fix', '--format', 'json'], { cwd: dir })).stdout) as { summary: { fixed: number } };
     assert.equal(again.summary.fixed, 0);
@@ -91,17 +100,27 @@ describe('bollwerk scan --fix on a kustomize tree', () => {
       'overlays/staging/relax.yaml': relax('false'),
     });
     const run = await runMain(['scan', '.', '--fix', '--format', 'json'], { cwd: dir });
-    assert.equal((JSON.parse(run.stdout) as { summary: { fixed: number } }).summary.fixed, 5);
+    assert.equal((JSON.parse(run.stdout) as { summary: { fixed: number } }).summary.fixed, 8);
     assert.equal(readFileSync(join(dir, 'base/deployment.yaml'), 'utf8'), `${readFileSync(join(APP, 'base/deployment.yaml'), 'utf8')}            capabilities:
               drop:
                 - ALL
             runAsNonRoot: true
             seccompProfile:
               type: RuntimeDefault
+          resources:
+            requests:
+              cpu: 100m
+              memory: 128Mi
+            limits:
+              cpu: 500m
+              memory: 256Mi
       automountServiceAccountToken: false
+      hostUsers: false
 `);
     assert.equal(readFileSync(join(dir, 'overlays/staging/relax.yaml'), 'utf8'), relax('true'));
+    // the component's patch introduced hostNetwork: the fix goes there
+    assert.equal(readFileSync(join(dir, 'components/probe/probe.yaml'), 'utf8'), readFileSync(join(APP, 'components/probe/probe.yaml'), 'utf8').replace('hostNetwork: true', 'hostNetwork: false'));
     // a patch is no whole object: nothing is added to it as if it were one
-    for (const f of ['overlays/dev/debug.yaml', 'overlays/prod/secure.yaml', 'components/probe/probe.yaml']) assert.equal(readFileSync(join(dir, f), 'utf8'), readFileSync(join(APP, f), 'utf8'), f);
+    for (const f of ['overlays/dev/debug.yaml', 'overlays/prod/secure.yaml']) assert.equal(readFileSync(join(dir, f), 'utf8'), readFileSync(join(APP, f), 'utf8'), f);
   });
 });

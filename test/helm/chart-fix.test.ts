@@ -96,8 +96,14 @@ describe('chart fixes', () => {
     });
   }
 
-  it('leaves a rule that offers no fix without one (resources need a decision)', () => {
-    assert.equal(findingAt(lint.results, 'k8s/resources', 'templates/deployment.yaml', 11).fix, undefined);
+  it('leaves a rule that offers no fix without one (a root group needs a decision)', () => {
+    const chart = memoryTree({
+      'Chart.yaml': 'apiVersion: v2\nname: c\nversion: 1.0.0\n',
+      'values.yaml': 'gid: 0\n',
+      'templates/pod.yaml': TEMPLATE_POD('        runAsGroup: {{ .Values.gid }}\n'),
+    });
+    const r = findingAt(lintChart(chart, '', { sprig, fixes: true }).results, 'k8s/run-as-group-root', 'values.yaml', 1);
+    assert.equal(r.fix, undefined);
   });
 
   it('computes no fix unless asked (a render per fix), and only for the findings asked for', () => {
@@ -189,5 +195,117 @@ describe('chart fixes', () => {
     const digest = `sha256:${'a'.repeat(64)}`;
     const pin = chartPinEdit(sites[1]!.insert, `nginx:1.27@${digest}`)!;
     assert.equal(applyEdits(read(join(FIXABLE, 'values.yaml')), [pin.edit]).split('\n')[3], `  tag: "1.27@${digest}" # the version to deploy`);
+  });
+});
+
+describe('findings and fixes in shared templates (include, tpl)', () => {
+  const deployment = (name: string, call: string): string => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+spec:
+  selector:
+    matchLabels:
+      app: ${name}
+  template:
+    metadata:
+      labels:
+        app: ${name}
+    spec:
+      automountServiceAccountToken: false
+      hostUsers: false
+      containers:
+        - name: app
+          image: nginx@sha256:${'a'.repeat(64)}
+          ${call}
+`;
+  // a define of the container's settings that includes the security context's define
+  const helpers = `{{- define "app.settings" -}}
+securityContext:
+  {{- include "app.securityContext" . | nindent 2 }}
+resources:
+  limits: {cpu: 100m, memory: 64Mi}
+  requests: {cpu: 100m, memory: 64Mi}
+{{- end }}
+{{- define "app.securityContext" -}}
+runAsNonRoot: true
+allowPrivilegeEscalation: true
+capabilities:
+  drop:
+    - ALL
+seccompProfile:
+  type: RuntimeDefault
+runAsUser: {{ .Values.uid }}
+{{- end }}
+`;
+  const include = '{{- include "app.settings" . | nindent 10 }}';
+  const files = {
+    'Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\n',
+    'values.yaml': 'uid: 0\nextra: |\n  privileged: true\n  runAsNonRoot: true\n',
+    'templates/_helpers.tpl': helpers,
+    'templates/a.yaml': deployment('a', include),
+    'templates/b.yaml': deployment('b', include),
+    'templates/c.yaml': deployment('c', 'securityContext:\n            {{- tpl .Values.extra . | nindent 12 }}'),
+  };
+  const tree = memoryTree(files);
+  const results = lintChart(tree, '', { sprig, fixes: true }).results;
+  const call = (file: string): { uri: string; range: Result['range'] } => ({ uri: file, range: { start: { line: 18, character: 10 }, end: { line: 18, character: 12 } } });
+  const relatedOf = (r: Result): { uri: string; range: Result['range'] }[] => (r.related ?? []).map((x) => ({ uri: x.uri, range: x.range })).sort((x, y) => x.uri.localeCompare(y.uri));
+
+  it('reports a value written in a define on the define\'s line, once, naming each object\'s include call', () => {
+    const r = results.filter((x) => x.ruleId === 'k8s/allow-privilege-escalation' && x.uri === 'templates/_helpers.tpl');
+    assert.equal(r.length, 1);
+    assert.deepEqual(r[0]!.range, { start: { line: 9, character: 26 }, end: { line: 9, character: 30 } });
+    assert.deepEqual(relatedOf(r[0]!), [call('templates/a.yaml'), call('templates/b.yaml')]);
+  });
+  it('fixes a value written in a define in the define, for every object that includes it', () => {
+    const r = findingAt(results, 'k8s/allow-privilege-escalation', 'templates/_helpers.tpl', 10);
+    const fixed = fixedText(tree, r);
+    assert.equal(fixed.file, 'templates/_helpers.tpl');
+    assert.equal(fixed.text, helpers.replace('allowPrivilegeEscalation: true', 'allowPrivilegeEscalation: false'));
+  });
+  it('writes a missing setting into the define in its own indentation (the caller\'s nindent 10 taken off), from either object', () => {
+    const expected = helpers.replace('nindent 2 }}\nresources:', 'nindent 2 }}\n  readOnlyRootFilesystem: true\nresources:');
+    for (const file of ['templates/a.yaml', 'templates/b.yaml']) {
+      const r = findingAt(results, 'k8s/read-only-root-filesystem', file, 17);
+      assert.deepEqual(r.range, { start: { line: 16, character: 16 }, end: { line: 16, character: 19 } });
+      const fixed = fixedText(tree, r);
+      assert.equal(fixed.file, 'templates/_helpers.tpl');
+      assert.equal(fixed.text, expected);
+      // rendered again, neither object has the finding
+      const again = lintChart(memoryTree({ ...files, 'templates/_helpers.tpl': fixed.text }), '', { sprig }).results;
+      assert.deepEqual(again.filter((x) => x.ruleId === 'k8s/read-only-root-filesystem').map((x) => x.uri), ['templates/c.yaml']);
+    }
+  });
+  it('reports a value a define printed from values on its values line, naming each include call', () => {
+    const r = results.filter((x) => x.ruleId === 'k8s/run-as-user-root');
+    assert.equal(r.length, 1);
+    assert.equal(r[0]!.uri, 'values.yaml');
+    assert.deepEqual(r[0]!.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } });
+    assert.deepEqual(relatedOf(r[0]!), [call('templates/a.yaml'), call('templates/b.yaml')]);
+  });
+  it('reports a flag in a values string rendered by tpl on that values key', () => {
+    const r = results.filter((x) => x.ruleId === 'k8s/privileged');
+    assert.equal(r.length, 1);
+    assert.equal(r[0]!.uri, 'values.yaml');
+    assert.deepEqual(r[0]!.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } });
+  });
+  it('verifies a fix of a define\'s finding for every object that reaches it: fixing one object is not enough', () => {
+    const request = { chartPath: '', sprig };
+    const rendered = renderChart({ ...request, tree, sourceMap: true });
+    assert.ok(!('failure' in rendered));
+    const config = normalizeConfig({}).config;
+    const baseline = relint(tree, request, config)!;
+    const verifier = new FixVerifier({ tree, chartDir: '', request, config, values: rendered.sourceMap!.values, pathOf: (n: string) => n.replace(/^app\//, ''), baseline });
+    const all = baseline.filter((b) => b.result.ruleId === 'k8s/allow-privilege-escalation' && b.name !== 'app/templates/c.yaml');
+    assert.equal(all.length, 2);
+    const a = all.find((b) => b.name === 'app/templates/a.yaml');
+    // a.yaml changes the define's output for itself: its finding goes, b.yaml's stays
+    const line = { start: { line: 18, character: 10 }, end: { line: 18, character: 54 } };
+    const own = { file: 'templates/a.yaml', edits: [{ range: line, newText: '{{- include "app.settings" . | replace "Escalation: true" "Escalation: false" | nindent 10 }}' }] };
+    assert.equal(verifier.verify(own, a!.name, a!.result), true);
+    assert.equal(verifier.verify(own, a!.name, a!.result, all), false);
+    const shared = { file: 'templates/_helpers.tpl', edits: [{ range: { start: { line: 9, character: 26 }, end: { line: 9, character: 30 } }, newText: 'false' }] };
+    assert.equal(verifier.verify(shared, a!.name, a!.result, all), true);
   });
 });

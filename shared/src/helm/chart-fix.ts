@@ -170,27 +170,98 @@ function valuesCandidate(ctx: FixContext, t: RenderedTemplate, read: { changes: 
   return file === undefined ? undefined : { file, edits };
 }
 
+/** The number of spaces a line of `text` starts with (the line holding `at`). */
+function lineIndent(text: string, at: number): number {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  let i = start;
+  while (text.charCodeAt(i) === 32) i++;
+  return i - start;
+}
+
+/**
+ * Inserted text written for the rendered indentation, in the indentation of a named template's own
+ * text: the caller indented its output by `delta` (`include … | nindent 12`), so each new line
+ * loses that many spaces (the first too when the insertion starts a line). Undefined when a line
+ * has fewer.
+ */
+function unindent(newText: string, delta: number, startsLine: boolean): string | undefined {
+  if (delta === 0) return newText;
+  if (delta < 0) return undefined;
+  const pad = ' '.repeat(delta);
+  const lines = newText.split('\n');
+  for (let i = startsLine ? 0 : 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '') continue;
+    if (!line.startsWith(pad)) return undefined;
+    lines[i] = line.slice(delta);
+  }
+  return lines.join('\n');
+}
+
+/** An action that opens a conditional body (`if`, `with`, `range`, `else`), then blanks to the end. */
+const BODY_START = /\{\{-?\s*(?:if|with|range|else)\b(?:[^}]|\}(?!\}))*\}\}\s*$/;
+
+/** Blanks, then the `end` of a define, then only blanks, comments or the next define. */
+const DEFINE_END = /^\s*\{\{-?\s*end\s*-?\}\}\s*(?:$|\{\{-?\s*(?:define\b|\/\*))/;
+
+/**
+ * The place in a named template's text right after its output that ends at output offset `s`: after
+ * its text, or after the closing delimiter of an action it ends with. Undefined when no output of a
+ * named template ends there, when its action trims the blanks after it (`-}}`), or when the place is
+ * not the end of the define's body (inside an `if` or `range`, where other values would drop it).
+ */
+function nestedEnd(t: RenderedTemplate, s: number): { seg: OutputSegment; at: number } | undefined {
+  const before = s > 0 ? segmentAt(t.segments, s - 1) : undefined;
+  if (!before || before.origin.via === undefined || before.end !== s) return undefined;
+  const o = before.origin;
+  let at: number;
+  if (o.kind === 'text') at = o.offset + (s - before.start);
+  else {
+    const close = o.source.text.indexOf('}}', o.offset);
+    if (close < 0 || o.source.text[close - 1] === '-') return undefined;
+    at = close + 2;
+  }
+  return DEFINE_END.test(o.source.text.slice(at, at + 200)) ? { seg: before, at } : undefined;
+}
+
 /**
  * The template edits of a fix: the rendered edits placed at the template text that wrote the
  * output around them. Template text is written out verbatim, so inserted lines keep the rendered
- * indentation, also after a line that an action indented (`toYaml … | nindent 12`). Undefined when
- * an edit touches output an action wrote (a block of an `include`d define).
+ * indentation, also after a line that an action indented (`toYaml … | nindent 12`); text of a
+ * named template (include, template) that its caller indented gets its own indentation back, so
+ * the edit fixes every object that includes it. An insertion right after a named template's
+ * output goes into it when `intoNested`, else into the text that follows. Undefined when an edit
+ * touches output an action wrote.
  */
-function templateCandidate(ctx: FixContext, t: RenderedTemplate, edits: readonly TextEdit[]): FileEdits | undefined {
+function templateCandidate(ctx: FixContext, t: RenderedTemplate, edits: readonly TextEdit[], intoNested = false): FileEdits | undefined {
   const rendered = lineIndex(t.output);
   let file: string | undefined;
   let sourceText: string | undefined;
   const spans: { start: number; end: number; newText: string }[] = [];
   for (const e of edits) {
-    const s = rendered.offsetAt(e.range.start);
-    const end = rendered.offsetAt(e.range.end);
+    let s = rendered.offsetAt(e.range.start);
+    let end = rendered.offsetAt(e.range.end);
+    let newLines = e.newText;
+    let nested = intoNested && end === s ? nestedEnd(t, s) : undefined;
+    // lines inserted at the start of the line after a named template's output (its caller's line
+    // break between) are the same lines added at the end of that output, before the line break
+    if (intoNested && !nested && end === s && s > 1 && t.output[s - 1] === '\n' && newLines.endsWith('\n')) {
+      nested = nestedEnd(t, s - 1);
+      if (nested) {
+        s -= 1;
+        end = s;
+        newLines = `\n${newLines.slice(0, -1)}`;
+      }
+    }
     // the template offset of the output at s: the text holding s, else the text ending just before it
-    let seg = segmentAt(t.segments, s);
-    let at: number | undefined;
-    if (seg?.origin.kind === 'text') at = seg.origin.offset + (s - seg.start);
-    else {
-      seg = s > 0 ? segmentAt(t.segments, s - 1) : undefined;
+    let seg = nested?.seg ?? segmentAt(t.segments, s);
+    let at: number | undefined = nested?.at;
+    if (nested === undefined) {
       if (seg?.origin.kind === 'text') at = seg.origin.offset + (s - seg.start);
+      else {
+        seg = s > 0 ? segmentAt(t.segments, s - 1) : undefined;
+        if (seg?.origin.kind === 'text') at = seg.origin.offset + (s - seg.start);
+      }
     }
     if (!seg || at === undefined) return undefined;
     if (end > s && (seg.origin.kind !== 'text' || end > seg.end || s < seg.start)) return undefined;
@@ -199,7 +270,15 @@ function templateCandidate(ctx: FixContext, t: RenderedTemplate, edits: readonly
     if (file !== undefined && file !== name) return undefined;
     file = name;
     sourceText = text;
-    spans.push({ start: at, end: at + (end - s), newText: e.newText });
+    let newText: string | undefined = newLines;
+    if (seg.origin.via !== undefined) {
+      // lines inserted at the very start of a conditional body in a define belong before it as much
+      // as in it: in it, other values would drop them; refused
+      if (end === s && BODY_START.test(text.slice(Math.max(0, at - 400), at))) return undefined;
+      newText = unindent(newLines, lineIndent(t.output, s) - lineIndent(text, at), s === 0 || t.output[s - 1] === '\n');
+      if (newText === undefined) return undefined;
+    }
+    spans.push({ start: at, end: at + (end - s), newText });
   }
   if (file === undefined || sourceText === undefined) return undefined;
   const lines = lineIndex(sourceText);
@@ -251,6 +330,12 @@ export function relint(tree: FileTree, request: FixContext['request'], config: C
   return out;
 }
 
+/** A rendered finding: its template's name and the finding in the rendered text. */
+export interface FixTarget {
+  readonly name: string;
+  readonly result: Result;
+}
+
 /** Verifies candidates by rendering again; remembers each candidate's render. */
 export class FixVerifier {
   private readonly renders = new Map<string, Map<string, number> | null>();
@@ -276,8 +361,12 @@ export class FixVerifier {
     return { tree: overlay(this.ctx.tree, new Map([[candidate.file, after]])), request: this.ctx.request };
   }
 
-  /** True when the chart renders with `candidate`, the finding is gone and no finding is new. */
-  verify(candidate: FileEdits, name: string, finding: Result): boolean {
+  /**
+   * True when the chart renders with `candidate`, the finding is gone and no finding is new. `all`
+   * are the rendered findings reported as one with it (a define's line reached from each object that
+   * includes it): each of them must be gone too.
+   */
+  verify(candidate: FileEdits, name: string, finding: Result, all: readonly FixTarget[] = []): boolean {
     const key = JSON.stringify(candidate);
     let counts = this.renders.get(key);
     if (counts === undefined) {
@@ -291,6 +380,7 @@ export class FixVerifier {
     this.baseline ??= countFindings(this.ctx.baseline);
     const target = findingKey(name, finding);
     if ((counts.get(target) ?? 0) >= (this.baseline.get(target) ?? 0)) return false;
+    for (const [k, n] of countFindings(all)) if ((counts.get(k) ?? 0) > (this.baseline.get(k) ?? 0) - n) return false;
     for (const [k, n] of counts) if (n > (this.baseline.get(k) ?? 0)) return false;
     return true;
   }
@@ -300,13 +390,16 @@ export class FixVerifier {
  * The fix of a rendered finding in the chart's files: into the values that feed the block when
  * that verifies, else into the template's text; undefined when neither does.
  */
-export function translateFix(ctx: FixContext, verifier: FixVerifier, t: RenderedTemplate, finding: Result): FileEdits | undefined {
+export function translateFix(ctx: FixContext, verifier: FixVerifier, t: RenderedTemplate, finding: Result, all: readonly FixTarget[] = []): FileEdits | undefined {
   if (!finding.fix || finding.fix.edits.length === 0) return undefined;
   const read = changesOf(t.output, finding.fix.edits);
   const fromValues = read ? valuesCandidate(ctx, t, read) : undefined;
-  if (fromValues && verifier.verify(fromValues, t.name, finding)) return fromValues;
+  if (fromValues && verifier.verify(fromValues, t.name, finding, all)) return fromValues;
   const fromTemplate = templateCandidate(ctx, t, finding.fix.edits);
-  if (fromTemplate && verifier.verify(fromTemplate, t.name, finding)) return fromTemplate;
+  if (fromTemplate && verifier.verify(fromTemplate, t.name, finding, all)) return fromTemplate;
+  // an insertion right after a define's output: at the end of the define's body (settles every object that includes it)
+  const intoNested = templateCandidate(ctx, t, finding.fix.edits, true);
+  if (intoNested && JSON.stringify(intoNested) !== JSON.stringify(fromTemplate) && verifier.verify(intoNested, t.name, finding, all)) return intoNested;
   return undefined;
 }
 
@@ -319,7 +412,7 @@ const STAND_IN_DIGEST = `@sha256:${'0'.repeat(64)}`;
  * `@sha256:…` goes. Verified by rendering with a stand-in digest there. Undefined when the
  * reference's end is not printed whole by one values scalar or template text.
  */
-export function translatePin(ctx: FixContext, verifier: FixVerifier, t: RenderedTemplate, finding: Result): FileEdits | undefined {
+export function translatePin(ctx: FixContext, verifier: FixVerifier, t: RenderedTemplate, finding: Result, all: readonly FixTarget[] = []): FileEdits | undefined {
   const pin = finding.data?.['pin'];
   const reference = typeof pin === 'object' && pin !== null ? (pin as { reference?: unknown }).reference : undefined;
   if (typeof reference !== 'string' || reference === '') return undefined;
@@ -346,6 +439,6 @@ export function translatePin(ctx: FixContext, verifier: FixVerifier, t: Rendered
     const at = parsed.lines.positionAt(offset);
     candidate = { file: source.file, edits: [{ range: { start: at, end: at }, newText: STAND_IN_DIGEST }] };
   }
-  if (!candidate || !verifier.verify(candidate, t.name, finding)) return undefined;
+  if (!candidate || !verifier.verify(candidate, t.name, finding, all)) return undefined;
   return candidate;
 }

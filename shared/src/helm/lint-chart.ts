@@ -10,8 +10,8 @@ import { RENDER_ERROR } from '../engine-rules';
 import type { FileTree } from '../file-tree';
 import { lintText, sortResults, toResult } from '../lint';
 import type { Fix, Range, RelatedPlace, Result } from '../types';
-import { FixVerifier, translateFix, translatePin, type FileEdits, type FixContext, type RenderedTemplate } from './chart-fix';
-import { causeAt, type OutputCause } from './source-origin';
+import { FixVerifier, translateFix, translatePin, type FileEdits, type FixContext, type FixTarget, type RenderedTemplate } from './chart-fix';
+import { causeAt, type OutputCause, type TemplatePlace } from './source-origin';
 import { renderChart, type TemplateRequest } from './template-command';
 import type { FuncMap, OutputSegment } from './template/index';
 import type { ValuesProvenance } from './values-source';
@@ -131,6 +131,16 @@ function feedingBlock(ruleId: string, output: string, segments: readonly OutputS
   return undefined;
 }
 
+/** The call of a named template or tpl in the executed template, as related information of a finding placed inside. */
+function callPlace(via: TemplatePlace, chartDir: string, uriOf: (p: string) => string): RelatedPlace {
+  const start = { line: via.line - 1, character: via.column - 1 };
+  return {
+    uri: uriOf(templatePath(chartDir, via.file)),
+    range: { start, end: { line: start.line, character: start.character + 2 } },
+    message: { en: `the object is rendered by ${via.file.slice(via.file.indexOf('/') + 1)}, which calls the shared template here`, de: `das Objekt rendert ${via.file.slice(via.file.indexOf('/') + 1)}, das die gemeinsame Vorlage hier aufruft` },
+  };
+}
+
 /** Moves one finding of a rendered template to its cause; undefined when the place has no origin. */
 function relocate(r: Result, output: string, segments: readonly OutputSegment[], values: ValuesProvenance, chartDir: string, uriOf: (p: string) => string): Result | undefined {
   const start = offsetOf(output, r.range.start.line, r.range.start.character);
@@ -140,10 +150,20 @@ function relocate(r: Result, output: string, segments: readonly OutputSegment[],
   // the object range and the fix belong to the rendered text, which no one edits
   const { objectRange, fix: _f, ...rest } = r;
   const moved = { ...rest, uri: uriOf(file), range: causeRange(cause, r.range) };
-  if (cause.value) return moved;
+  // a finding in a shared template (or the values it printed) names the call of the object's template
+  const call = cause.via && (cause.value || cause.template.file !== cause.via.file) ? [callPlace(cause.via, chartDir, uriOf)] : [];
+  if (cause.value) return call.length > 0 ? { ...moved, related: call } : moved;
   const end = objectRange ? offsetOf(output, objectRange.end.line, objectRange.end.character) : output.length;
-  const related = feedingBlock(r.ruleId, output, segments, values, start, end, uriOf);
-  return related ? { ...moved, related: [related] } : moved;
+  const feeding = feedingBlock(r.ruleId, output, segments, values, start, end, uriOf);
+  const related = feeding ? [...call, feeding] : call;
+  return related.length > 0 ? { ...moved, related } : moved;
+}
+
+/** The related places of `b` that `a` lacks added to `a` (one finding reached from several objects names each call). */
+function mergeRelated(a: Result, b: Result): Result {
+  const same = (x: RelatedPlace, y: RelatedPlace): boolean => x.uri === y.uri && x.range.start.line === y.range.start.line && x.range.start.character === y.range.start.character;
+  const extra = (b.related ?? []).filter((x) => !(a.related ?? []).some((y) => same(x, y)));
+  return extra.length === 0 ? a : { ...a, related: [...(a.related ?? []), ...extra] };
 }
 
 const key = (r: Result): string => `${r.ruleId}\0${r.uri}\0${r.range.start.line}:${r.range.start.character}\0${r.message.en}`;
@@ -205,13 +225,26 @@ export function lintChart(tree: FileTree, chartDir: string, options: ChartLintOp
   const fixer = chartFixer({ tree, chartDir, request: { chartPath: chartDir, sprig, ...whole }, config, values: sourceMap!.values, pathOf: (n) => templatePath(chartDir, n), baseline: found.map((f) => ({ name: f.template.name, result: f.result })), outputs: files });
   const wanted = typeof options.fixes === 'function' ? options.fixes : (): boolean => true;
   const withFix = new Set<string>();
+  // the rendered findings that land on one place (a define used by several objects): a fix must settle them all
+  const groups = new Map<string, { name: string; result: Result }[]>();
   for (const f of found) {
     const k = key(f.moved);
-    const fixed = withFix.has(k) || !wanted(f.moved) ? undefined : fixer(f.template, f.result);
-    // of one finding reached from several templates, the first with a fix keeps it
-    if (results.has(k) && (!fixed || withFix.has(k))) continue;
+    const group = groups.get(k);
+    if (group) group.push({ name: f.template.name, result: f.result });
+    else groups.set(k, [{ name: f.template.name, result: f.result }]);
+  }
+  for (const f of found) {
+    const k = key(f.moved);
+    const fixed = withFix.has(k) || !wanted(f.moved) ? undefined : fixer(f.template, f.result, groups.get(k)!);
+    // of one finding reached from several templates, the first with a fix keeps it; each names its call
+    const prior = results.get(k);
+    if (prior && (!fixed || withFix.has(k))) {
+      results.set(k, mergeRelated(prior, f.moved));
+      continue;
+    }
     if (fixed) withFix.add(k);
-    results.set(k, fixed ? withChartFix(f.moved, fixed, uriOf) : f.moved);
+    const entry = prior ? mergeRelated(f.moved, prior) : f.moved;
+    results.set(k, fixed ? withChartFix(entry, fixed, uriOf) : entry);
   }
   return { results: sortResults([...results.values()]), linted, library: false, byTemplate };
 }
@@ -219,7 +252,13 @@ export function lintChart(tree: FileTree, chartDir: string, options: ChartLintOp
 /** The findings of a chart's templates, once each (templates that include the same block report it at the same place), sorted. */
 export function chartResults(byTemplate: Iterable<readonly Result[]>): Result[] {
   const results = new Map<string, Result>();
-  for (const list of byTemplate) for (const r of list) if (!results.has(key(r))) results.set(key(r), r);
+  for (const list of byTemplate) {
+    for (const r of list) {
+      // one place reached from several objects (a define they include) names each object's call
+      const prior = results.get(key(r));
+      results.set(key(r), prior ? mergeRelated(prior, r) : r);
+    }
+  }
   return sortResults([...results.values()]);
 }
 
@@ -248,11 +287,11 @@ function withChartFix(r: Result, fixed: { fix?: { title: Result['message']; edit
 }
 
 /** Translates rendered findings' fixes and digest pins (chart-fix.ts); the edits' file is a tree path or a -f file. */
-function chartFixer(ctx: FixContext): (t: RenderedTemplate, r: Result) => { fix?: { title: Result['message']; edits: Fix['edits']; file: string }; pin?: FileEdits } | undefined {
+function chartFixer(ctx: FixContext): (t: RenderedTemplate, r: Result, all: readonly FixTarget[]) => { fix?: { title: Result['message']; edits: Fix['edits']; file: string }; pin?: FileEdits } | undefined {
   const verifier = new FixVerifier(ctx);
-  return (t, r) => {
-    const edits = r.fix ? translateFix(ctx, verifier, t, r) : undefined;
-    const pin = r.data?.['pin'] ? translatePin(ctx, verifier, t, r) : undefined;
+  return (t, r, all) => {
+    const edits = r.fix ? translateFix(ctx, verifier, t, r, all) : undefined;
+    const pin = r.data?.['pin'] ? translatePin(ctx, verifier, t, r, all) : undefined;
     if (!edits && !pin) return undefined;
     return { ...(edits && r.fix ? { fix: { title: r.fix.title, edits: edits.edits, file: edits.file } } : {}), ...(pin ? { pin } : {}) };
   };

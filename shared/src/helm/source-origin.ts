@@ -3,7 +3,7 @@
  * the values node it was printed from (within a printed YAML block such as `toYaml .Values.x`, the
  * nested key under the cursor).
  */
-import { segmentAt, templatePosition, type OutputSegment } from './template/index';
+import { lineColumn, segmentAt, templatePosition, type OutputSegment } from './template/index';
 import type { ValueLocation, ValuesProvenance } from './values-source';
 
 /** A place in a template file (the rendered template's name, e.g. `chart/templates/x.yaml`). */
@@ -13,10 +13,15 @@ export interface TemplatePlace {
   readonly column: number;
 }
 
-/** The cause of a place in the output: where the template wrote it, and the values node it printed, when one did. */
+/**
+ * The cause of a place in the output: where the template wrote it, and the values node it printed,
+ * when one did; for output of a named template (include, template) or tpl, the action in the
+ * executed template that called it.
+ */
 export interface OutputCause {
   readonly template: TemplatePlace;
   readonly value?: ValueLocation;
+  readonly via?: TemplatePlace;
 }
 
 const KEY_LINE = /^( *)(- +)?("[^"]*"|'[^']*'|[^\s#'"\-?:][^:#]*?|-[^\s:#][^:#]*?) *:(?: |$)/;
@@ -55,7 +60,21 @@ export function blockPath(block: string, offset: number): string[] {
 export function causeAt(output: string, segments: readonly OutputSegment[], values: ValuesProvenance | undefined, at: number): OutputCause | undefined {
   const segment = segmentAt(segments, at);
   if (!segment) return undefined;
+  const o = segment.origin;
   const template = templatePosition(segment, at);
+  if (o.via !== undefined) {
+    const call = o.via;
+    const via = { file: call.source.parseName, ...lineColumn(call.source.text, Math.max(0, call.source.text.lastIndexOf('{{', call.offset))) };
+    const inner = valueCause(output, segment, values, at, template);
+    // a value a shared template computed (a name, a label) is the object's: placed at the call
+    if (o.kind === 'action' && inner.value === undefined) return { template: via };
+    return { ...inner, via };
+  }
+  return valueCause(output, segment, values, at, template);
+}
+
+/** The cause of output offset `at` within `segment`: the values node it printed, else the template place. */
+function valueCause(output: string, segment: OutputSegment, values: ValuesProvenance | undefined, at: number, template: TemplatePlace): OutputCause {
   const o = segment.origin;
   if (o.kind !== 'action' || o.value === undefined || values === undefined) return { template };
   const base = values.pathOf(o.value);

@@ -11,7 +11,7 @@ import type { ArgNode, BranchNode, ChainNode, CommandNode, FieldNode, Identifier
 import { errorContext, nodeString } from './nodes';
 import type { Tree } from './parse';
 import { goQuote } from './quote';
-import type { OutputOrigin, SourceRecorder, ValueRef } from './source-map';
+import { alignSegments, deleteAll, SourceRecorder, withVia, type OutputOrigin, type OutputSegment, type ValueRef } from './source-map';
 import { GoStruct, hasOwn, isGoMap, isTrue, sortedKeys, typeName, underlying } from './values';
 
 /** What to do with a missing map key (Go's missingkey option). */
@@ -85,8 +85,46 @@ class State {
   /** The values node the running action read last (source maps only). */
   private lastRef: ValueRef | undefined;
 
+  /** The last string with segments (a nested execution's output) the running action produced or read (source maps only). */
+  private lastRun: string | undefined;
+
   private noteRef(container: unknown, key?: string): void {
     if (this.rec !== undefined && container !== null && typeof container === 'object') this.lastRef = key === undefined ? { container } : { container, key };
+  }
+
+  /** Notes a value read from a variable: a nested execution's output prints with its segments (source maps only). */
+  private noteRun(value: unknown): void {
+    if (this.rec !== undefined && typeof value === 'string' && this.rec.strings.has(value)) this.lastRun = value;
+  }
+
+  /**
+   * Takes the run of the nested execution a function call started (include, tpl) off the recorder
+   * and keeps its segments for the string it returned: each origin inside names the call in `via`;
+   * template text parsed from the call's first argument (tpl's text) stands for that argument's
+   * values node, at the call.
+   */
+  private takeRun(mark: number, node: Node, argv: readonly unknown[], argRef: ValueRef | undefined, result: unknown): void {
+    const rec = this.rec!;
+    const run = rec.nested[rec.nested.length - 1]!;
+    rec.nested.length = mark;
+    if (typeof result !== 'string') return;
+    let segments: readonly OutputSegment[] | undefined = run.segments;
+    if (result !== run.text) {
+      // tpl removes `<no value>` from its output
+      const cleaned = deleteAll(run.text, run.segments, '<no value>');
+      segments = cleaned.text === result ? cleaned.segments : undefined;
+    }
+    if (segments === undefined) return;
+    const via = { source: node.src, offset: node.pos };
+    const parsed = argv[0];
+    const call: OutputOrigin = argRef ? { kind: 'action', source: node.src, offset: node.pos, value: argRef } : { kind: 'action', source: node.src, offset: node.pos };
+    const mapped = segments.map((s) => ({
+      start: s.start,
+      end: s.end,
+      origin: s.origin.kind === 'text' && s.origin.source.text === parsed ? call : withVia(s.origin, via),
+    }));
+    rec.strings.set(result, mapped);
+    this.lastRun = result;
   }
 
   private at(n: Node): void {
@@ -146,6 +184,7 @@ class State {
     switch (node.type) {
       case 'action': {
         this.lastRef = undefined;
+        this.lastRun = undefined;
         const val = this.evalPipeline(dot, node.pipe);
         if (node.pipe.decl.length === 0) this.printValue(node, val);
         return;
@@ -253,7 +292,9 @@ class State {
     if (this.budget.depth >= this.budget.maxDepth) this.errorf(`exceeded maximum template depth (${this.budget.maxDepth})`, 'limit');
     // variables declared by the pipeline persist
     dot = this.evalPipeline(dot, t.pipe);
-    const inner = new State(this.host, tmpl, this.budget, [{ name: '$', value: dot }], this.rec);
+    // with a source map, the called template records on its own, and its origins name this call
+    const rec = this.rec && new SourceRecorder(this.rec);
+    const inner = new State(this.host, tmpl, this.budget, [{ name: '$', value: dot }], rec);
     this.budget.depth++;
     try {
       inner.walk(dot, tmpl.root);
@@ -264,6 +305,10 @@ class State {
     } finally {
       this.budget.depth--;
       for (const s of inner.out) this.out.push(s);
+      if (rec !== undefined) {
+        const via = { source: t.src, offset: t.pos };
+        this.rec!.addMapped(inner.out.join(''), rec.segments.map((s) => ({ start: s.start, end: s.end, origin: withVia(s.origin, via) })));
+      }
     }
   }
 
@@ -297,7 +342,11 @@ class State {
         // a parenthesized pipeline: its arguments are inside, final must be absent
         this.notAFunction(cmd.args, final);
         return this.evalPipeline(dot, first);
-      case 'variable': return this.evalVariableNode(dot, first, cmd.args, final);
+      case 'variable': {
+        const value = this.evalVariableNode(dot, first, cmd.args, final);
+        this.noteRun(value);
+        return value;
+      }
     }
     this.at(first);
     this.notAFunction(cmd.args, final);
@@ -415,6 +464,17 @@ class State {
     }
     const argv: unknown[] = [];
     let i = 0;
+    // with a source map: the values node of the first argument (tpl's text), and the nested runs so far
+    let argRef: ValueRef | undefined;
+    const mark = this.rec?.nested.length ?? 0;
+    if (this.rec !== undefined && numFixed > 0 && args.length > 0) {
+      const saved = this.lastRef;
+      this.lastRef = undefined;
+      argv.push(this.evalArg(dot, sig.params[0]!, args[0]!));
+      argRef = this.lastRef;
+      this.lastRef ??= saved;
+      i = 1;
+    }
     for (; i < numFixed && i < args.length; i++) argv.push(this.evalArg(dot, sig.params[i]!, args[i]!));
     if (sig.variadic !== undefined) for (; i < args.length; i++) argv.push(this.evalArg(dot, sig.variadic, args[i]!));
     if (final !== MISSING) {
@@ -432,6 +492,7 @@ class State {
       const kind = e instanceof TemplateError && e.kind === 'limit' ? 'limit' : 'exec';
       this.errorf(`error calling ${name}: ${message}`, kind, e);
     }
+    if (this.rec !== undefined && this.rec.nested.length > mark) this.takeRun(mark, node, argv, argRef, result);
     return result === undefined ? null : result;
   }
 
@@ -443,7 +504,11 @@ class State {
         return this.validateType(dot, typ, untyped);
       case 'nil': return nilArg(typ, this.err);
       case 'field': return this.validateType(this.evalFieldNode(dot, n, [n], MISSING), typ, untyped);
-      case 'variable': return this.validateType(this.evalVariableNode(dot, n, [], MISSING), typ, untyped);
+      case 'variable': {
+        const value = this.evalVariableNode(dot, n, [], MISSING);
+        this.noteRun(value);
+        return this.validateType(value, typ, untyped);
+      }
       case 'pipe': return this.validateType(this.evalPipeline(dot, n), typ, untyped);
       case 'identifier': return this.validateType(this.evalFunction(dot, n, n, undefined, MISSING), typ, untyped);
       case 'chain': return this.validateType(this.evalChainNode(dot, n, [], MISSING), typ, untyped);
@@ -463,7 +528,25 @@ class State {
       return;
     }
     if (typeof v === 'function') this.errorf(`can't print ${nodeString(n)} of type ${typeName(v)}`);
-    this.write(formatValue(v), origin);
+    const text = formatValue(v);
+    const mapped = origin && this.lastRun !== undefined ? this.mappedRun(text, origin) : undefined;
+    if (mapped) {
+      this.budget.output += text.length;
+      if (this.budget.output > this.budget.maxOutput) this.errorf(`exceeded maximum output size (${this.budget.maxOutput} bytes)`, 'limit');
+      this.rec!.addMapped(text, mapped);
+      this.out.push(text);
+      return;
+    }
+    this.write(text, origin);
+  }
+
+  /** The segments of printed text made from the action's nested run (as it is, or re-indented, trimmed); undefined when it is not. */
+  private mappedRun(text: string, origin: OutputOrigin): readonly OutputSegment[] | undefined {
+    const run = this.lastRun!;
+    const segments = this.rec!.strings.get(run);
+    if (segments === undefined) return undefined;
+    if (text === run) return segments;
+    return alignSegments(run, segments, text, origin);
   }
 }
 

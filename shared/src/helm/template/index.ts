@@ -14,7 +14,7 @@ import type { FuncMap, GoFunc } from './func';
 import { isEmptyTree } from './nodes';
 import { type Tree, parseTemplates } from './parse';
 import { goQuote } from './quote';
-import type { SourceRecorder } from './source-map';
+import { SourceRecorder } from './source-map';
 
 export { FuncError, TemplateError, isLimitError } from './errors';
 export type { TemplateErrorKind } from './errors';
@@ -24,8 +24,8 @@ export { formatValue, sprint, sprintf, sprintln } from './fmt';
 export { combineFuncs, goFunc, signatureOf } from './func';
 export type { FuncMap, GoFunc, GoSignature, GoType } from './func';
 export { goQuote } from './quote';
-export { SourceRecorder, deleteAll, lineColumn, segmentAt, templatePosition } from './source-map';
-export type { OutputOrigin, OutputSegment, ValueRef } from './source-map';
+export { SourceRecorder, alignSegments, deleteAll, lineColumn, segmentAt, templatePosition } from './source-map';
+export type { CallSite, OutputOrigin, OutputSegment, ValueRef } from './source-map';
 export { GoStruct, goStruct, isGoMap, isTrue, kindOf, sortedKeys, typeName } from './values';
 export type { GoKind, GoMap, GoStructOptions } from './values';
 
@@ -49,6 +49,8 @@ const builtins: FuncMap = Object.freeze(builtinFuncs());
 /** The budget of the execution running now, shared between a set and its clones. */
 interface Runtime {
   active: Budget | undefined;
+  /** The recorder of the execution running now, when it keeps a source map: nested executions record too. */
+  recorder?: SourceRecorder | undefined;
 }
 
 /**
@@ -143,8 +145,9 @@ export class TemplateSet {
   /**
    * Executes a named template with data and returns its text. Called from a template function
    * while another execution runs (include, tpl), it shares that execution's budget one level deeper.
-   * With a recorder (top-level executions only), every run of output is recorded with its origin.
-   * Throws a `TemplateError`.
+   * With a recorder (top-level executions), every run of output is recorded with its origin; a
+   * nested execution of a recorded one records too and leaves its run for the calling function
+   * (`SourceRecorder.nested`). Throws a `TemplateError`.
    */
   execute(name: string, data: unknown, recorder?: SourceRecorder): string {
     const tree = this.lookup(name);
@@ -164,8 +167,13 @@ export class TemplateSet {
       budget.depth++;
     }
     this.runtime.active = budget;
+    const top = this.runtime.recorder;
+    if (!outer) this.runtime.recorder = recorder;
+    const rec = outer ? top && new SourceRecorder(top) : recorder;
     try {
-      return execute(this.host(), tree, data, budget, outer ? undefined : recorder);
+      const text = execute(this.host(), tree, data, budget, rec);
+      if (outer && rec !== undefined) rec.nested.push({ text, segments: rec.segments });
+      return text;
     } catch (e) {
       if (e instanceof RangeError || e === stackExhausted) {
         if (outer) throw stackExhausted;
@@ -176,6 +184,7 @@ export class TemplateSet {
     } finally {
       if (outer) budget.depth--;
       this.runtime.active = outer;
+      this.runtime.recorder = top;
     }
   }
 

@@ -10,10 +10,20 @@ export interface ValueRef {
   readonly key?: string;
 }
 
-/** Where a run of output came from: template text, or an action (with the values node it printed, when known). */
+/** A place in a template's text: the action that called a named template (include, template) or tpl. */
+export interface CallSite {
+  readonly source: Source;
+  readonly offset: number;
+}
+
+/**
+ * Where a run of output came from: template text, or an action (with the values node it printed,
+ * when known). Output of a nested execution (include, template, tpl) keeps the origins inside it
+ * and names the call that produced it in `via` (the outermost call, in the executed template).
+ */
 export type OutputOrigin =
-  | { readonly kind: 'text'; readonly source: Source; readonly offset: number }
-  | { readonly kind: 'action'; readonly source: Source; readonly offset: number; readonly value?: ValueRef };
+  | { readonly kind: 'text'; readonly source: Source; readonly offset: number; readonly via?: CallSite }
+  | { readonly kind: 'action'; readonly source: Source; readonly offset: number; readonly value?: ValueRef; readonly via?: CallSite };
 
 /** A run of output `[start, end)` with its origin. */
 export interface OutputSegment {
@@ -22,10 +32,26 @@ export interface OutputSegment {
   readonly origin: OutputOrigin;
 }
 
+/** The output of a nested execution (include, tpl) with its segments. */
+export interface NestedRun {
+  readonly text: string;
+  readonly segments: readonly OutputSegment[];
+}
+
 /** Collects the segments of one execution in output order. */
 export class SourceRecorder {
   readonly segments: OutputSegment[] = [];
   private length = 0;
+  /** Nested executions that finished, in order; the call that started one takes its run off. */
+  readonly nested: NestedRun[];
+  /** Strings that nested executions returned, with their segments: a variable holding one prints with them. */
+  readonly strings: Map<string, readonly OutputSegment[]>;
+
+  /** A recorder of its own segments; one of a nested execution shares the outer one's tables. */
+  constructor(outer?: SourceRecorder) {
+    this.nested = outer ? outer.nested : [];
+    this.strings = outer ? outer.strings : new Map();
+  }
 
   /** Records `text` as the next run of output. */
   add(text: string, origin: OutputOrigin): void {
@@ -33,6 +59,83 @@ export class SourceRecorder {
     this.segments.push({ start: this.length, end: this.length + text.length, origin });
     this.length += text.length;
   }
+
+  /** Records `text` as the next run of output with its own segments (offsets relative to `text`, covering it). */
+  addMapped(text: string, segments: readonly OutputSegment[]): void {
+    for (const s of segments) this.segments.push({ start: this.length + s.start, end: this.length + s.end, origin: s.origin });
+    this.length += text.length;
+  }
+}
+
+/** An origin with the call that produced it: the outermost call wins, so each level overwrites it. */
+export function withVia(origin: OutputOrigin, via: CallSite): OutputOrigin {
+  return { ...origin, via };
+}
+
+const isBlank = (c: string): boolean => c === ' ' || c === '\n' || c === '\t' || c === '\r';
+
+/**
+ * The segments of `to`, a text made from `from` by adding and removing blanks only (`nindent`,
+ * `indent`, `trim` and their kin), found by matching the two texts character by character: runs
+ * of template text keep their exact offsets line by line, a printed action keeps one segment over
+ * its whole (re-indented) block, and added blanks get `fill`. Undefined when `to` differs in more
+ * than blanks, or when nothing of `from` is in it.
+ */
+export function alignSegments(from: string, segments: readonly OutputSegment[], to: string, fill: OutputOrigin): OutputSegment[] | undefined {
+  const out: OutputSegment[] = [];
+  let filled = 0;
+  const push = (start: number, end: number, origin: OutputOrigin): void => {
+    if (start > filled) out.push({ start: filled, end: start, origin: fill });
+    out.push({ start, end, origin });
+    filled = end;
+  };
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  // the current run: output start, source start, the segment it belongs to
+  let runTo = -1;
+  let runFrom = -1;
+  let runSeg: OutputSegment | undefined;
+  let runEnd = -1;
+  const close = (): void => {
+    if (runSeg === undefined) return;
+    const o = runSeg.origin;
+    push(runTo, runEnd, o.kind === 'text' ? { ...o, offset: o.offset + (runFrom - runSeg.start) } : o);
+    runSeg = undefined;
+  };
+  while (i < from.length && j < to.length) {
+    const a = from.charCodeAt(i);
+    const b = to.charCodeAt(j);
+    if (a === b) {
+      while (k < segments.length && segments[k]!.end <= i) k++;
+      const seg = segments[k];
+      if (seg === undefined || seg.start > i) {
+        close();
+        i++;
+        j++;
+        continue;
+      }
+      // a text run goes on while both texts advance together; an action's run spans its block
+      const contiguous = runSeg === seg && (seg.origin.kind === 'action' || (runEnd === j && runFrom + (j - runTo) === i));
+      if (!contiguous) {
+        close();
+        runSeg = seg;
+        runTo = j;
+        runFrom = i;
+      }
+      runEnd = j + 1;
+      i++;
+      j++;
+    } else if (isBlank(to[j]!)) j++;
+    else if (isBlank(from[i]!)) i++;
+    else return undefined;
+  }
+  for (; i < from.length; i++) if (!isBlank(from[i]!)) return undefined;
+  for (; j < to.length; j++) if (!isBlank(to[j]!)) return undefined;
+  close();
+  if (out.length === 0) return undefined;
+  if (filled < to.length) out.push({ start: filled, end: to.length, origin: fill });
+  return out;
 }
 
 /** A 1-based line and column of an offset in a text. */
