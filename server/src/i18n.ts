@@ -37,6 +37,8 @@ export const UI = {
   external: { en: 'Further references', de: 'Weitere Referenzen' },
   docs: { en: 'Rule documentation', de: 'Regeldokumentation' },
   noItems: { en: 'No checklist item cited.', de: 'Kein Checklistenpunkt zitiert.' },
+  scanning: { en: 'Bollwerk: scanning the workspace', de: 'Bollwerk: Arbeitsbereich wird geprüft' },
+  scanFiles: { en: '{done} of {total} files', de: '{done} von {total} Dateien' },
   severities: {
     error: { en: 'error', de: 'Fehler' },
     warning: { en: 'warning', de: 'Warnung' },

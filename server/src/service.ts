@@ -4,10 +4,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { DEFAULT_CONFIG } from '../../shared/src/config';
 import { lintText, sortResults } from '../../shared/src/lint';
-import type { ChecklistResponse, ScanWorkspaceResult } from '../../shared/src/protocol';
+import type { ChecklistFindingsParams, ChecklistFindingsResult, ChecklistResponse, ScanWorkspaceResult } from '../../shared/src/protocol';
 import type { FileKind, Lang, Result } from '../../shared/src/types';
-import { buildChecklist } from './checklist';
-import { treeEvidence } from '../../shared/src/checklist/evidence';
+import { buildChecklist, findingsPage, type ChecklistSnapshot } from './checklist';
+import { treeEvidence, type Evidence } from '../../shared/src/checklist/evidence';
 import { diskTree } from '../../host/src/workspace/file-tree';
 import { createDocumentLinter, documentKind, inChart } from './document-linter';
 import { baselinedResults, diskText } from './baseline';
@@ -15,7 +15,7 @@ import { groupedDiagnostics } from './diagnostic-groups';
 import { noteDiagnostics, resultDiagnostics } from './diagnostics';
 import type { ResolvedSettings, SettingsCache } from './settings';
 import { createWorkspaceIndex, sameResults } from './workspace-index';
-import { ScanCache, scanFolder } from './workspace-scan';
+import { ScanCache, scanFolder, type ScanControl } from './workspace-scan';
 import { append } from '../../shared/src/append';
 import type { RegistryClient } from '../../host/src/registry/client';
 import { createImageUserLookup } from './image-users';
@@ -47,7 +47,9 @@ export interface ServiceDeps {
   readonly registryClient?: RegistryClient;
 }
 
-/** The lint state of one server: open documents, the workspace scan and the settings generation. */
+/** Distinguishes the checklist result ids of this server process from those of an earlier one. */
+const INSTANCE = Date.now().toString(36);
+
 /**
  * The editor's diagnostics of a file's results: findings of one object at one place grouped into
  * one diagnostic, and the findings the baseline lists shown apart as hints (or not at all).
@@ -78,10 +80,21 @@ export function createService(deps: ServiceDeps) {
   const bump = (uris: Iterable<string>): void => {
     for (const uri of uris) stamps.set(uri, (stamps.get(uri) ?? 0) + 1);
   };
+  /**
+   * The checklist answers computed since the results last changed, per folder ('' for all folders),
+   * with the open documents' versions they were computed for (an edit not linted yet counts too).
+   */
+  const snapshots = new Map<string, { readonly open: string; readonly snapshot: Promise<ChecklistSnapshot> }>();
+  let resultsVersion = 0;
+  const resultsChanged = (): void => {
+    resultsVersion++;
+    snapshots.clear();
+    deps.checklistChanged();
+  };
   const noteResults = (uri: string, results: readonly Result[]): void => {
     const before = lastResults.get(uri);
     lastResults.set(uri, results);
-    if (!before || !sameResults(before, results)) deps.checklistChanged();
+    if (!before || !sameResults(before, results)) resultsChanged();
   };
 
   /** Runs the workspace rules again when a scanned folder's file changed; tells about other files that changed. */
@@ -99,7 +112,8 @@ export function createService(deps: ServiceDeps) {
     const runKey = `${document.version}:${generation}`;
     if (folder && index.scanned && wsRunFor.get(uri) !== runKey) {
       wsRunFor.set(uri, runKey);
-      if (index.updateFile(folder, entry.report)) refreshWorkspaceRules(folder, settings, uri);
+      // the workspace rules run again only when what they read of this file changed
+      if (index.updateFile(folder, entry.report) === 'facts') refreshWorkspaceRules(folder, settings, uri);
     }
     const ws = index.workspaceResults(uri);
     const own = settings.pinningAllowed && entry.report.kind === 'dockerfile' ? imageUsers.refine(uri, entry.report.results, settings.config.pinning) : entry.report.results;
@@ -133,7 +147,18 @@ export function createService(deps: ServiceDeps) {
     return { diagnostics: editorDiagnostics(results, 0, settings.lang, baselined, settings.baselineDisplay ?? 'hint'), resultId: closedResultId(uri)! };
   };
 
-  const scanAll = async (): Promise<ScanWorkspaceResult> => {
+  /**
+   * What a folder's files on disk prove (CI configuration, policies, Falco rules): read when first
+   * asked and again by each scan of the folder, not for every answer of the checklist (it reads up to
+   * 20,000 entries of the tree).
+   */
+  const evidence = new Map<string, Evidence | undefined>();
+  const evidenceOf = (folder: string): Evidence | undefined => {
+    if (!evidence.has(folder)) evidence.set(folder, folder.startsWith('file:') ? treeEvidence(diskTree(URI.parse(folder).fsPath)) : undefined);
+    return evidence.get(folder);
+  };
+
+  const scanAll = async (control: ScanControl): Promise<ScanWorkspaceResult> => {
     let files = 0;
     let findings = 0;
     let testDataSkipped = 0;
@@ -141,11 +166,20 @@ export function createService(deps: ServiceDeps) {
     for (const gone of index.folders().filter((f) => !deps.folders().includes(f))) {
       append(touched, index.reports(gone).map((r) => r.uri));
       index.removeFolder(gone);
+      evidence.delete(gone);
     }
+    let cancelled = false;
     for (const folder of deps.folders()) {
       const settings = await deps.settings.forUri(folder);
-      const reports = await scanFolder(folder, settings.config, deps.log, scanCache);
+      const reports = control.cancelled() ? undefined : await scanFolder(folder, settings.config, deps.log, scanCache, control);
+      if (!reports) {
+        // cancelled: this folder and the rest keep the results of their last complete scan
+        cancelled = true;
+        break;
+      }
       testDataSkipped += scanCache.testDataSkipped;
+      evidence.delete(folder);
+      evidenceOf(folder);
       const before = new Set(index.reports(folder).map((r) => r.uri));
       index.setFolder(folder, reports);
       for (const doc of deps.documents.all()) {
@@ -160,12 +194,46 @@ export function createService(deps: ServiceDeps) {
       files += now.length;
       findings += now.reduce((n, r) => n + r.results.length + index.workspaceResults(r.uri).length, 0);
     }
-    deps.filesChanged([...new Set(touched)]);
-    deps.checklistChanged();
-    return testDataSkipped > 0 ? { files, findings, testDataSkipped } : { files, findings };
+    if (touched.length) deps.filesChanged([...new Set(touched)]);
+    resultsChanged();
+    return { files, findings, ...(testDataSkipped > 0 ? { testDataSkipped } : {}), ...(cancelled ? { cancelled } : {}) };
   };
 
-  return {
+  /** The checklist snapshot of a folder (or of all folders), computed once per change of the results. */
+  const checklistSnapshot = async (folderUri: string | undefined): Promise<ChecklistSnapshot> => {
+    const key = folderUri ?? '';
+    const open = deps.documents.all().map((d) => `${d.uri}@${d.version}`).join('\n');
+    const hit = snapshots.get(key);
+    if (hit && hit.open === open) return hit.snapshot;
+    const snapshot = computeSnapshot(folderUri);
+    const entry = { open, snapshot };
+    snapshots.set(key, entry);
+    // a failed computation is not kept
+    snapshot.catch(() => snapshots.get(key) === entry && snapshots.delete(key));
+    return snapshot;
+  };
+
+  const computeSnapshot = async (folderUri: string | undefined): Promise<ChecklistSnapshot> => {
+    const reports = index.reports(folderUri);
+    const results: Result[] = [];
+    const baselined = new Set<Result>();
+    const kinds = new Set<FileKind>();
+    for (const r of reports) {
+      if (r.kind) kinds.add(r.kind);
+      const open = deps.documents.get(r.uri);
+      const fileResults = open ? (await service.documentState(open)).results : [...r.results, ...index.workspaceResults(r.uri)];
+      append(results, fileResults);
+      const { baseline } = await deps.settings.forUri(r.uri);
+      if (baseline && fileResults.length) for (const b of baselinedResults(baseline, r.uri, open ? open.getText() : await diskText(r.uri), fileResults)) baselined.add(b);
+    }
+    const folder = folderUri ?? deps.folders()[0];
+    const config = folder ? (await deps.settings.forUri(folder)).config : DEFAULT_CONFIG;
+    const evidence = folder ? evidenceOf(folder) : undefined;
+    // the id is taken last: linting an open document above may have changed the results
+    return buildChecklist(results, kinds, config, reports.length, `${INSTANCE}:${generation}:${resultsVersion}`, baselined, evidence);
+  };
+
+  const service = {
     /** The current state of an open document (cached per version and settings generation). */
     async documentState(document: TextDocument): Promise<DocumentState> {
       const settings = await deps.settings.forUri(document.uri);
@@ -174,19 +242,29 @@ export function createService(deps: ServiceDeps) {
     },
     closedState,
     closedResultId,
-    /** Lints every file of the workspace folders (one scan at a time). */
-    scanWorkspace(): Promise<ScanWorkspaceResult> {
-      scanning ??= scanAll().finally(() => (scanning = undefined));
+    /**
+     * Lints every file of the workspace folders in the background (one scan at a time: a second call
+     * joins the running scan). `control` reports progress and stops the scan when cancelled.
+     */
+    scanWorkspace(control: ScanControl = { cancelled: () => false }): Promise<ScanWorkspaceResult> {
+      scanning ??= scanAll(control).finally(() => (scanning = undefined));
       return scanning;
+    },
+    /** True while a workspace scan runs. */
+    get scanRunning(): boolean {
+      return scanning !== undefined;
     },
     get scanned() {
       return index.scanned;
     },
+    /** The workspace folders. */
+    folders: (): readonly string[] => deps.folders(),
     /** Uris of every scanned file. */
     scannedUris: (): string[] => index.reports().map((r) => r.uri),
     /** Settings or configuration files changed: everything is linted again. */
     invalidate(): void {
       generation++;
+      snapshots.clear();
       deps.settings.clear();
     },
     /**
@@ -206,38 +284,33 @@ export function createService(deps: ServiceDeps) {
       }
       const kind = text === undefined ? undefined : documentKind(uri, '', text);
       const report = text === undefined || !kind ? { uri, kind: undefined, results: [], notes: [] } : lintText(uri, text, { config: settings.config, log: deps.log, inChart: kind !== 'dockerfile' && inChart(uri, text) });
-      index.updateFile(folder, report);
+      const update = index.updateFile(folder, report);
       bump([uri]);
-      refreshWorkspaceRules(folder, settings);
+      if (update === 'facts') refreshWorkspaceRules(folder, settings);
       deps.filesChanged([uri]);
       return true;
     },
-    /** The checklist over the scanned files (scanning first if needed), open documents taking their live results. */
+    /** The checklist over the scanned files with counts (scanning first if needed), open documents taking their live results. */
     async checklist(folderUri: string | undefined): Promise<ChecklistResponse> {
-      if (!index.scanned) await this.scanWorkspace();
-      const reports = index.reports(folderUri);
-      const results: Result[] = [];
-      const baselined = new Set<Result>();
-      const kinds = new Set<FileKind>();
-      for (const r of reports) {
-        if (r.kind) kinds.add(r.kind);
-        const open = deps.documents.get(r.uri);
-        const fileResults = open ? (await this.documentState(open)).results : [...r.results, ...index.workspaceResults(r.uri)];
-        append(results, fileResults);
-        const { baseline } = await deps.settings.forUri(r.uri);
-        if (baseline && fileResults.length) for (const b of baselinedResults(baseline, r.uri, open ? open.getText() : await diskText(r.uri), fileResults)) baselined.add(b);
-      }
-      const folder = folderUri ?? deps.folders()[0];
-      const config = folder ? (await deps.settings.forUri(folder)).config : DEFAULT_CONFIG;
-      // Evidence is read from the folder's files on disk (CI configuration, policies, Falco rules).
-      const evidence = folder && folder.startsWith('file:') ? treeEvidence(diskTree(URI.parse(folder).fsPath)) : undefined;
-      return buildChecklist(results, kinds, config, reports.length, baselined, evidence);
+      if (!index.scanned) await service.scanWorkspace();
+      return (await checklistSnapshot(folderUri)).response;
+    },
+    /** The checklist with each item's findings, for the compliance report. */
+    async checklistStatuses(folderUri: string | undefined): Promise<ChecklistSnapshot> {
+      if (!index.scanned) await service.scanWorkspace();
+      return checklistSnapshot(folderUri);
+    },
+    /** One page of an item's findings (see findingsPage). */
+    async checklistFindings(params: ChecklistFindingsParams): Promise<ChecklistFindingsResult> {
+      if (!index.scanned) await service.scanWorkspace();
+      return findingsPage(await checklistSnapshot(params.folderUri), params);
     },
     forget(uri: string): void {
       linter.forget(uri);
       wsRunFor.delete(uri);
     },
   };
+  return service;
 }
 
 /** The lint service of one server. */
