@@ -14,6 +14,12 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE, DEFAULT_CONFIG } from '../../shared/src/config';
 
+/**
+ * Files of the kinds a scan lints (host/src/workspace/walk.ts isCandidate): after a scan, a change on
+ * disk re-lints that file alone.
+ */
+const SCANNED_GLOBS = ['**/*.{yml,yaml,json}', '**/{Dockerfile,Containerfile,dockerfile,containerfile}*', '**/*.{Dockerfile,Containerfile,dockerfile,containerfile}'];
+
 /** Baseline files the server watches: `.bollwerk-baseline.json` and other JSON files named like a baseline. */
 const BASELINE_GLOB = '**/*baseline*.json';
 const BASELINE_NAME = /\/[^/]*baseline[^/]*\.json$/i;
@@ -112,7 +118,7 @@ export function createServer(connection: Connection): void {
 
   connection.onInitialized(safe('initialized', undefined, async () => {
     if (caps.workspace?.didChangeConfiguration?.dynamicRegistration) await connection.client.register(DidChangeConfigurationNotification.type, { section: P.SETTINGS_SECTION });
-    if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE}` }, { globPattern: BASELINE_GLOB }] });
+    if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE}` }, { globPattern: BASELINE_GLOB }, ...SCANNED_GLOBS.map((globPattern) => ({ globPattern }))] });
     if (!caps.workspace?.workspaceFolders) return;
     connection.workspace.onDidChangeWorkspaceFolders(safe('workspaceFolders', undefined, async (e) => {
       const removed = new Set(e.removed.map((f) => f.uri));
@@ -125,7 +131,8 @@ export function createServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(safe('didChangeWatchedFiles', undefined, async (params) => {
     // a baseline file (any name with `baseline` in it, as `baseline:` may name it) counts as configuration
     if (params.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE}`) || BASELINE_NAME.test(c.uri))) return relintAll();
-    for (const c of params.changes) await service.fileChangedOnDisk(c.uri);
+    // files the last scan did not report (new, perhaps ignored) wait for the next scan
+    await service.filesChangedOnDisk(params.changes.map((c) => c.uri), true);
   }));
 
   connection.onRequest(

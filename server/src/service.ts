@@ -1,15 +1,15 @@
-import { readFile } from 'node:fs/promises';
 import type { Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { DEFAULT_CONFIG } from '../../shared/src/config';
-import { lintText, sortResults } from '../../shared/src/lint';
+import { sortResults, withoutParsed } from '../../shared/src/lint';
+import { lintFile } from '../../host/src/workspace/index';
 import type { ChecklistFindingsParams, ChecklistFindingsResult, ChecklistResponse, ScanWorkspaceResult } from '../../shared/src/protocol';
 import type { FileKind, Lang, Result } from '../../shared/src/types';
 import { buildChecklist, findingsPage, type ChecklistSnapshot } from './checklist';
 import { treeEvidence, type Evidence } from '../../shared/src/checklist/evidence';
 import { diskTree } from '../../host/src/workspace/file-tree';
-import { createDocumentLinter, documentKind, inChart } from './document-linter';
+import { createDocumentLinter } from './document-linter';
 import { baselinedResults, diskText } from './baseline';
 import { groupedDiagnostics } from './diagnostic-groups';
 import { noteDiagnostics, resultDiagnostics } from './diagnostics';
@@ -272,23 +272,32 @@ export function createService(deps: ServiceDeps) {
      * not open (its diagnostics are then republished). False when the file is not part of a scan.
      */
     async fileChangedOnDisk(uri: string): Promise<boolean> {
-      if (deps.documents.get(uri)) return false;
-      const settings = await deps.settings.forUri(uri);
-      const folder = settings.folderUri;
-      if (!folder || !index.scanned || !index.folders().includes(folder)) return false;
-      let text: string | undefined;
-      try {
-        text = await readFile(URI.parse(uri).fsPath, 'utf8');
-      } catch {
-        text = undefined;
+      return (await service.filesChangedOnDisk([uri])).includes(uri);
+    },
+    /**
+     * Files changed on disk (the client's file watcher): each that is part of a scan and not open is
+     * linted again alone, as the scan lints it; the workspace rules run once per folder afterwards, and
+     * only when what they read of a file changed. With `knownOnly`, a file the last scan did not
+     * report (a new file, which may be ignored) waits for the next scan. Returns the uris re-linted.
+     */
+    async filesChangedOnDisk(uris: readonly string[], knownOnly = false): Promise<string[]> {
+      const done: string[] = [];
+      const rerun = new Map<string, ResolvedSettings>();
+      for (const uri of uris) {
+        if (deps.documents.get(uri) || (knownOnly && !index.fileResults(uri))) continue;
+        const settings = await deps.settings.forUri(uri);
+        const folder = settings.folderUri;
+        const parsed = URI.parse(uri);
+        if (!folder || parsed.scheme !== 'file' || !index.scanned || !index.folders().includes(folder)) continue;
+        const report = withoutParsed(lintFile(parsed.fsPath, settings.config, deps.log));
+        if (index.updateFile(folder, report) === 'facts') rerun.set(folder, settings);
+        done.push(uri);
+        if (uris.length > 1) await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      const kind = text === undefined ? undefined : documentKind(uri, '', text);
-      const report = text === undefined || !kind ? { uri, kind: undefined, results: [], notes: [] } : lintText(uri, text, { config: settings.config, log: deps.log, inChart: kind !== 'dockerfile' && inChart(uri, text) });
-      const update = index.updateFile(folder, report);
-      bump([uri]);
-      if (update === 'facts') refreshWorkspaceRules(folder, settings);
-      deps.filesChanged([uri]);
-      return true;
+      bump(done);
+      for (const [folder, settings] of rerun) refreshWorkspaceRules(folder, settings);
+      if (done.length) deps.filesChanged(done);
+      return done;
     },
     /** The checklist over the scanned files with counts (scanning first if needed), open documents taking their live results. */
     async checklist(folderUri: string | undefined): Promise<ChecklistResponse> {

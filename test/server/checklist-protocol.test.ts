@@ -179,6 +179,12 @@ describe('checklist protocol: counts, pages of findings, progress, cancel, resul
     const report = third.find((x) => x.uri === changed)!;
     assert.ok(report.kind === 'full' && !report.items.some((d) => d.code === 'k8s/privileged'), 'its privileged finding is gone');
 
+    // a new file waits for the next scan (it may be ignored by .gitignore or ignorePaths)
+    writeFileSync(join(dir, 'svc001', 'new.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: n}\nspec:\n  containers: [{name: c, image: "nginx:1.25"}]\n');
+    await c.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(join(dir, 'svc001', 'new.yaml')).toString(), type: 1 }] });
+    const fourth = await pull(third.map((x) => ({ uri: x.uri, value: x.resultId! })));
+    assert.deepEqual([fourth.length, fourth.filter((x) => x.kind === 'full').length], [2 * SERVICES, 0], 'the new file is not reported before a scan');
+
     const after = await c.connection.sendRequest<ChecklistResponse>('bollwerk/checklist', {});
     assert.notEqual(after.resultId, checklist.resultId, 'the checklist answer changed');
     const privileged = new Set([...rulesByItem()].filter(([, rules]) => rules.some((r) => r.id === 'k8s/privileged')).map(([id]) => id));
