@@ -7,8 +7,8 @@ import { lintFile } from '../../host/src/workspace/index';
 import type { ChecklistFindingsParams, ChecklistFindingsResult, ChecklistResponse, ScanWorkspaceResult } from '../../shared/src/protocol';
 import type { FileKind, Lang, Result } from '../../shared/src/types';
 import { buildChecklist, findingsPage, type ChecklistSnapshot } from './checklist';
-import { treeEvidence, type Evidence } from '../../shared/src/checklist/evidence';
-import { diskTree } from '../../host/src/workspace/file-tree';
+import type { Evidence } from '../../shared/src/checklist/evidence';
+import { evidenceOffThread } from './evidence-worker';
 import { createDocumentLinter } from './document-linter';
 import { baselinedResults, diskText } from './baseline';
 import { groupedDiagnostics } from './diagnostic-groups';
@@ -148,14 +148,15 @@ export function createService(deps: ServiceDeps) {
   };
 
   /**
-   * What a folder's files on disk prove (CI configuration, policies, Falco rules): read when first
-   * asked and again by each scan of the folder, not for every answer of the checklist (it reads up to
-   * 20,000 entries of the tree).
+   * What a folder's files on disk prove (CI configuration, policies, Falco rules): read on a worker
+   * thread when first asked and again by each scan of the folder (beside its linting), not for every
+   * answer of the checklist (it reads up to 20,000 entries of the tree).
    */
-  const evidence = new Map<string, Evidence | undefined>();
-  const evidenceOf = (folder: string): Evidence | undefined => {
-    if (!evidence.has(folder)) evidence.set(folder, folder.startsWith('file:') ? treeEvidence(diskTree(URI.parse(folder).fsPath)) : undefined);
-    return evidence.get(folder);
+  const evidence = new Map<string, Promise<Evidence | undefined>>();
+  const evidenceOf = (folder: string): Promise<Evidence | undefined> => {
+    let found = evidence.get(folder);
+    if (!found) evidence.set(folder, (found = folder.startsWith('file:') ? evidenceOffThread(URI.parse(folder).fsPath, deps.log) : Promise.resolve(undefined)));
+    return found;
   };
 
   const scanAll = async (control: ScanControl): Promise<ScanWorkspaceResult> => {
@@ -171,6 +172,8 @@ export function createService(deps: ServiceDeps) {
     let cancelled = false;
     for (const folder of deps.folders()) {
       const settings = await deps.settings.forUri(folder);
+      evidence.delete(folder);
+      void evidenceOf(folder);
       const reports = control.cancelled() ? undefined : await scanFolder(folder, settings.config, deps.log, scanCache, control);
       if (!reports) {
         // cancelled: this folder and the rest keep the results of their last complete scan
@@ -178,8 +181,6 @@ export function createService(deps: ServiceDeps) {
         break;
       }
       testDataSkipped += scanCache.testDataSkipped;
-      evidence.delete(folder);
-      evidenceOf(folder);
       const before = new Set(index.reports(folder).map((r) => r.uri));
       index.setFolder(folder, reports);
       for (const doc of deps.documents.all()) {
@@ -228,9 +229,9 @@ export function createService(deps: ServiceDeps) {
     }
     const folder = folderUri ?? deps.folders()[0];
     const config = folder ? (await deps.settings.forUri(folder)).config : DEFAULT_CONFIG;
-    const evidence = folder ? evidenceOf(folder) : undefined;
+    const proofs = folder ? await evidenceOf(folder) : undefined;
     // the id is taken last: linting an open document above may have changed the results
-    return buildChecklist(results, kinds, config, reports.length, `${INSTANCE}:${generation}:${resultsVersion}`, baselined, evidence);
+    return buildChecklist(results, kinds, config, reports.length, `${INSTANCE}:${generation}:${resultsVersion}`, baselined, proofs);
   };
 
   const service = {

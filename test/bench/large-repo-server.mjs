@@ -104,6 +104,14 @@ export async function measureServer(dir, options = {}) {
   const idle = [];
   for (let i = 0; i < 30; i++) idle.push(await edit());
 
+  // the resident set sampled every 100 ms, its maximum per phase
+  let phase = 'start';
+  const phaseRss = {};
+  const sampler = setInterval(() => {
+    const now = rss(child.pid)?.now;
+    if (now !== undefined) phaseRss[phase] = Math.max(phaseRss[phase] ?? 0, now);
+  }, 100);
+  phase = 'scan';
   const t0 = performance.now();
   let scanning = true;
   const scan = connection.sendRequest('bollwerk/scanWorkspace', {}).then((r) => ((scanning = false), r));
@@ -112,6 +120,7 @@ export async function measureServer(dir, options = {}) {
   const result = await scan;
   const scanMs = performance.now() - t0;
 
+  phase = 'checklist';
   const t1 = performance.now();
   const checklist = await connection.sendRequest('bollwerk/checklist', {});
   const checklistMs = performance.now() - t1;
@@ -143,11 +152,13 @@ export async function measureServer(dir, options = {}) {
     partial.delete(token);
     return { ms: Math.round(performance.now() - t), ...pulled, ids };
   };
+  phase = 'workspacePull';
   const first = await pullWorkspace([]);
   const second = await pullWorkspace([...first.ids].filter(([, value]) => value !== undefined).map(([uri, value]) => ({ uri, value })));
   const { ids: _first, ...firstPull } = first;
   const { ids: _second, ...secondPull } = second;
   const memory = rss(child.pid);
+  clearInterval(sampler);
   await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 5000))]).catch(() => undefined);
   await connection.sendNotification('exit').catch(() => undefined);
   setTimeout(() => child.kill(), 500).unref();
@@ -171,6 +182,7 @@ export async function measureServer(dir, options = {}) {
     workspacePullAgain: secondPull,
     progress,
     peakRssMb: memory?.peak,
+    maxRssMbByPhase: phaseRss,
     rssAfterMb: memory?.now,
   };
 }

@@ -18,6 +18,8 @@ import { startServer, type TestClient } from './lsp-client';
 
 /** Services of a repository: a Dockerfile with ADD (dockerfile/prefer-copy) and a privileged Pod each. */
 const SERVICES = 130;
+/** The files a scan lints: the services' and the CI workflow. */
+const FILES = 2 * SERVICES + 1;
 
 function makeRepository(): string {
   const dir = mkdtempSync(join(tmpdir(), 'bollwerk-checklist-protocol-'));
@@ -27,6 +29,9 @@ function makeRepository(): string {
     writeFileSync(join(svc, 'Dockerfile'), `FROM alpine:3.20\nADD app${i}.txt /app/\nUSER app\n`);
     writeFileSync(join(svc, 'deploy.yaml'), `apiVersion: v1\nkind: Pod\nmetadata: {name: p${i}}\nspec:\n  containers: [{name: c, image: "nginx:1.25", securityContext: {privileged: true}}]\n`);
   }
+  // evidence of an image scan (CL-1.3.1)
+  mkdirSync(join(dir, '.github', 'workflows'), { recursive: true });
+  writeFileSync(join(dir, '.github', 'workflows', 'ci.yml'), 'on: push\njobs:\n  scan:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: aquasecurity/trivy-action@0.28.0\n');
   return dir;
 }
 
@@ -84,7 +89,7 @@ describe('checklist protocol: counts, pages of findings, progress, cancel, resul
 
   it('scans in the background with cancellable work-done progress from begin to end', async () => {
     scan = await c.connection.sendRequest<ScanWorkspaceResult>('bollwerk/scanWorkspace', {});
-    assert.equal(scan.files, 2 * SERVICES);
+    assert.equal(scan.files, FILES);
     assert.equal(scan.cancelled, undefined);
     assert.equal(progress.created.length, 1, 'the server creates one progress for the scan');
     const values = progress.values.get(progress.created[0]!) ?? [];
@@ -95,7 +100,7 @@ describe('checklist protocol: counts, pages of findings, progress, cancel, resul
     const reports = values.filter((v) => v.kind === 'report');
     assert.ok(reports.length >= 1, 'at least one report');
     assert.equal(reports.at(-1)?.percentage, 100);
-    assert.equal(reports.at(-1)?.message, `${2 * SERVICES} of ${2 * SERVICES} files`);
+    assert.equal(reports.at(-1)?.message, `${FILES} of ${FILES} files`);
     assert.ok(reports.every((r, i) => i === 0 || r.percentage! >= reports[i - 1]!.percentage!), 'the percentage only grows');
   });
 
@@ -104,11 +109,14 @@ describe('checklist protocol: counts, pages of findings, progress, cancel, resul
     const bytes = Buffer.byteLength(JSON.stringify(checklist));
     assert.ok(bytes < 64 * 1024, `${bytes} bytes`);
     assert.ok(checklist.items.every((i) => !('findings' in i) && !('item' in i)));
-    assert.equal(checklist.scannedFiles, 2 * SERVICES);
+    assert.equal(checklist.scannedFiles, FILES);
     assert.ok(checklist.resultId.length > 0);
     const copy = checklist.items.find((i) => i.id === 'CSVS-3.11')!;
     assert.equal(copy.state, 'failed');
     assert.ok(copy.findingCount >= SERVICES, `${copy.findingCount} findings`);
+    const scanned = checklist.items.find((i) => i.id === 'CL-1.3.1')!;
+    assert.deepEqual(scanned.evidence?.map((e) => [e.path, e.line]), [['.github/workflows/ci.yml', 6]], 'the evidence is read');
+    assert.deepEqual(c.logs.filter((l) => l.startsWith('evidence:')), [], 'on a worker thread');
     const again = await c.connection.sendRequest<ChecklistResponse>('bollwerk/checklist', {});
     assert.deepEqual(again, checklist, 'nothing changed: the same answer');
   });
@@ -159,10 +167,10 @@ describe('checklist protocol: counts, pages of findings, progress, cancel, resul
       return [...items, ...last.items];
     };
     const first = await pull([]);
-    assert.equal(first.length, 2 * SERVICES);
+    assert.equal(first.length, FILES);
     assert.ok(first.every((i) => i.kind === 'full' && i.resultId), 'every file in full, with a result id');
     const second = await pull(first.map((i) => ({ uri: i.uri, value: i.resultId! })));
-    assert.equal(second.length, 2 * SERVICES);
+    assert.equal(second.length, FILES);
     assert.ok(second.every((i) => i.kind === 'unchanged'), 'nothing changed: every report unchanged');
 
     // a file changed on disk after the scan: only it is linted again and sent in full
@@ -183,7 +191,7 @@ describe('checklist protocol: counts, pages of findings, progress, cancel, resul
     writeFileSync(join(dir, 'svc001', 'new.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: n}\nspec:\n  containers: [{name: c, image: "nginx:1.25"}]\n');
     await c.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(join(dir, 'svc001', 'new.yaml')).toString(), type: 1 }] });
     const fourth = await pull(third.map((x) => ({ uri: x.uri, value: x.resultId! })));
-    assert.deepEqual([fourth.length, fourth.filter((x) => x.kind === 'full').length], [2 * SERVICES, 0], 'the new file is not reported before a scan');
+    assert.deepEqual([fourth.length, fourth.filter((x) => x.kind === 'full').length], [FILES, 0], 'the new file is not reported before a scan');
 
     const after = await c.connection.sendRequest<ChecklistResponse>('bollwerk/checklist', {});
     assert.notEqual(after.resultId, checklist.resultId, 'the checklist answer changed');
@@ -217,7 +225,7 @@ describe('workspace scan: cancellation', () => {
       const pulled = await c.connection.sendRequest<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });
       assert.deepEqual(pulled.items, [], 'no workspace diagnostics from a cancelled scan');
       const again = await c.connection.sendRequest<ScanWorkspaceResult>('bollwerk/scanWorkspace', {});
-      assert.deepEqual([again.files, again.cancelled], [2 * SERVICES, undefined], 'a later scan runs to its end');
+      assert.deepEqual([again.files, again.cancelled], [FILES, undefined], 'a later scan runs to its end');
     } finally {
       await c.stop();
     }
