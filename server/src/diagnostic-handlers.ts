@@ -3,9 +3,8 @@ import {
   ResponseError,
   type CancellationToken,
   type DocumentDiagnosticReport,
-  type ResultProgressReporter,
+  WorkspaceDiagnosticRequest,
   type WorkspaceDiagnosticReport,
-  type WorkspaceDiagnosticReportPartialResult,
 } from 'vscode-languageserver';
 import type { ServerContext } from './context';
 
@@ -109,8 +108,9 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticHandlers {
    * out in batches as they are built, yielding to the editor's requests between batches, so that the
    * first pull after a large scan is never held as one answer.
    */
-  connection.languages.diagnostics.onWorkspace(safe('workspace/diagnostic', { items: [] } as WorkspaceDiagnosticReport, async (params, token: CancellationToken, _workDone, partial?: ResultProgressReporter<WorkspaceDiagnosticReportPartialResult>) => {
+  connection.languages.diagnostics.onWorkspace(safe('workspace/diagnostic', { items: [] } as WorkspaceDiagnosticReport, async (params, token: CancellationToken) => {
     if (!service.scanned) return { items: [] }; // workspace diagnostics are on demand: bollwerk/scanWorkspace
+    const partialToken = params.partialResultToken;
     const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
     let items: WorkspaceDiagnosticReport['items'] = [];
     let built = 0;
@@ -124,14 +124,14 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticHandlers {
       }
       const state = await service.closedState(uri);
       if (state) items.push({ kind: 'full', uri, version: null, resultId: state.resultId, items: state.diagnostics });
-      if (partial && ++built % WORKSPACE_BATCH === 0) {
-        partial.report({ items });
+      if (partialToken !== undefined && ++built % WORKSPACE_BATCH === 0) {
+        // awaited until written: a slow reader holds back the next batch instead of the server buffering them all
+        await connection.sendProgress(WorkspaceDiagnosticRequest.partialResult, partialToken, { items });
         items = [];
-        await new Promise<void>((resolve) => setImmediate(resolve));
       }
     }
-    if (partial && items.length) {
-      partial.report({ items });
+    if (partialToken !== undefined && items.length) {
+      await connection.sendProgress(WorkspaceDiagnosticRequest.partialResult, partialToken, { items });
       items = [];
     }
     return { items };

@@ -64,6 +64,12 @@ export interface ScanControl {
   readonly workerScript?: string;
 }
 
+/** The old generation of the scan's worker thread (MB). */
+const WORKER_OLD_GENERATION_MB = 256;
+
+/** Files whose identity on disk is looked up between two yields to the editor's requests. */
+const STAT_BATCH = 500;
+
 /** Fewer files than this are linted in the server's thread: a worker's start costs more than it saves. */
 export const MIN_FILES_FOR_WORKER = 200;
 
@@ -88,7 +94,9 @@ async function lintOnWorker(paths: readonly string[], config: Config, log: (m: s
     try {
       const channel = new MessageChannel();
       port = channel.port1;
-      worker = new Worker(script, { workerData: { paths, config, counters, port: channel.port2 }, transferList: [channel.port2] });
+      // a bounded old generation makes the worker collect its garbage early instead of growing the
+      // server's resident set; a file that needs more ends the worker, and the rest is linted here
+      worker = new Worker(script, { workerData: { paths, config, counters, port: channel.port2 }, transferList: [channel.port2], resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB } });
     } catch (e) {
       log(`scan: no worker thread (${(e as Error).message}); linting in the server's thread`);
       resolve(true);
@@ -154,7 +162,14 @@ export async function scanFolder(folderUri: string, config: Config, log: (m: str
   for (const p of found.problems) log(`scan: ${p.path}: ${p.message}`);
   const configKey = JSON.stringify(config);
   const total = found.files.length;
-  const keys = found.files.map((path) => ScanCache.key(path, configKey));
+  const keys: (string | undefined)[] = [];
+  for (const path of found.files) {
+    keys.push(ScanCache.key(path, configKey));
+    if (keys.length % STAT_BATCH === 0) {
+      if (control.cancelled()) return undefined;
+      await yieldToEvents();
+    }
+  }
   const byPath: (FileReport | undefined)[] = found.files.map((path, i) => cache.get(path, keys[i]));
   const todo = found.files.map((_, i) => i).filter((i) => byPath[i] === undefined);
   cache.reused = total - todo.length;
