@@ -70,8 +70,12 @@ const WORKER_OLD_GENERATION_MB = 256;
 /** Files whose identity on disk is looked up between two yields to the editor's requests. */
 const STAT_BATCH = 500;
 
-/** Fewer files than this are linted in the server's thread: a worker's start costs more than it saves. */
-export const MIN_FILES_FOR_WORKER = 200;
+/**
+ * Fewer files than this are linted in the server's thread: a worker's start (a few hundred ms) costs
+ * more than it saves. From here on one large file (a 2 MB manifest lints for seconds on a busy
+ * machine) would hold up the editor's requests if linted in the server's thread.
+ */
+export const MIN_FILES_FOR_WORKER = 20;
 
 const NEVER: ScanControl = { cancelled: () => false };
 

@@ -157,6 +157,30 @@ export async function measureServer(dir, options = {}) {
   const second = await pullWorkspace([...first.ids].filter(([, value]) => value !== undefined).map(([uri, value]) => ({ uri, value })));
   const { ids: _first, ...firstPull } = first;
   const { ids: _second, ...secondPull } = second;
+  // after the scan: a manifest inside the folder, edited without and with a change of what the
+  // workspace rules read of it (a value, then its pod labels)
+  phase = 'editAfterScan';
+  const inside = pathToFileURL(join(resolve(dir), 'bollwerk-bench-open.yaml')).toString();
+  let insideVersion = 1;
+  let insideText = text;
+  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: inside, languageId: 'yaml', version: insideVersion, text: insideText } });
+  await connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: inside } });
+  const editInside = async (next) => {
+    insideVersion++;
+    insideText = next;
+    const sent = performance.now();
+    await connection.sendNotification('textDocument/didChange', { textDocument: { uri: inside, version: insideVersion }, contentChanges: [{ text: insideText }] });
+    await connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: inside } });
+    const ms = performance.now() - sent;
+    await new Promise((r) => setTimeout(r, 20));
+    return ms;
+  };
+  const sameFacts = [];
+  for (let i = 0; i < 10; i++) sameFacts.push(await editInside(insideText.replace('value: run0', `value: run0${'x'.repeat(i + 1)}`)));
+  const newFacts = [];
+  for (let i = 0; i < 10; i++) newFacts.push(await editInside(insideText.replace(/labels: \{app: [^}]*\}/, `labels: {app: edited${i}}`)));
+  const median = (xs) => round(percentile([...xs].sort((a, b) => a - b), 50));
+
   const memory = rss(child.pid);
   clearInterval(sampler);
   await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 5000))]).catch(() => undefined);
@@ -178,6 +202,7 @@ export async function measureServer(dir, options = {}) {
     checklistMs: Math.round(checklistMs),
     checklistBytes,
     ...(findingsPage ? { findingsPage } : {}),
+    editAfterScanMs: { sameFactsP50: median(sameFacts), newFactsP50: median(newFacts) },
     workspacePull: firstPull,
     workspacePullAgain: secondPull,
     progress,
