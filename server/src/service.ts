@@ -47,6 +47,9 @@ export interface ServiceDeps {
   readonly registryClient?: RegistryClient;
 }
 
+/** Quiet after an edit before the workspace rules run again (see scheduleWorkspaceRules). */
+export const WORKSPACE_RULES_DELAY_MS = 150;
+
 /** Distinguishes the checklist result ids of this server process from those of an earlier one. */
 const INSTANCE = Date.now().toString(36);
 
@@ -97,12 +100,36 @@ export function createService(deps: ServiceDeps) {
     if (!before || !sameResults(before, results)) resultsChanged();
   };
 
-  /** Runs the workspace rules again when a scanned folder's file changed; tells about other files that changed. */
-  const refreshWorkspaceRules = (folderUri: string, settings: ResolvedSettings, exceptUri?: string): void => {
+  /** Runs the workspace rules again when a scanned folder's file changed; tells about the files whose workspace results changed. */
+  const refreshWorkspaceRules = (folderUri: string, settings: ResolvedSettings): void => {
+    const pending = wsTimers.get(folderUri);
+    if (pending) clearTimeout(pending);
+    wsTimers.delete(folderUri);
     const changed = index.runWorkspaceRules(folderUri, settings.config, deps.log);
+    if (changed.size === 0) return;
     bump(changed);
-    const others = [...changed].filter((u) => u !== exceptUri);
-    if (others.length) deps.filesChanged(others);
+    resultsChanged();
+    deps.filesChanged([...changed]);
+  };
+
+  /**
+   * The workspace rules after an edit changed what they read of an open document: they read every
+   * file of the folder (tens of thousands in a large repository), so they run once the typing pauses
+   * for {@link WORKSPACE_RULES_DELAY_MS}, not on every keystroke; the files whose results change,
+   * the edited one included, are linted again then.
+   */
+  const wsTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  const scheduleWorkspaceRules = (folderUri: string, settings: ResolvedSettings): void => {
+    const pending = wsTimers.get(folderUri);
+    if (pending) clearTimeout(pending);
+    wsTimers.set(folderUri, setTimeout(() => {
+      wsTimers.delete(folderUri);
+      try {
+        refreshWorkspaceRules(folderUri, settings);
+      } catch (e) {
+        deps.log(`workspace rules failed: ${(e as Error).stack ?? String(e)}`);
+      }
+    }, WORKSPACE_RULES_DELAY_MS));
   };
 
   const stateOf = (document: TextDocument, settings: ResolvedSettings): DocumentState => {
@@ -113,7 +140,7 @@ export function createService(deps: ServiceDeps) {
     if (folder && index.scanned && wsRunFor.get(uri) !== runKey) {
       wsRunFor.set(uri, runKey);
       // the workspace rules run again only when what they read of this file changed
-      if (index.updateFile(folder, entry.report) === 'facts') refreshWorkspaceRules(folder, settings, uri);
+      if (index.updateFile(folder, entry.report) === 'facts') scheduleWorkspaceRules(folder, settings);
     }
     const ws = index.workspaceResults(uri);
     const own = settings.pinningAllowed && entry.report.kind === 'dockerfile' ? imageUsers.refine(uri, entry.report.results, settings.config.pinning) : entry.report.results;

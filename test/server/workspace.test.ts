@@ -61,6 +61,19 @@ describe('workspace scan, workspace rules and the checklist (push)', () => {
     await changed;
   });
 
+  it('an edit that changes what the workspace rules read of the open file itself shows their new findings there', async () => {
+    const uri = f.uri('deploy.yaml');
+    const coverage = (p: { diagnostics: Diagnostic[] }): number => rangesOf(p.diagnostics, 'k8s/network-policy-coverage').length;
+    c.open(uri, DEPLOY);
+    await c.waitForPublish(uri, (p) => p.version === 1 && coverage(p) === 0);
+    // the pods lose the label the NetworkPolicy selects: the workspace rules run once the typing pauses
+    c.change(uri, 2, DEPLOY.replace('labels: {app: web}', 'labels: {app: api}'));
+    await c.waitForPublish(uri, (p) => p.version === 2 && coverage(p) === 1);
+    c.change(uri, 3, DEPLOY);
+    await c.waitForPublish(uri, (p) => p.version === 3 && coverage(p) === 0);
+    await c.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  });
+
   it('the checklist covers every item with statuses over the scanned files', async () => {
     const r = await c.connection.sendRequest<ChecklistResponse>('bollwerk/checklist', {});
     assert.equal(r.scannedFiles, 4);
