@@ -1,11 +1,10 @@
 import { statSync } from 'node:fs';
 import { sep } from 'node:path';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { URI } from 'vscode-uri';
 import type { Config } from '../../shared/src/config';
 import { withoutParsed, type FileReport } from '../../shared/src/lint';
-import { isDockerfileName } from '../../shared/src/parse/kind';
-import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import { possibleKinds } from '../../shared/src/parse/kind';
+import { isDockerfileName, possibleKinds } from '../../shared/src/parse/kind';
 import { findFiles, lintFile } from '../../host/src/workspace/index';
 import { defaultWorkerScript, NEXT, type PoolMessage } from '../../host/src/workspace/pool';
 import { hasDockerignore } from '../../host/src/workspace/source';
