@@ -110,7 +110,7 @@ describe('checklist evidence', () => {
     const options = { lang: 'en' as const, baseUri: 'file:///', level: 'L2' as const, tool: { name: 'bollwerk', version: '0', informationUri: 'https://example.com' }, filesChecked: 1 };
     assert.match(checklistHtml(statuses, options), /<li>passed — \.github\/workflows\/release\.yml:30 scan fails on CRITICAL<\/li>/);
     assert.match(checklistMarkdown(statuses, { ...options, lang: 'de' }), /\| CL-1\.3\.5 \| ✔ erfüllt \| .* \| erfüllt — \.github\/workflows\/release\.yml:39 Image-Signatur/);
-    const response = buildChecklist([], new Set(['pipeline']), DEFAULT_CONFIG, 1, new Set(), evidence);
+    const { response } = buildChecklist([], new Set(['pipeline']), DEFAULT_CONFIG, 1, 'r1', new Set(), evidence);
     assert.deepEqual(response.items.find((i) => i.id === 'CL-4.2.1')!.evidence!.map((h) => h.line), [18]);
   });
 });

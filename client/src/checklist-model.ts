@@ -1,7 +1,9 @@
-// The checklist tree as plain data, built from the server's `bollwerk/checklist` response. No
-// `vscode` import: the view (checklist-tree.ts) only turns these nodes into TreeItems.
-import type { ChecklistDocument } from '../../shared/src/checklist/index';
-import type { ChecklistFinding, ChecklistItemStatus, ChecklistResponse } from '../../shared/src/protocol';
+// The checklist tree as plain data, built from the server's `bollwerk/checklist` response (statuses
+// and counts) and the checklist texts the extension carries; an item's findings are fetched a page
+// at a time when it is expanded (`bollwerk/checklistFindings`). No `vscode` import: the view
+// (checklist-tree.ts) only turns these nodes into TreeItems.
+import { DOCUMENTS, itemById, type ChecklistDocument, type ChecklistItem } from '../../shared/src/checklist/index';
+import type { ChecklistFinding, ChecklistFindingsResult, ChecklistItemStatus, ChecklistResponse } from '../../shared/src/protocol';
 import type { Lang, Level } from '../../shared/src/types';
 
 /** The level filter of the view: every item, or the items of one CSVS level. */
@@ -26,25 +28,37 @@ export interface SectionNode {
   readonly counts: StateCounts;
 }
 
-/** A checklist item with its status. */
+/** An item's status from the server with the item's texts from the checklist. */
+export type ItemView = ChecklistItemStatus & { readonly item: ChecklistItem };
+
+/** A checklist item with its status; its findings are loaded when it is expanded (see FindingPages). */
 export interface ItemNode {
   readonly kind: 'item';
   readonly id: string;
-  readonly status: ChecklistItemStatus;
-  readonly findings: readonly FindingNode[];
+  readonly status: ItemView;
 }
 
 /** An open finding of a failed item. */
 export interface FindingNode {
   readonly kind: 'finding';
-  /** Unique within the tree: item id, uri and position. */
+  /** Unique within the tree: item id, uri, position and rule. */
   readonly id: string;
   readonly itemId: string;
   readonly finding: ChecklistFinding;
 }
 
+/** The last child of an item whose findings are not all loaded: loads the next page. */
+export interface MoreNode {
+  readonly kind: 'more';
+  readonly id: string;
+  readonly itemId: string;
+  /** Findings loaded so far, and in all. */
+  readonly loaded: number;
+  readonly total: number;
+}
+
 /** Any node of the tree. */
-export type ChecklistNode = DocumentNode | SectionNode | ItemNode | FindingNode;
+export type ChecklistNode = DocumentNode | SectionNode | ItemNode | FindingNode | MoreNode;
 
 /** How many items of a subtree are in each state. */
 export interface StateCounts {
@@ -68,7 +82,7 @@ export function countStates(items: readonly ItemNode[]): StateCounts {
  * Whether an item is shown under a level filter: CSVS requirements carry their levels and are
  * shown when they include the level; items without levels (the other documents) always are.
  */
-export function matchesLevel(status: ChecklistItemStatus, filter: LevelFilter): boolean {
+export function matchesLevel(status: ItemView, filter: LevelFilter): boolean {
   const levels = status.item.levels;
   return filter === 'all' || !levels || levels.length === 0 || levels.includes(filter);
 }
@@ -80,15 +94,24 @@ const findingNode = (itemId: string, f: ChecklistFinding): FindingNode => ({
   finding: f,
 });
 
-/** Builds the tree: documents in response order, sections in item order, items filtered by level. */
-export function buildTree(response: ChecklistResponse, filter: LevelFilter, lang: Lang): DocumentNode[] {
-  return response.documents.flatMap((document): DocumentNode[] => {
+/** The statuses of a response with their items' texts; statuses of items this extension does not know are left out. */
+export function itemViews(response: ChecklistResponse): ItemView[] {
+  return response.items.flatMap((status): ItemView[] => {
+    const item = itemById(status.id);
+    return item ? [{ ...status, item }] : [];
+  });
+}
+
+/** Builds the tree: documents in checklist order, sections in item order, items filtered by level. */
+export function buildTree(response: ChecklistResponse, filter: LevelFilter, lang: Lang, documents: readonly ChecklistDocument[] = DOCUMENTS): DocumentNode[] {
+  const views = itemViews(response);
+  return documents.flatMap((document): DocumentNode[] => {
     const sections = new Map<string, { title: string; items: ItemNode[] }>();
-    for (const status of response.items) {
+    for (const status of views) {
       if (status.item.document !== document.id || !matchesLevel(status, filter)) continue;
       const key = status.item.section.id;
       const section = sections.get(key) ?? { title: status.item.section.title[lang], items: [] };
-      section.items.push({ kind: 'item', id: status.id, status, findings: status.findings.map((f) => findingNode(status.id, f)) });
+      section.items.push({ kind: 'item', id: status.id, status });
       sections.set(key, section);
     }
     if (sections.size === 0) return [];
@@ -105,20 +128,83 @@ export function buildTree(response: ChecklistResponse, filter: LevelFilter, lang
 }
 
 /**
- * The children of a node. A document with a single section lists its items directly (CSVS V3
- * is one table), otherwise its sections.
+ * The children of a document or section. A document with a single section lists its items
+ * directly (CSVS V3 is one table), otherwise its sections. An item's children are its findings,
+ * loaded page by page (FindingPages.children).
  */
-export function childrenOf(node: ChecklistNode): ChecklistNode[] {
+export function childrenOf(node: DocumentNode | SectionNode): ChecklistNode[] {
   switch (node.kind) {
     case 'document':
       return node.sections.length === 1 ? [...node.sections[0]!.items] : [...node.sections];
     case 'section':
       return [...node.items];
-    case 'item':
-      return [...node.findings];
-    case 'finding':
-      return [];
   }
+}
+
+/** Fetches one page of an item's findings: the first without a cursor, then each `nextCursor`. */
+export type FindingsSource = (itemId: string, cursor: string | undefined) => Promise<ChecklistFindingsResult>;
+
+/** The findings loaded so far of the items that were expanded. */
+export interface FindingPages {
+  /** An item's findings loaded so far and, when more are left, a MoreNode; the first page is fetched when nothing is loaded yet. */
+  children(itemId: string): Promise<(FindingNode | MoreNode)[]>;
+  /** Fetches the next page of an item (after a MoreNode was chosen). */
+  more(itemId: string): Promise<void>;
+  /** Forgets every loaded page: the checklist answer changed. */
+  clear(): void;
+}
+
+/**
+ * Creates the page store of the tree. Pages of an item come in the server's stable order; a page
+ * taken from another answer of the checklist (its `resultId` differs from the first page's) starts the
+ * item over, so that a list never mixes two states of the workspace.
+ */
+export function createFindingPages(source: FindingsSource): FindingPages {
+  interface Loaded {
+    findings: FindingNode[];
+    next: string | undefined;
+    total: number;
+    resultId: string;
+  }
+  const loaded = new Map<string, Loaded>();
+  const pending = new Map<string, Promise<void>>();
+  const add = (itemId: string, page: ChecklistFindingsResult, first: boolean): void => {
+    const before = loaded.get(itemId);
+    const entry: Loaded = first || !before ? { findings: [], next: undefined, total: page.total, resultId: page.resultId } : before;
+    for (const f of page.findings) entry.findings.push(findingNode(itemId, f));
+    entry.next = page.nextCursor;
+    entry.total = page.total;
+    loaded.set(itemId, entry);
+  };
+  const fetch = (itemId: string, cursor: string | undefined): Promise<void> => {
+    const running = pending.get(itemId);
+    if (running) return running;
+    const p = source(itemId, cursor)
+      .then(async (page) => {
+        if (cursor === undefined) return add(itemId, page, true);
+        // the workspace changed between two pages: the item starts over with the new answer's first page
+        if (page.resultId !== loaded.get(itemId)?.resultId) return add(itemId, await source(itemId, undefined), true);
+        add(itemId, page, false);
+      })
+      .finally(() => pending.delete(itemId));
+    pending.set(itemId, p);
+    return p;
+  };
+  return {
+    async children(itemId) {
+      if (!loaded.has(itemId)) await fetch(itemId, undefined);
+      const entry = loaded.get(itemId);
+      if (!entry) return [];
+      const more: MoreNode[] = entry.next === undefined ? [] : [{ kind: 'more', id: `${itemId}|more`, itemId, loaded: entry.findings.length, total: entry.total }];
+      return [...entry.findings, ...more];
+    },
+    async more(itemId) {
+      const entry = loaded.get(itemId);
+      if (entry && entry.next === undefined) return; // every finding is loaded
+      await fetch(itemId, entry?.next);
+    },
+    clear: () => loaded.clear(),
+  };
 }
 
 /** Every item node of a tree, in order. */

@@ -1,11 +1,32 @@
 import * as vscode from 'vscode';
+import { documentById } from '../../shared/src/checklist/index';
 import type { ChecklistResponse } from '../../shared/src/protocol';
 import type { Lang, Severity } from '../../shared/src/types';
-import { buildTree, childrenOf, contextValue, shorten, type ChecklistNode, type DocumentNode, type FindingNode, type ItemNode, type LevelFilter, type StateCounts } from './checklist-model';
+import {
+  buildTree,
+  childrenOf,
+  contextValue,
+  createFindingPages,
+  itemViews,
+  shorten,
+  type ChecklistNode,
+  type DocumentNode,
+  type FindingNode,
+  type FindingPages,
+  type FindingsSource,
+  type ItemNode,
+  type ItemView,
+  type LevelFilter,
+  type MoreNode,
+  type StateCounts,
+} from './checklist-model';
 import { stateLabel } from './labels';
 
 /** Where the tree gets its data: the server's `bollwerk/checklist` request; undefined while it cannot answer. */
 export type ChecklistSource = () => Promise<ChecklistResponse | undefined>;
+
+/** The command of a "load more" node: fetches the next page of the item's findings. */
+export const LOAD_MORE_COMMAND = 'bollwerk.checklistLoadMore';
 
 const color = (id: string): vscode.ThemeColor => new vscode.ThemeColor(id);
 
@@ -38,13 +59,15 @@ function itemTooltip(node: ItemNode, documentTitle: string, lang: Lang): vscode.
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${item.id}** · ${documentTitle} › ${item.section.title[lang]}\n\n`);
   md.appendText(item.text[lang]);
-  md.appendMarkdown(`\n\n$(${ITEM_ICON[state].id}) ${stateLabel(state, node.status.findings.length)}`);
+  md.appendMarkdown(`\n\n$(${ITEM_ICON[state].id}) ${stateLabel(state, node.status.findingCount)}`);
   if (item.levels?.length) md.appendMarkdown(` · CSVS ${item.levels.join(' ')}`);
   if (rules.length) md.appendMarkdown(`\n\n${vscode.l10n.t('Rules')}: ${rules.map((r) => `\`${r}\``).join(', ')}`);
   for (const e of node.status.evidence ?? []) {
     md.appendMarkdown('\n\n');
     md.appendText(`${e.path}:${e.line} ${e.what[lang]}`);
   }
+  const moreEvidence = (node.status.evidenceTotal ?? 0) - (node.status.evidence?.length ?? 0);
+  if (moreEvidence > 0) md.appendMarkdown(`\n\n${vscode.l10n.t('… and {0} more places', moreEvidence)}`);
   if (node.status.evidenceMissing) md.appendMarkdown(`\n\n${vscode.l10n.t('No CI configuration of the repository provides this item.')}`);
   if (attestation) {
     md.appendMarkdown(`\n\n${vscode.l10n.t('Attested by {0} on {1}', attestation.by, attestation.date)}`);
@@ -56,11 +79,16 @@ function itemTooltip(node: ItemNode, documentTitle: string, lang: Lang): vscode.
   return md;
 }
 
-/** The checklist tree view's data provider: one root per checklist document, items with status, failed items with their findings. */
+/**
+ * The checklist tree view's data provider: one root per checklist document, items with status and
+ * counts, failed items with their findings, fetched a page at a time when the item is expanded.
+ */
 export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistNode> {
   private readonly changed = new vscode.EventEmitter<ChecklistNode | undefined>();
   private readonly refreshed = new vscode.EventEmitter<ChecklistResponse | undefined>();
+  private readonly pages: FindingPages;
   private response: ChecklistResponse | undefined;
+  private views = new Map<string, ItemView>();
   private roots: DocumentNode[] = [];
   private pending: Promise<void> | undefined;
   private again = false;
@@ -73,9 +101,29 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
 
   constructor(
     private readonly source: ChecklistSource,
+    findings: FindingsSource,
     private readonly lang: Lang,
     private readonly workspaceRoot: () => vscode.Uri | undefined,
-  ) {}
+  ) {
+    this.pages = createFindingPages(findings);
+  }
+
+  /** An item's status with its texts, from the last response. */
+  statusOf(itemId: string): ItemView | undefined {
+    return this.views.get(itemId);
+  }
+
+  /** Fetches the next page of an item's findings and shows it. */
+  async loadMore(itemId: string): Promise<void> {
+    await this.pages.more(itemId);
+    const node = this.findItemNode(itemId);
+    this.changed.fire(node);
+  }
+
+  private findItemNode(itemId: string): ItemNode | undefined {
+    for (const d of this.roots) for (const s of d.sections) for (const i of s.items) if (i.id === itemId) return i;
+    return undefined;
+  }
 
   /** The current level filter. */
   get filter(): LevelFilter {
@@ -108,7 +156,10 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
       do {
         this.again = false;
         try {
-          this.response = (await this.source()) ?? this.response;
+          const next = (await this.source()) ?? this.response;
+          // loaded findings belong to one answer of the server: another answer starts them over
+          if (next?.resultId !== this.response?.resultId) this.pages.clear();
+          this.response = next;
         } catch {
           // The server is starting or restarting; the next change notification refreshes again.
         }
@@ -122,6 +173,7 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
   }
 
   private rebuild(): void {
+    this.views = new Map(this.response ? itemViews(this.response).map((v) => [v.id, v]) : []);
     this.roots = this.response ? buildTree(this.response, this.filterValue, this.lang) : [];
     this.changed.fire(undefined);
   }
@@ -148,21 +200,33 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
         return this.itemTreeItem(node);
       case 'finding':
         return this.findingTreeItem(node);
+      case 'more':
+        return this.moreTreeItem(node);
     }
   }
 
+  private moreTreeItem(node: MoreNode): vscode.TreeItem {
+    const t = new vscode.TreeItem(vscode.l10n.t('Load more findings…'), vscode.TreeItemCollapsibleState.None);
+    t.id = node.id;
+    t.description = vscode.l10n.t('{0} of {1} shown', node.loaded, node.total);
+    t.iconPath = new vscode.ThemeIcon('ellipsis');
+    t.contextValue = contextValue(node);
+    t.command = { command: LOAD_MORE_COMMAND, title: vscode.l10n.t('Load more findings…'), arguments: [node.itemId] };
+    return t;
+  }
+
   private itemTreeItem(node: ItemNode): vscode.TreeItem {
-    const { item, state, findings } = node.status;
-    const collapsible = node.findings.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
+    const { item, state, findingCount } = node.status;
+    const collapsible = findingCount > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
     const t = new vscode.TreeItem(`${item.id}  ${shorten(item.text[this.lang], 50)}`, collapsible);
     t.id = node.id;
     const levels = item.levels?.length ? ` · ${item.levels.join(' ')}` : '';
     const apart = node.status.baselined ? ` · ${vscode.l10n.t('{0} in the baseline', node.status.baselined)}` : '';
     const evidence = node.status.evidence?.[0];
     // An item the repository proves shows where: the first piece of evidence, the rest in the tooltip.
-    t.description = `${stateLabel(state, findings.length)}${apart}${levels}${evidence ? ` — ${evidence.path}:${evidence.line} ${evidence.what[this.lang]}` : ''}`;
+    t.description = `${stateLabel(state, findingCount)}${apart}${levels}${evidence ? ` — ${evidence.path}:${evidence.line} ${evidence.what[this.lang]}` : ''}`;
     t.iconPath = ITEM_ICON[state];
-    const document = this.response?.documents.find((d) => d.id === item.document);
+    const document = documentById(item.document);
     t.tooltip = itemTooltip(node, document?.title[this.lang] ?? item.document, this.lang);
     t.contextValue = contextValue(node);
     if (collapsible === vscode.TreeItemCollapsibleState.None) {
@@ -190,21 +254,35 @@ export class ChecklistTreeProvider implements vscode.TreeDataProvider<ChecklistN
   }
 
   async getChildren(node?: ChecklistNode): Promise<ChecklistNode[]> {
-    if (node) return childrenOf(node);
-    if (!this.response) await this.refresh();
-    return this.roots;
+    if (!node) {
+      if (!this.response) await this.refresh();
+      return this.roots;
+    }
+    switch (node.kind) {
+      case 'document':
+      case 'section':
+        return childrenOf(node);
+      case 'item':
+        if (node.status.findingCount === 0) return [];
+        try {
+          return await this.pages.children(node.id);
+        } catch {
+          // the server is restarting: the next refresh shows the item again
+          return [];
+        }
+      default:
+        return [];
+    }
   }
 
   getParent(node: ChecklistNode): ChecklistNode | undefined {
+    if (node.kind === 'finding' || node.kind === 'more') return this.findItemNode(node.itemId);
     for (const d of this.roots) {
       if (node.kind === 'document') return undefined;
       for (const s of d.sections) {
         const sectionParent = d.sections.length === 1 ? d : s;
         if (node.kind === 'section' && s.id === node.id) return d;
-        for (const i of s.items) {
-          if (node.kind === 'item' && i.id === node.id) return sectionParent;
-          if (node.kind === 'finding' && i.findings.some((f) => f.id === node.id)) return i;
-        }
+        for (const i of s.items) if (node.kind === 'item' && i.id === node.id) return sectionParent;
       }
     }
     return undefined;

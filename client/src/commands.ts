@@ -4,7 +4,7 @@ import type { EditConfigParams, EditConfigResult, ExportReportParams, ExportRepo
 import type { Lang, Level } from '../../shared/src/types';
 import { attestationFolder, attestItem, unattestItem, type WriteOutcome } from './attest';
 import type { ChecklistNode, LevelFilter } from './checklist-model';
-import type { ChecklistTreeProvider } from './checklist-tree';
+import { LOAD_MORE_COMMAND, type ChecklistTreeProvider } from './checklist-tree';
 import { checklistItemUri, ruleDocsUri, showMarkdown } from './docs';
 import { pickFormat, pickTarget, type ReportFormat } from './export-report';
 
@@ -14,7 +14,8 @@ export interface CommandDeps {
   readonly tool: ExportReportParams['tool'];
   readonly tree: ChecklistTreeProvider;
   readonly view: vscode.TreeView<ChecklistNode>;
-  scanWorkspace(): Promise<ScanWorkspaceResult>;
+  /** Asks the language server to scan the workspace; it reports progress (percent and message) and stops when `token` is cancelled. */
+  scanWorkspace(report: (percentage: number | undefined, message: string | undefined) => void, token: vscode.CancellationToken): Promise<ScanWorkspaceResult>;
   /** Asks the language server for the compliance report (it scans the workspace first). */
   exportReport(params: ExportReportParams): Promise<ExportReportResult>;
   /** Asks the language server to edit `.bollwerk.yaml`'s text. */
@@ -66,16 +67,29 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     tree.onDidRefresh(updateDescription),
     register('bollwerk.scanWorkspace', async () => {
       const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Bollwerk: scanning the workspace…') },
-        () => deps.scanWorkspace(),
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Bollwerk: scanning the workspace…'), cancellable: true },
+        (progress, token) => {
+          let shown = 0;
+          return deps.scanWorkspace((percentage, message) => {
+            // VS Code's progress adds increments; the server reports the percentage done
+            const increment = percentage === undefined ? undefined : Math.max(0, percentage - shown);
+            if (percentage !== undefined) shown = Math.max(shown, percentage);
+            progress.report({ ...(message === undefined ? {} : { message }), ...(increment ? { increment } : {}) });
+          }, token);
+        },
       );
       await tree.refresh();
+      if (result.cancelled) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Bollwerk: the workspace scan was cancelled.'));
+        return result;
+      }
       const scanned = vscode.l10n.t('Bollwerk scanned {0} files: {1} findings.', result.files, result.findings);
       const testData = result.testDataSkipped ? ` ${vscode.l10n.t('{0} files in test-data folders were not checked (setting testDataPaths in .bollwerk.yaml).', result.testDataSkipped)}` : '';
       void vscode.window.showInformationMessage(scanned + testData);
       return result;
     }),
     register('bollwerk.refreshChecklist', () => tree.refresh()),
+    register(LOAD_MORE_COMMAND, (itemId?: string) => (typeof itemId === 'string' ? tree.loadMore(itemId) : undefined)),
     register('bollwerk.showChecklist', () => vscode.commands.executeCommand('bollwerk.checklist.focus')),
     register('bollwerk.filterLevel', async (level?: LevelFilter) => {
       let filter = level;
@@ -137,16 +151,18 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       const format = formatArg ?? (await pickFormat());
       const target = format ? (targetArg ?? (await pickTarget(folder, format))) : undefined;
       if (!format || !target) return undefined;
-      const { text } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Bollwerk: building the compliance report…') }, async () => {
-        const report = await deps.exportReport({ format, lang, rootUri: folder.toString(), tool: deps.tool, generated: new Date().toISOString() });
+      // a file on this machine is written by the server as it builds the report (a large report is never held whole)
+      const onDisk = target.scheme === 'file';
+      const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Bollwerk: building the compliance report…') }, async () => {
+        const result = await deps.exportReport({ format, lang, rootUri: folder.toString(), tool: deps.tool, generated: new Date().toISOString(), ...(onDisk ? { targetUri: target.toString() } : {}) });
         await tree.refresh();
-        return report;
+        return result;
       });
-      if (!text) {
+      if (onDisk ? !report.written : !report.text) {
         void vscode.window.showErrorMessage(vscode.l10n.t('The Bollwerk language server did not return the checklist.'));
         return undefined;
       }
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+      if (!onDisk) await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(report.text));
       const open = vscode.l10n.t('Open');
       if (!targetArg) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Compliance report saved to {0}.', vscode.workspace.asRelativePath(target)), open).then((choice) => {

@@ -40,7 +40,7 @@ export function checklistItemMarkdown(item: ChecklistItem, lang: Lang, status: C
   lines.push('', quote(item.text[item.original]), '');
   if (item.text[other] !== item.text[item.original]) lines.push(`*${other === 'en' ? 'English' : 'Deutsch'}:* ${item.text[other]}`, '');
   if (status) {
-    lines.push(`**${vscode.l10n.t('Status')}:** ${stateLabel(status.state, status.findings.length)}`, '');
+    lines.push(`**${vscode.l10n.t('Status')}:** ${stateLabel(status.state, status.findingCount)}`, '');
     if (status.rules.length) lines.push(`**${vscode.l10n.t('Rules')}:** ${status.rules.map((r) => `\`${r}\``).join(', ')}`, '');
     if (status.attestation) {
       const a = status.attestation;

@@ -1,12 +1,15 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
 import {
   CHECKLIST_CHANGED_NOTIFICATION,
+  CHECKLIST_FINDINGS_REQUEST,
   CHECKLIST_REQUEST,
   RULE_DOCS_REQUEST,
   EDIT_CONFIG_REQUEST,
   EXPORT_REPORT_REQUEST,
   SCAN_WORKSPACE_REQUEST,
+  type ChecklistFindingsParams,
+  type ChecklistFindingsResult,
   type ChecklistParams,
   type ChecklistResponse,
   type InitializationOptions,
@@ -73,13 +76,18 @@ export function activate(context: vscode.ExtensionContext): BollwerkApi {
   };
 
   const folderRoot = (): vscode.Uri | undefined => vscode.workspace.workspaceFolders?.[0]?.uri;
-  const checklist = new ChecklistTreeProvider(() => request<ChecklistParams, ChecklistResponse>(CHECKLIST_REQUEST, {}), lang, folderRoot);
+  const checklist = new ChecklistTreeProvider(
+    () => request<ChecklistParams, ChecklistResponse>(CHECKLIST_REQUEST, {}),
+    (itemId, cursor) => request<ChecklistFindingsParams, ChecklistFindingsResult>(CHECKLIST_FINDINGS_REQUEST, { itemId, ...(cursor === undefined ? {} : { cursor }) }),
+    lang,
+    folderRoot,
+  );
   const view = vscode.window.createTreeView('bollwerk.checklist', { treeDataProvider: checklist, showCollapseAll: true });
   const status = createFindingsStatus();
   const docs = createDocsProvider({
     lang,
     ruleDocs: async (ruleId) => (await request<RuleDocsParams, RuleDocsResult>(RULE_DOCS_REQUEST, { ruleId, lang })).markdown,
-    statusOf: (id) => checklist.data?.items.find((i) => i.id === id),
+    statusOf: (id) => checklist.statusOf(id),
   });
 
   // The tree follows the server: it says when results changed; diagnostics changes of open files
@@ -113,7 +121,19 @@ export function activate(context: vscode.ExtensionContext): BollwerkApi {
       tool: { name: 'bollwerk', version: String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0') },
       tree: checklist,
       view,
-      scanWorkspace: () => request<ScanWorkspaceParams, ScanWorkspaceResult>(SCAN_WORKSPACE_REQUEST, {}),
+      scanWorkspace: async (report, token) => {
+        await ready;
+        // the server reports on this token; cancelling the request ($/cancelRequest) stops the scan
+        const workDoneToken = `bollwerk-scan-${Date.now()}`;
+        const progress = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
+          if (value.kind !== 'end') report(value.percentage, value.message);
+        });
+        try {
+          return await client.sendRequest<ScanWorkspaceResult>(SCAN_WORKSPACE_REQUEST, { workDoneToken } satisfies ScanWorkspaceParams, token);
+        } finally {
+          progress.dispose();
+        }
+      },
       exportReport: (params) => request<ExportReportParams, ExportReportResult>(EXPORT_REPORT_REQUEST, params),
       editConfig: (params) => request<EditConfigParams, EditConfigResult>(EDIT_CONFIG_REQUEST, params),
     }),

@@ -1,26 +1,99 @@
-import { DOCUMENTS, itemById } from '../../shared/src/checklist/index';
 import type { Evidence } from '../../shared/src/checklist/evidence';
-import { checklistStatus } from '../../shared/src/checklist/status';
+import { checklistStatus, type ItemStatus } from '../../shared/src/checklist/status';
 import type { Config } from '../../shared/src/config';
-import type { ChecklistFinding, ChecklistItemStatus, ChecklistResponse } from '../../shared/src/protocol';
+import { CHECKLIST_EVIDENCE_MAX, CHECKLIST_PAGE_MAX, CHECKLIST_PAGE_SIZE, type ChecklistFinding, type ChecklistFindingsParams, type ChecklistFindingsResult, type ChecklistItemStatus, type ChecklistResponse } from '../../shared/src/protocol';
 import type { FileKind, Result } from '../../shared/src/types';
 
+/**
+ * The checklist over one set of results: the counts-only answer of `bollwerk/checklist` and each
+ * item's open findings (references to the results, not copies), from which pages of
+ * `bollwerk/checklistFindings` and the compliance report are taken.
+ */
+export interface ChecklistSnapshot {
+  readonly response: ChecklistResponse;
+  /** The statuses with their findings, in ITEMS order. */
+  readonly statuses: readonly ItemStatus[];
+  /** An item's open findings in page order (file, position, rule); undefined for an unknown item. */
+  findings(itemId: string): readonly Result[] | undefined;
+}
+
 const toFinding = (r: Result): ChecklistFinding => ({ uri: r.uri, range: r.range, ruleId: r.ruleId, severity: r.severity, message: r.message });
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The page order of findings: file, start, end, rule; stable whatever order the files were scanned in. */
+export function compareFindings(a: Result, b: Result): number {
+  return (
+    compareText(a.uri, b.uri) ||
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    a.range.end.line - b.range.end.line ||
+    a.range.end.character - b.range.end.character ||
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.message.en, b.message.en)
+  );
+}
 
 /**
  * The checklist with status for a set of results over files of the given kinds. Results in
  * `baselined` do not count against an item; each item says how many of them it has. `evidence`
  * is what the repository's own files prove (CI configuration, policies, Falco rules).
  */
-export function buildChecklist(results: readonly Result[], kinds: ReadonlySet<FileKind>, config: Config, scannedFiles: number, baselined: ReadonlySet<Result> = new Set(), evidence?: Evidence): ChecklistResponse {
+export function buildChecklist(
+  results: readonly Result[],
+  kinds: ReadonlySet<FileKind>,
+  config: Config,
+  scannedFiles: number,
+  resultId: string,
+  baselined: ReadonlySet<Result> = new Set(),
+  evidence?: Evidence,
+): ChecklistSnapshot {
   const fresh = baselined.size ? results.filter((r) => !baselined.has(r)) : results;
   const apart = new Map<string, number>();
   if (baselined.size)
     for (const s of checklistStatus({ results: [...baselined], kinds, config })) if (s.findings.length) apart.set(s.id, s.findings.length);
-  const items = checklistStatus({ results: fresh, kinds, config, ...(evidence ? { evidence } : {}) }).flatMap((s): ChecklistItemStatus[] => {
-    const item = itemById(s.id);
+  const statuses = checklistStatus({ results: fresh, kinds, config, ...(evidence ? { evidence } : {}) });
+  const items = statuses.map((s): ChecklistItemStatus => {
+    const { findings, evidence: hits, ...rest } = s;
     const n = apart.get(s.id);
-    return item ? [{ ...s, findings: s.findings.map(toFinding), item, ...(n ? { baselined: n } : {}) }] : [];
+    const shown = hits && hits.length > CHECKLIST_EVIDENCE_MAX ? { evidence: hits.slice(0, CHECKLIST_EVIDENCE_MAX), evidenceTotal: hits.length } : hits ? { evidence: hits } : {};
+    return { ...rest, ...shown, findingCount: findings.length, ...(n ? { baselined: n } : {}) };
   });
-  return { documents: DOCUMENTS, items, level: config.level, scannedFiles };
+  const byId = new Map(statuses.map((s) => [s.id, s]));
+  const sorted = new Map<string, readonly Result[]>();
+  return {
+    response: { items, level: config.level, scannedFiles, resultId },
+    statuses,
+    findings(itemId) {
+      const hit = sorted.get(itemId);
+      if (hit) return hit;
+      const status = byId.get(itemId);
+      if (!status) return undefined;
+      // sorted when first asked: most items are never expanded
+      const list = [...status.findings].sort(compareFindings);
+      sorted.set(itemId, list);
+      return list;
+    },
+  };
+}
+
+/** Why a page cannot be answered: the message of an InvalidParams error. */
+export class PageError extends Error {}
+
+/**
+ * One page of an item's findings. The cursor is the offset of the page's first finding in the
+ * item's page order; a cursor of an older answer (another `resultId`) continues at the same
+ * offset of the current order, and the page's `resultId` tells the client that the tree is stale.
+ */
+export function findingsPage(snapshot: ChecklistSnapshot, params: ChecklistFindingsParams): ChecklistFindingsResult {
+  if (typeof params?.itemId !== 'string') throw new PageError('itemId is missing');
+  const all = snapshot.findings(params.itemId);
+  if (!all) throw new PageError(`unknown checklist item ${JSON.stringify(params.itemId)}`);
+  const limit = params.limit ?? CHECKLIST_PAGE_SIZE;
+  if (!Number.isInteger(limit) || limit < 1 || limit > CHECKLIST_PAGE_MAX) throw new PageError(`limit must be an integer from 1 to ${CHECKLIST_PAGE_MAX}`);
+  const start = params.cursor === undefined ? 0 : typeof params.cursor === 'string' && /^\d{1,15}$/.test(params.cursor) ? Number(params.cursor) : NaN;
+  if (Number.isNaN(start)) throw new PageError(`invalid cursor ${JSON.stringify(params.cursor)}`);
+  const end = Math.min(all.length, start + limit);
+  const findings = all.slice(start, end).map(toFinding);
+  return { itemId: params.itemId, findings, total: all.length, resultId: snapshot.response.resultId, ...(end < all.length ? { nextCursor: String(end) } : {}) };
 }

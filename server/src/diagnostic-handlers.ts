@@ -1,4 +1,11 @@
-import { LSPErrorCodes, ResponseError, type CancellationToken, type DocumentDiagnosticReport, type WorkspaceDiagnosticReport } from 'vscode-languageserver';
+import {
+  LSPErrorCodes,
+  ResponseError,
+  type CancellationToken,
+  type DocumentDiagnosticReport,
+  WorkspaceDiagnosticRequest,
+  type WorkspaceDiagnosticReport,
+} from 'vscode-languageserver';
 import type { ServerContext } from './context';
 
 /** Milliseconds a document waits after a change before it is linted (a newer change restarts the wait). */
@@ -6,6 +13,9 @@ export const DEBOUNCE_MS = 10;
 
 /** A pull request this soon after the last lint of its document is inside a burst of changes. */
 const IDLE_MS = 50;
+
+/** Files whose workspace diagnostics go out together as one partial result. */
+const WORKSPACE_BATCH = 200;
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -92,12 +102,21 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticHandlers {
     return { kind: 'full', resultId: state.resultId, items: state.diagnostics };
   }));
 
-  connection.languages.diagnostics.onWorkspace(safe('workspace/diagnostic', { items: [] } as WorkspaceDiagnosticReport, async (params) => {
+  /**
+   * Workspace diagnostics of the scanned files that are not open. A file whose result id the client
+   * already has comes back `unchanged` (nothing is built). With a `partialResultToken` the reports go
+   * out in batches as they are built, yielding to the editor's requests between batches, so that the
+   * first pull after a large scan is never held as one answer.
+   */
+  connection.languages.diagnostics.onWorkspace(safe('workspace/diagnostic', { items: [] } as WorkspaceDiagnosticReport, async (params, token: CancellationToken) => {
     // workspace diagnostics are on demand (bollwerk/scanWorkspace); before a scan, the files of charts rendered in the editor
     if (!service.scanned && service.scannedUris().length === 0) return { items: [] };
+    const partialToken = params.partialResultToken;
     const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
-    const items: WorkspaceDiagnosticReport['items'] = [];
+    let items: WorkspaceDiagnosticReport['items'] = [];
+    let built = 0;
     for (const uri of service.scannedUris()) {
+      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the workspace pull was cancelled', { retriggerRequest: true });
       if (documents.get(uri)) continue;
       const id = service.closedResultId(uri);
       if (id !== undefined && previous.get(uri) === id) {
@@ -106,6 +125,15 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticHandlers {
       }
       const state = await service.closedState(uri);
       if (state) items.push({ kind: 'full', uri, version: null, resultId: state.resultId, items: state.diagnostics });
+      if (partialToken !== undefined && ++built % WORKSPACE_BATCH === 0) {
+        // awaited until written: a slow reader holds back the next batch instead of the server buffering them all
+        await connection.sendProgress(WorkspaceDiagnosticRequest.partialResult, partialToken, { items });
+        items = [];
+      }
+    }
+    if (partialToken !== undefined && items.length) {
+      await connection.sendProgress(WorkspaceDiagnosticRequest.partialResult, partialToken, { items });
+      items = [];
     }
     return { items };
   }));

@@ -39,6 +39,8 @@ export const UI = {
   noItems: { en: 'No checklist item cited.', de: 'Kein Checklistenpunkt zitiert.' },
   evidence: { en: 'Evidence: {what}', de: 'Nachweis: {what}' },
   evidenceProves: { en: 'This line proves these checklist items:', de: 'Diese Zeile weist diese Checklistenpunkte nach:' },
+  scanning: { en: 'Bollwerk: scanning the workspace', de: 'Bollwerk: Arbeitsbereich wird geprüft' },
+  scanFiles: { en: '{done} of {total} files', de: '{done} von {total} Dateien' },
   severities: {
     error: { en: 'error', de: 'Fehler' },
     warning: { en: 'warning', de: 'Warnung' },

@@ -1,6 +1,7 @@
 import { format } from 'node:util';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { FramingGuard } from './framing';
+import { isEvidenceWorker, runEvidenceWorker } from './evidence-worker';
 import { createServer } from './server';
 
 // Editors that start the server without a transport flag get stdio.
@@ -33,8 +34,11 @@ function stdioConnection(): Connection {
   return c;
 }
 
-const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
-process.on('uncaughtException', (e) => connection.console.error(`uncaught exception: ${e.stack ?? String(e)}`));
-process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${(e as Error)?.stack ?? String(e)}`));
-createServer(connection);
-connection.listen();
+if (isEvidenceWorker()) runEvidenceWorker();
+else {
+  const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
+  process.on('uncaughtException', (e) => connection.console.error(`uncaught exception: ${e.stack ?? String(e)}`));
+  process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${(e as Error)?.stack ?? String(e)}`));
+  createServer(connection);
+  connection.listen();
+}

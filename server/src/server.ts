@@ -1,5 +1,8 @@
 import {
   CodeActionKind,
+  ErrorCodes,
+  ResponseError,
+  type CancellationToken,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   TextDocuments,
@@ -10,6 +13,12 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE, DEFAULT_CONFIG } from '../../shared/src/config';
+
+/**
+ * Files of the kinds a scan lints (host/src/workspace/walk.ts isCandidate): after a scan, a change on
+ * disk re-lints that file alone.
+ */
+const SCANNED_GLOBS = ['**/*.{yml,yaml,json}', '**/{Dockerfile,Containerfile,dockerfile,containerfile}*', '**/*.{Dockerfile,Containerfile,dockerfile,containerfile}'];
 
 /** Baseline files the server watches: `.bollwerk-baseline.json` and other JSON files named like a baseline. */
 const BASELINE_GLOB = '**/*baseline*.json';
@@ -25,7 +34,10 @@ import { createService } from './service';
 import { createSettingsCache } from './settings';
 import { createDockerfileSide } from './dockerfile-side';
 import { docsLinks } from './docs-location';
-import { buildReport } from './export-report';
+import { buildReport, writeReport } from './export-report';
+import { PageError } from './checklist';
+import { scanWithProgress } from './scan-progress';
+import { URI } from 'vscode-uri';
 
 /** The answer of `bollwerk/editConfig` when the edit itself failed (it is logged). */
 const EDIT_FAILED: P.EditConfigResult = { ok: false, reason: 'internal error' };
@@ -106,7 +118,7 @@ export function createServer(connection: Connection): void {
 
   connection.onInitialized(safe('initialized', undefined, async () => {
     if (caps.workspace?.didChangeConfiguration?.dynamicRegistration) await connection.client.register(DidChangeConfigurationNotification.type, { section: P.SETTINGS_SECTION });
-    if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE}` }, { globPattern: BASELINE_GLOB }] });
+    if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE}` }, { globPattern: BASELINE_GLOB }, ...SCANNED_GLOBS.map((globPattern) => ({ globPattern }))] });
     if (!caps.workspace?.workspaceFolders) return;
     connection.workspace.onDidChangeWorkspaceFolders(safe('workspaceFolders', undefined, async (e) => {
       const removed = new Set(e.removed.map((f) => f.uri));
@@ -119,10 +131,14 @@ export function createServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(safe('didChangeWatchedFiles', undefined, async (params) => {
     // a baseline file (any name with `baseline` in it, as `baseline:` may name it) counts as configuration
     if (params.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE}`) || BASELINE_NAME.test(c.uri))) return relintAll();
-    for (const c of params.changes) await service.fileChangedOnDisk(c.uri);
+    // files the last scan did not report (new, perhaps ignored) wait for the next scan
+    await service.filesChangedOnDisk(params.changes.map((c) => c.uri), true);
   }));
 
-  connection.onRequest(P.SCAN_WORKSPACE_REQUEST, safe(P.SCAN_WORKSPACE_REQUEST, { files: 0, findings: 0 } as P.ScanWorkspaceResult, () => service.scanWorkspace()));
+  connection.onRequest(
+    P.SCAN_WORKSPACE_REQUEST,
+    safe(P.SCAN_WORKSPACE_REQUEST, { files: 0, findings: 0 } as P.ScanWorkspaceResult, (params: P.ScanWorkspaceParams | undefined, token: CancellationToken) => scanWithProgress(ctx, params?.workDoneToken, token)),
+  );
   connection.onRequest<P.EditConfigResult, void>(
     P.EDIT_CONFIG_REQUEST,
     safe(P.EDIT_CONFIG_REQUEST, EDIT_FAILED, (params: P.EditConfigParams): P.EditConfigResult =>
@@ -133,10 +149,25 @@ export function createServer(connection: Connection): void {
     P.EXPORT_REPORT_REQUEST,
     safe(P.EXPORT_REPORT_REQUEST, { text: '' } as P.ExportReportResult, async (params: P.ExportReportParams) => {
       await service.scanWorkspace();
-      return { text: buildReport(await service.checklist(params.folderUri), params) };
+      const snapshot = await service.checklistStatuses(params.folderUri);
+      const target = params.targetUri === undefined ? undefined : URI.parse(params.targetUri);
+      if (!target) return { text: buildReport(snapshot, params) };
+      if (target.scheme !== 'file') throw new ResponseError(ErrorCodes.InvalidParams, `targetUri must be a file: URI, not ${params.targetUri}`);
+      return { text: '', written: await writeReport(snapshot, params, target.fsPath) };
     }),
   );
-  connection.onRequest(P.CHECKLIST_REQUEST, safe(P.CHECKLIST_REQUEST, { documents: [], items: [], level: DEFAULT_CONFIG.level, scannedFiles: 0 } as P.ChecklistResponse, (params: P.ChecklistParams | undefined) => service.checklist(params?.folderUri)));
+  connection.onRequest(P.CHECKLIST_REQUEST, safe(P.CHECKLIST_REQUEST, { items: [], level: DEFAULT_CONFIG.level, scannedFiles: 0, resultId: '' } as P.ChecklistResponse, (params: P.ChecklistParams | undefined) => service.checklist(params?.folderUri)));
+  connection.onRequest(
+    P.CHECKLIST_FINDINGS_REQUEST,
+    safe(P.CHECKLIST_FINDINGS_REQUEST, { itemId: '', findings: [], total: 0, resultId: '' } as P.ChecklistFindingsResult, async (params: P.ChecklistFindingsParams) => {
+      try {
+        return await service.checklistFindings(params);
+      } catch (e) {
+        if (e instanceof PageError) throw new ResponseError(ErrorCodes.InvalidParams, e.message);
+        throw e;
+      }
+    }),
+  );
   connection.onRequest(P.RULE_DOCS_REQUEST, safe(P.RULE_DOCS_REQUEST, { ruleId: '', markdown: '' } as P.RuleDocsResult, (params: P.RuleDocsParams) => ({ ruleId: params.ruleId, markdown: ruleDocsMarkdown(params.ruleId, params.lang === 'de' ? 'de' : 'en') })));
 
   documents.onDidClose((e) => dockerfile.forget(e.document.uri));

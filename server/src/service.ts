@@ -1,21 +1,21 @@
-import { readFile } from 'node:fs/promises';
 import type { Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { DEFAULT_CONFIG } from '../../shared/src/config';
-import { lintText, sortResults, type FileReport } from '../../shared/src/lint';
-import type { ChecklistResponse, ScanWorkspaceResult } from '../../shared/src/protocol';
+import { sortResults, withoutParsed, type FileReport } from '../../shared/src/lint';
+import { lintFile } from '../../host/src/workspace/index';
+import type { ChecklistFindingsParams, ChecklistFindingsResult, ChecklistResponse, ScanWorkspaceResult } from '../../shared/src/protocol';
 import type { FileKind, Lang, Result } from '../../shared/src/types';
-import { buildChecklist } from './checklist';
-import { treeEvidence } from '../../shared/src/checklist/evidence';
-import { diskTree } from '../../host/src/workspace/file-tree';
-import { createDocumentLinter, documentKind, inChart } from './document-linter';
+import { buildChecklist, findingsPage, type ChecklistSnapshot } from './checklist';
+import type { Evidence } from '../../shared/src/checklist/evidence';
+import { evidenceOffThread } from './evidence-worker';
+import { createDocumentLinter } from './document-linter';
 import { baselinedResults, diskText } from './baseline';
 import { groupedDiagnostics } from './diagnostic-groups';
 import { noteDiagnostics, resultDiagnostics } from './diagnostics';
 import type { ResolvedSettings, SettingsCache } from './settings';
 import { createWorkspaceIndex, sameResults } from './workspace-index';
-import { ScanCache, scanFolder } from './workspace-scan';
+import { ScanCache, scanFolder, type ScanControl } from './workspace-scan';
 import { append } from '../../shared/src/append';
 import type { RegistryClient } from '../../host/src/registry/client';
 import { createImageUserLookup } from './image-users';
@@ -48,7 +48,12 @@ export interface ServiceDeps {
   readonly registryClient?: RegistryClient;
 }
 
-/** The lint state of one server: open documents, the workspace scan and the settings generation. */
+/** Quiet after an edit before the workspace rules run again (see scheduleWorkspaceRules). */
+export const WORKSPACE_RULES_DELAY_MS = 150;
+
+/** Distinguishes the checklist result ids of this server process from those of an earlier one. */
+const INSTANCE = Date.now().toString(36);
+
 /**
  * The editor's diagnostics of a file's results: findings of one object at one place grouped into
  * one diagnostic, and the findings the baseline lists shown apart as hints (or not at all).
@@ -81,18 +86,53 @@ export function createService(deps: ServiceDeps) {
   const bump = (uris: Iterable<string>): void => {
     for (const uri of uris) stamps.set(uri, (stamps.get(uri) ?? 0) + 1);
   };
+  /**
+   * The checklist answers computed since the results last changed, per folder ('' for all folders),
+   * with the open documents' versions they were computed for (an edit not linted yet counts too).
+   */
+  const snapshots = new Map<string, { readonly open: string; readonly snapshot: Promise<ChecklistSnapshot> }>();
+  let resultsVersion = 0;
+  const resultsChanged = (): void => {
+    resultsVersion++;
+    snapshots.clear();
+    deps.checklistChanged();
+  };
   const noteResults = (uri: string, results: readonly Result[]): void => {
     const before = lastResults.get(uri);
     lastResults.set(uri, results);
-    if (!before || !sameResults(before, results)) deps.checklistChanged();
+    if (!before || !sameResults(before, results)) resultsChanged();
   };
 
-  /** Runs the workspace rules again when a scanned folder's file changed; tells about other files that changed. */
-  const refreshWorkspaceRules = (folderUri: string, settings: ResolvedSettings, exceptUri?: string): void => {
+  /** Runs the workspace rules again when a scanned folder's file changed; tells about the files whose workspace results changed. */
+  const refreshWorkspaceRules = (folderUri: string, settings: ResolvedSettings): void => {
+    const pending = wsTimers.get(folderUri);
+    if (pending) clearTimeout(pending);
+    wsTimers.delete(folderUri);
     const changed = index.runWorkspaceRules(folderUri, settings.config, deps.log);
+    if (changed.size === 0) return;
     bump(changed);
-    const others = [...changed].filter((u) => u !== exceptUri);
-    if (others.length) deps.filesChanged(others);
+    resultsChanged();
+    deps.filesChanged([...changed]);
+  };
+
+  /**
+   * The workspace rules after an edit changed what they read of an open document: they read every
+   * file of the folder (tens of thousands in a large repository), so they run once the typing pauses
+   * for {@link WORKSPACE_RULES_DELAY_MS}, not on every keystroke; the files whose results change,
+   * the edited one included, are linted again then.
+   */
+  const wsTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  const scheduleWorkspaceRules = (folderUri: string, settings: ResolvedSettings): void => {
+    const pending = wsTimers.get(folderUri);
+    if (pending) clearTimeout(pending);
+    wsTimers.set(folderUri, setTimeout(() => {
+      wsTimers.delete(folderUri);
+      try {
+        refreshWorkspaceRules(folderUri, settings);
+      } catch (e) {
+        deps.log(`workspace rules failed: ${(e as Error).stack ?? String(e)}`);
+      }
+    }, WORKSPACE_RULES_DELAY_MS));
   };
 
   /** An open document's report: its own lint, with the findings of the chart or kustomizations it takes part in (rendered or built again if one of their files changed). */
@@ -115,10 +155,11 @@ export function createService(deps: ServiceDeps) {
     for (const u of others) {
       const open = deps.documents.get(u);
       const report = open ? live.openReport(linter.lint(open, settings, generation).report) : live.closedReport(u, settings);
-      if (report && folder && index.scanned && index.updateFile(folder, report)) indexed = true;
+      if (report && folder && index.scanned && index.updateFile(folder, report) === 'facts') indexed = true;
     }
     bump(others);
-    if (indexed && folder) refreshWorkspaceRules(folder, settings, exceptUri);
+    resultsChanged();
+    if (indexed && folder) scheduleWorkspaceRules(folder, settings);
     deps.filesChanged(others);
   };
 
@@ -129,7 +170,8 @@ export function createService(deps: ServiceDeps) {
     const runKey = `${document.version}:${generation}`;
     if (folder && index.scanned && (wsRunFor.get(uri) !== runKey || touched.includes(uri))) {
       wsRunFor.set(uri, runKey);
-      if (index.updateFile(folder, report)) refreshWorkspaceRules(folder, settings, uri);
+      // the workspace rules run again only when what they read of this file changed
+      if (index.updateFile(folder, report) === 'facts') scheduleWorkspaceRules(folder, settings);
     }
     if (touched.includes(uri)) bump([uri]);
     liveChanged(touched, settings, uri);
@@ -165,7 +207,19 @@ export function createService(deps: ServiceDeps) {
     return { diagnostics: editorDiagnostics(results, 0, settings.lang, baselined, settings.baselineDisplay ?? 'hint'), resultId: closedResultId(uri)! };
   };
 
-  const scanAll = async (): Promise<ScanWorkspaceResult> => {
+  /**
+   * What a folder's files on disk prove (CI configuration, policies, Falco rules): read on a worker
+   * thread when first asked and again by each scan of the folder (beside its linting), not for every
+   * answer of the checklist (it reads up to 20,000 entries of the tree).
+   */
+  const evidence = new Map<string, Promise<Evidence | undefined>>();
+  const evidenceOf = (folder: string): Promise<Evidence | undefined> => {
+    let found = evidence.get(folder);
+    if (!found) evidence.set(folder, (found = folder.startsWith('file:') ? evidenceOffThread(URI.parse(folder).fsPath, deps.log) : Promise.resolve(undefined)));
+    return found;
+  };
+
+  const scanAll = async (control: ScanControl): Promise<ScanWorkspaceResult> => {
     let files = 0;
     let findings = 0;
     let testDataSkipped = 0;
@@ -173,10 +227,19 @@ export function createService(deps: ServiceDeps) {
     for (const gone of index.folders().filter((f) => !deps.folders().includes(f))) {
       append(touched, index.reports(gone).map((r) => r.uri));
       index.removeFolder(gone);
+      evidence.delete(gone);
     }
+    let cancelled = false;
     for (const folder of deps.folders()) {
       const settings = await deps.settings.forUri(folder);
-      const reports = await scanFolder(folder, settings.config, deps.log, scanCache);
+      evidence.delete(folder);
+      void evidenceOf(folder);
+      const reports = control.cancelled() ? undefined : await scanFolder(folder, settings.config, deps.log, scanCache, control);
+      if (!reports) {
+        // cancelled: this folder and the rest keep the results of their last complete scan
+        cancelled = true;
+        break;
+      }
       testDataSkipped += scanCache.testDataSkipped;
       const before = new Set(index.reports(folder).map((r) => r.uri));
       index.setFolder(folder, reports);
@@ -197,12 +260,46 @@ export function createService(deps: ServiceDeps) {
       files += now.length;
       findings += now.reduce((n, r) => n + r.results.length + index.workspaceResults(r.uri).length, 0);
     }
-    deps.filesChanged([...new Set(touched)]);
-    deps.checklistChanged();
-    return testDataSkipped > 0 ? { files, findings, testDataSkipped } : { files, findings };
+    if (touched.length) deps.filesChanged([...new Set(touched)]);
+    resultsChanged();
+    return { files, findings, ...(testDataSkipped > 0 ? { testDataSkipped } : {}), ...(cancelled ? { cancelled } : {}) };
   };
 
-  return {
+  /** The checklist snapshot of a folder (or of all folders), computed once per change of the results. */
+  const checklistSnapshot = async (folderUri: string | undefined): Promise<ChecklistSnapshot> => {
+    const key = folderUri ?? '';
+    const open = deps.documents.all().map((d) => `${d.uri}@${d.version}`).join('\n');
+    const hit = snapshots.get(key);
+    if (hit && hit.open === open) return hit.snapshot;
+    const snapshot = computeSnapshot(folderUri);
+    const entry = { open, snapshot };
+    snapshots.set(key, entry);
+    // a failed computation is not kept
+    snapshot.catch(() => snapshots.get(key) === entry && snapshots.delete(key));
+    return snapshot;
+  };
+
+  const computeSnapshot = async (folderUri: string | undefined): Promise<ChecklistSnapshot> => {
+    const reports = index.reports(folderUri);
+    const results: Result[] = [];
+    const baselined = new Set<Result>();
+    const kinds = new Set<FileKind>();
+    for (const r of reports) {
+      if (r.kind) kinds.add(r.kind);
+      const open = deps.documents.get(r.uri);
+      const fileResults = open ? (await service.documentState(open)).results : [...r.results, ...index.workspaceResults(r.uri)];
+      append(results, fileResults);
+      const { baseline } = await deps.settings.forUri(r.uri);
+      if (baseline && fileResults.length) for (const b of baselinedResults(baseline, r.uri, open ? open.getText() : await diskText(r.uri), fileResults)) baselined.add(b);
+    }
+    const folder = folderUri ?? deps.folders()[0];
+    const config = folder ? (await deps.settings.forUri(folder)).config : DEFAULT_CONFIG;
+    const proofs = folder ? await evidenceOf(folder) : undefined;
+    // the id is taken last: linting an open document above may have changed the results
+    return buildChecklist(results, kinds, config, reports.length, `${INSTANCE}:${generation}:${resultsVersion}`, baselined, proofs);
+  };
+
+  const service = {
     /** The current state of an open document (cached per version and settings generation). */
     async documentState(document: TextDocument): Promise<DocumentState> {
       const settings = await deps.settings.forUri(document.uri);
@@ -211,20 +308,30 @@ export function createService(deps: ServiceDeps) {
     },
     closedState,
     closedResultId,
-    /** Lints every file of the workspace folders (one scan at a time). */
-    scanWorkspace(): Promise<ScanWorkspaceResult> {
-      scanning ??= scanAll().finally(() => (scanning = undefined));
+    /**
+     * Lints every file of the workspace folders in the background (one scan at a time: a second call
+     * joins the running scan). `control` reports progress and stops the scan when cancelled.
+     */
+    scanWorkspace(control: ScanControl = { cancelled: () => false }): Promise<ScanWorkspaceResult> {
+      scanning ??= scanAll(control).finally(() => (scanning = undefined));
       return scanning;
+    },
+    /** True while a workspace scan runs. */
+    get scanRunning(): boolean {
+      return scanning !== undefined;
     },
     get scanned() {
       return index.scanned;
     },
+    /** The workspace folders. */
+    folders: (): readonly string[] => deps.folders(),
     /** Uris of every scanned file and of every file with findings of a chart or kustomization the editor renders or builds. */
     scannedUris: (): string[] => [...new Set([...index.reports().map((r) => r.uri), ...live.uris()])],
     /** Settings or configuration files changed: everything is linted again. */
     invalidate(): void {
       generation++;
       live.clear();
+      snapshots.clear();
       deps.settings.clear();
     },
     /**
@@ -232,58 +339,64 @@ export function createService(deps: ServiceDeps) {
      * not open (its diagnostics are then republished). False when the file is not part of a scan.
      */
     async fileChangedOnDisk(uri: string): Promise<boolean> {
-      if (deps.documents.get(uri)) return false;
-      const settings = await deps.settings.forUri(uri);
-      // a chart's file or a kustomization's input: rendered or built again with the file's text from disk
-      const touched = live.refresh(uri, settings, generation) ?? [];
-      if (live.has(uri)) {
-        liveChanged([...new Set([uri, ...touched])], settings, '');
-        return true;
-      }
-      // a first build of the folder's kustomizations that this file takes no part in
-      if (touched.length) liveChanged(touched, settings, uri);
-      const folder = settings.folderUri;
-      if (!folder || !index.scanned || !index.folders().includes(folder)) return false;
-      let text: string | undefined;
-      try {
-        text = await readFile(URI.parse(uri).fsPath, 'utf8');
-      } catch {
-        text = undefined;
-      }
-      const kind = text === undefined ? undefined : documentKind(uri, '', text);
-      const report = text === undefined || !kind ? { uri, kind: undefined, results: [], notes: [] } : lintText(uri, text, { config: settings.config, log: deps.log, inChart: kind !== 'dockerfile' && inChart(uri, text) });
-      index.updateFile(folder, report);
-      bump([uri]);
-      refreshWorkspaceRules(folder, settings);
-      deps.filesChanged([uri]);
-      return true;
+      return (await service.filesChangedOnDisk([uri])).includes(uri);
     },
-    /** The checklist over the scanned files (scanning first if needed), open documents taking their live results. */
-    async checklist(folderUri: string | undefined): Promise<ChecklistResponse> {
-      if (!index.scanned) await this.scanWorkspace();
-      const reports = index.reports(folderUri);
-      const results: Result[] = [];
-      const baselined = new Set<Result>();
-      const kinds = new Set<FileKind>();
-      for (const r of reports) {
-        if (r.kind) kinds.add(r.kind);
-        const open = deps.documents.get(r.uri);
-        const fileResults = open ? (await this.documentState(open)).results : [...r.results, ...index.workspaceResults(r.uri)];
-        append(results, fileResults);
-        const { baseline } = await deps.settings.forUri(r.uri);
-        if (baseline && fileResults.length) for (const b of baselinedResults(baseline, r.uri, open ? open.getText() : await diskText(r.uri), fileResults)) baselined.add(b);
+    /**
+     * Files changed on disk (the client's file watcher): each that is part of a scan and not open is
+     * linted again alone, as the scan lints it; the workspace rules run once per folder afterwards, and
+     * only when what they read of a file changed. With `knownOnly`, a file the last scan did not
+     * report (a new file, which may be ignored) waits for the next scan. Returns the uris re-linted.
+     */
+    async filesChangedOnDisk(uris: readonly string[], knownOnly = false): Promise<string[]> {
+      const done: string[] = [];
+      const rerun = new Map<string, ResolvedSettings>();
+      for (const uri of uris) {
+        if (deps.documents.get(uri)) continue;
+        const settings = await deps.settings.forUri(uri);
+        // a chart's file or a kustomization's input: rendered or built again with the file's text from disk
+        const touched = live.refresh(uri, settings, generation) ?? [];
+        if (live.has(uri)) {
+          liveChanged([...new Set([uri, ...touched])], settings, '');
+          done.push(uri);
+          continue;
+        }
+        // a first build of the folder's kustomizations that this file takes no part in
+        if (touched.length) liveChanged(touched, settings, uri);
+        if (knownOnly && !index.fileResults(uri)) continue;
+        const folder = settings.folderUri;
+        const parsed = URI.parse(uri);
+        if (!folder || parsed.scheme !== 'file' || !index.scanned || !index.folders().includes(folder)) continue;
+        const report = withoutParsed(lintFile(parsed.fsPath, settings.config, deps.log));
+        if (index.updateFile(folder, report) === 'facts') rerun.set(folder, settings);
+        done.push(uri);
+        if (uris.length > 1) await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      const folder = folderUri ?? deps.folders()[0];
-      const config = folder ? (await deps.settings.forUri(folder)).config : DEFAULT_CONFIG;
-      // Evidence is read from the folder's files on disk (CI configuration, policies, Falco rules).
-      const evidence = folder && folder.startsWith('file:') ? treeEvidence(diskTree(URI.parse(folder).fsPath)) : undefined;
-      return buildChecklist(results, kinds, config, reports.length, baselined, evidence);
+      bump(done);
+      for (const [folder, settings] of rerun) refreshWorkspaceRules(folder, settings);
+      if (done.length) deps.filesChanged(done);
+      return done;
+    },
+    /** The checklist over the scanned files with counts (scanning first if needed), open documents taking their live results. */
+    async checklist(folderUri: string | undefined): Promise<ChecklistResponse> {
+      if (!index.scanned) await service.scanWorkspace();
+      return (await checklistSnapshot(folderUri)).response;
+    },
+    /** The checklist with each item's findings, for the compliance report. */
+    async checklistStatuses(folderUri: string | undefined): Promise<ChecklistSnapshot> {
+      if (!index.scanned) await service.scanWorkspace();
+      return checklistSnapshot(folderUri);
+    },
+    /** One page of an item's findings (see findingsPage). */
+    async checklistFindings(params: ChecklistFindingsParams): Promise<ChecklistFindingsResult> {
+      if (!index.scanned) await service.scanWorkspace();
+      return findingsPage(await checklistSnapshot(params.folderUri), params);
     },
     forget(uri: string): void {
       linter.forget(uri);
       wsRunFor.delete(uri);
     },
   };
+  return service;
 }
 
 /** The lint service of one server. */

@@ -1,5 +1,5 @@
 import type { Config } from '../../shared/src/config';
-import { lintWorkspaceFacts, withoutParsed, type FileReport } from '../../shared/src/lint';
+import { lintWorkspaceFacts, withoutParsed, type FileReport, type WorkspaceFacts } from '../../shared/src/lint';
 import type { Result } from '../../shared/src/types';
 
 /** Results of the last workspace scan, per folder, with the workspace rules' results per file. */
@@ -10,8 +10,12 @@ export interface WorkspaceIndex {
   setFolder(folderUri: string, reports: readonly FileReport[]): void;
   /** Forgets a folder that left the workspace. */
   removeFolder(folderUri: string): void;
-  /** Replaces one file's report (an open document's live lint, or a re-read from disk); false when the file is not part of a scan. */
-  updateFile(folderUri: string | undefined, report: FileReport): boolean;
+  /**
+   * Replaces one file's report (an open document's live lint, or a re-read from disk): `absent` when
+   * the file is not part of a scan, `facts` when what the workspace rules read of it changed (they must
+   * run again), else `same`.
+   */
+  updateFile(folderUri: string | undefined, report: FileReport): 'absent' | 'same' | 'facts';
   /** Runs the workspace rules of a folder; returns the uris whose workspace results changed. */
   runWorkspaceRules(folderUri: string, config: Config, log: (m: string) => void): Set<string>;
   fileResults(uri: string): readonly Result[] | undefined;
@@ -35,6 +39,13 @@ export function sameResults(a: readonly Result[], b: readonly Result[]): boolean
   return true;
 }
 
+/** True when a file's workspace facts are the same before and after an edit (plain data: compared as JSON). */
+function sameFacts(a: WorkspaceFacts | undefined, b: WorkspaceFacts | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /** Creates an empty workspace index. */
 export function createWorkspaceIndex(): WorkspaceIndex {
   const folders = new Map<string, Map<string, FileReport>>();
@@ -52,12 +63,16 @@ export function createWorkspaceIndex(): WorkspaceIndex {
       wsResults.delete(folderUri);
     },
     updateFile(folderUri, report) {
-      if (!folderUri) return false;
+      if (!folderUri) return 'absent';
       const files = folders.get(folderUri);
-      if (!files) return false;
-      if (!report.kind) return files.delete(report.uri);
+      if (!files) return 'absent';
+      const before = files.get(report.uri);
+      if (!report.kind) {
+        if (!files.delete(report.uri)) return 'absent';
+        return before?.workspace ? 'facts' : 'same';
+      }
       files.set(report.uri, withoutParsed(report));
-      return true;
+      return sameFacts(before?.workspace, report.workspace) ? 'same' : 'facts';
     },
     runWorkspaceRules(folderUri, config, log) {
       const facts = [...folderFiles(folderUri).values()].flatMap((r) => r.workspace ?? []);

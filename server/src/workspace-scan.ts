@@ -1,11 +1,13 @@
 import { statSync } from 'node:fs';
 import { sep } from 'node:path';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { URI } from 'vscode-uri';
 import type { Config } from '../../shared/src/config';
 import { withoutParsed, type FileReport } from '../../shared/src/lint';
-import { isDockerfileName } from '../../shared/src/parse/kind';
+import { isDockerfileName, possibleKinds } from '../../shared/src/parse/kind';
 import { fileUri, findFiles, lintFile, uriPath } from '../../host/src/workspace/index';
 import { deployPasses } from '../../host/src/workspace/deployables';
+import { defaultWorkerScript, NEXT, type PoolMessage } from '../../host/src/workspace/pool';
 import { hasDockerignore } from '../../host/src/workspace/source';
 
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -50,15 +52,113 @@ export class ScanCache {
   }
 }
 
+/** How a scan reports its progress and learns that it is cancelled. */
+export interface ScanControl {
+  /** True once the scan should stop. */
+  cancelled(): boolean;
+  /** `done` of `total` files of the folder have their report. */
+  progress?(done: number, total: number): void;
+  /** Worker threads that lint the files (0: this thread, between events); by default one when there are at least {@link MIN_FILES_FOR_WORKER} files to lint. */
+  readonly threads?: number;
+  /** The worker entry point (dist/scan-worker.js beside the bundle by default). */
+  readonly workerScript?: string;
+}
+
+/** The old generation of the scan's worker thread (MB). */
+const WORKER_OLD_GENERATION_MB = 256;
+
+/** Files whose identity on disk is looked up between two yields to the editor's requests. */
+const STAT_BATCH = 500;
+
+/**
+ * Fewer files than this are linted in the server's thread: a worker's start (a few hundred ms) costs
+ * more than it saves. From here on one large file (a 2 MB manifest lints for seconds on a busy
+ * machine) would hold up the editor's requests if linted in the server's thread.
+ */
+export const MIN_FILES_FOR_WORKER = 20;
+
+const NEVER: ScanControl = { cancelled: () => false };
+
+const sameKinds = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => a.size === b.size && [...a].every((k) => b.has(k));
+
+/**
+ * Lints `paths` on one worker thread (host/src/workspace/worker.ts, the CLI's scan worker), so that
+ * the server's thread stays free for the editor: it only receives the reports, each handed to
+ * `onReport` with its index in `paths`. Resolves with false when cancelled; files a worker does not
+ * deliver (it could not start, crashed, or a report could not be sent) are linted in this thread.
+ */
+async function lintOnWorker(paths: readonly string[], config: Config, log: (m: string) => void, script: string, control: ScanControl, onReport: (index: number, report: FileReport) => void): Promise<boolean> {
+  const reports: boolean[] = new Array<boolean>(paths.length).fill(false);
+  const counters = new SharedArrayBuffer(8);
+  const shared = new Int32Array(counters);
+  let received = 0;
+  const settled = await new Promise<boolean>((resolve) => {
+    let worker: Worker;
+    let port: MessagePort;
+    try {
+      const channel = new MessageChannel();
+      port = channel.port1;
+      // a bounded old generation makes the worker collect its garbage early instead of growing the
+      // server's resident set; a file that needs more ends the worker, and the rest is linted here
+      worker = new Worker(script, { workerData: { paths, config, counters, port: channel.port2 }, transferList: [channel.port2], resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB } });
+    } catch (e) {
+      log(`scan: no worker thread (${(e as Error).message}); linting in the server's thread`);
+      resolve(true);
+      return;
+    }
+    let finished = false;
+    const finish = (complete: boolean): void => {
+      if (finished) return;
+      finished = true;
+      clearInterval(watch);
+      port.close();
+      void worker.terminate();
+      resolve(complete);
+    };
+    // cancellation is looked at between messages and, while a large file keeps the worker busy, every 100 ms
+    const watch = setInterval(() => {
+      if (control.cancelled()) {
+        Atomics.store(shared, NEXT, paths.length);
+        finish(false);
+      }
+    }, 100);
+    port.on('message', (msg: PoolMessage) => {
+      for (const line of msg.logs) log(line);
+      if (msg.report && !reports[msg.index]) {
+        reports[msg.index] = true;
+        received++;
+        onReport(msg.index, msg.report);
+      }
+      if (control.cancelled()) {
+        Atomics.store(shared, NEXT, paths.length);
+        finish(false);
+      } else if (received >= paths.length) finish(true);
+    });
+    worker.on('error', (e) => log(`scan: worker thread failed: ${e.message}`));
+    // the worker ends when no file is left to claim; whatever it did not deliver is linted below
+    worker.on('exit', () => setImmediate(() => finish(!control.cancelled())));
+  });
+  if (!settled) return false;
+  for (let i = 0; i < paths.length; i++) {
+    if (reports[i]) continue;
+    if (control.cancelled()) return false;
+    onReport(i, withoutParsed(lintFile(paths[i]!, config, log)));
+    await yieldToEvents();
+  }
+  return true;
+}
+
 /**
  * Lints every file of a folder from disk with the CLI's walk (`.gitignore` and `ignorePaths`
- * honoured, test data skipped) and file reader, yielding between files so that the server keeps answering while it
- * scans; files unchanged since the last scan (see {@link ScanCache}) keep their report. Then
- * kustomizations are built and charts rendered (host/src/workspace/deployables.ts), as `bollwerk scan`
- * does. The workspace rules run afterwards over the server's index (open documents included); reports keep
- * what those rules read of each file (FileReport.workspace), not its parse.
+ * honoured, test data skipped) and file reader; files unchanged since the last scan (see
+ * {@link ScanCache}) keep their report. The other files are linted on a worker thread when there are
+ * many, else in this thread, yielding between files: either way the server keeps answering while it
+ * scans. Then kustomizations are built and charts rendered (host/src/workspace/deployables.ts), as
+ * `bollwerk scan` does. The workspace rules run afterwards over the server's index (open documents
+ * included); reports keep what those rules read of each file (FileReport.workspace), not its parse.
+ * Undefined when the scan was cancelled (the cache keeps what was linted).
  */
-export async function scanFolder(folderUri: string, config: Config, log: (m: string) => void, cache: ScanCache = new ScanCache()): Promise<FileReport[]> {
+export async function scanFolder(folderUri: string, config: Config, log: (m: string) => void, cache: ScanCache = new ScanCache(), control: ScanControl = NEVER): Promise<FileReport[] | undefined> {
   const root = URI.parse(folderUri);
   cache.reused = 0;
   if (root.scheme !== 'file') return [];
@@ -66,19 +166,43 @@ export async function scanFolder(folderUri: string, config: Config, log: (m: str
   cache.testDataSkipped = found.testData.length;
   for (const p of found.problems) log(`scan: ${p.path}: ${p.message}`);
   const configKey = JSON.stringify(config);
-  const perFile: FileReport[] = [];
+  const total = found.files.length;
+  const keys: (string | undefined)[] = [];
   for (const path of found.files) {
-    const key = ScanCache.key(path, configKey);
-    let report = cache.get(path, key);
-    if (report) cache.reused++;
-    else {
-      report = withoutParsed(lintFile(path, config, log));
-      cache.set(path, key, report);
+    keys.push(ScanCache.key(path, configKey));
+    if (keys.length % STAT_BATCH === 0) {
+      if (control.cancelled()) return undefined;
       await yieldToEvents();
     }
-    perFile.push(report);
+  }
+  const byPath: (FileReport | undefined)[] = found.files.map((path, i) => cache.get(path, keys[i]));
+  const todo = found.files.map((_, i) => i).filter((i) => byPath[i] === undefined);
+  cache.reused = total - todo.length;
+  let linted = 0;
+  // each report goes into the cache at once: a cancelled scan keeps what it linted for the next
+  const onReport = (n: number, report: FileReport): void => {
+    const i = todo[n]!;
+    byPath[i] = report;
+    cache.set(found.files[i]!, keys[i], report);
+    control.progress?.(cache.reused + ++linted, total);
+  };
+  control.progress?.(cache.reused, total);
+  const todoPaths = todo.map((i) => found.files[i]!);
+  const threads = control.threads ?? (todo.length >= MIN_FILES_FOR_WORKER ? 1 : 0);
+  const script = threads > 0 ? (control.workerScript ?? defaultWorkerScript()) : undefined;
+  // A worker collects workspace facts only for the kinds its paths can hold (possibleKinds); that equals
+  // collecting them all only when the files to lint can hold every kind the folder can.
+  if (script && sameKinds(possibleKinds(todoPaths), possibleKinds(found.files))) {
+    if (!(await lintOnWorker(todoPaths, config, log, script, control, onReport))) return undefined;
+  } else {
+    for (let n = 0; n < todoPaths.length; n++) {
+      if (control.cancelled()) return undefined;
+      onReport(n, withoutParsed(lintFile(todoPaths[n]!, config, log)));
+      await yieldToEvents();
+    }
   }
   cache.prune(root.fsPath, new Set(found.files));
+  const perFile = byPath.filter((r): r is FileReport => r !== undefined);
   // kustomizations built and charts rendered as `bollwerk scan` does, with the folder as the configuration's base
   const reports = deployPasses([root.fsPath], found.files, perFile, config, fileUri, uriPath, { ignoreBase: root.fsPath, log });
   return reports.filter((r) => r.kind);

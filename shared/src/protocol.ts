@@ -2,7 +2,6 @@
 // and JSON types only (no jsonrpc classes), so that server and client bundles, which carry
 // different vscode-jsonrpc versions, share them without type clashes.
 import type { Range } from 'vscode-languageserver-types';
-import type { ChecklistDocument, ChecklistItem } from './checklist/index';
 import type { ItemStatus } from './checklist/status';
 import type { Lang, Level, Localized, Severity } from './types';
 
@@ -68,15 +67,25 @@ export interface ChecklistFinding {
   readonly message: Localized;
 }
 
-/** One checklist item with its status: ItemStatus of checklist/status.ts, findings trimmed for the wire, plus the item. */
+/**
+ * One checklist item with its status and counts: ItemStatus of checklist/status.ts without its
+ * findings (they come a page at a time with `bollwerk/checklistFindings`) and without the item's
+ * texts (the client has the checklist, `itemById`), so that the answer's size does not grow with
+ * the repository.
+ */
 export type ChecklistItemStatus = Omit<ItemStatus, 'findings'> & {
-  readonly findings: readonly ChecklistFinding[];
-  readonly item: ChecklistItem;
-  /** Findings of the item's rules that the baseline lists (not in `findings`, not failing the item). */
+  /** Open findings of the item's rules (not counting those the baseline lists). */
+  readonly findingCount: number;
+  /** Findings of the item's rules that the baseline lists (not in `findingCount`, not failing the item). */
   readonly baselined?: number;
+  /** How many places prove the item when `evidence` lists only the first {@link CHECKLIST_EVIDENCE_MAX} of them. */
+  readonly evidenceTotal?: number;
 };
 
-/** Request `bollwerk/checklist`: the checklist with status over the workspace (scans it first if it never was). */
+/** The most pieces of evidence an item of `bollwerk/checklist` lists (the answer stays small in a repository of many CI files). */
+export const CHECKLIST_EVIDENCE_MAX = 10;
+
+/** Request `bollwerk/checklist`: the checklist with status and counts over the workspace (scans it first if it never was). */
 export const CHECKLIST_REQUEST = 'bollwerk/checklist';
 
 /** Parameters of `bollwerk/checklist`; without `folderUri` all workspace folders together. */
@@ -84,20 +93,57 @@ export interface ChecklistParams {
   readonly folderUri?: string;
 }
 
-/** Result of `bollwerk/checklist`. */
+/** Result of `bollwerk/checklist`: one status per item of the checklist (`ITEMS` order). */
 export interface ChecklistResponse {
-  readonly documents: readonly ChecklistDocument[];
   readonly items: readonly ChecklistItemStatus[];
   /** The configured CSVS level that was applied. */
   readonly level: Level;
   readonly scannedFiles: number;
+  /** Changes whenever the results behind the answer change; pages of findings carry it too. */
+  readonly resultId: string;
+}
+
+/** Request `bollwerk/checklistFindings`: one page of an item's open findings, in a stable order (file, position, rule). */
+export const CHECKLIST_FINDINGS_REQUEST = 'bollwerk/checklistFindings';
+
+/** Findings per page when the request names no `limit`, and the most a page holds. */
+export const CHECKLIST_PAGE_SIZE = 100;
+export const CHECKLIST_PAGE_MAX = 1000;
+
+/** Parameters of `bollwerk/checklistFindings`. */
+export interface ChecklistFindingsParams {
+  readonly itemId: string;
+  /** As in `bollwerk/checklist`. */
+  readonly folderUri?: string;
+  /** Where the page starts: `nextCursor` of the previous page; the first page without it. */
+  readonly cursor?: string;
+  /** Findings per page (1 to {@link CHECKLIST_PAGE_MAX}; {@link CHECKLIST_PAGE_SIZE} when absent). */
+  readonly limit?: number;
+}
+
+/** Result of `bollwerk/checklistFindings`. */
+export interface ChecklistFindingsResult {
+  readonly itemId: string;
+  readonly findings: readonly ChecklistFinding[];
+  /** The item's open findings in all. */
+  readonly total: number;
+  /** The cursor of the next page; absent on the last page. */
+  readonly nextCursor?: string;
+  /** The `resultId` of the checklist the page was taken from: when it differs from the tree's, the tree is stale. */
+  readonly resultId: string;
 }
 
 /** Request `bollwerk/scanWorkspace`: lints every file of the workspace folders, runs workspace rules, refreshes diagnostics. */
 export const SCAN_WORKSPACE_REQUEST = 'bollwerk/scanWorkspace';
 
-/** Parameters of `bollwerk/scanWorkspace`. */
-export type ScanWorkspaceParams = Record<string, never>;
+/**
+ * Parameters of `bollwerk/scanWorkspace`. The scan reports its progress on `workDoneToken` when the client
+ * gives one, else on a progress the server creates (`window/workDoneProgress/create`) when the client
+ * supports it; cancelling that progress, or the request (`$/cancelRequest`), stops the scan.
+ */
+export interface ScanWorkspaceParams {
+  readonly workDoneToken?: string | number;
+}
 
 /** Result of `bollwerk/scanWorkspace`. */
 export interface ScanWorkspaceResult {
@@ -105,6 +151,8 @@ export interface ScanWorkspaceResult {
   readonly findings: number;
   /** Files skipped as test data, when there were any. */
   readonly testDataSkipped?: number;
+  /** True when the scan was cancelled: the results of the last complete scan stay. */
+  readonly cancelled?: boolean;
 }
 
 /** Notification `bollwerk/checklistChanged` (server → client): results changed, re-request the checklist. Debounced. */
@@ -145,11 +193,17 @@ export interface ExportReportParams {
   readonly tool: { readonly name: string; readonly version: string };
   /** When the report was made (ISO 8601). */
   readonly generated: string;
+  /**
+   * A `file:` URI the server writes the report to as it builds it (the answer then carries no text);
+   * without it the report comes back as `text`.
+   */
+  readonly targetUri?: string;
 }
 
-/** Result of `bollwerk/exportReport`. */
+/** Result of `bollwerk/exportReport`: the report's text, or (with `targetUri`) the bytes written there. */
 export interface ExportReportResult {
   readonly text: string;
+  readonly written?: number;
 }
 
 /** Request `bollwerk/editConfig`: the text of `.bollwerk.yaml` with an attestation added or removed (comments and layout kept). */
@@ -169,6 +223,7 @@ export type EditConfigResult = { readonly ok: true; readonly text: string; reado
 /** Every custom request with its parameter and result types (for typed send/handle helpers). */
 export interface BollwerkRequests {
   readonly [CHECKLIST_REQUEST]: { readonly params: ChecklistParams; readonly result: ChecklistResponse };
+  readonly [CHECKLIST_FINDINGS_REQUEST]: { readonly params: ChecklistFindingsParams; readonly result: ChecklistFindingsResult };
   readonly [SCAN_WORKSPACE_REQUEST]: { readonly params: ScanWorkspaceParams; readonly result: ScanWorkspaceResult };
   readonly [RULE_DOCS_REQUEST]: { readonly params: RuleDocsParams; readonly result: RuleDocsResult };
   readonly [EXPORT_REPORT_REQUEST]: { readonly params: ExportReportParams; readonly result: ExportReportResult };

@@ -77,7 +77,10 @@ function health(report: FileReport, lines: LineIndex): Health {
 function parseProblems(before: Health, after: Health, spans: readonly Span[] | undefined): { check: FixCheck; detail: string } | undefined {
   if (after.errors > before.errors) return { check: 'parse', detail: `YAML syntax errors ${before.errors} → ${after.errors}` };
   if (after.documents !== before.documents) return { check: 'parse', detail: `YAML documents ${before.documents} → ${after.documents}` };
-  if (after.instructions.length < before.instructions.length) return { check: 'instructions-lost', detail: `instructions ${before.instructions.length} → ${after.instructions.length}` };
+  // a fix may delete whole instructions (an update moved into the RUN that installs: a span that only
+  // removes text), never lose others or replace several with fewer
+  const touched = spans ? before.instructions.filter((i) => spans.some((s) => s.newLength === 0 && i.start >= s.start && i.start < s.end)).length : 0;
+  if (after.instructions.length < before.instructions.length - touched) return { check: 'instructions-lost', detail: `instructions ${before.instructions.length} → ${after.instructions.length}` };
   if (!spans) return undefined;
   const starts = new Map(after.instructions.map((i) => [i.start, i.keyword]));
   for (const i of before.instructions) {

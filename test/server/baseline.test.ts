@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { runMain, workspace } from '../cli/helpers';
-import type { ChecklistResponse } from '../../shared/src/protocol';
+import type { ChecklistFindingsResult, ChecklistResponse } from '../../shared/src/protocol';
 import { startServer } from './lsp-client';
 
 const OLD = 'FROM alpine:3.20\nRUN curl https://x | sh\n';
@@ -63,9 +63,10 @@ describe('baseline in the checklist', () => {
       await c.initialize({ pull: false, folders: [folder] });
       const before = await c.connection.sendRequest<ChecklistResponse>('bollwerk/checklist', {});
       const pipeItems = (r: ChecklistResponse) => r.items.filter((i) => i.rules.includes('dockerfile/no-pipe-to-shell') && i.activeRules.includes('dockerfile/no-pipe-to-shell'));
+      const findings = async (itemId: string) => (await c.connection.sendRequest<ChecklistFindingsResult>('bollwerk/checklistFindings', { itemId, limit: 1000 })).findings.filter((f) => f.ruleId === 'dockerfile/no-pipe-to-shell');
       assert.ok(pipeItems(before).length > 0);
       for (const i of pipeItems(before)) {
-        assert.equal(i.findings.filter((f) => f.ruleId === 'dockerfile/no-pipe-to-shell').length, 0, i.id);
+        assert.equal((await findings(i.id)).length, 0, i.id);
         assert.ok((i.baselined ?? 0) >= 1, i.id);
       }
       c.open(uri, `${OLD}RUN wget -qO- https://y | bash\n`);
@@ -73,7 +74,7 @@ describe('baseline in the checklist', () => {
       const after = await c.connection.sendRequest<ChecklistResponse>('bollwerk/checklist', {});
       for (const i of pipeItems(after)) {
         assert.equal(i.state, 'failed', i.id);
-        assert.deepEqual(i.findings.filter((f) => f.ruleId === 'dockerfile/no-pipe-to-shell').map((f) => f.range.start.line), [2], i.id);
+        assert.deepEqual((await findings(i.id)).map((f) => f.range.start.line), [2], i.id);
       }
     } finally {
       await c.stop();

@@ -10,7 +10,7 @@ import { URI } from 'vscode-uri';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { DEFAULT_CONFIG } from '../../shared/src/config';
 import { lintWorkspaceFacts } from '../../shared/src/lint';
-import type { ChecklistResponse, ScanWorkspaceResult } from '../../shared/src/protocol';
+import type { ChecklistFindingsResult, ChecklistResponse, ScanWorkspaceResult } from '../../shared/src/protocol';
 import { rulesOf } from '../../server/src/diagnostic-groups';
 import { scanFolder } from '../../server/src/workspace-scan';
 import { runMain } from '../cli/helpers';
@@ -59,11 +59,26 @@ describe('workspace scan in the server: charts and kustomizations as in bollwerk
   });
 
   it('scanFolder and the workspace rules over its reports give the CLI’s results, place for place', async () => {
-    const reports = await scanFolder(folder, DEFAULT_CONFIG, () => undefined);
+    const reports = (await scanFolder(folder, DEFAULT_CONFIG, () => undefined))!;
     const results = [...reports.flatMap((r) => r.results), ...lintWorkspaceFacts(reports.flatMap((r) => r.workspace ?? []), { config: DEFAULT_CONFIG })];
     const server = results.map((x) => place(folder, x.uri, x.ruleId, x.range)).sort();
     assert.deepEqual(server, cli);
   });
+
+  /** The places of every finding the checklist counts, each item's findings read page by page. */
+  async function checklistFindings(client: TestClient): Promise<string[]> {
+    const checklist = await client.connection.sendRequest<ChecklistResponse>('bollwerk/checklist', {});
+    const out: string[] = [];
+    for (const item of checklist.items.filter((i) => i.findingCount > 0)) {
+      let cursor: string | undefined;
+      do {
+        const page: ChecklistFindingsResult = await client.connection.sendRequest('bollwerk/checklistFindings', { itemId: item.id, limit: 1000, ...(cursor === undefined ? {} : { cursor }) });
+        for (const f of page.findings) out.push(place(folder, f.uri, f.ruleId, f.range));
+        cursor = page.nextCursor;
+      } while (cursor !== undefined);
+    }
+    return out;
+  }
 
   describe('over the protocol', () => {
     let client: TestClient;
@@ -79,8 +94,7 @@ describe('workspace scan in the server: charts and kustomizations as in bollwerk
       const report = await client.connection.sendRequest<{ items: { uri: string; items?: Diagnostic[] }[] }>('workspace/diagnostic', { previousResultIds: [] });
       const shown = report.items.flatMap((i) => (i.items ?? []).flatMap((d) => rulesOf(d).filter((r) => !r.startsWith('bollwerk/')).map((r) => place(folder, i.uri, r, d.range)))).sort();
       assert.deepEqual(shown, cli);
-      const checklist = await client.connection.sendRequest<ChecklistResponse>('bollwerk/checklist', {});
-      const listed = new Set(checklist.items.flatMap((i) => i.findings.map((f) => place(folder, f.uri, f.ruleId, f.range))));
+      const listed = new Set(await checklistFindings(client));
       // every finding that counts against a checklist item is one of the CLI's
       for (const p of listed) assert.ok(cli.includes(p), `${p} is not among the CLI's findings`);
       assert.ok([...listed].some((p) => p.includes(' charts/web/values.yaml:')), 'the checklist counts the chart’s values findings');
@@ -88,10 +102,7 @@ describe('workspace scan in the server: charts and kustomizations as in bollwerk
     });
 
     it('the checklist follows unsaved edits of a chart’s values and an overlay’s patch', async () => {
-      const listed = async (): Promise<string[]> => {
-        const checklist = await client.connection.sendRequest<ChecklistResponse>('bollwerk/checklist', {});
-        return [...new Set(checklist.items.flatMap((i) => i.findings.map((f) => place(folder, f.uri, f.ruleId, f.range))))];
-      };
+      const listed = async (): Promise<string[]> => [...new Set(await checklistFindings(client))];
       const before = await listed();
       assert.ok(before.includes('k8s/privileged charts/web/values.yaml:5:3-5:13'), before.join('\n'));
       assert.ok(before.includes('k8s/privileged deploy/overlays/dev/debug.yaml:11:25-11:29'), before.join('\n'));

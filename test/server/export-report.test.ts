@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -12,6 +12,7 @@ import {
   type ExportReportParams,
   type ExportReportResult,
 } from '../../shared/src/protocol';
+import { jsonParts } from '../../server/src/export-report';
 import { startServer, type TestClient } from './lsp-client';
 
 // The extension asks the server for the compliance report and for edits of .bollwerk.yaml, so that
@@ -29,13 +30,14 @@ describe('bollwerk/exportReport and bollwerk/editConfig over stdio', () => {
     await c.stop();
     rmSync(dir, { recursive: true, force: true });
   });
-  const exportReport = (format: ExportReportParams['format'], lang: ExportReportParams['lang'] = 'en') =>
+  const exportReport = (format: ExportReportParams['format'], lang: ExportReportParams['lang'] = 'en', targetUri?: string) =>
     c.connection.sendRequest<ExportReportResult>(EXPORT_REPORT_REQUEST, {
       format,
       lang,
       rootUri: URI.file(dir).toString(),
       tool: { name: 'bollwerk', version: '9.9.9' },
       generated: '2026-12-07T10:00:00.000Z',
+      ...(targetUri === undefined ? {} : { targetUri }),
     } satisfies ExportReportParams);
 
   it('builds the Markdown report over the scanned workspace', async () => {
@@ -63,6 +65,23 @@ describe('bollwerk/exportReport and bollwerk/editConfig over stdio', () => {
     assert.equal(privileged[0]!.locations[0]!.physicalLocation.artifactLocation.uri, 'compose.yaml');
   });
 
+  for (const format of ['markdown', 'html', 'sarif'] as const) {
+    it(`writes the ${format} report to a target file as it builds it, the same bytes as the text answer`, async () => {
+      const target = join(dir, `report.${format}`);
+      const written = await exportReport(format, 'de', URI.file(target).toString());
+      const { text } = await exportReport(format, 'de');
+      const bytes = readFileSync(target);
+      assert.equal(written.text, '');
+      assert.equal(written.written, bytes.length);
+      assert.equal(bytes.toString('utf8'), text);
+      rmSync(target);
+    });
+  }
+
+  it('refuses a target that is not a file: URI', async () => {
+    await assert.rejects(exportReport('markdown', 'en', 'untitled:report.md'), /targetUri must be a file: URI/);
+  });
+
   it('adds and removes an attestation, keeping the comments of the file', async () => {
     const text = '# team settings\nlevel: L2 # agreed in review\n';
     const added = await c.connection.sendRequest<EditConfigResult>(EDIT_CONFIG_REQUEST, {
@@ -85,5 +104,21 @@ describe('bollwerk/exportReport and bollwerk/editConfig over stdio', () => {
       edit: { kind: 'attest', attestation: { item: 'CL-6.1.1', by: 'x', date: '2026-12-07' } },
     } satisfies EditConfigParams);
     assert.equal(r.ok, false);
+  });
+});
+
+describe('jsonParts', () => {
+  it('gives the text of JSON.stringify(value, null, 2) in pieces', () => {
+    const value = {
+      $schema: 'https://example.com/s.json',
+      empty: { list: [], object: {} },
+      skipped: undefined,
+      runs: [{ results: [{ message: { text: 'line one\nline "two"' }, locations: [{ region: { startLine: 1 } }] }, null, 3, 'x'], deep: { a: { b: { c: { d: [1, { e: [] }] } } } } }],
+      list: [undefined, () => 1, true],
+    };
+    const parts = [...jsonParts(value)];
+    assert.ok(parts.length > 10, `${parts.length} pieces`);
+    assert.equal(parts.join(''), JSON.stringify(value, null, 2));
+    for (const v of [null, 1, 'a', [], {}, [[]], [{}]]) assert.equal([...jsonParts(v)].join(''), JSON.stringify(v, null, 2));
   });
 });

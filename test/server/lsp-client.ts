@@ -25,7 +25,7 @@ export function buildServer(): void {
 }
 
 /** Capabilities of an editor with (or without) pull diagnostics. */
-export function capabilities(pull: boolean, extra: { refresh?: boolean; resolve?: boolean } = {}): ClientCapabilities {
+export function capabilities(pull: boolean, extra: { refresh?: boolean; resolve?: boolean; workDoneProgress?: boolean } = {}): ClientCapabilities {
   return {
     textDocument: {
       synchronization: { dynamicRegistration: false },
@@ -48,6 +48,7 @@ export function capabilities(pull: boolean, extra: { refresh?: boolean; resolve?
       didChangeConfiguration: { dynamicRegistration: false },
       ...(pull && extra.refresh !== false ? { diagnostics: { refreshSupport: true } } : {}),
     },
+    ...(extra.workDoneProgress ? { window: { workDoneProgress: true } } : {}),
   };
 }
 
@@ -62,7 +63,7 @@ export interface TestClient {
   settings: Record<string, unknown>;
   /** Every `workspace/configuration` item asked, as `scopeUri#section`. */
   readonly configRequests: string[];
-  initialize(options: { pull: boolean; locale?: string; trusted?: boolean; folders?: string[]; refresh?: boolean; resolve?: boolean; dockerfileLanguageFeatures?: boolean }): Promise<InitializeResult>;
+  initialize(options: { pull: boolean; locale?: string; trusted?: boolean; folders?: string[]; refresh?: boolean; resolve?: boolean; dockerfileLanguageFeatures?: boolean; workDoneProgress?: boolean }): Promise<InitializeResult>;
   open(uri: string, text: string, languageId?: string, version?: number): void;
   change(uri: string, version: number, text: string): void;
   /** Resolves with the first publish for `uri` that satisfies `accept`. */
@@ -118,7 +119,7 @@ export function startServer(): TestClient {
         processId: process.pid,
         rootUri: folders[0] ?? null,
         workspaceFolders: folders.map((uri, i) => ({ uri, name: `folder${i}` })),
-        capabilities: capabilities(o.pull, { ...(o.refresh === undefined ? {} : { refresh: o.refresh }), ...(o.resolve ? { resolve: true } : {}) }),
+        capabilities: capabilities(o.pull, { ...(o.refresh === undefined ? {} : { refresh: o.refresh }), ...(o.resolve ? { resolve: true } : {}), ...(o.workDoneProgress ? { workDoneProgress: true } : {}) }),
         ...(o.locale ? { locale: o.locale } : {}),
         initializationOptions: {
           ...(o.locale ? { locale: o.locale } : {}),

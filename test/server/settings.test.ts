@@ -49,7 +49,16 @@ describe('settings per workspace folder', () => {
       const regs = await registrations;
       assert.deepEqual(regs.map((r) => r.method).sort(), ['workspace/didChangeConfiguration', 'workspace/didChangeWatchedFiles']);
       const watch = regs.find((r) => r.method === 'workspace/didChangeWatchedFiles')!;
-      assert.deepEqual(watch.registerOptions, { watchers: [{ globPattern: '**/.bollwerk.yaml' }, { globPattern: '**/*baseline*.json' }] });
+      assert.deepEqual(watch.registerOptions, {
+        watchers: [
+          { globPattern: '**/.bollwerk.yaml' },
+          { globPattern: '**/*baseline*.json' },
+          // the files a scan lints: a change on disk re-lints that file
+          { globPattern: '**/*.{yml,yaml,json}' },
+          { globPattern: '**/{Dockerfile,Containerfile,dockerfile,containerfile}*' },
+          { globPattern: '**/*.{Dockerfile,Containerfile,dockerfile,containerfile}' },
+        ],
+      });
     } finally {
       await c.stop();
     }

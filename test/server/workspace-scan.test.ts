@@ -7,6 +7,14 @@ import { URI } from 'vscode-uri';
 import { DEFAULT_CONFIG } from '../../shared/src/config';
 import type { FileReport } from '../../shared/src/lint';
 import { ScanCache, scanFolder } from '../../server/src/workspace-scan';
+import { buildServer, ROOT } from './lsp-client';
+
+/** A scan that must not be cancelled. */
+async function scan(...args: Parameters<typeof scanFolder>): Promise<FileReport[]> {
+  const reports = await scanFolder(...args);
+  assert.ok(reports, 'the scan was not cancelled');
+  return reports;
+}
 
 const ids = (reports: readonly FileReport[], name: string): string[] =>
   (reports.find((r) => r.uri.endsWith(`/${name}`))?.results ?? []).map((r) => r.ruleId).sort();
@@ -26,10 +34,10 @@ describe('workspace scan in the server: unchanged files keep their reports', () 
 
   it('a second scan reuses every report and gives the same reports', async () => {
     const cache = new ScanCache();
-    const first = await scanFolder(folder, DEFAULT_CONFIG, log, cache);
+    const first = await scan(folder, DEFAULT_CONFIG, log, cache);
     assert.equal(cache.reused, 0);
     assert.equal(first.length, 3);
-    const second = await scanFolder(folder, DEFAULT_CONFIG, log, cache);
+    const second = await scan(folder, DEFAULT_CONFIG, log, cache);
     assert.equal(cache.reused, 3);
     assert.deepEqual(second, first);
     assert.ok(second.every((r) => r.parsed === undefined), 'reports keep no parse');
@@ -37,29 +45,29 @@ describe('workspace scan in the server: unchanged files keep their reports', () 
 
   it('a changed file, a new .dockerignore, a deleted file and another configuration are linted again', async () => {
     const cache = new ScanCache();
-    const first = await scanFolder(folder, DEFAULT_CONFIG, log, cache);
+    const first = await scan(folder, DEFAULT_CONFIG, log, cache);
     assert.ok(ids(first, 'compose.yaml').includes('compose/privileged'));
     // same size, new content and a modification time set back: inode/ctime still tell
     writeFileSync(join(dir, 'compose.yaml'), 'services:\n  web:\n    image: nginx:1.25\n    privileged: 0000\n');
     utimesSync(join(dir, 'compose.yaml'), new Date(2000, 0, 1), new Date(2000, 0, 1));
-    const afterEdit = await scanFolder(folder, DEFAULT_CONFIG, log, cache);
+    const afterEdit = await scan(folder, DEFAULT_CONFIG, log, cache);
     assert.equal(cache.reused, 2);
     assert.ok(!ids(afterEdit, 'compose.yaml').includes('compose/privileged'), 'the edited file was linted again');
 
     const copyAll = (reports: readonly FileReport[]): boolean => ids(reports, 'Dockerfile').includes('dockerfile/copy-all-without-dockerignore');
     writeFileSync(join(dir, 'Dockerfile'), 'FROM alpine:3.20\nCOPY . /app/\n');
-    const withoutIgnore = await scanFolder(folder, DEFAULT_CONFIG, log, cache);
+    const withoutIgnore = await scan(folder, DEFAULT_CONFIG, log, cache);
     assert.ok(copyAll(withoutIgnore), 'COPY . without .dockerignore is reported');
     writeFileSync(join(dir, '.dockerignore'), '.git\n');
-    const withIgnore = await scanFolder(folder, DEFAULT_CONFIG, log, cache);
+    const withIgnore = await scan(folder, DEFAULT_CONFIG, log, cache);
     assert.equal(cache.reused, 2, 'the Dockerfile is linted again when a .dockerignore appears beside it');
     assert.ok(!copyAll(withIgnore));
 
     rmSync(join(dir, 'deploy.yaml'));
-    const afterDelete = await scanFolder(folder, DEFAULT_CONFIG, log, cache);
+    const afterDelete = await scan(folder, DEFAULT_CONFIG, log, cache);
     assert.deepEqual(afterDelete.map((r) => r.uri.slice(r.uri.lastIndexOf('/') + 1)).sort(), ['Dockerfile', 'compose.yaml']);
 
-    const l1 = await scanFolder(folder, { ...DEFAULT_CONFIG, level: 'L1' }, log, cache);
+    const l1 = await scan(folder, { ...DEFAULT_CONFIG, level: 'L1' }, log, cache);
     assert.equal(cache.reused, 0, 'another configuration lints everything again');
     assert.equal(l1.length, 2);
   });
@@ -75,14 +83,56 @@ describe('workspace scan in the server: test data', () => {
       mkdirSync(join(dir, 'internal', 'testdata'), { recursive: true });
       writeFileSync(join(dir, 'internal', 'testdata', 'pod.yaml'), pod);
       const cache = new ScanCache();
-      const reports = await scanFolder(folder, DEFAULT_CONFIG, () => undefined, cache);
+      const reports = await scan(folder, DEFAULT_CONFIG, () => undefined, cache);
       assert.deepEqual(reports.map((r) => r.uri.slice(folder.length + 1)), ['deploy.yaml']);
       assert.equal(cache.testDataSkipped, 1);
-      const all = await scanFolder(folder, { ...DEFAULT_CONFIG, testDataPaths: [] }, () => undefined, cache);
+      const all = await scan(folder, { ...DEFAULT_CONFIG, testDataPaths: [] }, () => undefined, cache);
       assert.deepEqual(all.map((r) => r.uri.slice(folder.length + 1)), ['deploy.yaml', 'internal/testdata/pod.yaml']);
       assert.equal(cache.testDataSkipped, 0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('workspace scan in the server: worker thread, progress and cancellation', () => {
+  let dir = '';
+  let folder = '';
+  const files = 30;
+  before(() => {
+    buildServer(); // dist/scan-worker.js
+    dir = mkdtempSync(join(tmpdir(), 'bollwerk-scan-worker-'));
+    folder = URI.file(dir).toString();
+    for (let i = 0; i < files; i++) {
+      mkdirSync(join(dir, `svc${i}`));
+      writeFileSync(join(dir, `svc${i}`, 'Dockerfile'), `FROM alpine:3.20\nADD app${i}.txt /app/\n`);
+      writeFileSync(join(dir, `svc${i}`, 'deploy.yaml'), `apiVersion: v1\nkind: Pod\nmetadata: {name: p${i}}\nspec:\n  containers: [{name: c, image: "nginx:1.25", securityContext: {privileged: true}}]\n`);
+    }
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const workerScript = (): string => join(ROOT, 'dist', 'scan-worker.js');
+
+  it('lints on a worker thread with the same reports as in the server thread, reporting progress up to every file', async () => {
+    const inThread = await scan(folder, DEFAULT_CONFIG, () => undefined, new ScanCache(), { cancelled: () => false, threads: 0 });
+    const seen: [number, number][] = [];
+    const onWorker = await scan(folder, DEFAULT_CONFIG, () => undefined, new ScanCache(), { cancelled: () => false, threads: 1, workerScript: workerScript(), progress: (done, total) => seen.push([done, total]) });
+    assert.equal(onWorker.length, 2 * files);
+    assert.deepEqual(onWorker, inThread);
+    assert.deepEqual(seen[0], [0, 2 * files]);
+    assert.deepEqual(seen.at(-1), [2 * files, 2 * files]);
+    assert.ok(seen.every(([done], i) => i === 0 || done >= seen[i - 1]![0]), 'progress only grows');
+  });
+
+  for (const threads of [0, 1]) {
+    it(`stops when cancelled and keeps what it linted for the next scan (${threads ? 'worker thread' : 'server thread'})`, async () => {
+      const cache = new ScanCache();
+      let done = 0;
+      const cancelled = await scanFolder(folder, DEFAULT_CONFIG, () => undefined, cache, { cancelled: () => done >= 5, threads, workerScript: workerScript(), progress: (n) => (done = n) });
+      assert.equal(cancelled, undefined);
+      assert.ok(done < 2 * files, `stopped after ${done} files`);
+      const again = await scan(folder, DEFAULT_CONFIG, () => undefined, cache, { cancelled: () => false, threads: 0 });
+      assert.equal(again.length, 2 * files);
+      assert.ok(cache.reused >= 5 && cache.reused < 2 * files, `reused ${cache.reused}`);
+    });
+  }
 });

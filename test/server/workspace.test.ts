@@ -7,7 +7,7 @@ import { URI } from 'vscode-uri';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { ITEMS } from '../../shared/src/checklist/index';
 import { DEFAULT_CONFIG } from '../../shared/src/config';
-import type { ChecklistResponse, ScanWorkspaceResult } from '../../shared/src/protocol';
+import type { ChecklistFindingsResult, ChecklistResponse, ScanWorkspaceResult } from '../../shared/src/protocol';
 import { scanWorkspace } from '../../host/src/workspace/index';
 import { rangesOf } from './fixtures';
 import { startServer, type TestClient } from './lsp-client';
@@ -61,21 +61,40 @@ describe('workspace scan, workspace rules and the checklist (push)', () => {
     await changed;
   });
 
+  it('an edit that changes what the workspace rules read of the open file itself shows their new findings there', async () => {
+    const uri = f.uri('deploy.yaml');
+    const coverage = (p: { diagnostics: Diagnostic[] }): number => rangesOf(p.diagnostics, 'k8s/network-policy-coverage').length;
+    c.open(uri, DEPLOY);
+    await c.waitForPublish(uri, (p) => p.version === 1 && coverage(p) === 0);
+    // the pods lose the label the NetworkPolicy selects: the workspace rules run once the typing pauses
+    c.change(uri, 2, DEPLOY.replace('labels: {app: web}', 'labels: {app: api}'));
+    await c.waitForPublish(uri, (p) => p.version === 2 && coverage(p) === 1);
+    c.change(uri, 3, DEPLOY);
+    await c.waitForPublish(uri, (p) => p.version === 3 && coverage(p) === 0);
+    await c.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  });
+
   it('the checklist covers every item with statuses over the scanned files', async () => {
     const r = await c.connection.sendRequest<ChecklistResponse>('bollwerk/checklist', {});
     assert.equal(r.scannedFiles, 4);
     assert.equal(r.level, 'L2', 'the default level');
     assert.equal(r.items.length, ITEMS.length);
-    assert.ok(r.documents.some((d) => d.id === 'CSVS'));
+    assert.deepEqual(r.items.map((i) => i.id), ITEMS.map((i) => i.id), 'one status per item, in checklist order');
     const copy = r.items.find((i) => i.id === 'CSVS-3.11')!;
     assert.equal(copy.state, 'failed');
-    assert.equal(copy.item.id, 'CSVS-3.11');
-    assert.deepEqual(copy.findings.filter((x) => x.ruleId === 'dockerfile/prefer-copy').map((x) => [x.uri, x.range.start.line]), [[f.uri('Dockerfile'), 1]]);
-    assert.deepEqual(Object.keys(copy.findings[0]!).sort(), ['message', 'range', 'ruleId', 'severity', 'uri']);
+    assert.ok(!('item' in copy) && !('findings' in copy), 'counts only: no texts, no findings');
+    const page = await c.connection.sendRequest<ChecklistFindingsResult>('bollwerk/checklistFindings', { itemId: 'CSVS-3.11' });
+    assert.equal(page.total, copy.findingCount);
+    assert.equal(page.resultId, r.resultId);
+    assert.deepEqual(page.findings.filter((x) => x.ruleId === 'dockerfile/prefer-copy').map((x) => [x.uri, x.range.start.line]), [[f.uri('Dockerfile'), 1]]);
+    assert.deepEqual(Object.keys(page.findings[0]!).sort(), ['message', 'range', 'ruleId', 'severity', 'uri']);
     assert.ok(r.items.some((i) => i.state === 'manual'));
     const coverage = r.items.filter((i) => i.rules.includes('k8s/network-policy-coverage'));
     assert.ok(coverage.length > 0);
-    for (const i of coverage) assert.ok(!i.findings.some((x) => x.ruleId === 'k8s/network-policy-coverage'), 'the edited open NetworkPolicy counts');
+    for (const i of coverage) {
+      const all = await c.connection.sendRequest<ChecklistFindingsResult>('bollwerk/checklistFindings', { itemId: i.id, limit: 1000 });
+      assert.ok(!all.findings.some((x) => x.ruleId === 'k8s/network-policy-coverage'), 'the edited open NetworkPolicy counts');
+    }
     const folder = await c.connection.sendRequest<ChecklistResponse>('bollwerk/checklist', { folderUri: URI.file(f.dir).toString() });
     assert.equal(folder.scannedFiles, 4);
     const elsewhere = await c.connection.sendRequest<ChecklistResponse>('bollwerk/checklist', { folderUri: 'file:///not/a/folder' });

@@ -41,6 +41,11 @@ function itemDetails(status: ItemStatus, options: ChecklistOptions): string {
 
 /** The checklist as one self-contained HTML page: summary per document, each item with status, findings and attestation. */
 export function checklistHtml(statuses: readonly ItemStatus[], options: ChecklistOptions): string {
+  return [...checklistHtmlParts(statuses, options)].join('');
+}
+
+/** {@link checklistHtml} in pieces (the head, then one table row at a time), for writing a large report as it is built. */
+export function* checklistHtmlParts(statuses: readonly ItemStatus[], options: ChecklistOptions): Generator<string> {
   const { lang } = options;
   const de = lang === 'de';
   const all = sections(statuses);
@@ -50,13 +55,14 @@ export function checklistHtml(statuses: readonly ItemStatus[], options: Checklis
   const summary = `<table><thead><tr><th>${de ? 'Dokument' : 'Document'}</th>${ORDER.map((s) => `<th class="${STATE_CLASS[s]}">${esc(STATE_LABEL[s][lang])}</th>`).join('')}</tr></thead><tbody>${all
     .map((s) => `<tr><td><a href="#${esc(s.document.id)}">${esc(s.document.title[lang])}</a></td>${ORDER.map((st) => `<td class="n">${s.counts[st]}</td>`).join('')}</tr>`)
     .join('')}</tbody></table>`;
-  const docs = all
-    .map((s) => {
-      const rows = s.items
-        .map(({ item, status }) => `<tr><td><code>${esc(item.id)}</code></td><td class="state ${STATE_CLASS[status.state]}">${esc(STATE_LABEL[status.state][lang])}</td><td>${esc(item.text[lang])}${item.levels ? ` <span class="meta">(${item.levels.join(', ')})</span>` : ''}</td><td>${itemDetails(status, options)}</td></tr>`)
-        .join('');
-      return `<h2 id="${esc(s.document.id)}">${esc(s.document.title[lang])}</h2><p class="meta">${esc(countsText(s.counts, lang))}</p><table><thead><tr><th>${de ? 'Punkt' : 'Item'}</th><th>Status</th><th>${de ? 'Anforderung' : 'Requirement'}</th><th>${de ? 'Befunde, Bestätigung' : 'Findings, attestation'}</th></tr></thead><tbody>${rows}</tbody></table>`;
-    })
-    .join('\n');
-  return `${head}\n<h1>${esc(title)}</h1>\n${meta}\n${summary}\n${docs}\n</body></html>\n`;
+  yield `${head}\n<h1>${esc(title)}</h1>\n${meta}\n${summary}\n`;
+  let first = true;
+  for (const s of all) {
+    yield `${first ? '' : '\n'}<h2 id="${esc(s.document.id)}">${esc(s.document.title[lang])}</h2><p class="meta">${esc(countsText(s.counts, lang))}</p><table><thead><tr><th>${de ? 'Punkt' : 'Item'}</th><th>Status</th><th>${de ? 'Anforderung' : 'Requirement'}</th><th>${de ? 'Befunde, Bestätigung' : 'Findings, attestation'}</th></tr></thead><tbody>`;
+    first = false;
+    for (const { item, status } of s.items)
+      yield `<tr><td><code>${esc(item.id)}</code></td><td class="state ${STATE_CLASS[status.state]}">${esc(STATE_LABEL[status.state][lang])}</td><td>${esc(item.text[lang])}${item.levels ? ` <span class="meta">(${item.levels.join(', ')})</span>` : ''}</td><td>${itemDetails(status, options)}</td></tr>`;
+    yield '</tbody></table>';
+  }
+  yield '\n</body></html>\n';
 }

@@ -127,6 +127,11 @@ const mdEscape = (s: string): string => s.replace(/([\\`*_[\]|<>])/g, '\\$1').re
 
 /** The checklist as Markdown: a summary table and one table per document. */
 export function checklistMarkdown(statuses: readonly ItemStatus[], options: ChecklistOptions): string {
+  return [...checklistMarkdownParts(statuses, options)].join('');
+}
+
+/** {@link checklistMarkdown} in pieces (the head, then one table row at a time), for writing a large report as it is built. */
+export function* checklistMarkdownParts(statuses: readonly ItemStatus[], options: ChecklistOptions): Generator<string> {
   const { lang } = options;
   const de = lang === 'de';
   const all = sections(statuses);
@@ -134,15 +139,16 @@ export function checklistMarkdown(statuses: readonly ItemStatus[], options: Chec
   out.push(`${options.tool.name} ${options.tool.version} · ${de ? 'Stufe' : 'level'} ${options.level} · ${options.filesChecked} ${de ? 'Dateien geprüft' : 'files checked'}${options.generated ? ` · ${options.generated}` : ''}`, '');
   out.push(`| ${de ? 'Dokument' : 'Document'} | ${STATES.map((s) => STATE_LABEL[s][lang]).join(' | ')} |`, `|---|${STATES.map(() => '---:').join('|')}|`);
   for (const s of all) out.push(`| ${mdEscape(s.document.title[lang])} | ${STATES.map((st) => s.counts[st]).join(' | ')} |`);
+  yield out.join('\n');
   for (const s of all) {
-    out.push('', `## ${mdEscape(s.document.title[lang])} (${s.document.id})`, '', `| ${de ? 'Punkt' : 'Item'} | ${de ? 'Status' : 'Status'} | ${de ? 'Text' : 'Text'} | ${de ? 'Befunde / Bestätigung' : 'Findings / attestation'} |`, '|---|---|---|---|');
+    yield `\n\n## ${mdEscape(s.document.title[lang])} (${s.document.id})\n\n| ${de ? 'Punkt' : 'Item'} | ${de ? 'Status' : 'Status'} | ${de ? 'Text' : 'Text'} | ${de ? 'Befunde / Bestätigung' : 'Findings / attestation'} |\n|---|---|---|---|`;
     for (const { item, status } of s.items) {
       const details = status.findings.map((f) => mdEscape(findingLine(f, options)));
       for (const e of evidenceLines(status, lang)) details.push(mdEscape(e));
       const att = attestationText(status, lang);
       if (att) details.push(mdEscape(att));
-      out.push(`| ${item.id} | ${STATE_MARK[status.state]} ${STATE_LABEL[status.state][lang]} | ${mdEscape(item.text[lang])} | ${details.join('<br>')} |`);
+      yield `\n| ${item.id} | ${STATE_MARK[status.state]} ${STATE_LABEL[status.state][lang]} | ${mdEscape(item.text[lang])} | ${details.join('<br>')} |`;
     }
   }
-  return `${out.join('\n')}\n`;
+  yield '\n';
 }

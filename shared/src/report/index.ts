@@ -4,6 +4,6 @@ export { compareResults, countBySeverity, displayPath, flatten, relativeUri, typ
 export { summaryLine, textReport, type TextOptions } from './text';
 export { JSON_REPORT_VERSION, jsonReport, jsonReportObject, type JsonOptions, type JsonReport, type JsonResult } from './json';
 export { ruleHelpMarkdown, ruleHelpText, sarifLog, sarifReport, type SarifOptions } from './sarif';
-export { STATE_LABEL, checklistJson, checklistJsonObject, checklistMarkdown, checklistText, sections, type ChecklistOptions, type DocumentSection } from './checklist';
-export { checklistHtml } from './checklist-html';
+export { STATE_LABEL, checklistJson, checklistJsonObject, checklistMarkdown, checklistMarkdownParts, checklistText, sections, type ChecklistOptions, type DocumentSection } from './checklist';
+export { checklistHtml, checklistHtmlParts } from './checklist-html';
 export { GITLAB_SEVERITY, gitlabIssues, gitlabReport, type GitlabIssue, type GitlabOptions, type GitlabSeverity } from './gitlab';

@@ -1,4 +1,7 @@
 import * as vscode from 'vscode';
+import type { ChecklistFinding } from '../../../shared/src/protocol';
+import type { ItemNode } from '../../../client/src/checklist-model';
+import type { ChecklistTreeProvider } from '../../../client/src/checklist-tree';
 import type { BollwerkApi } from '../../../client/src/extension';
 import { waitFor } from './harness';
 
@@ -57,4 +60,20 @@ export function hoverText(hovers: readonly vscode.Hover[]): string {
     .flatMap((h) => h.contents)
     .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
     .join('\n');
+}
+
+/**
+ * Every finding of an item as the tree shows it: its children after expanding it, with every
+ * "load more" node followed until none is left.
+ */
+export async function findingsOf(tree: ChecklistTreeProvider, item: ItemNode): Promise<ChecklistFinding[]> {
+  for (let pages = 0; pages < 1000; pages++) {
+    const children = await tree.getChildren(item);
+    const more = children.find((c) => c.kind === 'more');
+    if (!more) return children.flatMap((c) => (c.kind === 'finding' ? [c.finding] : []));
+    const command = tree.getTreeItem(more).command;
+    if (!command) throw new Error('a "load more" node without a command');
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+  }
+  throw new Error(`${item.id}: more than 1,000 pages of findings`);
 }
