@@ -1,13 +1,13 @@
 import { URI } from 'vscode-uri';
 import type { Config } from '../../../shared/src/config';
-import { lintText, lintWorkspaceFacts, notCheckedResults, withoutParsed, type FileReport, type Note } from '../../../shared/src/lint';
+import { lintText, lintWorkspaceFacts, notCheckedResults, withoutParsed, type FileReport, type Note, type WorkspaceFacts } from '../../../shared/src/lint';
 import { isComposeName, isDockerfileName, isYamlName, possibleKinds } from '../../../shared/src/parse/kind';
 import type { FileKind, Result } from '../../../shared/src/types';
-import { chartRoots, lintChartDir, mergeChartReports } from './charts';
+import { chartMerge, chartRoots, compareReportUris, lintChartDir } from './charts';
 import { hasDockerignore, inChartTree, readHead, readSource } from './source';
-import { lintAll, planThreads } from './pool';
+import { lintEach, planThreads } from './pool';
 import { findFiles, type FindOptions } from './walk';
-import { kustomizePass } from './kustomize-pass';
+import { unitPass } from './kustomize-pass';
 
 /** A note that concerns the walk itself rather than one file (an unreadable directory). */
 export interface ScanNote {
@@ -106,24 +106,33 @@ const NOT_CONTAINER_FILE: Note = {
   message: { en: 'not checked: not a Dockerfile, Compose file or Kubernetes manifest', de: 'nicht geprüft: weder Dockerfile noch Compose-Datei noch Kubernetes-Manifest' },
 };
 
+/** How {@link streamWorkspace} ends: what is known once every file is in. */
+export interface ScanSummary {
+  /** Findings of the workspace rules over all files. */
+  readonly workspaceResults: Result[];
+  /** Problems of the walk. */
+  readonly notes: ScanNote[];
+  /** Files not checked because they are test data (Config.testDataPaths). */
+  readonly testDataSkipped: number;
+  /**
+   * The order of the reports in a {@link ScanResult}: by their position (path order, then the files
+   * only unit or chart findings are located in), or by URI (a scan with charts).
+   */
+  readonly reportOrder: 'position' | 'uri';
+}
+
 /**
- * Finds the candidate files below `roots` (see findFiles), lints each with its file rules and
- * runs the workspace rules over what they collected of all files together. Never throws on file content.
+ * Finds the candidate files below `roots` (see findFiles), lints each with its file rules, hands
+ * each file's final report to `onReport` as soon as it is in (in no particular order, with its
+ * position in the {@link ScanSummary.reportOrder}) and runs the workspace rules over the facts the
+ * reports carried. Of a report it keeps only those facts: what else the caller needs of it, it keeps
+ * itself. Kustomize units and Helm charts are linted from the disk before the files, so that every
+ * file's report passes through their findings on its way out. Never throws on file content.
  */
-export function scanWorkspace(roots: readonly string[], config: Config, options: ScanOptions = {}): ScanResult {
+export function streamWorkspace(roots: readonly string[], config: Config, options: ScanOptions, onReport: (report: FileReport, position: number) => void): ScanSummary {
   const found = findFiles(roots, { ignorePaths: config.ignorePaths, testDataPaths: config.testDataPaths, ...(options.ignoreBase ? { ignoreBase: options.ignoreBase } : {}), ...(options.rootStats ? { rootStats: options.rootStats } : {}) });
-  // reports keep what the workspace rules read of their file, not the parse: a scan's memory stays
-  // small, and a worker thread's report carries everything the workspace rules need
-  // workspace rules that report into kinds no file here can be skip collecting (a scan of Dockerfiles only)
-  const scanKinds = possibleKinds(found.files);
-  // a file named on the command line was stat'ed a moment ago (FoundFiles.explicit): its size is known
-  const lint = (path: string): FileReport => withoutParsed(lintFile(path, config, options.log, scanKinds, found.explicit.get(path)));
-  const { threads, sizes } = planThreads(found.files, options.threads, found.explicit);
-  const linted = lintAll(found.files, config, lint, { threads, sizes, workerScript: options.workerScript, log: options.log });
-  // a file named on the command line that is of no checked kind is worth a word
-  const perFile = linted.map((report, i) => (found.explicit.has(found.files[i]!) && !report.kind && report.notes.length === 0 ? { ...report, notes: [NOT_CONTAINER_FILE] } : report));
   // deployable units: kustomizations are built and their output linted; their inputs are not linted alone
-  let reports = kustomizePass(roots, found.files, perFile, config, fileUri, uriPath, options.log);
+  const units = unitPass(roots, found.files, config, fileUri, uriPath, options.log);
   // charts are rendered and linted; their findings land on template and values lines
   const charts = chartRoots(found.files).flatMap((dir) => {
     try {
@@ -134,10 +143,39 @@ export function scanWorkspace(roots: readonly string[], config: Config, options:
       return [];
     }
   });
-  if (charts.length > 0) reports = mergeChartReports(reports, charts);
+  const merge = charts.length > 0 ? chartMerge(charts) : undefined;
+  // what the workspace rules read of each report, by its position: the only part of a report kept here
+  const facts: { uri: string; facts: WorkspaceFacts }[] = [];
+  const pass = (report: FileReport, position: number): void => {
+    const united = units ? units.apply(report) : report;
+    const final = merge ? merge.apply(united) : united;
+    if (final.workspace) facts[position] = { uri: final.uri, facts: final.workspace };
+    onReport(final, position);
+  };
+  // reports keep what the workspace rules read of their file, not the parse: a scan's memory stays
+  // small, and a worker thread's report carries everything the workspace rules need
+  // workspace rules that report into kinds no file here can be skip collecting (a scan of Dockerfiles only)
+  const scanKinds = possibleKinds(found.files);
+  // a file named on the command line was stat'ed a moment ago (FoundFiles.explicit): its size is known
+  const lint = (path: string): FileReport => withoutParsed(lintFile(path, config, options.log, scanKinds, found.explicit.get(path)));
+  const { threads, sizes } = planThreads(found.files, options.threads, found.explicit);
+  lintEach(found.files, config, lint, { threads, sizes, workerScript: options.workerScript, log: options.log }, (report, i) => {
+    // a file named on the command line that is of no checked kind is worth a word
+    pass(found.explicit.has(found.files[i]!) && !report.kind && report.notes.length === 0 ? { ...report, notes: [NOT_CONTAINER_FILE] } : report, i);
+  });
+  // the files that only unit findings are located in, then those only chart findings are
+  let position = found.files.length;
+  for (const report of units?.rest() ?? []) pass(report, position++);
+  for (const report of merge?.rest() ?? []) {
+    if (report.workspace) facts[position] = { uri: report.uri, facts: report.workspace };
+    onReport(report, position++);
+  }
+  const reportOrder = merge ? 'uri' : 'position';
+  const ordered = facts.filter((f) => f !== undefined);
+  if (reportOrder === 'uri') ordered.sort(compareReportUris);
   let workspaceResults: Result[] = [];
   try {
-    workspaceResults = lintWorkspaceFacts(reports.flatMap((r) => r.workspace ?? []), { config, ...(options.log ? { log: options.log } : {}) });
+    workspaceResults = lintWorkspaceFacts(ordered.map((f) => f.facts), { config, ...(options.log ? { log: options.log } : {}) });
   } catch (e) {
     options.log?.(`workspace rules failed: ${(e as Error).stack ?? String(e)}`);
   }
@@ -145,5 +183,18 @@ export function scanWorkspace(roots: readonly string[], config: Config, options:
     uri: fileUri(p.path),
     note: { code: 'unreadable' as const, message: { en: `skipped: ${p.message}`, de: `übersprungen: ${p.message}` } },
   }));
-  return { reports, workspaceResults, notes, testDataSkipped: found.testData.length };
+  return { workspaceResults, notes, testDataSkipped: found.testData.length, reportOrder };
+}
+
+/**
+ * Finds the candidate files below `roots` (see findFiles), lints each with its file rules and
+ * runs the workspace rules over what they collected of all files together. Never throws on file content.
+ */
+export function scanWorkspace(roots: readonly string[], config: Config, options: ScanOptions = {}): ScanResult {
+  const reports: FileReport[] = [];
+  const summary = streamWorkspace(roots, config, options, (report, position) => {
+    reports[position] = report;
+  });
+  if (summary.reportOrder === 'uri') reports.sort(compareReportUris);
+  return { reports, workspaceResults: summary.workspaceResults, notes: summary.notes, testDataSkipped: summary.testDataSkipped };
 }
