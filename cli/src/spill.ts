@@ -26,22 +26,35 @@ export interface Spill {
 /** Chunks held in memory up to this many bytes together; the spill then moves them to a file. */
 export const SPILL_MEMORY_BYTES = 16 * 1024 * 1024;
 
-/** A new spill; `memoryBytes` is how much it holds in memory before it uses a file, `dir` the folder the file's folder is made in. */
+/**
+ * A new spill; `memoryBytes` is how much it holds in memory before it uses a file, `dir` the folder
+ * the file's folder is made in. Where no file can be made there, it keeps holding the chunks in memory.
+ */
 export function createSpill(memoryBytes: number = SPILL_MEMORY_BYTES, dir: string = tmpdir()): Spill {
   let held: Map<number, Uint8Array> | undefined = new Map();
   let folder: string | undefined;
   let fd: number | undefined;
   let size = 0;
+  // a temporary folder that cannot be made or written keeps the chunks in memory: the scan goes on
+  let noDisk = false;
   const toDisk = (): void => {
-    folder = mkdtempSync(join(dir, 'bollwerk-scan-'));
-    fd = openSync(join(folder, 'results.bin'), 'w+', 0o600);
-    for (const [offset, bytes] of held!) writeAll(fd, bytes, offset);
-    held = undefined;
+    try {
+      folder = mkdtempSync(join(dir, 'bollwerk-scan-'));
+      fd = openSync(join(folder, 'results.bin'), 'w+', 0o600);
+      for (const [offset, bytes] of held!) writeAll(fd, bytes, offset);
+      held = undefined;
+    } catch {
+      noDisk = true;
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
+      if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
+      folder = undefined;
+    }
   };
   return {
     put(bytes) {
       const ref = { offset: size, length: bytes.length };
-      if (held && size + bytes.length > memoryBytes) toDisk();
+      if (held && !noDisk && size + bytes.length > memoryBytes) toDisk();
       if (held) held.set(size, bytes);
       else writeAll(fd!, bytes, size);
       size += bytes.length;
