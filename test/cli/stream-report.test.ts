@@ -12,7 +12,10 @@ import { createSpill } from '../../cli/src/spill';
 import { streamScan } from '../../cli/src/stream-scan';
 import { DEFAULT_CONFIG } from '../../shared/src/config';
 import { documentedRules } from '../../shared/src/lint';
-import { flatten, gitlabIssues, gitlabReport, jsonReport, jsonReportObject, sarifLog, sarifReport, textReport, type ScanData } from '../../shared/src/report/index';
+import { displayPath, flatten, gitlabIssues, gitlabReport, jsonReport, jsonReportObject, sarifLog, sarifReport, summaryLine, textReport, type ScanData } from '../../shared/src/report/index';
+import { STRINGS } from '../../shared/src/report/common';
+import { escapeControls } from '../../shared/src/report/escape';
+import type { Result } from '../../shared/src/types';
 import { fileUri, scanWorkspace } from '../../host/src/workspace/index';
 import { buildOnce, ROOT, runMain, SAMPLE, spawnCli } from './helpers';
 
@@ -40,6 +43,29 @@ function buffered(format: (typeof FORMATS)[number], scan: ScanData, cwd: string,
   return textReport(scan, { lang: 'en', baseUri, color: false });
 }
 
+/** The text report as it was built before it was written line by line (one array of lines, joined), without colours. */
+function textAsBuilt(scan: ScanData, lang: 'en' | 'de', baseUri: string): string {
+  const flat = flatten(scan);
+  const byFile = new Map<string, Result[]>();
+  for (const r of flat.results) byFile.set(r.uri, [...(byFile.get(r.uri) ?? []), r]);
+  const width = Math.max(...(['error', 'warning', 'info'] as const).map((s) => STRINGS[s][lang].length));
+  const oneLine = (s: string): string => escapeControls(s.replace(/[ \t]*\n[ \t]*/g, ' '));
+  const out: string[] = [];
+  for (const [uri, results] of byFile) {
+    const path = escapeControls(displayPath(uri, baseUri));
+    out.push(path);
+    for (const r of results) out.push(`  ${path}:${r.range.start.line + 1}:${r.range.start.character + 1}  ${STRINGS[r.severity][lang].padEnd(width)}  ${r.ruleId}  ${oneLine(r.message[lang])}${r.fix ? ' [fix]' : ''}`);
+    out.push('');
+  }
+  if (flat.notes.length > 0) {
+    out.push(STRINGS.skippedHeader[lang]);
+    for (const n of flat.notes) out.push(`  ${escapeControls(displayPath(n.uri, baseUri))}: ${oneLine(n.note.message[lang])}`);
+    out.push('');
+  }
+  out.push(summaryLine(flat.results, flat.checked, flat.skipped, lang));
+  return `${out.join('\n')}\n`;
+}
+
 const dirs: string[] = [];
 after(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
@@ -58,6 +84,8 @@ describe('streamed scan reports', () => {
     assert.equal(jsonReport(empty, { lang: 'en', baseUri, tool }), `${JSON.stringify(jsonReportObject(empty, { lang: 'en', baseUri, tool }), null, 2)}\n`);
     assert.equal(sarifReport(empty, sarif), `${JSON.stringify(sarifLog(empty, sarif), null, 2)}\n`);
     assert.equal(gitlabReport(empty, { lang: 'en', baseUri }), '[]\n');
+    const withNote: ScanData = { ...scan, notes: [{ uri: fileUri(join(SAMPLE, 'x')), note: { code: 'unreadable', message: { en: 'skipped: gone', de: 'übersprungen: weg' } } }] };
+    for (const data of [scan, withNote, empty]) for (const lang of ['en', 'de'] as const) assert.equal(textReport(data, { lang, baseUri, color: false }), textAsBuilt(data, lang, baseUri));
   });
 
   it('streamScan reads back the results, notes and counts of scanWorkspace, the spill in memory or on disk', () => {
