@@ -146,9 +146,9 @@ export function streamWorkspace(roots: readonly string[], config: Config, option
   const merge = charts.length > 0 ? chartMerge(charts) : undefined;
   // what the workspace rules read of each report, by its position: the only part of a report kept here
   const facts: { uri: string; facts: WorkspaceFacts }[] = [];
-  const pass = (report: FileReport, position: number): void => {
-    const united = units ? units.apply(report) : report;
-    const final = merge ? merge.apply(united) : united;
+  // a report as the units and then the charts leave it
+  const out = (report: FileReport, position: number): void => {
+    const final = merge ? merge.apply(report) : report;
     if (final.workspace) facts[position] = { uri: final.uri, facts: final.workspace };
     onReport(final, position);
   };
@@ -161,15 +161,13 @@ export function streamWorkspace(roots: readonly string[], config: Config, option
   const { threads, sizes } = planThreads(found.files, options.threads, found.explicit);
   lintEach(found.files, config, lint, { threads, sizes, workerScript: options.workerScript, log: options.log }, (report, i) => {
     // a file named on the command line that is of no checked kind is worth a word
-    pass(found.explicit.has(found.files[i]!) && !report.kind && report.notes.length === 0 ? { ...report, notes: [NOT_CONTAINER_FILE] } : report, i);
+    const own = found.explicit.has(found.files[i]!) && !report.kind && report.notes.length === 0 ? { ...report, notes: [NOT_CONTAINER_FILE] } : report;
+    out(units ? units.apply(own) : own, i);
   });
-  // the files that only unit findings are located in, then those only chart findings are
+  // the files that only unit findings are located in (their reports pass through the charts), then those only chart findings are
   let position = found.files.length;
-  for (const report of units?.rest() ?? []) pass(report, position++);
-  for (const report of merge?.rest() ?? []) {
-    if (report.workspace) facts[position] = { uri: report.uri, facts: report.workspace };
-    onReport(report, position++);
-  }
+  for (const report of units?.rest() ?? []) out(report, position++);
+  for (const report of merge?.rest() ?? []) onReport(report, position++);
   const reportOrder = merge ? 'uri' : 'position';
   const ordered = facts.filter((f) => f !== undefined);
   if (reportOrder === 'uri') ordered.sort(compareReportUris);
