@@ -1,20 +1,22 @@
-import { existsSync, statSync, type Stats } from 'node:fs';
-import { dirname, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { treeEvidence } from '../../shared/src/checklist/evidence';
 import { checklistStatus } from '../../shared/src/checklist/status';
 import { diskTree } from '../../host/src/workspace/file-tree';
 import type { Config } from '../../shared/src/config';
+import { fingerprintFile } from '../../shared/src/baseline/fingerprint';
 import { documentedRules } from '../../shared/src/lint';
 import { escapeControls } from '../../shared/src/report/escape';
-import { checklistHtml, checklistJson, checklistMarkdown, checklistText, displayPath, flatten, gitlabReport, jsonReport, sarifReport, textReport, type ScanData, type ToolInfo } from '../../shared/src/report/index';
+import { checklistHtml, checklistJson, checklistMarkdown, checklistText, displayPath, flatten, gitlabReport, jsonReport, sarifReport, textReport, writeGitlabReport, writeJsonReport, writeSarifReport, writeTextReport, type ReportInput, type ReportWrite, type ScanData, type ToolInfo } from '../../shared/src/report/index';
 import type { Lang, Result, RuleMeta, Severity } from '../../shared/src/types';
-import { fileUri, loadConfig, resolvePath, scanWorkspace, type ScanResult } from '../../host/src/workspace/index';
+import { fileUri, loadConfig, resolvePath, scanWorkspace, uriPath, type ScanResult } from '../../host/src/workspace/index';
 import type { Command, FailOn } from './args';
 import { UsageError } from './args';
 import { baselinePath, baselineText, defaultBaselineFile, fingerprintScan, readBaseline, staleEntries, withoutBaselined } from './baseline';
 import { fixWorkspace, type FixOutcome } from './fix';
 import { langFromEnv } from './help';
-import { prepareOutput } from './output';
+import { blockWriter, prepareOutput, type OpenFile } from './output';
+import { streamScan } from './stream-scan';
 
 /** Where a command reads and writes (process streams in the bin, buffers in tests). */
 export interface CliIo {
@@ -24,6 +26,8 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Writes `--output` files. */
   writeFile(path: string, text: string): void;
+  /** Opens an `--output` file to be written piece by piece; without it a streamed report is gathered and given to writeFile. */
+  openFile?(path: string): OpenFile;
 }
 
 type ScanLike = Extract<Command, { command: 'scan' | 'checklist' | 'baseline' }>;
@@ -119,13 +123,33 @@ export async function runScan(cmd: Extract<Command, { command: 'scan' }>, io: Cl
   const { paths, root, config, configRoot, lang, stats } = prepare(cmd, io);
   const crashes = crashLog(io);
   const options = { ignoreBase: configRoot, log: crashes.log, rootStats: stats, ...threadsFromEnv(io.env) };
+  const baselineFile = baselinePath(cmd.baseline, config, configRoot, io.cwd);
+  // a plain scan is streamed to its report; fixing, resolving images and a baseline look at the whole scan first
+  if (!cmd.fix && !refine && baselineFile === undefined) {
+    const fingerprints = new Map<Result, string>();
+    const streamed = streamScan(paths, config, {
+      ...options,
+      // GitLab's fingerprints are the baseline's, made per file from its text and findings (as fingerprintScan makes them)
+      ...(cmd.format === 'gitlab' ? { beforeFile: (uri: string, results: readonly Result[]) => fileFingerprints(uri, results, io.cwd, fingerprints) } : {}),
+    });
+    try {
+      writeReport(cmd.output, io, (write) => {
+        const baseUri = fileUri(io.cwd);
+        const color = cmd.output === undefined && io.stdout.isTTY === true && !io.env.NO_COLOR;
+        writeScanReport(cmd.format, streamed.input, { lang, baseUri, tool, color, rootUri: fileUri(root), fingerprint: (r) => fingerprints.get(r) }, write);
+      });
+    } finally {
+      streamed.close();
+    }
+    crashes.flush();
+    return failsCounts(streamed.input.counts, cmd.failOn) ? 1 : 0;
+  }
   let all: ScanResult;
   let outcome: FixOutcome | undefined;
   if (cmd.fix) ({ scan: all, outcome } = fixWorkspace(paths, config, options));
   else all = scanWorkspace(paths, config, options);
   if (refine) all = await refine(all, config);
   let scan: ScanData = all;
-  const baselineFile = baselinePath(cmd.baseline, config, configRoot, io.cwd);
   if (baselineFile !== undefined) {
     const applied = withoutBaselined(all, readBaseline(baselineFile, cmd.baseline ?? baselineFile), dirname(baselineFile));
     scan = applied.scan;
@@ -153,6 +177,79 @@ export async function runScan(cmd: Extract<Command, { command: 'scan' }>, io: Cl
   emit(text, cmd.output, io);
   crashes.flush();
   return fails(flatten(scan).results, cmd.failOn) ? 1 : 0;
+}
+
+/** Options of {@link writeScanReport}, for every format. */
+interface ReportOptions {
+  readonly lang: Lang;
+  readonly baseUri: string;
+  readonly rootUri: string;
+  readonly tool: ToolInfo;
+  readonly color: boolean;
+  readonly fingerprint: (r: Result) => string | undefined;
+}
+
+/** Writes the findings report of `format` piece by piece. */
+function writeScanReport(format: Extract<Command, { command: 'scan' }>['format'], input: ReportInput, o: ReportOptions, write: ReportWrite): void {
+  if (format === 'json') writeJsonReport(input, { lang: o.lang, baseUri: o.baseUri, tool: o.tool }, write);
+  else if (format === 'gitlab') writeGitlabReport(input, { lang: o.lang, baseUri: o.baseUri, fingerprint: o.fingerprint }, write);
+  else if (format === 'sarif') writeSarifReport(input, { lang: o.lang, rootUri: o.rootUri, tool: o.tool, rules: documentedRules() }, write);
+  else writeTextReport(input, { lang: o.lang, baseUri: o.baseUri, color: o.color }, write);
+}
+
+/** Adds the fingerprints of one file's findings (its reports' findings, then the workspace's) to `into`; those of the file before are dropped. */
+function fileFingerprints(uri: string, results: readonly Result[], cwd: string, into: Map<Result, string>): void {
+  into.clear();
+  const path = uriPath(uri);
+  let text: string | undefined;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    text = undefined;
+  }
+  for (const f of fingerprintFile(relative(cwd, path).split(sep).join('/'), text, results)) into.set(f.result, f.fingerprint);
+}
+
+/** Writes a report given piece by piece to --output or standard output, in blocks. */
+export function writeReport(output: string | undefined, io: CliIo, writeBody: (write: ReportWrite) => void): void {
+  if (output === undefined) {
+    const out = blockWriter((text) => io.stdout.write(text));
+    writeBody(out.write);
+    out.flush();
+    return;
+  }
+  const path = resolve(io.cwd, output);
+  const failed = (e: unknown): UsageError => new UsageError(`cannot write ${escapeControls(output)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  if (!io.openFile) {
+    const parts: string[] = [];
+    writeBody((text) => parts.push(text));
+    emit(parts.join(''), output, io);
+    return;
+  }
+  let file: OpenFile;
+  try {
+    file = io.openFile(path);
+  } catch (e) {
+    throw failed(e);
+  }
+  try {
+    const out = blockWriter((text) => {
+      try {
+        file.write(text);
+      } catch (e) {
+        throw failed(e);
+      }
+    });
+    writeBody(out.write);
+    out.flush();
+  } finally {
+    file.close();
+  }
+}
+
+/** True when any count is at or above the --fail-on threshold. */
+function failsCounts(counts: Readonly<Record<Severity, number>>, failOn: FailOn): boolean {
+  return (Object.keys(counts) as Severity[]).some((s) => counts[s] > 0 && RANK[s] >= THRESHOLD[failOn]);
 }
 
 /** `bollwerk baseline`: writes the baseline of the paths' findings, or with --check lists its stale entries. */

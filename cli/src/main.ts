@@ -7,7 +7,7 @@ import type { ToolInfo } from '../../shared/src/report/index';
 import { parseArgs, UsageError } from './args';
 import { runBaselineCommand, runChecklist, runRules, runScan, type CliIo } from './commands';
 import { helpText, langFromEnv } from './help';
-import { makeFolders } from './output';
+import { makeFolders, openOutputFile } from './output';
 import { escapeControls } from '../../shared/src/report/escape';
 
 /** The package version, read from the package.json above this file (bundle or sources). */
@@ -109,6 +109,7 @@ export function processIo(): CliIo {
       makeFolders(dirname(path));
       writeFileSync(path, text);
     },
+    openFile: openOutputFile,
   };
 }
 

@@ -1,4 +1,4 @@
-import { accessSync, constants, lstatSync, mkdirSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, lstatSync, mkdirSync, openSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 const coded = (code: string, message: string): NodeJS.ErrnoException => Object.assign(new Error(message), { code });
@@ -28,4 +28,46 @@ export function prepareOutput(path: string): void {
   const st = statSync(path, { throwIfNoEntry: false });
   if (st?.isDirectory()) throw coded('EISDIR', `${path} is a folder`);
   accessSync(st ? path : dirname(path), constants.W_OK);
+}
+
+/** A file written piece by piece. */
+export interface OpenFile {
+  write(text: string): void;
+  close(): void;
+}
+
+/** Opens `path` for writing (truncated), its folders made first; pieces are written as they come. */
+export function openOutputFile(path: string): OpenFile {
+  makeFolders(dirname(path));
+  const fd = openSync(path, 'w');
+  return {
+    write: (text) => {
+      writeFileSync(fd, text);
+    },
+    close: () => closeSync(fd),
+  };
+}
+
+/** Bytes of report text gathered before they are written out: few writes, little held. */
+const BLOCK_CHARS = 64 * 1024;
+
+/** Gathers small pieces of text into blocks for `out`; `flush` writes what is left. */
+export function blockWriter(out: (text: string) => void): { write: (text: string) => void; flush: () => void } {
+  let parts: string[] = [];
+  let chars = 0;
+  const flush = (): void => {
+    if (parts.length === 0) return;
+    const text = parts.join('');
+    parts = [];
+    chars = 0;
+    out(text);
+  };
+  return {
+    write: (text) => {
+      parts.push(text);
+      chars += text.length;
+      if (chars >= BLOCK_CHARS) flush();
+    },
+    flush,
+  };
 }

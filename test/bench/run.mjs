@@ -7,7 +7,8 @@
 //  (3) edit→diagnostics in the language server; (4) server start to first diagnostics;
 //  (5) peak RSS of a full-corpus scan; (6) every chart of the Helm corpus rendered and linted, and (7)
 //  Argo CD's install tree built and linted, each against yaml's parse of its output (one process,
-//  test/bench/deployables.ts); the long fuzz run (BENCH_FUZZ_PER_KIND, default 100,000); and, with
+//  test/bench/deployables.ts); (8) time and peak RSS of the CLI on realworld/files copied ten
+//  times (test/bench/large-repo.mjs) beside one copy; the long fuzz run (BENCH_FUZZ_PER_KIND, default 100,000); and, with
 //  BENCH_INSTRUCTIONS=1, instruction counts (valgrind) of the one-thread CLI and the bare parse on a sample.
 // Each command runs as its own node process, BENCH_RUNS times (default 3; the short Dockerfile
 // commands three times as often), interleaved; the
@@ -16,7 +17,7 @@
 // of the two.
 // Writes test-output/bench.json. Usage: npm run bench (builds dist/cli.js first); BENCH_PART=dockerfiles
 // runs (2) alone, BENCH_PART=deployables (6) and (7) alone, BENCH_PART=chart-edit (3h), edit→diagnostics in a
-// Helm chart, alone.
+// Helm chart, alone; BENCH_PART=large-repo (8) alone.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -132,7 +133,7 @@ function measure(args, env = {}, findingCountStatus = false) {
 // the V8 setting the CLI gives itself (cli/src/v8-flags.ts), for a bare parse under the same setting
 const v8FlagsSource = readFileSync(join(root, 'cli/src/v8-flags.ts'), 'utf8');
 const flagValue = (name) => new RegExp(`${name} = ([\\d_]+)`).exec(v8FlagsSource)[1].replaceAll('_', '');
-const cliV8Flags = [`--interrupt-budget=${flagValue('CLI_INTERRUPT_BUDGET')}`, `--max-inlined-bytecode-size=${flagValue('CLI_MAX_INLINED_BYTECODE_SIZE')}`];
+const cliV8Flags = [`--interrupt-budget=${flagValue('CLI_INTERRUPT_BUDGET')}`, `--max-inlined-bytecode-size=${flagValue('CLI_MAX_INLINED_BYTECODE_SIZE')}`, `--heap-growing-percent=${flagValue('CLI_HEAP_GROWING_PERCENT')}`];
 // a flag the CLI sets that this list leaves out would make (1v) compare against the wrong setting
 if ((v8FlagsSource.match(/setFlagsFromString\(/g) ?? []).length !== cliV8Flags.length) {
   console.error('bench: cli/src/v8-flags.ts sets other V8 flags than test/bench/run.mjs gives the bare parse of (1v); update cliV8Flags');
@@ -161,6 +162,28 @@ const commands = {
 };
 // BENCH_PART=dockerfiles: only the Dockerfile commands and (2)
 const dockerfilesOnly = process.env.BENCH_PART === 'dockerfiles';
+
+// (8) the large repository (test/bench/large-repo.mjs): realworld/files and ten copies of it, made in
+// the work folder at bench time; BENCH_LARGE_RUNS runs each (default 1: ten copies take ten times as long)
+const largeRuns = Number(process.env.BENCH_LARGE_RUNS ?? 1);
+async function largeRepo() {
+  const { largeRepoReport, measureLargeRepo } = await import('./large-repo.mjs');
+  const result = await measureLargeRepo({ realworld, work, cli, measure, runs: largeRuns });
+  console.log('');
+  for (const line of largeRepoReport(result)) console.log(line);
+  return result;
+}
+// BENCH_PART=large-repo: only (8); writes test-output/bench-large-repo.json
+if (process.env.BENCH_PART === 'large-repo') {
+  try {
+    const result = await largeRepo();
+    mkdirSync(join(root, 'test-output'), { recursive: true });
+    writeFileSync(join(root, 'test-output/bench-large-repo.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus, runs: largeRuns, largeRepo: result }, null, 2)}\n`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
 
 // The Dockerfile commands take about a second or less, where this machine's noise is largest relative
 // to the time: they run SHORT_FACTOR times as often (all of them, so each side of a ratio gets the same),
@@ -222,6 +245,7 @@ if (dockerfilesOnly) {
 }
 console.log(`(5) peak RSS of a full-corpus scan: ${peakRssMb.toFixed(0)} MB`);
 const deployables = measureDeployables();
+const largeRepoResult = await largeRepo();
 
 // Optional (BENCH_INSTRUCTIONS=1, needs valgrind): instructions executed, counted by callgrind
 // whatever else the machine does, by the one-thread CLI and by the bare parse over every 10th
@@ -274,6 +298,6 @@ if (fuzzPerKind > 0) {
 mkdirSync(join(root, 'test-output'), { recursive: true });
 writeFileSync(
   join(root, 'test-output/bench.json'),
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, runs, corpusFiles: inFiles.length, dockerfiles: dockerfiles.length, filesChecked: scanned.filesChecked, results: best, comparisons, instructions, peakRssMb, deployables, editor, chartEdit, fuzz }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, runs, corpusFiles: inFiles.length, dockerfiles: dockerfiles.length, filesChecked: scanned.filesChecked, results: best, comparisons, instructions, peakRssMb, deployables, largeRepo: largeRepoResult, editor, chartEdit, fuzz }, null, 2)}\n`,
 );
 rmSync(work, { recursive: true, force: true });

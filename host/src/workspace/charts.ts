@@ -9,6 +9,7 @@ import type { Config } from '../../../shared/src/config';
 import { DEFAULT_VALUE_SET, type ChartRenderConfig } from '../../../shared/src/config-helm';
 import type { FileTree } from '../../../shared/src/file-tree';
 import { lintChartValueSets, type ChartLint, type ChartLintOptions, type ChartValueSet } from '../../../shared/src/helm/lint-chart';
+import { compareReportUris } from './report-order';
 import { sprigFuncs } from '../../../shared/src/helm/sprig/index';
 import type { FileReport } from '../../../shared/src/lint';
 import type { Result } from '../../../shared/src/types';
@@ -78,16 +79,33 @@ export function withChartResults(report: FileReport, inChart: boolean, chartResu
   return { uri: report.uri, kind: report.kind ?? (chartResults ? 'kubernetes' : undefined), results, notes };
 }
 
-/** Replaces the reports of each chart's files with the chart's findings (templates no longer noted as skipped); adds reports for files that had none. */
-export function mergeChartReports(reports: readonly FileReport[], charts: readonly { readonly dir: string; readonly dirUri: string; readonly lint: ChartLint }[]): FileReport[] {
+/** The charts' findings, report by report: `apply` gives a file's report with its chart's findings; `rest` the reports of chart findings in files that had none. */
+export interface ChartMerge {
+  apply(report: FileReport): FileReport;
+  /** Reports for the files chart findings are located in that no applied report stood for (call once, after every apply). */
+  rest(): FileReport[];
+}
+
+/** Replaces a report of a chart's file with the chart's findings there (templates no longer noted as skipped). */
+export function chartMerge(charts: readonly { readonly dir: string; readonly dirUri: string; readonly lint: ChartLint }[]): ChartMerge {
   const byUri = new Map<string, Result[]>();
   for (const c of charts) for (const r of c.lint.results) byUri.set(r.uri, [...(byUri.get(r.uri) ?? []), r]);
   const inChart = (uri: string): boolean => charts.some((c) => uri.startsWith(`${c.dirUri}/`));
-  const out: FileReport[] = reports.map((report) => {
-    const chartResults = byUri.get(report.uri);
-    byUri.delete(report.uri);
-    return withChartResults(report, inChart(report.uri), chartResults);
-  });
-  for (const [uri, results] of byUri) out.push({ uri, kind: 'kubernetes', results, notes: [] });
-  return out.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  return {
+    apply(report) {
+      const chartResults = byUri.get(report.uri);
+      byUri.delete(report.uri);
+      return withChartResults(report, inChart(report.uri), chartResults);
+    },
+    rest: () => [...byUri].map(([uri, results]) => ({ uri, kind: 'kubernetes', results, notes: [] })),
+  };
+}
+
+
+/** Replaces the reports of each chart's files with the chart's findings (templates no longer noted as skipped); adds reports for files that had none. */
+export function mergeChartReports(reports: readonly FileReport[], charts: readonly { readonly dir: string; readonly dirUri: string; readonly lint: ChartLint }[]): FileReport[] {
+  const merge = chartMerge(charts);
+  const out: FileReport[] = reports.map((r) => merge.apply(r));
+  out.push(...merge.rest());
+  return out.sort(compareReportUris);
 }

@@ -11,8 +11,8 @@
  */
 import type { Config } from '../../../shared/src/config';
 import type { FileReport } from '../../../shared/src/lint';
-import { lintChartDir, mergeChartReports } from './charts';
-import { kustomizePass } from './kustomize-pass';
+import { chartMerge, lintChartDir, mergeChartReports, type ChartMerge } from './charts';
+import { kustomizePass, unitPass, type UnitPass } from './kustomize-pass';
 import { chartRoots } from './source';
 
 /** Options of {@link deployPasses}. */
@@ -41,4 +41,24 @@ export function deployPasses(roots: readonly string[], files: readonly string[],
   });
   if (charts.length > 0) out = mergeChartReports(out, charts);
   return out;
+}
+
+/**
+ * The same passes for a scan that hands on each file's report as it is done (scan.ts
+ * streamWorkspace): the units are built and the charts rendered first, then each report goes
+ * through `units.apply` and `charts.apply`; `rest()` of each gives the reports of files that only
+ * their findings are located in.
+ */
+export function deployStages(roots: readonly string[], files: readonly string[], config: Config, uriOf: (path: string) => string, uriPath: (uri: string) => string, options: PassOptions = {}): { units: UnitPass | undefined; charts: ChartMerge | undefined } {
+  const units = unitPass(roots, files, config, uriOf, uriPath, options.log);
+  const charts = chartRoots(files).flatMap((dir) => {
+    try {
+      return [{ dir, dirUri: uriOf(dir), lint: lintChartDir(dir, config, uriOf, options.ignoreBase, options.log) }];
+    } catch (e) {
+      // lintChart does not throw on chart content; this guards the disk (a folder gone meanwhile)
+      options.log?.(`linting the chart ${dir} failed: ${(e as Error).stack ?? String(e)}`);
+      return [];
+    }
+  });
+  return { units, charts: charts.length > 0 ? chartMerge(charts) : undefined };
 }

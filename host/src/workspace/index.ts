@@ -4,4 +4,4 @@ export { compileIgnoreLine, isIgnored, parseIgnoreFile, type IgnoreFile, type Ig
 export { findFiles, isCandidate, resolvePath, type FindOptions, type FoundFiles, type WalkProblem } from './walk';
 export { hasDockerignore, readSource, type Source } from './source';
 export { findConfigFile, loadConfig, type LoadedConfig } from './config-file';
-export { fileUri, lintFile, scanWorkspace, uriPath, type ScanNote, type ScanOptions, type ScanResult } from './scan';
+export { fileUri, lintFile, scanWorkspace, streamWorkspace, uriPath, type ScanNote, type ScanOptions, type ScanResult, type ScanSummary } from './scan';

@@ -72,16 +72,25 @@ export function withKustomizeResults(report: FileReport, input: boolean, notObje
   return rest;
 }
 
+/** The deployable-unit pass, report by report: `apply` gives a file's report as the pass leaves it; `rest` the reports of unit findings in files that had none. */
+export interface UnitPass {
+  apply(report: FileReport): FileReport;
+  /** Reports for the files unit findings are located in that no applied report stood for (call once, after every apply). */
+  rest(): FileReport[];
+}
+
 /**
  * The deployable-unit pass of a scan over kustomization trees: every kustomization found below the
  * scanned roots is a candidate unit; the units are built and linted (kustomize/lint.ts) within the
  * roots' common folder. Files the builds read lose their per-file findings (a patch is no whole
  * object; a base resource is reported through what deploys it); the units' findings are added to
- * the reports of the files they are located in. Without kustomization files the reports stay as they are.
+ * the reports of the files they are located in. The units are built from the disk, before or while
+ * the files are linted, so that each file's report can pass through as soon as it is in.
+ * Without kustomization files it is undefined: the reports stay as they are.
  */
-export function kustomizePass(roots: readonly string[], files: readonly string[], reports: FileReport[], config: Config, uriOf: (path: string) => string, uriPath: (uri: string) => string, log?: (m: string) => void): FileReport[] {
+export function unitPass(roots: readonly string[], files: readonly string[], config: Config, uriOf: (path: string) => string, uriPath: (uri: string) => string, log?: (m: string) => void): UnitPass | undefined {
   const found = kustomizationDirs(roots, files);
-  if (!found) return reports;
+  if (!found) return undefined;
   const { root, dirs } = found;
   const result = lintKustomizations(diskTree(root), { dirs, config, ...(log ? { log } : {}) });
   const inputs = new Set([...result.inputs].map((p) => join(root, p)));
@@ -92,12 +101,22 @@ export function kustomizePass(roots: readonly string[], files: readonly string[]
     const r = toResult(root, f, uriOf);
     added.set(r.uri, [...(added.get(r.uri) ?? []), r]);
   }
-  const out = reports.map((report) => {
-    const extra = added.get(report.uri) ?? [];
-    added.delete(report.uri);
-    const path = uriPath(report.uri);
-    return withKustomizeResults(report, inputs.has(path), notObjects.has(path), extra);
-  });
-  for (const [uri, results] of added) out.push({ uri, kind: 'kubernetes', results: sortResults(results), notes: [] });
+  return {
+    apply(report) {
+      const extra = added.get(report.uri) ?? [];
+      added.delete(report.uri);
+      const path = uriPath(report.uri);
+      return withKustomizeResults(report, inputs.has(path), notObjects.has(path), extra);
+    },
+    rest: () => [...added].map(([uri, results]) => ({ uri, kind: 'kubernetes', results: sortResults(results), notes: [] })),
+  };
+}
+
+/** {@link unitPass} over reports already in: the reports in their order, then those of unit findings in files without one. */
+export function kustomizePass(roots: readonly string[], files: readonly string[], reports: FileReport[], config: Config, uriOf: (path: string) => string, uriPath: (uri: string) => string, log?: (m: string) => void): FileReport[] {
+  const pass = unitPass(roots, files, config, uriOf, uriPath, log);
+  if (!pass) return reports;
+  const out = reports.map((r) => pass.apply(r));
+  out.push(...pass.rest());
   return out;
 }

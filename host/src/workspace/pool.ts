@@ -102,33 +102,56 @@ function startWorkers(count: number, script: string, paths: readonly string[], c
  * the order of `paths`. Falls back to this thread for anything a worker does not deliver.
  */
 export function lintAll(paths: readonly string[], config: Config, lint: (path: string) => FileReport, options: PoolOptions): FileReport[] {
-  const reports: (FileReport | undefined)[] = new Array(paths.length);
+  const reports: FileReport[] = new Array(paths.length);
+  lintEach(paths, config, lint, options, (report, index) => {
+    reports[index] = report;
+  });
+  return reports;
+}
+
+/**
+ * Lints every path in this thread (`lint`) or in worker threads and hands each report to `deliver`
+ * with the index of its path as soon as it is in, once per path and in no particular order; the
+ * caller keeps of a report what it needs. Falls back to this thread for anything a worker does not deliver.
+ */
+export function lintEach(paths: readonly string[], config: Config, lint: (path: string) => FileReport, options: PoolOptions, deliver: (report: FileReport, index: number) => void): void {
   const script = options.threads > 0 ? (options.workerScript ?? defaultWorkerScript()) : undefined;
-  if (!script || !existsSync(script)) return paths.map(lint);
+  if (!script || !existsSync(script)) {
+    paths.forEach((p, i) => deliver(lint(p), i));
+    return;
+  }
   // largest first, so that no big file is left for the end
   const order = paths.map((p, i) => ({ i, size: options.sizes?.[i] ?? sizeOf(p) })).sort((a, b) => b.size - a.size || a.i - b.i).map((x) => x.i);
   const claimOrder = order.map((i) => paths[i]!);
   const counters = new SharedArrayBuffer(8);
   const shared = new Int32Array(counters);
   const { workers, ports } = startWorkers(options.threads, script, claimOrder, config, counters);
-  if (workers.length === 0) return paths.map(lint);
+  if (workers.length === 0) {
+    paths.forEach((p, i) => deliver(lint(p), i));
+    return;
+  }
   const { receiveMessageOnPort } = workerThreads();
+  // one bit per path: whether its report was delivered
+  const done = new Uint8Array(paths.length);
   let received = 0;
+  const accept = (target: number, report: FileReport): void => {
+    done[target] = 1;
+    received++;
+    deliver(report, target);
+  };
   const drain = (): void => {
     for (const port of ports) {
       for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
         const msg = m.message as PoolMessage;
         for (const line of msg.logs) options.log?.(line);
         const target = order[msg.index]!;
-        if (reports[target] !== undefined) continue;
-        reports[target] = msg.report ?? lint(paths[target]!);
-        received++;
+        if (done[target]) continue;
+        accept(target, msg.report ?? lint(paths[target]!));
       }
     }
   };
   for (let index = Atomics.add(shared, NEXT, 1); index < paths.length; index = Atomics.add(shared, NEXT, 1)) {
-    reports[order[index]!] = lint(claimOrder[index]!);
-    received++;
+    accept(order[index]!, lint(claimOrder[index]!));
     drain();
   }
   let last = Date.now();
@@ -145,5 +168,5 @@ export function lintAll(paths: readonly string[], config: Config, lint: (path: s
   for (const w of workers) void w.terminate();
   for (const p of ports) p.close();
   // whatever a worker could not deliver (a result it could not send, a crash)
-  return reports.map((r, i) => r ?? lint(paths[i]!));
+  for (let i = 0; i < paths.length; i++) if (!done[i]) accept(i, lint(paths[i]!));
 }

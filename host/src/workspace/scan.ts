@@ -1,11 +1,12 @@
 import { URI } from 'vscode-uri';
 import type { Config } from '../../../shared/src/config';
-import { lintText, lintWorkspaceFacts, notCheckedResults, withoutParsed, type FileReport, type Note } from '../../../shared/src/lint';
+import { lintText, lintWorkspaceFacts, notCheckedResults, withoutParsed, type FileReport, type Note, type WorkspaceFacts } from '../../../shared/src/lint';
 import { isComposeName, isDockerfileName, isYamlName, possibleKinds } from '../../../shared/src/parse/kind';
 import type { FileKind, Result } from '../../../shared/src/types';
 import { isKustomizationFile } from '../../../shared/src/deployable-names';
+import { compareReportUris } from './report-order';
 import { chartRoots, hasDockerignore, inChartTree, readHead, readSource } from './source';
-import { lintAll, planThreads } from './pool';
+import { lintEach, planThreads } from './pool';
 import { findFiles, type FindOptions } from './walk';
 
 /** A note that concerns the walk itself rather than one file (an unreadable directory). */
@@ -105,12 +106,46 @@ const NOT_CONTAINER_FILE: Note = {
   message: { en: 'not checked: not a Dockerfile, Compose file or Kubernetes manifest', de: 'nicht geprüft: weder Dockerfile noch Compose-Datei noch Kubernetes-Manifest' },
 };
 
+/** How {@link streamWorkspace} ends: what is known once every file is in. */
+export interface ScanSummary {
+  /** Findings of the workspace rules over all files. */
+  readonly workspaceResults: Result[];
+  /** Problems of the walk. */
+  readonly notes: ScanNote[];
+  /** Files not checked because they are test data (Config.testDataPaths). */
+  readonly testDataSkipped: number;
+  /**
+   * The order of the reports in a {@link ScanResult}: by their position (path order, then the files
+   * only unit or chart findings are located in), or by URI (a scan with charts).
+   */
+  readonly reportOrder: 'position' | 'uri';
+}
+
 /**
- * Finds the candidate files below `roots` (see findFiles), lints each with its file rules and
- * runs the workspace rules over what they collected of all files together. Never throws on file content.
+ * Finds the candidate files below `roots` (see findFiles), lints each with its file rules, hands
+ * each file's final report to `onReport` as soon as it is in (in no particular order, with its
+ * position in the {@link ScanSummary.reportOrder}) and runs the workspace rules over the facts the
+ * reports carried. Of a report it keeps only those facts: what else the caller needs of it, it keeps
+ * itself. Kustomize units and Helm charts are linted from the disk before the files, so that every
+ * file's report passes through their findings on its way out. Never throws on file content.
  */
-export function scanWorkspace(roots: readonly string[], config: Config, options: ScanOptions = {}): ScanResult {
+export function streamWorkspace(roots: readonly string[], config: Config, options: ScanOptions, onReport: (report: FileReport, position: number) => void): ScanSummary {
   const found = findFiles(roots, { ignorePaths: config.ignorePaths, testDataPaths: config.testDataPaths, ...(options.ignoreBase ? { ignoreBase: options.ignoreBase } : {}), ...(options.rootStats ? { rootStats: options.rootStats } : {}) });
+  // deployable units: kustomizations are built and their output linted (their inputs are not linted
+  // alone); charts are rendered and linted (their findings land on template and values lines). The
+  // renderer and the builder are loaded here, not imported: only for scans that need them.
+  const deploy = chartRoots(found.files).length > 0 || found.files.some(isKustomizationFile)
+    ? (require('./deployables') as typeof import('./deployables')).deployStages(roots, found.files, config, fileUri, uriPath, { ...(options.ignoreBase ? { ignoreBase: options.ignoreBase } : {}), ...(options.log ? { log: options.log } : {}) })
+    : { units: undefined, charts: undefined };
+  const { units, charts: merge } = deploy;
+  // what the workspace rules read of each report, by its position: the only part of a report kept here
+  const facts: { uri: string; facts: WorkspaceFacts }[] = [];
+  // a report as the units and then the charts leave it
+  const out = (report: FileReport, position: number): void => {
+    const final = merge ? merge.apply(report) : report;
+    if (final.workspace) facts[position] = { uri: final.uri, facts: final.workspace };
+    onReport(final, position);
+  };
   // reports keep what the workspace rules read of their file, not the parse: a scan's memory stays
   // small, and a worker thread's report carries everything the workspace rules need
   // workspace rules that report into kinds no file here can be skip collecting (a scan of Dockerfiles only)
@@ -118,20 +153,21 @@ export function scanWorkspace(roots: readonly string[], config: Config, options:
   // a file named on the command line was stat'ed a moment ago (FoundFiles.explicit): its size is known
   const lint = (path: string): FileReport => withoutParsed(lintFile(path, config, options.log, scanKinds, found.explicit.get(path)));
   const { threads, sizes } = planThreads(found.files, options.threads, found.explicit);
-  const linted = lintAll(found.files, config, lint, { threads, sizes, workerScript: options.workerScript, log: options.log });
-  // a file named on the command line that is of no checked kind is worth a word
-  const perFile = linted.map((report, i) => (found.explicit.has(found.files[i]!) && !report.kind && report.notes.length === 0 ? { ...report, notes: [NOT_CONTAINER_FILE] } : report));
-  // what is deployed: kustomizations built, charts rendered (deployables.ts), their findings on the
-  // lines that cause them
-  let reports = perFile;
-  if (chartRoots(found.files).length > 0 || found.files.some(isKustomizationFile)) {
-    // loaded here, not imported: the renderer and the builder only for scans that need them
-    const { deployPasses } = require('./deployables') as typeof import('./deployables');
-    reports = deployPasses(roots, found.files, perFile, config, fileUri, uriPath, { ...(options.ignoreBase ? { ignoreBase: options.ignoreBase } : {}), ...(options.log ? { log: options.log } : {}) });
-  }
+  lintEach(found.files, config, lint, { threads, sizes, workerScript: options.workerScript, log: options.log }, (report, i) => {
+    // a file named on the command line that is of no checked kind is worth a word
+    const own = found.explicit.has(found.files[i]!) && !report.kind && report.notes.length === 0 ? { ...report, notes: [NOT_CONTAINER_FILE] } : report;
+    out(units ? units.apply(own) : own, i);
+  });
+  // the files that only unit findings are located in (their reports pass through the charts), then those only chart findings are
+  let position = found.files.length;
+  for (const report of units?.rest() ?? []) out(report, position++);
+  for (const report of merge?.rest() ?? []) onReport(report, position++);
+  const reportOrder = merge ? 'uri' : 'position';
+  const ordered = facts.filter((f) => f !== undefined);
+  if (reportOrder === 'uri') ordered.sort(compareReportUris);
   let workspaceResults: Result[] = [];
   try {
-    workspaceResults = lintWorkspaceFacts(reports.flatMap((r) => r.workspace ?? []), { config, ...(options.log ? { log: options.log } : {}) });
+    workspaceResults = lintWorkspaceFacts(ordered.map((f) => f.facts), { config, ...(options.log ? { log: options.log } : {}) });
   } catch (e) {
     options.log?.(`workspace rules failed: ${(e as Error).stack ?? String(e)}`);
   }
@@ -139,5 +175,18 @@ export function scanWorkspace(roots: readonly string[], config: Config, options:
     uri: fileUri(p.path),
     note: { code: 'unreadable' as const, message: { en: `skipped: ${p.message}`, de: `übersprungen: ${p.message}` } },
   }));
-  return { reports, workspaceResults, notes, testDataSkipped: found.testData.length };
+  return { workspaceResults, notes, testDataSkipped: found.testData.length, reportOrder };
+}
+
+/**
+ * Finds the candidate files below `roots` (see findFiles), lints each with its file rules and
+ * runs the workspace rules over what they collected of all files together. Never throws on file content.
+ */
+export function scanWorkspace(roots: readonly string[], config: Config, options: ScanOptions = {}): ScanResult {
+  const reports: FileReport[] = [];
+  const summary = streamWorkspace(roots, config, options, (report, position) => {
+    reports[position] = report;
+  });
+  if (summary.reportOrder === 'uri') reports.sort(compareReportUris);
+  return { reports, workspaceResults: summary.workspaceResults, notes: summary.notes, testDataSkipped: summary.testDataSkipped };
 }

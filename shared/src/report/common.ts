@@ -35,6 +35,70 @@ export interface Flat {
   readonly testData: number;
 }
 
+/**
+ * What a findings report is written from: its results one at a time, in report order (see
+ * compareResults), and what is counted over all of them. A scan streamed to its report gives the
+ * results as they are read back; {@link reportInput} makes one of a scan held in memory.
+ */
+export interface ReportInput {
+  readonly results: Iterable<Result>;
+  /** Every note (skipped files, walk problems), in report order. */
+  readonly notes: readonly FileNote[];
+  readonly counts: Readonly<Record<Severity, number>>;
+  /** Results with a fix. */
+  readonly fixable: number;
+  /** Files checked with rules. */
+  readonly checked: number;
+  /** Files skipped with a note. */
+  readonly skipped: number;
+  /** Files skipped as test data. */
+  readonly testData: number;
+}
+
+/** Receives a report's text piece by piece. */
+export type ReportWrite = (text: string) => void;
+
+/** The report input of a flattened scan. */
+export function reportInput(flat: Flat): ReportInput {
+  let fixable = 0;
+  for (const r of flat.results) if (r.fix) fixable++;
+  return { results: flat.results, notes: flat.notes, counts: countBySeverity(flat.results), fixable, checked: flat.checked, skipped: flat.skipped, testData: flat.testData };
+}
+
+/** Runs a report writer into one string. */
+export function collect(writeReport: (write: ReportWrite) => void): string {
+  const parts: string[] = [];
+  writeReport((text) => parts.push(text));
+  return parts.join('');
+}
+
+/**
+ * Writes `head` (a value JSON.stringify'd with an indent of 2) with the items of its empty array
+ * `"<key>": []` at `depth` (the depth of the key's object) written one by one: the same text as
+ * `JSON.stringify` of the value with the items in place, without holding them all.
+ */
+export function writeJsonWithArray<T>(head: unknown, key: string, depth: number, items: Iterable<T>, item: (x: T) => unknown, write: ReportWrite): void {
+  const text = JSON.stringify(head, null, 2);
+  const indent = '  '.repeat(depth);
+  const marker = `\n${indent}${JSON.stringify(key)}: []`;
+  // the array is the last value at its depth holding a line break of this indent (strings hold none)
+  const at = text.lastIndexOf(marker);
+  write(`${text.slice(0, at)}\n${indent}${JSON.stringify(key)}: [`);
+  writeJsonItems(items, item, depth + 1, write);
+  write(`${text.slice(at + marker.length)}\n`);
+}
+
+/** Writes the items of a JSON array (after its `[`, up to and with its `]`) as JSON.stringify indents them at `depth`. */
+export function writeJsonItems<T>(items: Iterable<T>, item: (x: T) => unknown, depth: number, write: ReportWrite): void {
+  const indent = `\n${'  '.repeat(depth)}`;
+  let first = true;
+  for (const x of items) {
+    write(`${first ? '' : ','}${indent}${JSON.stringify(item(x), null, 2).replace(/\n/g, indent)}`);
+    first = false;
+  }
+  write(first ? ']' : `\n${'  '.repeat(depth - 1)}]`);
+}
+
 /** Tool identity for reports. */
 export interface ToolInfo {
   readonly name: string;

@@ -4,7 +4,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Lang, Result, Severity } from '../types';
-import { displayPath, flatten, type ScanData } from './common';
+import { collect, displayPath, flatten, reportInput, writeJsonItems, type ReportInput, type ReportWrite, type ScanData } from './common';
 
 /** A Code Quality severity. */
 export type GitlabSeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
@@ -31,10 +31,10 @@ export interface GitlabOptions {
   readonly fingerprint?: (r: Result) => string | undefined;
 }
 
-/** The Code Quality issues of a scan, in report order. */
-export function gitlabIssues(scan: ScanData, options: GitlabOptions): GitlabIssue[] {
+/** Turns findings into Code Quality issues, in report order: each fingerprint once per report. */
+function gitlabIssueMaker(options: GitlabOptions): (r: Result) => GitlabIssue {
   const used = new Set<string>();
-  return flatten(scan).results.map((r) => {
+  return (r) => {
     const path = displayPath(r.uri, options.baseUri);
     let fingerprint = options.fingerprint?.(r) ?? bytesToHex(sha256(utf8ToBytes(`${r.ruleId}\u0000${path}\u0000${r.range.start.line}:${r.range.start.character}`))).slice(0, 32);
     // GitLab needs each fingerprint once per report
@@ -48,10 +48,23 @@ export function gitlabIssues(scan: ScanData, options: GitlabOptions): GitlabIssu
       severity: GITLAB_SEVERITY[r.severity],
       location: { path, lines: { begin: r.range.start.line + 1, end: r.range.end.line + 1 } },
     };
-  });
+  };
+}
+
+/** The Code Quality issues of a scan, in report order. */
+export function gitlabIssues(scan: ScanData, options: GitlabOptions): GitlabIssue[] {
+  return flatten(scan).results.map(gitlabIssueMaker(options));
+}
+
+/** Writes the GitLab Code Quality report piece by piece, one finding at a time: the text of {@link gitlabReport}. */
+export function writeGitlabReport(input: ReportInput, options: GitlabOptions, write: ReportWrite): void {
+  write('[');
+  writeJsonItems(input.results, gitlabIssueMaker(options), 1, write);
+  write('\n');
 }
 
 /** The GitLab Code Quality report as text. */
 export function gitlabReport(scan: ScanData, options: GitlabOptions): string {
-  return `${JSON.stringify(gitlabIssues(scan, options), null, 2)}\n`;
+  const input = reportInput(flatten(scan));
+  return collect((write) => writeGitlabReport(input, options, write));
 }

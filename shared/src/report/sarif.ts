@@ -2,7 +2,7 @@
 // regions relative to %SRCROOT%, fixes as replacements, notes as tool execution notifications.
 import { itemById } from '../checklist/index';
 import type { Lang, Range, RelatedPlace, Result, RuleMeta, Severity } from '../types';
-import { flatten, plural, relativeUri, type ScanData, type ToolInfo } from './common';
+import { collect, flatten, plural, relativeUri, reportInput, writeJsonWithArray, type ReportInput, type ReportWrite, type ScanData, type ToolInfo } from './common';
 
 /** Options of the SARIF report. */
 export interface SarifOptions {
@@ -110,19 +110,18 @@ function sarifResult(r: Result, index: Map<string, number>, options: SarifOption
   return out;
 }
 
-/** Builds the SARIF log object. */
-export function sarifLog(scan: ScanData, options: SarifOptions): Json {
-  const flat = flatten(scan);
+/** The SARIF log with an empty `results` list, and how to make each result of it. */
+function sarifHead(input: ReportInput, options: SarifOptions): { head: Json; result: (r: Result) => Json } {
   const index = new Map(options.rules.map((r, i) => [r.id, i]));
   const rootUri = options.rootUri.endsWith('/') ? options.rootUri : `${options.rootUri}/`;
-  const notifications: Json[] = flat.notes.map((n) => ({
+  const notifications: Json[] = input.notes.map((n) => ({
     level: 'warning',
     message: { text: n.note.message[options.lang] },
     descriptor: { id: n.note.code },
     locations: [{ physicalLocation: { artifactLocation: artifactLocation(n.uri, rootUri) } }],
   }));
-  if (flat.testData > 0) notifications.push({ level: 'note', message: { text: plural('testData', flat.testData, options.lang) }, descriptor: { id: 'test-data' }, locations: [] });
-  return {
+  if (input.testData > 0) notifications.push({ level: 'note', message: { text: plural('testData', input.testData, options.lang) }, descriptor: { id: 'test-data' }, locations: [] });
+  const head = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -140,13 +139,31 @@ export function sarifLog(scan: ScanData, options: SarifOptions): Json {
         originalUriBaseIds: { SRCROOT: { uri: rootUri } },
         language: options.lang === 'de' ? 'de-DE' : 'en-US',
         columnKind: 'utf16CodeUnits',
-        results: flat.results.map((r) => sarifResult(r, index, { ...options, rootUri })),
+        results: [] as Json[],
       },
     ],
   };
+  const withRoot = { ...options, rootUri };
+  return { head, result: (r) => sarifResult(r, index, withRoot) };
+}
+
+/** Builds the SARIF log object. */
+export function sarifLog(scan: ScanData, options: SarifOptions): Json {
+  const input = reportInput(flatten(scan));
+  const { head, result } = sarifHead(input, options);
+  const run = head['runs'] as Json[];
+  return { ...head, runs: [{ ...run[0], results: [...input.results].map(result) }] };
+}
+
+/** Writes the SARIF log piece by piece, one result at a time: the text of {@link sarifReport}. */
+export function writeSarifReport(input: ReportInput, options: SarifOptions, write: ReportWrite): void {
+  const { head, result } = sarifHead(input, options);
+  // the results are the last key of the run, at depth 3 (log → runs → run)
+  writeJsonWithArray(head, 'results', 3, input.results, result, write);
 }
 
 /** The SARIF log as text. */
 export function sarifReport(scan: ScanData, options: SarifOptions): string {
-  return `${JSON.stringify(sarifLog(scan, options), null, 2)}\n`;
+  const input = reportInput(flatten(scan));
+  return collect((write) => writeSarifReport(input, options, write));
 }

@@ -1,6 +1,6 @@
 import type { Lang, Result, Severity } from '../types';
 import { escapeControls } from './escape';
-import { countBySeverity, displayPath, flatten, plural, t, type ScanData } from './common';
+import { collect, countBySeverity, displayPath, flatten, plural, reportInput, t, type ReportInput, type ReportWrite, type ScanData } from './common';
 
 /** Options of the text report. */
 export interface TextOptions {
@@ -16,47 +16,52 @@ const SEVERITY_COLOR: Record<Severity, string> = { error: ANSI.red, warning: ANS
 
 /** One line per finding, grouped by file, then the skipped files and a summary line. */
 export function textReport(scan: ScanData, options: TextOptions): string {
+  const input = reportInput(flatten(scan));
+  return collect((write) => writeTextReport(input, options, write));
+}
+
+/** Writes the text report line by line, one finding at a time: the text of {@link textReport}. */
+export function writeTextReport(input: ReportInput, options: TextOptions, write: ReportWrite): void {
   const { lang, color } = options;
   const paint = (s: string, code: string): string => (color ? `${code}${s}${ANSI.reset}` : s);
-  const flat = flatten(scan);
-  const byFile = new Map<string, Result[]>();
-  for (const r of flat.results) {
-    const list = byFile.get(r.uri) ?? [];
-    list.push(r);
-    byFile.set(r.uri, list);
-  }
   const sevWidth = Math.max(...(['error', 'warning', 'info'] as const).map((s) => t(s, lang).length));
-  const out: string[] = [];
-  for (const [uri, results] of byFile) {
-    const path = escapeControls(displayPath(uri, options.baseUri));
-    out.push(paint(path, ANSI.underline));
-    for (const r of results) {
-      const loc = `${path}:${r.range.start.line + 1}:${r.range.start.character + 1}`;
-      const sev = paint(t(r.severity, lang).padEnd(sevWidth), SEVERITY_COLOR[r.severity]);
-      const fix = r.fix ? paint(' [fix]', ANSI.dim) : '';
-      out.push(`  ${loc}  ${sev}  ${paint(r.ruleId, ANSI.dim)}  ${oneLine(r.message[lang])}${fix}`);
+  // the results come sorted by file: a file's block starts where its URI first appears
+  let uri: string | undefined;
+  let path = '';
+  for (const r of input.results) {
+    if (r.uri !== uri) {
+      if (uri !== undefined) write('\n');
+      uri = r.uri;
+      path = escapeControls(displayPath(uri, options.baseUri));
+      write(`${paint(path, ANSI.underline)}\n`);
     }
-    out.push('');
+    const loc = `${path}:${r.range.start.line + 1}:${r.range.start.character + 1}`;
+    const sev = paint(t(r.severity, lang).padEnd(sevWidth), SEVERITY_COLOR[r.severity]);
+    const fix = r.fix ? paint(' [fix]', ANSI.dim) : '';
+    write(`  ${loc}  ${sev}  ${paint(r.ruleId, ANSI.dim)}  ${oneLine(r.message[lang])}${fix}\n`);
   }
-  if (flat.notes.length > 0) {
-    out.push(paint(t('skippedHeader', lang), ANSI.bold));
-    for (const n of flat.notes) out.push(`  ${escapeControls(displayPath(n.uri, options.baseUri))}: ${oneLine(n.note.message[lang])}`);
-    out.push('');
+  if (uri !== undefined) write('\n');
+  if (input.notes.length > 0) {
+    write(`${paint(t('skippedHeader', lang), ANSI.bold)}\n`);
+    for (const n of input.notes) write(`  ${escapeControls(displayPath(n.uri, options.baseUri))}: ${oneLine(n.note.message[lang])}\n`);
+    write('\n');
   }
-  out.push(summaryLine(flat.results, flat.checked, flat.skipped, lang, color));
-  if (flat.testData > 0) out.push(paint(plural('testData', flat.testData, lang), ANSI.dim));
-  return `${out.join('\n')}\n`;
+  write(`${summaryLineOf(input.counts, input.fixable, input.checked, input.skipped, lang, color)}\n`);
+  if (input.testData > 0) write(`${paint(plural('testData', input.testData, lang), ANSI.dim)}\n`);
 }
 
 /** "✖ 5 problems (2 errors, 3 warnings, 0 info) · 4 files checked, 1 skipped". */
 export function summaryLine(results: readonly Result[], checked: number, skipped: number, lang: Lang, color = false): string {
-  const counts = countBySeverity(results);
-  const n = results.length;
+  return summaryLineOf(countBySeverity(results), results.filter((r) => r.fix).length, checked, skipped, lang, color);
+}
+
+/** The summary line from the counts: per severity, and of the results with a fix. */
+export function summaryLineOf(counts: Readonly<Record<Severity, number>>, fixable: number, checked: number, skipped: number, lang: Lang, color = false): string {
+  const n = counts.error + counts.warning + counts.info;
   const files = plural('files', checked, lang, { checked, skipped });
   if (n === 0) return `${color ? '\u001b[32m✔\u001b[0m' : '✔'} ${t('noProblems', lang)} · ${files}`;
   const head = n === 1 ? t('problem', lang) : t('problems', lang, { n });
   const parts = `${plural('errors', counts.error, lang)}, ${plural('warnings', counts.warning, lang)}, ${plural('infos', counts.info, lang)}`;
-  const fixable = results.filter((r) => r.fix).length;
   const fixText = fixable > 0 ? ` · ${t('fixable', lang, { n: fixable })}` : '';
   const mark = counts.error > 0 ? '✖' : '⚠';
   const painted = color ? `${counts.error > 0 ? ANSI.red : ANSI.yellow}${mark}${ANSI.reset}` : mark;
