@@ -1,4 +1,5 @@
-import { CodeActionKind, type CodeAction } from 'vscode-languageserver';
+import { readFileSync } from 'node:fs';
+import { CodeActionKind, type CodeAction, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { lintText } from '../../shared/src/lint';
@@ -11,6 +12,12 @@ import { dockerfileText } from './dockerfile-service';
 import { createPinActions } from './pin-actions';
 import { createWorkflowPinActions } from './pin-workflow-actions';
 import type { DocumentState } from './service';
+import { rulesOf } from './diagnostic-groups';
+import { filesEdit, liveFixAll, withLiveFixes } from './live-fixes';
+import type { Result } from '../../shared/src/types';
+
+const sameRange = (a: Range, b: Range): boolean =>
+  a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 
 /** A document's path as evidence probes read it: relative to its workspace folder, else its URI's path. */
 export function evidencePath(uri: string, folder: string | undefined): string {
@@ -45,17 +52,38 @@ export function registerActions(ctx: ServerContext): void {
     notify: (message) => void connection.window.showWarningMessage(message),
   });
 
-  /** The code-action input for a document's current state. */
-  const inputOf = (document: TextDocument, state: DocumentState, rest: Pick<CodeActionInput, 'diagnostics' | 'only' | 'lazyFixAll'>): CodeActionInput => {
+  /** A file's text as the editor has it, else from disk (undefined when it cannot be read). */
+  const textOf = (uri: string): string | undefined => {
+    const open = documents.get(uri);
+    if (open) return open.getText();
+    try {
+      return uri.startsWith('file:') ? readFileSync(URI.parse(uri).fsPath, 'utf8') : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
+  /** The code-action input for a document's current state (`results` instead of the state's: with fixes found for it). */
+  const inputOf = (document: TextDocument, state: DocumentState, rest: Pick<CodeActionInput, 'diagnostics' | 'only' | 'lazyFixAll'>, results = state.results): CodeActionInput => {
     const config = state.settings.config;
+    const documentChanges = ctx.caps().workspace?.workspaceEdit?.documentChanges === true;
+    const live: CodeActionInput['live'] = service.isLive(document.uri)
+      ? {
+          fixAll: (wanted) => {
+            const changes = liveFixAll((texts) => service.liveFixes(document.uri, state.settings, wanted ?? (() => true), texts) ?? [], textOf);
+            return filesEdit(changes, documentChanges, (uri) => documents.get(uri)?.version);
+          },
+        }
+      : undefined;
     return {
       ...rest,
       document,
       kind: state.kind,
-      results: state.results,
+      results,
       lang: state.settings.lang,
-      documentChanges: ctx.caps().workspace?.workspaceEdit?.documentChanges === true,
+      documentChanges,
       lintText: (text) => lintText(document.uri, text, { config, ...(state.kind ? { kind: state.kind } : {}), log }).results,
+      ...(live ? { live } : {}),
     };
   };
 
@@ -79,8 +107,22 @@ export function registerActions(ctx: ServerContext): void {
     const only = params.context.only;
     const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
     const lazyFixAll = ctx.caps().textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
-    const actions = codeActions(inputOf(state.document, state, { diagnostics: ours, only, lazyFixAll }));
-    if (wanted(only, CodeActionKind.QuickFix)) actions.push(...pin.codeActions(state.document, ours), ...pinWorkflowAction.codeActions(state.document, ours, state.settings.lang));
+    // a chart's or a kustomization's findings get their fixes (and digest pin sites) here, for the
+    // diagnostics under the cursor only: each costs a render or a build
+    let results = state.results;
+    let pinDiagnostics = ours;
+    if (ours.length > 0 && wanted(only, CodeActionKind.QuickFix) && service.isLive(state.document.uri)) {
+      const uri = state.document.uri;
+      const picked = (r: Result): boolean => r.uri === uri && ours.some((d) => sameRange(d.range, r.range) && rulesOf(d).includes(r.ruleId));
+      const fixed = service.liveFixes(uri, state.settings, picked) ?? [];
+      results = withLiveFixes(state.results, fixed);
+      pinDiagnostics = ours.map((d) => {
+        const pinned = results.find((r) => r.data?.['pin'] && sameRange(d.range, r.range) && rulesOf(d).includes(r.ruleId));
+        return pinned ? { ...d, data: { ...(d.data as object), pin: pinned.data!['pin'] } } : d;
+      });
+    }
+    const actions = codeActions(inputOf(state.document, state, { diagnostics: ours, only, lazyFixAll }, results));
+    if (wanted(only, CodeActionKind.QuickFix)) actions.push(...pin.codeActions(state.document, pinDiagnostics), ...pinWorkflowAction.codeActions(state.document, ours, state.settings.lang));
     return actions;
   }));
 

@@ -6,6 +6,7 @@ import type { FileKind, Lang, Result, TextEdit } from '../../shared/src/types';
 import { rulesOf } from './diagnostic-groups';
 import { fixAllText, minimalEdit } from './fix-all';
 import { t, tf, UI } from './i18n';
+import { ruleById } from './rule-docs';
 
 /** What the code actions of one request need. */
 export interface CodeActionInput {
@@ -21,6 +22,12 @@ export interface CodeActionInput {
   readonly lazyFixAll: boolean;
   /** Lints a text of this document under its settings (for fix-all passes). */
   lintText(text: string): readonly Result[];
+  /**
+   * For a file of a chart or a kustomization the editor renders or builds: fix-all over the chart
+   * or the kustomizations (their findings' fixes, verified, in every file they edit), applying the
+   * fixes of the findings `wanted` picks (all when omitted). Undefined for other files.
+   */
+  readonly live?: { fixAll(wanted?: (finding: Result) => boolean): WorkspaceEdit | undefined };
 }
 
 /** True when an action of `kind` is wanted by a request's `only` filter (kinds are hierarchical). */
@@ -83,6 +90,11 @@ function hardenAction(input: CodeActionInput, d: Diagnostic, members: readonly R
   if (fixable.length < 2) return undefined;
   const rules = new Set(fixable.map((r) => r.ruleId));
   const at = d.range.start;
+  if (input.live) {
+    // the chart is rendered (or the kustomizations built) again after each pass; the fixes may edit values.yaml
+    const edit = input.live.fixAll((r) => rules.has(r.ruleId) && r.uri === input.document.uri && samePosition(r.range.start, at));
+    return edit ? { title: hardenTitle(input, d.range, fixable.length), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit } : undefined;
+  }
   const before = input.document.getText();
   const after = fixAllText(before, (text) => input.lintText(text).filter((r) => rules.has(r.ruleId) && samePosition(r.range.start, at)));
   const edits = minimalEdit(before, after, (o) => input.document.positionAt(o));
@@ -130,12 +142,24 @@ function resultActions(input: CodeActionInput, d: Diagnostic, result: Result, su
 
 /** The "fix all Bollwerk problems in this file" action, or undefined when nothing is fixable. */
 export function fixAllAction(input: CodeActionInput): CodeAction | undefined {
-  if (!input.results.some((r) => r.fix && r.fix.edits.length)) return undefined;
+  if (!anyFixable(input)) return undefined;
+  if (input.live) {
+    const edit = input.live.fixAll();
+    return edit ? { title: t(UI.fixAll, input.lang), kind: FIX_ALL_KIND, edit } : undefined;
+  }
   const before = input.document.getText();
   const after = fixAllText(before, input.lintText);
   const edits = minimalEdit(before, after, (o) => input.document.positionAt(o));
   if (edits.length === 0) return undefined;
   return { title: t(UI.fixAll, input.lang), kind: FIX_ALL_KIND, edit: documentEdit(input.document, edits, input.documentChanges) };
+}
+
+/**
+ * True when fix-all may find something: a result with a fix, or, in a chart or a kustomization
+ * (whose findings carry no fix until asked for, a render per fix), a result of a rule that has fixes.
+ */
+function anyFixable(input: CodeActionInput): boolean {
+  return input.results.some((r) => (r.fix && r.fix.edits.length) || (input.live !== undefined && ruleById(r.ruleId)?.fixable === true));
 }
 
 /** Data of a fix-all action whose edit is computed on `codeAction/resolve`. */
@@ -161,7 +185,7 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
   if (wanted(input.only, FIX_ALL_KIND)) {
     const explicit = input.only !== undefined;
     if (!explicit && input.lazyFixAll) {
-      if (input.results.some((r) => r.fix && r.fix.edits.length)) out.push(unresolvedFixAll(input));
+      if (anyFixable(input)) out.push(unresolvedFixAll(input));
     } else {
       const all = fixAllAction(input);
       if (all) out.push(all);

@@ -44,6 +44,8 @@ export interface ServiceDeps {
   checklistChanged(): void;
   /** Diagnostics of other checkers for an open document (dockerfile-utils' validation), given Bollwerk's results. */
   moreDiagnostics?(document: TextDocument, results: readonly Result[]): Diagnostic[];
+  /** True when the client shows a diagnostic's related information (default false: none is sent). */
+  relatedInformation?(): boolean;
   /** The registry client for base images' users (tests); by default one per pinning settings. */
   readonly registryClient?: RegistryClient;
 }
@@ -53,11 +55,11 @@ export interface ServiceDeps {
  * The editor's diagnostics of a file's results: findings of one object at one place grouped into
  * one diagnostic, and the findings the baseline lists shown apart as hints (or not at all).
  */
-function editorDiagnostics(results: readonly Result[], version: number, lang: Lang, baselined: ReadonlySet<Result>, display: 'hide' | 'hint'): Diagnostic[] {
-  if (baselined.size === 0) return groupedDiagnostics(results, version, lang);
+function editorDiagnostics(results: readonly Result[], version: number, lang: Lang, baselined: ReadonlySet<Result>, display: 'hide' | 'hint', related: boolean): Diagnostic[] {
+  if (baselined.size === 0) return groupedDiagnostics(results, version, lang, related);
   const fresh = results.filter((r) => !baselined.has(r));
   const known = results.filter((r) => baselined.has(r));
-  const all = [...groupedDiagnostics(fresh, version, lang), ...resultDiagnostics(known, version, lang, baselined, display)];
+  const all = [...groupedDiagnostics(fresh, version, lang, related), ...resultDiagnostics(known, version, lang, baselined, display, related)];
   return all.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
@@ -144,7 +146,7 @@ export function createService(deps: ServiceDeps) {
       results,
       diagnostics: [
         ...noteDiagnostics(report.notes, settings.lang, results),
-        ...editorDiagnostics(results, document.version, settings.lang, baselinedResults(settings.baseline, uri, document.getText(), results), settings.baselineDisplay ?? 'hint'),
+        ...editorDiagnostics(results, document.version, settings.lang, baselinedResults(settings.baseline, uri, document.getText(), results), settings.baselineDisplay ?? 'hint', deps.relatedInformation?.() === true),
         ...(report.kind === 'dockerfile' && deps.moreDiagnostics ? deps.moreDiagnostics(document, results) : []),
       ],
       resultId: `${document.version}:${generation}:${stamps.get(uri) ?? 0}`,
@@ -162,7 +164,7 @@ export function createService(deps: ServiceDeps) {
     const results = sortResults([...file, ...index.workspaceResults(uri)]);
     noteResults(uri, results);
     const baselined = settings.baseline ? baselinedResults(settings.baseline, uri, await diskText(uri), results) : new Set<Result>();
-    return { diagnostics: editorDiagnostics(results, 0, settings.lang, baselined, settings.baselineDisplay ?? 'hint'), resultId: closedResultId(uri)! };
+    return { diagnostics: editorDiagnostics(results, 0, settings.lang, baselined, settings.baselineDisplay ?? 'hint', deps.relatedInformation?.() === true), resultId: closedResultId(uri)! };
   };
 
   const scanAll = async (): Promise<ScanWorkspaceResult> => {
@@ -278,6 +280,21 @@ export function createService(deps: ServiceDeps) {
       // Evidence is read from the folder's files on disk (CI configuration, policies, Falco rules).
       const evidence = folder && folder.startsWith('file:') ? treeEvidence(diskTree(URI.parse(folder).fsPath)) : undefined;
       return buildChecklist(results, kinds, config, reports.length, baselined, evidence);
+    },
+    /** True for a file of a chart or a kustomization the editor renders or builds. */
+    isLive: (uri: string): boolean => live.has(uri),
+    /**
+     * The findings of the chart or kustomizations `uri` takes part in, rendered or built again from
+     * the open documents (with `texts` by URI over them), with the verified fixes of those `wanted` picks.
+     */
+    liveFixes: (uri: string, settings: ResolvedSettings, wanted: (finding: Result) => boolean, texts?: ReadonlyMap<string, string>): readonly Result[] | undefined => {
+      try {
+        return live.fixes(uri, settings, wanted, texts);
+      } catch (e) {
+        // the passes do not throw on file content; this guards the disk (a folder removed meanwhile)
+        deps.log(`fixes for ${uri} failed: ${(e as Error).stack ?? String(e)}`);
+        return undefined;
+      }
     },
     forget(uri: string): void {
       linter.forget(uri);
