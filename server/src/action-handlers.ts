@@ -52,6 +52,20 @@ export function registerActions(ctx: ServerContext): void {
     notify: (message) => void connection.window.showWarningMessage(message),
   });
 
+  /**
+   * The last fixes computed over a chart or kustomizations, by what they were computed for (the
+   * open documents' versions and the service's count of changes): the editor asks for code actions
+   * at every cursor move, and each fix costs a render or a build.
+   */
+  const memo = new Map<string, unknown>();
+  const remembered = <T>(key: string, compute: () => T): T => {
+    if (memo.has(key)) return memo.get(key) as T;
+    const value = compute();
+    if (memo.size >= 16) memo.delete(memo.keys().next().value!);
+    memo.set(key, value);
+    return value;
+  };
+
   /** A file's text as the editor has it, else from disk (undefined when it cannot be read). */
   const textOf = (uri: string): string | undefined => {
     const open = documents.get(uri);
@@ -69,10 +83,11 @@ export function registerActions(ctx: ServerContext): void {
     const documentChanges = ctx.caps().workspace?.workspaceEdit?.documentChanges === true;
     const live: CodeActionInput['live'] = service.isLive(document.uri)
       ? {
-          fixAll: (wanted) => {
-            const changes = liveFixAll((texts) => service.liveFixes(document.uri, state.settings, wanted ?? (() => true), texts) ?? [], textOf);
-            return filesEdit(changes, documentChanges, (uri) => documents.get(uri)?.version);
-          },
+          fixAll: (wanted) =>
+            remembered(`fixAll|${document.uri}|${service.liveKey()}|${documentChanges}|${wanted?.key ?? '*'}`, () => {
+              const changes = liveFixAll((texts) => service.liveFixes(document.uri, state.settings, wanted?.pick ?? (() => true), texts) ?? [], textOf);
+              return filesEdit(changes, documentChanges, (uri) => documents.get(uri)?.version);
+            }),
         }
       : undefined;
     return {
@@ -114,7 +129,8 @@ export function registerActions(ctx: ServerContext): void {
     if (ours.length > 0 && wanted(only, CodeActionKind.QuickFix) && service.isLive(state.document.uri)) {
       const uri = state.document.uri;
       const picked = (r: Result): boolean => r.uri === uri && ours.some((d) => sameRange(d.range, r.range) && rulesOf(d).includes(r.ruleId));
-      const fixed = service.liveFixes(uri, state.settings, picked) ?? [];
+      const key = ours.map((d) => `${rulesOf(d).join(',')}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`).sort().join('|');
+      const fixed = remembered(`fixes|${uri}|${service.liveKey()}|${key}`, () => service.liveFixes(uri, state.settings, picked) ?? []);
       results = withLiveFixes(state.results, fixed);
       pinDiagnostics = ours.map((d) => {
         const pinned = results.find((r) => r.data?.['pin'] && sameRange(d.range, r.range) && rulesOf(d).includes(r.ruleId));

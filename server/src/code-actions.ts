@@ -25,9 +25,10 @@ export interface CodeActionInput {
   /**
    * For a file of a chart or a kustomization the editor renders or builds: fix-all over the chart
    * or the kustomizations (their findings' fixes, verified, in every file they edit), applying the
-   * fixes of the findings `wanted` picks (all when omitted). Undefined for other files.
+   * fixes of the findings `wanted` picks (all when omitted; `key` names the pick, for reuse while
+   * nothing changed). Undefined for other files.
    */
-  readonly live?: { fixAll(wanted?: (finding: Result) => boolean): WorkspaceEdit | undefined };
+  readonly live?: { fixAll(wanted?: { readonly key: string; pick(finding: Result): boolean }): WorkspaceEdit | undefined };
 }
 
 /** True when an action of `kind` is wanted by a request's `only` filter (kinds are hierarchical). */
@@ -92,8 +93,10 @@ function hardenAction(input: CodeActionInput, d: Diagnostic, members: readonly R
   const at = d.range.start;
   if (input.live) {
     // the chart is rendered (or the kustomizations built) again after each pass; the fixes may edit values.yaml
-    const edit = input.live.fixAll((r) => rules.has(r.ruleId) && r.uri === input.document.uri && samePosition(r.range.start, at));
-    return edit ? { title: hardenTitle(input, d.range, fixable.length), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit } : undefined;
+    const key = `${[...rules].sort().join(',')}@${at.line}:${at.character}`;
+    const edit = input.live.fixAll({ key, pick: (r) => rules.has(r.ruleId) && r.uri === input.document.uri && samePosition(r.range.start, at) });
+    if (edit) return { title: hardenTitle(input, d.range, fixable.length), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit };
+    // else the group's fixes are the file's own (a file of the chart linted alone, such as a CRD)
   }
   const before = input.document.getText();
   const after = fixAllText(before, (text) => input.lintText(text).filter((r) => rules.has(r.ruleId) && samePosition(r.range.start, at)));
@@ -145,7 +148,8 @@ export function fixAllAction(input: CodeActionInput): CodeAction | undefined {
   if (!anyFixable(input)) return undefined;
   if (input.live) {
     const edit = input.live.fixAll();
-    return edit ? { title: t(UI.fixAll, input.lang), kind: FIX_ALL_KIND, edit } : undefined;
+    if (edit) return { title: t(UI.fixAll, input.lang), kind: FIX_ALL_KIND, edit };
+    // else the file's own fixes, if any (a file of the chart linted alone, such as a CRD)
   }
   const before = input.document.getText();
   const after = fixAllText(before, input.lintText);
@@ -184,6 +188,9 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
   if (wanted(input.only, CodeActionKind.QuickFix)) out.push(...quickFixes(input));
   if (wanted(input.only, FIX_ALL_KIND)) {
     const explicit = input.only !== undefined;
+    // over a chart or kustomizations fix-all costs renders or builds per fix: without
+    // `codeAction/resolve` it is computed only when asked for by kind
+    if (!explicit && input.live && !input.lazyFixAll) return out;
     if (!explicit && input.lazyFixAll) {
       if (anyFixable(input)) out.push(unresolvedFixAll(input));
     } else {

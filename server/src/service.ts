@@ -80,7 +80,10 @@ export function createService(deps: ServiceDeps) {
     deps.filesChanged([uri]);
   }, deps.log, deps.registryClient);
 
+  /** Counts every change of any file's diagnostics (code actions reuse fixes computed at the same count). */
+  let changes = 0;
   const bump = (uris: Iterable<string>): void => {
+    changes++;
     for (const uri of uris) stamps.set(uri, (stamps.get(uri) ?? 0) + 1);
   };
   const noteResults = (uri: string, results: readonly Result[]): void => {
@@ -281,6 +284,11 @@ export function createService(deps: ServiceDeps) {
       const evidence = folder && folder.startsWith('file:') ? treeEvidence(diskTree(URI.parse(folder).fsPath)) : undefined;
       return buildChecklist(results, kinds, config, reports.length, baselined, evidence);
     },
+    /**
+     * What the live fixes of `uri` were computed from: the settings generation, every open
+     * document's version and the count of changes of any file's diagnostics (a closed file changed on disk).
+     */
+    liveKey: (): string => `${generation}:${changes}:${deps.documents.all().map((d) => `${d.uri}@${d.version}`).sort().join('|')}`,
     /** True for a file of a chart or a kustomization the editor renders or builds. */
     isLive: (uri: string): boolean => live.has(uri),
     /**

@@ -228,3 +228,32 @@ describe('digest pinning of a chart finding', () => {
     assert.deepEqual((pin.data as { bollwerkPin: unknown }).bollwerkPin, { uri: values, version: 1, range: at(2, 12), reference: 'nginx:1.27', insert: true });
   });
 });
+
+describe('fix-all of a chart with codeAction/resolve', () => {
+  let dir = '';
+  let c: TestClient;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'bollwerk-chart-resolve-'));
+    cpSync(join(ROOT, 'test/fixtures/helm/web'), join(dir, 'web'), { recursive: true });
+    c = startServer();
+    await c.initialize({ pull: false, resolve: true, folders: [URI.file(dir).toString()] });
+  });
+  after(async () => {
+    await c.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is listed without its edit and resolved to the edits of the template and values.yaml', async () => {
+    const template = URI.file(join(dir, 'web/templates/deployment.yaml')).toString();
+    c.open(template, readFileSync(join(dir, 'web/templates/deployment.yaml'), 'utf8'));
+    const p = await c.waitForPublish(template, (x) => x.version === 1);
+    const d = diagnosticOf(p, 'k8s/host-namespaces');
+    const actions = await c.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: template }, range: d.range, context: { diagnostics: [d] } });
+    const fixAll = actions.find((a) => a.kind === 'source.fixAll.bollwerk');
+    assert.ok(fixAll && fixAll.edit === undefined, JSON.stringify(actions.map((a) => [a.title, a.kind])));
+    const resolved = await c.connection.sendRequest<CodeAction>('codeAction/resolve', fixAll);
+    const edits = editsOf(resolved.edit);
+    assert.deepEqual(edits.get(template), [{ range: at(13, 0), newText: '      automountServiceAccountToken: false\n' }]);
+    assert.deepEqual(edits.get(URI.file(join(dir, 'web/values.yaml')).toString()), [{ range: at(6, 0), newText: '  capabilities:\n    drop:\n      - ALL\n  readOnlyRootFilesystem: true\n  seccompProfile:\n    type: RuntimeDefault\n' }]);
+  });
+});
