@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { lintText } from '../../shared/src/lint';
 import { DIAGNOSTIC_SOURCE } from '../../shared/src/protocol';
-import { codeActions, fixAllAction, isFixAllData, wanted, type CodeActionInput } from './code-actions';
+import { codeActions, fixAllAction, isFixAllData, hardenEdit, isHardenData, wanted, type CodeActionInput } from './code-actions';
 import type { ServerContext } from './context';
 import { evidenceHover, hoverAt, mergeHovers } from './hover';
 import { dockerfileHover } from './dockerfile-features';
@@ -145,6 +145,14 @@ export function registerActions(ctx: ServerContext): void {
   const resolve = async (action: CodeAction): Promise<CodeAction> => {
     if (pin.owns(action)) return pin.resolve(action);
     if (pinWorkflowAction.owns(action)) return pinWorkflowAction.resolve(action);
+    if (isHardenData(action.data)) {
+      const { uri, version, rules, position } = action.data.bollwerkHarden;
+      const document = documents.get(uri);
+      if (!document || document.version !== version) return action;
+      const state = await service.documentState(document);
+      const edit = hardenEdit(inputOf(document, state, { diagnostics: [], only: undefined, lazyFixAll: false }), new Set(rules), position);
+      return edit ? { ...action, edit } : action;
+    }
     if (!isFixAllData(action.data)) return action;
     const document = documents.get(action.data.bollwerkFixAll.uri);
     if (!document || document.version !== action.data.bollwerkFixAll.version) return action;

@@ -81,6 +81,35 @@ function hardenTitle(input: CodeActionInput, range: Range, count: number): strin
   return tf(UI.applyHere, input.lang, { n: count });
 }
 
+/** Data of a live "harden" action whose edit is computed on `codeAction/resolve`. */
+export interface HardenData {
+  readonly bollwerkHarden: { readonly uri: string; readonly version: number; readonly rules: readonly string[]; readonly position: Position };
+}
+
+/** True for the data of an unresolved live "harden" action. */
+export function isHardenData(data: unknown): data is HardenData {
+  const v = (data as Partial<HardenData> | null | undefined)?.bollwerkHarden;
+  return typeof v === 'object' && v !== null && typeof v.uri === 'string' && typeof v.version === 'number' && Array.isArray(v.rules) && typeof v.position === 'object' && v.position !== null;
+}
+
+/**
+ * The edit applying every fix of `rules` at `at` of the document, pass after pass: over the chart
+ * or the kustomizations (rendered or built again after each pass; the fixes may edit values.yaml),
+ * else, or when those find nothing (a file of a chart linted alone, such as a CRD), over the
+ * document's own text linted again.
+ */
+export function hardenEdit(input: CodeActionInput, rules: ReadonlySet<string>, at: Position): WorkspaceEdit | undefined {
+  if (input.live) {
+    const key = `${[...rules].sort().join(',')}@${at.line}:${at.character}`;
+    const edit = input.live.fixAll({ key, pick: (r) => rules.has(r.ruleId) && r.uri === input.document.uri && samePosition(r.range.start, at) });
+    if (edit) return edit;
+  }
+  const before = input.document.getText();
+  const after = fixAllText(before, (text) => input.lintText(text).filter((r) => rules.has(r.ruleId) && samePosition(r.range.start, at)));
+  const edits = minimalEdit(before, after, (o) => input.document.positionAt(o));
+  return edits.length ? documentEdit(input.document, edits, input.documentChanges) : undefined;
+}
+
 /**
  * One action applying every fix of a grouped diagnostic: as fix-all does, pass after pass, each
  * pass linting the text again and applying the non-overlapping fixes of the group's rules at the
@@ -91,18 +120,13 @@ function hardenAction(input: CodeActionInput, d: Diagnostic, members: readonly R
   if (fixable.length < 2) return undefined;
   const rules = new Set(fixable.map((r) => r.ruleId));
   const at = d.range.start;
-  if (input.live) {
-    // the chart is rendered (or the kustomizations built) again after each pass; the fixes may edit values.yaml
-    const key = `${[...rules].sort().join(',')}@${at.line}:${at.character}`;
-    const edit = input.live.fixAll({ key, pick: (r) => rules.has(r.ruleId) && r.uri === input.document.uri && samePosition(r.range.start, at) });
-    if (edit) return { title: hardenTitle(input, d.range, fixable.length), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit };
-    // else the group's fixes are the file's own (a file of the chart linted alone, such as a CRD)
+  if (input.live && input.lazyFixAll) {
+    // passes over a chart render it again and again: computed when the action is chosen (`codeAction/resolve`)
+    const data: HardenData = { bollwerkHarden: { uri: input.document.uri, version: input.document.version, rules: [...rules], position: at } };
+    return { title: hardenTitle(input, d.range, fixable.length), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, data };
   }
-  const before = input.document.getText();
-  const after = fixAllText(before, (text) => input.lintText(text).filter((r) => rules.has(r.ruleId) && samePosition(r.range.start, at)));
-  const edits = minimalEdit(before, after, (o) => input.document.positionAt(o));
-  if (edits.length === 0) return undefined;
-  return { title: hardenTitle(input, d.range, fixable.length), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: documentEdit(input.document, edits, input.documentChanges) };
+  const edit = hardenEdit(input, rules, at);
+  return edit ? { title: hardenTitle(input, d.range, fixable.length), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit } : undefined;
 }
 
 function quickFixes(input: CodeActionInput): CodeAction[] {

@@ -256,4 +256,17 @@ describe('fix-all of a chart with codeAction/resolve', () => {
     assert.deepEqual(edits.get(template), [{ range: at(13, 0), newText: '      automountServiceAccountToken: false\n' }]);
     assert.deepEqual(edits.get(URI.file(join(dir, 'web/values.yaml')).toString()), [{ range: at(6, 0), newText: '  capabilities:\n    drop:\n      - ALL\n  readOnlyRootFilesystem: true\n  seccompProfile:\n    type: RuntimeDefault\n' }]);
   });
+
+  it('the action applying every fix of a container is listed without its edit and resolved to the values.yaml edit', async () => {
+    const template = URI.file(join(dir, 'web/templates/deployment.yaml')).toString();
+    const p = c.published.filter((x) => x.uri === template).at(-1)!;
+    const d = diagnosticOf(p, 'k8s/read-only-root-filesystem');
+    const actions = await c.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: template }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } });
+    const harden = titled(actions, 'Harden container "web" (apply all 3 fixes)');
+    assert.equal(harden.edit, undefined);
+    const resolved = await c.connection.sendRequest<CodeAction>('codeAction/resolve', harden);
+    assert.deepEqual([...editsOf(resolved.edit)], [
+      [URI.file(join(dir, 'web/values.yaml')).toString(), [{ range: at(6, 0), newText: '  capabilities:\n    drop:\n      - ALL\n  readOnlyRootFilesystem: true\n  seccompProfile:\n    type: RuntimeDefault\n' }]],
+    ]);
+  });
 });
