@@ -13,6 +13,7 @@ import { createPinActions } from './pin-actions';
 import { createWorkflowPinActions } from './pin-workflow-actions';
 import type { DocumentState } from './service';
 import { rulesOf } from './diagnostic-groups';
+import { ruleById } from './rule-docs';
 import { filesEdit, liveFixAll, withLiveFixes } from './live-fixes';
 import type { Result } from '../../shared/src/types';
 
@@ -126,7 +127,9 @@ export function registerActions(ctx: ServerContext): void {
     // diagnostics under the cursor only: each costs a render or a build
     let results = state.results;
     let pinDiagnostics = ours;
-    if (ours.length > 0 && wanted(only, CodeActionKind.QuickFix) && service.isLive(state.document.uri)) {
+    // (only for rules that have fixes, or a digest to pin)
+    const fixable = ours.some((d) => rulesOf(d).some((r) => ruleById(r)?.fixable === true) || (d.data as { pin?: unknown } | undefined)?.pin !== undefined);
+    if (fixable && wanted(only, CodeActionKind.QuickFix) && service.isLive(state.document.uri)) {
       const uri = state.document.uri;
       const picked = (r: Result): boolean => r.uri === uri && ours.some((d) => sameRange(d.range, r.range) && rulesOf(d).includes(r.ruleId));
       const key = ours.map((d) => `${rulesOf(d).join(',')}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`).sort().join('|');
