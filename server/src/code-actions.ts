@@ -6,6 +6,7 @@ import type { FileKind, Fix, Lang, Result, TextEdit } from '../../shared/src/typ
 import { rulesOf } from './diagnostic-groups';
 import { fixAllText, minimalEdit } from './fix-all';
 import { t, tf, UI } from './i18n';
+import { ruleById } from './rule-docs';
 
 /** What the code actions of one request need. */
 export interface CodeActionInput {
@@ -23,6 +24,13 @@ export interface CodeActionInput {
   readonly lazyFixAll: boolean;
   /** Lints a text of this document under its settings (for fix-all passes). */
   lintText(text: string): readonly Result[];
+  /**
+   * For a file of a chart or a kustomization the editor renders or builds: fix-all over the chart
+   * or the kustomizations (their findings' fixes, verified, in every file they edit), applying the
+   * fixes of the findings `wanted` picks (all when omitted; `key` names the pick, for reuse while
+   * nothing changed). Undefined for other files.
+   */
+  readonly live?: { fixAll(wanted?: { readonly key: string; pick(finding: Result): boolean }): WorkspaceEdit | undefined };
 }
 
 /** True when an action of `kind` is wanted by a request's `only` filter (kinds are hierarchical). */
@@ -85,6 +93,35 @@ function hardenTitle(input: CodeActionInput, range: Range, count: number): strin
   return tf(UI.applyHere, input.lang, { n: count });
 }
 
+/** Data of a live "harden" action whose edit is computed on `codeAction/resolve`. */
+export interface HardenData {
+  readonly bollwerkHarden: { readonly uri: string; readonly version: number; readonly rules: readonly string[]; readonly position: Position };
+}
+
+/** True for the data of an unresolved live "harden" action. */
+export function isHardenData(data: unknown): data is HardenData {
+  const v = (data as Partial<HardenData> | null | undefined)?.bollwerkHarden;
+  return typeof v === 'object' && v !== null && typeof v.uri === 'string' && typeof v.version === 'number' && Array.isArray(v.rules) && typeof v.position === 'object' && v.position !== null;
+}
+
+/**
+ * The edit applying every fix of `rules` at `at` of the document, pass after pass: over the chart
+ * or the kustomizations (rendered or built again after each pass; the fixes may edit values.yaml),
+ * else, or when those find nothing (a file of a chart linted alone, such as a CRD), over the
+ * document's own text linted again.
+ */
+export function hardenEdit(input: CodeActionInput, rules: ReadonlySet<string>, at: Position): WorkspaceEdit | undefined {
+  if (input.live) {
+    const key = `${[...rules].sort().join(',')}@${at.line}:${at.character}`;
+    const edit = input.live.fixAll({ key, pick: (r) => rules.has(r.ruleId) && r.uri === input.document.uri && samePosition(r.range.start, at) });
+    if (edit) return edit;
+  }
+  const before = input.document.getText();
+  const after = fixAllText(before, (text) => input.lintText(text).filter((r) => rules.has(r.ruleId) && samePosition(r.range.start, at)));
+  const edits = minimalEdit(before, after, (o) => input.document.positionAt(o));
+  return edits.length ? documentEdit(input.document, edits, input.documentChanges) : undefined;
+}
+
 /**
  * One action applying every fix of a grouped diagnostic: as fix-all does, pass after pass, each
  * pass linting the text again and applying the non-overlapping fixes of the group's rules at the
@@ -95,11 +132,13 @@ function hardenAction(input: CodeActionInput, d: Diagnostic, members: readonly R
   if (fixable.length < 2) return undefined;
   const rules = new Set(fixable.map((r) => r.ruleId));
   const at = d.range.start;
-  const before = input.document.getText();
-  const after = fixAllText(before, (text) => input.lintText(text).filter((r) => rules.has(r.ruleId) && samePosition(r.range.start, at)));
-  const edits = minimalEdit(before, after, (o) => input.document.positionAt(o));
-  if (edits.length === 0) return undefined;
-  return { title: hardenTitle(input, d.range, fixable.length), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: documentEdit(input.document, edits, input.documentChanges) };
+  if (input.live && input.lazyFixAll) {
+    // passes over a chart render it again and again: computed when the action is chosen (`codeAction/resolve`)
+    const data: HardenData = { bollwerkHarden: { uri: input.document.uri, version: input.document.version, rules: [...rules], position: at } };
+    return { title: hardenTitle(input, d.range, fixable.length), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, data };
+  }
+  const edit = hardenEdit(input, rules, at);
+  return edit ? { title: hardenTitle(input, d.range, fixable.length), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit } : undefined;
 }
 
 function quickFixes(input: CodeActionInput): CodeAction[] {
@@ -142,12 +181,25 @@ function resultActions(input: CodeActionInput, d: Diagnostic, result: Result, su
 
 /** The "fix all Bollwerk problems in this file" action, or undefined when nothing is fixable. */
 export function fixAllAction(input: CodeActionInput): CodeAction | undefined {
-  if (!input.results.some((r) => r.fix && r.fix.edits.length)) return undefined;
+  if (!anyFixable(input)) return undefined;
+  if (input.live) {
+    const edit = input.live.fixAll();
+    if (edit) return { title: t(UI.fixAll, input.lang), kind: FIX_ALL_KIND, edit };
+    // else the file's own fixes, if any (a file of the chart linted alone, such as a CRD)
+  }
   const before = input.document.getText();
   const after = fixAllText(before, input.lintText);
   const edits = minimalEdit(before, after, (o) => input.document.positionAt(o));
   if (edits.length === 0) return undefined;
   return { title: t(UI.fixAll, input.lang), kind: FIX_ALL_KIND, edit: documentEdit(input.document, edits, input.documentChanges) };
+}
+
+/**
+ * True when fix-all may find something: a result with a fix, or, in a chart or a kustomization
+ * (whose findings carry no fix until asked for, a render per fix), a result of a rule that has fixes.
+ */
+function anyFixable(input: CodeActionInput): boolean {
+  return input.results.some((r) => (r.fix && r.fix.edits.length) || (input.live !== undefined && ruleById(r.ruleId)?.fixable === true));
 }
 
 /** Data of a fix-all action whose edit is computed on `codeAction/resolve`. */
@@ -172,8 +224,11 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
   if (wanted(input.only, CodeActionKind.QuickFix)) out.push(...quickFixes(input));
   if (wanted(input.only, FIX_ALL_KIND)) {
     const explicit = input.only !== undefined;
+    // over a chart or kustomizations fix-all costs renders or builds per fix: without
+    // `codeAction/resolve` it is computed only when asked for by kind
+    if (!explicit && input.live && !input.lazyFixAll) return out;
     if (!explicit && input.lazyFixAll) {
-      if (input.results.some((r) => r.fix && r.fix.edits.length)) out.push(unresolvedFixAll(input));
+      if (anyFixable(input)) out.push(unresolvedFixAll(input));
     } else {
       const all = fixAllAction(input);
       if (all) out.push(all);

@@ -1,7 +1,7 @@
 import { type Diagnostic } from 'vscode-languageserver';
 import type { DiagnosticData } from '../../shared/src/protocol';
 import type { Lang, Range, Result, Severity } from '../../shared/src/types';
-import { toDiagnostic } from './diagnostics';
+import { relatedInformation, toDiagnostic } from './diagnostics';
 import { tf } from './i18n';
 import { ruleById } from './rule-docs';
 
@@ -44,13 +44,19 @@ export interface GroupData {
   readonly rules: readonly string[];
 }
 
-/** The diagnostics of a document's results: one per group; a group of one is the result's own diagnostic. */
-export function groupedDiagnostics(results: readonly Result[], version: number, lang: Lang): Diagnostic[] {
+/**
+ * The diagnostics of a document's results: one per group; a group of one is the result's own
+ * diagnostic. With `related` (the client supports it), the results' related places (a chart's
+ * values key, the overlays that deploy a base) are the diagnostic's related information, each once.
+ */
+export function groupedDiagnostics(results: readonly Result[], version: number, lang: Lang, related = false): Diagnostic[] {
   return groupResults(results).map((group) => {
-    const first = toDiagnostic(group[0]!, version, lang);
+    const first = toDiagnostic(group[0]!, version, lang, related);
     if (group.length === 1) return first;
     const data: DiagnosticData & GroupData = { ...Object.assign({}, ...group.map((r) => r.data ?? {})), ...(first.data as DiagnosticData), rules: group.map((r) => r.ruleId) };
-    return { ...first, message: [tf(HEADER, lang, { n: group.length }), ...group.map((r) => line(r, lang))].join('\n'), data };
+    const places = related ? relatedInformation(group, lang) : [];
+    const { relatedInformation: _first, ...rest } = first;
+    return { ...rest, message: [tf(HEADER, lang, { n: group.length }), ...group.map((r) => line(r, lang))].join('\n'), ...(places.length ? { relatedInformation: places } : {}), data };
   });
 }
 

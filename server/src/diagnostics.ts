@@ -1,4 +1,4 @@
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../../shared/src/protocol';
 import { docsLinks } from './docs-location';
 import { NOT_CHECKED_CODES, type Note } from '../../shared/src/lint';
@@ -42,8 +42,27 @@ function partsOf(result: Result, lang: Lang): DiagnosticParts {
   };
 }
 
-/** An LSP diagnostic for a result: code = rule id linking its docs, data = finding data + fix for `version`. */
-export function toDiagnostic(result: Result, version: number, lang: Lang): Diagnostic {
+/** The related places of results as LSP related information (location and message), each place once. */
+export function relatedInformation(results: readonly Result[], lang: Lang): DiagnosticRelatedInformation[] {
+  const out: DiagnosticRelatedInformation[] = [];
+  const seen = new Set<string>();
+  for (const r of results) {
+    for (const p of r.related ?? []) {
+      const message = p.message[lang];
+      const key = `${p.uri}\0${p.range.start.line}:${p.range.start.character}-${p.range.end.line}:${p.range.end.character}\0${message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ location: { uri: p.uri, range: p.range }, message });
+    }
+  }
+  return out;
+}
+
+/**
+ * An LSP diagnostic for a result: code = rule id linking its docs, data = finding data + fix for
+ * `version`; with `related` (the client supports it), the result's related places as related information.
+ */
+export function toDiagnostic(result: Result, version: number, lang: Lang, related = false): Diagnostic {
   let parts = partsCache.get(result);
   if (!parts || parts.lang !== lang) partsCache.set(result, (parts = partsOf(result, lang)));
   const data: DiagnosticData = parts.fix ? { ...result.data, version, fix: parts.fix } : { ...result.data, version };
@@ -54,6 +73,7 @@ export function toDiagnostic(result: Result, version: number, lang: Lang): Diagn
     ...(parts.codeDescription ? { codeDescription: parts.codeDescription } : {}),
     source: DIAGNOSTIC_SOURCE,
     message: parts.message,
+    ...(related && result.related?.length ? { relatedInformation: relatedInformation([result], lang) } : {}),
     data,
   };
 }
@@ -93,12 +113,12 @@ const BASELINED: Record<Lang, string> = { en: 'In the baseline: ', de: 'In der B
  * The diagnostics of a file's results: those the baseline lists are left out (`hide`) or shown as
  * hints saying so (`hint`), so that only new findings stand out.
  */
-export function resultDiagnostics(results: readonly Result[], version: number, lang: Lang, baselined: ReadonlySet<Result>, display: 'hide' | 'hint'): Diagnostic[] {
+export function resultDiagnostics(results: readonly Result[], version: number, lang: Lang, baselined: ReadonlySet<Result>, display: 'hide' | 'hint', related = false): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const r of results) {
-    if (!baselined.has(r)) out.push(toDiagnostic(r, version, lang));
+    if (!baselined.has(r)) out.push(toDiagnostic(r, version, lang, related));
     else if (display === 'hint') {
-      const d = toDiagnostic(r, version, lang);
+      const d = toDiagnostic(r, version, lang, related);
       out.push({ ...d, severity: DiagnosticSeverity.Hint, message: `${BASELINED[lang]}${d.message}` });
     }
   }

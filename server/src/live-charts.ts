@@ -114,6 +114,12 @@ export interface LiveCharts {
   openReport(report: FileReport): FileReport;
   /** The report of a chart's file that is not open; undefined for files of no rendered chart. */
   closedReport(uri: string, settings: ResolvedSettings): FileReport | undefined;
+  /**
+   * The findings of the rendered chart `uri` belongs to, rendered again from the open documents'
+   * text with `texts` (by URI) over it, the fixes of the findings `wanted` picks translated to the
+   * chart's files and verified (a render per fix); undefined for a file of no rendered chart.
+   */
+  fixes(uri: string, settings: ResolvedSettings, wanted: (finding: Result) => boolean, texts?: ReadonlyMap<string, string>): readonly Result[] | undefined;
   /** Every file URI of the rendered charts that has findings. */
   uris(): string[];
   /** True when closedReport knows the file. */
@@ -271,6 +277,22 @@ export function createLiveCharts(documents: () => readonly TextDocument[], log: 
       const at = chartOfUri(uri);
       if (!at) return undefined;
       return withChartResults(diskReport(at.live, uri, settings), at.inside, at.live.results.get(uri));
+    },
+    fixes(uri, settings, wanted, overrides) {
+      const at = chartOfUri(uri);
+      if (!at) return undefined;
+      const dir = at.live.dir;
+      const all = documents();
+      const textOf = (u: string): string | undefined => overrides?.get(u) ?? all.find((d) => d.uri === u)?.getText();
+      const texts = new Map([...openBelow(all, dir)].map(([p, d]) => [p, d.getText()] as const));
+      const prefix = dir + sep;
+      for (const [u, text] of overrides ?? []) {
+        const path = u.startsWith('file:') ? URI.parse(u).fsPath : '';
+        if (path.startsWith(prefix)) texts.set(relative(dir, path).split(sep).join('/'), text);
+      }
+      const readText = (path: string): string => textOf(fileUri(path)) ?? readFileSync(path, 'utf8');
+      const base = settings.folderUri?.startsWith('file:') ? URI.parse(settings.folderUri).fsPath : undefined;
+      return lintChartDir(dir, settings.config, fileUri, base, log, { tree: overlayTree(diskTree(dir), texts), readText, lintCache: at.live.lintCache, fixes: wanted }).results;
     },
     uris: () => [...charts.values()].flatMap((c) => [...c.results.keys()]),
     has: (uri) => chartOfUri(uri) !== undefined,

@@ -12,7 +12,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { overlayTree } from '../../shared/src/file-tree';
 import { KUSTOMIZATION_FILES } from '../../shared/src/kustomize/kustomization';
-import { lintKustomizations, type UnitBuild } from '../../shared/src/kustomize/lint';
+import { lintKustomizations, type KustomizeFinding, type UnitBuild } from '../../shared/src/kustomize/lint';
 import type { FileReport } from '../../shared/src/lint';
 import { PrunedCache } from '../../shared/src/pruned-cache';
 import type { Result } from '../../shared/src/types';
@@ -72,6 +72,12 @@ export interface LiveKustomize {
   /** The report of a file that is not open, when it takes part in a build. */
   closedReport(uri: string, settings: ResolvedSettings): FileReport | undefined;
   has(uri: string): boolean;
+  /**
+   * The findings of the builds `uri` takes part in, built again from the open documents' text with
+   * `texts` (by URI) over it, the fixes of the findings `wanted` picks written into the base or the
+   * patch and verified (builds per fix); undefined for a file that takes part in no build.
+   */
+  fixes(uri: string, settings: ResolvedSettings, wanted: (finding: Result) => boolean, texts?: ReadonlyMap<string, string>): readonly Result[] | undefined;
   /** Every file URI with findings of the builds. */
   uris(): string[];
   clear(): void;
@@ -203,6 +209,24 @@ export function createLiveKustomize(documents: () => readonly TextDocument[], lo
       return withKustomizeResults(diskReport(live, uri, settings), live.inputs.has(uri), live.notObjects.has(uri), live.results.get(uri) ?? []);
     },
     has: (uri) => folderOf(uri) !== undefined,
+    fixes(uri, settings, wanted, overrides) {
+      const live = folderOf(uri);
+      if (!live) return undefined;
+      const prefix = live.root.endsWith(sep) ? live.root : live.root + sep;
+      const texts = new Map<string, string>();
+      const add = (u: string, text: string): void => {
+        const path = u.startsWith('file:') ? URI.parse(u).fsPath : '';
+        if (path.startsWith(prefix)) texts.set(relative(live.root, path).split(sep).join('/'), text);
+      };
+      for (const d of documents()) add(d.uri, d.getText());
+      for (const [u, text] of overrides ?? []) add(u, text);
+      const dirs = new Set(kustomizationDirs(live, settings));
+      for (const p of texts.keys()) if (isKustomization(p)) dirs.add(p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
+      const asResult = (f: KustomizeFinding): Result => toResult(live.root, f, fileUri);
+      // a copy of the unit cache: builds of edited texts do not replace the editor's
+      const result = lintKustomizations(overlayTree(diskTree(live.root), texts), { dirs: [...dirs], config: settings.config, log, unitCache: new Map(live.unitCache), fixes: (f) => wanted(asResult(f)) });
+      return result.findings.map(asResult);
+    },
     uris: () => [...folders.values()].flatMap((f) => [...f.results.keys()]),
     clear: () => folders.clear(),
   };

@@ -5,6 +5,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileReport } from '../../shared/src/lint';
+import type { Result } from '../../shared/src/types';
 import { createLiveCharts } from './live-charts';
 import { createLiveKustomize } from './live-kustomize';
 import type { ResolvedSettings } from './settings';
@@ -18,6 +19,12 @@ export interface LivePass {
   /** The report of a file that is not open, when the pass knows it. */
   closedReport(uri: string, settings: ResolvedSettings): FileReport | undefined;
   has(uri: string): boolean;
+  /**
+   * The findings of what `uri` takes part in, rendered or built again from the open documents'
+   * text with `texts` (by URI) over it, with the verified fixes of the findings `wanted` picks
+   * (`Fix.uri` names the file a fix edits when it is not the finding's); undefined when it takes part in nothing.
+   */
+  fixes(uri: string, settings: ResolvedSettings, wanted: (finding: Result) => boolean, texts?: ReadonlyMap<string, string>): readonly Result[] | undefined;
   /** Every file URI with findings of the pass. */
   uris(): string[];
   clear(): void;
@@ -50,6 +57,11 @@ export function createLiveUnits(documents: () => readonly TextDocument[], log: (
       return k ? charts.openReport(k) : charts.closedReport(uri, settings);
     },
     has: (uri) => kustomize.has(uri) || charts.has(uri),
+    fixes(uri, settings, wanted, texts) {
+      const k = kustomize.fixes(uri, settings, wanted, texts);
+      const c = charts.fixes(uri, settings, wanted, texts);
+      return k || c ? [...(k ?? []), ...(c ?? [])] : undefined;
+    },
     uris: () => [...new Set([...kustomize.uris(), ...charts.uris()])],
     clear() {
       kustomize.clear();

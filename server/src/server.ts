@@ -81,6 +81,8 @@ export function createServer(connection: Connection): void {
       checklistTimer = setTimeout(() => void connection.sendNotification(P.CHECKLIST_CHANGED_NOTIFICATION, {}).catch(log), CHECKLIST_DEBOUNCE_MS);
     },
     moreDiagnostics: (document, results) => dockerfile.diagnostics(document, results),
+    // publishDiagnostics says it for pushed diagnostics; LSP 3.18 adds the same to pulled ones
+    relatedInformation: () => caps.textDocument?.publishDiagnostics?.relatedInformation === true || (caps.textDocument?.diagnostic as { relatedInformation?: boolean } | undefined)?.relatedInformation === true,
   });
   let links = docsLinks(false);
   const ctx: ServerContext = { connection, documents, service, settings, safe, log, caps: () => caps, pull: () => pull, trusted: () => trusted, dockerfile: () => dockerfile.service(), docs: () => links };

@@ -44,6 +44,8 @@ export interface ServiceDeps {
   checklistChanged(): void;
   /** Diagnostics of other checkers for an open document (dockerfile-utils' validation), given Bollwerk's results. */
   moreDiagnostics?(document: TextDocument, results: readonly Result[]): Diagnostic[];
+  /** True when the client shows a diagnostic's related information (default false: none is sent). */
+  relatedInformation?(): boolean;
   /** The registry client for base images' users (tests); by default one per pinning settings. */
   readonly registryClient?: RegistryClient;
 }
@@ -58,11 +60,11 @@ const INSTANCE = Date.now().toString(36);
  * The editor's diagnostics of a file's results: findings of one object at one place grouped into
  * one diagnostic, and the findings the baseline lists shown apart as hints (or not at all).
  */
-function editorDiagnostics(results: readonly Result[], version: number, lang: Lang, baselined: ReadonlySet<Result>, display: 'hide' | 'hint'): Diagnostic[] {
-  if (baselined.size === 0) return groupedDiagnostics(results, version, lang);
+function editorDiagnostics(results: readonly Result[], version: number, lang: Lang, baselined: ReadonlySet<Result>, display: 'hide' | 'hint', related: boolean): Diagnostic[] {
+  if (baselined.size === 0) return groupedDiagnostics(results, version, lang, related);
   const fresh = results.filter((r) => !baselined.has(r));
   const known = results.filter((r) => baselined.has(r));
-  const all = [...groupedDiagnostics(fresh, version, lang), ...resultDiagnostics(known, version, lang, baselined, display)];
+  const all = [...groupedDiagnostics(fresh, version, lang, related), ...resultDiagnostics(known, version, lang, baselined, display, related)];
   return all.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
@@ -83,7 +85,10 @@ export function createService(deps: ServiceDeps) {
     deps.filesChanged([uri]);
   }, deps.log, deps.registryClient);
 
+  /** Counts every change of any file's diagnostics (code actions reuse fixes computed at the same count). */
+  let changes = 0;
   const bump = (uris: Iterable<string>): void => {
+    changes++;
     for (const uri of uris) stamps.set(uri, (stamps.get(uri) ?? 0) + 1);
   };
   /**
@@ -186,7 +191,7 @@ export function createService(deps: ServiceDeps) {
       results,
       diagnostics: [
         ...noteDiagnostics(report.notes, settings.lang, results),
-        ...editorDiagnostics(results, document.version, settings.lang, baselinedResults(settings.baseline, uri, document.getText(), results), settings.baselineDisplay ?? 'hint'),
+        ...editorDiagnostics(results, document.version, settings.lang, baselinedResults(settings.baseline, uri, document.getText(), results), settings.baselineDisplay ?? 'hint', deps.relatedInformation?.() === true),
         ...(report.kind === 'dockerfile' && deps.moreDiagnostics ? deps.moreDiagnostics(document, results) : []),
       ],
       resultId: `${document.version}:${generation}:${stamps.get(uri) ?? 0}`,
@@ -204,7 +209,7 @@ export function createService(deps: ServiceDeps) {
     const results = sortResults([...file, ...index.workspaceResults(uri)]);
     noteResults(uri, results);
     const baselined = settings.baseline ? baselinedResults(settings.baseline, uri, await diskText(uri), results) : new Set<Result>();
-    return { diagnostics: editorDiagnostics(results, 0, settings.lang, baselined, settings.baselineDisplay ?? 'hint'), resultId: closedResultId(uri)! };
+    return { diagnostics: editorDiagnostics(results, 0, settings.lang, baselined, settings.baselineDisplay ?? 'hint', deps.relatedInformation?.() === true), resultId: closedResultId(uri)! };
   };
 
   /**
@@ -390,6 +395,26 @@ export function createService(deps: ServiceDeps) {
     async checklistFindings(params: ChecklistFindingsParams): Promise<ChecklistFindingsResult> {
       if (!index.scanned) await service.scanWorkspace();
       return findingsPage(await checklistSnapshot(params.folderUri), params);
+    },
+    /**
+     * What the live fixes of `uri` were computed from: the settings generation, every open
+     * document's version and the count of changes of any file's diagnostics (a closed file changed on disk).
+     */
+    liveKey: (): string => `${generation}:${changes}:${deps.documents.all().map((d) => `${d.uri}@${d.version}`).sort().join('|')}`,
+    /** True for a file of a chart or a kustomization the editor renders or builds. */
+    isLive: (uri: string): boolean => live.has(uri),
+    /**
+     * The findings of the chart or kustomizations `uri` takes part in, rendered or built again from
+     * the open documents (with `texts` by URI over them), with the verified fixes of those `wanted` picks.
+     */
+    liveFixes: (uri: string, settings: ResolvedSettings, wanted: (finding: Result) => boolean, texts?: ReadonlyMap<string, string>): readonly Result[] | undefined => {
+      try {
+        return live.fixes(uri, settings, wanted, texts);
+      } catch (e) {
+        // the passes do not throw on file content; this guards the disk (a folder removed meanwhile)
+        deps.log(`fixes for ${uri} failed: ${(e as Error).stack ?? String(e)}`);
+        return undefined;
+      }
     },
     forget(uri: string): void {
       linter.forget(uri);

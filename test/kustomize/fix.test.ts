@@ -39,6 +39,21 @@ describe('kustomize fixes', () => {
     assert.equal(fixed(tree, f), DEPLOY('            runAsNonRoot: true # the image user\n            readOnlyRootFilesystem: true\n'));
   });
 
+  it('with a predicate, only the findings it picks get a fix', () => {
+    const tree = memoryTree({
+      'base/kustomization.yaml': KUST('resources:\n  - d.yaml\n'),
+      'base/d.yaml': DEPLOY('            runAsNonRoot: true\n'),
+      'o/kustomization.yaml': KUST('resources:\n  - ../base\n'),
+    });
+    const asked: string[] = [];
+    const { findings } = lintKustomizations(tree, { fixes: (f) => (asked.push(f.ruleId), f.ruleId === 'k8s/read-only-root-filesystem') });
+    assert.ok(asked.includes('k8s/seccomp-restricted'), asked.join(', '));
+    assert.deepEqual(findings.filter((f) => f.fix).map((f) => f.ruleId), ['k8s/read-only-root-filesystem']);
+    assert.equal(fixed(tree, one(findings, 'k8s/read-only-root-filesystem')), DEPLOY('            runAsNonRoot: true\n            readOnlyRootFilesystem: true\n'));
+    // with fixes for all, seccomp has one too: the predicate is what left it out
+    assert.ok(one(lintKustomizations(tree, { fixes: true }).findings, 'k8s/seccomp-restricted').fix);
+  });
+
   it('a value an overlay\'s patch introduced is fixed in that patch', () => {
     const tree = memoryTree({
       'base/kustomization.yaml': KUST('resources:\n  - d.yaml\n'),

@@ -59,8 +59,12 @@ export interface KustomizeLintOptions {
   readonly config?: Config;
   readonly build?: BuildOptions;
   readonly log?: (message: string) => void;
-  /** Translate the rules' fixes to the base or patch files (fix.ts); each costs builds of the units that read the file. */
-  readonly fixes?: boolean;
+  /**
+   * Translate the rules' fixes to the base or patch files (fix.ts); each costs builds of the units
+   * that read the file: all findings, or those a predicate picks (a code action asks for the
+   * findings under its cursor only).
+   */
+  readonly fixes?: boolean | ((finding: KustomizeFinding) => boolean);
   /**
    * The rule results of built resources by their written text: a resource that comes out of the
    * builds as before is not linted again (the editor builds again on every edit). Kept for one configuration.
@@ -337,11 +341,12 @@ function lintUnits(tree: FileTree, options: KustomizeLintOptions): KustomizeLint
   }
   if (options.unitCache) for (const u of options.unitCache.keys()) if (!units.includes(u)) options.unitCache.delete(u);
   const verifier = options.fixes ? new KustomizeFixVerifier(tree, found, config, options.build, linted) : undefined;
+  const wanted = typeof options.fixes === 'function' ? options.fixes : (): boolean => true;
   const findings = [...merged.values()].map(({ finding, units: us, sample }) => {
     // units that deploy the file too but whose build does not have the finding: they fix it
     const fixedBy = units.filter((u) => !us.has(u) && readBy.get(u)?.has(finding.file));
     const f = withUnits(tree, finding, [...us].sort(), fixedBy);
-    const fix = verifier && fixedBy.length === 0 ? fixOf(tree, verifier, f, sample, units.filter((u) => readBy.get(u)?.has(finding.file))) : undefined;
+    const fix = verifier && fixedBy.length === 0 && wanted(f) ? fixOf(tree, verifier, f, sample, units.filter((u) => readBy.get(u)?.has(finding.file))) : undefined;
     return fix ? { ...f, fix } : f;
   });
   return { units, findings: [...errors, ...findings].sort(compareFindings), inputs, resourceFiles };
