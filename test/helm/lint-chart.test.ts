@@ -34,6 +34,16 @@ describe('lintChart', () => {
     const off = normalizeConfig({ rules: { 'helm/render-error': 'off' } }).config;
     assert.deepEqual(lintChart(memoryTree(files), '', { sprig, config: off }).results, []);
   });
+  it('puts a chart file that does not load on that file, on the line its YAML error names', () => {
+    const chart = 'apiVersion: v2\nname: app\nversion: 1.0.0\n';
+    const notAMap = lintChart(memoryTree({ 'deploy/Chart.yaml': chart, 'deploy/values.yaml': '- a\n- b\n', 'deploy/templates/pod.yaml': POD }), 'deploy', { sprig });
+    assert.deepEqual(notAMap.results.map(at), ['helm/render-error deploy/values.yaml:1:1']);
+    assert.match(notAMap.results[0]!.message.en, /cannot unmarshal array into Go value of type map/);
+    const broken = lintChart(memoryTree({ 'Chart.yaml': chart, 'values.yaml': 'a: 1\nb: c: d\n', 'templates/pod.yaml': POD }), '', { sprig });
+    assert.deepEqual(broken.results.map(at), ['helm/render-error values.yaml:2:1']);
+    const badChart = lintChart(memoryTree({ 'Chart.yaml': 'apiVersion: v2\nname: app\nversion: [1]\n', 'templates/pod.yaml': POD }), '', { sprig });
+    assert.deepEqual(badChart.results.map(at), ['helm/render-error Chart.yaml:1:1']);
+  });
   it('reuses the rule results of a template that renders to the same text (lintCache), and lints one that changed', () => {
     const files = { 'Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\n', 'values.yaml': 'privileged: true\n', 'templates/pod.yaml': POD };
     const cache = new Map<string, { output: string; results: readonly Result[] }>();

@@ -57,6 +57,16 @@ export function templatePath(chartDir: string, name: string): string {
   return join(chartDir, slash < 0 ? name : name.slice(slash + 1));
 }
 
+/**
+ * The chart's own file that did not load (`cannot load values.yaml: … yaml: line 3: …`) and the line
+ * the YAML error names (1 when it names none). A subchart's load errors start with `error
+ * unpacking subchart` and stay on Chart.yaml.
+ */
+function loadFailure(error: string): { file: string; line: number } | undefined {
+  const m = /^cannot load (Chart\.yaml|values\.yaml|requirements\.yaml): (?:.*?\byaml: line (\d+):)?/.exec(error);
+  return m ? { file: m[1]!, line: m[2] ? Number(m[2]) : 1 } : undefined;
+}
+
 /** The offset of a 0-based line and character in a text. */
 function offsetOf(text: string, line: number, character: number): number {
   let at = 0;
@@ -169,8 +179,9 @@ export function lintChart(tree: FileTree, chartDir: string, options: ChartLintOp
     if (/^library charts are not installable/.test(f.error ?? '')) return { results: [], linted: [], library: true };
     if (config.rules[RENDER_ERROR.id] === 'off') return { results: [], linted: [], library: false };
     const at = f.location;
-    const file = at ? templatePath(chartDir, at.template) : join(chartDir, 'Chart.yaml');
-    const line = Math.max(0, (at?.line ?? 1) - 1);
+    const loading = at ? undefined : loadFailure(f.error ?? '');
+    const file = at ? templatePath(chartDir, at.template) : join(chartDir, loading?.file ?? 'Chart.yaml');
+    const line = Math.max(0, (at?.line ?? loading?.line ?? 1) - 1);
     const character = Math.max(0, (at?.column ?? 1) - 1);
     const detail = (f.error ?? '').replace(/\n\nUse --debug flag to render out invalid YAML$/, '');
     const result = toResult(RENDER_ERROR, { range: { start: { line, character }, end: { line, character: character + 1 } }, args: { detail } }, uriOf(file), config);
