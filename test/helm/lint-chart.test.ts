@@ -25,10 +25,10 @@ describe('lintChart', () => {
     assert.ok(lint.results.map(at).includes('k8s/privileged deploy/app/charts/db/values.yaml:2:1'), lint.results.map(at).join('\n'));
     assert.ok(lint.results.every((r) => r.uri.startsWith('deploy/app/')));
   });
-  it('puts a render error without a template place on Chart.yaml, and honours the rule being off', () => {
+  it('puts a missing dependency on the line of Chart.yaml that names it, and honours the rule being off', () => {
     const files = { 'Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n  - name: missing\n    version: 1.0.0\n', 'templates/pod.yaml': POD };
     const lint = lintChart(memoryTree(files), '', { sprig });
-    assert.deepEqual(lint.results.map(at), ['helm/render-error Chart.yaml:1:1']);
+    assert.deepEqual(lint.results.map(at), ['helm/render-error Chart.yaml:5:1']);
     assert.match(lint.results[0]!.message.en, /missing in charts\/ directory: missing/);
     assert.match(lint.results[0]!.message.de, /lässt sich nicht rendern/);
     const off = normalizeConfig({ rules: { 'helm/render-error': 'off' } }).config;

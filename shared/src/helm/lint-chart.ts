@@ -62,9 +62,17 @@ export function templatePath(chartDir: string, name: string): string {
  * the YAML error names (1 when it names none). A subchart's load errors start with `error
  * unpacking subchart` and stay on Chart.yaml.
  */
-function loadFailure(error: string): { file: string; line: number } | undefined {
+function loadFailure(tree: FileTree, chartDir: string, error: string): { file: string; line: number } | undefined {
   const m = /^cannot load (Chart\.yaml|values\.yaml|requirements\.yaml): (?:.*?\byaml: line (\d+):)?/.exec(error);
-  return m ? { file: m[1]!, line: m[2] ? Number(m[2]) : 1 } : undefined;
+  if (m) return { file: m[1]!, line: m[2] ? Number(m[2]) : 1 };
+  // `found in Chart.yaml, but missing in charts/ directory: a, b`: the line that names the first of them
+  const missing = /found in (Chart\.yaml|requirements\.yaml), but missing in charts\/ directory: ([^,\s]+)/.exec(error);
+  if (!missing) return undefined;
+  const bytes = tree.readFile(join(chartDir, missing[1]!));
+  const lines = bytes ? new TextDecoder().decode(bytes).split('\n') : [];
+  const name = missing[2]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const at = lines.findIndex((l) => new RegExp(`^\\s*(?:-\\s+)?name:\\s*["']?${name}["']?\\s*(?:#.*)?\r?$`).test(l));
+  return { file: missing[1]!, line: at + 1 || 1 };
 }
 
 /** The offset of a 0-based line and character in a text. */
@@ -179,7 +187,7 @@ export function lintChart(tree: FileTree, chartDir: string, options: ChartLintOp
     if (/^library charts are not installable/.test(f.error ?? '')) return { results: [], linted: [], library: true };
     if (config.rules[RENDER_ERROR.id] === 'off') return { results: [], linted: [], library: false };
     const at = f.location;
-    const loading = at ? undefined : loadFailure(f.error ?? '');
+    const loading = at ? undefined : loadFailure(tree, chartDir, f.error ?? '');
     const file = at ? templatePath(chartDir, at.template) : join(chartDir, loading?.file ?? 'Chart.yaml');
     const line = Math.max(0, (at?.line ?? loading?.line ?? 1) - 1);
     const character = Math.max(0, (at?.column ?? 1) - 1);
