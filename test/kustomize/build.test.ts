@@ -94,6 +94,12 @@ describe('bad input', () => {
     const at = fails(build({ 'kustomization.yaml': 'resources:\n- cm.yaml\n- missing.yaml\n', 'cm.yaml': CM }), /missing\.yaml/);
     assert.deepEqual(at, { file: 'kustomization.yaml', line: 3 });
   });
+  it('refuses a list or a map where a name prefix, suffix or namespace is a string; a number is written out', () => {
+    const at = fails(build({ 'kustomization.yaml': 'resources:\n- cm.yaml\nnamePrefix: [x]\n', 'cm.yaml': CM }), /cannot unmarshal array into Go struct field Kustomization\.namePrefix of type string/);
+    assert.deepEqual(at, { file: 'kustomization.yaml', line: 3 });
+    fails(build({ 'kustomization.yaml': 'resources:\n- cm.yaml\nnamespace: {a: b}\n', 'cm.yaml': CM }), /cannot unmarshal object into Go struct field Kustomization\.namespace of type string/);
+    assert.match(ok(build({ 'kustomization.yaml': 'resources:\n- cm.yaml\nnameSuffix: 12\n', 'cm.yaml': CM })), /name: cfg12/);
+  });
   it('detects cycles', () => {
     fails(build({ 'a/kustomization.yaml': 'resources:\n- ../b\n', 'b/kustomization.yaml': 'resources:\n- ../a\n' }, 'a'), /cycle detected/);
     fails(build({ 'kustomization.yaml': 'resources:\n- .\n' }), /cycle detected/);
