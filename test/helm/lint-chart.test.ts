@@ -44,6 +44,13 @@ describe('lintChart', () => {
     const badChart = lintChart(memoryTree({ 'Chart.yaml': 'apiVersion: v2\nname: app\nversion: [1]\n', 'templates/pod.yaml': POD }), '', { sprig });
     assert.deepEqual(badChart.results.map(at), ['helm/render-error Chart.yaml:1:1']);
   });
+  it('keeps a YAML syntax error of the rendered output on the template, even where a printed value sits', () => {
+    const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  k: {{ .Values.x }}\n   bad: indent\n';
+    const lint = lintChart(memoryTree({ 'Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\n', 'values.yaml': 'x: 1\n', 'templates/cm.yaml': cm }), '', { sprig });
+    const errors = lint.results.filter((r) => r.ruleId === 'bollwerk/parse-error');
+    assert.ok(errors.length > 0);
+    assert.deepEqual([...new Set(errors.map((r) => r.uri))], ['templates/cm.yaml']);
+  });
   it('reuses the rule results of a template that renders to the same text (lintCache), and lints one that changed', () => {
     const files = { 'Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\n', 'values.yaml': 'privileged: true\n', 'templates/pod.yaml': POD };
     const cache = new Map<string, { output: string; results: readonly Result[] }>();

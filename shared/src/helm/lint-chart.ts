@@ -6,7 +6,7 @@
  */
 import type { Config } from '../config';
 import { DEFAULT_CONFIG } from '../config';
-import { RENDER_ERROR } from '../engine-rules';
+import { PARSE_ERROR, RENDER_ERROR } from '../engine-rules';
 import type { FileTree } from '../file-tree';
 import { lintText, sortResults, toResult } from '../lint';
 import type { Fix, Range, RelatedPlace, Result } from '../types';
@@ -152,8 +152,10 @@ function feedingBlock(ruleId: string, output: string, segments: readonly OutputS
 /** Moves one finding of a rendered template to its cause; undefined when the place has no origin. */
 function relocate(r: Result, output: string, segments: readonly OutputSegment[], values: ValuesProvenance, chartDir: string, uriOf: (p: string) => string): Result | undefined {
   const start = offsetOf(output, r.range.start.line, r.range.start.character);
-  const cause = causeAt(output, segments, values, valueOffset(segments, start, offsetOf(output, r.range.end.line, r.range.end.character)));
-  if (!cause) return undefined;
+  const found = causeAt(output, segments, values, valueOffset(segments, start, offsetOf(output, r.range.end.line, r.range.end.character)));
+  if (!found) return undefined;
+  // broken YAML is the template's layout (indentation, quoting), as helm reports it, never the value printed there
+  const cause = r.ruleId === PARSE_ERROR.id ? { template: found.template } : found;
   const file = cause.value ? cause.value.file : templatePath(chartDir, cause.template.file);
   // the object range and the fix belong to the rendered text, which no one edits
   const { objectRange, fix: _f, ...rest } = r;
