@@ -168,3 +168,21 @@ describe('yaml-edit removePairs', () => {
     assert.equal(edit('spec:\n  containers:\n    - name: a\n      securityContext: {user: u}\n', removeKeys('user')), 'spec:\n  containers:\n    - name: a\n      securityContext: {}\n');
   });
 });
+
+describe('yaml-edit in a JSON manifest', () => {
+  const json = (container: string): string => `{\n  "kind": "Pod",\n  "spec": {\n    "containers": [\n      ${container}\n    ]\n  }\n}\n`;
+  it('writes quoted keys and JSON values, so the file stays JSON', () => {
+    const inserted = edit(json('{"name": "a", "image": "x"}'), set(['securityContext', 'seccompProfile', 'type'], 'RuntimeDefault'));
+    assert.equal(inserted, json('{"name": "a", "image": "x", "securityContext": {"seccompProfile": {"type": "RuntimeDefault"}}}'));
+    assert.doesNotThrow(() => JSON.parse(inserted!));
+    const appended = edit(json('{"name": "a", "securityContext": {}}'), append(['securityContext', 'capabilities', 'drop'], 'ALL'));
+    assert.equal(appended, json('{"name": "a", "securityContext": {"capabilities": {"drop": ["ALL"]}}}'));
+    assert.equal(edit(json('{"name": "a", "args": ["one"]}'), append(['args'], 'two')), json('{"name": "a", "args": ["one", "two"]}'));
+    assert.equal(edit(json('{"name": "a", "imagePullPolicy": "Never"}'), set(['imagePullPolicy'], 'Always')), json('{"name": "a", "imagePullPolicy": "Always"}'));
+    assert.equal(edit(json('{"name": "a", "securityContext": {"privileged": true}}'), set(['securityContext', 'privileged'], 'false')), json('{"name": "a", "securityContext": {"privileged": false}}'));
+  });
+  it('fills a null value with a JSON object', () => {
+    const text = '{\n  "spec": {\n    "containers": [\n      {\n        "name": "a",\n        "securityContext": null\n      }\n    ]\n  }\n}\n';
+    assert.equal(edit(text, set(['securityContext', 'runAsNonRoot'], 'true')), text.replace('"securityContext": null', '"securityContext": {"runAsNonRoot": true}'));
+  });
+});

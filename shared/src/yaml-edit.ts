@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, isAlias, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, isAlias, parse, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { YamlDocument } from './parse/yaml';
 import { isCopy } from './parse/yaml-reading';
@@ -66,10 +66,25 @@ function blockLines(path: readonly string[], valueYaml: string, indent: number, 
     .join(nl);
 }
 
-/** Renders `path: value` as a flow fragment: `a: {b: value}`. */
-function flowText(path: readonly string[], valueYaml: string): string {
+/**
+ * True when the document is JSON (its root a flow map with double-quoted keys): inserted text then
+ * has to be JSON too, with quoted keys and strings, or the file stops being JSON.
+ */
+function isJson(doc: YamlDocument): boolean {
+  const root = doc.doc.contents;
+  const first = isMap(root) && root.flow ? root.items[0]?.key : undefined;
+  return isScalar(first) && first.type === 'QUOTE_DOUBLE';
+}
+
+/** A flow or scalar YAML value as JSON text (`[ALL]` → `["ALL"]`, `RuntimeDefault` → `"RuntimeDefault"`). */
+const jsonValue = (valueYaml: string): string => JSON.stringify(parse(valueYaml));
+
+/** Renders `path: value` as a flow fragment: `a: {b: value}`, in JSON `"a": {"b": value}`. */
+function flowText(path: readonly string[], valueYaml: string, json: boolean): string {
   const [head, ...rest] = path;
-  return rest.length === 0 ? `${head}: ${valueYaml}` : `${head}: {${flowText(rest, valueYaml)}}`;
+  const key = json ? JSON.stringify(head) : head;
+  if (rest.length > 0) return `${key}: {${flowText(rest, valueYaml, json)}}`;
+  return `${key}: ${json ? jsonValue(valueYaml) : valueYaml}`;
 }
 
 /** Edit inserting new keys at the end of a block map (after its last pair's line). */
@@ -104,7 +119,7 @@ function insertIntoFlowMap(doc: YamlDocument, lines: LineIndex, map: YAMLMap, pa
   const at = lines.positionAt(empty ? close : before);
   const trailingComma = lines.text[before - 1] === ',';
   const sep = empty || trailingComma ? '' : ', ';
-  return [{ range: { start: at, end: at }, newText: `${sep}${flowText(path, valueYaml)}${trailingComma ? ', ' : ''}` }];
+  return [{ range: { start: at, end: at }, newText: `${sep}${flowText(path, valueYaml, isJson(doc))}${trailingComma ? ', ' : ''}` }];
 }
 
 /**
@@ -124,7 +139,10 @@ function fillEmptyValue(doc: YamlDocument, lines: LineIndex, pair: Pair, path: r
   const nl = eol(lines.text);
   const indent = indentColumn(lines, keyStart) + INDENT_STEP;
   let newText: string;
-  if (path.length > 0) newText = nl + blockLines(path, valueYaml, indent, nl);
+  if (isJson(doc)) {
+    if (valueYaml.startsWith('\n')) return undefined;
+    newText = ` ${path.length > 0 ? `{${flowText(path, valueYaml, true)}}` : jsonValue(valueYaml)}`;
+  } else if (path.length > 0) newText = nl + blockLines(path, valueYaml, indent, nl);
   else if (valueYaml.startsWith('\n')) newText = valueYaml.split('\n').slice(1).map((l) => nl + ' '.repeat(indent) + l).join('');
   else newText = ` ${valueYaml}`;
   return [{ range: { start: { line: keyStart.line, character: colon + 1 }, end: { line: keyStart.line, character: colon + 1 + valueLength } }, newText }];
@@ -150,7 +168,7 @@ export function setIn(doc: YamlDocument, lines: LineIndex, map: YAMLMap, path: r
     if ((isMap(value) || isSeq(value)) && !value.flow) return undefined;
     if (valueYaml.startsWith('\n')) return undefined;
     const o = doc.offsets(value);
-    return [{ range: lines.rangeOf(o.start, o.end), newText: valueYaml }];
+    return [{ range: lines.rangeOf(o.start, o.end), newText: isJson(doc) ? jsonValue(valueYaml) : valueYaml }];
   }
   if (isMap(value)) return setIn(doc, lines, value, rest, valueYaml);
   if (isNullScalar(value)) return fillEmptyValue(doc, lines, pair, rest, valueYaml);
@@ -195,7 +213,7 @@ export function appendToSeq(doc: YamlDocument, lines: LineIndex, seq: YAMLSeq, i
     const empty = seq.items.length === 0;
     const trailingComma = text[before - 1] === ',';
     const at = lines.positionAt(empty ? close : before);
-    return [{ range: { start: at, end: at }, newText: `${empty || trailingComma ? '' : ', '}${itemYaml}` }];
+    return [{ range: { start: at, end: at }, newText: `${empty || trailingComma ? '' : ', '}${isJson(doc) ? jsonValue(itemYaml) : itemYaml}` }];
   }
   const first = seq.items[0] as Node | undefined;
   const lastItem = seq.items[seq.items.length - 1] as Node | undefined;

@@ -43,6 +43,13 @@ describe('bollwerk scan over a kustomization tree', () => {
       ['overlays/prod/kustomization.yaml', 'deployed by /overlays/prod'],
     ]);
   });
+  it('builds an overlay scanned alone with the base it names outside the scanned folder (../../base)', async () => {
+    const { results: rs } = await results([`${APP}/overlays/dev`]);
+    assert.deepEqual(rs.filter((r) => r.ruleId === 'kustomize/build-error').map(loc), []);
+    const mine = rs.filter((r) => ['k8s/privileged', 'k8s/image-latest-tag'].includes(r.ruleId)).map(loc);
+    assert.deepEqual(mine, [`k8s/image-latest-tag ${APP}/base/deployment.yaml:17:18-30`, `k8s/privileged ${APP}/overlays/dev/debug.yaml:11:25-29`]);
+    assert.match(rs.find((r) => r.ruleId === 'k8s/image-latest-tag')!.message, /\/overlays\/dev/);
+  });
   it('a kustomization that does not build is a kustomize/build-error finding on its line, counted by --fail-on', async () => {
     const { code, results: rs } = await results(['test/fixtures/kustomize/broken', '--fail-on', 'error']);
     assert.deepEqual(rs.map(loc), ['kustomize/build-error test/fixtures/kustomize/broken/overlay/kustomization.yaml:4:1-1']);

@@ -52,6 +52,8 @@ const ROWS: readonly (readonly [string, string, Verdict])[] = [
   ['MYSQL_ALLOW_EMPTY_PASSWORD', 'yes', 'none'],
   ['INSTALL_SSHPASS', 'sshpass-1.10', 'none'],
   ['TOKENIZER', 'bert', 'none'],
+  ['MAX_NEW_TOKENS', 'unlimited', 'none'],
+  ['NUM_KEYS', 'many', 'none'],
   ['SORT_KEY', 'name', 'none'],
   ['PWD', '/app', 'none'],
   ['DB_PASSWORD', '${DB_PASSWORD}', 'none'],

@@ -25,14 +25,31 @@ describe('lintChart', () => {
     assert.ok(lint.results.map(at).includes('k8s/privileged deploy/app/charts/db/values.yaml:2:1'), lint.results.map(at).join('\n'));
     assert.ok(lint.results.every((r) => r.uri.startsWith('deploy/app/')));
   });
-  it('puts a render error without a template place on Chart.yaml, and honours the rule being off', () => {
+  it('puts a missing dependency on the line of Chart.yaml that names it, and honours the rule being off', () => {
     const files = { 'Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n  - name: missing\n    version: 1.0.0\n', 'templates/pod.yaml': POD };
     const lint = lintChart(memoryTree(files), '', { sprig });
-    assert.deepEqual(lint.results.map(at), ['helm/render-error Chart.yaml:1:1']);
+    assert.deepEqual(lint.results.map(at), ['helm/render-error Chart.yaml:5:1']);
     assert.match(lint.results[0]!.message.en, /missing in charts\/ directory: missing/);
     assert.match(lint.results[0]!.message.de, /lässt sich nicht rendern/);
     const off = normalizeConfig({ rules: { 'helm/render-error': 'off' } }).config;
     assert.deepEqual(lintChart(memoryTree(files), '', { sprig, config: off }).results, []);
+  });
+  it('puts a chart file that does not load on that file, on the line its YAML error names', () => {
+    const chart = 'apiVersion: v2\nname: app\nversion: 1.0.0\n';
+    const notAMap = lintChart(memoryTree({ 'deploy/Chart.yaml': chart, 'deploy/values.yaml': '- a\n- b\n', 'deploy/templates/pod.yaml': POD }), 'deploy', { sprig });
+    assert.deepEqual(notAMap.results.map(at), ['helm/render-error deploy/values.yaml:1:1']);
+    assert.match(notAMap.results[0]!.message.en, /cannot unmarshal array into Go value of type map/);
+    const broken = lintChart(memoryTree({ 'Chart.yaml': chart, 'values.yaml': 'a: 1\nb: c: d\n', 'templates/pod.yaml': POD }), '', { sprig });
+    assert.deepEqual(broken.results.map(at), ['helm/render-error values.yaml:2:1']);
+    const badChart = lintChart(memoryTree({ 'Chart.yaml': 'apiVersion: v2\nname: app\nversion: [1]\n', 'templates/pod.yaml': POD }), '', { sprig });
+    assert.deepEqual(badChart.results.map(at), ['helm/render-error Chart.yaml:1:1']);
+  });
+  it('keeps a YAML syntax error of the rendered output on the template, even where a printed value sits', () => {
+    const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  k: {{ .Values.x }}\n   bad: indent\n';
+    const lint = lintChart(memoryTree({ 'Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\n', 'values.yaml': 'x: 1\n', 'templates/cm.yaml': cm }), '', { sprig });
+    const errors = lint.results.filter((r) => r.ruleId === 'bollwerk/parse-error');
+    assert.ok(errors.length > 0);
+    assert.deepEqual([...new Set(errors.map((r) => r.uri))], ['templates/cm.yaml']);
   });
   it('reuses the rule results of a template that renders to the same text (lintCache), and lints one that changed', () => {
     const files = { 'Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\n', 'values.yaml': 'privileged: true\n', 'templates/pod.yaml': POD };

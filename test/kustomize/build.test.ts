@@ -94,6 +94,20 @@ describe('bad input', () => {
     const at = fails(build({ 'kustomization.yaml': 'resources:\n- cm.yaml\n- missing.yaml\n', 'cm.yaml': CM }), /missing\.yaml/);
     assert.deepEqual(at, { file: 'kustomization.yaml', line: 3 });
   });
+  it('refuses a list or a map where a name prefix, suffix or namespace is a string; a number is written out', () => {
+    const at = fails(build({ 'kustomization.yaml': 'resources:\n- cm.yaml\nnamePrefix: [x]\n', 'cm.yaml': CM }), /cannot unmarshal array into Go struct field Kustomization\.namePrefix of type string/);
+    assert.deepEqual(at, { file: 'kustomization.yaml', line: 3 });
+    fails(build({ 'kustomization.yaml': 'resources:\n- cm.yaml\nnamespace: {a: b}\n', 'cm.yaml': CM }), /cannot unmarshal object into Go struct field Kustomization\.namespace of type string/);
+    assert.match(ok(build({ 'kustomization.yaml': 'resources:\n- cm.yaml\nnameSuffix: 12\n', 'cm.yaml': CM })), /name: cfg12/);
+  });
+  it('names the line of the patches entry that fails: a missing patch file, an inline JSON patch that does not apply', () => {
+    const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: x\n';
+    const missing = fails(build({ 'kustomization.yaml': 'resources:\n- pod.yaml\npatches:\n- path: ok.yaml\n- path: nope.yaml\n', 'pod.yaml': POD, 'ok.yaml': POD }), /nope\.yaml/);
+    assert.deepEqual(missing, { file: 'kustomization.yaml', line: 5 });
+    const k = 'resources:\n- pod.yaml\npatches:\n- path: ok.yaml\n- target: {kind: Pod}\n  patch: |-\n    - op: replace\n      path: /spec/containers/5/image\n      value: y\n';
+    const inline = fails(build({ 'kustomization.yaml': k, 'pod.yaml': POD, 'ok.yaml': POD }), /failed to apply json patch/);
+    assert.deepEqual(inline, { file: 'kustomization.yaml', line: 5 });
+  });
   it('detects cycles', () => {
     fails(build({ 'a/kustomization.yaml': 'resources:\n- ../b\n', 'b/kustomization.yaml': 'resources:\n- ../a\n' }, 'a'), /cycle detected/);
     fails(build({ 'kustomization.yaml': 'resources:\n- .\n' }), /cycle detected/);

@@ -122,6 +122,14 @@ describe('kustomize lint: units and locations', () => {
     assert.deepEqual(r.units, ['c']);
     assert.deepEqual(r.findings.map((f) => f.ruleId), ['kustomize/build-error']);
   });
+  it('a cycle that no other kustomization uses is built from its first folder, so the cycle is reported on the reference that closes it', () => {
+    const tree = memoryTree({ 'a/kustomization.yaml': KUST('resources:\n  - ../b\n'), 'b/kustomization.yaml': KUST('resources:\n  - ../a\n'), 'c/kustomization.yaml': KUST('resources:\n  - ../c\n') });
+    const r = lintKustomizations(tree);
+    assert.deepEqual(r.units, ['a', 'c']);
+    assert.deepEqual(r.findings.map((f) => `${f.ruleId} ${f.file}:${f.range.start.line + 1}`), ['kustomize/build-error b/kustomization.yaml:4', 'kustomize/build-error c/kustomization.yaml:4']);
+    assert.match(r.findings[0]!.message.en, /cycle detected/);
+    assert.deepEqual(deployableUnits(tree, ['a', 'b']), ['a']);
+  });
   it('a component that nothing uses is no unit of its own', () => {
     const tree = memoryTree({ 'c/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n', 'o/kustomization.yaml': KUST('resources: []\n') });
     assert.deepEqual(deployableUnits(tree, ['c', 'o']), ['o']);

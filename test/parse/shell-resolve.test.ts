@@ -13,6 +13,7 @@ describe('resolveCommand', () => {
   it('looks through sudo, env and assignments', () => {
     assert.deepEqual(resolve('sudo -u root DEBIAN_FRONTEND=x /usr/bin/apt-get install -y curl'), ['apt-get', ['sudo', '-u', 'root', 'DEBIAN_FRONTEND=x'], ['install', '-y', 'curl']]);
     assert.deepEqual(resolve('env -u HOME nice -n 5 pip install x'), ['pip', ['env', '-u', 'HOME', 'nice', '-n', '5'], ['install', 'x']]);
+    assert.deepEqual(resolve('xargs -r -n 1 -I {} apt-get install {}'), ['apt-get', ['xargs', '-r', '-n', '1', '-I', '{}'], ['install', '{}']]);
     assert.equal(resolve('A=1 B=2'), undefined);
   });
 

@@ -1,5 +1,6 @@
-import { statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { parse } from 'yaml';
 import type { Config } from '../../../shared/src/config';
 import { KUSTOMIZATION_FILES } from '../../../shared/src/kustomize/kustomization';
 import { lintKustomizations, type KustomizeFinding } from '../../../shared/src/kustomize/lint';
@@ -37,11 +38,48 @@ export function toResult(root: string, f: KustomizeFinding, uriOf: (path: string
   };
 }
 
-/** The kustomization folders among `files`, relative to the roots' common folder, and that folder. */
+/** The folders a kustomization file names with a path that leaves its folder (`resources: [../../base]`), absolute. */
+function outsideFolders(file: string): string[] {
+  let k: unknown;
+  try {
+    k = parse(readFileSync(file, 'utf8'));
+  } catch {
+    return [];
+  }
+  if (typeof k !== 'object' || k === null) return [];
+  const refs = ['resources', 'bases', 'components'].flatMap((key) => {
+    const v = (k as Record<string, unknown>)[key];
+    return Array.isArray(v) ? v.filter((r): r is string => typeof r === 'string') : [];
+  });
+  return refs.filter((r) => /^\.\.(?:[/\\]|$)/.test(r)).map((r) => resolve(dirname(file), r));
+}
+
+/**
+ * The folder the builds read in: the roots' common folder, widened to hold the folders that its
+ * kustomizations (and those folders' own, in turn) name with `../`. kustomize reads a base wherever
+ * it lies, so an overlay scanned alone builds with its `../../base`.
+ */
+function buildRoot(roots: readonly string[], kustomizations: readonly string[]): string {
+  let root = commonFolder(roots);
+  const seen = new Set<string>();
+  const queue = kustomizations.map((f) => resolve(f));
+  for (let file = queue.pop(); file !== undefined && seen.size < 10_000; file = queue.pop()) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const dir of outsideFolders(file)) {
+      if (!existsSync(dir)) continue;
+      root = commonFolder([root, dir]);
+      for (const name of KUSTOMIZATION_FILES) if (existsSync(join(dir, name))) queue.push(join(dir, name));
+    }
+  }
+  return root;
+}
+
+/** The kustomization folders among `files`, relative to the folder the builds read in (buildRoot), and that folder. */
 function kustomizationDirs(roots: readonly string[], files: readonly string[]): { root: string; dirs: string[] } | undefined {
   const kustomizations = files.filter((f) => KUSTOMIZATION_FILES.includes(basename(f)));
   if (kustomizations.length === 0) return undefined;
-  const root = commonFolder(roots);
+  const root = buildRoot(roots, kustomizations);
   const dirs = [...new Set(kustomizations.map((f) => relative(root, dirname(resolve(f))).split(sep).join('/')))].filter((d) => !d.startsWith('..'));
   return { root, dirs };
 }

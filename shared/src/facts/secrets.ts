@@ -67,6 +67,8 @@ const DESCRIBES = new Set([
 ]);
 /** Words that make a name a switch about a secret (`MYSQL_ALLOW_EMPTY_PASSWORD`, `GENERATE_SECRET`) or a tool (`INSTALL_SSHPASS`), not the secret. */
 const SWITCH_WORDS = new Set(['ALLOW', 'EMPTY', 'RANDOM', 'ENABLE', 'DISABLE', 'REQUIRE', 'GENERATE', 'SKIP', 'USE', 'NO', 'INSTALL']);
+/** Words that make a name ending in a plural (`MAX_NEW_TOKENS`, `NUM_KEYS`) a count of things, not one of them. */
+const QUANTITY_WORDS = new Set(['MAX', 'MIN', 'NUM', 'NUMBER', 'COUNT', 'TOTAL', 'LIMIT']);
 /** Names that are no secret although they end like one: the shell's working directories. */
 const SHELL_NAMES = new Set(['PWD', 'OLDPWD']);
 
@@ -89,6 +91,7 @@ export function isSecretName(name: string): boolean {
   const words = wordsOf(name);
   const last = words[words.length - 1];
   if (!last || DESCRIBES.has(last) || words.some((w) => SWITCH_WORDS.has(w))) return false;
+  if (last.endsWith('S') && SECRET_WORDS.has(last.slice(0, -1)) && words.some((w) => QUANTITY_WORDS.has(w))) return false;
   if (words.some(isSecretWord)) return true;
   // `DB_PASS`, `DOMAINPASS`, `MYSQL_PWD`; not `BYPASS`, `COMPASS`
   if (last === 'PWD' || (last.endsWith('PASS') && !/(?:BY|COM|SUR)PASS$/.test(last))) return true;

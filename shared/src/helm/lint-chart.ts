@@ -6,7 +6,7 @@
  */
 import type { Config } from '../config';
 import { DEFAULT_CONFIG } from '../config';
-import { RENDER_ERROR } from '../engine-rules';
+import { PARSE_ERROR, RENDER_ERROR } from '../engine-rules';
 import type { FileTree } from '../file-tree';
 import { lintText, sortResults, toResult } from '../lint';
 import type { Fix, Range, RelatedPlace, Result } from '../types';
@@ -55,6 +55,24 @@ const join = (dir: string, path: string): string => (dir === '' ? path : `${dir}
 export function templatePath(chartDir: string, name: string): string {
   const slash = name.indexOf('/');
   return join(chartDir, slash < 0 ? name : name.slice(slash + 1));
+}
+
+/**
+ * The chart's own file that did not load (`cannot load values.yaml: … yaml: line 3: …`) and the line
+ * the YAML error names (1 when it names none). A subchart's load errors start with `error
+ * unpacking subchart` and stay on Chart.yaml.
+ */
+function loadFailure(tree: FileTree, chartDir: string, error: string): { file: string; line: number } | undefined {
+  const m = /^cannot load (Chart\.yaml|values\.yaml|requirements\.yaml): (?:.*?\byaml: line (\d+):)?/.exec(error);
+  if (m) return { file: m[1]!, line: m[2] ? Number(m[2]) : 1 };
+  // `found in Chart.yaml, but missing in charts/ directory: a, b`: the line that names the first of them
+  const missing = /found in (Chart\.yaml|requirements\.yaml), but missing in charts\/ directory: ([^,\s]+)/.exec(error);
+  if (!missing) return undefined;
+  const bytes = tree.readFile(join(chartDir, missing[1]!));
+  const lines = bytes ? new TextDecoder().decode(bytes).split('\n') : [];
+  const name = missing[2]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const at = lines.findIndex((l) => new RegExp(`^\\s*(?:-\\s+)?name:\\s*["']?${name}["']?\\s*(?:#.*)?\r?$`).test(l));
+  return { file: missing[1]!, line: at + 1 || 1 };
 }
 
 /** The offset of a 0-based line and character in a text. */
@@ -144,8 +162,10 @@ function callPlace(via: TemplatePlace, chartDir: string, uriOf: (p: string) => s
 /** Moves one finding of a rendered template to its cause; undefined when the place has no origin. */
 function relocate(r: Result, output: string, segments: readonly OutputSegment[], values: ValuesProvenance, chartDir: string, uriOf: (p: string) => string): Result | undefined {
   const start = offsetOf(output, r.range.start.line, r.range.start.character);
-  const cause = causeAt(output, segments, values, valueOffset(segments, start, offsetOf(output, r.range.end.line, r.range.end.character)));
-  if (!cause) return undefined;
+  const found = causeAt(output, segments, values, valueOffset(segments, start, offsetOf(output, r.range.end.line, r.range.end.character)));
+  if (!found) return undefined;
+  // broken YAML is the template's layout (indentation, quoting), as helm reports it, never the value printed there
+  const cause = r.ruleId === PARSE_ERROR.id ? { template: found.template } : found;
   const file = cause.value ? cause.value.file : templatePath(chartDir, cause.template.file);
   // the object range and the fix belong to the rendered text, which no one edits
   const { objectRange, fix: _f, ...rest } = r;
@@ -189,8 +209,9 @@ export function lintChart(tree: FileTree, chartDir: string, options: ChartLintOp
     if (/^library charts are not installable/.test(f.error ?? '')) return { results: [], linted: [], library: true };
     if (config.rules[RENDER_ERROR.id] === 'off') return { results: [], linted: [], library: false };
     const at = f.location;
-    const file = at ? templatePath(chartDir, at.template) : join(chartDir, 'Chart.yaml');
-    const line = Math.max(0, (at?.line ?? 1) - 1);
+    const loading = at ? undefined : loadFailure(tree, chartDir, f.error ?? '');
+    const file = at ? templatePath(chartDir, at.template) : join(chartDir, loading?.file ?? 'Chart.yaml');
+    const line = Math.max(0, (at?.line ?? loading?.line ?? 1) - 1);
     const character = Math.max(0, (at?.column ?? 1) - 1);
     const detail = (f.error ?? '').replace(/\n\nUse --debug flag to render out invalid YAML$/, '');
     const result = toResult(RENDER_ERROR, { range: { start: { line, character }, end: { line, character: character + 1 } }, args: { detail } }, uriOf(file), config);

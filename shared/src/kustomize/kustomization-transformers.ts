@@ -42,6 +42,23 @@ function transformerCount(k: Kustomization, key: string): number {
   return Array.isArray(v) ? v.length : 1;
 }
 
+/** The line of the `i`-th entry (0-based) of the block list under a top-level key, else the key's line. */
+function nthEntryLine(k: Kustomization, key: string, i: number): number | undefined {
+  const start = k.lines.get(key);
+  if (start === undefined) return undefined;
+  let dash: number | undefined;
+  let n = 0;
+  for (let l = start; l < k.text.length; l++) {
+    const text = k.text[l]!;
+    if (/^[A-Za-z]/.test(text)) break;
+    const m = /^(\s*)-(?:\s|$)/.exec(text);
+    if (!m || (dash !== undefined && m[1]!.length !== dash)) continue;
+    dash = m[1]!.length;
+    if (n++ === i) return l + 1;
+  }
+  return start;
+}
+
 /** Runs the kustomization's built-in transformers over the resources, recording each on every resource. */
 export function runTransformers(acc: TransformTarget, ldr: Loader, k: Kustomization): void {
   const tc = acc.config;
@@ -64,10 +81,16 @@ export function runTransformers(acc: TransformTarget, ldr: Loader, k: Kustomizat
     }
   });
   at('patches', () => {
-    for (const m of mapList(k, 'patches')) {
-      const p = loadPatch(ldr, typeof m['patch'] === 'string' ? m['patch'] : undefined, typeof m['path'] === 'string' ? m['path'] : undefined, k.file, m['options']);
-      acc.resources = applyPatch(acc.resources, p, parseSelector(m['target']));
-    }
+    mapList(k, 'patches').forEach((m, i) => {
+      try {
+        const p = loadPatch(ldr, typeof m['patch'] === 'string' ? m['patch'] : undefined, typeof m['path'] === 'string' ? m['path'] : undefined, k.file, m['options']);
+        acc.resources = applyPatch(acc.resources, p, parseSelector(m['target']));
+      } catch (e) {
+        // an error of no other file (a missing patch file, an inline patch that does not apply) is the entry's
+        if (e instanceof KustomizeError && e.line === undefined && (e.file === undefined || e.file === k.file)) throw new KustomizeError(e.message, k.file, nthEntryLine(k, 'patches', i));
+        throw e;
+      }
+    });
   });
   const ns = stringField(k, 'namespace');
   at('namespace', () => ns && setNamespace(acc.resources, ns, tc.namespace));

@@ -89,8 +89,11 @@ export function mapList(k: Kustomization, key: string): JsonMap[] {
   return v.filter((e): e is JsonMap => isMap(e));
 }
 
-/** A scalar field as a string ('' when missing). */
+/** A scalar field as a string ('' when missing; a number or boolean written out, as sigs.k8s.io/yaml does for a string field); a list or map is an error. */
 export function stringField(k: Kustomization, key: string): string {
   const v: Json | undefined = k.fields[key];
+  if (v !== null && typeof v === 'object') {
+    throw new KustomizeError(`invalid Kustomization: json: cannot unmarshal ${Array.isArray(v) ? 'array' : 'object'} into Go struct field Kustomization.${key} of type string`, k.file, k.lines.get(key));
+  }
   return v === undefined || v === null ? '' : typeof v === 'string' ? v : String(v);
 }

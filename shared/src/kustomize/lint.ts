@@ -146,7 +146,25 @@ function declareAll(tree: FileTree, dirs: readonly string[]): Map<string, Declar
 
 function unitsOf(dirs: readonly string[], decl: ReadonlyMap<string, Declared>): string[] {
   const used = new Set([...decl.values()].flatMap((d) => d.uses));
-  return dirs.filter((d) => !used.has(d) && !decl.get(d)?.component).sort();
+  const units = dirs.filter((d) => !used.has(d) && !decl.get(d)?.component).sort();
+  // Kustomizations on a cycle (a uses b, b uses a) are all used, yet no unit reaches them: the first
+  // of each such group is built as well, so that its build reports the cycle instead of nothing.
+  const reached = new Set<string>();
+  const reach = (from: string): void => {
+    const stack = [from];
+    for (let d = stack.pop(); d !== undefined; d = stack.pop()) {
+      if (reached.has(d)) continue;
+      reached.add(d);
+      stack.push(...(decl.get(d)?.uses ?? []));
+    }
+  };
+  units.forEach(reach);
+  for (const d of [...dirs].sort()) {
+    if (reached.has(d) || decl.get(d)?.component) continue;
+    units.push(d);
+    reach(d);
+  }
+  return units.sort();
 }
 
 const unitList = (units: readonly string[]): string => units.map((u) => `/${u}`).join(', ');

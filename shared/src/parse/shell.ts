@@ -154,6 +154,7 @@ const WRAPPERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['command', new Set()],
   ['nice', new Set(['-n'])],
   ['time', new Set()],
+  ['xargs', new Set(['-a', '-d', '-E', '-I', '-L', '-n', '-P', '-s', '--arg-file', '--delimiter', '--eof', '--max-args', '--max-lines', '--max-procs', '--max-chars', '--process-slot-var'])],
 ]);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 

@@ -7,6 +7,7 @@ ruleTester(dockerPrivileged, {
   valid: [
     wf('      - run: docker run --rm -v $PWD:/src tool\n'),
     { name: 'dont-fire: the words in an echo', code: wf('      - run: echo docker run --privileged\n') },
+    { name: 'dont-fire: a job container and services without --privileged', code: 'on: push\njobs:\n  build:\n    container: {image: node:20, options: --cpus 1}\n    services:\n      db:\n        image: postgres:16\n        options: >-\n          --health-cmd pg_isready\n    steps:\n      - run: npm test\n' },
   ],
   invalid: [
     {
@@ -25,6 +26,11 @@ ruleTester(dockerPrivileged, {
       code: wf('      - run: |\n          # integration tests need the device\n          docker run \\\n            --privileged=true \\\n            tool\n          podman create "--privileged" tool\n'),
       findings: [{ range: [7, 12, 7, 29], messageId: 'privileged' }, { range: [9, 24, 9, 38], messageId: 'privileged' }],
       output: 'on: push\njobs:\n  build:\n    steps:\n      - run: |\n          # integration tests need the device\n          docker run \\\n            tool\n          podman create "--privileged" tool\n',
+    },
+    {
+      name: 'a job container and a service container started with --privileged, the socket among the job container\'s volumes',
+      code: 'on: push\njobs:\n  build:\n    container:\n      image: node:20\n      options: --cpus 1 --privileged\n      volumes:\n        - /var/run/docker.sock:/var/run/docker.sock\n    services:\n      db:\n        image: postgres:16\n        options: "--privileged"\n    steps:\n      - run: npm test\n',
+      findings: [{ range: [5, 24, 5, 36], messageId: 'privileged' }, { range: [7, 10, 7, 51], messageId: 'socket' }, { range: [11, 18, 11, 30], messageId: 'privileged' }],
     },
   ],
 });

@@ -11,6 +11,11 @@ ruleTester(scanCannotFail, {
     wf('      - uses: anchore/scan-action@v4\n        with: {image: app}\n'),
     { name: 'GitLab scan that can fail', filename: 'file:///test/.gitlab-ci.yml', code: 'scan:\n  script:\n    - trivy image --exit-code 1 app\n' },
     { name: 'dont-fire: trivy mentioned in an echo', code: wf('      - run: echo trivy image app\n') },
+    { name: 'exit code from TRIVY_EXIT_CODE before the command', code: wf('      - run: TRIVY_EXIT_CODE=1 trivy image app\n') },
+    { name: 'exit code from an exported TRIVY_EXIT_CODE', code: wf('      - run: |\n          export TRIVY_EXIT_CODE=1\n          trivy image app\n') },
+    { name: 'exit code from the step env', code: wf('      - run: trivy image app\n        env:\n          TRIVY_EXIT_CODE: 1\n') },
+    { name: 'exit code from the job env', code: 'on: push\njobs:\n  build:\n    env: {TRIVY_EXIT_CODE: "1", GRYPE_FAIL_ON_SEVERITY: high}\n    steps:\n      - run: trivy image app && grype app\n' },
+    { name: 'GitLab job variables', filename: 'file:///test/.gitlab-ci.yml', code: 'scan:\n  variables:\n    TRIVY_EXIT_CODE: "1"\n  script:\n    - trivy image app\n' },
   ],
   invalid: [
     {
@@ -30,6 +35,11 @@ ruleTester(scanCannotFail, {
       code: wf('      - uses: anchore/scan-action@v4\n        continue-on-error: true\n'),
       findings: [{ range: [5, 14, 5, 36], messageId: 'continue-on-error' }],
       output: wf('      - uses: anchore/scan-action@v4\n        continue-on-error: false\n'),
+    },
+    {
+      name: 'TRIVY_EXIT_CODE=0 before the command',
+      code: wf('      - run: TRIVY_EXIT_CODE=0 trivy image app\n'),
+      findings: [{ range: [5, 31, 5, 36], messageId: 'exit-code' }],
     },
     {
       name: '|| true and a severity without CRITICAL',

@@ -17,7 +17,12 @@ ruleTester(unpinnedAction, {
     {
       name: 'short SHA, no version, docker tag',
       code: wf('      - uses: actions/checkout@11bd719\n      - uses: some/action\n      - uses: docker://alpine:3.20\n'),
-      findings: [{ range: [4, 14, 4, 38] }, { range: [5, 14, 5, 25], messageId: 'none' }, { range: [6, 14, 6, 34] }],
+      findings: [{ range: [4, 14, 4, 38] }, { range: [5, 14, 5, 25], messageId: 'none' }, { range: [6, 14, 6, 34], messageId: 'docker', message: 'The container image docker://alpine:3.20 is referenced by tag, which its owner can move; pin it by digest (docker://image@sha256:…).' }],
+    },
+    {
+      name: 'a reusable workflow called by a job',
+      code: 'on: push\njobs:\n  call:\n    uses: org/repo/.github/workflows/build.yml@main\n  local:\n    uses: ./.github/workflows/local.yml\n  pinned:\n    uses: org/repo/.github/workflows/build.yml@11bd71901bbe5b1630ceea73d27597364c9af683\n',
+      findings: [{ range: [3, 10, 3, 51], message: 'org/repo/.github/workflows/build.yml@main follows a tag or branch that its owner can move; pin the full commit SHA (with the tag in a comment).' }],
     },
   ],
 });

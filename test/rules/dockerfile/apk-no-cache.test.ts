@@ -8,6 +8,7 @@ ruleTester(apkNoCache, {
     'FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add curl',
     'FROM alpine:3.20 AS build\nRUN apk add gcc\nFROM alpine:3.20',
     'FROM alpine:3.20\nRUN apk del curl',
+    { name: 'dont-fire: apk add --no-network reads no index, also run by xargs', code: 'FROM alpine:3.20\nRUN apk add --no-network .deps && scanelf --needed /usr/local | xargs -rt apk add --no-network --virtual .rundeps' },
   ],
   invalid: [
     {

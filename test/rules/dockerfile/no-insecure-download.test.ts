@@ -10,7 +10,7 @@ ruleTester(noInsecureDownload, {
     { name: 'an escaped quote is part of the value: 0" is not 0', code: 'FROM debian:12-slim\nENV NODE_TLS_REJECT_UNAUTHORIZED="0\\"" PYTHONHTTPSVERIFY="0\\"" NPM_CONFIG_STRICT_SSL="false\\""' },
     { name: 'an ARG without a value does not set the variable', code: 'FROM debian:12-slim\nARG GIT_SSL_NO_VERIFY' },
     { name: 'npm install of packages named strict-ssl and false', code: 'FROM node:20-slim\nRUN npm install strict-ssl false' },
-    { name: 'yum-config-manager enabling verification', code: 'FROM rockylinux:9\nRUN yum-config-manager --setopt=epel.sslverify=1 --save' },
+    { name: 'yum-config-manager enabling verification', code: 'FROM rockylinux:9\nRUN yum-config-manager --setopt=epel.sslverify=1 --setopt=gpgcheck=1 --save && npm config set strict-ssl=true' },
     'FROM debian:12-slim\nRUN pip install --index-url https://pypi.example.com/simple flask',
     'FROM debian:12-slim\nRUN apt-get install -y --no-install-recommends ca-certificates',
     { name: 'apk --allow-untrusted of packages built in an earlier stage', code: 'FROM alpine:3.20 AS build\nRUN abuild -r\nFROM alpine:3.20\nCOPY --from=build /home/builder/packages/x86_64/*.apk /tmp/\nRUN apk add --no-cache --allow-untrusted /tmp/*.apk && rm /tmp/*.apk' },
@@ -64,6 +64,12 @@ ruleTester(noInsecureDownload, {
       code: 'FROM debian:12-slim\n# fetch the tools\nRUN curl --insecure -o /x https://a.example/x \\\n && rpm -i --nosignature /x\nRUN wget \\\n      --no-check-certificate \\\n      https://b.example/y && curl "-k" https://c.example/z\n',
       findings: [{ range: [2, 9, 2, 19] }, { range: [3, 11, 3, 24] }, { range: [5, 6, 5, 28] }, { range: [6, 34, 6, 38] }],
       output: 'FROM debian:12-slim\n# fetch the tools\nRUN curl -o /x https://a.example/x \\\n && rpm -i /x\nRUN wget \\\n      https://b.example/y && curl "-k" https://c.example/z\n',
+    },
+    {
+      name: 'npm config set key=value, and gpgcheck turned off through --setopt',
+      code: 'FROM rockylinux:9\nRUN npm config set strict-ssl=false\nRUN dnf config-manager --setopt=gpgcheck=0 --save && yum-config-manager --setopt=epel.repo_gpgcheck=False --save',
+      findings: [{ range: [1, 19, 1, 35], message: /^strict-ssl switches off/ }, { range: [2, 23, 2, 42] }, { range: [2, 72, 2, 105] }],
+      output: null,
     },
   ],
 });

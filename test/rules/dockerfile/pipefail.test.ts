@@ -7,6 +7,7 @@ ruleTester(pipefail, {
     { name: 'SHELL with -o pipefail', code: 'FROM debian:12-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/t.tgz | tar -xz' },
     { name: 'set -o pipefail and set -euo pipefail before the pipe', code: 'FROM debian:12-slim\nRUN set -o pipefail && curl -fsSL https://example.com/a | sh\nRUN set -euo pipefail; wget -qO- https://example.com/b | tar -x' },
     { name: 'a stage built on a stage that set the SHELL inherits it', code: 'FROM debian:12-slim AS base\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nFROM base\nRUN curl -fsSL https://example.com/a | sh' },
+    { name: 'SHELL through /usr/bin/env', code: 'FROM debian:12-slim\nSHELL ["/usr/bin/env", "bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/t.tgz | tar -xz' },
     { name: 'PowerShell and cmd: | is theirs', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN Get-ChildItem | Select-Object Name' },
     { name: '|| is no pipe', code: 'FROM debian:12-slim\nRUN rm -f /a || true' },
     { name: 'the exec form runs no shell', code: 'FROM debian:12-slim\nRUN ["sh", "-c", "echo a | tee b"]' },

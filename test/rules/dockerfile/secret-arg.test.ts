@@ -6,6 +6,7 @@ ruleTester(secretArg, {
     'FROM node:20-slim\nARG NODE_VERSION=20\nENV PASSWORD_FILE=/run/secrets/db',
     { name: 'dont-fire: names that describe a secret, not hold it', code: 'FROM alpine:3.20\nARG TOKEN_URL\nARG SECRET_NAME=db\nENV KEYRING=/etc/keys MYSQL_ALLOW_EMPTY_PASSWORD=yes' },
     { name: 'dont-fire: an ENV with a path or an empty default holds no secret; INSTALL_SSHPASS installs a tool', code: 'FROM debian:12-slim\nENV NSS_WRAPPER_PASSWD=/opt/app/passwd GOOGLE_APPLICATION_CREDENTIALS=/secrets/key.json SMTP_PASSWORD=""\nARG INSTALL_SSHPASS=false' },
+    { name: 'dont-fire: counts of tokens or keys', code: 'FROM python:3.12-slim\nARG MAX_NEW_TOKENS=512\nARG MAX_TOKENS\nENV NUM_KEYS=${NUM_KEYS}' },
     { name: 'dont-fire: a literal secret value is no-secrets-in-env\'s finding', code: 'FROM alpine:3.20\nARG DB_PASSWORD=s3cr3t-Passw0rd\nENV GITHUB_TOKEN=ghp_0123456789abcdefghijklmnopqrstuvwxyzAB' },
   ],
   invalid: [

@@ -8,6 +8,7 @@ ruleTester(updateAlone, {
     { name: 'apk --update add and apk add --no-cache', code: 'FROM alpine:3.20\nRUN apk --update add curl && apk add --no-cache git' },
     { name: 'dont-fire: yum update upgrades packages (no-dist-upgrade\'s concern)', code: 'FROM rockylinux:9\nRUN yum -y update' },
     { name: 'dont-fire: apt-get update -y with sudo and an install', code: 'FROM ubuntu:24.04\nRUN sudo apt-get update -y && sudo apt-get install -y make' },
+    { name: 'dont-fire: the install run by xargs', code: 'FROM ubuntu:24.04\nRUN apt-get update --yes && dpkg -l | grep ^ii | cut -d" " -f3 | xargs -r apt-get install --yes --no-install-recommends --reinstall' },
   ],
   invalid: [
     {

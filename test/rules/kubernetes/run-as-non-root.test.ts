@@ -31,7 +31,13 @@ ruleTester(runAsNonRoot, {
         { range: [6, 10, 6, 11], message: 'Container "a" runs as UID 1000, not root, but runAsNonRoot: true is not set, so nothing enforces a non-root user (a changed runAsUser or image could run as root); set runAsNonRoot: true.' },
         { range: [7, 10, 7, 11], message: /^Container "b" may run as root/ },
       ],
-      output: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  securityContext: {runAsUser: 1000}\n  containers:\n  - name: a\n    securityContext:\n      runAsNonRoot: true\n  - name: b\n    securityContext: {runAsUser: 0, runAsNonRoot: true}\n',
+      output: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  securityContext: {runAsUser: 1000}\n  containers:\n  - name: a\n    securityContext:\n      runAsNonRoot: true\n  - name: b\n    securityContext: {runAsUser: 0}\n',
+    },
+    {
+      name: 'no fix beside runAsUser: 0 (own or the pod\'s): the kubelet would refuse to start the container',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  securityContext: {runAsUser: 0, runAsNonRoot: false}\n  containers:\n  - name: a\n',
+      findings: [{ range: [4, 48, 4, 53], messageId: 'false' }, { range: [6, 10, 6, 11], message: /^Container "a" may run as root/ }],
+      output: null,
     },
   ],
 });

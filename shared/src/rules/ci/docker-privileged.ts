@@ -1,9 +1,36 @@
 import { defineYamlRule } from '../../define';
-import { pipelineCommands, pipelineOf } from '../../parse/pipeline';
+import { pipelineCommands, pipelineOf, type PipelineJob } from '../../parse/pipeline';
+import { isMap, isScalar, mapGet, seqItems, type YamlFile } from '../../parse/yaml';
 import { removeWord } from '../../shell-edit';
 import type { RawFinding } from '../../types';
 
 const SOCKET = /(?:^|[=:,])\/(?:var\/)?run\/docker\.sock(?:[:,]|$)/;
+
+/**
+ * A GitHub job's `container:` and `services:` containers (the runner starts them with `docker create`
+ * and their `options:`): `--privileged` among the options, the socket among `volumes:`.
+ */
+function jobContainers(file: YamlFile, job: PipelineJob): RawFinding[] {
+  const out: RawFinding[] = [];
+  const services = mapGet(job.node, 'services');
+  const containers = [mapGet(job.node, 'container'), ...(isMap(services) ? services.items.map((i) => i.value) : [])];
+  for (const container of containers) {
+    if (!isMap(container)) continue;
+    const options = mapGet(container, 'options');
+    if (isScalar(options) && typeof options.value === 'string') {
+      const o = job.document.offsets(options);
+      const m = /(?:^|[\s"'])(--privileged(?:=true)?)(?=[\s"']|$)/.exec(file.text.slice(o.start, o.end));
+      if (m) {
+        const start = o.start + m.index + m[0].length - m[1]!.length;
+        out.push({ range: file.lines.rangeOf(start, start + m[1]!.length), messageId: 'privileged', args: { program: 'docker' } });
+      }
+    }
+    for (const volume of seqItems(mapGet(container, 'volumes'))) {
+      if (isScalar(volume) && typeof volume.value === 'string' && SOCKET.test(volume.value)) out.push({ range: job.document.rangeOf(volume), messageId: 'socket' });
+    }
+  }
+  return out;
+}
 
 /** `docker run --privileged` or the Docker socket mounted into a container in a CI script. */
 export const dockerPrivileged = defineYamlRule({
@@ -38,6 +65,7 @@ export const dockerPrivileged = defineYamlRule({
     const p = pipelineOf(file);
     if (!p) return [];
     const out: RawFinding[] = [];
+    if (p.flavour === 'github-workflow') for (const job of p.jobs) out.push(...jobContainers(file, job));
     for (const { step, command: c } of pipelineCommands(p)) {
       if ((c.name !== 'docker' && c.name !== 'podman') || !['run', 'create'].includes(c.args[0]?.value ?? '')) continue;
       for (let i = 1; i < c.args.length; i++) {

@@ -2,7 +2,8 @@ import { defineYamlRule } from '../../define';
 import { pipelineCommands, pipelineOf, pipelineSteps } from '../../parse/pipeline';
 import type { RawFinding } from '../../types';
 
-const HEAD = /github\.event\.pull_request\.head\.(?:sha|ref)|github\.head_ref|refs\/pull\/.*\/(?:head|merge)/;
+/** The pull request's code: its head commit or branch, or a pull ref (`refs/pull/N/head`, as a refspec `pull/N/head:pr`, `+refs/pull/…`). */
+const HEAD = /github\.event\.pull_request\.head\.(?:sha|ref)|github\.head_ref|(?:^\+?|refs\/)pull\/.*\/(?:head|merge)/;
 
 /** A `pull_request_target` workflow that checks out the pull request's code (with the base repository's secrets). */
 export const pullRequestTargetCheckout = defineYamlRule({
@@ -38,7 +39,11 @@ export const pullRequestTargetCheckout = defineYamlRule({
       if (step.uses?.action === 'actions/checkout' && ref && HEAD.test(String(step.inputs['ref'] ?? ''))) out.push({ range: step.document.rangeOf(ref.value as never) });
     }
     for (const { step, command: c } of pipelineCommands(p))
-      if (c.name === 'git' && ['checkout', 'fetch', 'switch'].includes(c.args[0]?.value ?? '') && c.args.some((a) => HEAD.test(a.value))) out.push({ range: step.rangeAt(c.nameWord.start, c.args[c.args.length - 1]!.end) });
+      if (
+        (c.name === 'git' && ['checkout', 'fetch', 'switch'].includes(c.args[0]?.value ?? '') && c.args.some((a) => HEAD.test(a.value))) ||
+        (c.name === 'gh' && c.args[0]?.value === 'pr' && c.args[1]?.value === 'checkout')
+      )
+        out.push({ range: step.rangeAt(c.nameWord.start, c.args[c.args.length - 1]!.end) });
     return out;
   },
 });

@@ -1,5 +1,6 @@
 import { defineYamlRule } from '../../define';
-import { pipelineOf, pipelineSteps } from '../../parse/pipeline';
+import { actionRef, pipelineOf, pipelineSteps } from '../../parse/pipeline';
+import { isScalar, mapGet } from '../../parse/yaml';
 import type { RawFinding } from '../../types';
 
 const SHA = /^[0-9a-f]{40}$/;
@@ -19,6 +20,10 @@ export const unpinnedAction = defineYamlRule({
     default: {
       en: '{action}@{ref} follows a tag or branch that its owner can move; pin the full commit SHA (with the tag in a comment).',
       de: '{action}@{ref} folgt einem Tag oder Branch, den sein Besitzer verschieben kann; den vollen Commit-SHA festlegen (den Tag als Kommentar).',
+    },
+    docker: {
+      en: 'The container image docker://{image} is referenced by tag, which its owner can move; pin it by digest (docker://image@sha256:…).',
+      de: 'Das Container-Image docker://{image} ist per Tag referenziert, den sein Besitzer verschieben kann; es per Digest festlegen (docker://image@sha256:…).',
     },
     none: {
       en: '{action} names no version at all; pin the full commit SHA.',
@@ -41,11 +46,17 @@ export const unpinnedAction = defineYamlRule({
     const out: RawFinding[] = [];
     const seen = new Set<unknown>();
     const refs = pipelineSteps(p).flatMap(({ step }) => (step.uses ? [step.uses] : []));
+    // a job that calls a reusable workflow (`jobs.<id>.uses: org/repo/.github/workflows/x.yml@ref`) runs its code as well
+    if (p.flavour === 'github-workflow')
+      for (const job of p.jobs) {
+        const uses = mapGet(job.node, 'uses');
+        if (isScalar(uses) && typeof uses.value === 'string') refs.push(actionRef(uses.value, job.document.rangeOf(uses)));
+      }
     for (const u of refs) {
       if (u.local || seen.has(u)) continue;
       seen.add(u);
       if (u.docker) {
-        if (!u.action.includes('@sha256:')) out.push({ range: u.range, args: { action: u.text, ref: 'tag' } });
+        if (!u.action.includes('@sha256:')) out.push({ range: u.range, messageId: 'docker', args: { image: u.action } });
       } else if (u.ref === undefined) out.push({ range: u.range, messageId: 'none', args: { action: u.action } });
       else if (!SHA.test(u.ref)) out.push({ range: u.range, args: { action: u.action, ref: u.ref }, ...(REPO.test(u.action) ? { data: { pinAction: { uses: u.text, ref: u.ref } } } : {}) });
     }

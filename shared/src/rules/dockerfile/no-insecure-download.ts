@@ -14,7 +14,8 @@ const CURL_VALUE_FLAGS = new Set('oOHdDuXAewTFbcxmrCyYzEKPQtU'.split(''));
  * value counts (`0`, `false` and empty too); the others are read as whole values (`0"` is not `0`).
  */
 const INSECURE_VARIABLE = /^(GIT_SSL_NO_VERIFY=|NODE_TLS_REJECT_UNAUTHORIZED=0$|PYTHONHTTPSVERIFY=0$|NPM_CONFIG_STRICT_SSL=false$|PIP_TRUSTED_HOST=)/i;
-const YUM_SSLVERIFY_OFF = /sslverify\s*=\s*(0|false|no)$/i;
+/** A yum/dnf option turning off TLS or package signature verification (`--setopt=epel.sslverify=0`, `--setopt=gpgcheck=False`). */
+const YUM_SSLVERIFY_OFF = /(?:sslverify|gpgcheck)\s*=\s*(0|false|no)$/i;
 const APT_FLAGS = new Set(['--allow-unauthenticated', '--force-yes', '--allow-insecure-repositories', '--allow-releaseinfo-change']);
 const APT_OPTION = /AllowUnauthenticated\s*=\s*"?(true|1|yes)|Verify-(Peer|Host)\s*=\s*"?(false|0)|AllowInsecureRepositories\s*=\s*"?(true|1)/i;
 
@@ -77,7 +78,7 @@ function insecureWords(c: ResolvedCommand): ShellWord[] {
     case 'pnpm':
       append(hits, a.filter((w, k) => /^--?strict-ssl=false$/i.test(w.value) || (/^--strict-ssl$/i.test(w.value) && /^false$/i.test(a[k + 1]?.value ?? ''))));
       // `strict-ssl false` as two words is a setting only after `config set` or `set`; elsewhere (`npm install strict-ssl false`) they are package names
-      if (setsConfig(a)) append(hits, a.filter((w, k) => /^strict-ssl$/i.test(w.value) && /^false$/i.test(a[k + 1]?.value ?? '')));
+      if (setsConfig(a)) append(hits, a.filter((w, k) => /^strict-ssl=false$/i.test(w.value) || (/^strict-ssl$/i.test(w.value) && /^false$/i.test(a[k + 1]?.value ?? ''))));
       break;
     case 'yum-config-manager':
     case 'dnf-config-manager':

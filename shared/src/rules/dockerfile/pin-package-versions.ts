@@ -56,12 +56,16 @@ function npm(c: ResolvedCommand): Unpinned[] {
   if (c.name !== 'npm') return [];
   const sub = c.args.find((w) => !w.value.startsWith('-'));
   if (!sub || !['install', 'i', 'add'].includes(sub.value)) return [];
+  // git URLs and the hosted shorthands (github:user/repo, user/repo) are pinned by a commit-ish after #
+  const git = (v: string): boolean => /^git(?:\+(?:ssh|https?))?:\/\//.test(v) || /^(?:github|gitlab|bitbucket|gist):/.test(v) || /^[\w.-]+\/[\w.-]+(?:#|$)/.test(v);
   const pinned = (v: string): boolean => {
-    if (/^git(?:\+(?:ssh|https?))?:\/\//.test(v)) return v.includes('#');
     if (/\.(?:tar|tar\.gz|tgz)$/.test(v) || /^(?:\/|\.\/|\.\.\/|~\/)/.test(v)) return true;
+    if (git(v)) return v.includes('#');
     return (v.startsWith('@') ? v.slice(v.indexOf('/') + 1) : v).includes('@');
   };
-  return operandsAfter(c.args, sub, NPM_VALUE_FLAGS).filter((w) => !pinned(w.value)).map((word) => ({ word, manager: 'npm', example: `${word.value}@<version>` }));
+  return operandsAfter(c.args, sub, NPM_VALUE_FLAGS)
+    .filter((w) => !pinned(w.value))
+    .map((word) => ({ word, manager: 'npm', example: git(word.value) ? `${word.value}#<commit>` : `${word.value}@<version>` }));
 }
 
 /** gem installs (hadolint DL3028): `gem install name:version`, or one `-v`/`--version` for them all. */

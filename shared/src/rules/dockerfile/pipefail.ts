@@ -32,7 +32,13 @@ const jsonValue = (raw: string): string => {
 
 /** Reads `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`; undefined when it is not a JSON array. */
 function shellOf(file: DockerfileFile, instruction: Instruction): ShellState | undefined {
-  const words = instruction.getJSONStrings().map((j) => jsonValue(file.text.slice(j.span.start, j.span.end)));
+  let words = instruction.getJSONStrings().map((j) => jsonValue(file.text.slice(j.span.start, j.span.end)));
+  // `/usr/bin/env [-i] [NAME=value …] bash -o pipefail -c`: the shell is the word after env's own
+  if (words[0] !== undefined && basename(words[0]) === 'env') {
+    let k = 1;
+    while (k < words.length && (words[k]!.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k]!))) k++;
+    words = words.slice(k);
+  }
   const first = words[0];
   if (first === undefined) return undefined;
   const name = basename(first).toLowerCase();

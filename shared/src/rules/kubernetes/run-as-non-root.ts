@@ -13,6 +13,9 @@ function nonRootUid(c: ContainerRef): string | undefined {
   return uid !== undefined && /^\d+$/.test(uid) && Number(uid) !== 0 ? uid : undefined;
 }
 
+/** True when the container is set to run as UID 0 (its own runAsUser, else the pod's): runAsNonRoot: true beside it stops the container from starting. */
+const rootUid = (c: ContainerRef): boolean => scalarString(effective(c, ['runAsUser'])?.node) === '0';
+
 /**
  * runAsNonRoot must be true for every container, itself or inherited from the pod, and never
  * false anywhere (PSS restricted `runAsNonRoot`, decided as PSA does).
@@ -56,7 +59,8 @@ export const runAsNonRoot = defineYamlRule({
       const podPair = pairIn(pod.securityContext, ['runAsNonRoot']);
       const podValue = scalarBool(podSetting(pod, ['runAsNonRoot'])?.value);
       if (podPair && pod.securityContext && scalarBool(podPair.value) === false) {
-        const fix = setFix(file, pod.document, pod.securityContext, ['runAsNonRoot'], 'true', TITLE);
+        // with runAsUser: 0 the kubelet refuses to start a container under runAsNonRoot: true, so that needs a UID chosen first
+        const fix = pod.containers.some(rootUid) ? undefined : setFix(file, pod.document, pod.securityContext, ['runAsNonRoot'], 'true', TITLE);
         out.push(withFix(findingOn(pod.object, valueRange(pod.document, podPair), { messageId: 'false' }), fix));
       }
       for (const c of pod.containers) {
@@ -64,7 +68,7 @@ export const runAsNonRoot = defineYamlRule({
         const ownSet = own && own.value !== null && own.value !== undefined && scalarBool(own.value) !== undefined;
         if (ownSet && scalarBool(own.value) === true) continue;
         if (!ownSet && podValue === true) continue;
-        const fix = setFix(file, pod.document, c.node, ['securityContext', 'runAsNonRoot'], 'true', TITLE);
+        const fix = rootUid(c) ? undefined : setFix(file, pod.document, c.node, ['securityContext', 'runAsNonRoot'], 'true', TITLE);
         const uid = ownSet ? undefined : nonRootUid(c);
         const finding = ownSet
           ? containerFinding(c, own, { messageId: 'false' })

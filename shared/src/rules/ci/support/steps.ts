@@ -1,5 +1,6 @@
 import type { PipelineJob, PipelineStep } from '../../../parse/pipeline';
 import type { ResolvedCommand } from '../../../parse/shell';
+import { isMap, mapGet, scalarString } from '../../../parse/yaml';
 import type { Range } from '../../../types';
 
 /** A vulnerability scan found in a step. */
@@ -48,6 +49,39 @@ export function flag(args: readonly string[], names: readonly string[]): string 
   return undefined;
 }
 
+/** The last `NAME=value` among shell words, or undefined. */
+function assigned(words: readonly { readonly value: string }[], name: string): string | undefined {
+  let value: string | undefined;
+  for (const w of words) if (w.value.startsWith(`${name}=`)) value = w.value.slice(name.length + 1);
+  return value;
+}
+
+/**
+ * The value a scanner's environment variable (TRIVY_EXIT_CODE) has for a command: an assignment
+ * before it, an `export` earlier in the same shell (the step; in GitLab the job's script lines run
+ * in one shell), the step's `env:`, the job's `env:` (GitHub) or `variables:` (GitLab).
+ */
+function envOf(job: PipelineJob, step: PipelineStep, c: ResolvedCommand, name: string): string | undefined {
+  const own = assigned(c.prefix, name);
+  if (own !== undefined) return own;
+  const github = isMap(step.node);
+  const earlier = github ? [step] : job.steps.slice(0, job.steps.indexOf(step) + 1);
+  let exported: string | undefined;
+  for (const s of earlier)
+    for (const e of s.commands) {
+      if (e === c) break;
+      if (e.name === 'export') exported = assigned(e.args, name) ?? exported;
+    }
+  if (exported !== undefined) return exported;
+  const maps = github ? [mapGet(step.node, 'env'), mapGet(job.node, 'env')] : [mapGet(job.node, 'variables')];
+  for (const env of maps) {
+    const value = isMap(env) ? mapGet(env, name) : undefined;
+    const text = isMap(value) ? scalarString(mapGet(value, 'value')) : scalarString(value);
+    if (text !== undefined) return text;
+  }
+  return undefined;
+}
+
 /** The vulnerability scans of a step (an action or scanner commands in `run:`). */
 export function scansOf(job: PipelineJob, step: PipelineStep): Scan[] {
   const mayFail = step.continueOnError ? 'continue-on-error' : job.mayFail ? (step.uses ? 'continue-on-error' : 'allow-failure') : undefined;
@@ -77,13 +111,13 @@ export function scansOf(job: PipelineJob, step: PipelineStep): Scan[] {
     let notCritical = false;
     if (c.name === 'trivy' && ['image', 'i', 'fs', 'repo', 'rootfs', 'sbom', 'k8s'].includes(a[0] ?? '')) {
       t = 'Trivy';
-      const code = flag(a, ['--exit-code']);
-      if (!cannotFail && (code === undefined || code === '0')) cannotFail = 'exit-code';
+      const code = flag(a, ['--exit-code']) ?? envOf(job, step, c, 'TRIVY_EXIT_CODE');
+      if (!cannotFail && (code === undefined || code.trim() === '0' || code.trim() === '')) cannotFail = 'exit-code';
       const sev = flag(a, ['--severity', '-s']);
       notCritical = sev !== undefined && !/CRITICAL/i.test(sev);
     } else if (c.name === 'grype') {
       t = 'Grype';
-      const fail = flag(a, ['--fail-on', '-f']);
+      const fail = flag(a, ['--fail-on', '-f']) ?? envOf(job, step, c, 'GRYPE_FAIL_ON_SEVERITY');
       if (!cannotFail && fail === undefined) cannotFail = 'exit-code';
     } else if (c.name === 'snyk' && a[0] === 'container' && a[1] === 'test') {
       t = 'Snyk';
