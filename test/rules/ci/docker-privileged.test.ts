@@ -56,5 +56,15 @@ ruleTester(dockerPrivileged, {
       ],
       output: null,
     },
+    {
+      name: 'a job container and a service started with host networking, every capability and seccomp off',
+      code: 'on: push\njobs:\n  build:\n    container:\n      image: node:20\n      options: --cpus 1 --network host\n    services:\n      db:\n        image: postgres:16\n        options: >-\n          --cap-add=ALL\n          --security-opt seccomp=unconfined\n    steps:\n      - run: npm test\n',
+      findings: [
+        { range: [5, 24, 5, 38], messageId: 'hostNamespace', message: /^docker --network host shares/ },
+        { range: [10, 10, 10, 23], messageId: 'capAll' },
+        { range: [11, 10, 11, 43], messageId: 'unconfined', message: /^docker --security-opt seccomp=unconfined switches/ },
+      ],
+      output: null,
+    },
   ],
 });

@@ -1,7 +1,7 @@
 import { defineYamlRule } from '../../define';
 import { pipelineCommands, pipelineOf, type PipelineJob } from '../../parse/pipeline';
 import { isMap, isScalar, mapGet, seqItems, type YamlFile } from '../../parse/yaml';
-import type { ResolvedCommand } from '../../parse/shell';
+import { splitShell, type ShellWord } from '../../parse/shell';
 import { removeWord } from '../../shell-edit';
 import type { RawFinding } from '../../types';
 
@@ -9,7 +9,8 @@ const SOCKET = /(?:^|[=:,])\/(?:var\/)?run\/docker\.sock(?:[:,]|$)/;
 
 /**
  * A GitHub job's `container:` and `services:` containers (the runner starts them with `docker create`
- * and their `options:`): `--privileged` among the options, the socket among `volumes:`.
+ * and their `options:`): `--privileged`, `--cap-add ALL`, host namespaces and unconfined security options among the
+ * options, the socket among `volumes:`.
  */
 function jobContainers(file: YamlFile, job: PipelineJob): RawFinding[] {
   const out: RawFinding[] = [];
@@ -20,6 +21,8 @@ function jobContainers(file: YamlFile, job: PipelineJob): RawFinding[] {
     const options = mapGet(container, 'options');
     if (isScalar(options) && typeof options.value === 'string') {
       const o = job.document.offsets(options);
+      const words = splitShell(file.text.slice(o.start, o.end), o.start).commands.flatMap((c) => c.words);
+      for (const f of weakenedIsolation(words)) out.push(weakening(file, f, 'docker'));
       const m = /(?:^|[\s"'])(--privileged(?:=true)?)(?=[\s"']|$)/.exec(file.text.slice(o.start, o.end));
       if (m) {
         const start = o.start + m.index + m[0].length - m[1]!.length;
@@ -54,15 +57,15 @@ interface Flag {
   readonly end: number;
 }
 
-/** The `--name=value` and `--name value` flags of a command, for the names asked. */
-function flags(c: ResolvedCommand, names: ReadonlySet<string>): Flag[] {
+/** The `--name=value` and `--name value` flags among words, for the names asked. */
+function flags(args: readonly ShellWord[], names: ReadonlySet<string>): Flag[] {
   const out: Flag[] = [];
-  for (let i = 1; i < c.args.length; i++) {
-    const a = c.args[i]!;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
     const eq = a.value.indexOf('=');
     const name = eq < 0 ? a.value : a.value.slice(0, eq);
     if (!names.has(name)) continue;
-    const next = eq < 0 ? c.args[i + 1] : undefined;
+    const next = eq < 0 ? args[i + 1] : undefined;
     if (eq < 0 && !next) continue;
     out.push({ name, value: eq < 0 ? next!.value : a.value.slice(eq + 1), start: a.start, end: (next ?? a).end });
   }
@@ -75,14 +78,20 @@ type Weakening = Flag & { readonly messageId: 'hostNamespace' | 'capAll' | 'unco
 const ASKED = new Set([...NAMESPACE_OPTIONS.keys(), '--cap-add', '--security-opt']);
 
 /** Host namespaces, every capability, and seccomp, AppArmor or SELinux switched off: what --privileged grants, in parts. */
-function weakenedIsolation(c: ResolvedCommand): Weakening[] {
-  return flags(c, ASKED).flatMap((f): Weakening[] => {
+function weakenedIsolation(args: readonly ShellWord[]): Weakening[] {
+  return flags(args, ASKED).flatMap((f): Weakening[] => {
     const namespace = NAMESPACE_OPTIONS.get(f.name);
     if (namespace !== undefined) return f.value === 'host' ? [{ ...f, messageId: 'hostNamespace', what: namespace }] : [];
     if (f.name === '--cap-add') return f.value.split(',').some((cap) => /^(?:CAP_)?ALL$/i.test(cap.trim())) ? [{ ...f, messageId: 'capAll', what: 'ALL' }] : [];
     const m = UNCONFINED.exec(f.value);
     return m ? [{ ...f, messageId: 'unconfined', what: m[1] ? (m[1].toLowerCase() === 'seccomp' ? 'seccomp' : 'AppArmor') : 'SELinux' }] : [];
   });
+}
+
+/** The finding of a flag that weakens isolation, quoting the flag as written. */
+function weakening(file: YamlFile, f: Weakening, program: string): RawFinding {
+  const flag = file.text.slice(f.start, f.end).replace(/\s+/g, ' ');
+  return { range: file.lines.rangeOf(f.start, f.end), messageId: f.messageId, args: { program, flag, namespace: f.what, filter: f.what } };
 }
 
 /** `docker run --privileged` or the Docker socket mounted into a container in a CI script. */
@@ -147,10 +156,7 @@ export const dockerPrivileged = defineYamlRule({
         if (mount && SOCKET.test(mount.value.replace(/^(?:-v|--volume=|--mount=)/, ''))) out.push({ range: step.rangeAt(mount.start, mount.end), messageId: 'socket' });
       }
       // which of these the tool needs is the author's decision: no fix
-      for (const f of weakenedIsolation(c)) {
-        const flag = file.text.slice(f.start, f.end).replace(/\s+/g, ' ');
-        out.push({ range: step.rangeAt(f.start, f.end), messageId: f.messageId, args: { program: c.name, flag, namespace: f.what, filter: f.what } });
-      }
+      for (const f of weakenedIsolation(c.args.slice(1))) out.push(weakening(file, f, c.name));
     }
     return out;
   },
