@@ -97,8 +97,8 @@ function substitutionPipe(text: string, word: ShellWord): Pipe | undefined {
       i = close < 0 || close >= word.end ? word.end : close;
     } else if ((c === '$' && text[i + 1] === '(' && text[i + 2] !== '(') || c === '`') {
       const open = c === '`' ? i : i + 1;
-      const close = c === '`' ? text.indexOf('`', i + 1) + 1 : skipBalanced(text.slice(0, word.end), open, '(', ')');
-      if (close <= open) return undefined;
+      const close = c === '`' ? text.indexOf('`', i + 1) + 1 : open + skipBalanced(text.slice(open, word.end), 0, '(', ')');
+      if (close <= open || close > word.end) return undefined;
       const inner = splitShell(text.slice(open + 1, close - 1), open + 1);
       const pipe = firstPipe(text, inner.commands);
       if (pipe) return pipe;
@@ -117,14 +117,15 @@ function firstPipe(text: string, commands: readonly ShellCommand[]): Pipe | unde
   return undefined;
 }
 
-const firstSubstitutionPipe = (text: string, command: ShellCommand): Pipe | undefined => {
+/** The first pipeline inside a command substitution of a command's words or redirect targets. */
+function firstSubstitutionPipe(text: string, command: ShellCommand): Pipe | undefined {
   for (const word of [...command.words, ...command.redirects]) {
     if (!word.dynamic) continue;
     const pipe = substitutionPipe(text, word);
     if (pipe) return pipe;
   }
   return undefined;
-};
+}
 
 /** The first pipeline of a script, also one inside a command substitution, not preceded by `set -o pipefail`. */
 function unguardedPipeline(text: string, run: RunInfo): Pipe | undefined {
