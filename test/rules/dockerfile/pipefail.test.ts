@@ -10,6 +10,8 @@ ruleTester(pipefail, {
     { name: 'SHELL through /usr/bin/env', code: 'FROM debian:12-slim\nSHELL ["/usr/bin/env", "bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/t.tgz | tar -xz' },
     { name: 'PowerShell and cmd: | is theirs', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN Get-ChildItem | Select-Object Name' },
     { name: '|| is no pipe', code: 'FROM debian:12-slim\nRUN rm -f /a || true' },
+    { name: 'a pipe in a command substitution after set -o pipefail', code: 'FROM debian:12-slim\nRUN set -o pipefail && V=$(curl -fsSL https://example.com/v.json | jq -r .v) && echo "$V"' },
+    { name: 'no pipe in a substitution, a | in single quotes, arithmetic $(( | ))', code: 'FROM debian:12-slim\nRUN V=$(cat /v) && echo \'$(a | b)\' && echo "$((1 | 2))" && echo "`uname -m`" || true' },
     { name: 'the exec form runs no shell', code: 'FROM debian:12-slim\nRUN ["sh", "-c", "echo a | tee b"]' },
   ],
   invalid: [
@@ -42,6 +44,18 @@ ruleTester(pipefail, {
       code: 'FROM alpine:3.20\nRUN --mount=type=cache,target=/root/.cache wget -qO- https://example.com/i.sh | sh\nFROM node:20-alpine\nRUN echo hi | cat',
       findings: [{ range: [1, 43, 1, 82] }, { range: [3, 4, 3, 17] }],
       output: 'FROM alpine:3.20\nRUN --mount=type=cache,target=/root/.cache set -o pipefail && wget -qO- https://example.com/i.sh | sh\nFROM node:20-alpine\nRUN set -o pipefail && echo hi | cat',
+    },
+    {
+      name: 'a pipe inside $(…) loses the download\'s exit status too (hadolint DL4006 reports it)',
+      code: 'FROM debian:12-slim\nRUN V=$(curl -fsSL https://example.com/v.json | jq -r .v) && echo "$V" > /v',
+      findings: [{ range: [1, 8, 1, 56] }],
+      output: null,
+    },
+    {
+      name: 'a pipe inside backquotes in double quotes, on Alpine: fixed',
+      code: 'FROM alpine:3.20\nRUN echo "arch: `uname -m | tr a-z A-Z`" > /arch',
+      findings: [{ range: [1, 17, 1, 38] }],
+      output: 'FROM alpine:3.20\nRUN set -o pipefail && echo "arch: `uname -m | tr a-z A-Z`" > /arch',
     },
   ],
 });

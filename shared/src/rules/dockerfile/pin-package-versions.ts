@@ -51,6 +51,38 @@ function systemAndPip(c: ResolvedCommand): Unpinned[] {
   return [];
 }
 
+/** The characters of an rpm version or release (hadolint DL3041). */
+const RPM_VERSION_PART = /^[A-Za-z0-9.~^_:+]*$/;
+
+/**
+ * An rpm package name is pinned by `-<version>[-<release>]` (`tomcat-9.2`, `httpd-2.4.57-5.el9`): every part after
+ * the first `-` is made of version characters and one starts with a digit, so `python3-pip` is a name, not a pin
+ * (hadolint DL3041; its yum twin DL3033 takes any `-`). Local and remote `.rpm` files carry their version.
+ */
+function rpmPinned(v: string): boolean {
+  if (v.endsWith('.rpm')) return true;
+  const parts = v.split('-').slice(1);
+  return parts.length > 0 && parts.every((p) => RPM_VERSION_PART.test(p)) && parts.some((p) => /^\d/.test(p));
+}
+
+/** yum, dnf, microdnf and tdnf installs (hadolint DL3033, DL3041), module streams (`dnf module install nodejs:20`), zypper installs (DL3037). */
+function rpm(c: ResolvedCommand): Unpinned[] {
+  const p = packageCommand(c);
+  if (!p) return [];
+  if (p.manager === 'yum' && isSub(p, 'install')) {
+    // `@group` and `@module:stream` name no package version
+    return p.operands.filter((w) => !w.value.startsWith('@') && !rpmPinned(w.value)).map((word) => ({ word, manager: c.name, example: `${word.value}-<version>` }));
+  }
+  if (p.manager === 'yum' && isSub(p, 'module') && p.operands[0]?.value === 'install') {
+    // a module is pinned by its stream: `nodejs:20`, `nodejs:20/minimal`
+    return p.operands.slice(1).filter((w) => !w.value.includes(':')).map((word) => ({ word, manager: c.name, example: `${word.value}:<stream>` }));
+  }
+  if (p.manager === 'zypper' && isSub(p, 'install', 'in')) {
+    return p.operands.filter((w) => !/[=<>]/.test(w.value) && !w.value.endsWith('.rpm')).map((word) => ({ word, manager: 'zypper', example: `${word.value}=<version>` }));
+  }
+  return [];
+}
+
 /** npm installs (hadolint DL3016): a name needs `@<version>`, a git URL a `#<commit>`; folders and tarballs are pinned. */
 function npm(c: ResolvedCommand): Unpinned[] {
   if (c.name !== 'npm') return [];
@@ -85,7 +117,7 @@ export const pinPackageVersions = defineDockerfileRule({
   severity: 'info',
   levels: ['L3'],
   references: ['CL-1.2.2', 'ART-1.1'],
-  equivalents: ['hadolint:DL3008', 'hadolint:DL3013', 'hadolint:DL3016', 'hadolint:DL3018', 'hadolint:DL3028'],
+  equivalents: ['hadolint:DL3008', 'hadolint:DL3013', 'hadolint:DL3016', 'hadolint:DL3018', 'hadolint:DL3028', 'hadolint:DL3033', 'hadolint:DL3037', 'hadolint:DL3041'],
   messages: {
     default: {
       en: 'The {manager} package {package} has no pinned version, so each build may install another one; write {example}.',
@@ -98,8 +130,8 @@ export const pinPackageVersions = defineDockerfileRule({
       de: 'Eine Installation ohne feste Version nimmt, was das Repository am Tag des Builds anbietet: zwei Builds eines Dockerfiles unterscheiden sich, eine kompromittierte oder fehlerhafte Version kommt unbemerkt hinein, und ein Scan des gestrigen Images sagt nichts über das heutige. Feste Versionen machen den Build reproduzierbar und jedes Upgrade zu einer geprüften Änderung.',
     },
     fix: {
-      en: 'Pin each package: `apt-get install curl=7.88.1-10+deb12u8`, `apk add curl=8.9.1-r0`, `pip install flask==3.0.3` (or a requirements file with hashes), `npm install express@4.19.2` (or `npm ci` with a lock file), `gem install rails:7.1.3`.',
-      de: 'Jedes Paket festlegen: `apt-get install curl=7.88.1-10+deb12u8`, `apk add curl=8.9.1-r0`, `pip install flask==3.0.3` (oder eine requirements-Datei mit Hashes), `npm install express@4.19.2` (oder `npm ci` mit Lock-Datei), `gem install rails:7.1.3`.',
+      en: 'Pin each package: `apt-get install curl=7.88.1-10+deb12u8`, `apk add curl=8.9.1-r0`, `dnf install -y httpd-2.4.62` (`yum`, `microdnf` alike; a module by its stream, `dnf module install nodejs:20`), `zypper install -y curl=8.6.0`, `pip install flask==3.0.3` (or a requirements file with hashes), `npm install express@4.19.2` (or `npm ci` with a lock file), `gem install rails:7.1.3`.',
+      de: 'Jedes Paket festlegen: `apt-get install curl=7.88.1-10+deb12u8`, `apk add curl=8.9.1-r0`, `dnf install -y httpd-2.4.62` (`yum`, `microdnf` alike; a module by its stream, `dnf module install nodejs:20`), `zypper install -y curl=8.6.0`, `pip install flask==3.0.3` (oder eine requirements-Datei mit Hashes), `npm install express@4.19.2` (oder `npm ci` mit Lock-Datei), `gem install rails:7.1.3`.',
     },
     bad: 'RUN pip install flask',
     good: 'RUN pip install flask==3.0.3',
@@ -112,7 +144,7 @@ export const pinPackageVersions = defineDockerfileRule({
       const commands = list[r]!.commands;
       for (let k = 0; k < commands.length; k++) {
         const c = commands[k]!;
-        for (const u of [...systemAndPip(c), ...npm(c), ...gem(c)]) {
+        for (const u of [...systemAndPip(c), ...rpm(c), ...npm(c), ...gem(c)]) {
           // a variable may carry the version (`curl=$CURL_VERSION`, `$PACKAGES`)
           if (u.word.dynamic) continue;
           findings.push({ range: file.lines.rangeOf(u.word.start, u.word.end), args: { manager: u.manager, package: u.word.value, example: u.example } });

@@ -1,6 +1,7 @@
 import { defineDockerfileRule } from '../../define';
 import type { DockerfileFile, Instruction, Stage } from '../../parse/dockerfile';
-import { basename, type ResolvedCommand, type ShellCommand } from '../../parse/shell';
+import { basename, splitShell, type ResolvedCommand, type ShellCommand, type ShellWord } from '../../parse/shell';
+import { skipBalanced } from '../../parse/shell-source';
 import type { RawFinding } from '../../types';
 import { baseImage, runs, type RunInfo } from './support/stages';
 
@@ -66,16 +67,74 @@ function shellsAtRuns(file: DockerfileFile): Map<Instruction, ShellState> {
 const setsPipefail = (c: ResolvedCommand): boolean =>
   c.name === 'set' && c.args.some((w, k) => /^-[a-zA-Z]*o$/.test(w.value) && c.args[k + 1]?.value === 'pipefail');
 
-/** The first pipeline of a script not preceded by `set -o pipefail`: its first and last command. */
-function unguardedPipeline(run: RunInfo): { first: ShellCommand; last: ShellCommand } | undefined {
+/** A pipeline's first and last command. */
+interface Pipe {
+  readonly first: ShellCommand;
+  readonly last: ShellCommand;
+}
+
+/** The pipeline that starts at `commands[k]`, if `|` follows it. */
+function pipeAt(commands: readonly ShellCommand[], k: number): Pipe | undefined {
+  if (commands[k + 1]?.op !== '|') return undefined;
+  let end = k + 1;
+  while (commands[end + 1]?.op === '|') end++;
+  return { first: commands[k]!, last: commands[end]! };
+}
+
+/**
+ * The first pipeline inside a command substitution (`$(…)` or backquotes) of a word: its exit status is lost the
+ * same way (`V=$(curl … | jq -r .v)`), and hadolint's DL4006, which walks the whole shell syntax tree, reports it too.
+ * Reads the document text of the word, so single quotes keep their `$(` literal.
+ */
+function substitutionPipe(text: string, word: ShellWord): Pipe | undefined {
+  let double = false;
+  for (let i = word.start; i < word.end; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === '"') double = !double;
+    else if (c === "'" && !double) {
+      const close = text.indexOf("'", i + 1);
+      i = close < 0 || close >= word.end ? word.end : close;
+    } else if ((c === '$' && text[i + 1] === '(' && text[i + 2] !== '(') || c === '`') {
+      const open = c === '`' ? i : i + 1;
+      const close = c === '`' ? text.indexOf('`', i + 1) + 1 : open + skipBalanced(text.slice(open, word.end), 0, '(', ')');
+      if (close <= open || close > word.end) return undefined;
+      const inner = splitShell(text.slice(open + 1, close - 1), open + 1);
+      const pipe = firstPipe(text, inner.commands);
+      if (pipe) return pipe;
+      i = close - 1;
+    }
+  }
+  return undefined;
+}
+
+/** The first pipeline of a list of commands, a command's own pipe before one in a substitution of its words. */
+function firstPipe(text: string, commands: readonly ShellCommand[]): Pipe | undefined {
+  for (let k = 0; k < commands.length; k++) {
+    const pipe = pipeAt(commands, k) ?? firstSubstitutionPipe(text, commands[k]!);
+    if (pipe) return pipe;
+  }
+  return undefined;
+}
+
+/** The first pipeline inside a command substitution of a command's words or redirect targets. */
+function firstSubstitutionPipe(text: string, command: ShellCommand): Pipe | undefined {
+  for (const word of [...command.words, ...command.redirects]) {
+    if (!word.dynamic) continue;
+    const pipe = substitutionPipe(text, word);
+    if (pipe) return pipe;
+  }
+  return undefined;
+}
+
+/** The first pipeline of a script, also one inside a command substitution, not preceded by `set -o pipefail`. */
+function unguardedPipeline(text: string, run: RunInfo): Pipe | undefined {
   const commands = run.script.commands;
   for (let k = 0; k < commands.length; k++) {
     const command = commands[k]!;
     if (run.commands.some((c) => c.command === command && setsPipefail(c))) return undefined;
-    if (commands[k + 1]?.op !== '|') continue;
-    let end = k + 1;
-    while (commands[end + 1]?.op === '|') end++;
-    return { first: command, last: commands[end]! };
+    const pipe = pipeAt(commands, k) ?? firstSubstitutionPipe(text, command);
+    if (pipe) return pipe;
   }
   return undefined;
 }
@@ -126,7 +185,7 @@ export const pipefail = defineDockerfileRule({
       const run = list[r]!;
       const shell = shells.get(run.instruction) ?? DEFAULT_SHELL;
       if (!shell.posix || shell.pipefail || run.script.form !== 'shell') continue;
-      const pipe = unguardedPipeline(run);
+      const pipe = unguardedPipeline(file.text, run);
       if (!pipe) continue;
       const firstWord = pipe.first.words.find((w) => !RESERVED.has(w.value));
       const start = Math.min(firstWord?.start ?? Infinity, pipe.first.redirects[0]?.start ?? Infinity);
