@@ -10,6 +10,7 @@ import { buildChecklist, findingsPage, type ChecklistSnapshot } from './checklis
 import type { Evidence } from '../../shared/src/checklist/evidence';
 import { evidenceOffThread } from './evidence-worker';
 import { createDocumentLinter } from './document-linter';
+import { createGitlabInclusion } from './gitlab-includes';
 import { baselinedResults, diskText } from './baseline';
 import { groupedDiagnostics } from './diagnostic-groups';
 import { noteDiagnostics, resultDiagnostics } from './diagnostics';
@@ -69,7 +70,9 @@ function editorDiagnostics(results: readonly Result[], version: number, lang: La
 }
 
 export function createService(deps: ServiceDeps) {
-  const linter = createDocumentLinter(deps.log);
+  // a document's text by file system path, for the GitLab pipeline files that are open
+  const openText = (path: string): string | undefined => deps.documents.all().find((d) => d.uri.startsWith('file:') && URI.parse(d.uri).fsPath === path)?.getText();
+  const linter = createDocumentLinter(deps.log, createGitlabInclusion(openText));
   // charts rendered and kustomizations built from the open documents, as their files are edited
   const live = createLiveUnits(() => deps.documents.all(), deps.log);
   const index = createWorkspaceIndex();
