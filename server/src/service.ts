@@ -11,6 +11,8 @@ import type { Evidence } from '../../shared/src/checklist/evidence';
 import { evidenceOffThread } from './evidence-worker';
 import { createDocumentLinter } from './document-linter';
 import { createGitlabInclusion } from './gitlab-includes';
+import { isGitlabRootName } from '../../shared/src/parse/gitlab-include';
+import { baseName, isYamlName } from '../../shared/src/parse/kind';
 import { baselinedResults, diskText } from './baseline';
 import { groupedDiagnostics } from './diagnostic-groups';
 import { noteDiagnostics, resultDiagnostics } from './diagnostics';
@@ -171,8 +173,28 @@ export function createService(deps: ServiceDeps) {
     deps.filesChanged(others);
   };
 
+  /** The last text linted of each open GitLab root file (`.gitlab-ci.yml`), by URI. */
+  const gitlabRoots = new Map<string, string>();
+  /**
+   * When an open `.gitlab-ci.yml` changed, the other open YAML documents are linted again: what it
+   * includes is linted as a pipeline (see gitlab-includes.ts).
+   */
+  const gitlabRootLinted = (document: TextDocument): void => {
+    const uri = document.uri;
+    if (!isGitlabRootName(baseName(uri))) return;
+    const text = document.getText();
+    const before = gitlabRoots.get(uri);
+    gitlabRoots.set(uri, text);
+    if (before === undefined || before === text) return;
+    const others = deps.documents.all().filter((d) => d.uri !== uri && isYamlName(d.uri)).map((d) => d.uri);
+    if (others.length === 0) return;
+    bump(others);
+    deps.filesChanged(others);
+  };
+
   const stateOf = (document: TextDocument, settings: ResolvedSettings): DocumentState => {
     const { report, touched } = openReport(document, settings);
+    gitlabRootLinted(document);
     const uri = document.uri;
     const folder = settings.folderUri;
     const runKey = `${document.version}:${generation}`;

@@ -44,3 +44,31 @@ describe('editor: files a GitLab pipeline includes are pipelines', () => {
     assert.deepEqual(await c.pullDiagnostics(uri('ci/nested.yml')), []);
   });
 });
+
+describe('editor (push): a change of the open .gitlab-ci.yml lints the other open documents again', () => {
+  let c: TestClient;
+  let dir = '';
+  const uri = (name: string): string => URI.file(join(dir, name)).toString();
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'bollwerk-gitlab-'));
+    mkdirSync(join(dir, 'ci'));
+    c = startServer();
+    await c.initialize({ pull: false, folders: [URI.file(dir).toString()] });
+  });
+  after(async () => {
+    await c.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('publishes the included document as a pipeline once the include is typed, and plain once it is gone', async () => {
+    c.open(uri('.gitlab-ci.yml'), 'stages: [build]\n');
+    await c.waitForPublish(uri('.gitlab-ci.yml'));
+    c.open(uri('ci/build.yml'), JOB);
+    assert.deepEqual((await c.waitForPublish(uri('ci/build.yml'))).diagnostics, []);
+    c.change(uri('.gitlab-ci.yml'), 2, 'include: ci/build.yml\n');
+    const included = await c.waitForPublish(uri('ci/build.yml'), (p) => p.diagnostics.length > 0);
+    assert.deepEqual(rangesOf(included.diagnostics, 'ci/push-without-scan'), [[3, 6, 3, 12]]);
+    c.change(uri('.gitlab-ci.yml'), 3, 'stages: [build]\n');
+    assert.deepEqual((await c.waitForPublish(uri('ci/build.yml'), (p) => p.diagnostics.length === 0)).diagnostics, []);
+  });
+});
