@@ -7,12 +7,15 @@ import type { ParsedChunk } from '../../shared/src/parse/yaml';
 import { PrunedCache } from '../../shared/src/pruned-cache';
 import type { FileKind } from '../../shared/src/types';
 import { hasDockerignore as hasDockerignoreBeside, inChartTree } from '../../host/src/workspace/source';
+import type { GitlabInclusion } from './gitlab-includes';
 import type { ResolvedSettings } from './settings';
 
 /** A lint report of one document version under one settings generation. */
 export interface DocumentReport {
   readonly version: number;
   readonly generation: number;
+  /** The document was linted as a pipeline because its folder's GitLab pipeline includes it. */
+  readonly included: boolean;
   readonly report: FileReport;
 }
 
@@ -57,8 +60,12 @@ export function inChart(uri: string, text: string): boolean {
 /** The parsed YAML chunks of one open document; prune() after a lint drops the chunks it did not use, without splitting the text again. */
 export class ChunkCache extends PrunedCache<ParsedChunk> {}
 
-/** Creates the document linter of one server. */
-export function createDocumentLinter(log: (message: string) => void): DocumentLinter {
+/**
+ * Creates the document linter of one server. `included` tells whether a document is a file its
+ * folder's GitLab pipeline includes (linted as a pipeline whatever its name); asked at every lint,
+ * so that a changed include list takes effect at the next one.
+ */
+export function createDocumentLinter(log: (message: string) => void, included?: GitlabInclusion): DocumentLinter {
   const reports = new Map<string, DocumentReport>();
   const chunkCaches = new Map<string, ChunkCache>();
   const resultCaches = new Map<string, DocumentLintCache>();
@@ -66,9 +73,11 @@ export function createDocumentLinter(log: (message: string) => void): DocumentLi
     lint(document, settings, generation) {
       const uri = document.uri;
       const hit = reports.get(uri);
-      if (hit && hit.version === document.version && hit.generation === generation) return hit;
       const text = document.getText();
-      const kind = documentKind(uri, document.languageId, text);
+      const named = documentKind(uri, document.languageId, text);
+      const isIncluded = named !== 'pipeline' && named !== 'dockerfile' && (included?.(uri, settings.folderUri, settings.config.maxFileBytes) ?? false);
+      if (hit && hit.version === document.version && hit.generation === generation && hit.included === isIncluded) return hit;
+      const kind = isIncluded ? 'pipeline' : named;
       let yamlCache = chunkCaches.get(uri);
       if (!yamlCache) chunkCaches.set(uri, (yamlCache = new ChunkCache()));
       let report: FileReport;
@@ -86,7 +95,7 @@ export function createDocumentLinter(log: (message: string) => void): DocumentLi
       // Not report.parsed: a manifest's report parses the whole file only when asked.
       if (kind === 'kubernetes' || kind === 'compose') yamlCache.prune();
       else yamlCache.clear();
-      const entry = { version: document.version, generation, report };
+      const entry = { version: document.version, generation, included: isIncluded, report };
       reports.set(uri, entry);
       return entry;
     },

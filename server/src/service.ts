@@ -10,6 +10,9 @@ import { buildChecklist, findingsPage, type ChecklistSnapshot } from './checklis
 import type { Evidence } from '../../shared/src/checklist/evidence';
 import { evidenceOffThread } from './evidence-worker';
 import { createDocumentLinter } from './document-linter';
+import { createGitlabInclusion } from './gitlab-includes';
+import { isGitlabRootName } from '../../shared/src/parse/gitlab-include';
+import { baseName, isYamlName } from '../../shared/src/parse/kind';
 import { baselinedResults, diskText } from './baseline';
 import { groupedDiagnostics } from './diagnostic-groups';
 import { noteDiagnostics, resultDiagnostics } from './diagnostics';
@@ -69,7 +72,9 @@ function editorDiagnostics(results: readonly Result[], version: number, lang: La
 }
 
 export function createService(deps: ServiceDeps) {
-  const linter = createDocumentLinter(deps.log);
+  // a document's text by file system path, for the GitLab pipeline files that are open
+  const openText = (path: string): string | undefined => deps.documents.all().find((d) => d.uri.startsWith('file:') && URI.parse(d.uri).fsPath === path)?.getText();
+  const linter = createDocumentLinter(deps.log, createGitlabInclusion(openText));
   // charts rendered and kustomizations built from the open documents, as their files are edited
   const live = createLiveUnits(() => deps.documents.all(), deps.log);
   const index = createWorkspaceIndex();
@@ -168,8 +173,28 @@ export function createService(deps: ServiceDeps) {
     deps.filesChanged(others);
   };
 
+  /** The last text linted of each open GitLab root file (`.gitlab-ci.yml`), by URI. */
+  const gitlabRoots = new Map<string, string>();
+  /**
+   * When an open `.gitlab-ci.yml` changed, the other open YAML documents are linted again: what it
+   * includes is linted as a pipeline (see gitlab-includes.ts).
+   */
+  const gitlabRootLinted = (document: TextDocument): void => {
+    const uri = document.uri;
+    if (!isGitlabRootName(baseName(uri))) return;
+    const text = document.getText();
+    const before = gitlabRoots.get(uri);
+    gitlabRoots.set(uri, text);
+    if (before === undefined || before === text) return;
+    const others = deps.documents.all().filter((d) => d.uri !== uri && isYamlName(d.uri)).map((d) => d.uri);
+    if (others.length === 0) return;
+    bump(others);
+    deps.filesChanged(others);
+  };
+
   const stateOf = (document: TextDocument, settings: ResolvedSettings): DocumentState => {
     const { report, touched } = openReport(document, settings);
+    gitlabRootLinted(document);
     const uri = document.uri;
     const folder = settings.folderUri;
     const runKey = `${document.version}:${generation}`;

@@ -76,16 +76,18 @@ export interface PoolOptions {
   /** The worker entry point; defaults to {@link defaultWorkerScript}. */
   readonly workerScript?: string | undefined;
   readonly log?: ((message: string) => void) | undefined;
+  /** Files linted as pipelines whatever their name (files a GitLab pipeline includes): a worker is told them too. */
+  readonly pipelines?: readonly string[] | undefined;
 }
 
-function startWorkers(count: number, script: string, paths: readonly string[], config: Config, counters: SharedArrayBuffer): { workers: WorkerThreads.Worker[]; ports: WorkerThreads.MessagePort[] } {
+function startWorkers(count: number, script: string, paths: readonly string[], config: Config, counters: SharedArrayBuffer, pipelines: readonly string[]): { workers: WorkerThreads.Worker[]; ports: WorkerThreads.MessagePort[] } {
   const workers: WorkerThreads.Worker[] = [];
   const ports: WorkerThreads.MessagePort[] = [];
   for (let n = 0; n < count; n++) {
     try {
       const { MessageChannel, Worker } = workerThreads();
       const { port1, port2 } = new MessageChannel();
-      const worker = new Worker(script, { workerData: { paths, config, counters, port: port2 }, transferList: [port2] });
+      const worker = new Worker(script, { workerData: { paths, config, counters, port: port2, pipelines }, transferList: [port2] });
       worker.on('error', () => undefined); // its files are linted by the main thread instead
       worker.unref();
       workers.push(worker);
@@ -125,7 +127,7 @@ export function lintEach(paths: readonly string[], config: Config, lint: (path: 
   const claimOrder = order.map((i) => paths[i]!);
   const counters = new SharedArrayBuffer(8);
   const shared = new Int32Array(counters);
-  const { workers, ports } = startWorkers(options.threads, script, claimOrder, config, counters);
+  const { workers, ports } = startWorkers(options.threads, script, claimOrder, config, counters, options.pipelines ?? []);
   if (workers.length === 0) {
     paths.forEach((p, i) => deliver(lint(p), i));
     return;

@@ -8,6 +8,7 @@ import { compareReportUris } from './report-order';
 import { chartRoots, hasDockerignore, inChartTree, readHead, readSource } from './source';
 import { lintEach, planThreads } from './pool';
 import { findFiles, type FindOptions } from './walk';
+import { gitlabIncludedFiles } from './gitlab-includes';
 
 /** A note that concerns the walk itself rather than one file (an unreadable directory). */
 export interface ScanNote {
@@ -59,22 +60,22 @@ export function uriPath(uri: string): string {
 }
 
 /**
- * Reads and lints one file; a file that cannot be read becomes a report with a note. `knownSize`:
+ * Reads and lints one file (of the given `kind`, else of the kind its name and content say); a file that cannot be read becomes a report with a note. `knownSize`:
  * the size of a regular file the caller has just taken from a stat of `path` (see readSource).
  */
-export function lintFile(path: string, config: Config, log?: (message: string) => void, scanKinds?: ReadonlySet<FileKind>, knownSize?: number): FileReport {
+export function lintFile(path: string, config: Config, log?: (message: string) => void, scanKinds?: ReadonlySet<FileKind>, knownSize?: number, kind?: FileKind): FileReport {
   const uri = fileUri(path);
   const source = readSource(path, config.maxFileBytes, knownSize);
   if ('note' in source) {
     // a file that looks like one Bollwerk checks but could not be read as text is a finding: never a silent pass
-    const kind = source.note.code === 'unreadable' ? undefined : apparentKind(path);
-    return { uri, kind, results: kind ? notCheckedResults(uri, [source.note], config) : [], notes: [source.note] };
+    const seen = source.note.code === 'unreadable' ? undefined : (kind ?? apparentKind(path));
+    return { uri, kind: seen, results: seen ? notCheckedResults(uri, [source.note], config) : [], notes: [source.note] };
   }
   // looked up only if a rule asks: most Dockerfiles never copy the whole build context
   const dockerignore = isDockerfileName(path) ? (): boolean => hasDockerignore(path) : undefined;
   try {
     const inChart = !isDockerfileName(path) && source.text.includes('{{') && inChartTree(path);
-    return lintText(uri, source.text, { config, hasDockerignore: dockerignore, log, scanKinds, inChart });
+    return lintText(uri, source.text, { config, hasDockerignore: dockerignore, log, scanKinds, inChart, ...(kind ? { kind } : {}) });
   } catch (e) {
     // lintText isolates rules; this is the last guard so that no input file stops a scan
     log?.(`linting ${path} failed: ${(e as Error).stack ?? String(e)}`);
@@ -151,9 +152,14 @@ export function streamWorkspace(roots: readonly string[], config: Config, option
   // workspace rules that report into kinds no file here can be skip collecting (a scan of Dockerfiles only)
   const scanKinds = possibleKinds(found.files);
   // a file named on the command line was stat'ed a moment ago (FoundFiles.explicit): its size is known
-  const lint = (path: string): FileReport => withoutParsed(lintFile(path, config, options.log, scanKinds, found.explicit.get(path)));
+  // files a GitLab pipeline includes locally are pipelines whatever their name (read here, linted below)
+  const pipelines = gitlabIncludedFiles(found.files, (path) => {
+    const source = readSource(path, config.maxFileBytes, found.explicit.get(path));
+    return 'text' in source ? source.text : undefined;
+  });
+  const lint = (path: string): FileReport => withoutParsed(lintFile(path, config, options.log, scanKinds, found.explicit.get(path), pipelines.has(path) ? 'pipeline' : undefined));
   const { threads, sizes } = planThreads(found.files, options.threads, found.explicit);
-  lintEach(found.files, config, lint, { threads, sizes, workerScript: options.workerScript, log: options.log }, (report, i) => {
+  lintEach(found.files, config, lint, { threads, sizes, workerScript: options.workerScript, log: options.log, pipelines: [...pipelines] }, (report, i) => {
     // a file named on the command line that is of no checked kind is worth a word
     const own = found.explicit.has(found.files[i]!) && !report.kind && report.notes.length === 0 ? { ...report, notes: [NOT_CONTAINER_FILE] } : report;
     out(units ? units.apply(own) : own, i);

@@ -12,9 +12,12 @@ interface WorkerInput {
   readonly config: Config;
   readonly counters: SharedArrayBuffer;
   readonly port: MessagePort;
+  /** Files linted as pipelines whatever their name (PoolOptions.pipelines). */
+  readonly pipelines: readonly string[];
 }
 
-function run({ paths, config, counters, port }: WorkerInput): void {
+function run({ paths, config, counters, port, pipelines }: WorkerInput): void {
+  const pipelineSet = new Set(pipelines);
   const shared = new Int32Array(counters);
   // the worker is given every path of the scan, so it knows what the scan can hold as the main thread does
   const scanKinds = possibleKinds(paths);
@@ -24,7 +27,7 @@ function run({ paths, config, counters, port }: WorkerInput): void {
     const logs: string[] = [];
     let message: PoolMessage;
     try {
-      const report = withoutParsed(lintFile(paths[index]!, config, (m) => logs.push(m), scanKinds));
+      const report = withoutParsed(lintFile(paths[index]!, config, (m) => logs.push(m), scanKinds, undefined, pipelineSet.has(paths[index]!) ? 'pipeline' : undefined));
       message = { index, report, logs };
       port.postMessage(message);
     } catch {

@@ -15,7 +15,11 @@ export function isPipelinePath(path: string): boolean {
   return WORKFLOW_PATH.test(clean) || ACTION_NAME.test(name) || GITLAB_NAME.test(name) || GITLAB_INCLUDE.test(clean);
 }
 
-/** The CI system a pipeline path belongs to. */
+/**
+ * The CI system a pipeline path belongs to: GitHub for workflow and action paths, GitLab for the
+ * rest (GitLab's conventional names, and any file a `.gitlab-ci.yml` includes locally).
+ */
 export function pipelineSystem(path: string): 'github' | 'gitlab' {
-  return /\.gitlab-ci\.ya?ml$/i.test(path) || /(?:^|\/)\.gitlab\//.test(path) ? 'gitlab' : 'github';
+  const clean = path.replace(/[?#].*$/, '');
+  return WORKFLOW_PATH.test(clean) || ACTION_NAME.test(clean.slice(clean.lastIndexOf('/') + 1)) ? 'github' : 'gitlab';
 }

@@ -1,0 +1,66 @@
+import { join, relative, sep } from 'node:path';
+import { URI } from 'vscode-uri';
+import { gitlabLocalIncludes, includeMatcher, MAX_INCLUDE_DEPTH } from '../../shared/src/parse/gitlab-include';
+import { isYamlName } from '../../shared/src/parse/kind';
+import { readSource } from '../../host/src/workspace/source';
+
+/** Parsed include lists kept by file text: more than this many distinct texts start the cache afresh. */
+const MAX_CACHED = 500;
+
+/** Whether an open document is a file its workspace folder's GitLab pipeline includes locally. */
+export type GitlabInclusion = (uri: string, folderUri: string | undefined, maxFileBytes: number) => boolean;
+
+/**
+ * Decides whether a document is included by the `.gitlab-ci.yml` (or `.gitlab-ci.yaml`) at the root
+ * of its workspace folder, directly or through the local files that includes (at most
+ * {@link MAX_INCLUDE_DEPTH} levels, each file once). Each file is read from its open document
+ * (`openText`, by file system path) or else from the disk, every time: an edit of the pipeline is
+ * seen at the next lint. The include lists are parsed once per text. A wildcard include matches
+ * the document's path; the files it stands for are not listed, so their own includes are not followed.
+ */
+export function createGitlabInclusion(openText: (path: string) => string | undefined): GitlabInclusion {
+  const parsed = new Map<string, string[]>();
+  const includesOf = (text: string): string[] => {
+    let paths = parsed.get(text);
+    if (!paths) {
+      if (parsed.size >= MAX_CACHED) parsed.clear();
+      paths = gitlabLocalIncludes(text);
+      parsed.set(text, paths);
+    }
+    return paths;
+  };
+  return (uri, folderUri, maxFileBytes) => {
+    if (!folderUri || !isYamlName(uri)) return false;
+    const doc = URI.parse(uri);
+    const folder = URI.parse(folderUri);
+    if (doc.scheme !== 'file' || folder.scheme !== 'file') return false;
+    const rel = relative(folder.fsPath, doc.fsPath);
+    if (rel === '' || rel.startsWith('..')) return false;
+    const target = sep === '/' ? rel : rel.split(sep).join('/');
+    const read = (path: string): string | undefined => {
+      const open = openText(path);
+      if (open !== undefined) return open;
+      const source = readSource(path, maxFileBytes);
+      return 'text' in source ? source.text : undefined;
+    };
+    const root = ['.gitlab-ci.yml', '.gitlab-ci.yaml'].map((name) => join(folder.fsPath, name)).find((p) => read(p) !== undefined);
+    if (!root || root === doc.fsPath) return false;
+    const seen = new Set<string>();
+    let level = [root];
+    for (let depth = 0; depth < MAX_INCLUDE_DEPTH && level.length > 0; depth++) {
+      const next: string[] = [];
+      for (const file of level) {
+        const text = read(file);
+        if (text === undefined) continue;
+        for (const pattern of includesOf(text)) {
+          if (includeMatcher(pattern)(target)) return true;
+          if (pattern.includes('*') || seen.has(pattern)) continue;
+          seen.add(pattern);
+          next.push(join(folder.fsPath, ...pattern.split('/')));
+        }
+      }
+      level = next;
+    }
+    return false;
+  };
+}
