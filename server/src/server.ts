@@ -133,6 +133,8 @@ export function createServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(safe('didChangeWatchedFiles', undefined, async (params) => {
     // a baseline file (any name with `baseline` in it, as `baseline:` may name it) counts as configuration
     if (params.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE}`) || BASELINE_NAME.test(c.uri))) return relintAll();
+    // a workflow, a Dependabot file, a policy … created or changed: the checklist's evidence is read again
+    service.evidenceFilesChanged(params.changes.map((c) => c.uri));
     // files the last scan did not report (new, perhaps ignored) wait for the next scan
     await service.filesChangedOnDisk(params.changes.map((c) => c.uri), true);
   }));

@@ -243,6 +243,17 @@ export function createService(deps: ServiceDeps) {
    * answer of the checklist (it reads up to 20,000 entries of the tree).
    */
   const evidence = new Map<string, Promise<Evidence | undefined>>();
+  /** Files created, changed or deleted on disk: what the folders holding them prove is read again when next asked. */
+  const evidenceFilesChanged = (uris: readonly string[]): void => {
+    let changed = false;
+    for (const folder of [...evidence.keys()]) {
+      const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+      if (!uris.some((u) => u.startsWith(prefix))) continue;
+      evidence.delete(folder);
+      changed = true;
+    }
+    if (changed) resultsChanged();
+  };
   const evidenceOf = (folder: string): Promise<Evidence | undefined> => {
     let found = evidence.get(folder);
     if (!found) evidence.set(folder, (found = folder.startsWith('file:') ? evidenceOffThread(URI.parse(folder).fsPath, deps.log) : Promise.resolve(undefined)));
@@ -377,6 +388,7 @@ export function createService(deps: ServiceDeps) {
      * only when what they read of a file changed. With `knownOnly`, a file the last scan did not
      * report (a new file, which may be ignored) waits for the next scan. Returns the uris re-linted.
      */
+    evidenceFilesChanged,
     async filesChangedOnDisk(uris: readonly string[], knownOnly = false): Promise<string[]> {
       const done: string[] = [];
       const rerun = new Map<string, ResolvedSettings>();

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CancellationTokenSource, WorkDoneProgress, WorkspaceDiagnosticRequest, type WorkspaceDiagnosticReport } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
@@ -199,6 +199,33 @@ describe('checklist protocol: counts, pages of findings, progress, cancel, resul
     for (const item of after.items.filter((i) => privileged.has(i.id) && i.activeRules.includes('k8s/privileged'))) {
       const before = checklist.items.find((i) => i.id === item.id)!;
       assert.equal(item.findingCount, before.findingCount - 1, `${item.id} counts one finding less`);
+    }
+  });
+});
+
+describe('checklist evidence after files change on disk', () => {
+  it('a workflow written after the scan is evidence for CL-1.3.1 once the watcher reports it, and no longer once it is deleted', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bollwerk-evidence-'));
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM alpine:3.20\nUSER 10001\n');
+    const c = startServer();
+    try {
+      await c.initialize({ pull: true, folders: [URI.file(dir).toString()] });
+      await c.connection.sendRequest<ScanWorkspaceResult>('bollwerk/scanWorkspace', {});
+      const item = async (): Promise<ChecklistResponse['items'][number]> => (await c.connection.sendRequest<ChecklistResponse>('bollwerk/checklist', {})).items.find((i) => i.id === 'CL-1.3.1')!;
+      const places = async (): Promise<string[]> => ((await item()).evidence ?? []).map((e) => `${e.path}:${e.line}`);
+      assert.deepEqual(await places(), []);
+      const workflow = join(dir, '.github', 'workflows', 'release.yml');
+      mkdirSync(dirname(workflow), { recursive: true });
+      writeFileSync(workflow, 'on: push\npermissions:\n  contents: read\njobs:\n  scan:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: aquasecurity/trivy-action@0.28.0\n        with:\n          image-ref: ghcr.io/acme/app:1.0\n          exit-code: "1"\n          severity: CRITICAL,HIGH\n');
+      await c.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(workflow).toString(), type: 1 }] });
+      assert.equal((await item()).state, 'passed');
+      assert.deepEqual(await places(), ['.github/workflows/release.yml:8']);
+      rmSync(join(dir, '.github'), { recursive: true, force: true });
+      await c.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(workflow).toString(), type: 3 }] });
+      assert.deepEqual(await places(), []);
+    } finally {
+      await c.stop();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
