@@ -102,45 +102,39 @@ export function fixWorkspace(roots: readonly string[], config: Config, fixOption
         options.log?.(`fixing the chart ${dir} failed: ${(e as Error).stack ?? String(e)}`);
         break;
       }
-      const byUri = new Map<string, Result[]>();
-      for (const r of lint.results) if (r.fix?.edits.length) byUri.set(r.fix.uri ?? r.uri, [...(byUri.get(r.fix.uri ?? r.uri) ?? []), r]);
-      let any = false;
-      for (const [uri, results] of byUri) {
-        const count = applyFixes(uriPath(uri), results, config, sink, changed);
-        fixed += count;
-        any ||= count > 0;
-      }
-      if (!any) break;
+      const count = applyByFile(lint.results, config, sink, changed);
+      fixed += count;
+      if (count === 0) break;
     }
   }
   // kustomize: fixes in the base resource or the overlay's patch, verified by building again
   for (let pass = 0; pass < MAX_FIX_PASSES && kustomize.results.length > 0; pass++) {
-    const byUri = new Map<string, Result[]>();
-    for (const r of kustomize.results) byUri.set(r.fix?.uri ?? r.uri, [...(byUri.get(r.fix?.uri ?? r.uri) ?? []), r]);
-    let any = false;
-    for (const [uri, results] of byUri) {
-      const count = applyFixes(uriPath(uri), results, config, sink, changed);
-      fixed += count;
-      any ||= count > 0;
-    }
-    if (!any) break;
+    const count = applyByFile(kustomize.results, config, sink, changed);
+    fixed += count;
+    if (count === 0) break;
     kustomize = deploy!.kustomizeFixes(roots, found.files, config, fileUri, options.log);
   }
   let scan = scanWorkspace(roots, config, options);
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const byUri = new Map<string, Result[]>();
-    for (const r of scan.workspaceResults) if (r.fix?.edits.length) byUri.set(r.uri, [...(byUri.get(r.uri) ?? []), r]);
-    if (byUri.size === 0) break;
-    let any = false;
-    for (const [uri, results] of byUri) {
-      const count = applyFixes(uriPath(uri), results, config, sink, changed);
-      fixed += count;
-      any ||= count > 0;
-    }
-    if (!any) break;
+    const count = applyByFile(scan.workspaceResults, config, sink, changed);
+    fixed += count;
+    if (count === 0) break;
     scan = scanWorkspace(roots, config, options);
   }
   return { outcome: { fixed, files: changed.size, failed, skipped }, scan };
+}
+
+/** Applies the fixes of `results` to the files they edit (a chart finding's fix may edit values.yaml); returns how many were applied. */
+function applyByFile(results: readonly Result[], config: Config, sink: WriteSink, changed: Set<string>): number {
+  const byUri = new Map<string, Result[]>();
+  for (const r of results) {
+    if (!r.fix?.edits.length) continue;
+    const uri = r.fix.uri ?? r.uri;
+    byUri.set(uri, [...(byUri.get(uri) ?? []), r]);
+  }
+  let count = 0;
+  for (const [uri, list] of byUri) count += applyFixes(uriPath(uri), list, config, sink, changed);
+  return count;
 }
 
 /** Applies the non-overlapping fixes of `results` to the file at `path`; returns how many were applied (0 when the file was not written). */

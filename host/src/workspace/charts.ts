@@ -9,7 +9,6 @@ import type { Config } from '../../../shared/src/config';
 import { DEFAULT_VALUE_SET, type ChartRenderConfig } from '../../../shared/src/config-helm';
 import type { FileTree } from '../../../shared/src/file-tree';
 import { lintChartValueSets, type ChartLint, type ChartLintOptions, type ChartValueSet } from '../../../shared/src/helm/lint-chart';
-import { compareReportUris } from './report-order';
 import { sprigFuncs } from '../../../shared/src/helm/sprig/index';
 import type { FileReport } from '../../../shared/src/lint';
 import type { Result } from '../../../shared/src/types';
@@ -102,10 +101,3 @@ export function chartMerge(charts: readonly { readonly dir: string; readonly dir
 }
 
 
-/** Replaces the reports of each chart's files with the chart's findings (templates no longer noted as skipped); adds reports for files that had none. */
-export function mergeChartReports(reports: readonly FileReport[], charts: readonly { readonly dir: string; readonly dirUri: string; readonly lint: ChartLint }[]): FileReport[] {
-  const merge = chartMerge(charts);
-  const out: FileReport[] = reports.map((r) => merge.apply(r));
-  out.push(...merge.rest());
-  return out.sort(compareReportUris);
-}

@@ -11,8 +11,9 @@
  */
 import type { Config } from '../../../shared/src/config';
 import type { FileReport } from '../../../shared/src/lint';
-import { chartMerge, lintChartDir, mergeChartReports, type ChartMerge } from './charts';
-import { kustomizePass, unitPass, type UnitPass } from './kustomize-pass';
+import { chartMerge, lintChartDir, type ChartMerge } from './charts';
+import { unitPass, type UnitPass } from './kustomize-pass';
+import { compareReportUris } from './report-order';
 import { chartRoots } from './source';
 
 /** Options of {@link deployPasses}. */
@@ -27,19 +28,12 @@ export interface PassOptions {
  * `uriOf` and `uriPath` convert between paths and the reports' URIs. Never throws on file content.
  */
 export function deployPasses(roots: readonly string[], files: readonly string[], reports: FileReport[], config: Config, uriOf: (path: string) => string, uriPath: (uri: string) => string, options: PassOptions = {}): FileReport[] {
+  const { units, charts } = deployStages(roots, files, config, uriOf, uriPath, options);
+  let out = reports;
   // deployable units: kustomizations are built and their output linted; their inputs are not linted alone
-  let out = kustomizePass(roots, files, reports, config, uriOf, uriPath, options.log);
+  if (units) out = [...out.map((r) => units.apply(r)), ...units.rest()];
   // charts are rendered and linted; their findings land on template and values lines
-  const charts = chartRoots(files).flatMap((dir) => {
-    try {
-      return [{ dir, dirUri: uriOf(dir), lint: lintChartDir(dir, config, uriOf, options.ignoreBase, options.log) }];
-    } catch (e) {
-      // lintChart does not throw on chart content; this guards the disk (a folder gone meanwhile)
-      options.log?.(`linting the chart ${dir} failed: ${(e as Error).stack ?? String(e)}`);
-      return [];
-    }
-  });
-  if (charts.length > 0) out = mergeChartReports(out, charts);
+  if (charts) out = [...out.map((r) => charts.apply(r)), ...charts.rest()].sort(compareReportUris);
   return out;
 }
 

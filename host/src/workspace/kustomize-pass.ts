@@ -150,11 +150,3 @@ export function unitPass(roots: readonly string[], files: readonly string[], con
   };
 }
 
-/** {@link unitPass} over reports already in: the reports in their order, then those of unit findings in files without one. */
-export function kustomizePass(roots: readonly string[], files: readonly string[], reports: FileReport[], config: Config, uriOf: (path: string) => string, uriPath: (uri: string) => string, log?: (m: string) => void): FileReport[] {
-  const pass = unitPass(roots, files, config, uriOf, uriPath, log);
-  if (!pass) return reports;
-  const out = reports.map((r) => pass.apply(r));
-  out.push(...pass.rest());
-  return out;
-}
