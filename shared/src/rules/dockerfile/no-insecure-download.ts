@@ -3,7 +3,7 @@ import { cisDocker } from '../../checklist/external';
 import type { ResolvedCommand, ShellWord } from '../../parse/shell';
 import type { RawFinding } from '../../types';
 import { packageCommand } from './support/packages';
-import { forEachRunCommand } from './support/stages';
+import { forEachRunCommand, forEachVariable } from './support/stages';
 import { append } from '../../append';
 import { removeWord } from '../../shell-edit';
 
@@ -165,17 +165,10 @@ export const noInsecureDownload = defineDockerfileRule({
         findings.push(edits ? { ...finding, fix: { title: { en: `Remove ${w.value}`, de: `${w.value} entfernen` }, edits } } : finding);
       }
     });
-    const instructions = file.instructions;
-    for (let n = 0; n < instructions.length; n++) {
-      const i = instructions[n]!;
-      if (i.getKeyword() !== 'ENV' && i.getKeyword() !== 'ARG') continue;
-      const properties = i.getProperties();
-      for (let k = 0; k < properties.length; k++) {
-        const p = properties[k]!;
-        const value = p.getValue();
-        if (value !== null && INSECURE_VARIABLE.test(`${p.getName()}=${value}`)) findings.push({ range: p.getNameRange(), args: { what: p.getName() } });
-      }
-    }
+    forEachVariable(file, (p) => {
+      const value = p.getValue();
+      if (value !== null && INSECURE_VARIABLE.test(`${p.getName()}=${value}`)) findings.push({ range: p.getNameRange(), args: { what: p.getName() } });
+    });
     return findings;
   },
 });

@@ -1,5 +1,6 @@
 import { defineDockerfileRule } from '../../define';
 import type { RawFinding } from '../../types';
+import { forEachVariable } from './support/stages';
 import { secretKindMessages, secretVerdict } from '../../facts/secrets';
 
 const ADVICE_EN = 'it stays readable in the image (docker history, docker inspect); pass it with RUN --mount=type=secret at build time or as a runtime secret.';
@@ -37,23 +38,15 @@ export const noSecretsInEnv = defineDockerfileRule({
   fixable: false,
   check(file) {
     const findings: RawFinding[] = [];
-    const instructions = file.instructions;
-    for (let n = 0; n < instructions.length; n++) {
-      const i = instructions[n]!;
-      const keyword = i.getKeyword();
-      if (keyword !== 'ENV' && keyword !== 'ARG') continue;
-      const properties = i.getProperties();
-      for (let k = 0; k < properties.length; k++) {
-        const p = properties[k]!;
-        const v = p.getValue();
-        const valueRange = p.getValueRange();
-        if (v === null || !valueRange) continue;
-        const name = p.getName();
-        const verdict = secretVerdict(name, v);
-        if (verdict?.by === 'value') findings.push({ range: valueRange, messageId: verdict.kind, args: { name, keyword } });
-        else if (verdict) findings.push({ range: p.getNameRange(), messageId: 'name', args: { name, keyword } });
-      }
-    }
+    forEachVariable(file, (p, keyword) => {
+      const v = p.getValue();
+      const valueRange = p.getValueRange();
+      if (v === null || !valueRange) return;
+      const name = p.getName();
+      const verdict = secretVerdict(name, v);
+      if (verdict?.by === 'value') findings.push({ range: valueRange, messageId: verdict.kind, args: { name, keyword } });
+      else if (verdict) findings.push({ range: p.getNameRange(), messageId: 'name', args: { name, keyword } });
+    });
     return findings;
   },
 });

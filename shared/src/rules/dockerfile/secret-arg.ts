@@ -2,6 +2,7 @@ import { defineDockerfileRule } from '../../define';
 import { cisDocker } from '../../checklist/external';
 import { isSecretName, secretVerdict } from '../../facts/secrets';
 import type { RawFinding } from '../../types';
+import { forEachVariable } from './support/stages';
 
 const ADVICE_EN = 'pass it with RUN --mount=type=secret (docker build --secret) instead.';
 const ADVICE_DE = 'stattdessen mit RUN --mount=type=secret übergeben (docker build --secret).';
@@ -46,23 +47,15 @@ export const secretArg = defineDockerfileRule({
   fixable: false,
   check(file) {
     const findings: RawFinding[] = [];
-    const instructions = file.instructions;
-    for (let n = 0; n < instructions.length; n++) {
-      const i = instructions[n]!;
-      const keyword = i.getKeyword();
-      if (keyword !== 'ENV' && keyword !== 'ARG') continue;
-      const properties = i.getProperties();
-      for (let k = 0; k < properties.length; k++) {
-        const p = properties[k]!;
-        const name = p.getName();
-        if (!isSecretName(name)) continue;
-        const value = p.getValue();
-        if (value !== null && secretVerdict(name, value)) continue;
-        // an ENV keeps what it is given: only a variable (a build argument's value) can put a secret there
-        if (keyword === 'ENV' && !value?.includes('$')) continue;
-        findings.push({ range: p.getNameRange(), messageId: keyword, args: { name } });
-      }
-    }
+    forEachVariable(file, (p, keyword) => {
+      const name = p.getName();
+      if (!isSecretName(name)) return;
+      const value = p.getValue();
+      if (value !== null && secretVerdict(name, value)) return;
+      // an ENV keeps what it is given: only a variable (a build argument's value) can put a secret there
+      if (keyword === 'ENV' && !value?.includes('$')) return;
+      findings.push({ range: p.getNameRange(), messageId: keyword, args: { name } });
+    });
     return findings;
   },
 });

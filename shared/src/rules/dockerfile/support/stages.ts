@@ -1,5 +1,6 @@
 import { MemoKey } from '../../../memo';
 import type { DockerfileFile, Instruction, Stage } from '../../../parse/dockerfile';
+import type { Property } from '../../../parse/dockerfile-instruction';
 import { parseImageReference, type ImageReference } from '../../../facts/image-reference';
 import { instructionScript, resolvedCommands, type ResolvedCommand, type ShellCommand, type ShellScript } from '../../../parse/shell';
 import type { Range } from '../../../types';
@@ -94,6 +95,21 @@ function eachOf<T>(list: readonly RunInfo[], commandsOf: (run: RunInfo) => reado
     const run = list[r]!;
     const commands = commandsOf(run);
     for (let k = 0; k < commands.length; k++) visit(commands[k]!, k, commands, run);
+  }
+}
+
+/**
+ * Calls `visit` with each variable an ENV or ARG instruction declares, in file order (`ENV A=1 B=2`
+ * gives two), with the instruction's keyword: the rules about secret and insecure variables ask it.
+ */
+export function forEachVariable(file: DockerfileFile, visit: (property: Property, keyword: 'ENV' | 'ARG') => void): void {
+  const instructions = file.instructions;
+  for (let n = 0; n < instructions.length; n++) {
+    const i = instructions[n]!;
+    const keyword = i.getKeyword();
+    if (keyword !== 'ENV' && keyword !== 'ARG') continue;
+    const properties = i.getProperties();
+    for (let k = 0; k < properties.length; k++) visit(properties[k]!, keyword);
   }
 }
 
