@@ -24,6 +24,7 @@ import type { Result } from '../../shared/src/types';
 import { lintChartDir, withChartResults } from '../../host/src/workspace/charts';
 import { diskTree } from '../../host/src/workspace/file-tree';
 import { fileUri, lintFile } from '../../host/src/workspace/scan';
+import type { LivePass } from './live-units';
 import type { ResolvedSettings } from './settings';
 import { sameResults } from './workspace-index';
 
@@ -101,31 +102,9 @@ function withEdits(chart: Chart, texts: ReadonlyMap<string, string>): Chart | un
 }
 
 /** The charts of one server, rendered as their files are edited. */
-export interface LiveCharts {
+export interface LiveCharts extends LivePass {
   /** The chart folder a file belongs to (below the workspace folder, when it has one). */
   chartDirOf(uri: string, folderUri: string | undefined): string | undefined;
-  /**
-   * Renders the chart of `uri` again if its open documents or the settings changed since the last
-   * render; returns the URIs whose reports may have changed (empty when nothing was rendered), or
-   * undefined when the file is in no chart.
-   */
-  refresh(uri: string, settings: ResolvedSettings, generation: number): string[] | undefined;
-  /** An open document's report with its chart's findings (the report as it is when the file is in no rendered chart). */
-  openReport(report: FileReport): FileReport;
-  /** The report of a chart's file that is not open; undefined for files of no rendered chart. */
-  closedReport(uri: string, settings: ResolvedSettings): FileReport | undefined;
-  /**
-   * The findings of the rendered chart `uri` belongs to, rendered again from the open documents'
-   * text with `texts` (by URI) over it, the fixes of the findings `wanted` picks translated to the
-   * chart's files and verified (a render per fix); undefined for a file of no rendered chart.
-   */
-  fixes(uri: string, settings: ResolvedSettings, wanted: (finding: Result) => boolean, texts?: ReadonlyMap<string, string>): readonly Result[] | undefined;
-  /** Every file URI of the rendered charts that has findings. */
-  uris(): string[];
-  /** True when closedReport knows the file. */
-  has(uri: string): boolean;
-  /** Forgets every render (settings changed, workspace scanned again). */
-  clear(): void;
 }
 
 /** Creates the live charts of one server; `documents` lists the open documents. */

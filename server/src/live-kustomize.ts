@@ -20,6 +20,7 @@ import { diskTree } from '../../host/src/workspace/file-tree';
 import { toResult, withKustomizeResults } from '../../host/src/workspace/kustomize-pass';
 import { fileUri, lintFile } from '../../host/src/workspace/scan';
 import { findFiles } from '../../host/src/workspace/walk';
+import type { LivePass } from './live-units';
 import type { ResolvedSettings } from './settings';
 import { sameResults } from './workspace-index';
 
@@ -59,29 +60,8 @@ function kustomizationAbove(dir: string, root: string): boolean {
   return false;
 }
 
-/** The kustomizations of the workspace folders, built again as their files are edited. */
-export interface LiveKustomize {
-  /**
-   * Builds the units of `uri`'s folder again if the file takes part in them and an open document
-   * of them changed; returns the URIs whose reports may have changed, or undefined when the file
-   * takes part in no build.
-   */
-  refresh(uri: string, settings: ResolvedSettings, generation: number): string[] | undefined;
-  /** A report with the builds' findings located in its file (its own dropped when the builds read it). */
-  openReport(report: FileReport): FileReport;
-  /** The report of a file that is not open, when it takes part in a build. */
-  closedReport(uri: string, settings: ResolvedSettings): FileReport | undefined;
-  has(uri: string): boolean;
-  /**
-   * The findings of the builds `uri` takes part in, built again from the open documents' text with
-   * `texts` (by URI) over it, the fixes of the findings `wanted` picks written into the base or the
-   * patch and verified (builds per fix); undefined for a file that takes part in no build.
-   */
-  fixes(uri: string, settings: ResolvedSettings, wanted: (finding: Result) => boolean, texts?: ReadonlyMap<string, string>): readonly Result[] | undefined;
-  /** Every file URI with findings of the builds. */
-  uris(): string[];
-  clear(): void;
-}
+/** The kustomizations of the workspace folders, built again as their files are edited (a {@link LivePass}). */
+export type LiveKustomize = LivePass;
 
 /** Creates the live kustomizations of one server; `documents` lists the open documents. */
 export function createLiveKustomize(documents: () => readonly TextDocument[], log: (message: string) => void): LiveKustomize {
