@@ -1,6 +1,6 @@
 import { join, relative, sep } from 'node:path';
 import { URI } from 'vscode-uri';
-import { gitlabLocalIncludes, includeMatcher, MAX_INCLUDE_DEPTH } from '../../shared/src/parse/gitlab-include';
+import { gitlabLocalIncludes, includeMatcher, walkLocalIncludes } from '../../shared/src/parse/gitlab-include';
 import { isYamlName } from '../../shared/src/parse/kind';
 import { readSource } from '../../host/src/workspace/source';
 
@@ -13,7 +13,7 @@ export type GitlabInclusion = (uri: string, folderUri: string | undefined, maxFi
 /**
  * Decides whether a document is included by the `.gitlab-ci.yml` (or `.gitlab-ci.yaml`) at the root
  * of its workspace folder, directly or through the local files that includes (at most
- * {@link MAX_INCLUDE_DEPTH} levels, each file once). Each file is read from its open document
+ * `MAX_INCLUDE_DEPTH` (parse/gitlab-include.ts) levels, each file once). Each file is read from its open document
  * (`openText`, by file system path) or else from the disk, every time: an edit of the pipeline is
  * seen at the next lint. The include lists are parsed once per text. A wildcard include matches
  * the document's path; the files it stands for are not listed, so their own includes are not followed.
@@ -45,22 +45,8 @@ export function createGitlabInclusion(openText: (path: string) => string | undef
     };
     const root = ['.gitlab-ci.yml', '.gitlab-ci.yaml'].map((name) => join(folder.fsPath, name)).find((p) => read(p) !== undefined);
     if (!root || root === doc.fsPath) return false;
-    const seen = new Set<string>();
-    let level = [root];
-    for (let depth = 0; depth < MAX_INCLUDE_DEPTH && level.length > 0; depth++) {
-      const next: string[] = [];
-      for (const file of level) {
-        const text = read(file);
-        if (text === undefined) continue;
-        for (const pattern of includesOf(text)) {
-          if (includeMatcher(pattern)(target)) return true;
-          if (pattern.includes('*') || seen.has(pattern)) continue;
-          seen.add(pattern);
-          next.push(join(folder.fsPath, ...pattern.split('/')));
-        }
-      }
-      level = next;
-    }
-    return false;
+    // a wildcard lists no files here: it only matches the document's own path
+    const targetsOf = (pattern: string): string[] => (pattern.includes('*') ? [] : [join(folder.fsPath, ...pattern.split('/'))]);
+    return walkLocalIncludes(root, read, targetsOf, { includesOf, stopAt: (pattern) => includeMatcher(pattern)(target) });
   };
 }

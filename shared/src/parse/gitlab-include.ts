@@ -79,3 +79,39 @@ export function includeMatcher(pattern: string): (relative: string) => boolean {
   const re = new RegExp(`^${source}$`);
   return (relative) => re.test(relative);
 }
+
+/**
+ * Follows a pipeline's local includes breadth-first from `root`, at most {@link MAX_INCLUDE_DEPTH}
+ * levels, each file read once (a cycle ends there). `includesOf` gives a text's include patterns
+ * (by default {@link gitlabLocalIncludes}; a caller may cache it), `targetsOf` the files a pattern
+ * names, and `stopAt` ends the walk at a pattern (true is returned then). `reached` collects every
+ * file reached besides the root.
+ */
+export function walkLocalIncludes<F>(
+  root: F,
+  read: (file: F) => string | undefined,
+  targetsOf: (pattern: string) => readonly F[],
+  options: { readonly includesOf?: (text: string) => readonly string[]; readonly stopAt?: (pattern: string) => boolean; readonly reached?: Set<F> } = {},
+): boolean {
+  const includesOf = options.includesOf ?? gitlabLocalIncludes;
+  const seen = new Set<F>([root]);
+  let level = [root];
+  for (let depth = 0; depth < MAX_INCLUDE_DEPTH && level.length > 0; depth++) {
+    const next: F[] = [];
+    for (const file of level) {
+      const text = read(file);
+      if (text === undefined) continue;
+      for (const pattern of includesOf(text)) {
+        if (options.stopAt?.(pattern)) return true;
+        for (const target of targetsOf(pattern)) {
+          if (seen.has(target)) continue;
+          seen.add(target);
+          options.reached?.add(target);
+          next.push(target);
+        }
+      }
+    }
+    level = next;
+  }
+  return false;
+}
