@@ -1,6 +1,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { send, type HttpResult } from '../../host/src/registry/http';
+import { mayCarryCredentials } from '../../host/src/registry/redirect';
 import type { Lang, Localized } from '../../shared/src/types';
 
 /**
@@ -135,7 +136,8 @@ const why = (en: string, de: string): CommitLookup => ({ ok: false, reason: { en
  * The commit `ref` (a tag or branch) of the GitHub repository `owner/repo` points to, from the
  * REST API (`GET /repos/{repo}/commits/{ref}` with the `application/vnd.github.sha` media type, which
  * answers with the bare SHA). `GITHUB_API_URL` names another API (GitHub Enterprise);
- * `GITHUB_TOKEN`, when set, is sent for the higher rate limit and is never shown.
+ * `GITHUB_TOKEN`, when set, is sent for the higher rate limit (over HTTPS, or plain HTTP to loopback
+ * only) and is never shown.
  */
 export async function githubCommit(repo: string, ref: string, options: { readonly env: Readonly<Record<string, string | undefined>>; readonly timeoutMs: number }): Promise<CommitLookup> {
   const base = (options.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
@@ -146,6 +148,8 @@ export async function githubCommit(repo: string, ref: string, options: { readonl
     return why(`${base} is not a URL`, `${base} ist keine URL`);
   }
   const token = options.env.GITHUB_TOKEN;
+  // a token travels over TLS, or over plain HTTP to this machine only (as registry credentials do)
+  if (token && !mayCarryCredentials(url)) return why(`refusing to send GITHUB_TOKEN over plain HTTP to ${url.host}`, `GITHUB_TOKEN wird nicht unverschlüsselt über HTTP an ${url.host} gesendet`);
   const result: HttpResult = await send({
     method: 'GET',
     url,

@@ -99,4 +99,11 @@ describe('GitHub commit lookup', () => {
     const closed = await githubCommit('actions/checkout', 'v4', { env: { GITHUB_API_URL: 'http://127.0.0.1:1' }, timeoutMs: 2000 });
     assert.ok(!closed.ok && /cannot reach 127\.0\.0\.1:1/.test(closed.reason.en), JSON.stringify(closed));
   });
+
+  it('never sends the token over plain HTTP beyond this machine', async () => {
+    const before = seen.length;
+    const plain = await githubCommit('actions/checkout', 'v4', { env: { GITHUB_API_URL: 'http://github.example', GITHUB_TOKEN: 'ghp_secret' }, timeoutMs: 2000 });
+    assert.ok(!plain.ok && /refusing to send GITHUB_TOKEN over plain HTTP to github\.example/.test(plain.reason.en) && !plain.reason.en.includes('ghp_secret'), JSON.stringify(plain));
+    assert.equal(seen.length, before, 'no request went out');
+  });
 });
