@@ -1,6 +1,6 @@
 // The `bollwerk` command line (PRODUCT.md §3). `main` takes the arguments and an IO object and
-// returns the exit code, so that tests can call it without spawning a process.
-import './v8-flags';
+// returns the exit code, so that tests can call it without spawning a process. The bin (launch.ts)
+// gives the process its V8 settings (v8-flags.ts) before it loads this module.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ToolInfo } from '../../shared/src/report/index';

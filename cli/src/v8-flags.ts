@@ -1,5 +1,7 @@
-// Imported first by the CLI and the scan worker, before any other module runs: V8 settings for a
-// short, cold process.
+// Imported first by the CLI's bin (launch.ts), before any other module runs: V8 settings for a
+// short, cold process. Only the process's entry sets them: they hold for the whole process, its
+// scan worker threads included, and changing them once code has been compiled is undefined in V8
+// (a test that imports the command line in-process once hit a fatal check in the inliner).
 //
 // Every function of a CLI run starts in V8's interpreter; the optimising compiler recompiles the
 // hot ones on background threads. With V8's default interrupt budget, hundreds of rule and parser
