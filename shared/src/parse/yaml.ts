@@ -1,7 +1,8 @@
-import { parseAllDocuments, isMap, isPair, isScalar, isSeq, isAlias, type Document, type Node, type Pair, YAMLMap, YAMLSeq, Scalar } from 'yaml';
+import { parseAllDocuments, isMap, isPair, isScalar, isSeq, isAlias, visit, type Document, type Node, type Pair, YAMLMap, YAMLSeq, Scalar } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import { Memo } from '../memo';
 import { lineIndex, type LineIndex } from '../text';
+import { crdSpecSpan } from './crd-schema';
 import { findDuplicateKeys, readAsKubernetes, wasRewritten } from './yaml-reading';
 import { parseLenient } from './yaml-quoted';
 
@@ -73,6 +74,8 @@ export interface YamlFile {
 /** Parses a chunk once; shared by callers that keep a cache keyed by chunk text. */
 export interface ParsedChunk {
   readonly docs: readonly Document.Parsed[];
+  /** True when a CustomResourceDefinition's spec was left out (crd-schema.ts): only a manifest's reading may use it. */
+  readonly abridged?: boolean;
 }
 
 /** Bounds that keep hostile input (alias bombs, huge nesting) from hanging the process. */
@@ -126,6 +129,32 @@ export function parseChunk(text: string): ParsedChunk {
   }
 }
 
+/**
+ * Parses a chunk read as Kubernetes manifests: a large CustomResourceDefinition without its spec's
+ * value (crd-schema.ts), the nodes after the left-out span at their offsets in the chunk; any other
+ * chunk whole. Never throws.
+ */
+export function parseManifestChunk(text: string): ParsedChunk {
+  const span = crdSpecSpan(text);
+  if (!span) return parseChunk(text);
+  const parsed = parseChunk(text.slice(0, span.start) + text.slice(span.end));
+  if (parsed.docs.length !== 1 || parsed.docs[0]!.errors.length > 0) return parseChunk(text);
+  const shift = span.end - span.start;
+  const moved = (offset: number): number => (offset >= span.start ? offset + shift : offset);
+  const doc = parsed.docs[0]!;
+  const move = (range: [number, number, number] | null | undefined): void => {
+    if (range) for (let i = 0; i < 3; i++) range[i] = moved(range[i]!);
+  };
+  move(doc.range);
+  visit(doc, {
+    Node(_, node) {
+      move(node.range);
+    },
+  });
+  for (const w of doc.warnings) w.pos = [moved(w.pos[0]), moved(w.pos[1])];
+  return { docs: parsed.docs, abridged: true };
+}
+
 /** Options for {@link parseYaml}. */
 export interface ParseYamlOptions {
   /** Cache of parsed chunks by their text: unchanged documents are not parsed again. */
@@ -144,9 +173,9 @@ export function parseYaml(uri: string, text: string, kind: YamlFile['kind'], opt
     if (isEmptyChunk(chunkText)) continue; // no content, nothing to parse: a run of empty `---` costs no parse each
     let parsed = options.cache?.get(chunkText);
     // a chunk read as Kubernetes has its tree rewritten (yaml-reading.ts); Compose reads aliases and merges itself
-    if (parsed && kind === 'compose' && parsed.docs.some(wasRewritten)) parsed = parseChunk(chunkText);
+    if (parsed && kind !== 'kubernetes' && (parsed.abridged || (kind === 'compose' && parsed.docs.some(wasRewritten)))) parsed = parseChunk(chunkText);
     else if (!parsed) {
-      parsed = parseChunk(chunkText);
+      parsed = kind === 'kubernetes' ? parseManifestChunk(chunkText) : parseChunk(chunkText);
       options.cache?.set(chunkText, parsed);
     }
     for (const doc of parsed.docs) documents.push(makeDocument(documents.length, chunk.start, doc, lines, kind));
