@@ -40,6 +40,17 @@ function rss(pid) {
   }
 }
 
+/** CPU milliseconds (user + system) a process has used so far (Linux /proc), undefined elsewhere. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux)
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A Deployment of `n` containers: a manifest of a few hundred lines with findings on every container. */
 function manifest(n) {
   const containers = Array.from({ length: n }, (_, i) => `      - name: c${i}\n        image: nginx:1.25\n        env:\n          - name: MODE\n            value: run${i}\n        ports:\n          - containerPort: ${8000 + i}\n`).join('');
@@ -113,12 +124,15 @@ export async function measureServer(dir, options = {}) {
   }, 100);
   phase = 'scan';
   const t0 = performance.now();
+  const cpu0 = cpuMs(child.pid);
   let scanning = true;
   const scan = connection.sendRequest('bollwerk/scanWorkspace', {}).then((r) => ((scanning = false), r));
   const latencies = [];
   while (scanning) latencies.push(await edit());
   const result = await scan;
   const scanMs = performance.now() - t0;
+  const cpu1 = cpuMs(child.pid);
+  const scanCpuMs = cpu0 === undefined || cpu1 === undefined ? undefined : cpu1 - cpu0;
 
   phase = 'checklist';
   const t1 = performance.now();
@@ -193,6 +207,7 @@ export async function measureServer(dir, options = {}) {
     files: result.files,
     findings: result.findings,
     scanMs: Math.round(scanMs),
+    scanCpuMs,
     idleEditP50Ms: round(percentile(idleSorted, 50)),
     idleEditP95Ms: round(percentile(idleSorted, 95)),
     edits: latencies.length,
@@ -210,6 +225,30 @@ export async function measureServer(dir, options = {}) {
     maxRssMbByPhase: phaseRss,
     rssAfterMb: memory?.now,
   };
+}
+
+/** The server's goals at ten copies (PRODUCT.md, quality bars). */
+export const SERVER_GOALS = { peakRssMb: 800, editP95Ms: 50, checklistBytes: 2 * 1024 * 1024, checklistMs: 2000 };
+
+/**
+ * The server's side of the large-repository workload (test/bench/large-repo.mjs): measureServer on one
+ * copy and on ten; rows in that file's LargeRepoRow shape (the scan request: wall, the server's CPU
+ * during it, the server's peak RSS) and the goals judged on ten copies, each with its measurement.
+ */
+export async function measureLargeRepoServer(workload, { log = (m) => process.stderr.write(`${m}\n`) } = {}) {
+  log('large-repo: language server on one copy');
+  const one = await measureServer(workload.one);
+  log(`large-repo: language server on ${workload.copies} copies`);
+  const ten = await measureServer(workload.ten);
+  const row = (m) => ({ wallMs: m.scanMs, cpuMs: m.scanCpuMs ?? NaN, maxRssKb: (m.peakRssMb ?? NaN) * 1024 });
+  const at = `on ${workload.copies} copies`;
+  const goals = [
+    { what: `server peak RSS ${at} ≤ ${SERVER_GOALS.peakRssMb} MB (by phase: ${Object.entries(ten.maxRssMbByPhase).map(([k, v]) => `${k} ${v}`).join(', ')}; 1×: ${one.peakRssMb} MB)`, value: ten.peakRssMb, unit: 'MB', met: ten.peakRssMb <= SERVER_GOALS.peakRssMb },
+    { what: `edit→diagnostics p95 while the scan runs ${at} ≤ ${SERVER_GOALS.editP95Ms} ms (${ten.edits} edits, p50 ${ten.editP50Ms} ms, max ${ten.editMaxMs} ms; idle p95 ${ten.idleEditP95Ms} ms; 1×: p95 ${one.editP95Ms} ms)`, value: ten.editP95Ms, unit: 'ms', met: ten.editP95Ms <= SERVER_GOALS.editP95Ms },
+    { what: `bollwerk/checklist answer ${at} ≤ 2 MB (${ten.checklistBytes} bytes in ${ten.checklistMs} ms; 1×: ${one.checklistBytes} bytes)`, value: ten.checklistBytes / 1024 / 1024, unit: 'MB', met: ten.checklistBytes <= SERVER_GOALS.checklistBytes },
+    { what: `bollwerk/checklist ${at} within 2 s`, value: ten.checklistMs, unit: 'ms', met: ten.checklistMs <= SERVER_GOALS.checklistMs },
+  ];
+  return { rows: [{ side: 'server', what: 'bollwerk/scanWorkspace', one: row(one), ten: row(ten) }], goals, details: { one, ten } };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -72,6 +72,7 @@ export async function measureLargeRepo({ realworld, work, cli, measure, runs = 1
       const server = await measureLargeRepoServer(workload, { work, runs, log });
       rows.push(...server.rows);
       goals.push(...server.goals);
+      return { files: workload.files, copies: workload.copies, rows, goals, server: server.details };
     }
     return { files: workload.files, copies: workload.copies, rows, goals };
   } finally {
@@ -89,6 +90,7 @@ export function largeRepoReport(result) {
   const widths = head.map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const lines = [`(8) large repository: realworld/files and ${result.copies} copies of it`];
   for (const r of rows) lines.push(`  ${r.map((c, i) => c.padEnd(widths[i])).join('  ')}`.trimEnd());
-  for (const g of result.goals) lines.push(`    ${g.what}: ${g.value.toFixed(g.unit === 'MB' ? 0 : 2)}${g.unit === 'MB' ? ' MB' : '×'} ${g.met ? 'met' : 'NOT met'}`);
+  const value = (g) => (g.unit === 'MB' ? `${g.value.toFixed(g.value < 10 ? 2 : 0)} MB` : g.unit === 'ms' ? `${g.value} ms` : `${g.value.toFixed(2)}×`);
+  for (const g of result.goals) lines.push(`    ${g.what}: ${value(g)} ${g.met ? 'met' : 'NOT met'}`);
   return lines;
 }
