@@ -67,12 +67,13 @@ function writeCodeCache() {
  *   pin command.
  * - the deployable units of a scan (dist/cli-render.js): the Helm renderer and the kustomize
  *   builder, which scan.ts (and fix.ts, for --fix) require only when a scan finds a chart or a
- *   kustomization.
+ *   kustomization, and the scan worker only when the language server asks it for the deploy stages.
  */
 const APART = [
   { request: './pin', importer: 'main.ts', bundle: './cli-pin.js' },
   { request: './deployables', importer: 'scan.ts', bundle: './cli-render.js' },
   { request: './deployables', importer: 'fix.ts', bundle: './cli-render.js' },
+  { request: './deployables', importer: 'worker.ts', bundle: './cli-render.js' },
 ];
 function bundlesApart() {
   return {
@@ -98,7 +99,8 @@ const builds = [
   // one bundle of the renderer and the builder for both of its requirers (the scan's passes, --fix)
   { ...common, entryPoints: { 'cli-render': 'cli/src/render-bundle.ts' }, outdir: 'dist' },
   // The worker threads of workspace scans (host/src/workspace/pool.ts looks for it beside the bundle);
-  // they lint single files and never render or build deployable units.
+  // they lint single files; the language server's scan worker then runs the deploy stages, from
+  // dist/cli-render.js.
   { ...common, entryPoints: { 'scan-worker': 'host/src/workspace/worker.ts' }, outdir: 'dist', plugins: [bundlesApart()] },
   // The benchmark's baseline: only parsing, with the product's parsers (test/bench/parse-only.ts).
   { ...common, entryPoints: { 'bench-parse-only': 'test/bench/parse-only.ts' }, outdir: 'dist' },

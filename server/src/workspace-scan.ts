@@ -6,8 +6,10 @@ import type { Config } from '../../shared/src/config';
 import { withoutParsed, type FileReport } from '../../shared/src/lint';
 import { isDockerfileName, possibleKinds } from '../../shared/src/parse/kind';
 import { fileUri, findFiles, lintFile, uriPath } from '../../host/src/workspace/index';
-import { deployPasses } from '../../host/src/workspace/deployables';
-import { defaultWorkerScript, NEXT, type PoolMessage } from '../../host/src/workspace/pool';
+import { applyDeployStages, deployFindings, deployStagesOf, type DeployFindings } from '../../host/src/workspace/deployables';
+import { defaultWorkerScript, NEXT, type DeployMessage, type PoolMessage } from '../../host/src/workspace/pool';
+import { chartRoots } from '../../host/src/workspace/source';
+import { isKustomizationFile } from '../../shared/src/deployable-names';
 import { hasDockerignore } from '../../host/src/workspace/source';
 
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -81,17 +83,29 @@ const NEVER: ScanControl = { cancelled: () => false };
 
 const sameKinds = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => a.size === b.size && [...a].every((k) => b.has(k));
 
+/** The deploy stages a worker runs after its files (see WorkerInput.deploy in host/src/workspace/worker.ts). */
+interface DeployRequest {
+  readonly roots: readonly string[];
+  readonly files: readonly string[];
+  readonly ignoreBase?: string;
+}
+
 /**
  * Lints `paths` on one worker thread (host/src/workspace/worker.ts, the CLI's scan worker), so that
  * the server's thread stays free for the editor: it only receives the reports, each handed to
- * `onReport` with its index in `paths`. Resolves with false when cancelled; files a worker does not
- * deliver (it could not start, crashed, or a report could not be sent) are linted in this thread.
+ * `onReport` with its index in `paths`. With `deploy` the worker then builds the kustomizations and
+ * renders the charts, which take seconds in a large repository, and sends what they found. Resolves
+ * with `complete: false` when cancelled; files a worker does not deliver (it could not start,
+ * crashed, or a report could not be sent) are linted in this thread, and deploy findings it does not
+ * deliver are left undefined for the caller to make.
  */
-async function lintOnWorker(paths: readonly string[], config: Config, log: (m: string) => void, script: string, control: ScanControl, onReport: (index: number, report: FileReport) => void): Promise<boolean> {
+async function lintOnWorker(paths: readonly string[], config: Config, log: (m: string) => void, script: string, control: ScanControl, onReport: (index: number, report: FileReport) => void, deploy?: DeployRequest): Promise<{ complete: boolean; deploy?: DeployFindings }> {
   const reports: boolean[] = new Array<boolean>(paths.length).fill(false);
   const counters = new SharedArrayBuffer(8);
   const shared = new Int32Array(counters);
   let received = 0;
+  let deployed: DeployFindings | undefined;
+  let deployAnswered = deploy === undefined;
   const settled = await new Promise<boolean>((resolve) => {
     let worker: Worker;
     let port: MessagePort;
@@ -100,7 +114,7 @@ async function lintOnWorker(paths: readonly string[], config: Config, log: (m: s
       port = channel.port1;
       // a bounded old generation makes the worker collect its garbage early instead of growing the
       // server's resident set; a file that needs more ends the worker, and the rest is linted here
-      worker = new Worker(script, { workerData: { paths, config, counters, port: channel.port2 }, transferList: [channel.port2], resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB } });
+      worker = new Worker(script, { workerData: { paths, config, counters, port: channel.port2, ...(deploy ? { deploy } : {}) }, transferList: [channel.port2], resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB } });
     } catch (e) {
       log(`scan: no worker thread (${(e as Error).message}); linting in the server's thread`);
       resolve(true);
@@ -122,9 +136,12 @@ async function lintOnWorker(paths: readonly string[], config: Config, log: (m: s
         finish(false);
       }
     }, 100);
-    port.on('message', (msg: PoolMessage) => {
+    port.on('message', (msg: PoolMessage | DeployMessage) => {
       for (const line of msg.logs) log(line);
-      if (msg.report && !reports[msg.index]) {
+      if ('deploy' in msg) {
+        deployed = msg.deploy;
+        deployAnswered = true;
+      } else if (msg.report && !reports[msg.index]) {
         reports[msg.index] = true;
         received++;
         onReport(msg.index, msg.report);
@@ -132,20 +149,20 @@ async function lintOnWorker(paths: readonly string[], config: Config, log: (m: s
       if (control.cancelled()) {
         Atomics.store(shared, NEXT, paths.length);
         finish(false);
-      } else if (received >= paths.length) finish(true);
+      } else if (received >= paths.length && deployAnswered) finish(true);
     });
     worker.on('error', (e) => log(`scan: worker thread failed: ${e.message}`));
     // the worker ends when no file is left to claim; whatever it did not deliver is linted below
     worker.on('exit', () => setImmediate(() => finish(!control.cancelled())));
   });
-  if (!settled) return false;
+  if (!settled) return { complete: false };
   for (let i = 0; i < paths.length; i++) {
     if (reports[i]) continue;
-    if (control.cancelled()) return false;
+    if (control.cancelled()) return { complete: false };
     onReport(i, withoutParsed(lintFile(paths[i]!, config, log)));
     await yieldToEvents();
   }
-  return true;
+  return { complete: true, ...(deployed ? { deploy: deployed } : {}) };
 }
 
 /**
@@ -153,8 +170,9 @@ async function lintOnWorker(paths: readonly string[], config: Config, log: (m: s
  * honoured, test data skipped) and file reader; files unchanged since the last scan (see
  * {@link ScanCache}) keep their report. The other files are linted on a worker thread when there are
  * many, else in this thread, yielding between files: either way the server keeps answering while it
- * scans. Then kustomizations are built and charts rendered (host/src/workspace/deployables.ts), as
- * `bollwerk scan` does. The workspace rules run afterwards over the server's index (open documents
+ * scans. Kustomizations are built and charts rendered as `bollwerk scan` does
+ * (host/src/workspace/deployables.ts): on the worker, after its files, in a folder of some size, since
+ * they take seconds in a large repository. The workspace rules run afterwards over the server's index (open documents
  * included); reports keep what those rules read of each file (FileReport.workspace), not its parse.
  * Undefined when the scan was cancelled (the cache keeps what was linted).
  */
@@ -188,12 +206,19 @@ export async function scanFolder(folderUri: string, config: Config, log: (m: str
   };
   control.progress?.(cache.reused, total);
   const todoPaths = todo.map((i) => found.files[i]!);
-  const threads = control.threads ?? (todo.length >= MIN_FILES_FOR_WORKER ? 1 : 0);
+  // kustomizations are built and charts rendered as `bollwerk scan` does, with the folder as the configuration's base
+  const hasDeployables = found.files.some(isKustomizationFile) || chartRoots(found.files).length > 0;
+  const deploy: DeployRequest | undefined = hasDeployables ? { roots: [root.fsPath], files: found.files, ignoreBase: root.fsPath } : undefined;
+  // the worker also takes the deploy stages of a folder of some size when every report comes from the cache
+  const threads = control.threads ?? (todo.length >= MIN_FILES_FOR_WORKER || (deploy && total >= MIN_FILES_FOR_WORKER) ? 1 : 0);
   const script = threads > 0 ? (control.workerScript ?? defaultWorkerScript()) : undefined;
+  let deployed: DeployFindings | undefined;
   // A worker collects workspace facts only for the kinds its paths can hold (possibleKinds); that equals
-  // collecting them all only when the files to lint can hold every kind the folder can.
-  if (script && sameKinds(possibleKinds(todoPaths), possibleKinds(found.files))) {
-    if (!(await lintOnWorker(todoPaths, config, log, script, control, onReport))) return undefined;
+  // collecting them all only when the files to lint can hold every kind the folder can (or there are none).
+  if (script && (todoPaths.length === 0 || sameKinds(possibleKinds(todoPaths), possibleKinds(found.files)))) {
+    const done = await lintOnWorker(todoPaths, config, log, script, control, onReport, deploy);
+    if (!done.complete) return undefined;
+    deployed = done.deploy;
   } else {
     for (let n = 0; n < todoPaths.length; n++) {
       if (control.cancelled()) return undefined;
@@ -203,7 +228,11 @@ export async function scanFolder(folderUri: string, config: Config, log: (m: str
   }
   cache.prune(root.fsPath, new Set(found.files));
   const perFile = byPath.filter((r): r is FileReport => r !== undefined);
-  // kustomizations built and charts rendered as `bollwerk scan` does, with the folder as the configuration's base
-  const reports = deployPasses([root.fsPath], found.files, perFile, config, fileUri, uriPath, { ignoreBase: root.fsPath, log });
+  if (deploy && !deployed) {
+    // no worker ran them (a small folder, or the worker failed): this thread builds and renders
+    log(`scan: building the kustomizations and rendering the charts of ${root.fsPath} in the server's thread`);
+    deployed = deployFindings(deploy.roots, deploy.files, config, fileUri, { ignoreBase: root.fsPath, log });
+  }
+  const reports = deployed ? applyDeployStages(perFile, deployStagesOf(deployed, uriPath)) : perFile;
   return reports.filter((r) => r.kind);
 }

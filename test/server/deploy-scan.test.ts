@@ -12,9 +12,9 @@ import { DEFAULT_CONFIG } from '../../shared/src/config';
 import { lintWorkspaceFacts } from '../../shared/src/lint';
 import type { ChecklistFindingsResult, ChecklistResponse, ScanWorkspaceResult } from '../../shared/src/protocol';
 import { rulesOf } from '../../server/src/diagnostic-groups';
-import { scanFolder } from '../../server/src/workspace-scan';
+import { ScanCache, scanFolder } from '../../server/src/workspace-scan';
 import { runMain } from '../cli/helpers';
-import { ROOT, startServer, type TestClient } from './lsp-client';
+import { buildServer, ROOT, startServer, type TestClient } from './lsp-client';
 
 interface JsonResult {
   readonly ruleId: string;
@@ -42,6 +42,7 @@ describe('workspace scan in the server: charts and kustomizations as in bollwerk
   let folder = '';
   let cli: string[] = [];
   before(async () => {
+    buildServer(); // dist/scan-worker.js
     dir = mkdtempSync(join(tmpdir(), 'bollwerk-deploy-scan-'));
     folder = URI.file(dir).toString();
     cpSync(join(ROOT, 'test/fixtures/helm/web'), join(dir, 'charts/web'), { recursive: true });
@@ -63,6 +64,25 @@ describe('workspace scan in the server: charts and kustomizations as in bollwerk
     const results = [...reports.flatMap((r) => r.results), ...lintWorkspaceFacts(reports.flatMap((r) => r.workspace ?? []), { config: DEFAULT_CONFIG })];
     const server = results.map((x) => place(folder, x.uri, x.ruleId, x.range)).sort();
     assert.deepEqual(server, cli);
+  });
+
+  it('on the scan worker the kustomizations are built and the charts rendered there, with the same reports', async () => {
+    const logs: string[] = [];
+    const options = { cancelled: () => false, workerScript: join(ROOT, 'dist', 'scan-worker.js') };
+    const inThread = (await scanFolder(folder, DEFAULT_CONFIG, (m) => logs.push(m), new ScanCache(), { ...options, threads: 0 }))!;
+    assert.ok(logs.some((l) => l.includes("rendering the charts") && l.includes("in the server's thread")), logs.join('\n'));
+    logs.length = 0;
+    const cache = new ScanCache();
+    const onWorker = (await scanFolder(folder, DEFAULT_CONFIG, (m) => logs.push(m), cache, { ...options, threads: 1 }))!;
+    assert.deepEqual(logs.filter((l) => l.includes("server's thread")), [], logs.join('\n'));
+    assert.deepEqual(onWorker, inThread);
+    assert.ok(onWorker.some((r) => r.results.some((x) => x.uri.endsWith('/charts/web/values.yaml'))), 'chart findings on the values file');
+    assert.ok(onWorker.some((r) => r.results.some((x) => x.uri.endsWith('/deploy/base/deployment.yaml'))), 'unit findings on the base');
+    // a scan that reuses every file's report still has the worker build and render
+    const again = (await scanFolder(folder, DEFAULT_CONFIG, (m) => logs.push(m), cache, { ...options, threads: 1 }))!;
+    assert.ok(cache.reused > 0);
+    assert.deepEqual(logs.filter((l) => l.includes("server's thread")), []);
+    assert.deepEqual(again, onWorker);
   });
 
   /** The places of every finding the checklist counts, each item's findings read page by page. */

@@ -11,8 +11,9 @@
  */
 import type { Config } from '../../../shared/src/config';
 import type { FileReport } from '../../../shared/src/lint';
+import type { ChartLint } from '../../../shared/src/helm/lint-chart';
 import { chartMerge, lintChartDir, type ChartMerge } from './charts';
-import { unitPass, type UnitPass } from './kustomize-pass';
+import { unitFindings, unitPassOf, type UnitFindings, type UnitPass } from './kustomize-pass';
 import { compareReportUris } from './report-order';
 import { chartRoots } from './source';
 
@@ -28,7 +29,11 @@ export interface PassOptions {
  * `uriOf` and `uriPath` convert between paths and the reports' URIs. Never throws on file content.
  */
 export function deployPasses(roots: readonly string[], files: readonly string[], reports: FileReport[], config: Config, uriOf: (path: string) => string, uriPath: (uri: string) => string, options: PassOptions = {}): FileReport[] {
-  const { units, charts } = deployStages(roots, files, config, uriOf, uriPath, options);
+  return applyDeployStages(reports, deployStages(roots, files, config, uriOf, uriPath, options));
+}
+
+/** The per-file reports with the findings of the deploy stages applied (see {@link deployPasses}). */
+export function applyDeployStages(reports: FileReport[], { units, charts }: { units: UnitPass | undefined; charts: ChartMerge | undefined }): FileReport[] {
   let out = reports;
   // deployable units: kustomizations are built and their output linted; their inputs are not linted alone
   if (units) out = [...out.map((r) => units.apply(r)), ...units.rest()];
@@ -44,7 +49,22 @@ export function deployPasses(roots: readonly string[], files: readonly string[],
  * their findings are located in.
  */
 export function deployStages(roots: readonly string[], files: readonly string[], config: Config, uriOf: (path: string) => string, uriPath: (uri: string) => string, options: PassOptions = {}): { units: UnitPass | undefined; charts: ChartMerge | undefined } {
-  const units = unitPass(roots, files, config, uriOf, uriPath, options.log);
+  return deployStagesOf(deployFindings(roots, files, config, uriOf, options), uriPath);
+}
+
+/**
+ * What the deploy stages find, as plain data: the language server has it made on its scan's worker
+ * thread (host/src/workspace/worker.ts), since building and rendering take seconds in a large
+ * repository, and applies it on its own thread with {@link deployStagesOf}.
+ */
+export interface DeployFindings {
+  readonly units: UnitFindings | undefined;
+  readonly charts: readonly { readonly dir: string; readonly dirUri: string; readonly lint: ChartLint }[];
+}
+
+/** Builds the kustomizations and renders the charts among `files`, and lints what they give. Never throws on file content. */
+export function deployFindings(roots: readonly string[], files: readonly string[], config: Config, uriOf: (path: string) => string, options: PassOptions = {}): DeployFindings {
+  const units = unitFindings(roots, files, config, uriOf, options.log);
   const charts = chartRoots(files).flatMap((dir) => {
     try {
       return [{ dir, dirUri: uriOf(dir), lint: lintChartDir(dir, config, uriOf, options.ignoreBase, options.log) }];
@@ -54,5 +74,10 @@ export function deployStages(roots: readonly string[], files: readonly string[],
       return [];
     }
   });
-  return { units, charts: charts.length > 0 ? chartMerge(charts) : undefined };
+  return { units, charts };
+}
+
+/** The passes over the per-file reports that apply what {@link deployFindings} found. */
+export function deployStagesOf(found: DeployFindings, uriPath: (uri: string) => string): { units: UnitPass | undefined; charts: ChartMerge | undefined } {
+  return { units: found.units && unitPassOf(found.units, uriPath), charts: found.charts.length > 0 ? chartMerge(found.charts) : undefined };
 }

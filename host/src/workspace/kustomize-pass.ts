@@ -127,18 +127,44 @@ export interface UnitPass {
  * Without kustomization files it is undefined: the reports stay as they are.
  */
 export function unitPass(roots: readonly string[], files: readonly string[], config: Config, uriOf: (path: string) => string, uriPath: (uri: string) => string, log?: (m: string) => void): UnitPass | undefined {
+  const found = unitFindings(roots, files, config, uriOf, log);
+  return found && unitPassOf(found, uriPath);
+}
+
+/** What {@link unitPass} finds, as plain data (a worker thread can send it): absolute paths, findings by URI. */
+export interface UnitFindings {
+  /** The files the builds read. */
+  readonly inputs: readonly string[];
+  /** Inputs that are no objects of their own: patches and kustomization files. */
+  readonly notObjects: readonly string[];
+  /** The findings of the built units, by the URI of the file they are located in. */
+  readonly added: readonly (readonly [string, Result[]])[];
+}
+
+/** Builds and lints the kustomizations among `files` (see {@link unitPass}); undefined when there are none. */
+export function unitFindings(roots: readonly string[], files: readonly string[], config: Config, uriOf: (path: string) => string, log?: (m: string) => void): UnitFindings | undefined {
   const found = kustomizationDirs(roots, files);
   if (!found) return undefined;
   const { root, dirs } = found;
   const result = lintKustomizations(diskTree(root), { dirs, config, ...(log ? { log } : {}) });
-  const inputs = new Set([...result.inputs].map((p) => join(root, p)));
-  // patches and kustomization files are no objects of their own: the workspace rules skip them too
-  const notObjects = new Set([...result.inputs].filter((p) => !result.resourceFiles.has(p)).map((p) => join(root, p)));
   const added = new Map<string, Result[]>();
   for (const f of result.findings) {
     const r = toResult(root, f, uriOf);
     added.set(r.uri, [...(added.get(r.uri) ?? []), r]);
   }
+  return {
+    inputs: [...result.inputs].map((p) => join(root, p)),
+    // patches and kustomization files are no objects of their own: the workspace rules skip them too
+    notObjects: [...result.inputs].filter((p) => !result.resourceFiles.has(p)).map((p) => join(root, p)),
+    added: [...added],
+  };
+}
+
+/** The pass over the per-file reports that applies what {@link unitFindings} found. */
+export function unitPassOf(found: UnitFindings, uriPath: (uri: string) => string): UnitPass {
+  const inputs = new Set(found.inputs);
+  const notObjects = new Set(found.notObjects);
+  const added = new Map(found.added);
   return {
     apply(report) {
       const extra = added.get(report.uri) ?? [];

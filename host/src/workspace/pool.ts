@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type * as WorkerThreads from 'node:worker_threads';
 import type { Config } from '../../../shared/src/config';
+import type { DeployFindings } from './deployables';
 import type { FileReport } from '../../../shared/src/lint';
 
 /** Index of the next unclaimed file in the shared counters. */
@@ -19,6 +20,12 @@ export const DONE = 1;
 export interface PoolMessage {
   readonly index: number;
   readonly report?: FileReport;
+  readonly logs: readonly string[];
+}
+
+/** The last message of a worker asked for the deploy stages (WorkerInput.deploy): what they found, or nothing when they failed. */
+export interface DeployMessage {
+  readonly deploy: DeployFindings | undefined;
   readonly logs: readonly string[];
 }
 

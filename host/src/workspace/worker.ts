@@ -1,11 +1,13 @@
 // Entry point of a scan worker thread (bundled as dist/scan-worker.js): lints the files it claims
-// from the shared queue of pool.ts and posts each report without its parsed file.
+// from the shared queue of pool.ts and posts each report without its parsed file. Asked for them
+// (the language server's scan), it then builds the kustomizations and renders the charts of the
+// scan (deployables.ts, loaded only then) and posts what they found.
 import { workerData, type MessagePort } from 'node:worker_threads';
 import type { Config } from '../../../shared/src/config';
 import { withoutParsed } from '../../../shared/src/lint';
 import { possibleKinds } from '../../../shared/src/parse/kind';
-import { lintFile } from './scan';
-import { NEXT, DONE, type PoolMessage } from './pool';
+import { fileUri, lintFile } from './scan';
+import { NEXT, DONE, type DeployMessage, type PoolMessage } from './pool';
 
 interface WorkerInput {
   readonly paths: readonly string[];
@@ -13,11 +15,13 @@ interface WorkerInput {
   readonly counters: SharedArrayBuffer;
   readonly port: MessagePort;
   /** Files linted as pipelines whatever their name (PoolOptions.pipelines). */
-  readonly pipelines: readonly string[];
+  readonly pipelines?: readonly string[];
+  /** The deploy stages to run once no file is left to claim: the scan's roots, every file it found, the configuration's base. */
+  readonly deploy?: { readonly roots: readonly string[]; readonly files: readonly string[]; readonly ignoreBase?: string };
 }
 
-function run({ paths, config, counters, port, pipelines }: WorkerInput): void {
-  const pipelineSet = new Set(pipelines);
+function run({ paths, config, counters, port, pipelines, deploy }: WorkerInput): void {
+  const pipelineSet = new Set(pipelines ?? []);
   const shared = new Int32Array(counters);
   // the worker is given every path of the scan, so it knows what the scan can hold as the main thread does
   const scanKinds = possibleKinds(paths);
@@ -36,6 +40,22 @@ function run({ paths, config, counters, port, pipelines }: WorkerInput): void {
     }
     Atomics.add(shared, DONE, 1);
     Atomics.notify(shared, DONE);
+  }
+  if (deploy) {
+    const logs: string[] = [];
+    let found: DeployMessage['deploy'];
+    try {
+      const stages = require('./deployables') as typeof import('./deployables');
+      found = stages.deployFindings(deploy.roots, deploy.files, config, fileUri, { ...(deploy.ignoreBase ? { ignoreBase: deploy.ignoreBase } : {}), log: (m) => logs.push(m) });
+    } catch (e) {
+      logs.push(`deploy stages failed on the worker thread: ${(e as Error).stack ?? String(e)}`);
+    }
+    try {
+      port.postMessage({ deploy: found, logs } satisfies DeployMessage);
+    } catch {
+      // findings that cannot be cloned: the receiving thread runs the stages itself
+      port.postMessage({ deploy: undefined, logs } satisfies DeployMessage);
+    }
   }
   port.close();
 }
