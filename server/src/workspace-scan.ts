@@ -5,7 +5,7 @@ import { URI } from 'vscode-uri';
 import type { Config } from '../../shared/src/config';
 import { withoutParsed, type FileReport } from '../../shared/src/lint';
 import { isDockerfileName, possibleKinds } from '../../shared/src/parse/kind';
-import { fileUri, findFiles, lintFile, uriPath } from '../../host/src/workspace/index';
+import { fileUri, findFilesStepwise, lintFile, uriPath, type FindOptions, type FoundFiles } from '../../host/src/workspace/index';
 import { applyDeployStages, deployFindings, deployStagesOf, type DeployFindings } from '../../host/src/workspace/deployables';
 import { defaultWorkerScript, NEXT, type DeployMessage, type PoolMessage } from '../../host/src/workspace/pool';
 import { chartRoots } from '../../host/src/workspace/source';
@@ -68,6 +68,23 @@ export interface ScanControl {
 
 /** The old generation of the scan's worker thread (MB). */
 const WORKER_OLD_GENERATION_MB = 256;
+
+/** The longest the walk of a folder holds the server's thread before it answers the editor's requests (ms). */
+const WALK_SLICE_MS = 10;
+
+/** The CLI's walk, a folder at a time, yielding to the editor's requests every {@link WALK_SLICE_MS}; undefined when cancelled. */
+async function walkYielding(roots: readonly string[], options: FindOptions, control: ScanControl): Promise<FoundFiles | undefined> {
+  const steps = findFilesStepwise(roots, options);
+  let since = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - since < WALK_SLICE_MS) continue;
+    if (control.cancelled()) return undefined;
+    await yieldToEvents();
+    since = performance.now();
+  }
+}
 
 /** Files whose identity on disk is looked up between two yields to the editor's requests. */
 const STAT_BATCH = 500;
@@ -180,7 +197,8 @@ export async function scanFolder(folderUri: string, config: Config, log: (m: str
   const root = URI.parse(folderUri);
   cache.reused = 0;
   if (root.scheme !== 'file') return [];
-  const found = findFiles([root.fsPath], { ignorePaths: config.ignorePaths, testDataPaths: config.testDataPaths, ignoreBase: root.fsPath });
+  const found = await walkYielding([root.fsPath], { ignorePaths: config.ignorePaths, testDataPaths: config.testDataPaths, ignoreBase: root.fsPath }, control);
+  if (!found) return undefined;
   cache.testDataSkipped = found.testData.length;
   for (const p of found.problems) log(`scan: ${p.path}: ${p.message}`);
   const configKey = JSON.stringify(config);

@@ -6,7 +6,7 @@ import { join, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { compileIgnoreLine, isIgnored, parseIgnoreFile } from '../../host/src/workspace/gitignore';
-import { findFiles, resolvePath } from '../../host/src/workspace/walk';
+import { findFiles, findFilesStepwise, resolvePath } from '../../host/src/workspace/walk';
 import { hasDockerignore, readSource } from '../../host/src/workspace/source';
 import { loadConfig } from '../../host/src/workspace/config-file';
 import { scanWorkspace } from '../../host/src/workspace/scan';
@@ -105,6 +105,26 @@ describe('findFiles', () => {
       'top.json': '{}',
     });
     assert.deepEqual(rel(dir, findFiles([dir]).files), ['keep/important.json', 'keep/prod.yaml']);
+  });
+  it('walks step by step, a folder at a time, to what findFiles finds', () => {
+    const dir = workspace({
+      '.gitignore': 'generated/\n',
+      'generated/x.yaml': 'a: 1',
+      'a/Dockerfile': 'FROM x',
+      'a/b/compose.yaml': 'services: {}',
+      'c/d/e/k.yaml': 'a: 1',
+      'tests/fixtures/t.yaml': 'a: 1',
+    });
+    const options = { testDataPaths: ['tests/'] };
+    const steps = findFilesStepwise([dir], options);
+    let folders = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) folders++;
+    // the root, a, a/b, c, c/d, c/d/e, tests and tests/fixtures are read; generated/ is ignored
+    assert.equal(folders, 8);
+    assert.deepEqual(step.value, findFiles([dir], options));
+    assert.deepEqual(rel(dir, step.value.files), ['a/Dockerfile', 'a/b/compose.yaml', 'c/d/e/k.yaml']);
+    assert.deepEqual(rel(dir, step.value.testData), ['tests/fixtures/t.yaml']);
   });
   it('honours the .gitignore files of the repository above the scan root', () => {
     const dir = workspace({ '.gitignore': 'skip.yaml\n', 'sub/skip.yaml': 'a: 1', 'sub/ok.yaml': 'a: 1' });

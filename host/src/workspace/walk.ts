@@ -103,6 +103,18 @@ export function resolvePath(path: string, base?: string): string {
  * named explicitly is always returned. Directory symlinks are not followed.
  */
 export function findFiles(roots: readonly string[], options: FindOptions = {}): FoundFiles {
+  const steps = findFilesStepwise(roots, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link findFiles} one folder at a time: each `next()` reads one folder, and the last gives the
+ * files. The language server walks a large workspace this way, answering the editor between steps.
+ */
+export function* findFilesStepwise(roots: readonly string[], options: FindOptions = {}): Generator<void, FoundFiles, void> {
   const out = new Set<string>();
   const testData = new Set<string>();
   const testPatterns = options.testDataPaths?.length ? parseIgnoreFile(options.testDataPaths.join('\n'), '') : undefined;
@@ -126,7 +138,7 @@ export function findFiles(roots: readonly string[], options: FindOptions = {}): 
     const rootRel = toPosix(relative(top, root));
     // paths below the root, from the paths below `top` the walk computes anyway
     const testDataOf = testPatterns ? { skip: rootRel === '' ? 0 : rootRel.length + 1, patterns: testPatterns } : undefined;
-    walk(root, top, files, { gitignore: options.gitignore !== false, testData: testDataOf }, out, { problems, testData });
+    yield* walk(root, top, files, { gitignore: options.gitignore !== false, testData: testDataOf }, out, { problems, testData });
   }
   // a file found both below a test-data folder of one root and as part of another root is checked
   for (const f of out) testData.delete(f);
@@ -145,7 +157,7 @@ interface WalkSinks {
   readonly testData: Set<string>;
 }
 
-function walk(dir: string, top: string, ignores: IgnoreFile[], mode: WalkMode, out: Set<string>, sinks: WalkSinks): void {
+function* walk(dir: string, top: string, ignores: IgnoreFile[], mode: WalkMode, out: Set<string>, sinks: WalkSinks): Generator<void, void, void> {
   const { gitignore } = mode;
   const problems = sinks.problems;
   let entries: Dirent[];
@@ -162,6 +174,7 @@ function walk(dir: string, top: string, ignores: IgnoreFile[], mode: WalkMode, o
     if (f) here = [...ignores, f];
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  yield; // a folder read: a caller that walks step by step may pause here
   for (const entry of entries) {
     if (ALWAYS_SKIPPED.has(entry.name)) continue;
     const full = join(dir, entry.name);
@@ -181,7 +194,7 @@ function walk(dir: string, top: string, ignores: IgnoreFile[], mode: WalkMode, o
     if (here.length && isIgnored(here, rel, isDir)) continue;
     const isTestData = mode.testData !== undefined && isIgnored([mode.testData.patterns], rel.slice(mode.testData.skip), isDir);
     // test data is walked the same way into its own set: counted for the summary, not checked
-    if (isDir) walk(full, top, here, isTestData ? { gitignore, testData: undefined } : mode, isTestData ? sinks.testData : out, sinks);
+    if (isDir) yield* walk(full, top, here, isTestData ? { gitignore, testData: undefined } : mode, isTestData ? sinks.testData : out, sinks);
     else if (isCandidate(basename(full))) (isTestData ? sinks.testData : out).add(full);
   }
 }
