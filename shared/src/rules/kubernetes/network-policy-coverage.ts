@@ -83,15 +83,30 @@ export const networkPolicyCoverage = defineWorkspaceRule<Facts>({
   collect: (file) => (file.kind === 'kubernetes' ? collect(file.objects) : undefined),
   check(files) {
     const kustomizations = new Set(files.filter((f) => f.facts.kustomization).map((f) => folderOf(f.uri)));
-    const policies = files.flatMap((f) => {
+    // the policies by the unit they are in, and those that apply in each unit of a workload once:
+    // a large repository has thousands of files with workloads, most of them sharing their unit
+    const policiesByUnit = new Map<string, Facts['policies'][number][]>();
+    for (const f of files) {
+      if (f.facts.policies.length === 0) continue;
       const unit = unitRoot(f.uri, kustomizations);
-      return f.facts.policies.map((p) => ({ ...p, unit }));
-    });
+      const list = policiesByUnit.get(unit);
+      if (list) list.push(...f.facts.policies);
+      else policiesByUnit.set(unit, [...f.facts.policies]);
+    }
+    const inScopeOf = new Map<string, Facts['policies'][number][]>();
+    const inScopeFor = (unit: string): Facts['policies'][number][] => {
+      let inScope = inScopeOf.get(unit);
+      if (!inScope) {
+        inScope = [...policiesByUnit].flatMap(([policyUnit, list]) => (withinUnit(unit, policyUnit) ? list : []));
+        inScopeOf.set(unit, inScope);
+      }
+      return inScope;
+    };
     const out: RawFinding[] = [];
     for (const { uri, facts } of files) {
       if (facts.workloads.length === 0) continue;
       const unit = unitRoot(uri, kustomizations);
-      const inScope = policies.filter((p) => withinUnit(unit, p.unit));
+      const inScope = inScopeFor(unit);
       for (const w of facts.workloads) {
         if (inScope.some((p) => p.namespace === w.namespace && selectorMatches(p.selector, w.labels))) continue;
         const args = { kind: w.kind, name: w.name, namespace: w.namespace, unit: unitLabel(unit) };
