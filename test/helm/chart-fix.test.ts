@@ -136,6 +136,22 @@ describe('chart fixes', () => {
     assert.equal(fixedText(chart, r).text, 'sc:\n  runAsNonRoot: true\n  allowPrivilegeEscalation: false # for the debugger\n');
   });
 
+  it('sets privileged: false on its values line although the escalation finding then says something else', () => {
+    const chart = memoryTree({
+      'Chart.yaml': 'apiVersion: v2\nname: c\nversion: 1.0.0\n',
+      'values.yaml': 'sc:\n  runAsNonRoot: true\n  privileged: true\n',
+      'templates/pod.yaml': TEMPLATE_POD('        {{- toYaml .Values.sc | nindent 8 }}\n'),
+    });
+    const results = lintChart(chart, '', { sprig, fixes: true }).results;
+    const r = findingAt(results, 'k8s/privileged', 'values.yaml', 3);
+    assert.equal(fixedText(chart, r).text, 'sc:\n  runAsNonRoot: true\n  privileged: false\n');
+    // rendered again with the fix: the privileged finding is gone, the escalation finding stays, once
+    const fixed = memoryTree({ ...Object.fromEntries(['Chart.yaml', 'templates/pod.yaml'].map((f) => [f, new TextDecoder().decode(chart.readFile(f))])), 'values.yaml': fixedText(chart, r).text });
+    const after = lintChart(fixed, '', { sprig }).results;
+    assert.ok(!after.some((x) => x.ruleId === 'k8s/privileged'));
+    assert.equal(after.filter((x) => x.ruleId === 'k8s/allow-privilege-escalation').length, results.filter((x) => x.ruleId === 'k8s/allow-privilege-escalation').length);
+  });
+
   it('writes into an empty flow map of values (`securityContext: {}`) in flow style', () => {
     const chart = memoryTree({
       'Chart.yaml': 'apiVersion: v2\nname: c\nversion: 1.0.0\n',

@@ -67,6 +67,22 @@ describe('kustomize fixes', () => {
     assert.equal(fixed(tree, f), PATCH('            allowPrivilegeEscalation: false # for debugging\n'));
   });
 
+  it('privileged: true in a patch is set to false there, though the escalation finding then says something else', () => {
+    const tree = memoryTree({
+      'base/kustomization.yaml': KUST('resources:\n  - d.yaml\n'),
+      'base/d.yaml': DEPLOY('            runAsNonRoot: true\n'),
+      'o/kustomization.yaml': KUST('resources:\n  - ../base\npatches:\n  - path: p.yaml\n'),
+      'o/p.yaml': PATCH('            privileged: true\n'),
+    });
+    const before = lintKustomizations(tree, { fixes: true }).findings;
+    const f = one(before, 'k8s/privileged');
+    assert.equal(`${f.file}:${f.range.start.line + 1}`, 'o/p.yaml:11');
+    assert.equal(fixed(tree, f), PATCH('            privileged: false\n'));
+    const after = lintKustomizations(memoryTree({ ...Object.fromEntries(['base/kustomization.yaml', 'base/d.yaml', 'o/kustomization.yaml'].map((p) => [p, new TextDecoder().decode(tree.readFile(p))])), 'o/p.yaml': fixed(tree, f) })).findings;
+    assert.ok(!after.some((x) => x.ruleId === 'k8s/privileged'));
+    assert.equal(after.filter((x) => x.ruleId === 'k8s/allow-privilege-escalation').length, before.filter((x) => x.ruleId === 'k8s/allow-privilege-escalation').length);
+  });
+
   it('a base finding that only some overlays fix names the others as related places and gets no base fix', () => {
     const tree = memoryTree({
       'base/kustomization.yaml': KUST('resources:\n  - d.yaml\n'),

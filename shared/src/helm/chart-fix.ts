@@ -285,9 +285,12 @@ function templateCandidate(ctx: FixContext, t: RenderedTemplate, edits: readonly
   return { file: ctx.pathOf(file), edits: spans.map((sp) => ({ range: lines.rangeOf(sp.start, sp.end), newText: sp.newText })) };
 }
 
-const findingKey = (name: string, r: Result): string => `${r.ruleId}\0${name}\0${r.message.en}`;
+// A finding is counted by its rule and template, not by its message: a fix may change what another
+// finding of the same object says (privileged: false turns "privileged, escalation allowed" into
+// "escalation allowed") without adding one.
+const findingKey = (name: string, r: Result): string => `${r.ruleId}\0${name}`;
 
-/** The counts of findings by rule, template and message. */
+/** The counts of findings by rule and template. */
 function countFindings(found: readonly { readonly name: string; readonly result: Result }[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const f of found) counts.set(findingKey(f.name, f.result), (counts.get(findingKey(f.name, f.result)) ?? 0) + 1);

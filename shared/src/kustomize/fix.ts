@@ -17,13 +17,15 @@ import { buildKustomization, type BuildOptions } from './build';
 import type { Json } from './json';
 import { writeYaml } from './yaml-write';
 
-/** A built unit's finding: the unit, its rule and message, for comparing builds with a fix and without. */
+/** A built unit's finding: the unit and its rule, for comparing builds with a fix and without. */
 export interface UnitFinding {
   readonly unit: string;
   readonly result: Result;
 }
 
-const findingKey = (unit: string, r: Result): string => `${unit}\0${r.ruleId}\0${r.message.en}`;
+// counted by unit and rule, not by message: a fix may change what another finding of the same
+// object says (privileged: false) without adding one
+const findingKey = (unit: string, r: Result): string => `${unit}\0${r.ruleId}`;
 
 function countFindings(found: readonly UnitFinding[]): Map<string, number> {
   const counts = new Map<string, number>();
