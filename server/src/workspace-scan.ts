@@ -54,6 +54,23 @@ export class ScanCache {
   }
 }
 
+const ruleIds = new Map<string, string>();
+
+/**
+ * A report as the server keeps it: one from a worker thread arrives as a structured copy, with a
+ * string of its own for each finding's URI and rule id (a copy keeps shared objects shared, not
+ * strings). Those strings are shared again: a large repository's reports are most of the server's
+ * memory (realworld/files copied ten times: 269 MB of reports, 244 MB with this).
+ */
+function compact(report: FileReport): FileReport {
+  const results = report.results.map((r) => {
+    let ruleId = ruleIds.get(r.ruleId);
+    if (ruleId === undefined) ruleIds.set(r.ruleId, (ruleId = r.ruleId));
+    return { ...r, ruleId, uri: r.uri === report.uri ? report.uri : r.uri };
+  });
+  return { ...report, results };
+}
+
 /** How a scan reports its progress and learns that it is cancelled. */
 export interface ScanControl {
   /** True once the scan should stop. */
@@ -216,7 +233,8 @@ export async function scanFolder(folderUri: string, config: Config, log: (m: str
   cache.reused = total - todo.length;
   let linted = 0;
   // each report goes into the cache at once: a cancelled scan keeps what it linted for the next
-  const onReport = (n: number, report: FileReport): void => {
+  const onReport = (n: number, received: FileReport): void => {
+    const report = compact(received);
     const i = todo[n]!;
     byPath[i] = report;
     cache.set(found.files[i]!, keys[i], report);
