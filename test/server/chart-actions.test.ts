@@ -40,6 +40,9 @@ const at = (line: number, character: number): { start: { line: number; character
 /** The web chart's template after fix-all: the host network off, the token not mounted, user namespaces on. */
 const fixedTemplate = (template: string): string => `${template.replace('hostNetwork: true', 'hostNetwork: false')}      automountServiceAccountToken: false\n      hostUsers: false\n`;
 
+/** test/fixtures/helm/web's values.yaml after every fix of the chart. */
+const FIXED_VALUES = 'image:\n  repository: nginx\n  tag: latest\nsecurityContext:\n  privileged: false\n  runAsNonRoot: true\n  capabilities:\n    drop:\n      - ALL\n  allowPrivilegeEscalation: false\n  readOnlyRootFilesystem: true\n  seccompProfile:\n    type: RuntimeDefault\n';
+
 describe('chart and kustomize quick-fixes in the editor', () => {
   let dir = '';
   let c: TestClient;
@@ -165,7 +168,8 @@ describe('chart and kustomize quick-fixes in the editor', () => {
     const edits = editsOf(actions[0]!.edit);
     assert.deepEqual([...edits.keys()].sort(), [uri(template), uri('charts/web2/values.yaml')].sort());
     assert.equal(applyEdits(text(template), edits.get(uri(template))!), fixedTemplate(text(template)));
-    assert.deepEqual(edits.get(uri('charts/web2/values.yaml')), [{ range: at(6, 0), newText: '  capabilities:\n    drop:\n      - ALL\n  readOnlyRootFilesystem: true\n  seccompProfile:\n    type: RuntimeDefault\n' }]);
+    // values.yaml: privileged set to false and the missing settings added
+    assert.equal(applyEdits(text('charts/web2/values.yaml'), edits.get(uri('charts/web2/values.yaml'))!), FIXED_VALUES);
     // the edit is versioned for the open template, and for values.yaml (not open) it is not
     const versions = (actions[0]!.edit!.documentChanges ?? []).map((x) => ('textDocument' in x ? [x.textDocument.uri, x.textDocument.version] : [])).sort();
     assert.deepEqual(versions, [[uri(template), 1], [uri('charts/web2/values.yaml'), null]].sort());
@@ -174,8 +178,9 @@ describe('chart and kustomize quick-fixes in the editor', () => {
     await c.waitForPublish(uri(values), (x) => x.version === 1);
     c.change(uri(template), 2, applyEdits(text(template), edits.get(uri(template))!));
     const after = await c.waitForPublish(uri(template), (x) => x.version === 2);
-    // without the token mounted, the default service account is no finding either
-    assert.deepEqual(after.diagnostics.flatMap(rulesOf).sort(), ['k8s/allow-privilege-escalation']);
+    // without the token mounted, the default service account is no finding either; with privileged
+    // false, escalation is fixed too: nothing is left
+    assert.deepEqual(after.diagnostics.flatMap(rulesOf).sort(), []);
   });
 
   it('a kustomize finding every overlay has: the quick-fix edits the base resource, and applying it removes the finding', async () => {
@@ -261,7 +266,7 @@ describe('fix-all of a chart with codeAction/resolve', () => {
     const edits = editsOf(resolved.edit);
     const before = readFileSync(join(dir, 'web/templates/deployment.yaml'), 'utf8');
     assert.equal(applyEdits(before, edits.get(template)!), fixedTemplate(before));
-    assert.deepEqual(edits.get(URI.file(join(dir, 'web/values.yaml')).toString()), [{ range: at(6, 0), newText: '  capabilities:\n    drop:\n      - ALL\n  readOnlyRootFilesystem: true\n  seccompProfile:\n    type: RuntimeDefault\n' }]);
+    assert.equal(applyEdits(readFileSync(join(dir, 'web/values.yaml'), 'utf8'), edits.get(URI.file(join(dir, 'web/values.yaml')).toString())!), FIXED_VALUES);
   });
 
   it('the action applying every fix of a container is listed without its edit and resolved to the values.yaml edit', async () => {
