@@ -54,15 +54,32 @@ describe('crdSpecSpan', () => {
     ['a small CRD', crd({ spec: '  group: example.com\n' })],
     ['another kind', crd().replace('kind: CustomResourceDefinition', 'kind: Widget')],
     ['another API group', crd().replace('apiextensions.k8s.io/v1', 'example.com/v1')],
-    ['a key written twice in the schema', crd({ spec: `  group: example.com\n  group: other.com\n  names:\n${properties(120, '    ')}` })],
+    ['a key written twice in the schema', crd({ spec: `  group: example.com\n  group: other.com\n  names:\n${properties(200, '    ')}` })],
     ['a second kind after spec (the last one counts)', crd({ tail: 'kind: Pod\n' })],
-    ['a syntax error in the schema', crd({ spec: `  group: example.com\n  names:\n${properties(120, '    ')}    bad: [unclosed\n` })],
+    ['a syntax error in the schema', crd({ spec: `  group: example.com\n  names:\n${properties(200, '    ')}    bad: [unclosed\n` })],
     ['spec written twice', crd({ tail: 'spec:\n  group: b\n' })],
     ['spec in flow style', crd({ spec: '' }).replace('spec:\n', `spec: {group: example.com, x: "${'y'.repeat(CRD_SPAN_MIN_BYTES)}"}\n`)],
-    ['a tab at a line start', crd({ spec: `  group: example.com\n\t\n  names:\n${properties(120, '    ')}` })],
+    ['a tab at a line start', crd({ spec: `  group: example.com\n\t\n  names:\n${properties(200, '    ')}` })],
     ['two documents in the chunk', `${crd()}---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n`],
   ];
-  for (const [name, text] of refused) it(`parses whole: ${name}`, () => assert.equal(crdSpecSpan(text), undefined));
+  for (const [name, text] of refused) {
+    it(`parses whole: ${name}`, () => {
+      // each is large enough to be read in two parts but for what its name says
+      if (name !== 'a small CRD') assert.ok(text.length >= CRD_SPAN_MIN_BYTES, `${text.length} bytes`);
+      assert.equal(crdSpecSpan(text), undefined);
+    });
+  }
+
+  it('parses whole, at once, a CRD with an alias bomb outside spec (the comparison would expand it)', { timeout: 10_000 }, () => {
+    const levels = ['  a0: &a0 [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 10; i++) levels.push(`  a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
+    const text = crd({ tail: `status:\n${levels.join('\n')}\n` });
+    assert.equal(crdSpecSpan(text), undefined);
+    // and the document, parsed whole, is read under yaml's bound on aliases
+    assert.equal(parseYaml('file:///crd.yaml', text, 'kubernetes').documents.length, 1);
+    // an anchor used inside spec only is no reason to parse whole
+    assert.ok(crdSpecSpan(crd({ spec: `  group: example.com\n  a: &g [x]\n  b: *g\n  names:\n${properties(200, '    ')}` })));
+  });
 });
 
 describe('parseManifestChunk', () => {
@@ -106,16 +123,20 @@ describe('parseManifestChunk', () => {
 });
 
 describe('findings of a large CRD', () => {
-  const lint = (text: string): string[] => lintText('file:///crd.yaml', text, { kind: 'kubernetes' }).results.map((r) => `${r.ruleId} ${r.range.start.line}:${r.range.start.character}`);
+  // each text is large enough for crdSpecSpan: js-yaml's refusal is what makes it parse whole
+  const lint = (text: string): string[] => {
+    assert.ok(text.length >= CRD_SPAN_MIN_BYTES, `${text.length} bytes`);
+    return lintText('file:///crd.yaml', text, { kind: 'kubernetes' }).results.map((r) => `${r.ruleId} ${r.range.start.line}:${r.range.start.character}`);
+  };
 
   it('a key written twice in the schema is reported where it is', () => {
-    const text = crd({ spec: `  group: example.com\n  names:\n${properties(120, '    ')}  group: other.com\n` });
+    const text = crd({ spec: `  group: example.com\n  names:\n${properties(200, '    ')}  group: other.com\n` });
     const line = text.split('\n').findIndex((l) => l === '  group: other.com');
     assert.ok(lint(text).includes(`bollwerk/duplicate-key ${line}:2`), lint(text).join('\n'));
   });
 
   it('a syntax error in the schema is reported', () => {
-    const text = crd({ spec: `  group: example.com\n  names:\n${properties(120, '    ')}    bad: [unclosed\n` });
+    const text = crd({ spec: `  group: example.com\n  names:\n${properties(200, '    ')}    bad: [unclosed\n` });
     assert.ok(lint(text).some((f) => f.startsWith('bollwerk/parse-error ')), lint(text).join('\n'));
   });
 

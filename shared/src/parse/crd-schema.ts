@@ -12,7 +12,8 @@
 //
 // The span is found on the text (a block mapping at column 0: `spec:` alone on its line, its value the
 // lines after it that are indented, blank, comments or `- ` entries) and confirmed by js-yaml: the
-// document without the span must read as the whole document with `spec: null`. A rule that comes to
+// document without the span must read as the whole document with `spec: null` (and hold no anchor or
+// alias, which that comparison would expand). A rule that comes to
 // read a CRD's spec must end this (see CONTRIBUTING.md, "Adding a rule").
 import { load } from 'js-yaml';
 
@@ -67,12 +68,16 @@ export function crdSpecSpan(chunk: string): { start: number; end: number } | und
   const start = nl + 1;
   const end = blockEnd(chunk, start);
   if (end === undefined || end === start) return undefined;
+  const restText = chunk.slice(0, start) + chunk.slice(end);
+  // the rest is compared as JSON below, where aliases would be expanded (an alias bomb): with an
+  // anchor or alias outside spec the document is parsed whole, under yaml's bound on aliases
+  if (/[&*]/.test(restText)) return undefined;
   const whole = strictLoad(chunk);
   if (!isObject(whole) || whole['kind'] !== 'CustomResourceDefinition') return undefined;
   const apiVersion = whole['apiVersion'];
   if (typeof apiVersion !== 'string' || !apiVersion.startsWith('apiextensions.k8s.io/') || !isObject(whole['spec'])) return undefined;
   // the rest must be the same document with an empty spec: the span is exactly spec's value
-  const rest = strictLoad(chunk.slice(0, start) + chunk.slice(end));
+  const rest = strictLoad(restText);
   if (!isObject(rest) || rest['spec'] !== null) return undefined;
   return JSON.stringify({ ...whole, spec: null }) === JSON.stringify(rest) ? { start, end } : undefined;
 }
