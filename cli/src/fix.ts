@@ -4,8 +4,7 @@ import { lintText } from '../../shared/src/lint';
 import { isDockerfileName } from '../../shared/src/parse/kind';
 import { applyEdits, rangesOverlap } from '../../shared/src/text';
 import type { Localized, Result, TextEdit } from '../../shared/src/types';
-import { chartRoots, hasDockerignore, inChartTree, readSource } from '../../host/src/workspace/source';
-import { isKustomizationFile } from '../../shared/src/deployable-names';
+import { chartRoots, hasDeployables, hasDockerignore, inChartTree, readSource } from '../../host/src/workspace/source';
 import { fileUri, scanWorkspace, uriPath, type ScanOptions, type ScanResult } from '../../host/src/workspace/scan';
 import { findFiles } from '../../host/src/workspace/walk';
 import { writeBack, writeRoots, type WriteRoots } from '../../host/src/workspace/write-back';
@@ -75,7 +74,7 @@ export function fixWorkspace(roots: readonly string[], config: Config, fixOption
   const found = findFiles(roots, { ignorePaths: config.ignorePaths, testDataPaths: config.testDataPaths, ...(options.ignoreBase ? { ignoreBase: options.ignoreBase } : {}) });
   const charts = chartRoots(found.files);
   // the renderer and the builder are loaded only when there is a chart or a kustomization to fix
-  const deploy = charts.length > 0 || found.files.some(isKustomizationFile) ? (require('./deployables') as typeof import('./deployables')) : undefined;
+  const deploy = hasDeployables(found.files) ? (require('./deployables') as typeof import('./deployables')) : undefined;
   // kustomize: the inputs of the builds (bases, patches) are fixed through what deploys them, below
   let kustomize = deploy ? deploy.kustomizeFixes(roots, found.files, config, fileUri, options.log) : { results: [], inputs: new Set<string>() };
   for (const path of found.files) {

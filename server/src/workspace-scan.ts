@@ -8,9 +8,7 @@ import { isDockerfileName, possibleKinds } from '../../shared/src/parse/kind';
 import { fileUri, findFilesStepwise, lintFile, uriPath, type FindOptions, type FoundFiles } from '../../host/src/workspace/index';
 import { applyDeployStages, deployFindings, deployStagesOf, type DeployFindings } from '../../host/src/workspace/deployables';
 import { defaultWorkerScript, NEXT, type DeployMessage, type PoolMessage } from '../../host/src/workspace/pool';
-import { chartRoots } from '../../host/src/workspace/source';
-import { isKustomizationFile } from '../../shared/src/deployable-names';
-import { hasDockerignore } from '../../host/src/workspace/source';
+import { hasDeployables, hasDockerignore } from '../../host/src/workspace/source';
 
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -243,8 +241,7 @@ export async function scanFolder(folderUri: string, config: Config, log: (m: str
   control.progress?.(cache.reused, total);
   const todoPaths = todo.map((i) => found.files[i]!);
   // kustomizations are built and charts rendered as `bollwerk scan` does, with the folder as the configuration's base
-  const hasDeployables = found.files.some(isKustomizationFile) || chartRoots(found.files).length > 0;
-  const deploy: DeployRequest | undefined = hasDeployables ? { roots: [root.fsPath], files: found.files, ignoreBase: root.fsPath } : undefined;
+  const deploy: DeployRequest | undefined = hasDeployables(found.files) ? { roots: [root.fsPath], files: found.files, ignoreBase: root.fsPath } : undefined;
   // the worker also takes the deploy stages of a folder of some size when every report comes from the cache
   const threads = control.threads ?? (todo.length >= MIN_FILES_FOR_WORKER || (deploy && total >= MIN_FILES_FOR_WORKER) ? 1 : 0);
   const script = threads > 0 ? (control.workerScript ?? defaultWorkerScript()) : undefined;

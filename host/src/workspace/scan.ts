@@ -3,9 +3,8 @@ import type { Config } from '../../../shared/src/config';
 import { lintText, lintWorkspaceFacts, notCheckedResults, withoutParsed, type FileReport, type Note, type WorkspaceFacts } from '../../../shared/src/lint';
 import { isComposeName, isDockerfileName, isYamlName, possibleKinds } from '../../../shared/src/parse/kind';
 import type { FileKind, Result } from '../../../shared/src/types';
-import { isKustomizationFile } from '../../../shared/src/deployable-names';
 import { compareReportUris } from './report-order';
-import { chartRoots, hasDockerignore, inChartTree, readHead, readSource } from './source';
+import { hasDeployables, hasDockerignore, inChartTree, readHead, readSource } from './source';
 import { lintEach, planThreads } from './pool';
 import { findFiles, type FindOptions } from './walk';
 import { gitlabIncludedFiles } from './gitlab-includes';
@@ -135,7 +134,7 @@ export function streamWorkspace(roots: readonly string[], config: Config, option
   // deployable units: kustomizations are built and their output linted (their inputs are not linted
   // alone); charts are rendered and linted (their findings land on template and values lines). The
   // renderer and the builder are loaded here, not imported: only for scans that need them.
-  const deploy = chartRoots(found.files).length > 0 || found.files.some(isKustomizationFile)
+  const deploy = hasDeployables(found.files)
     ? (require('./deployables') as typeof import('./deployables')).deployStages(roots, found.files, config, fileUri, uriPath, { ...(options.ignoreBase ? { ignoreBase: options.ignoreBase } : {}), ...(options.log ? { log: options.log } : {}) })
     : { units: undefined, charts: undefined };
   const { units, charts: merge } = deploy;

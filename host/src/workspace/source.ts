@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename, dirname, sep } from 'node:path';
-import { CHART_FILE, isChartFile } from '../../../shared/src/deployable-names';
+import { CHART_FILE, isChartFile, isKustomizationFile } from '../../../shared/src/deployable-names';
 import type { Note } from '../../../shared/src/lint';
 
 /** A file's text (BOM removed, `bom` remembers it for writing back), or why it was skipped. */
@@ -148,6 +148,11 @@ function chartFolder(dir: string): boolean {
 export function chartRoots(files: readonly string[]): string[] {
   const dirs = files.filter(isChartFile).map((f) => dirname(f)).sort();
   return dirs.filter((d) => !dirs.some((o) => o !== d && (d.startsWith(`${o}/`) || d.startsWith(`${o}\\`))));
+}
+
+/** True when the files hold a chart or a kustomization: a scan then runs the deploy stages (deployables.ts). */
+export function hasDeployables(files: readonly string[]): boolean {
+  return files.some((f) => isChartFile(f) || isKustomizationFile(f));
 }
 
 /** Whether a `.dockerignore` (or `<Dockerfile name>.dockerignore`) sits beside a Dockerfile. */
