@@ -16,6 +16,8 @@ const IDLE_MS = 50;
 
 /** Files whose workspace diagnostics go out together as one partial result. */
 const WORKSPACE_BATCH = 200;
+/** Files reported `unchanged` (a short line each) that go out together at most as one partial result. */
+const UNCHANGED_BATCH = 5000;
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -108,12 +110,14 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticHandlers {
    * out in batches as they are built, yielding to the editor's requests between batches, so that the
    * first pull after a large scan is never held as one answer.
    */
-  connection.languages.diagnostics.onWorkspace(safe('workspace/diagnostic', { items: [] } as WorkspaceDiagnosticReport, async (params, token: CancellationToken) => {
+  // registered as a plain request: the library's onWorkspace takes partialResultToken out of the params
+  connection.onRequest(WorkspaceDiagnosticRequest.type, safe('workspace/diagnostic', { items: [] } as WorkspaceDiagnosticReport, async (params, token: CancellationToken) => {
     // workspace diagnostics are on demand (bollwerk/scanWorkspace); before a scan, the files of charts rendered in the editor
     if (!service.scanned && service.scannedUris().length === 0) return { items: [] };
     const partialToken = params.partialResultToken;
     const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
     let items: WorkspaceDiagnosticReport['items'] = [];
+    // reports built since the last partial result
     let built = 0;
     for (const uri of service.scannedUris()) {
       if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the workspace pull was cancelled', { retriggerRequest: true });
@@ -121,14 +125,16 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticHandlers {
       const id = service.closedResultId(uri);
       if (id !== undefined && previous.get(uri) === id) {
         items.push({ kind: 'unchanged', uri, version: null, resultId: id }); // the client pulls every 2 s: build nothing
-        continue;
+      } else {
+        const state = await service.closedState(uri);
+        if (state) items.push({ kind: 'full', uri, version: null, resultId: state.resultId, items: state.diagnostics });
+        built++;
       }
-      const state = await service.closedState(uri);
-      if (state) items.push({ kind: 'full', uri, version: null, resultId: state.resultId, items: state.diagnostics });
-      if (partialToken !== undefined && ++built % WORKSPACE_BATCH === 0) {
+      if (partialToken !== undefined && (built >= WORKSPACE_BATCH || items.length >= UNCHANGED_BATCH)) {
         // awaited until written: a slow reader holds back the next batch instead of the server buffering them all
         await connection.sendProgress(WorkspaceDiagnosticRequest.partialResult, partialToken, { items });
         items = [];
+        built = 0;
       }
     }
     if (partialToken !== undefined && items.length) {

@@ -164,6 +164,8 @@ describe('checklist protocol: counts, pages of findings, progress, cancel, resul
       const sub = c.connection.onProgress(WorkspaceDiagnosticRequest.partialResult, token, (chunk) => void items.push(...chunk.items));
       const last = await c.connection.sendRequest<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds, partialResultToken: token });
       sub.dispose();
+      // every report went out as a partial result, none held for the answer
+      assert.deepEqual([items.length, last.items.length], [FILES, 0]);
       return [...items, ...last.items];
     };
     const first = await pull([]);
