@@ -5,24 +5,62 @@ import { CHECKLIST_EVIDENCE_MAX, CHECKLIST_PAGE_MAX, CHECKLIST_PAGE_SIZE, type C
 import type { FileKind, Result } from '../../shared/src/types';
 
 /**
- * The checklist over one set of results: the counts-only answer of `bollwerk/checklist` and each
- * item's open findings (references to the results, not copies), from which pages of
+ * The results of one file as the checklist holds them: the server keeps a scanned file's results
+ * packed, and they are unpacked when a page or the compliance report needs them. Each call gives
+ * the same results in the same order (fresh objects each time).
+ */
+export interface FindingSource {
+  readonly uri: string;
+  results(): readonly Result[];
+}
+
+/** A finding under the checklist's items: its rule, and which result of which file it is. */
+export interface FindingRef {
+  readonly ruleId: string;
+  readonly source: FindingSource;
+  readonly index: number;
+}
+
+/** A source over results at hand (an open document's, a test's). */
+export const resultSource = (uri: string, results: readonly Result[]): FindingSource => ({ uri, results: () => results });
+
+/** The references to every result of `source`, whose rule ids are `ruleIds` (in the results' order). */
+export const refsOf = (source: FindingSource, ruleIds: readonly string[]): FindingRef[] => ruleIds.map((ruleId, index) => ({ ruleId, source, index }));
+
+/** The results the references stand for, in their order; each file is unpacked once. */
+export function resolveRefs(refs: readonly FindingRef[]): Result[] {
+  const unpacked = new Map<FindingSource, readonly Result[]>();
+  return refs.map((ref) => {
+    let results = unpacked.get(ref.source);
+    if (!results) unpacked.set(ref.source, (results = ref.source.results()));
+    return results[ref.index]!;
+  });
+}
+
+/**
+ * The checklist over one set of findings: the counts-only answer of `bollwerk/checklist` and each
+ * item's open findings (references to the results, which stay packed), from which pages of
  * `bollwerk/checklistFindings` and the compliance report are taken.
  */
 export interface ChecklistSnapshot {
   readonly response: ChecklistResponse;
-  /** The statuses with their findings, in ITEMS order. */
-  readonly statuses: readonly ItemStatus[];
+  /** The statuses with references to their findings, in ITEMS order. */
+  readonly statuses: readonly ItemStatus<FindingRef>[];
   /** An item's open findings in page order (file, position, rule); undefined for an unknown item. */
-  findings(itemId: string): readonly Result[] | undefined;
+  findings(itemId: string): readonly FindingRef[] | undefined;
+  /** The statuses with their findings as results, for the compliance report (unpacks every file with findings). */
+  resolved(): ItemStatus[];
 }
 
 const toFinding = (r: Result): ChecklistFinding => ({ uri: r.uri, range: r.range, ruleId: r.ruleId, severity: r.severity, message: r.message });
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** What the page order compares of a finding. */
+type SortKey = Pick<Result, 'uri' | 'range' | 'ruleId'> & { readonly message: { readonly en: string } };
+
 /** The page order of findings: file, start, end, rule; stable whatever order the files were scanned in. */
-export function compareFindings(a: Result, b: Result): number {
+export function compareFindings(a: SortKey, b: SortKey): number {
   return (
     compareText(a.uri, b.uri) ||
     a.range.start.line - b.range.start.line ||
@@ -35,32 +73,54 @@ export function compareFindings(a: Result, b: Result): number {
 }
 
 /**
- * The checklist with status for a set of results over files of the given kinds. Results in
+ * References in page order. Each file is unpacked once, and only what the order compares is kept
+ * of its results while the others are unpacked: an item can have findings in every file.
+ */
+function pageOrder(refs: readonly FindingRef[]): FindingRef[] {
+  const bySource = new Map<FindingSource, FindingRef[]>();
+  for (const ref of refs) {
+    const list = bySource.get(ref.source);
+    if (list) list.push(ref);
+    else bySource.set(ref.source, [ref]);
+  }
+  const keyed: { readonly ref: FindingRef; readonly key: SortKey }[] = [];
+  for (const [source, list] of bySource) {
+    const results = source.results();
+    for (const ref of list) {
+      const r = results[ref.index]!;
+      keyed.push({ ref, key: { uri: r.uri, range: r.range, ruleId: r.ruleId, message: { en: r.message.en } } });
+    }
+  }
+  return keyed.sort((a, b) => compareFindings(a.key, b.key)).map((k) => k.ref);
+}
+
+/**
+ * The checklist with status for a set of findings over files of the given kinds. Findings in
  * `baselined` do not count against an item; each item says how many of them it has. `evidence`
  * is what the repository's own files prove (CI configuration, policies, Falco rules).
  */
 export function buildChecklist(
-  results: readonly Result[],
+  findings: readonly FindingRef[],
   kinds: ReadonlySet<FileKind>,
   config: Config,
   scannedFiles: number,
   resultId: string,
-  baselined: ReadonlySet<Result> = new Set(),
+  baselined: ReadonlySet<FindingRef> = new Set(),
   evidence?: Evidence,
 ): ChecklistSnapshot {
-  const fresh = baselined.size ? results.filter((r) => !baselined.has(r)) : results;
+  const fresh = baselined.size ? findings.filter((r) => !baselined.has(r)) : findings;
   const apart = new Map<string, number>();
   if (baselined.size)
     for (const s of checklistStatus({ results: [...baselined], kinds, config })) if (s.findings.length) apart.set(s.id, s.findings.length);
   const statuses = checklistStatus({ results: fresh, kinds, config, ...(evidence ? { evidence } : {}) });
   const items = statuses.map((s): ChecklistItemStatus => {
-    const { findings, evidence: hits, ...rest } = s;
+    const { findings: open, evidence: hits, ...rest } = s;
     const n = apart.get(s.id);
     const shown = hits && hits.length > CHECKLIST_EVIDENCE_MAX ? { evidence: hits.slice(0, CHECKLIST_EVIDENCE_MAX), evidenceTotal: hits.length } : hits ? { evidence: hits } : {};
-    return { ...rest, ...shown, findingCount: findings.length, ...(n ? { baselined: n } : {}) };
+    return { ...rest, ...shown, findingCount: open.length, ...(n ? { baselined: n } : {}) };
   });
   const byId = new Map(statuses.map((s) => [s.id, s]));
-  const sorted = new Map<string, readonly Result[]>();
+  const sorted = new Map<string, readonly FindingRef[]>();
   return {
     response: { items, level: config.level, scannedFiles, resultId },
     statuses,
@@ -70,9 +130,14 @@ export function buildChecklist(
       const status = byId.get(itemId);
       if (!status) return undefined;
       // sorted when first asked: most items are never expanded
-      const list = [...status.findings].sort(compareFindings);
+      const list = pageOrder(status.findings);
       sorted.set(itemId, list);
       return list;
+    },
+    resolved() {
+      const all = resolveRefs(statuses.flatMap((s) => s.findings));
+      let at = 0;
+      return statuses.map((s) => ({ ...s, findings: all.slice(at, (at += s.findings.length)) }));
     },
   };
 }
@@ -94,6 +159,6 @@ export function findingsPage(snapshot: ChecklistSnapshot, params: ChecklistFindi
   const start = params.cursor === undefined ? 0 : typeof params.cursor === 'string' && /^\d{1,15}$/.test(params.cursor) ? Number(params.cursor) : NaN;
   if (Number.isNaN(start)) throw new PageError(`invalid cursor ${JSON.stringify(params.cursor)}`);
   const end = Math.min(all.length, start + limit);
-  const findings = all.slice(start, end).map(toFinding);
+  const findings = resolveRefs(all.slice(start, end)).map(toFinding);
   return { itemId: params.itemId, findings, total: all.length, resultId: snapshot.response.resultId, ...(end < all.length ? { nextCursor: String(end) } : {}) };
 }

@@ -63,7 +63,8 @@ export function* jsonParts(value: unknown, depth = 0): Generator<string> {
  * piece per item), or the findings as SARIF (a piece per result).
  */
 export function* reportParts(snapshot: ChecklistSnapshot, params: ExportReportParams): Generator<string> {
-  const { response, statuses } = snapshot;
+  const { response } = snapshot;
+  const statuses = snapshot.resolved();
   const options = { lang: params.lang, baseUri: params.rootUri, level: response.level, tool: params.tool, filesChecked: response.scannedFiles, generated: params.generated };
   switch (params.format) {
     case 'html':

@@ -6,7 +6,8 @@ import { sortResults, withoutParsed, type FileReport } from '../../shared/src/li
 import { lintFile } from '../../host/src/workspace/index';
 import type { ChecklistFindingsParams, ChecklistFindingsResult, ChecklistResponse, ScanWorkspaceResult } from '../../shared/src/protocol';
 import type { FileKind, Lang, Result } from '../../shared/src/types';
-import { buildChecklist, findingsPage, type ChecklistSnapshot } from './checklist';
+import { buildChecklist, findingsPage, refsOf, resultSource, type ChecklistSnapshot, type FindingRef, type FindingSource } from './checklist';
+import { unpackResults } from '../../host/src/workspace/packed-report';
 import type { Evidence } from '../../shared/src/checklist/evidence';
 import { evidenceOffThread } from './evidence-worker';
 import { createDocumentLinter } from './document-linter';
@@ -17,7 +18,7 @@ import { baselinedResults, diskText } from './baseline';
 import { groupedDiagnostics } from './diagnostic-groups';
 import { noteDiagnostics, resultDiagnostics } from './diagnostics';
 import type { ResolvedSettings, SettingsCache } from './settings';
-import { createWorkspaceIndex, sameResults } from './workspace-index';
+import { createWorkspaceIndex, resultsDigest } from './workspace-index';
 import { ScanCache, scanFolder, type ScanControl } from './workspace-scan';
 import { append } from '../../shared/src/append';
 import type { RegistryClient } from '../../host/src/registry/client';
@@ -80,7 +81,8 @@ export function createService(deps: ServiceDeps) {
   const index = createWorkspaceIndex();
   const scanCache = new ScanCache();
   const stamps = new Map<string, number>();
-  const lastResults = new Map<string, readonly Result[]>();
+  /** The digest of each file's results as last linted or pulled (resultsDigest): a change refreshes the checklist. */
+  const lastResults = new Map<string, string>();
   const wsRunFor = new Map<string, string>();
   let generation = 0;
   let scanning: Promise<ScanWorkspaceResult> | undefined;
@@ -109,8 +111,9 @@ export function createService(deps: ServiceDeps) {
   };
   const noteResults = (uri: string, results: readonly Result[]): void => {
     const before = lastResults.get(uri);
-    lastResults.set(uri, results);
-    if (!before || !sameResults(before, results)) resultsChanged();
+    const now = resultsDigest(results);
+    lastResults.set(uri, now);
+    if (before !== now) resultsChanged();
   };
 
   /** Runs the workspace rules again when a scanned folder's file changed; tells about the files whose workspace results changed. */
@@ -224,7 +227,7 @@ export function createService(deps: ServiceDeps) {
   };
 
   /** The pull result id of a scanned file (or a file of a chart or kustomization the editor renders or builds) that is not open (cheap: no diagnostics built). */
-  const closedResultId = (uri: string): string | undefined => (live.has(uri) || index.fileResults(uri) ? `disk:${generation}:${stamps.get(uri) ?? 0}` : undefined);
+  const closedResultId = (uri: string): string | undefined => (live.has(uri) || index.has(uri) ? `disk:${generation}:${stamps.get(uri) ?? 0}` : undefined);
 
   /** Diagnostics of a scanned file, or a file of a chart or kustomization the editor renders or builds, that is not open. */
   const closedState = async (uri: string): Promise<{ diagnostics: Diagnostic[]; resultId: string } | undefined> => {
@@ -299,7 +302,7 @@ export function createService(deps: ServiceDeps) {
       bump(now.map((r) => r.uri));
       append(append(touched, [...before]), now.map((r) => r.uri));
       files += now.length;
-      findings += now.reduce((n, r) => n + r.results.length + index.workspaceResults(r.uri).length, 0);
+      findings += now.reduce((n, r) => n + r.ruleIds.length + index.workspaceResults(r.uri).length, 0);
     }
     if (touched.length) deps.filesChanged([...new Set(touched)]);
     resultsChanged();
@@ -322,22 +325,37 @@ export function createService(deps: ServiceDeps) {
 
   const computeSnapshot = async (folderUri: string | undefined): Promise<ChecklistSnapshot> => {
     const reports = index.reports(folderUri);
-    const results: Result[] = [];
-    const baselined = new Set<Result>();
+    const findings: FindingRef[] = [];
+    const baselined = new Set<FindingRef>();
     const kinds = new Set<FileKind>();
     for (const r of reports) {
       if (r.kind) kinds.add(r.kind);
       const open = deps.documents.get(r.uri);
-      const fileResults = open ? (await service.documentState(open)).results : [...r.results, ...index.workspaceResults(r.uri)];
-      append(results, fileResults);
+      // a closed file's results stay packed: the checklist places them by their rule ids
+      let source: FindingSource;
+      let ruleIds: readonly string[];
+      if (open) {
+        const live = (await service.documentState(open)).results;
+        source = resultSource(r.uri, live);
+        ruleIds = live.map((x) => x.ruleId);
+      } else {
+        const ws = index.workspaceResults(r.uri);
+        source = { uri: r.uri, results: () => (ws.length ? [...unpackResults(r), ...ws] : unpackResults(r)) };
+        ruleIds = ws.length ? [...r.ruleIds, ...ws.map((x) => x.ruleId)] : r.ruleIds;
+      }
+      const refs = refsOf(source, ruleIds);
+      append(findings, refs);
       const { baseline } = await deps.settings.forUri(r.uri);
-      if (baseline && fileResults.length) for (const b of baselinedResults(baseline, r.uri, open ? open.getText() : await diskText(r.uri), fileResults)) baselined.add(b);
+      if (!baseline || refs.length === 0) continue;
+      const results = source.results();
+      const matched = baselinedResults(baseline, r.uri, open ? open.getText() : await diskText(r.uri), results);
+      results.forEach((x, i) => matched.has(x) && baselined.add(refs[i]!));
     }
     const folder = folderUri ?? deps.folders()[0];
     const config = folder ? (await deps.settings.forUri(folder)).config : DEFAULT_CONFIG;
     const proofs = folder ? await evidenceOf(folder) : undefined;
     // the id is taken last: linting an open document above may have changed the results
-    return buildChecklist(results, kinds, config, reports.length, `${INSTANCE}:${generation}:${resultsVersion}`, baselined, proofs);
+    return buildChecklist(findings, kinds, config, reports.length, `${INSTANCE}:${generation}:${resultsVersion}`, baselined, proofs);
   };
 
   const service = {
@@ -404,7 +422,7 @@ export function createService(deps: ServiceDeps) {
         }
         // a first build of the folder's kustomizations that this file takes no part in
         if (touched.length) liveChanged(touched, settings, uri);
-        if (knownOnly && !index.fileResults(uri)) continue;
+        if (knownOnly && !index.has(uri)) continue;
         const folder = settings.folderUri;
         const parsed = URI.parse(uri);
         if (!folder || parsed.scheme !== 'file' || !index.scanned || !index.folders().includes(folder)) continue;

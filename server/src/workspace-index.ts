@@ -1,13 +1,19 @@
+import { createHash } from 'node:crypto';
 import type { Config } from '../../shared/src/config';
 import { lintWorkspaceFacts, withoutParsed, type FileReport, type WorkspaceFacts } from '../../shared/src/lint';
 import type { Result } from '../../shared/src/types';
+import { packReport, unpackResults, type PackedReport } from '../../host/src/workspace/packed-report';
 
-/** Results of the last workspace scan, per folder, with the workspace rules' results per file. */
+/**
+ * Results of the last workspace scan, per folder, with the workspace rules' results per file. The
+ * files' reports are kept packed (host/src/workspace/packed-report.ts): a file's results are
+ * unpacked when they are asked for, the workspace rules' facts and each result's rule id stay at hand.
+ */
 export interface WorkspaceIndex {
   /** True once a scan of at least one folder finished. */
   readonly scanned: boolean;
   /** Replaces a folder's files with a fresh scan. */
-  setFolder(folderUri: string, reports: readonly FileReport[]): void;
+  setFolder(folderUri: string, reports: readonly PackedReport[]): void;
   /** Forgets a folder that left the workspace. */
   removeFolder(folderUri: string): void;
   /**
@@ -18,9 +24,12 @@ export interface WorkspaceIndex {
   updateFile(folderUri: string | undefined, report: FileReport): 'absent' | 'same' | 'facts';
   /** Runs the workspace rules of a folder; returns the uris whose workspace results changed. */
   runWorkspaceRules(folderUri: string, config: Config, log: (m: string) => void): Set<string>;
-  fileResults(uri: string): readonly Result[] | undefined;
+  /** True when a scanned folder holds the file. */
+  has(uri: string): boolean;
+  /** The results of a scanned file, unpacked (fresh objects on each call); undefined when no scanned folder holds it. */
+  fileResults(uri: string): Result[] | undefined;
   workspaceResults(uri: string): readonly Result[];
-  reports(folderUri?: string): FileReport[];
+  reports(folderUri?: string): PackedReport[];
   folders(): string[];
 }
 
@@ -39,6 +48,17 @@ export function sameResults(a: readonly Result[], b: readonly Result[]): boolean
   return true;
 }
 
+/**
+ * A digest of what {@link sameResults} compares: two lists of the same findings have the same
+ * digest. Kept per file instead of the results themselves, which would hold every scanned file's
+ * results unpacked once the editor pulled them.
+ */
+export function resultsDigest(results: readonly Result[]): string {
+  if (results.length === 0) return '';
+  const text = results.map((r) => `${r.ruleId}\0${r.severity}\0${r.range.start.line}:${r.range.start.character}-${r.range.end.line}:${r.range.end.character}\0${r.message.en}`).join('\n');
+  return createHash('sha256').update(text).digest('base64');
+}
+
 /** True when a file's workspace facts are the same before and after an edit (plain data: compared as JSON). */
 function sameFacts(a: WorkspaceFacts | undefined, b: WorkspaceFacts | undefined): boolean {
   if (a === b) return true;
@@ -48,15 +68,22 @@ function sameFacts(a: WorkspaceFacts | undefined, b: WorkspaceFacts | undefined)
 
 /** Creates an empty workspace index. */
 export function createWorkspaceIndex(): WorkspaceIndex {
-  const folders = new Map<string, Map<string, FileReport>>();
+  const folders = new Map<string, Map<string, PackedReport>>();
   const wsResults = new Map<string, Map<string, Result[]>>();
-  const folderFiles = (f: string): Map<string, FileReport> => folders.get(f) ?? new Map();
+  const folderFiles = (f: string): Map<string, PackedReport> => folders.get(f) ?? new Map();
+  const find = (uri: string): PackedReport | undefined => {
+    for (const files of folders.values()) {
+      const r = files.get(uri);
+      if (r) return r;
+    }
+    return undefined;
+  };
   return {
     get scanned() {
       return folders.size > 0;
     },
     setFolder(folderUri, reports) {
-      folders.set(folderUri, new Map(reports.map((r) => [r.uri, withoutParsed(r)])));
+      folders.set(folderUri, new Map(reports.map((r) => [r.uri, r])));
     },
     removeFolder(folderUri) {
       folders.delete(folderUri);
@@ -71,7 +98,7 @@ export function createWorkspaceIndex(): WorkspaceIndex {
         if (!files.delete(report.uri)) return 'absent';
         return before?.workspace ? 'facts' : 'same';
       }
-      files.set(report.uri, withoutParsed(report));
+      files.set(report.uri, packReport(withoutParsed(report)));
       return sameFacts(before?.workspace, report.workspace) ? 'same' : 'facts';
     },
     runWorkspaceRules(folderUri, config, log) {
@@ -88,12 +115,10 @@ export function createWorkspaceIndex(): WorkspaceIndex {
       wsResults.set(folderUri, next);
       return changed;
     },
+    has: (uri) => find(uri) !== undefined,
     fileResults(uri) {
-      for (const files of folders.values()) {
-        const r = files.get(uri);
-        if (r) return r.results;
-      }
-      return undefined;
+      const r = find(uri);
+      return r && unpackResults(r);
     },
     workspaceResults(uri) {
       for (const byUri of wsResults.values()) {

@@ -4,6 +4,7 @@ import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { URI } from 'vscode-uri';
 import type { Config } from '../../shared/src/config';
 import { withoutParsed, type FileReport } from '../../shared/src/lint';
+import { packReport, unpackResults, type PackedReport } from '../../host/src/workspace/packed-report';
 import { isDockerfileName, possibleKinds } from '../../shared/src/parse/kind';
 import { fileUri, findFilesStepwise, lintFile, uriPath, type FindOptions, type FoundFiles } from '../../host/src/workspace/index';
 import { applyDeployStages, deployFindings, deployStagesOf, type DeployFindings } from '../../host/src/workspace/deployables';
@@ -18,7 +19,7 @@ const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate
  * and the configuration stay the same: a second scan of an unchanged folder reads no file.
  */
 export class ScanCache {
-  private entries = new Map<string, { readonly key: string; readonly report: FileReport }>();
+  private entries = new Map<string, { readonly key: string; readonly report: PackedReport }>();
   /** Files whose report the last scan reused. */
   reused = 0;
   /** Files the last scan skipped as test data (Config.testDataPaths). */
@@ -35,12 +36,12 @@ export class ScanCache {
     }
   }
 
-  get(path: string, key: string | undefined): FileReport | undefined {
+  get(path: string, key: string | undefined): PackedReport | undefined {
     const hit = key === undefined ? undefined : this.entries.get(path);
     return hit && hit.key === key ? hit.report : undefined;
   }
 
-  set(path: string, key: string | undefined, report: FileReport): void {
+  set(path: string, key: string | undefined, report: PackedReport): void {
     if (key === undefined) this.entries.delete(path);
     else this.entries.set(path, { key, report });
   }
@@ -53,20 +54,46 @@ export class ScanCache {
 }
 
 const ruleIds = new Map<string, string>();
+const interned = (id: string): string => {
+  let one = ruleIds.get(id);
+  if (one === undefined) ruleIds.set(id, (one = id));
+  return one;
+};
 
 /**
- * A report as the server keeps it: one from a worker thread arrives as a structured copy, with a
- * string of its own for each finding's URI and rule id (a copy keeps shared objects shared, not
- * strings). Those strings are shared again: a large repository's reports are most of the server's
- * memory (realworld/files copied ten times: 269 MB of reports, 244 MB with this).
+ * A packed report as the server keeps it: one from a worker thread arrives as a structured copy,
+ * with a string of its own for each rule id (a copy keeps shared objects shared, not strings);
+ * those strings are shared again.
  */
-function compact(report: FileReport): FileReport {
-  const results = report.results.map((r) => {
-    let ruleId = ruleIds.get(r.ruleId);
-    if (ruleId === undefined) ruleIds.set(r.ruleId, (ruleId = r.ruleId));
-    return { ...r, ruleId, uri: r.uri === report.uri ? report.uri : r.uri };
+function compact(report: PackedReport): PackedReport {
+  return { ...report, ruleIds: report.ruleIds.map(interned) };
+}
+
+/** A report linted in this thread, packed as the index keeps it. */
+const packedLint = (path: string, config: Config, log: (m: string) => void): PackedReport => packReport(withoutParsed(lintFile(path, config, log)));
+
+/**
+ * The scan's reports with the deploy stages applied. The stages read the results of the files they
+ * touch (a chart's templates and values files, a kustomization's inputs and the files its findings
+ * land in): only those reports are unpacked, and packed again.
+ */
+function applyDeployed(reports: readonly PackedReport[], deployed: DeployFindings): PackedReport[] {
+  const packedOf = new Map<FileReport, PackedReport>();
+  const views = reports.map((p): FileReport => {
+    const { uri, kind, notes, workspace } = p;
+    const view: FileReport = {
+      uri,
+      kind,
+      notes,
+      ...(workspace === undefined ? {} : { workspace }),
+      get results() {
+        return unpackResults(p);
+      },
+    };
+    packedOf.set(view, p);
+    return view;
   });
-  return { ...report, results };
+  return applyDeployStages(views, deployStagesOf(deployed, uriPath)).map((r) => packedOf.get(r) ?? compact(packReport(r)));
 }
 
 /** How a scan reports its progress and learns that it is cancelled. */
@@ -131,7 +158,7 @@ interface DeployRequest {
  * crashed, or a report could not be sent) are linted in this thread, and deploy findings it does not
  * deliver are left undefined for the caller to make.
  */
-async function lintOnWorker(paths: readonly string[], config: Config, log: (m: string) => void, script: string, control: ScanControl, onReport: (index: number, report: FileReport) => void, deploy?: DeployRequest): Promise<{ complete: boolean; deploy?: DeployFindings }> {
+async function lintOnWorker(paths: readonly string[], config: Config, log: (m: string) => void, script: string, control: ScanControl, onReport: (index: number, report: PackedReport) => void, deploy?: DeployRequest): Promise<{ complete: boolean; deploy?: DeployFindings }> {
   const reports: boolean[] = new Array<boolean>(paths.length).fill(false);
   const counters = new SharedArrayBuffer(8);
   const shared = new Int32Array(counters);
@@ -146,7 +173,7 @@ async function lintOnWorker(paths: readonly string[], config: Config, log: (m: s
       port = channel.port1;
       // a bounded old generation makes the worker collect its garbage early instead of growing the
       // server's resident set; a file that needs more ends the worker, and the rest is linted here
-      worker = new Worker(script, { workerData: { paths, config, counters, port: channel.port2, ...(deploy ? { deploy } : {}) }, transferList: [channel.port2], resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB } });
+      worker = new Worker(script, { workerData: { paths, config, counters, port: channel.port2, pack: true, ...(deploy ? { deploy } : {}) }, transferList: [channel.port2], resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB } });
     } catch (e) {
       log(`scan: no worker thread (${(e as Error).message}); linting in the server's thread`);
       resolve(true);
@@ -173,10 +200,10 @@ async function lintOnWorker(paths: readonly string[], config: Config, log: (m: s
       if ('deploy' in msg) {
         deployed = msg.deploy;
         deployAnswered = true;
-      } else if (msg.report && !reports[msg.index]) {
+      } else if (msg.packed && !reports[msg.index]) {
         reports[msg.index] = true;
         received++;
-        onReport(msg.index, msg.report);
+        onReport(msg.index, compact(msg.packed));
       }
       if (control.cancelled()) {
         Atomics.store(shared, NEXT, paths.length);
@@ -191,7 +218,7 @@ async function lintOnWorker(paths: readonly string[], config: Config, log: (m: s
   for (let i = 0; i < paths.length; i++) {
     if (reports[i]) continue;
     if (control.cancelled()) return { complete: false };
-    onReport(i, withoutParsed(lintFile(paths[i]!, config, log)));
+    onReport(i, packedLint(paths[i]!, config, log));
     await yieldToEvents();
   }
   return { complete: true, ...(deployed ? { deploy: deployed } : {}) };
@@ -208,7 +235,7 @@ async function lintOnWorker(paths: readonly string[], config: Config, log: (m: s
  * included); reports keep what those rules read of each file (FileReport.workspace), not its parse.
  * Undefined when the scan was cancelled (the cache keeps what was linted).
  */
-export async function scanFolder(folderUri: string, config: Config, log: (m: string) => void, cache: ScanCache = new ScanCache(), control: ScanControl = NEVER): Promise<FileReport[] | undefined> {
+export async function scanFolder(folderUri: string, config: Config, log: (m: string) => void, cache: ScanCache = new ScanCache(), control: ScanControl = NEVER): Promise<PackedReport[] | undefined> {
   const root = URI.parse(folderUri);
   cache.reused = 0;
   if (root.scheme !== 'file') return [];
@@ -226,13 +253,12 @@ export async function scanFolder(folderUri: string, config: Config, log: (m: str
       await yieldToEvents();
     }
   }
-  const byPath: (FileReport | undefined)[] = found.files.map((path, i) => cache.get(path, keys[i]));
+  const byPath: (PackedReport | undefined)[] = found.files.map((path, i) => cache.get(path, keys[i]));
   const todo = found.files.map((_, i) => i).filter((i) => byPath[i] === undefined);
   cache.reused = total - todo.length;
   let linted = 0;
   // each report goes into the cache at once: a cancelled scan keeps what it linted for the next
-  const onReport = (n: number, received: FileReport): void => {
-    const report = compact(received);
+  const onReport = (n: number, report: PackedReport): void => {
     const i = todo[n]!;
     byPath[i] = report;
     cache.set(found.files[i]!, keys[i], report);
@@ -255,17 +281,17 @@ export async function scanFolder(folderUri: string, config: Config, log: (m: str
   } else {
     for (let n = 0; n < todoPaths.length; n++) {
       if (control.cancelled()) return undefined;
-      onReport(n, withoutParsed(lintFile(todoPaths[n]!, config, log)));
+      onReport(n, packedLint(todoPaths[n]!, config, log));
       await yieldToEvents();
     }
   }
   cache.prune(root.fsPath, new Set(found.files));
-  const perFile = byPath.filter((r): r is FileReport => r !== undefined);
+  const perFile = byPath.filter((r): r is PackedReport => r !== undefined);
   if (deploy && !deployed) {
     // no worker ran them (a small folder, or the worker failed): this thread builds and renders
     log(`scan: building the kustomizations and rendering the charts of ${root.fsPath} in the server's thread`);
     deployed = deployFindings(deploy.roots, deploy.files, config, fileUri, { ignoreBase: root.fsPath, log });
   }
-  const reports = deployed ? applyDeployStages(perFile, deployStagesOf(deployed, uriPath)) : perFile;
+  const reports = deployed ? applyDeployed(perFile, deployed) : perFile;
   return reports.filter((r) => r.kind);
 }

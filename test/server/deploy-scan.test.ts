@@ -13,6 +13,7 @@ import { lintWorkspaceFacts } from '../../shared/src/lint';
 import type { ChecklistFindingsResult, ChecklistResponse, ScanWorkspaceResult } from '../../shared/src/protocol';
 import { rulesOf } from '../../server/src/diagnostic-groups';
 import { ScanCache, scanFolder } from '../../server/src/workspace-scan';
+import { unpackReport } from '../../host/src/workspace/packed-report';
 import { runMain } from '../cli/helpers';
 import { buildServer, ROOT, startServer, type TestClient } from './lsp-client';
 
@@ -60,7 +61,7 @@ describe('workspace scan in the server: charts and kustomizations as in bollwerk
   });
 
   it('scanFolder and the workspace rules over its reports give the CLI’s results, place for place', async () => {
-    const reports = (await scanFolder(folder, DEFAULT_CONFIG, () => undefined))!;
+    const reports = (await scanFolder(folder, DEFAULT_CONFIG, () => undefined))!.map(unpackReport);
     const results = [...reports.flatMap((r) => r.results), ...lintWorkspaceFacts(reports.flatMap((r) => r.workspace ?? []), { config: DEFAULT_CONFIG })];
     const server = results.map((x) => place(folder, x.uri, x.ruleId, x.range)).sort();
     assert.deepEqual(server, cli);
@@ -69,17 +70,17 @@ describe('workspace scan in the server: charts and kustomizations as in bollwerk
   it('on the scan worker the kustomizations are built and the charts rendered there, with the same reports', async () => {
     const logs: string[] = [];
     const options = { cancelled: () => false, workerScript: join(ROOT, 'dist', 'scan-worker.js') };
-    const inThread = (await scanFolder(folder, DEFAULT_CONFIG, (m) => logs.push(m), new ScanCache(), { ...options, threads: 0 }))!;
+    const inThread = (await scanFolder(folder, DEFAULT_CONFIG, (m) => logs.push(m), new ScanCache(), { ...options, threads: 0 }))!.map(unpackReport);
     assert.ok(logs.some((l) => l.includes("rendering the charts") && l.includes("in the server's thread")), logs.join('\n'));
     logs.length = 0;
     const cache = new ScanCache();
-    const onWorker = (await scanFolder(folder, DEFAULT_CONFIG, (m) => logs.push(m), cache, { ...options, threads: 1 }))!;
+    const onWorker = (await scanFolder(folder, DEFAULT_CONFIG, (m) => logs.push(m), cache, { ...options, threads: 1 }))!.map(unpackReport);
     assert.deepEqual(logs.filter((l) => l.includes("server's thread")), [], logs.join('\n'));
     assert.deepEqual(onWorker, inThread);
     assert.ok(onWorker.some((r) => r.results.some((x) => x.uri.endsWith('/charts/web/values.yaml'))), 'chart findings on the values file');
     assert.ok(onWorker.some((r) => r.results.some((x) => x.uri.endsWith('/deploy/base/deployment.yaml'))), 'unit findings on the base');
     // a scan that reuses every file's report still has the worker build and render
-    const again = (await scanFolder(folder, DEFAULT_CONFIG, (m) => logs.push(m), cache, { ...options, threads: 1 }))!;
+    const again = (await scanFolder(folder, DEFAULT_CONFIG, (m) => logs.push(m), cache, { ...options, threads: 1 }))!.map(unpackReport);
     assert.ok(cache.reused > 0);
     assert.deepEqual(logs.filter((l) => l.includes("server's thread")), []);
     assert.deepEqual(again, onWorker);

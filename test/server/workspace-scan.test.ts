@@ -7,13 +7,14 @@ import { URI } from 'vscode-uri';
 import { DEFAULT_CONFIG } from '../../shared/src/config';
 import type { FileReport } from '../../shared/src/lint';
 import { ScanCache, scanFolder } from '../../server/src/workspace-scan';
+import { unpackReport } from '../../host/src/workspace/packed-report';
 import { buildServer, ROOT } from './lsp-client';
 
 /** A scan that must not be cancelled. */
 async function scan(...args: Parameters<typeof scanFolder>): Promise<FileReport[]> {
   const reports = await scanFolder(...args);
   assert.ok(reports, 'the scan was not cancelled');
-  return reports;
+  return reports.map(unpackReport);
 }
 
 const ids = (reports: readonly FileReport[], name: string): string[] =>

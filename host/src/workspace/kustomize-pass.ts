@@ -102,8 +102,9 @@ export function kustomizeFixes(roots: readonly string[], files: readonly string[
  * the units' findings located in it (`extra`) are added.
  */
 export function withKustomizeResults(report: FileReport, input: boolean, notObject: boolean, extra: readonly Result[]): FileReport {
+  // an untouched report's results are not read: the language server's are packed (packed-report.ts)
+  if (!input && extra.length === 0) return report;
   const own = input ? [] : report.results;
-  if (extra.length === 0 && own === report.results) return report;
   const next: FileReport = { ...report, kind: report.kind ?? 'kubernetes', results: sortResults([...own, ...extra]) };
   if (!notObject) return next;
   const { workspace: _facts, ...rest } = next;

@@ -10,16 +10,19 @@ import type * as WorkerThreads from 'node:worker_threads';
 import type { Config } from '../../../shared/src/config';
 import type { DeployFindings } from './deployables';
 import type { FileReport } from '../../../shared/src/lint';
+import type { PackedReport } from './packed-report';
 
 /** Index of the next unclaimed file in the shared counters. */
 export const NEXT = 0;
 /** Index of the count of reports posted by workers. */
 export const DONE = 1;
 
-/** A worker's answer for one file; without `report` the main thread lints that file itself. */
+/** A worker's answer for one file; without `report` (or `packed`) the main thread lints that file itself. */
 export interface PoolMessage {
   readonly index: number;
   readonly report?: FileReport;
+  /** The report packed, from a worker asked for that (WorkerInput.pack in worker.ts). */
+  readonly packed?: PackedReport;
   readonly logs: readonly string[];
 }
 

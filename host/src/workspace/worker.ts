@@ -8,6 +8,7 @@ import { withoutParsed } from '../../../shared/src/lint';
 import { possibleKinds } from '../../../shared/src/parse/kind';
 import { fileUri, lintFile } from './scan';
 import { NEXT, DONE, type DeployMessage, type PoolMessage } from './pool';
+import { packReport } from './packed-report';
 
 interface WorkerInput {
   readonly paths: readonly string[];
@@ -18,9 +19,11 @@ interface WorkerInput {
   readonly pipelines?: readonly string[];
   /** The deploy stages to run once no file is left to claim: the scan's roots, every file it found, the configuration's base. */
   readonly deploy?: { readonly roots: readonly string[]; readonly files: readonly string[]; readonly ignoreBase?: string };
+  /** Reports are posted packed (PoolMessage.packed), as the language server keeps them. */
+  readonly pack?: boolean;
 }
 
-function run({ paths, config, counters, port, pipelines, deploy }: WorkerInput): void {
+function run({ paths, config, counters, port, pipelines, deploy, pack }: WorkerInput): void {
   const pipelineSet = new Set(pipelines ?? []);
   const shared = new Int32Array(counters);
   // the worker is given every path of the scan, so it knows what the scan can hold as the main thread does
@@ -32,8 +35,15 @@ function run({ paths, config, counters, port, pipelines, deploy }: WorkerInput):
     let message: PoolMessage;
     try {
       const report = withoutParsed(lintFile(paths[index]!, config, (m) => logs.push(m), scanKinds, undefined, pipelineSet.has(paths[index]!) ? 'pipeline' : undefined));
-      message = { index, report, logs };
-      port.postMessage(message);
+      if (pack) {
+        const packed = packReport(report);
+        message = { index, packed, logs };
+        // the packed bytes have a buffer of their own (or none): it moves to the receiving thread uncopied
+        port.postMessage(message, packed.packed.length ? [packed.packed.buffer as ArrayBuffer] : []);
+      } else {
+        message = { index, report, logs };
+        port.postMessage(message);
+      }
     } catch {
       // a result that cannot be cloned (or a crash outside lintFile's guard): the main thread lints it itself
       port.postMessage({ index, logs } satisfies PoolMessage);

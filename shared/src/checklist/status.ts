@@ -8,12 +8,15 @@ import { ITEMS } from './index';
 /** The state of one checklist item over a set of scanned files. */
 export type ItemState = 'passed' | 'failed' | 'not-applicable' | 'manual' | 'attested';
 
-/** One item's status: its state, the rules that check it and their open findings. */
-export interface ItemStatus {
+/**
+ * One item's status: its state, the rules that check it and their open findings (results, or what
+ * stands for them where they are kept packed: the language server's checklist).
+ */
+export interface ItemStatus<R extends { readonly ruleId: string } = Result> {
   readonly id: string;
   readonly state: ItemState;
   /** Open findings of the item's rules (empty unless failed). */
-  readonly findings: readonly Result[];
+  readonly findings: readonly R[];
   /** Ids of the catalogue rules that cite the item (enabled or not). */
   readonly rules: readonly string[];
   /** Ids of those rules that ran on the scanned files (enabled at the level, matching a scanned kind). */
@@ -26,8 +29,8 @@ export interface ItemStatus {
 }
 
 /** Input of {@link checklistStatus}. */
-export interface StatusInput {
-  readonly results: readonly Result[];
+export interface StatusInput<R extends { readonly ruleId: string } = Result> {
+  readonly results: readonly R[];
   /** The kinds of the files that were scanned. */
   readonly kinds: ReadonlySet<FileKind>;
   readonly config: Config;
@@ -57,16 +60,16 @@ export function rulesByItem(rules: readonly RuleMeta[] = RULES): Map<string, Rul
  * without it, and otherwise keep the verdict above. A manual item that a team
  * attests keeps its rules' verdict when those exist: findings win over an attestation.
  */
-export function checklistStatus(input: StatusInput): ItemStatus[] {
+export function checklistStatus<R extends { readonly ruleId: string } = Result>(input: StatusInput<R>): ItemStatus<R>[] {
   const byItem = rulesByItem(input.rules ?? RULES);
-  const findingsByRule = new Map<string, Result[]>();
+  const findingsByRule = new Map<string, R[]>();
   for (const r of input.results) {
     const list = findingsByRule.get(r.ruleId) ?? [];
     list.push(r);
     findingsByRule.set(r.ruleId, list);
   }
   const attestations = new Map(input.config.attestations.map((a) => [a.item, a]));
-  return ITEMS.map((item): ItemStatus => {
+  return ITEMS.map((item): ItemStatus<R> => {
     const rules = byItem.get(item.id) ?? [];
     const active = rules.filter((r) => input.kinds.has(r.kind) && isEnabled(r, input.config));
     const findings = active.flatMap((r) => findingsByRule.get(r.id) ?? []);
