@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Config } from '../../shared/src/config';
-import { lintWorkspaceFacts, withoutParsed, type FileReport, type WorkspaceFacts } from '../../shared/src/lint';
+import { enabledWorkspaceRules, sortResults, suppressionLookup, withoutParsed, workspaceRuleResults, type FileReport, type WorkspaceFacts } from '../../shared/src/lint';
+import { append } from '../../shared/src/append';
 import type { Result } from '../../shared/src/types';
 import { packReport, unpackResults, type PackedReport } from '../../host/src/workspace/packed-report';
 
@@ -59,17 +60,34 @@ export function resultsDigest(results: readonly Result[]): string {
   return createHash('sha256').update(text).digest('base64');
 }
 
-/** True when a file's workspace facts are the same before and after an edit (plain data: compared as JSON). */
-function sameFacts(a: WorkspaceFacts | undefined, b: WorkspaceFacts | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b) return false;
-  return JSON.stringify(a) === JSON.stringify(b);
+const json = (x: unknown): string | undefined => JSON.stringify(x);
+
+/**
+ * The workspace rules that read something else of a file after a change (facts are plain data:
+ * compared as JSON); undefined when nothing changed. A rule's findings land only in files it read
+ * facts of, so a change of the file's suppressions or kind concerns the rules with facts in it
+ * before or after. An empty set: only the file's collect errors changed.
+ */
+function factsChange(a: WorkspaceFacts | undefined, b: WorkspaceFacts | undefined): ReadonlySet<string> | undefined {
+  if (a === b) return undefined;
+  const ids = new Set([...Object.keys(a?.facts ?? {}), ...Object.keys(b?.facts ?? {})]);
+  const whole = a?.kind !== b?.kind || json(a?.suppressions) !== json(b?.suppressions);
+  const changed = new Set([...ids].filter((id) => whole || json(a?.facts[id]) !== json(b?.facts[id])));
+  return changed.size > 0 || json(a?.errors) !== json(b?.errors) ? changed : undefined;
+}
+
+/** The last run of a folder's workspace rules: each rule's results, and the rules to run again. */
+interface RuleRuns {
+  readonly configKey: string;
+  readonly byRule: Map<string, readonly Result[]>;
+  readonly dirty: Set<string>;
 }
 
 /** Creates an empty workspace index. */
 export function createWorkspaceIndex(): WorkspaceIndex {
   const folders = new Map<string, Map<string, PackedReport>>();
   const wsResults = new Map<string, Map<string, Result[]>>();
+  const ruleRuns = new Map<string, RuleRuns>();
   const folderFiles = (f: string): Map<string, PackedReport> => folders.get(f) ?? new Map();
   const find = (uri: string): PackedReport | undefined => {
     for (const files of folders.values()) {
@@ -78,16 +96,24 @@ export function createWorkspaceIndex(): WorkspaceIndex {
     }
     return undefined;
   };
+  /** Notes what changed of a file's facts for the folder's next run of the workspace rules. */
+  const factsChanged = (folderUri: string, change: ReadonlySet<string> | undefined): 'same' | 'facts' => {
+    if (!change) return 'same';
+    for (const id of change) ruleRuns.get(folderUri)?.dirty.add(id);
+    return 'facts';
+  };
   return {
     get scanned() {
       return folders.size > 0;
     },
     setFolder(folderUri, reports) {
       folders.set(folderUri, new Map(reports.map((r) => [r.uri, r])));
+      ruleRuns.delete(folderUri);
     },
     removeFolder(folderUri) {
       folders.delete(folderUri);
       wsResults.delete(folderUri);
+      ruleRuns.delete(folderUri);
     },
     updateFile(folderUri, report) {
       if (!folderUri) return 'absent';
@@ -96,18 +122,29 @@ export function createWorkspaceIndex(): WorkspaceIndex {
       const before = files.get(report.uri);
       if (!report.kind) {
         if (!files.delete(report.uri)) return 'absent';
-        return before?.workspace ? 'facts' : 'same';
+        return factsChanged(folderUri, factsChange(before?.workspace, undefined));
       }
       files.set(report.uri, packReport(withoutParsed(report)));
-      return sameFacts(before?.workspace, report.workspace) ? 'same' : 'facts';
+      return factsChanged(folderUri, factsChange(before?.workspace, report.workspace));
     },
     runWorkspaceRules(folderUri, config, log) {
       const facts = [...folderFiles(folderUri).values()].flatMap((r) => r.workspace ?? []);
+      // only the rules whose facts changed since the last run run again (all of them after a scan or a change of configuration)
+      const configKey = JSON.stringify(config);
+      let runs = ruleRuns.get(folderUri);
+      if (!runs || runs.configKey !== configKey) ruleRuns.set(folderUri, (runs = { configKey, byRule: new Map(), dirty: new Set() }));
+      const rules = enabledWorkspaceRules({ config }, config);
+      const suppressions = suppressionLookup(facts);
+      for (const rule of rules) if (runs.dirty.has(rule.id) || !runs.byRule.has(rule.id)) runs.byRule.set(rule.id, workspaceRuleResults(rule, facts, { config, log }, suppressions));
+      runs.dirty.clear();
+      // as lintWorkspaceFacts gives them: the files' collect errors, then each rule's findings, sorted
+      const all: Result[] = facts.flatMap((f) => f.errors ?? []);
+      for (const rule of rules) append(all, runs.byRule.get(rule.id)!);
       const next = new Map<string, Result[]>();
-      for (const r of lintWorkspaceFacts(facts, { config, log })) {
-        const list = next.get(r.uri) ?? [];
-        list.push(r);
-        next.set(r.uri, list);
+      for (const r of sortResults(all)) {
+        const list = next.get(r.uri);
+        if (list) list.push(r);
+        else next.set(r.uri, [r]);
       }
       const previous = wsResults.get(folderUri) ?? new Map<string, Result[]>();
       const changed = new Set<string>();

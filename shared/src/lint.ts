@@ -188,8 +188,6 @@ export function lintText(uri: string, text: string, options: LintOptions = {}): 
   return workspace === undefined ? { uri, kind, results: sorted, notes: limited.notes, parsed } : { uri, kind, results: sorted, notes: limited.notes, parsed, workspace };
 }
 
-const enabledWorkspaceRules = (options: LintOptions, config: Config): readonly WorkspaceRule[] => selection(options, config).workspace;
-
 /**
  * Collects what the enabled workspace rules read of a parsed file (WorkspaceRule.collect), with its
  * suppression comments; undefined when they read nothing of it. A rule that throws yields an
@@ -222,35 +220,49 @@ export function lintWorkspace(files: readonly ParsedFile[], options: LintOptions
 /** Runs the workspace rules over the facts of files checked together (in scan order); results carry each finding's own file. */
 export function lintWorkspaceFacts(files: readonly WorkspaceFacts[], options: LintOptions = {}): Result[] {
   const config = options.config ?? DEFAULT_CONFIG;
-  const rules = enabledWorkspaceRules(options, config);
   const results: Result[] = files.flatMap((f) => f.errors ?? []);
-  if (rules.length === 0) return sortResults(results);
-  const context: RuleContext = { trustedRegistries: config.trustedRegistries };
+  const suppressions = suppressionLookup(files);
+  for (const rule of enabledWorkspaceRules(options, config)) append(results, workspaceRuleResults(rule, files, options, suppressions));
+  return sortResults(results);
+}
+
+/** The enabled workspace rules of a lint run, in catalogue order. */
+export const enabledWorkspaceRules = (options: LintOptions, config: Config = options.config ?? DEFAULT_CONFIG): readonly WorkspaceRule[] => selection(options, config).workspace;
+
+/** The suppressions of each file among `files` (by URI), read once per file when first asked. */
+export function suppressionLookup(files: readonly WorkspaceFacts[]): (uri: string) => Suppressions {
   const byUri = new Map(files.map((f) => [f.uri, f]));
-  const suppressionCache = new Map<string, Suppressions>();
-  const suppressionsFor = (uri: string): Suppressions => {
-    let s = suppressionCache.get(uri);
-    if (!s) suppressionCache.set(uri, (s = suppressionsOf(byUri.get(uri)?.suppressions)));
+  const cache = new Map<string, Suppressions>();
+  return (uri) => {
+    let s = cache.get(uri);
+    if (!s) cache.set(uri, (s = suppressionsOf(byUri.get(uri)?.suppressions)));
     return s;
   };
-  for (const rule of rules) {
-    const input: FileFacts[] = [];
-    for (const f of files) if (f.facts[rule.id] !== undefined) input.push({ uri: f.uri, kind: f.kind, facts: f.facts[rule.id] });
-    let findings: RawFinding[];
-    try {
-      findings = rule.check(input, context);
-    } catch (e) {
-      options.log?.(`rule ${rule.id} failed: ${(e as Error).stack ?? String(e)}`);
-      results.push(internalError(rule, e, files[0]?.uri ?? '', config));
-      continue;
-    }
-    for (const f of findings) {
-      const uri = f.uri ?? files[0]?.uri ?? '';
-      if (suppressionsFor(uri).isSuppressed(rule, f)) continue;
-      results.push(toResult(rule, f, uri, config));
-    }
+}
+
+/**
+ * One workspace rule over the facts of every file, in scan order: its findings that no suppression
+ * where they land silences (the files' collect errors are not among them), or an internal error when
+ * it throws. The language server runs again only the rules whose facts changed.
+ */
+export function workspaceRuleResults(rule: WorkspaceRule, files: readonly WorkspaceFacts[], options: LintOptions = {}, suppressionsFor: (uri: string) => Suppressions = suppressionLookup(files)): Result[] {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const input: FileFacts[] = [];
+  for (const f of files) if (f.facts[rule.id] !== undefined) input.push({ uri: f.uri, kind: f.kind, facts: f.facts[rule.id] });
+  let findings: RawFinding[];
+  try {
+    findings = rule.check(input, { trustedRegistries: config.trustedRegistries });
+  } catch (e) {
+    options.log?.(`rule ${rule.id} failed: ${(e as Error).stack ?? String(e)}`);
+    return [internalError(rule, e, files[0]?.uri ?? '', config)];
   }
-  return sortResults(results);
+  const results: Result[] = [];
+  for (const f of findings) {
+    const uri = f.uri ?? files[0]?.uri ?? '';
+    if (suppressionsFor(uri).isSuppressed(rule, f)) continue;
+    results.push(toResult(rule, f, uri, config));
+  }
+  return results;
 }
 
 /**
