@@ -191,7 +191,7 @@ export function lintText(uri: string, text: string, options: LintOptions = {}): 
 /**
  * Collects what the enabled workspace rules read of a parsed file (WorkspaceRule.collect), with its
  * suppression comments; undefined when they read nothing of it. A rule that throws yields an
- * internal error instead of facts.
+ * internal error instead of facts. The facts hold no part of the file's text or parse.
  */
 export function workspaceFacts(file: ParsedFile, options: LintOptions = {}, index: SuppressionIndex | undefined = suppressionIndex(file.lines, file.kind)): WorkspaceFacts | undefined {
   const config = options.config ?? DEFAULT_CONFIG;
@@ -209,7 +209,9 @@ export function workspaceFacts(file: ParsedFile, options: LintOptions = {}, inde
     }
   }
   if (Object.keys(facts).length === 0 && errors.length === 0) return undefined;
-  return { uri: file.uri, kind: file.kind, facts, ...(index ? { suppressions: index } : {}), ...(errors.length ? { errors } : {}) };
+  // a copy: the strings a rule collects are mostly slices of the file's text, and each would keep
+  // the whole text alive for as long as the facts are kept (a scan keeps them to its end)
+  return structuredClone({ uri: file.uri, kind: file.kind, facts, ...(index ? { suppressions: index } : {}), ...(errors.length ? { errors } : {}) });
 }
 
 /** Runs the workspace rules over files parsed together; results carry each finding's own file. */

@@ -18,6 +18,8 @@ declare global {
 
   function atob(data: string): string;
   function btoa(data: string): string;
+  /** A deep copy of plain data; strings come out flat, holding nothing of the text they were sliced from. */
+  function structuredClone<T>(value: T): T;
 }
 
 export {};
