@@ -48,7 +48,7 @@ export interface ChecklistSnapshot {
   readonly statuses: readonly ItemStatus<FindingRef>[];
   /** An item's open findings in page order (file, position, rule); undefined for an unknown item. */
   findings(itemId: string): readonly FindingRef[] | undefined;
-  /** The statuses with their findings as results, for the compliance report (unpacks every file with findings). */
+  /** The statuses with their findings as results, for the compliance report: an item's are unpacked when read, and only the last item's are held. */
   resolved(): ItemStatus[];
 }
 
@@ -135,9 +135,15 @@ export function buildChecklist(
       return list;
     },
     resolved() {
-      const all = resolveRefs(statuses.flatMap((s) => s.findings));
-      let at = 0;
-      return statuses.map((s) => ({ ...s, findings: all.slice(at, (at += s.findings.length)) }));
+      // resolved when read, and only the item read last is held: a report is written an item at a time
+      let last: { readonly id: string; readonly findings: readonly Result[] } | undefined;
+      return statuses.map((s): ItemStatus => {
+        const findings = (): readonly Result[] => {
+          if (last?.id !== s.id) last = { id: s.id, findings: resolveRefs(s.findings) };
+          return last.findings;
+        };
+        return Object.defineProperty({ ...s, findings: [] }, 'findings', { enumerable: true, get: findings });
+      });
     },
   };
 }

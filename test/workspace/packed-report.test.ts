@@ -124,8 +124,15 @@ describe('the checklist over packed results', () => {
     assert.ok(unpacks > 0);
   });
 
-  it('resolves every item’s findings as results for the compliance report', () => {
+  it('resolves every item’s findings as results for the compliance report, an item when it is read', () => {
+    const before = unpacks;
     const resolved = snapshot.resolved();
+    assert.equal(unpacks, before, 'nothing unpacked before an item is read');
+    const failed = resolved.findIndex((s) => s.findings.length > 0 && snapshot.statuses[resolved.indexOf(s)]!.findings.some((f) => f.source !== sources[2]!.source));
+    assert.ok(failed >= 0);
+    const once = unpacks;
+    assert.equal(resolved[failed]!.findings, resolved[failed]!.findings, 'read again: the same results, not unpacked again');
+    assert.equal(unpacks, once);
     assert.equal(resolved.length, snapshot.statuses.length);
     for (const [i, s] of resolved.entries()) {
       assert.equal(s.findings.length, snapshot.statuses[i]!.findings.length);
