@@ -60,6 +60,9 @@ export const WORKSPACE_RULES_DELAY_MS = 150;
 /** Distinguishes the checklist result ids of this server process from those of an earlier one. */
 const INSTANCE = Date.now().toString(36);
 
+/** Lets the editor's requests that arrived meanwhile be answered. */
+const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /**
  * The editor's diagnostics of a file's results: findings of one object at one place grouped into
  * one diagnostic, and the findings the baseline lists shown apart as hints (or not at all).
@@ -116,16 +119,34 @@ export function createService(deps: ServiceDeps) {
     if (before !== now) resultsChanged();
   };
 
-  /** Runs the workspace rules again when a scanned folder's file changed; tells about the files whose workspace results changed. */
-  const refreshWorkspaceRules = (folderUri: string, settings: ResolvedSettings): void => {
+  /** The run of each folder's workspace rules under way: a run waits for the one before it. */
+  const wsRuns = new Map<string, Promise<void>>();
+  /**
+   * Runs the workspace rules again when a scanned folder's file changed, a rule at a time with the
+   * editor's requests answered in between; tells about the files whose workspace results changed.
+   */
+  const refreshWorkspaceRules = (folderUri: string, settings: ResolvedSettings): Promise<void> => {
     const pending = wsTimers.get(folderUri);
     if (pending) clearTimeout(pending);
     wsTimers.delete(folderUri);
-    const changed = index.runWorkspaceRules(folderUri, settings.config, deps.log);
-    if (changed.size === 0) return;
-    bump(changed);
-    resultsChanged();
-    deps.filesChanged([...changed]);
+    const run = (wsRuns.get(folderUri) ?? Promise.resolve()).then(async () => {
+      const steps = index.workspaceRuleSteps(folderUri, settings.config, deps.log);
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) {
+          const changed = step.value;
+          if (changed.size === 0) return;
+          bump(changed);
+          resultsChanged();
+          deps.filesChanged([...changed]);
+          return;
+        }
+        await yieldToEvents();
+      }
+    });
+    const settled = run.catch((e: unknown) => deps.log(`workspace rules failed: ${(e as Error).stack ?? String(e)}`));
+    wsRuns.set(folderUri, settled);
+    void settled.then(() => wsRuns.get(folderUri) === settled && wsRuns.delete(folderUri));
+    return settled;
   };
 
   /**
@@ -140,11 +161,7 @@ export function createService(deps: ServiceDeps) {
     if (pending) clearTimeout(pending);
     wsTimers.set(folderUri, setTimeout(() => {
       wsTimers.delete(folderUri);
-      try {
-        refreshWorkspaceRules(folderUri, settings);
-      } catch (e) {
-        deps.log(`workspace rules failed: ${(e as Error).stack ?? String(e)}`);
-      }
+      void refreshWorkspaceRules(folderUri, settings);
     }, WORKSPACE_RULES_DELAY_MS));
   };
 
@@ -297,7 +314,7 @@ export function createService(deps: ServiceDeps) {
         const report = live.closedReport(uri, settings);
         if (report) index.updateFile(folder, report);
       }
-      refreshWorkspaceRules(folder, settings);
+      await refreshWorkspaceRules(folder, settings);
       const now = index.reports(folder);
       bump(now.map((r) => r.uri));
       append(append(touched, [...before]), now.map((r) => r.uri));
@@ -429,10 +446,10 @@ export function createService(deps: ServiceDeps) {
         const report = withoutParsed(lintFile(parsed.fsPath, settings.config, deps.log));
         if (index.updateFile(folder, report) === 'facts') rerun.set(folder, settings);
         done.push(uri);
-        if (uris.length > 1) await new Promise<void>((resolve) => setImmediate(resolve));
+        if (uris.length > 1) await yieldToEvents();
       }
       bump(done);
-      for (const [folder, settings] of rerun) refreshWorkspaceRules(folder, settings);
+      for (const [folder, settings] of rerun) await refreshWorkspaceRules(folder, settings);
       if (done.length) deps.filesChanged(done);
       return done;
     },

@@ -292,6 +292,9 @@ export async function scanFolder(folderUri: string, config: Config, log: (m: str
     log(`scan: building the kustomizations and rendering the charts of ${root.fsPath} in the server's thread`);
     deployed = deployFindings(deploy.roots, deploy.files, config, fileUri, { ignoreBase: root.fsPath, log });
   }
-  const reports = deployed ? applyDeployed(perFile, deployed) : perFile;
-  return reports.filter((r) => r.kind);
+  if (!deployed) return perFile.filter((r) => r.kind);
+  // applying them takes a fifth of a second on 50,000 files: requests that arrived meanwhile go first
+  await yieldToEvents();
+  if (control.cancelled()) return undefined;
+  return applyDeployed(perFile, deployed).filter((r) => r.kind);
 }

@@ -27,6 +27,7 @@ const VARIANTS: Readonly<Record<string, readonly (string | undefined)[]>> = {
   'k8s/policy.yaml': [policy('web'), policy('api'), policy('none'), undefined],
 };
 
+const quieterConfig = (): Config => ({ ...config, rules: { ...config.rules, 'k8s/network-policy-coverage': 'off' } });
 const uriOf = (name: string): string => `${FOLDER}/${name}`;
 const reportOf = (name: string, text: string | undefined): FileReport =>
   text === undefined ? { uri: uriOf(name), kind: undefined, results: [], notes: [] } : withoutParsed(lintText(uriOf(name), text, { config }));
@@ -114,9 +115,56 @@ describe('workspace rules in the server, after a change', () => {
     );
   });
 
+  it('runs a rule at a time; changes during a run are run by the next one', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...names), fc.nat(), fc.nat()), { minLength: 1, maxLength: 6 }), (changes) => {
+        const { index, files } = scanned();
+        // a first change, then a run during which the other changes land between its steps
+        const [first, ...rest] = changes;
+        const apply = ([name, pick]: readonly [string, number, number]): void => {
+          const texts = VARIANTS[name]!;
+          const report = reportOf(name, texts[pick % texts.length]);
+          index.updateFile(FOLDER, report);
+          if (report.kind) files.set(report.uri, report);
+          else files.delete(report.uri);
+        };
+        apply(first!);
+        const steps = index.workspaceRuleSteps(FOLDER, config, () => undefined);
+        let step = steps.next();
+        let n = 0;
+        while (!step.done) {
+          for (const change of rest) if (change[2] % 4 === n) apply(change);
+          n++;
+          step = steps.next();
+        }
+        for (const change of rest) if (change[2] % 4 >= n) apply(change);
+        index.runWorkspaceRules(FOLDER, config, () => undefined);
+        assert.deepEqual(indexed(index, names), fullRun(files));
+      }),
+      { numRuns: 150, seed: 7 },
+    );
+  });
+
+  it('yields before each rule it runs, and a run overtaken by a new scan of the folder changes nothing', () => {
+    const { index, files } = scanned();
+    const steps = index.workspaceRuleSteps(FOLDER, quieterConfig(), () => undefined);
+    let yields = 0;
+    for (let step = steps.next(); !step.done; step = steps.next()) yields++;
+    // a change of configuration runs all four rules (one is off): three steps and the one that gathers
+    assert.equal(yields, 4);
+    const before = indexed(index, names);
+    const overtaken = index.workspaceRuleSteps(FOLDER, config, () => undefined);
+    assert.equal(overtaken.next().done, false);
+    index.setFolder(FOLDER, [...files.values()].filter((r) => r.kind).map(packReport));
+    let last = overtaken.next();
+    while (!last.done) last = overtaken.next();
+    assert.equal(last.value.size, 0);
+    assert.deepEqual(indexed(index, names), before, 'the overtaken run wrote nothing');
+  });
+
   it('a change of configuration runs every rule again', () => {
     const { index, files } = scanned();
-    const quieter: Config = { ...config, rules: { ...config.rules, 'k8s/network-policy-coverage': 'off' } };
+    const quieter = quieterConfig();
     index.runWorkspaceRules(FOLDER, quieter, () => undefined);
     const results = indexed(index, names);
     assert.ok(![...results.values()].flat().some((r) => r.ruleId === 'k8s/network-policy-coverage'));
