@@ -3,15 +3,21 @@ import { checklistStatus, type ItemStatus } from '../../shared/src/checklist/sta
 import type { Config } from '../../shared/src/config';
 import { CHECKLIST_EVIDENCE_MAX, CHECKLIST_PAGE_MAX, CHECKLIST_PAGE_SIZE, type ChecklistFinding, type ChecklistFindingsParams, type ChecklistFindingsResult, type ChecklistItemStatus, type ChecklistResponse } from '../../shared/src/protocol';
 import type { FileKind, Result } from '../../shared/src/types';
+import { rangesOf, unpackResults, type PackedReport } from '../../host/src/workspace/packed-report';
 
 /**
  * The results of one file as the checklist holds them: the server keeps a scanned file's results
  * packed, and they are unpacked when a page or the compliance report needs them. Each call gives
- * the same results in the same order (fresh objects each time).
+ * the same results in the same order (fresh objects each time). What the page order compares,
+ * but the message, is at hand without unpacking.
  */
 export interface FindingSource {
   readonly uri: string;
   results(): readonly Result[];
+  /** The file of the result at `index`. */
+  uriAt(index: number): string;
+  /** Where each result is, four numbers a result (packed-report.ts rangesOf). */
+  readonly ranges: ArrayLike<number>;
 }
 
 /** A finding under the checklist's items: its rule, and which result of which file it is. */
@@ -22,7 +28,20 @@ export interface FindingRef {
 }
 
 /** A source over results at hand (an open document's, a test's). */
-export const resultSource = (uri: string, results: readonly Result[]): FindingSource => ({ uri, results: () => results });
+export function resultSource(uri: string, results: readonly Result[]): FindingSource {
+  return { uri, results: () => results, uriAt: (i) => results[i]!.uri, ranges: rangesOf(results) };
+}
+
+/** A source over a packed report's results followed by `more` (the workspace rules' results in the file). */
+export function packedSource(report: PackedReport, more: readonly Result[]): FindingSource {
+  const n = report.ruleIds.length;
+  const uriAt = (i: number): string => (i < n ? (report.uris?.[i] ?? report.uri) : more[i - n]!.uri);
+  if (more.length === 0) return { uri: report.uri, results: () => unpackResults(report), uriAt, ranges: report.ranges };
+  const ranges = new Int32Array(report.ranges.length + more.length * 4);
+  ranges.set(report.ranges);
+  ranges.set(rangesOf(more), report.ranges.length);
+  return { uri: report.uri, results: () => [...unpackResults(report), ...more], uriAt, ranges };
+}
 
 /** The references to every result of `source`, whose rule ids are `ruleIds` (in the results' order). */
 export const refsOf = (source: FindingSource, ruleIds: readonly string[]): FindingRef[] => ruleIds.map((ruleId, index) => ({ ruleId, source, index }));
@@ -72,26 +91,33 @@ export function compareFindings(a: SortKey, b: SortKey): number {
   );
 }
 
+/** The page order of two references as far as it is at hand without unpacking: file, range, rule. */
+function compareRefs(a: FindingRef, b: FindingRef): number {
+  const x = a.source.ranges;
+  const y = b.source.ranges;
+  const i = a.index * 4;
+  const j = b.index * 4;
+  return compareText(a.source.uriAt(a.index), b.source.uriAt(b.index)) || x[i]! - y[j]! || x[i + 1]! - y[j + 1]! || x[i + 2]! - y[j + 2]! || x[i + 3]! - y[j + 3]! || compareText(a.ruleId, b.ruleId);
+}
+
 /**
- * References in page order. Each file is unpacked once, and only what the order compares is kept
- * of its results while the others are unpacked: an item can have findings in every file.
+ * References in page order ({@link compareFindings}). The file, range and rule of each finding are
+ * at hand; only findings of one rule at one place, which their messages order, are unpacked.
  */
 function pageOrder(refs: readonly FindingRef[]): FindingRef[] {
-  const bySource = new Map<FindingSource, FindingRef[]>();
-  for (const ref of refs) {
-    const list = bySource.get(ref.source);
-    if (list) list.push(ref);
-    else bySource.set(ref.source, [ref]);
-  }
-  const keyed: { readonly ref: FindingRef; readonly key: SortKey }[] = [];
-  for (const [source, list] of bySource) {
-    const results = source.results();
-    for (const ref of list) {
-      const r = results[ref.index]!;
-      keyed.push({ ref, key: { uri: r.uri, range: r.range, ruleId: r.ruleId, message: { en: r.message.en } } });
+  const sorted = [...refs].sort(compareRefs);
+  for (let i = 0; i < sorted.length; ) {
+    let j = i + 1;
+    while (j < sorted.length && compareRefs(sorted[i]!, sorted[j]!) === 0) j++;
+    if (j - i > 1) {
+      const tied = sorted.slice(i, j);
+      const resolved = resolveRefs(tied);
+      const messages = new Map(tied.map((ref, k) => [ref, resolved[k]!.message.en] as const));
+      sorted.splice(i, j - i, ...tied.sort((a, b) => compareText(messages.get(a)!, messages.get(b)!)));
     }
+    i = j;
   }
-  return keyed.sort((a, b) => compareFindings(a.key, b.key)).map((k) => k.ref);
+  return sorted;
 }
 
 /**

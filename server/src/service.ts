@@ -6,8 +6,7 @@ import { sortResults, withoutParsed, type FileReport } from '../../shared/src/li
 import { lintFile } from '../../host/src/workspace/index';
 import type { ChecklistFindingsParams, ChecklistFindingsResult, ChecklistResponse, ScanWorkspaceResult } from '../../shared/src/protocol';
 import type { FileKind, Lang, Result } from '../../shared/src/types';
-import { buildChecklist, findingsPage, refsOf, resultSource, type ChecklistSnapshot, type FindingRef, type FindingSource } from './checklist';
-import { unpackResults } from '../../host/src/workspace/packed-report';
+import { buildChecklist, findingsPage, packedSource, refsOf, resultSource, type ChecklistSnapshot, type FindingRef, type FindingSource } from './checklist';
 import type { Evidence } from '../../shared/src/checklist/evidence';
 import { evidenceOffThread } from './evidence-worker';
 import { createDocumentLinter } from './document-linter';
@@ -357,7 +356,7 @@ export function createService(deps: ServiceDeps) {
         ruleIds = live.map((x) => x.ruleId);
       } else {
         const ws = index.workspaceResults(r.uri);
-        source = { uri: r.uri, results: () => (ws.length ? [...unpackResults(r), ...ws] : unpackResults(r)) };
+        source = packedSource(r, ws);
         ruleIds = ws.length ? [...r.ruleIds, ...ws.map((x) => x.ruleId)] : r.ruleIds;
       }
       const refs = refsOf(source, ruleIds);

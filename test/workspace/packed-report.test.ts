@@ -10,7 +10,7 @@ import { lintText, withoutParsed, type FileReport } from '../../shared/src/lint'
 import type { Result } from '../../shared/src/types';
 import { findFiles, lintFile } from '../../host/src/workspace/index';
 import { packReport, unpackReport, unpackResults } from '../../host/src/workspace/packed-report';
-import { buildChecklist, compareFindings, findingsPage, refsOf, resultSource, type FindingSource } from '../../server/src/checklist';
+import { buildChecklist, compareFindings, findingsPage, packedSource, refsOf, resultSource, type FindingSource } from '../../server/src/checklist';
 
 const corpus = resolve(process.env.BOLLWERK_CORPUS ?? join(__dirname, '..', '..', '..', 'shared', 'corpus'));
 const files = join(corpus, 'realworld', 'files');
@@ -40,6 +40,8 @@ describe('packed reports', () => {
       const packed = packReport(report);
       assert.deepEqual(unpackReport(packed), report, path);
       assert.deepEqual(packed.ruleIds, report.results.map((r) => r.ruleId), path);
+      assert.deepEqual([...packed.ranges], report.results.flatMap((r) => [r.range.start.line, r.range.start.character, r.range.end.line, r.range.end.character]), path);
+      assert.equal(packed.uris, undefined, path);
       results += report.results.length;
       withFix += report.results.filter((r) => r.fix).length;
       otherUri += report.results.filter((r) => r.uri !== report.uri).length;
@@ -53,6 +55,8 @@ describe('packed reports', () => {
     const report = lintText('file:///w/pod.yaml', POD, { config: DEFAULT_CONFIG });
     const moved: FileReport = { ...withoutParsed(report), results: report.results.map((r, i) => (i === 0 ? { ...r, uri: 'file:///w/values.yaml' } : r)) };
     const packed = packReport(moved);
+    assert.deepEqual(packed.uris, moved.results.map((r) => r.uri));
+    assert.equal(packedSource(packed, []).uriAt(0), 'file:///w/values.yaml');
     const once = unpackResults(packed);
     assert.equal(once[0]!.uri, 'file:///w/values.yaml');
     assert.ok(once.slice(1).every((r) => r.uri === 'file:///w/pod.yaml'));
@@ -87,7 +91,7 @@ describe('the checklist over packed results', () => {
     const packed = packReport(r);
     return {
       source: {
-        uri: r.uri,
+        ...packedSource(packed, []),
         results: () => {
           unpacks++;
           return unpackResults(packed);
@@ -122,6 +126,26 @@ describe('the checklist over packed results', () => {
       );
     }
     assert.ok(unpacks > 0);
+  });
+
+  it('orders an item’s findings without unpacking them: the first page unpacks only its own file', () => {
+    const fresh = buildChecklist(refs, new Set(['kubernetes']), DEFAULT_CONFIG, reports.length, 'r3');
+    // an item with findings in both packed files
+    const item = fresh.statuses.find((s) => new Set(s.findings.filter((f) => f.source !== sources[2]!.source).map((f) => f.source)).size === 2);
+    assert.ok(item, 'an item with findings in both packed files');
+    const before = unpacks;
+    const page = findingsPage(fresh, { itemId: item.id, limit: 1 });
+    assert.equal(page.findings[0]!.uri, 'file:///w/a.yaml');
+    assert.equal(unpacks - before, 1);
+  });
+
+  it('orders findings of one rule at one place by their messages', () => {
+    const base = reports[0]!.results[0]!;
+    const twins: FileReport = { uri: base.uri, kind: 'kubernetes', notes: [], results: ['b second', 'a first', 'c third'].map((en) => ({ ...base, message: { en, de: en } })) };
+    const packed = packReport(twins);
+    const snap = buildChecklist(refsOf(packedSource(packed, []), packed.ruleIds), new Set(['kubernetes']), DEFAULT_CONFIG, 1, 'r4');
+    const item = snap.statuses.find((s) => s.findings.length === 3)!;
+    assert.deepEqual(findingsPage(snap, { itemId: item.id }).findings.map((f) => f.message.en), ['a first', 'b second', 'c third']);
   });
 
   it('resolves every item’s findings as results for the compliance report, an item when it is read', () => {

@@ -16,6 +16,10 @@ export interface PackedReport {
   readonly workspace?: WorkspaceFacts;
   /** The rule id of each result, in the order of the results. */
   readonly ruleIds: readonly string[];
+  /** Where each result is (see {@link rangesOf}): the checklist orders findings without unpacking them. */
+  readonly ranges: Int32Array;
+  /** Each result's file, when one of them is not the report's; absent otherwise. */
+  readonly uris?: readonly string[];
   /** The results as deflated JSON, each without its `uri` when that is the report's; empty when there are none. */
   readonly packed: Uint8Array;
   /** The length of that JSON in bytes (the buffer it is inflated into). */
@@ -32,6 +36,8 @@ const NONE = new Uint8Array(0);
 export function packReport(report: FileReport): PackedReport {
   const { uri, kind, notes, results, workspace } = report;
   const ruleIds = results.map((r) => r.ruleId);
+  const ranges = rangesOf(results);
+  const uris = results.some((r) => r.uri !== uri) ? { uris: results.map((r) => r.uri) } : {};
   let packed = NONE;
   let size = 0;
   if (results.length > 0) {
@@ -39,7 +45,17 @@ export function packReport(report: FileReport): PackedReport {
     size = json.length;
     packed = new Uint8Array(deflateRawSync(json, { chunkSize: chunkFor(size) }));
   }
-  return workspace === undefined ? { uri, kind, notes, ruleIds, packed, size } : { uri, kind, notes, workspace, ruleIds, packed, size };
+  return { uri, kind, notes, ...(workspace === undefined ? {} : { workspace }), ruleIds, ranges, ...uris, packed, size };
+}
+
+const NO_RANGES = new Int32Array(0);
+
+/** The ranges of results, four numbers a result: start line, start character, end line, end character. */
+export function rangesOf(results: readonly Result[]): Int32Array {
+  if (results.length === 0) return NO_RANGES;
+  const out = new Int32Array(results.length * 4);
+  results.forEach(({ range: { start, end } }, i) => out.set([start.line, start.character, end.line, end.character], i * 4));
+  return out;
 }
 
 /** zlib's chunk for `size` bytes of output at most: it allows 64 bytes at least. */
