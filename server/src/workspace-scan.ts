@@ -173,7 +173,7 @@ async function lintOnWorker(paths: readonly string[], config: Config, log: (m: s
       port = channel.port1;
       // a bounded old generation makes the worker collect its garbage early instead of growing the
       // server's resident set; a file that needs more ends the worker, and the rest is linted here
-      worker = new Worker(script, { workerData: { paths, config, counters, port: channel.port2, pack: true, ...(deploy ? { deploy } : {}) }, transferList: [channel.port2], resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB } });
+      worker = new Worker(script, { workerData: { paths, config, counters, port: channel.port2, pack: true, background: true, ...(deploy ? { deploy } : {}) }, transferList: [channel.port2], resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB } });
     } catch (e) {
       log(`scan: no worker thread (${(e as Error).message}); linting in the server's thread`);
       resolve(true);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -122,6 +122,37 @@ describe('workspace scan in the server: worker thread, progress and cancellation
     assert.deepEqual(seen[0], [0, 2 * files]);
     assert.deepEqual(seen.at(-1), [2 * files, 2 * files]);
     assert.ok(seen.every(([done], i) => i === 0 || done >= seen[i - 1]![0]), 'progress only grows');
+  });
+
+  it('the worker thread runs at a lower priority than the server (Linux: a nice value of its own)', async () => {
+    // the nice value of each of this process's threads, by thread id (field 19 of /proc/self/task/<tid>/stat)
+    const nices = (): Map<string, number> =>
+      new Map(
+        readdirSync('/proc/self/task').flatMap((tid): [string, number][] => {
+          try {
+            const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+            return [[tid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])]];
+          } catch {
+            return []; // the thread ended meanwhile
+          }
+        }),
+      );
+    if (process.platform !== 'linux') return;
+    const main = (): number => nices().get(String(process.pid))!;
+    const own = main();
+    const before = new Set(nices().keys());
+    // threads that started with the scan (a worker of an earlier test may still be ending)
+    const started = new Map<string, number>();
+    await scan(folder, DEFAULT_CONFIG, () => undefined, new ScanCache(), {
+      cancelled: () => false,
+      threads: 1,
+      workerScript: workerScript(),
+      progress: () => {
+        for (const [tid, nice] of nices()) if (!before.has(tid)) started.set(tid, Math.max(nice, started.get(tid) ?? nice));
+      },
+    });
+    assert.ok([...started.values()].includes(Math.min(own + 10, 19)), `a thread of the scan with a nice value 10 above the server's ${own}: ${[...started].map(([t, n]) => `${t}:${n}`).join(' ')}`);
+    assert.equal(main(), own, 'the server keeps its own priority');
   });
 
   for (const threads of [0, 1]) {

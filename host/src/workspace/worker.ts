@@ -2,6 +2,8 @@
 // from the shared queue of pool.ts and posts each report without its parsed file. Asked for them
 // (the language server's scan), it then builds the kustomizations and renders the charts of the
 // scan (deployables.ts, loaded only then) and posts what they found.
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import type { Config } from '../../../shared/src/config';
 import { withoutParsed } from '../../../shared/src/lint';
@@ -21,9 +23,29 @@ interface WorkerInput {
   readonly deploy?: { readonly roots: readonly string[]; readonly files: readonly string[]; readonly ignoreBase?: string };
   /** Reports are posted packed (PoolMessage.packed), as the language server keeps them. */
   readonly pack?: boolean;
+  /** The scan runs behind an editor: this thread gives way to the one that started it (see {@link lowerPriority}). */
+  readonly background?: boolean;
 }
 
-function run({ paths, config, counters, port, pipelines, deploy, pack }: WorkerInput): void {
+/** The nice value of a background scan's thread (0 is the process's, 19 the lowest priority). */
+const BACKGROUND_NICE = 10;
+
+/**
+ * Lowers this thread's scheduling priority, so that on a busy machine the editor's requests on
+ * the thread that started it go first. Linux gives each thread a nice value of its own (set by its
+ * thread id, found through /proc/thread-self); elsewhere the thread keeps the process's priority.
+ */
+function lowerPriority(): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, BACKGROUND_NICE);
+  } catch {
+    // no /proc/thread-self (macOS, Windows, old kernels): the thread keeps the process's priority
+  }
+}
+
+function run({ paths, config, counters, port, pipelines, deploy, pack, background }: WorkerInput): void {
+  if (background) lowerPriority();
   const pipelineSet = new Set(pipelines ?? []);
   const shared = new Int32Array(counters);
   // the worker is given every path of the scan, so it knows what the scan can hold as the main thread does
