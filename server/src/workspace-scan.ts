@@ -3,7 +3,8 @@ import { sep } from 'node:path';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { URI } from 'vscode-uri';
 import type { Config } from '../../shared/src/config';
-import { withoutParsed, type FileReport } from '../../shared/src/lint';
+import { withoutParsed, type FileReport, type Note, type WorkspaceFacts } from '../../shared/src/lint';
+import type { FileKind, Result } from '../../shared/src/types';
 import { packReport, unpackResults, type PackedReport } from '../../host/src/workspace/packed-report';
 import { isDockerfileName, possibleKinds } from '../../shared/src/parse/kind';
 import { fileUri, findFilesStepwise, lintFile, uriPath, type FindOptions, type FoundFiles } from '../../host/src/workspace/index';
@@ -72,28 +73,31 @@ function compact(report: PackedReport): PackedReport {
 /** A report linted in this thread, packed as the index keeps it. */
 const packedLint = (path: string, config: Config, log: (m: string) => void): PackedReport => packReport(withoutParsed(lintFile(path, config, log)));
 
+/** A packed report as the deploy stages read it: its results are unpacked when they are asked for. */
+class UnpackedOnRead implements FileReport {
+  readonly uri: string;
+  readonly kind: FileKind | undefined;
+  readonly notes: readonly Note[];
+  readonly workspace?: WorkspaceFacts;
+  constructor(readonly packed: PackedReport) {
+    this.uri = packed.uri;
+    this.kind = packed.kind;
+    this.notes = packed.notes;
+    if (packed.workspace !== undefined) this.workspace = packed.workspace;
+  }
+  get results(): Result[] {
+    return unpackResults(this.packed);
+  }
+}
+
 /**
  * The scan's reports with the deploy stages applied. The stages read the results of the files they
  * touch (a chart's templates and values files, a kustomization's inputs and the files its findings
  * land in): only those reports are unpacked, and packed again.
  */
 function applyDeployed(reports: readonly PackedReport[], deployed: DeployFindings): PackedReport[] {
-  const packedOf = new Map<FileReport, PackedReport>();
-  const views = reports.map((p): FileReport => {
-    const { uri, kind, notes, workspace } = p;
-    const view: FileReport = {
-      uri,
-      kind,
-      notes,
-      ...(workspace === undefined ? {} : { workspace }),
-      get results() {
-        return unpackResults(p);
-      },
-    };
-    packedOf.set(view, p);
-    return view;
-  });
-  return applyDeployStages(views, deployStagesOf(deployed, uriPath)).map((r) => packedOf.get(r) ?? compact(packReport(r)));
+  const views = reports.map((p) => new UnpackedOnRead(p));
+  return applyDeployStages(views, deployStagesOf(deployed, uriPath)).map((r) => (r instanceof UnpackedOnRead ? r.packed : compact(packReport(r))));
 }
 
 /** How a scan reports its progress and learns that it is cancelled. */
