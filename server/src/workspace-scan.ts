@@ -8,7 +8,7 @@ import type { FileKind, Result } from '../../shared/src/types';
 import { packReport, unpackResults, type PackedReport } from '../../host/src/workspace/packed-report';
 import { isDockerfileName, possibleKinds } from '../../shared/src/parse/kind';
 import { fileUri, findFilesStepwise, lintFile, uriPath, type FindOptions, type FoundFiles } from '../../host/src/workspace/index';
-import { applyDeployStages, deployFindings, deployStagesOf, type DeployFindings } from '../../host/src/workspace/deployables';
+import { deployFindings, deployStageSteps, deployStagesOf, type DeployFindings } from '../../host/src/workspace/deployables';
 import { defaultWorkerScript, NEXT, type DeployMessage, type PoolMessage } from '../../host/src/workspace/pool';
 import { hasDeployables, hasDockerignore } from '../../host/src/workspace/source';
 
@@ -95,10 +95,30 @@ class UnpackedOnRead implements FileReport {
  * touch (a chart's templates and values files, a kustomization's inputs and the files its findings
  * land in): only those reports are unpacked, and packed again.
  */
-function applyDeployed(reports: readonly PackedReport[], deployed: DeployFindings): PackedReport[] {
-  const views = reports.map((p) => new UnpackedOnRead(p));
-  return applyDeployStages(views, deployStagesOf(deployed, uriPath)).map((r) => (r instanceof UnpackedOnRead ? r.packed : compact(packReport(r))));
+async function applyDeployed(reports: readonly PackedReport[], deployed: DeployFindings, control: ScanControl): Promise<PackedReport[] | undefined> {
+  // a step at a time, answering the editor in between: on 50,000 files this takes a quarter of a second
+  const steps = deployStageSteps(reports.map((p) => new UnpackedOnRead(p)), deployStagesOf(deployed, uriPath));
+  let step = steps.next();
+  while (!step.done) {
+    await yieldToEvents();
+    if (control.cancelled()) return undefined;
+    step = steps.next();
+  }
+  const out: PackedReport[] = [];
+  let packed = 0;
+  for (const r of step.value) {
+    if (r instanceof UnpackedOnRead) {
+      out.push(r.packed);
+      continue;
+    }
+    out.push(compact(packReport(r)));
+    if (++packed % PACKS_PER_STEP === 0) await yieldToEvents();
+  }
+  return out;
 }
+
+/** Reports the deploy stages changed that are packed again between two yields to the editor. */
+const PACKS_PER_STEP = 500;
 
 /** How a scan reports its progress and learns that it is cancelled. */
 export interface ScanControl {
@@ -297,8 +317,5 @@ export async function scanFolder(folderUri: string, config: Config, log: (m: str
     deployed = deployFindings(deploy.roots, deploy.files, config, fileUri, { ignoreBase: root.fsPath, log });
   }
   if (!deployed) return perFile.filter((r) => r.kind);
-  // applying them takes a fifth of a second on 50,000 files: requests that arrived meanwhile go first
-  await yieldToEvents();
-  if (control.cancelled()) return undefined;
-  return applyDeployed(perFile, deployed).filter((r) => r.kind);
+  return (await applyDeployed(perFile, deployed, control))?.filter((r) => r.kind);
 }
