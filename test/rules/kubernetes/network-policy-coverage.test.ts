@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { networkPolicyCoverage } from '../../../shared/src/rules/kubernetes/network-policy-coverage';
 import { runWorkspace } from './workspace-helpers';
+import { enclosingUnits } from '../../../shared/src/rules/kubernetes/support/deployable-unit';
 
 const deployment = (name: string, labels: string, namespace = ''): string =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}${namespace ? `\n  namespace: ${namespace}` : ''}\nspec:\n  template:\n    metadata:\n      labels: ${labels}\n    spec:\n      containers: [{name: a, image: "a:1"}]\n`;
@@ -79,5 +80,22 @@ describe('k8s/network-policy-coverage', () => {
   it('invalid: a failed matchExpression (NotIn) leaves the workload uncovered', () => {
     const files = { 'api.yaml': deployment('api', '{app: api, tier: db}'), 'np.yaml': policy('{matchExpressions: [{key: tier, operator: NotIn, values: [db]}]}') };
     assert.equal(runWorkspace(networkPolicyCoverage, files).length, 1);
+  });
+});
+
+describe('deployable units: the units that hold a unit', () => {
+  it('are the unit and every folder above it, nearest first', () => {
+    assert.deepEqual(enclosingUnits('file:///repo/apps/blog'), ['file:///repo/apps/blog', 'file:///repo/apps', 'file:///repo', 'file://', 'file:/', 'file:']);
+    assert.deepEqual(enclosingUnits('/repo'), ['/repo', '']);
+    assert.deepEqual(enclosingUnits('apps'), ['apps']);
+  });
+
+  it('a policy of a folder whose name is a prefix of the unit’s folder does not hold it', () => {
+    // apps/blog-admin is no folder above apps/blog-admin2, though the one name starts with the other
+    const files = { 'apps/blog-admin/np.yaml': policy('{}'), 'apps/blog-admin2/deploy.yaml': deployment('a', '{app: a}'), 'apps/blog-admin/sub/deploy.yaml': deployment('b', '{app: b}') };
+    assert.deepEqual(
+      runWorkspace(networkPolicyCoverage, files).map((f) => f.uri),
+      ['apps/blog-admin2/deploy.yaml'],
+    );
   });
 });

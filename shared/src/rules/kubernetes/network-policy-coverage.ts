@@ -6,7 +6,7 @@ import type { Anchor, RawFinding } from '../../types';
 import { findingOn, nameRange, objectName } from './support/findings';
 import { isNetworkPolicy, networkedPod } from './support/network';
 import { readSelector, selectorMatches, type Selector } from './support/selectors';
-import { folderOf, unitRoot, withinUnit } from './support/deployable-unit';
+import { enclosingUnits, folderOf, unitRoot } from './support/deployable-unit';
 
 /** What the rule reads of one file: its NetworkPolicies' selectors, its networked workloads, whether it is a kustomization. */
 interface Facts {
@@ -83,12 +83,20 @@ export const networkPolicyCoverage = defineWorkspaceRule<Facts>({
   collect: (file) => (file.kind === 'kubernetes' ? collect(file.objects) : undefined),
   check(files) {
     const kustomizations = new Set(files.filter((f) => f.facts.kustomization).map((f) => folderOf(f.uri)));
+    // a manifest's unit depends on its folder alone: found once per folder
+    const units = new Map<string, string>();
+    const unitOf = (uri: string): string => {
+      const folder = folderOf(uri);
+      let unit = units.get(folder);
+      if (unit === undefined) units.set(folder, (unit = unitRoot(uri, kustomizations)));
+      return unit;
+    };
     // the policies by the unit they are in, and those that apply in each unit of a workload once:
     // a large repository has thousands of files with workloads, most of them sharing their unit
     const policiesByUnit = new Map<string, Facts['policies'][number][]>();
     for (const f of files) {
       if (f.facts.policies.length === 0) continue;
-      const unit = unitRoot(f.uri, kustomizations);
+      const unit = unitOf(f.uri);
       const list = policiesByUnit.get(unit);
       if (list) list.push(...f.facts.policies);
       else policiesByUnit.set(unit, [...f.facts.policies]);
@@ -97,7 +105,8 @@ export const networkPolicyCoverage = defineWorkspaceRule<Facts>({
     const inScopeFor = (unit: string): Facts['policies'][number][] => {
       let inScope = inScopeOf.get(unit);
       if (!inScope) {
-        inScope = [...policiesByUnit].flatMap(([policyUnit, list]) => (withinUnit(unit, policyUnit) ? list : []));
+        // the policies of the units whose folder tree holds this one, looked up rather than testing every policy's unit
+        inScope = enclosingUnits(unit).flatMap((u) => policiesByUnit.get(u) ?? []);
         inScopeOf.set(unit, inScope);
       }
       return inScope;
@@ -105,7 +114,7 @@ export const networkPolicyCoverage = defineWorkspaceRule<Facts>({
     const out: RawFinding[] = [];
     for (const { uri, facts } of files) {
       if (facts.workloads.length === 0) continue;
-      const unit = unitRoot(uri, kustomizations);
+      const unit = unitOf(uri);
       const inScope = inScopeFor(unit);
       for (const w of facts.workloads) {
         if (inScope.some((p) => p.namespace === w.namespace && selectorMatches(p.selector, w.labels))) continue;

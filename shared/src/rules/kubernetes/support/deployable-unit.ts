@@ -36,5 +36,15 @@ export function unitRoot(uri: string, kustomizations: ReadonlySet<string>): stri
   return parts.slice(0, end).join('/');
 }
 
-/** True when the unit `inner` lies in the folder tree of the unit `outer`. */
-export const withinUnit = (inner: string, outer: string): boolean => inner === outer || inner.startsWith(`${outer}/`);
+/**
+ * The units whose folder tree holds the unit `unit`: itself, then every folder above it (each
+ * prefix that ends before a slash), nearest first.
+ */
+export function enclosingUnits(unit: string): string[] {
+  const out = [unit];
+  for (let i = unit.lastIndexOf('/'); i >= 0; i = unit.lastIndexOf('/', i - 1)) {
+    out.push(unit.slice(0, i));
+    if (i === 0) break;
+  }
+  return out;
+}
