@@ -43,10 +43,20 @@ export function createGitlabInclusion(openText: (path: string) => string | undef
       const source = readSource(path, maxFileBytes);
       return 'text' in source ? source.text : undefined;
     };
-    const root = ['.gitlab-ci.yml', '.gitlab-ci.yaml'].map((name) => join(folder.fsPath, name)).find((p) => read(p) !== undefined);
-    if (!root || root === doc.fsPath) return false;
+    let root: { readonly path: string; readonly text: string } | undefined;
+    for (const name of ['.gitlab-ci.yml', '.gitlab-ci.yaml']) {
+      const path = join(folder.fsPath, name);
+      const text = read(path);
+      if (text !== undefined) {
+        root = { path, text };
+        break;
+      }
+    }
+    if (!root || root.path === doc.fsPath) return false;
     // a wildcard lists no files here: it only matches the document's own path
     const targetsOf = (pattern: string): string[] => (pattern.includes('*') ? [] : [join(folder.fsPath, ...pattern.split('/'))]);
-    return walkLocalIncludes(root, read, targetsOf, { includesOf, stopAt: (pattern) => includeMatcher(pattern)(target) });
+    // the pipeline's text, read above, is not read again
+    const { path, text } = root;
+    return walkLocalIncludes(path, (p) => (p === path ? text : read(p)), targetsOf, { includesOf, stopAt: (pattern) => includeMatcher(pattern)(target) });
   };
 }

@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { URI } from 'vscode-uri';
 import { rangesOf } from './fixtures';
 import { startServer, type TestClient } from './lsp-client';
+import { createGitlabInclusion } from '../../server/src/gitlab-includes';
 
 const JOB = 'build-image:\n  script:\n    - docker build -t registry.example.com/app:1 .\n    - docker push registry.example.com/app:1\n';
 
@@ -70,5 +71,24 @@ describe('editor (push): a change of the open .gitlab-ci.yml lints the other ope
     assert.deepEqual(rangesOf(included.diagnostics, 'ci/push-without-scan'), [[3, 6, 3, 12]]);
     c.change(uri('.gitlab-ci.yml'), 3, 'stages: [build]\n');
     assert.deepEqual((await c.waitForPublish(uri('ci/build.yml'), (p) => p.diagnostics.length === 0)).diagnostics, []);
+  });
+});
+
+describe('GitLab inclusion: each file is read once per decision', () => {
+  let dir = '';
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'bollwerk-gitlab-reads-'));
+    mkdirSync(join(dir, 'ci'));
+    writeFileSync(join(dir, '.gitlab-ci.yml'), 'include:\n  - local: ci/build.yml\n');
+    writeFileSync(join(dir, 'ci/build.yml'), "include: 'ci/nested.yml'\n");
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads the pipeline once, then the files it includes', () => {
+    const asked: string[] = [];
+    // nothing is open: each read asks for an open document first, then reads the disk
+    const included = createGitlabInclusion((path) => void asked.push(path));
+    assert.equal(included(URI.file(join(dir, 'ci/nested.yml')).toString(), URI.file(dir).toString(), 1 << 20), true);
+    assert.deepEqual(asked, [join(dir, '.gitlab-ci.yml'), join(dir, 'ci/build.yml')]);
   });
 });
