@@ -18,7 +18,7 @@ import { groupedDiagnostics } from './diagnostic-groups';
 import { noteDiagnostics, resultDiagnostics } from './diagnostics';
 import type { ResolvedSettings, SettingsCache } from './settings';
 import { createWorkspaceIndex, resultsDigest } from './workspace-index';
-import { ScanCache, scanFolder, type ScanControl } from './workspace-scan';
+import { runYielding, ScanCache, scanFolder, yieldToEvents, type ScanControl } from './workspace-scan';
 import { append } from '../../shared/src/append';
 import type { RegistryClient } from '../../host/src/registry/client';
 import { createImageUserLookup } from './image-users';
@@ -58,9 +58,6 @@ export const WORKSPACE_RULES_DELAY_MS = 150;
 
 /** Distinguishes the checklist result ids of this server process from those of an earlier one. */
 const INSTANCE = Date.now().toString(36);
-
-/** Lets the editor's requests that arrived meanwhile be answered. */
-const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * The editor's diagnostics of a file's results: findings of one object at one place grouped into
@@ -129,18 +126,11 @@ export function createService(deps: ServiceDeps) {
     if (pending) clearTimeout(pending);
     wsTimers.delete(folderUri);
     const run = (wsRuns.get(folderUri) ?? Promise.resolve()).then(async () => {
-      const steps = index.workspaceRuleSteps(folderUri, settings.config, deps.log);
-      for (let step = steps.next(); ; step = steps.next()) {
-        if (step.done) {
-          const changed = step.value;
-          if (changed.size === 0) return;
-          bump(changed);
-          resultsChanged();
-          deps.filesChanged([...changed]);
-          return;
-        }
-        await yieldToEvents();
-      }
+      const changed = await runYielding(index.workspaceRuleSteps(folderUri, settings.config, deps.log));
+      if (!changed?.size) return;
+      bump(changed);
+      resultsChanged();
+      deps.filesChanged([...changed]);
     });
     const settled = run.catch((e: unknown) => deps.log(`workspace rules failed: ${(e as Error).stack ?? String(e)}`));
     wsRuns.set(folderUri, settled);

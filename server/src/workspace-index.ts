@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Config } from '../../shared/src/config';
 import { enabledWorkspaceRules, sortResults, suppressionLookup, withoutParsed, workspaceRuleResults, type FileReport, type WorkspaceFacts } from '../../shared/src/lint';
 import { append } from '../../shared/src/append';
+import { runSteps } from '../../shared/src/steps';
 import type { Result } from '../../shared/src/types';
 import { packReport, unpackResults, type PackedReport } from '../../host/src/workspace/packed-report';
 
@@ -170,11 +171,7 @@ export function createWorkspaceIndex(): WorkspaceIndex {
       return factsChanged(folderUri, factsChange(before?.workspace, report.workspace));
     },
     runWorkspaceRules(folderUri, config, log) {
-      const steps = ruleSteps(folderUri, config, log);
-      for (;;) {
-        const step = steps.next();
-        if (step.done) return step.value;
-      }
+      return runSteps(ruleSteps(folderUri, config, log));
     },
     workspaceRuleSteps: ruleSteps,
     has: (uri) => find(uri) !== undefined,

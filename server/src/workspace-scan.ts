@@ -7,12 +7,13 @@ import { withoutParsed, type FileReport, type Note, type WorkspaceFacts } from '
 import type { FileKind, Result } from '../../shared/src/types';
 import { packReport, unpackResults, type PackedReport } from '../../host/src/workspace/packed-report';
 import { isDockerfileName, possibleKinds } from '../../shared/src/parse/kind';
-import { fileUri, findFilesStepwise, lintFile, uriPath, type FindOptions, type FoundFiles } from '../../host/src/workspace/index';
+import { fileUri, findFilesStepwise, lintFile, uriPath } from '../../host/src/workspace/index';
 import { deployFindings, deployStageSteps, deployStagesOf, type DeployFindings } from '../../host/src/workspace/deployables';
 import { defaultWorkerScript, NEXT, type DeployMessage, type PoolMessage } from '../../host/src/workspace/pool';
 import { hasDeployables, hasDockerignore } from '../../host/src/workspace/source';
 
-const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** Lets the editor's requests that arrived meanwhile be answered. */
+export const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * The reports of the last scan, reused for a file while its identity on disk (inode, size,
@@ -97,16 +98,11 @@ class UnpackedOnRead implements FileReport {
  */
 async function applyDeployed(reports: readonly PackedReport[], deployed: DeployFindings, control: ScanControl): Promise<PackedReport[] | undefined> {
   // a step at a time, answering the editor in between: on 50,000 files this takes a quarter of a second
-  const steps = deployStageSteps(reports.map((p) => new UnpackedOnRead(p)), deployStagesOf(deployed, uriPath));
-  let step = steps.next();
-  while (!step.done) {
-    await yieldToEvents();
-    if (control.cancelled()) return undefined;
-    step = steps.next();
-  }
+  const applied = await runYielding(deployStageSteps(reports.map((p) => new UnpackedOnRead(p)), deployStagesOf(deployed, uriPath)), () => control.cancelled());
+  if (!applied) return undefined;
   const out: PackedReport[] = [];
   let packed = 0;
-  for (const r of step.value) {
+  for (const r of applied) {
     if (r instanceof UnpackedOnRead) {
       out.push(r.packed);
       continue;
@@ -135,18 +131,21 @@ export interface ScanControl {
 /** The old generation of the scan's worker thread (MB). */
 const WORKER_OLD_GENERATION_MB = 256;
 
-/** The longest the walk of a folder holds the server's thread before it answers the editor's requests (ms). */
-const WALK_SLICE_MS = 10;
+/** The longest a computation in steps holds the server's thread before it answers the editor's requests (ms). */
+const SLICE_MS = 10;
 
-/** The CLI's walk, a folder at a time, yielding to the editor's requests every {@link WALK_SLICE_MS}; undefined when cancelled. */
-async function walkYielding(roots: readonly string[], options: FindOptions, control: ScanControl): Promise<FoundFiles | undefined> {
-  const steps = findFilesStepwise(roots, options);
+/**
+ * Runs a computation given as steps (see shared/src/steps.ts) in this thread, answering the
+ * editor's requests whenever its steps have held the thread for {@link SLICE_MS}; undefined when
+ * `cancelled` says so at one of those pauses.
+ */
+export async function runYielding<T>(steps: Generator<unknown, T>, cancelled: () => boolean = () => false): Promise<T | undefined> {
   let since = performance.now();
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
-    if (performance.now() - since < WALK_SLICE_MS) continue;
-    if (control.cancelled()) return undefined;
+    if (performance.now() - since < SLICE_MS) continue;
+    if (cancelled()) return undefined;
     await yieldToEvents();
     since = performance.now();
   }
@@ -263,7 +262,8 @@ export async function scanFolder(folderUri: string, config: Config, log: (m: str
   const root = URI.parse(folderUri);
   cache.reused = 0;
   if (root.scheme !== 'file') return [];
-  const found = await walkYielding([root.fsPath], { ignorePaths: config.ignorePaths, testDataPaths: config.testDataPaths, ignoreBase: root.fsPath }, control);
+  // the CLI's walk, a folder at a time
+  const found = await runYielding(findFilesStepwise([root.fsPath], { ignorePaths: config.ignorePaths, testDataPaths: config.testDataPaths, ignoreBase: root.fsPath }), () => control.cancelled());
   if (!found) return undefined;
   cache.testDataSkipped = found.testData.length;
   for (const p of found.problems) log(`scan: ${p.path}: ${p.message}`);

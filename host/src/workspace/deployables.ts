@@ -16,6 +16,7 @@ import { chartMerge, lintChartDir, type ChartMerge } from './charts';
 import { unitFindings, unitPassOf, type UnitFindings, type UnitPass } from './kustomize-pass';
 import { compareReportUris } from './report-order';
 import { chartRoots } from './source';
+import { runSteps } from '../../../shared/src/steps';
 
 /** Options of {@link deployPasses}. */
 export interface PassOptions {
@@ -40,11 +41,7 @@ export interface DeployStages {
 
 /** The per-file reports with the findings of the deploy stages applied (see {@link deployPasses}). */
 export function applyDeployStages(reports: FileReport[], stages: DeployStages): FileReport[] {
-  const steps = deployStageSteps(reports, stages);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(deployStageSteps(reports, stages));
 }
 
 /** Reports a step of {@link deployStageSteps} applies the stages to. */

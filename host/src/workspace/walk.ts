@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync, type Dirent, type Stat
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { isComposeName, isDockerfileName, isYamlName } from '../../../shared/src/parse/kind';
 import { isIgnored, parseIgnoreFile, type IgnoreFile } from './gitignore';
+import { runSteps } from '../../../shared/src/steps';
 
 /** Options of {@link findFiles}. */
 export interface FindOptions {
@@ -103,11 +104,7 @@ export function resolvePath(path: string, base?: string): string {
  * named explicitly is always returned. Directory symlinks are not followed.
  */
 export function findFiles(roots: readonly string[], options: FindOptions = {}): FoundFiles {
-  const steps = findFilesStepwise(roots, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(findFilesStepwise(roots, options));
 }
 
 /**
