@@ -14,6 +14,8 @@ import { rangesOf, unpackResults, type PackedReport } from '../../host/src/works
 export interface FindingSource {
   readonly uri: string;
   results(): readonly Result[];
+  /** The rule id of each result. */
+  readonly ruleIds: readonly string[];
   /** The file of the result at `index`. */
   uriAt(index: number): string;
   /** Where each result is, four numbers a result (packed-report.ts rangesOf). */
@@ -29,22 +31,22 @@ export interface FindingRef {
 
 /** A source over results at hand (an open document's, a test's). */
 export function resultSource(uri: string, results: readonly Result[]): FindingSource {
-  return { uri, results: () => results, uriAt: (i) => results[i]!.uri, ranges: rangesOf(results) };
+  return { uri, results: () => results, ruleIds: results.map((r) => r.ruleId), uriAt: (i) => results[i]!.uri, ranges: rangesOf(results) };
 }
 
 /** A source over a packed report's results followed by `more` (the workspace rules' results in the file). */
 export function packedSource(report: PackedReport, more: readonly Result[]): FindingSource {
   const n = report.ruleIds.length;
   const uriAt = (i: number): string => (i < n ? (report.uris?.[i] ?? report.uri) : more[i - n]!.uri);
-  if (more.length === 0) return { uri: report.uri, results: () => unpackResults(report), uriAt, ranges: report.ranges };
+  if (more.length === 0) return { uri: report.uri, results: () => unpackResults(report), ruleIds: report.ruleIds, uriAt, ranges: report.ranges };
   const ranges = new Int32Array(report.ranges.length + more.length * 4);
   ranges.set(report.ranges);
   ranges.set(rangesOf(more), report.ranges.length);
-  return { uri: report.uri, results: () => [...unpackResults(report), ...more], uriAt, ranges };
+  return { uri: report.uri, results: () => [...unpackResults(report), ...more], ruleIds: [...report.ruleIds, ...more.map((r) => r.ruleId)], uriAt, ranges };
 }
 
-/** The references to every result of `source`, whose rule ids are `ruleIds` (in the results' order). */
-export const refsOf = (source: FindingSource, ruleIds: readonly string[]): FindingRef[] => ruleIds.map((ruleId, index) => ({ ruleId, source, index }));
+/** The references to every result of `source`. */
+export const refsOf = (source: FindingSource): FindingRef[] => source.ruleIds.map((ruleId, index) => ({ ruleId, source, index }));
 
 /** The results the references stand for, in their order; each file is unpacked once. */
 export function resolveRefs(refs: readonly FindingRef[]): Result[] {
@@ -75,11 +77,8 @@ const toFinding = (r: Result): ChecklistFinding => ({ uri: r.uri, range: r.range
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** What the page order compares of a finding. */
-type SortKey = Pick<Result, 'uri' | 'range' | 'ruleId'> & { readonly message: { readonly en: string } };
-
-/** The page order of findings: file, start, end, rule; stable whatever order the files were scanned in. */
-export function compareFindings(a: SortKey, b: SortKey): number {
+/** The page order of findings: file, start, end, rule, message; stable whatever order the files were scanned in. */
+export function compareFindings(a: Result, b: Result): number {
   return (
     compareText(a.uri, b.uri) ||
     a.range.start.line - b.range.start.line ||
@@ -91,7 +90,7 @@ export function compareFindings(a: SortKey, b: SortKey): number {
   );
 }
 
-/** The page order of two references as far as it is at hand without unpacking: file, range, rule. */
+/** {@link compareFindings} of two references as far as it is at hand without unpacking: file, range, rule. */
 function compareRefs(a: FindingRef, b: FindingRef): number {
   const x = a.source.ranges;
   const y = b.source.ranges;
@@ -112,8 +111,8 @@ function pageOrder(refs: readonly FindingRef[]): FindingRef[] {
     if (j - i > 1) {
       const tied = sorted.slice(i, j);
       const resolved = resolveRefs(tied);
-      const messages = new Map(tied.map((ref, k) => [ref, resolved[k]!.message.en] as const));
-      sorted.splice(i, j - i, ...tied.sort((a, b) => compareText(messages.get(a)!, messages.get(b)!)));
+      const resultOf = new Map(tied.map((ref, k) => [ref, resolved[k]!] as const));
+      sorted.splice(i, j - i, ...tied.sort((a, b) => compareFindings(resultOf.get(a)!, resultOf.get(b)!)));
     }
     i = j;
   }

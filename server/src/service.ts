@@ -6,7 +6,7 @@ import { sortResults, withoutParsed, type FileReport } from '../../shared/src/li
 import { lintFile } from '../../host/src/workspace/index';
 import type { ChecklistFindingsParams, ChecklistFindingsResult, ChecklistResponse, ScanWorkspaceResult } from '../../shared/src/protocol';
 import type { FileKind, Lang, Result } from '../../shared/src/types';
-import { buildChecklist, findingsPage, packedSource, refsOf, resultSource, type ChecklistSnapshot, type FindingRef, type FindingSource } from './checklist';
+import { buildChecklist, findingsPage, packedSource, refsOf, resultSource, type ChecklistSnapshot, type FindingRef } from './checklist';
 import type { Evidence } from '../../shared/src/checklist/evidence';
 import { evidenceOffThread } from './evidence-worker';
 import { createDocumentLinter } from './document-linter';
@@ -338,18 +338,8 @@ export function createService(deps: ServiceDeps) {
       if (r.kind) kinds.add(r.kind);
       const open = deps.documents.get(r.uri);
       // a closed file's results stay packed: the checklist places them by their rule ids
-      let source: FindingSource;
-      let ruleIds: readonly string[];
-      if (open) {
-        const live = (await service.documentState(open)).results;
-        source = resultSource(r.uri, live);
-        ruleIds = live.map((x) => x.ruleId);
-      } else {
-        const ws = index.workspaceResults(r.uri);
-        source = packedSource(r, ws);
-        ruleIds = ws.length ? [...r.ruleIds, ...ws.map((x) => x.ruleId)] : r.ruleIds;
-      }
-      const refs = refsOf(source, ruleIds);
+      const source = open ? resultSource(r.uri, (await service.documentState(open)).results) : packedSource(r, index.workspaceResults(r.uri));
+      const refs = refsOf(source);
       append(findings, refs);
       const { baseline } = await deps.settings.forUri(r.uri);
       if (!baseline || refs.length === 0) continue;

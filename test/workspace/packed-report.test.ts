@@ -86,8 +86,8 @@ describe('the checklist over packed results', () => {
   ]);
   const reports = [...texts].map(([uri, text]) => withoutParsed(lintText(uri, text, { config: DEFAULT_CONFIG })));
   let unpacks = 0;
-  const sources: { source: FindingSource; ruleIds: readonly string[] }[] = reports.map((r, i) => {
-    if (i === 2) return { source: resultSource(r.uri, r.results), ruleIds: r.results.map((x) => x.ruleId) };
+  const sources: { source: FindingSource }[] = reports.map((r, i) => {
+    if (i === 2) return { source: resultSource(r.uri, r.results) };
     const packed = packReport(r);
     return {
       source: {
@@ -97,11 +97,10 @@ describe('the checklist over packed results', () => {
           return unpackResults(packed);
         },
       },
-      ruleIds: packed.ruleIds,
     };
   });
   const all: Result[] = reports.flatMap((r) => r.results);
-  const refs = sources.flatMap((s) => refsOf(s.source, s.ruleIds));
+  const refs = sources.flatMap((s) => refsOf(s.source));
   const snapshot = buildChecklist(refs, new Set(['kubernetes']), DEFAULT_CONFIG, reports.length, 'r1');
 
   it('counts without unpacking, and pages in the page order of the results themselves', () => {
@@ -143,7 +142,7 @@ describe('the checklist over packed results', () => {
     const base = reports[0]!.results[0]!;
     const twins: FileReport = { uri: base.uri, kind: 'kubernetes', notes: [], results: ['b second', 'a first', 'c third'].map((en) => ({ ...base, message: { en, de: en } })) };
     const packed = packReport(twins);
-    const snap = buildChecklist(refsOf(packedSource(packed, []), packed.ruleIds), new Set(['kubernetes']), DEFAULT_CONFIG, 1, 'r4');
+    const snap = buildChecklist(refsOf(packedSource(packed, [])), new Set(['kubernetes']), DEFAULT_CONFIG, 1, 'r4');
     const item = snap.statuses.find((s) => s.findings.length === 3)!;
     assert.deepEqual(findingsPage(snap, { itemId: item.id }).findings.map((f) => f.message.en), ['a first', 'b second', 'c third']);
   });
