@@ -118,21 +118,7 @@ export interface UnitPass {
   rest(): FileReport[];
 }
 
-/**
- * The deployable-unit pass of a scan over kustomization trees: every kustomization found below the
- * scanned roots is a candidate unit; the units are built and linted (kustomize/lint.ts) within the
- * roots' common folder. Files the builds read lose their per-file findings (a patch is no whole
- * object; a base resource is reported through what deploys it); the units' findings are added to
- * the reports of the files they are located in. The units are built from the disk, before or while
- * the files are linted, so that each file's report can pass through as soon as it is in.
- * Without kustomization files it is undefined: the reports stay as they are.
- */
-export function unitPass(roots: readonly string[], files: readonly string[], config: Config, uriOf: (path: string) => string, uriPath: (uri: string) => string, log?: (m: string) => void): UnitPass | undefined {
-  const found = unitFindings(roots, files, config, uriOf, log);
-  return found && unitPassOf(found, uriPath);
-}
-
-/** What {@link unitPass} finds, as plain data (a worker thread can send it): absolute paths, findings by URI. */
+/** What {@link unitFindings} finds, as plain data (a worker thread can send it): absolute paths, findings by URI. */
 export interface UnitFindings {
   /** The files the builds read. */
   readonly inputs: readonly string[];
@@ -142,7 +128,15 @@ export interface UnitFindings {
   readonly added: readonly (readonly [string, Result[]])[];
 }
 
-/** Builds and lints the kustomizations among `files` (see {@link unitPass}); undefined when there are none. */
+/**
+ * The deployable-unit pass of a scan over kustomization trees: every kustomization found below the
+ * scanned roots is a candidate unit; the units are built and linted (kustomize/lint.ts) within the
+ * roots' common folder. Files the builds read lose their per-file findings (a patch is no whole
+ * object; a base resource is reported through what deploys it); the units' findings are added to
+ * the reports of the files they are located in ({@link unitPassOf}). The units are built from the
+ * disk, before or while the files are linted, so that each file's report can pass through as soon
+ * as it is in. Without kustomization files it is undefined: the reports stay as they are.
+ */
 export function unitFindings(roots: readonly string[], files: readonly string[], config: Config, uriOf: (path: string) => string, log?: (m: string) => void): UnitFindings | undefined {
   const found = kustomizationDirs(roots, files);
   if (!found) return undefined;
