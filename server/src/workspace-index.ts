@@ -119,7 +119,7 @@ export function createWorkspaceIndex(): WorkspaceIndex {
     if (!runs || runs.configKey !== configKey) ruleRuns.set(folderUri, (runs = { configKey, byRule: new Map(), dirty: new Set() }));
     const dirty = new Set(runs.dirty);
     runs.dirty.clear();
-    const rules = enabledWorkspaceRules({ config }, config);
+    const rules = enabledWorkspaceRules({ config });
     const suppressions = suppressionLookup(facts);
     for (const rule of rules) {
       if (!dirty.has(rule.id) && runs.byRule.has(rule.id)) continue;
